@@ -1,0 +1,43 @@
+/**
+ * What localization answers. The JSON shape is a stable interface (see the README).
+ */
+import type { Lesion } from "../case/schema.js";
+
+/** One finding's part in a hypothesis, in the clinic's words. */
+export interface Reason {
+  /** Index into case.findings. */
+  finding: number;
+  /** The side the reason is about, for findings given on both sides. */
+  side?: "left" | "right";
+  text: string;
+  /** log-likelihood ratio of this finding under the hypothesis against a normal nervous system. */
+  weight: number;
+}
+
+export interface Hypothesis {
+  lesions: Lesion[];
+  probability: number;
+  explains: Reason[];
+  against: Reason[];
+  unexplained: Reason[];
+  /** Finer detail than FORMAT.md's ids, e.g. "femoral nerve at or below the inguinal ligament". */
+  detail: string[];
+  /** Total log-likelihood plus log prior (for diagnostics and tests). */
+  score: number;
+}
+
+export interface Localization {
+  atlasVersion: string;
+  hypotheses: Hypothesis[];
+  /** Probability mass of hypotheses searched but not listed. */
+  other: number;
+  /** How many hypotheses were scored. */
+  searched: number;
+}
+
+export interface LocalizeOptions {
+  /** How many hypotheses to return (default 10). */
+  limit?: number;
+  /** Largest number of focal lesions in one hypothesis (1 to 3, default 3). */
+  maxLesions?: number;
+}
