@@ -70,7 +70,8 @@ export class Atlas {
       for (const w of words) this.lexicon.add(w, { ids: [id], kind, via: id });
     }
     for (const g of groups) {
-      for (const w of [g.id, g.name, ...g.words]) this.lexicon.add(w, { ids: g.members, kind: "muscle", via: g.id, group: g.id });
+      for (const w of [g.id, g.name, ...g.words])
+        this.lexicon.add(w, { ids: g.members, kind: "muscle", via: g.id, group: g.id });
     }
     this.indexParaspinals();
   }
@@ -78,7 +79,17 @@ export class Atlas {
   /** "L5 paraspinal", "L5 PSP", "PVM L5", and "L5/S1 paraspinals" for two adjacent levels. */
   private indexParaspinals(): void {
     const levels = this.data.muscles.filter((m) => m.dorsalRamus).map((m) => m.id.replace("paraspinal_", ""));
-    const nouns = ["paraspinal", "paraspinals", "PSP", "PVM", "paravertebral", "paravertebrals", "multifidus", "lumbar paraspinal", "lumbosacral paraspinal"];
+    const nouns = [
+      "paraspinal",
+      "paraspinals",
+      "PSP",
+      "PVM",
+      "paravertebral",
+      "paravertebrals",
+      "multifidus",
+      "lumbar paraspinal",
+      "lumbosacral paraspinal",
+    ];
     levels.forEach((level, i) => {
       const id = `paraspinal_${level}`;
       for (const noun of nouns) {
@@ -90,7 +101,12 @@ export class Atlas {
       const pair = [id, `paraspinal_${next}`];
       for (const noun of nouns) {
         for (const sep of ["/", "-"]) {
-          this.lexicon.add(`${level}${sep}${next} ${noun}`, { ids: pair, kind: "muscle", via: `${level}-${next}`, group: "paraspinals" });
+          this.lexicon.add(`${level}${sep}${next} ${noun}`, {
+            ids: pair,
+            kind: "muscle",
+            via: `${level}-${next}`,
+            group: "paraspinals",
+          });
         }
       }
     });

@@ -34,7 +34,8 @@ export type TargetKey = `${TargetKind}:${string}`;
 const ROOT_PRIOR: Partial<Record<RootId, number>> = {};
 
 function plexusPath(root: RootId, entry: PlexusId): string[] {
-  if (entry === "sacral_plexus" && (root === "L4" || root === "L5")) return ["lumbosacral_trunk", "sacral_plexus"];
+  if (entry === "sacral_plexus" && (root === "L4" || root === "L5"))
+    return ["lumbosacral_trunk", "sacral_plexus"];
   return [entry];
 }
 
@@ -52,7 +53,13 @@ export class FibreModel {
   private buildSites(): void {
     for (const r of this.data.roots) {
       if (r.id === "T12") continue;
-      this.sites.push({ id: r.id, level: "root", name: `${r.id} root`, prior: ROOT_PRIOR[r.id] ?? 1, formatId: r.id });
+      this.sites.push({
+        id: r.id,
+        level: "root",
+        name: `${r.id} root`,
+        prior: ROOT_PRIOR[r.id] ?? 1,
+        formatId: r.id,
+      });
     }
     for (const p of this.data.plexus) {
       this.sites.push({ id: p.id, level: "plexus", name: p.name, prior: 1, formatId: p.id });
@@ -109,7 +116,11 @@ export class FibreModel {
   private route(roots: { root: RootId; weight: number }[], nerveId: string, index: number, share: number) {
     const entry = this.entryOf(nerveId);
     const along = this.sitesBefore(nerveId, index);
-    return roots.map((r) => ({ root: r.root, weight: r.weight * share, path: [r.root, ...plexusPath(r.root, entry), ...along] }));
+    return roots.map((r) => ({
+      root: r.root,
+      weight: r.weight * share,
+      path: [r.root, ...plexusPath(r.root, entry), ...along],
+    }));
   }
 
   private muscleBundles(muscleId: string, roots?: { root: RootId; weight: number }[]): Bundle[] {
@@ -118,7 +129,12 @@ export class FibreModel {
     const shares = roots ?? m.roots;
     if (m.dorsalRamus) return shares.map((r) => ({ root: r.root, weight: r.weight, path: [r.root] }));
     return m.supply.flatMap((s) =>
-      this.route(shares, s.nerve, this.indexIn(s.nerve, (c) => "muscle" in c && c.muscle === muscleId), s.share),
+      this.route(
+        shares,
+        s.nerve,
+        this.indexIn(s.nerve, (c) => "muscle" in c && c.muscle === muscleId),
+        s.share,
+      ),
     );
   }
 
@@ -143,7 +159,8 @@ export class FibreModel {
       );
       const dorsalShare = total > 0 ? dorsal : 1;
       if (dorsalShare > 0) {
-        for (const root of r.roots) bundles.push({ root: root.root, weight: root.weight * dorsalShare, path: [root.root] });
+        for (const root of r.roots)
+          bundles.push({ root: root.root, weight: root.weight * dorsalShare, path: [root.root] });
       }
       this.bundles.set(`region:${r.id}`, bundles);
     }

@@ -5,6 +5,7 @@
 import { disagreements } from "./data/disagreements.js";
 import { movements } from "./data/movements.js";
 import { muscles as muscleData, paraspinalLevels, paraspinalSources } from "./data/muscles.js";
+import { nerves } from "./data/nerves.js";
 import { reflexes as reflexData } from "./data/reflexes.js";
 import { regions as regionData } from "./data/regions.js";
 import { plexus, roots } from "./data/roots.js";
@@ -24,7 +25,6 @@ import type {
   Source,
   Study,
 } from "./types.js";
-import { nerves } from "./data/nerves.js";
 
 export const ROOT_ORDER: RootId[] = ["T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
 const MAJOR = 1;

@@ -30,7 +30,11 @@ export function editDistance(a: string, b: string, max = 4): number {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const v = Math.min(
+        (prev[j] ?? 0) + 1,
+        (cur[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       cur.push(v);
       rowMin = Math.min(rowMin, v);
     }
@@ -61,7 +65,11 @@ export class Lexicon {
   }
 
   /** Known words closest to `word` among the given kinds, best first. */
-  nearest(word: string, kinds?: readonly AtlasKind[], limit = 3): { word: string; ids: string[]; distance: number }[] {
+  nearest(
+    word: string,
+    kinds?: readonly AtlasKind[],
+    limit = 3,
+  ): { word: string; ids: string[]; distance: number }[] {
     const key = fold(word);
     const max = Math.max(2, Math.floor(key.length / 3));
     const found: { word: string; ids: string[]; distance: number }[] = [];
@@ -69,11 +77,21 @@ export class Lexicon {
       const hits = kinds ? entries.filter((e) => kinds.includes(e.kind)) : entries;
       if (hits.length === 0) continue;
       const d = k.startsWith(key) && key.length >= 4 ? 1 : editDistance(key, k, max);
-      if (d <= max) found.push({ word: hits[0]?.ids.length === 1 ? (hits[0]?.ids[0] ?? k) : (this.display.get(k) ?? k), ids: hits[0]?.ids ?? [], distance: d });
+      if (d <= max)
+        found.push({
+          word: hits[0]?.ids.length === 1 ? (hits[0]?.ids[0] ?? k) : (this.display.get(k) ?? k),
+          ids: hits[0]?.ids ?? [],
+          distance: d,
+        });
     }
     found.sort((a, b) => a.distance - b.distance || a.word.localeCompare(b.word));
     const seen = new Set<string>();
-    return found.filter((f) => (seen.has(f.word) ? false : (seen.add(f.word), true))).slice(0, limit);
+    const unique = found.filter((f) => {
+      if (seen.has(f.word)) return false;
+      seen.add(f.word);
+      return true;
+    });
+    return unique.slice(0, limit);
   }
 
   /** Words that resolve to more than one id of the same kind (the integrity tests want none). */

@@ -161,7 +161,16 @@ export interface Disagreement {
   why: string;
 }
 
-export type AtlasKind = "root" | "plexus" | "nerve" | "site" | "muscle" | "movement" | "reflex" | "region" | "study";
+export type AtlasKind =
+  | "root"
+  | "plexus"
+  | "nerve"
+  | "site"
+  | "muscle"
+  | "movement"
+  | "reflex"
+  | "region"
+  | "study";
 
 export interface SynonymEntry {
   /** The canonical id. */

@@ -1,0 +1,42 @@
+/**
+ * The `locus` command line. Each command lives in `commands/` and registers itself here.
+ * Exit codes: 0 done, 1 the input was read but is invalid or a check failed, 2 usage error.
+ */
+import { Command, CommanderError } from "commander";
+import { registerAtlas } from "./commands/atlas.js";
+import { registerDemo } from "./commands/demo.js";
+import type { Io } from "./io.js";
+import { processIo } from "./io.js";
+
+export type Register = (program: Command, io: Io, setExit: (code: number) => void) => void;
+
+const commands: Register[] = [registerAtlas, registerDemo];
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let exit = 0;
+  const program = new Command("locus")
+    .description("Where is the lesion in this leg, what is it, and which test settles it next?")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError();
+  for (const register of commands)
+    register(program, io, (code) => {
+      exit = Math.max(exit, code);
+    });
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (
+        error.code === "commander.helpDisplayed" ||
+        error.code === "commander.version" ||
+        error.exitCode === 0
+      )
+        return 0;
+      return 2;
+    }
+    io.err(`locus: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  return exit;
+}
