@@ -1,0 +1,271 @@
+/**
+ * The server store: PostgreSQL through `pg`. Used when DATABASE_URL is set. Each save is one
+ * transaction; COMMIT returns only after the WAL is flushed (synchronous_commit=on, the default,
+ * which we also set per session so a server-wide `off` cannot weaken it).
+ */
+import pg from "pg";
+import { migrations } from "./migrations/index.js";
+import {
+  type CaseRepository,
+  type CaseRevision,
+  type CaseSummary,
+  ConflictError,
+  clampLimit,
+  type ListOptions,
+  NotFoundError,
+  type RevisionSummary,
+  type SaveInput,
+  type UpdateInput,
+} from "./repository.js";
+
+/** Any fixed number: the key of the advisory lock that serialises migrations. */
+const MIGRATION_LOCK = 7_340_001;
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** A schema to work in (created when missing); tests use one each. */
+  schema?: string;
+  max?: number;
+}
+
+const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+
+export class PostgresRepository implements CaseRepository {
+  readonly kind = "postgres" as const;
+  readonly pool: pg.Pool;
+  private readonly schema: string | undefined;
+
+  constructor(options: PostgresOptions) {
+    if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema))
+      throw new Error(`invalid schema name ${options.schema}`);
+    this.schema = options.schema;
+    const search = options.schema ? ` -c search_path=${options.schema}` : "";
+    this.pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.max ?? 10,
+      options: `-c synchronous_commit=on${search}`,
+    });
+    // An idle client that loses its connection must not crash the process.
+    this.pool.on("error", () => {});
+  }
+
+  private async tx<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async migrate(): Promise<number[]> {
+    if (this.schema) await this.pool.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+    return this.tx(async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+      await client.query(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)",
+      );
+      const done = new Set(
+        (await client.query<{ version: number }>("SELECT version FROM schema_migrations")).rows.map(
+          (r) => r.version,
+        ),
+      );
+      const applied: number[] = [];
+      for (const m of migrations) {
+        if (done.has(m.version)) continue;
+        await client.query(m.postgres);
+        await client.query(
+          "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())",
+          [m.version, m.name],
+        );
+        applied.push(m.version);
+      }
+      return applied;
+    });
+  }
+
+  async create(id: string, input: SaveInput): Promise<CaseRevision> {
+    const now = new Date().toISOString();
+    await this.tx(async (client) => {
+      const inserted = await client.query(
+        "INSERT INTO cases (id, created_at, updated_at, current_revision) VALUES ($1, $2, $2, 1) ON CONFLICT (id) DO NOTHING",
+        [id, now],
+      );
+      if (inserted.rowCount === 0) {
+        const row = await client.query<{ current_revision: number }>(
+          "SELECT current_revision FROM cases WHERE id = $1",
+          [id],
+        );
+        throw new ConflictError(`case ${id} already exists`, row.rows[0]?.current_revision);
+      }
+      await insertRevision(client, id, 1, now, input);
+    });
+    return revisionFromInput(id, 1, now, input);
+  }
+
+  async update(id: string, input: UpdateInput): Promise<CaseRevision> {
+    const now = new Date().toISOString();
+    const revision = await this.tx(async (client) => {
+      const row = await client.query<{ current_revision: number }>(
+        "SELECT current_revision FROM cases WHERE id = $1 FOR UPDATE",
+        [id],
+      );
+      const current = row.rows[0]?.current_revision;
+      if (current === undefined) throw new NotFoundError(`no case ${id}`);
+      if (input.baseRevision !== undefined && input.baseRevision !== current)
+        throw new ConflictError(`case ${id} is at revision ${current}, not ${input.baseRevision}`, current);
+      const next = current + 1;
+      await insertRevision(client, id, next, now, input);
+      await client.query("UPDATE cases SET current_revision = $1, updated_at = $2 WHERE id = $3", [
+        next,
+        now,
+        id,
+      ]);
+      return next;
+    });
+    return revisionFromInput(id, revision, now, input);
+  }
+
+  async get(id: string, revision?: number): Promise<CaseRevision | null> {
+    const which = revision === undefined ? "(SELECT current_revision FROM cases WHERE id = r.case_id)" : "$2";
+    const result = await this.pool.query<{
+      case_id: string;
+      revision: number;
+      created_at: Date;
+      body: string;
+      atlas_version: string | null;
+      report_created_at: Date | null;
+      report_body: string | null;
+    }>(
+      `SELECT r.case_id, r.revision, r.created_at, r.body, p.atlas_version,
+          p.created_at AS report_created_at, p.body AS report_body
+        FROM case_revisions r
+        LEFT JOIN reports p ON p.case_id = r.case_id AND p.revision = r.revision
+        WHERE r.case_id = $1 AND r.revision = ${which}`,
+      revision === undefined ? [id] : [id, revision],
+    );
+    const row = result.rows[0];
+    if (!row) return null;
+    return {
+      id: row.case_id,
+      revision: row.revision,
+      createdAt: iso(row.created_at),
+      case: JSON.parse(row.body),
+      report:
+        row.atlas_version !== null && row.report_body !== null
+          ? {
+              atlasVersion: row.atlas_version,
+              createdAt: iso(row.report_created_at ?? row.created_at),
+              body: JSON.parse(row.report_body),
+            }
+          : null,
+    };
+  }
+
+  async list(options: ListOptions = {}): Promise<CaseSummary[]> {
+    const result = await this.pool.query<{
+      id: string;
+      current_revision: number;
+      created_at: Date;
+      updated_at: Date;
+    }>(
+      'SELECT id, current_revision, created_at, updated_at FROM cases WHERE id > $1 ORDER BY id COLLATE "C" LIMIT $2',
+      [options.after ?? "", clampLimit(options.limit)],
+    );
+    return result.rows.map((r) => ({
+      id: r.id,
+      revision: r.current_revision,
+      createdAt: iso(r.created_at),
+      updatedAt: iso(r.updated_at),
+    }));
+  }
+
+  async revisions(id: string): Promise<RevisionSummary[] | null> {
+    const exists = await this.pool.query("SELECT 1 FROM cases WHERE id = $1", [id]);
+    if (exists.rowCount === 0) return null;
+    const result = await this.pool.query<{
+      revision: number;
+      created_at: Date;
+      atlas_version: string | null;
+    }>(
+      `SELECT r.revision, r.created_at, p.atlas_version FROM case_revisions r
+       LEFT JOIN reports p ON p.case_id = r.case_id AND p.revision = r.revision
+       WHERE r.case_id = $1 ORDER BY r.revision`,
+      [id],
+    );
+    return result.rows.map((r) => ({
+      revision: r.revision,
+      createdAt: iso(r.created_at),
+      atlasVersion: r.atlas_version,
+    }));
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query("SELECT 1");
+  }
+
+  async integrityCheck(): Promise<string[]> {
+    const problems: string[] = [];
+    const gaps = await this.pool.query<{ id: string }>(
+      `SELECT c.id FROM cases c WHERE c.current_revision <>
+         (SELECT COUNT(*) FROM case_revisions r WHERE r.case_id = c.id)
+       OR c.current_revision <> (SELECT MAX(revision) FROM case_revisions r WHERE r.case_id = c.id)`,
+    );
+    for (const g of gaps.rows) problems.push(`case ${g.id}: revisions are not 1..current_revision`);
+    const bodies = await this.pool.query<{ case_id: string; revision: number; body: string }>(
+      "SELECT case_id, revision, body FROM case_revisions",
+    );
+    for (const b of bodies.rows) {
+      try {
+        JSON.parse(b.body);
+      } catch {
+        problems.push(`case ${b.case_id} revision ${b.revision}: body is not JSON`);
+      }
+    }
+    return problems;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+async function insertRevision(
+  client: pg.PoolClient,
+  id: string,
+  revision: number,
+  now: string,
+  input: SaveInput,
+): Promise<void> {
+  await client.query(
+    "INSERT INTO case_revisions (case_id, revision, created_at, body) VALUES ($1, $2, $3, $4)",
+    [id, revision, now, JSON.stringify(input.case)],
+  );
+  if (input.report)
+    await client.query(
+      "INSERT INTO reports (case_id, revision, atlas_version, created_at, body) VALUES ($1, $2, $3, $4, $5)",
+      [id, revision, input.report.atlasVersion, now, JSON.stringify(input.report.body)],
+    );
+}
+
+function revisionFromInput(id: string, revision: number, now: string, input: SaveInput): CaseRevision {
+  return {
+    id,
+    revision,
+    createdAt: now,
+    case: JSON.parse(JSON.stringify(input.case)),
+    report: input.report
+      ? {
+          atlasVersion: input.report.atlasVersion,
+          createdAt: now,
+          body: JSON.parse(JSON.stringify(input.report.body)),
+        }
+      : null,
+  };
+}

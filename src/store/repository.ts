@@ -1,0 +1,105 @@
+/**
+ * The case store: one interface, two implementations (SQLite embedded, PostgreSQL as a server).
+ * Every save is a new revision; revisions are never updated or deleted (the databases enforce it
+ * with triggers). A save resolves only after the database reports the transaction committed and
+ * durable (SQLite `synchronous=FULL` in WAL mode; PostgreSQL `synchronous_commit=on`).
+ */
+
+/** A report made from one revision, kept with the atlas version it was made with. */
+export interface StoredReport {
+  atlasVersion: string;
+  createdAt: string;
+  body: unknown;
+}
+
+export interface CaseRevision {
+  id: string;
+  revision: number;
+  createdAt: string;
+  /** The case exactly as it was saved. */
+  case: unknown;
+  report: StoredReport | null;
+}
+
+export interface CaseSummary {
+  id: string;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RevisionSummary {
+  revision: number;
+  createdAt: string;
+  atlasVersion: string | null;
+}
+
+export interface NewReport {
+  atlasVersion: string;
+  body: unknown;
+}
+
+export interface SaveInput {
+  case: unknown;
+  report?: NewReport | null;
+}
+
+export interface UpdateInput extends SaveInput {
+  /** When given, the save succeeds only if this is still the latest revision. */
+  baseRevision?: number;
+}
+
+export interface ListOptions {
+  limit?: number;
+  /** Return cases whose id sorts after this one (keyset pagination). */
+  after?: string;
+}
+
+/** The case id is already taken (create) or the base revision is stale (update). */
+export class ConflictError extends Error {
+  constructor(
+    message: string,
+    readonly currentRevision?: number,
+  ) {
+    super(message);
+    this.name = "ConflictError";
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NotFoundError";
+  }
+}
+
+export interface CaseRepository {
+  readonly kind: "sqlite" | "postgres";
+  /** Apply pending migrations; safe to call from several processes. */
+  migrate(): Promise<number[]>;
+  /** Create a case at revision 1 under `id`. Throws ConflictError when the id exists. */
+  create(id: string, input: SaveInput): Promise<CaseRevision>;
+  /** Add a revision. Throws NotFoundError or ConflictError (stale baseRevision). */
+  update(id: string, input: UpdateInput): Promise<CaseRevision>;
+  /** The latest revision, or the one asked for; null when there is none. */
+  get(id: string, revision?: number): Promise<CaseRevision | null>;
+  list(options?: ListOptions): Promise<CaseSummary[]>;
+  /** Every revision of a case, oldest first; null when the case does not exist. */
+  revisions(id: string): Promise<RevisionSummary[] | null>;
+  /** Cheap round trip for readiness checks. */
+  ping(): Promise<void>;
+  /** The database's own consistency check plus ours; an empty list means healthy. */
+  integrityCheck(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** Case ids: what a URL path segment can carry without escaping. */
+export const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+export const DEFAULT_LIST_LIMIT = 100;
+export const MAX_LIST_LIMIT = 1000;
+
+export function clampLimit(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIST_LIMIT;
+  return Math.max(1, Math.min(MAX_LIST_LIMIT, Math.floor(limit)));
+}

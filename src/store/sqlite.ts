@@ -1,0 +1,247 @@
+/**
+ * The embedded store: better-sqlite3 in WAL mode with foreign keys on and `synchronous=FULL`, so a
+ * committed save survives a crash of the process or of the machine.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { migrations } from "./migrations/index.js";
+import {
+  type CaseRepository,
+  type CaseRevision,
+  type CaseSummary,
+  ConflictError,
+  clampLimit,
+  type ListOptions,
+  NotFoundError,
+  type RevisionSummary,
+  type SaveInput,
+  type UpdateInput,
+} from "./repository.js";
+
+export const SQLITE_FILE = "locus.sqlite";
+
+interface RevisionRow {
+  case_id: string;
+  revision: number;
+  created_at: string;
+  body: string;
+  atlas_version: string | null;
+  report_created_at: string | null;
+  report_body: string | null;
+}
+
+export function openSqlite(path: string): SqliteRepository {
+  return new SqliteRepository(path);
+}
+
+/** Open `<dir>/locus.sqlite`, creating the folder when needed. */
+export function openSqliteDir(dir: string): SqliteRepository {
+  mkdirSync(dir, { recursive: true });
+  return new SqliteRepository(join(dir, SQLITE_FILE));
+}
+
+export class SqliteRepository implements CaseRepository {
+  readonly kind = "sqlite" as const;
+  readonly db: Database.Database;
+
+  constructor(readonly path: string) {
+    this.db = new Database(path);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = FULL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.pragma("busy_timeout = 10000");
+  }
+
+  async migrate(): Promise<number[]> {
+    const db = this.db;
+    db.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+    );
+    const applied: number[] = [];
+    const run = db.transaction(() => {
+      const done = new Set(
+        (db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map(
+          (r) => r.version,
+        ),
+      );
+      for (const m of migrations) {
+        if (done.has(m.version)) continue;
+        db.exec(m.sqlite);
+        db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+          m.version,
+          m.name,
+          new Date().toISOString(),
+        );
+        applied.push(m.version);
+      }
+    });
+    run.immediate();
+    return applied;
+  }
+
+  async create(id: string, input: SaveInput): Promise<CaseRevision> {
+    const now = new Date().toISOString();
+    const body = JSON.stringify(input.case);
+    const tx = this.db.transaction(() => {
+      const inserted = this.db
+        .prepare(
+          "INSERT INTO cases (id, created_at, updated_at, current_revision) VALUES (?, ?, ?, 1) ON CONFLICT(id) DO NOTHING",
+        )
+        .run(id, now, now);
+      if (inserted.changes === 0) {
+        const row = this.db.prepare("SELECT current_revision FROM cases WHERE id = ?").get(id) as
+          | { current_revision: number }
+          | undefined;
+        throw new ConflictError(`case ${id} already exists`, row?.current_revision);
+      }
+      this.insertRevision(id, 1, now, body, input);
+    });
+    tx.immediate();
+    return this.revisionFromInput(id, 1, now, input);
+  }
+
+  async update(id: string, input: UpdateInput): Promise<CaseRevision> {
+    const now = new Date().toISOString();
+    const body = JSON.stringify(input.case);
+    let revision = 0;
+    const tx = this.db.transaction(() => {
+      const row = this.db.prepare("SELECT current_revision FROM cases WHERE id = ?").get(id) as
+        | { current_revision: number }
+        | undefined;
+      if (!row) throw new NotFoundError(`no case ${id}`);
+      if (input.baseRevision !== undefined && input.baseRevision !== row.current_revision)
+        throw new ConflictError(
+          `case ${id} is at revision ${row.current_revision}, not ${input.baseRevision}`,
+          row.current_revision,
+        );
+      revision = row.current_revision + 1;
+      this.insertRevision(id, revision, now, body, input);
+      this.db
+        .prepare("UPDATE cases SET current_revision = ?, updated_at = ? WHERE id = ?")
+        .run(revision, now, id);
+    });
+    tx.immediate();
+    return this.revisionFromInput(id, revision, now, input);
+  }
+
+  private insertRevision(id: string, revision: number, now: string, body: string, input: SaveInput): void {
+    this.db
+      .prepare("INSERT INTO case_revisions (case_id, revision, created_at, body) VALUES (?, ?, ?, ?)")
+      .run(id, revision, now, body);
+    if (input.report)
+      this.db
+        .prepare(
+          "INSERT INTO reports (case_id, revision, atlas_version, created_at, body) VALUES (?, ?, ?, ?, ?)",
+        )
+        .run(id, revision, input.report.atlasVersion, now, JSON.stringify(input.report.body));
+  }
+
+  private revisionFromInput(id: string, revision: number, now: string, input: SaveInput): CaseRevision {
+    return {
+      id,
+      revision,
+      createdAt: now,
+      case: JSON.parse(JSON.stringify(input.case)),
+      report: input.report
+        ? {
+            atlasVersion: input.report.atlasVersion,
+            createdAt: now,
+            body: JSON.parse(JSON.stringify(input.report.body)),
+          }
+        : null,
+    };
+  }
+
+  async get(id: string, revision?: number): Promise<CaseRevision | null> {
+    const sql = `SELECT r.case_id, r.revision, r.created_at, r.body, p.atlas_version,
+        p.created_at AS report_created_at, p.body AS report_body
+      FROM case_revisions r
+      LEFT JOIN reports p ON p.case_id = r.case_id AND p.revision = r.revision
+      WHERE r.case_id = ? AND r.revision = ${
+        revision === undefined ? "(SELECT current_revision FROM cases WHERE id = r.case_id)" : "?"
+      }`;
+    const args: (string | number)[] = revision === undefined ? [id] : [id, revision];
+    const row = this.db.prepare(sql).get(...args) as RevisionRow | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  async list(options: ListOptions = {}): Promise<CaseSummary[]> {
+    const rows = this.db
+      .prepare(
+        "SELECT id, current_revision, created_at, updated_at FROM cases WHERE id > ? ORDER BY id LIMIT ?",
+      )
+      .all(options.after ?? "", clampLimit(options.limit)) as {
+      id: string;
+      current_revision: number;
+      created_at: string;
+      updated_at: string;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      revision: r.current_revision,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  async revisions(id: string): Promise<RevisionSummary[] | null> {
+    const exists = this.db.prepare("SELECT 1 FROM cases WHERE id = ?").get(id);
+    if (!exists) return null;
+    const rows = this.db
+      .prepare(
+        `SELECT r.revision, r.created_at, p.atlas_version FROM case_revisions r
+         LEFT JOIN reports p ON p.case_id = r.case_id AND p.revision = r.revision
+         WHERE r.case_id = ? ORDER BY r.revision`,
+      )
+      .all(id) as { revision: number; created_at: string; atlas_version: string | null }[];
+    return rows.map((r) => ({
+      revision: r.revision,
+      createdAt: r.created_at,
+      atlasVersion: r.atlas_version,
+    }));
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare("SELECT 1").get();
+  }
+
+  async integrityCheck(): Promise<string[]> {
+    const problems: string[] = [];
+    const rows = this.db.pragma("integrity_check") as { integrity_check: string }[];
+    for (const r of rows)
+      if (r.integrity_check !== "ok") problems.push(`integrity_check: ${r.integrity_check}`);
+    const fk = this.db.pragma("foreign_key_check") as unknown[];
+    if (fk.length) problems.push(`foreign_key_check: ${fk.length} violation(s)`);
+    const gaps = this.db
+      .prepare(
+        `SELECT c.id FROM cases c WHERE c.current_revision <>
+           (SELECT COUNT(*) FROM case_revisions r WHERE r.case_id = c.id)
+         OR c.current_revision <> (SELECT MAX(revision) FROM case_revisions r WHERE r.case_id = c.id)`,
+      )
+      .all() as { id: string }[];
+    for (const g of gaps) problems.push(`case ${g.id}: revisions are not 1..current_revision`);
+    return problems;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function fromRow(row: RevisionRow): CaseRevision {
+  return {
+    id: row.case_id,
+    revision: row.revision,
+    createdAt: row.created_at,
+    case: JSON.parse(row.body),
+    report:
+      row.atlas_version !== null && row.report_body !== null
+        ? {
+            atlasVersion: row.atlas_version,
+            createdAt: row.report_created_at ?? row.created_at,
+            body: JSON.parse(row.report_body),
+          }
+        : null,
+  };
+}
