@@ -1,15 +1,25 @@
 /**
- * The LocusCase v1 schema: one zod schema for the contract in ../shared/FORMAT.md.
- * Ids are checked for shape here (snake_case strings); whether an id exists in the atlas,
- * and what a synonym stands for, is the job of `normalize.ts`.
+ * The LocusCase v1 schema: one zod schema for the contract in ../shared/FORMAT.md, exported also as
+ * JSON Schema (`caseJsonSchema()` in index.ts, `locus schema` on the command line).
+ *
+ * The schema checks the shape of a case and every closed list of words FORMAT.md gives. Atlas ids
+ * (movements, muscles, reflexes, skin regions, studies, lesion sites) are checked for shape only:
+ * input may name them by synonym, abbreviation or group word ("knee jerk", "TA", "quadriceps"), and
+ * `normalize.ts` turns those into canonical ids, or says which known id was probably meant.
  */
 import { z } from "zod";
 
+export const FORMAT_ID = "locus-case/1";
+
 export const SIDES = ["left", "right", "bilateral"] as const;
-export const side = z.enum(SIDES);
+export const side = z
+  .enum(SIDES)
+  .describe("left | right | bilateral; a finding without a side applies to both");
 export type Side = z.infer<typeof side>;
 
+export const SEXES = ["male", "female", "other", "unknown"] as const;
 export const ONSETS = ["acute", "subacute", "chronic"] as const;
+export type Onset = (typeof ONSETS)[number];
 
 export const HISTORY_WORDS = [
   "diabetes",
@@ -50,63 +60,105 @@ export const SYMPTOM_WORDS = [
 ] as const;
 export type SymptomWord = (typeof SYMPTOM_WORDS)[number];
 
-/** An id as written: normalisation (synonyms, case, spaces) happens after parsing. */
-const id = z.string().min(1, "an id must not be empty");
+/** An atlas id as written: whether it names a known id is checked by normalize.ts. */
+const atlasWord = (what: string) =>
+  z.string().min(1, `${what} must not be empty`).describe(`${what}: an atlas id, or a synonym for one`);
 
+/** "0" to "5" with an optional "+" or "-", the canonical string form of an MRC grade. */
 export const MRC_PATTERN = /^[0-5][+-]?$/;
-export const mrc = z.union([
-  z.number().int().min(0).max(5),
-  z
-    .string()
-    .regex(/^([0-5][+-]?|weak)$/, 'an MRC grade: 0 to 5 with optional "+" or "-" (e.g. "4-"), or "weak"'),
-]);
+export const mrc = z
+  .union([
+    z.number().int("an MRC grade given as a number is a whole number from 0 to 5").min(0).max(5),
+    z
+      .string()
+      .regex(/^([0-5][+-]?|weak)$/, 'an MRC grade: 0 to 5 with optional "+" or "-" (e.g. "4-"), or "weak"'),
+  ])
+  .describe(
+    'MRC grade: 0 to 5, as number or string, with optional "+"/"-" ("4-"), or "weak" without a grade',
+  );
+export type Mrc = z.infer<typeof mrc>;
 
 const base = { side: side.optional() };
 
 export const strengthFinding = z.strictObject({
   kind: z.literal("strength"),
   ...base,
-  target: id,
+  target: atlasWord("a movement or muscle"),
   mrc,
 });
 
+export const REFLEX_IDS = [
+  "patellar",
+  "achilles",
+  "medial_hamstring",
+  "adductor",
+  "cremasteric",
+  "anal",
+  "bulbocavernosus",
+  "plantar",
+] as const;
 export const REFLEX_GRADES = ["absent", "reduced", "normal", "brisk", "flexor", "extensor"] as const;
+/** The grades of a tendon reflex; `flexor` and `extensor` are for the plantar response only. */
+export const TENDON_REFLEX_GRADES = ["absent", "reduced", "normal", "brisk"] as const;
+export const PLANTAR_GRADES = ["flexor", "extensor"] as const;
 export const reflexFinding = z.strictObject({
   kind: z.literal("reflex"),
   ...base,
-  reflex: id,
-  grade: z.enum(REFLEX_GRADES),
+  reflex: atlasWord("a reflex"),
+  grade: z
+    .enum(REFLEX_GRADES)
+    .describe("absent | reduced | normal | brisk; for the plantar response: flexor | extensor"),
 });
 
 export const SENSORY_CHANGES = ["absent", "reduced", "increased", "paresthesia", "pain", "normal"] as const;
+export const SENSORY_MODALITIES = ["pinprick", "light_touch", "vibration", "proprioception"] as const;
 export const sensoryFinding = z.strictObject({
   kind: z.literal("sensory"),
   ...base,
-  region: id,
+  region: atlasWord("a skin region"),
   change: z.enum(SENSORY_CHANGES),
-  modality: z.enum(["pinprick", "light_touch", "vibration", "proprioception"]).optional(),
+  modality: z.enum(SENSORY_MODALITIES).optional(),
 });
 
-export const emgFinding = z.strictObject({
-  kind: z.literal("emg"),
-  ...base,
-  muscle: id,
-  spontaneous: z.enum(["none", "fibrillations", "fasciculations", "myokymia", "crd"]).optional(),
-  grade: z.number().int().min(1).max(4).optional(),
-  insertional: z.enum(["normal", "increased", "reduced"]).optional(),
-  muap: z.enum(["normal", "neurogenic", "myopathic", "none"]).optional(),
-  recruitment: z.enum(["normal", "reduced", "discrete", "none", "early"]).optional(),
-});
+export const SPONTANEOUS = ["none", "fibrillations", "fasciculations", "myokymia", "crd"] as const;
+export const emgFinding = z
+  .strictObject({
+    kind: z.literal("emg"),
+    ...base,
+    muscle: atlasWord("a muscle"),
+    spontaneous: z.enum(SPONTANEOUS).optional(),
+    grade: z
+      .number()
+      .int()
+      .min(1)
+      .max(4)
+      .optional()
+      .describe("fibrillation grade 1 to 4; only with spontaneous: fibrillations"),
+    insertional: z.enum(["normal", "increased", "reduced"]).optional(),
+    muap: z.enum(["normal", "neurogenic", "myopathic", "none"]).optional(),
+    recruitment: z.enum(["normal", "reduced", "discrete", "none", "early"]).optional(),
+  })
+  .superRefine((f, ctx) => {
+    if (f.grade !== undefined && f.spontaneous !== "fibrillations")
+      ctx.addIssue({
+        code: "custom",
+        path: ["grade"],
+        message: `"grade" grades fibrillations; give "spontaneous": "fibrillations" with it (found ${f.spontaneous === undefined ? "no spontaneous activity" : `"${f.spontaneous}"`})`,
+        input: f.grade,
+        params: { expected: 'a grade only together with "spontaneous": "fibrillations"' },
+      });
+  });
 
+export const NCS_RESULTS = ["normal", "reduced", "absent", "prolonged", "slowed"] as const;
 export const ncsFinding = z.strictObject({
   kind: z.literal("ncs"),
   ...base,
-  study: id,
-  result: z.enum(["normal", "reduced", "absent", "prolonged", "slowed"]),
+  study: atlasWord("a nerve conduction study"),
+  result: z.enum(NCS_RESULTS).describe("normal | reduced | absent | prolonged (latency) | slowed (velocity)"),
   amplitude: z.number().nonnegative().optional(),
-  unit: z.enum(["mV", "uV"]).optional(),
-  velocity: z.number().nonnegative().optional(),
-  latency: z.number().nonnegative().optional(),
+  unit: z.enum(["mV", "uV"]).optional().describe("unit of the amplitude"),
+  velocity: z.number().nonnegative().optional().describe("m/s"),
+  latency: z.number().nonnegative().optional().describe("ms"),
   percentOfContralateral: z.number().nonnegative().optional(),
 });
 
@@ -127,10 +179,19 @@ export const signFinding = z.strictObject({
   kind: z.literal("sign"),
   ...base,
   sign: z.enum(SIGNS),
-  target: z.string().min(1).optional(),
-  present: z.boolean().optional(),
+  target: z.string().min(1).optional().describe("a muscle id, or a body part word (calf, thigh)"),
+  present: z.boolean().optional().describe("true (the default) or false"),
 });
 
+export const IMAGING_MODALITIES = [
+  "mri_spine",
+  "mri_plexus",
+  "mri_limb",
+  "ct",
+  "ultrasound",
+  "pet_ct",
+  "xray",
+] as const;
 export const IMAGING_TAGS = [
   "disc_herniation",
   "foraminal_stenosis",
@@ -150,16 +211,16 @@ export const IMAGING_TAGS = [
   "normal",
 ] as const;
 export type ImagingTag = (typeof IMAGING_TAGS)[number];
+/** A vertebral level ("S1") or a pair ("L4-L5", "L5-S1", "T12-L1"). */
+export const SPINAL_LEVEL_PATTERN =
+  /^(C[1-7]|T([1-9]|1[0-2])|L[1-5]|S[1-5])(-(C[1-7]|T([1-9]|1[0-2])|L[1-5]|S[1-5]))?$/;
 export const imagingFinding = z.strictObject({
   kind: z.literal("imaging"),
   ...base,
-  modality: z.enum(["mri_spine", "mri_plexus", "mri_limb", "ct", "ultrasound", "pet_ct", "xray"]),
+  modality: z.enum(IMAGING_MODALITIES),
   tags: z.array(z.enum(IMAGING_TAGS)),
-  level: z
-    .string()
-    .regex(/^(T1[0-2]|L[1-5]|S[1-5])(-(T1[0-2]|L[1-5]|S[1-5]))?$/, 'a spinal level such as "L4-L5" or "S1"')
-    .optional(),
-  text: z.string().optional(),
+  level: z.string().regex(SPINAL_LEVEL_PATTERN, 'a spinal level such as "L4-L5" or "S1"').optional(),
+  text: z.string().optional().describe("the report's words"),
 });
 
 export const LAB_TESTS = [
@@ -179,9 +240,19 @@ export const labFinding = z.strictObject({
   test: z.enum(LAB_TESTS),
   result: z.enum(["normal", "elevated", "low"]),
   value: z.number().optional(),
-  unit: z.string().optional(),
+  unit: z.string().min(1).optional(),
 });
 
+export const FINDING_KINDS = [
+  "strength",
+  "reflex",
+  "sensory",
+  "emg",
+  "ncs",
+  "sign",
+  "imaging",
+  "lab",
+] as const;
 export const finding = z.discriminatedUnion("kind", [
   strengthFinding,
   reflexFinding,
@@ -203,6 +274,18 @@ export type SignFinding = z.infer<typeof signFinding>;
 export type ImagingFinding = z.infer<typeof imagingFinding>;
 export type LabFinding = z.infer<typeof labFinding>;
 
+/** The object schema of each finding kind, for tools that need one kind's fields. */
+export const FINDING_SCHEMAS = {
+  strength: strengthFinding,
+  reflex: reflexFinding,
+  sensory: sensoryFinding,
+  emg: emgFinding,
+  ncs: ncsFinding,
+  sign: signFinding,
+  imaging: imagingFinding,
+  lab: labFinding,
+} as const;
+
 export const LEVELS = [
   "root",
   "plexus",
@@ -217,44 +300,75 @@ export const LEVELS = [
   "none",
 ] as const;
 export type Level = (typeof LEVELS)[number];
+/** Levels whose lesion is a diffuse process, named without sites. */
+export const DIFFUSE_LEVELS = [
+  "polyneuropathy",
+  "polyradiculopathy",
+  "cauda_equina",
+  "conus",
+  "anterior_horn",
+] as const satisfies readonly Level[];
 
 export const lesion = z.strictObject({
   level: z.enum(LEVELS),
-  sites: z.array(z.string()),
-  side,
+  sites: z
+    .array(z.string().min(1))
+    .describe(
+      "root ids for root; lumbar_plexus, lumbosacral_trunk, sacral_plexus for plexus; nerve ids with an optional @segment for nerve; muscle ids for muscle; empty for the diffuse levels",
+    ),
+  side: side.describe("the side of the body the lesion affects (also for cns)"),
 });
 export type Lesion = z.infer<typeof lesion>;
 
-export const expected = z.strictObject({
-  localization: z.array(lesion).min(1),
-  alsoAcceptable: z.array(z.array(lesion).min(1)).optional(),
-  diagnosis: z.string().optional(),
-  alsoAcceptableDiagnoses: z.array(z.string()).optional(),
-});
+const snakeId = z.string().regex(/^[a-z][a-z0-9_]*$/, "a snake_case condition id");
+
+export const expected = z
+  .strictObject({
+    localization: z.array(lesion).min(1),
+    alsoAcceptable: z.array(z.array(lesion).min(1)).optional(),
+    diagnosis: snakeId.optional().describe("a condition id from the condition catalogue"),
+    alsoAcceptableDiagnoses: z.array(snakeId).optional(),
+  })
+  .describe("the right answer, for evaluation sets only; the engine never reads it");
 export type Expected = z.infer<typeof expected>;
 
-export const locusCase = z.strictObject({
-  format: z.literal("locus-case/1"),
-  id: z.string().min(1).optional(),
-  source: z.string().optional(),
-  patient: z
-    .strictObject({
-      age: z.number().min(0).max(130).optional(),
-      sex: z.enum(["male", "female", "other", "unknown"]).optional(),
-    })
-    .optional(),
-  context: z
-    .strictObject({
-      onset: z.enum(ONSETS).optional(),
-      durationDays: z.number().nonnegative().optional(),
-      history: z.array(z.string().min(1)).optional(),
-      symptoms: z.array(z.string().min(1)).optional(),
-    })
-    .optional(),
-  findings: z.array(finding),
-  expected: expected.optional(),
-  narrative: z.string().optional(),
-  notes: z.string().optional(),
-  meta: z.record(z.string(), z.unknown()).optional(),
+export const patient = z.strictObject({
+  age: z.number().min(0).max(130).optional().describe("years"),
+  sex: z.enum(SEXES).optional(),
 });
+
+export const context = z.strictObject({
+  onset: z
+    .enum(ONSETS)
+    .optional()
+    .describe("acute (up to 4 weeks) | subacute (4 to 12 weeks) | chronic (over 12 weeks)"),
+  durationDays: z.number().nonnegative().optional(),
+  history: z
+    .array(z.string().min(1))
+    .optional()
+    .describe(
+      `controlled words with an optional ":detail" (cancer:cervical): ${HISTORY_WORDS.join(", ")}; other words are kept as free text`,
+    ),
+  symptoms: z
+    .array(z.string().min(1))
+    .optional()
+    .describe(`controlled words: ${SYMPTOM_WORDS.join(", ")}; other words are kept as free text`),
+});
+
+export const locusCase = z
+  .strictObject({
+    format: z.literal(FORMAT_ID),
+    id: z.string().min(1, "a case id must not be empty"),
+    source: z.string().optional().describe("where the case comes from"),
+    patient: patient.optional(),
+    context: context.optional(),
+    findings: z.array(finding),
+    expected: expected.optional(),
+    narrative: z.string().optional().describe("the case as prose"),
+    notes: z.string().optional(),
+    meta: z.record(z.string(), z.unknown()).optional().describe("anything; the engine ignores it"),
+  })
+  .describe("A LocusCase: one patient's leg, as examined and tested (FORMAT.md, locus-case/1)");
 export type LocusCase = z.infer<typeof locusCase>;
+export type Patient = z.infer<typeof patient>;
+export type CaseContext = z.infer<typeof context>;

@@ -1,0 +1,183 @@
+/**
+ * The case stage: any input becomes a LocusCase with canonical atlas ids, or a list of every error
+ * in it. See ../../../shared/FORMAT.md for the format, and the README's "The case format".
+ *
+ *   parseCaseText(text)   JSON text -> CaseResult (syntax errors with line and column)
+ *   parseCase(value)      a parsed value -> CaseResult
+ *
+ * A valid result holds the canonical case, what was normalised (JSON path, from, to), warnings,
+ * and for each finding the input finding it came from (group words make several).
+ */
+import { z } from "zod";
+import { type Issue, issuesFromZod, type Path } from "./errors.js";
+import { type Position, parseJson, pathKey } from "./json.js";
+import { applyResolutions, type Normalisation, normaliseValues, resolveAtlasIds } from "./normalize.js";
+import { FORMAT_ID, type LocusCase, locusCase } from "./schema.js";
+import { caseWarnings, freeTextWarnings } from "./warnings.js";
+
+export { describeValue, formatPath, type Issue, nearestWords, type Path } from "./errors.js";
+export { type JsonResult, type Position, parseJson } from "./json.js";
+export { canonicalMrc, isOnScale, mrcGrade } from "./mrc.js";
+export {
+  canonicalHistory,
+  canonicalLevel,
+  canonicalSide,
+  canonicalSymptom,
+  type Normalisation,
+  resolveWord,
+} from "./normalize.js";
+export * from "./schema.js";
+export { MIDLINE_MUSCLES, MIDLINE_REFLEXES } from "./warnings.js";
+
+export type CaseResult =
+  | {
+      ok: true;
+      case: LocusCase;
+      normalisations: Normalisation[];
+      warnings: Issue[];
+      /** For each finding of `case.findings`, the index of the input finding it came from. */
+      origins: number[];
+    }
+  | { ok: false; errors: Issue[]; warnings: Issue[] };
+
+/** Validate and normalise a parsed case. Never throws. */
+export function parseCase(input: unknown): CaseResult {
+  return run(input);
+}
+
+/** Validate and normalise a case given as JSON text; `source` names it in syntax errors. Never throws. */
+export function parseCaseText(text: string, source?: string): CaseResult {
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    const e = parsed.error;
+    return {
+      ok: false,
+      errors: [
+        {
+          path: [],
+          message: source ? `${source}: ${e.message}` : e.message,
+          expected: e.expected,
+          found: e.found,
+          line: e.line,
+          column: e.column,
+        },
+      ],
+      warnings: [],
+    };
+  }
+  const repeated: Issue[] = parsed.repeatedKeys.map((r) => ({
+    path: [...r.path, r.key],
+    message: `"${r.key}" is given twice in the same object (line ${r.first.line} and line ${r.again.line}); keep one, so that no value is lost`,
+    expected: "each field once",
+    found: r.key,
+    line: r.again.line,
+    column: r.again.column,
+  }));
+  return run(parsed.value, parsed.positions, repeated);
+}
+
+let schemaCache: Record<string, unknown> | undefined;
+
+/** The JSON Schema (draft 2020-12) of a LocusCase, from the same zod schema. */
+export function caseJsonSchema(): Record<string, unknown> {
+  schemaCache ??= {
+    $id: "locus-case-1.schema.json",
+    title: `LocusCase (${FORMAT_ID})`,
+    ...(z.toJSONSchema(locusCase, { target: "draft-2020-12", io: "input" }) as Record<string, unknown>),
+  };
+  return structuredClone(schemaCache);
+}
+
+function run(input: unknown, positions?: Map<string, Position>, extra: Issue[] = []): CaseResult {
+  const order = documentOrder(input);
+  const finish = (issues: Issue[]) => sortIssues(issues, order).map((i) => locate(i, positions));
+  try {
+    if (typeof input !== "object" || input === null || Array.isArray(input)) {
+      return {
+        ok: false,
+        errors: finish([
+          {
+            path: [],
+            message: `a case must be a JSON object with "format": "${FORMAT_ID}", "id" and "findings"; found ${Array.isArray(input) ? "an array" : input === null ? "null" : typeof input}`,
+            expected: "an object",
+            found: input,
+          },
+          ...extra,
+        ]),
+        warnings: [],
+      };
+    }
+    const values = normaliseValues(input);
+    const parsed = locusCase.safeParse(values.value);
+    const ids = resolveAtlasIds(values.value);
+    const errors = [...extra, ...(parsed.success ? [] : issuesFromZod(parsed.error.issues, input))];
+    const taken = new Set(errors.map((e) => pathKey(e.path)));
+    for (const e of ids.errors) if (!taken.has(pathKey(e.path))) errors.push(e);
+    const warnings = [...freeTextWarnings(values.value), ...ids.warnings];
+    if (errors.length > 0 || !parsed.success) {
+      return { ok: false, errors: finish(errors), warnings: finish(warnings) };
+    }
+    const canonical = applyResolutions(parsed.data, ids.resolutions);
+    warnings.push(...caseWarnings(canonical.case, canonical.origins));
+    return {
+      ok: true,
+      case: canonical.case,
+      normalisations: sortIssues([...values.normalisations, ...canonical.normalisations], order),
+      warnings: finish(warnings),
+      origins: canonical.origins,
+    };
+  } catch (error) {
+    // A bug of ours, not the user's: say so rather than throw at a caller that trusted "never throws".
+    return {
+      ok: false,
+      errors: [
+        {
+          path: [],
+          message: `internal error while checking the case: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ],
+      warnings: [],
+    };
+  }
+}
+
+/** Every path of the input in document order (depth-first, keys as written). */
+function documentOrder(input: unknown): Map<string, number> {
+  const order = new Map<string, number>();
+  const walk = (v: unknown, path: Path, depth: number) => {
+    order.set(pathKey(path), order.size);
+    if (depth > 64 || typeof v !== "object" || v === null) return;
+    if (Array.isArray(v))
+      v.forEach((x, k) => {
+        walk(x, [...path, k], depth + 1);
+      });
+    else for (const [k, x] of Object.entries(v)) walk(x, [...path, k], depth + 1);
+  };
+  walk(input, [], 0);
+  return order;
+}
+
+/** Sort by where the path (or its nearest existing ancestor) stands in the document; stable. */
+function sortIssues<T extends { path: Path }>(issues: T[], order: Map<string, number>): T[] {
+  const rank = (path: Path) => {
+    for (let n = path.length; n >= 0; n--) {
+      const r = order.get(pathKey(path.slice(0, n)));
+      if (r !== undefined) return r + (n < path.length ? 0.5 : 0);
+    }
+    return Number.MAX_SAFE_INTEGER;
+  };
+  return issues
+    .map((issue, k) => ({ issue, k, r: rank(issue.path) }))
+    .sort((a, b) => a.r - b.r || a.k - b.k)
+    .map((x) => x.issue);
+}
+
+/** Add the line and column of the path (or its nearest ancestor) when the case came as text. */
+function locate(issue: Issue, positions?: Map<string, Position>): Issue {
+  if (!positions || issue.line !== undefined) return issue;
+  for (let n = issue.path.length; n >= 0; n--) {
+    const p = positions.get(pathKey(issue.path.slice(0, n)));
+    if (p) return { ...issue, line: p.line, column: p.column };
+  }
+  return issue;
+}

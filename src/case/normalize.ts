@@ -1,0 +1,403 @@
+/**
+ * Normalisation: what a clinician writes, turned into the format's canonical words, each change
+ * reported back (JSON path, from, to).
+ *
+ * Two passes. `normaliseValues` runs before the schema and rewrites values whose canonical form is
+ * certain: MRC grades ("4/5" -> "4"), sides ("L" -> "left"), spinal levels ("L4/5" -> "L4-L5"),
+ * amplitude units ("µV" -> "uV") and the controlled history and symptom words ("Pelvic radiation"
+ * -> "pelvic_radiation"). `resolveAtlasIds` then looks every atlas word up: synonyms and
+ * abbreviations become ids ("knee jerk" -> patellar), group words become their members
+ * ("quadriceps" -> its four heads, one finding each), and a word the atlas does not know is an error
+ * naming the nearest known ids.
+ */
+import { type AtlasKind, fold, getAtlas } from "../atlas/index.js";
+import { closeToBest, didYouMean, type Issue, type Path, valueAt } from "./errors.js";
+import { pathKey } from "./json.js";
+import { canonicalMrc } from "./mrc.js";
+import {
+  DIFFUSE_LEVELS,
+  type Finding,
+  HISTORY_WORDS,
+  type Lesion,
+  type LocusCase,
+  PLANTAR_GRADES,
+  REFLEX_GRADES,
+  SYMPTOM_WORDS,
+  TENDON_REFLEX_GRADES,
+} from "./schema.js";
+
+export interface Normalisation {
+  /** Where the value stands in the input. */
+  path: Path;
+  from: string;
+  to: string[];
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+// ---------------------------------------------------------------------------------------------
+// Pass 1: values
+
+const SIDE_WORDS: Record<string, "left" | "right" | "bilateral"> = {
+  l: "left",
+  lt: "left",
+  left: "left",
+  r: "right",
+  rt: "right",
+  right: "right",
+  b: "bilateral",
+  bl: "bilateral",
+  bil: "bilateral",
+  bilat: "bilateral",
+  bilateral: "bilateral",
+  both: "bilateral",
+  bothsides: "bilateral",
+};
+
+export function canonicalSide(written: string): string | undefined {
+  return SIDE_WORDS[fold(written)];
+}
+
+const LETTERS = ["C", "T", "L", "S"] as const;
+const LAST_OF: Record<string, number> = { C: 7, T: 12, L: 5, S: 5 };
+
+/** "L4/5", "l4-l5", "L4–L5", "L5 S1" -> "L4-L5", "L5-S1"; "T12-1" -> "T12-L1". */
+export function canonicalLevel(written: string): string | undefined {
+  const m = /^\s*([CTLS])\s*(\d{1,2})\s*(?:[-\u2013\u2014/ ]\s*([CTLS])?\s*(\d{1,2}))?\s*$/i.exec(written);
+  if (!m) return undefined;
+  const a = (m[1] ?? "").toUpperCase();
+  const an = Number(m[2]);
+  if (m[4] === undefined) return `${a}${an}`;
+  const bn = Number(m[4]);
+  let b = m[3]?.toUpperCase();
+  if (!b)
+    b =
+      bn > an
+        ? a
+        : bn === 1 && an === LAST_OF[a]
+          ? LETTERS[LETTERS.indexOf(a as (typeof LETTERS)[number]) + 1]
+          : a;
+  return b ? `${a}${an}-${b}${bn}` : undefined;
+}
+
+const UNIT_WORDS: Record<string, "uV" | "mV"> = {
+  uv: "uV",
+  μv: "uV",
+  microvolt: "uV",
+  microvolts: "uV",
+  mv: "mV",
+  millivolt: "mV",
+  millivolts: "mV",
+};
+
+/** A history item's controlled word, with its detail: "Cancer: cervical" -> "cancer:cervical". */
+export function canonicalHistory(written: string): string | undefined {
+  const colon = written.indexOf(":");
+  const head = colon < 0 ? written : written.slice(0, colon);
+  const word = HISTORY_WORDS.find((w) => fold(w) === fold(head));
+  if (!word) return undefined;
+  if (colon < 0) return word;
+  const detail = written.slice(colon + 1).trim();
+  return detail ? `${word}:${detail}` : word;
+}
+
+export function canonicalSymptom(written: string): string | undefined {
+  return SYMPTOM_WORDS.find((w) => fold(w) === fold(written));
+}
+
+/**
+ * Rewrite values whose canonical form is certain. The input is not changed: objects on the way to
+ * a rewritten value are copied. Anything not of the expected shape is left for the schema to report.
+ */
+export function normaliseValues(input: unknown): { value: unknown; normalisations: Normalisation[] } {
+  const normalisations: Normalisation[] = [];
+  if (!isObj(input)) return { value: input, normalisations };
+  const fix = (obj: Obj, path: Path, key: string, canon: (s: string) => string | undefined): Obj => {
+    const v = obj[key];
+    if (typeof v !== "string") return obj;
+    const c = canon(v);
+    if (c === undefined || c === v) return obj;
+    normalisations.push({ path: [...path, key], from: v, to: [c] });
+    return { ...obj, [key]: c };
+  };
+  const fixList = (list: unknown, path: Path, canon: (s: string) => string | undefined): unknown => {
+    if (!Array.isArray(list)) return list;
+    return list.map((item, k) => {
+      if (typeof item !== "string") return item;
+      const c = canon(item);
+      if (c === undefined || c === item) return item;
+      normalisations.push({ path: [...path, k], from: item, to: [c] });
+      return c;
+    });
+  };
+
+  let out: Obj = { ...input };
+  if (isObj(out.context)) {
+    const ctx = { ...out.context };
+    ctx.history = fixList(ctx.history, ["context", "history"], canonicalHistory);
+    ctx.symptoms = fixList(ctx.symptoms, ["context", "symptoms"], canonicalSymptom);
+    if (!("history" in out.context)) delete ctx.history;
+    if (!("symptoms" in out.context)) delete ctx.symptoms;
+    out.context = ctx;
+  }
+  if (Array.isArray(out.findings)) {
+    out.findings = out.findings.map((f, i) => {
+      if (!isObj(f)) return f;
+      const path: Path = ["findings", i];
+      let g = fix(f, path, "side", canonicalSide);
+      if (g.kind === "strength") g = fix(g, path, "mrc", canonicalMrc);
+      if (g.kind === "imaging") g = fix(g, path, "level", canonicalLevel);
+      if (g.kind === "ncs") g = fix(g, path, "unit", (s) => UNIT_WORDS[fold(s)]);
+      return g;
+    });
+  }
+  if (isObj(out.expected)) {
+    const exp = { ...out.expected };
+    const fixLesions = (list: unknown, path: Path) =>
+      Array.isArray(list)
+        ? list.map((l, j) => (isObj(l) ? fix(l, [...path, j], "side", canonicalSide) : l))
+        : list;
+    if (Array.isArray(exp.localization))
+      exp.localization = fixLesions(exp.localization, ["expected", "localization"]);
+    if (Array.isArray(exp.alsoAcceptable))
+      exp.alsoAcceptable = exp.alsoAcceptable.map((set, a) =>
+        fixLesions(set, ["expected", "alsoAcceptable", a]),
+      );
+    out = { ...out, expected: exp };
+  }
+  return { value: out, normalisations };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 2: atlas ids
+
+export interface Resolution {
+  from: string;
+  ids: string[];
+  /** The group word's id when the word stood for several muscles ("quadriceps"). */
+  group?: string;
+}
+
+export interface IdCheck {
+  errors: Issue[];
+  warnings: Issue[];
+  /** By pathKey of the input path. */
+  resolutions: Map<string, Resolution>;
+}
+
+const KIND_WORDS: Record<AtlasKind, string> = {
+  root: "a root",
+  plexus: "a plexus element",
+  nerve: "a nerve",
+  site: "a nerve site",
+  muscle: "a muscle",
+  movement: "a movement",
+  reflex: "a reflex",
+  region: "a skin region",
+  study: "a nerve conduction study",
+};
+
+const kindsWord = (kinds: readonly AtlasKind[]) => kinds.map((k) => KIND_WORDS[k]).join(" or ");
+
+/** The atlas words each finding kind names, and what they may be. */
+const FINDING_IDS: Partial<Record<Finding["kind"], { field: string; kinds: AtlasKind[] }>> = {
+  strength: { field: "target", kinds: ["movement", "muscle"] },
+  reflex: { field: "reflex", kinds: ["reflex"] },
+  sensory: { field: "region", kinds: ["region"] },
+  emg: { field: "muscle", kinds: ["muscle"] },
+  ncs: { field: "study", kinds: ["study"] },
+};
+
+const LESION_KINDS: Partial<Record<Lesion["level"], AtlasKind[]>> = {
+  root: ["root"],
+  plexus: ["plexus"],
+  nerve: ["nerve", "site"],
+  muscle: ["muscle"],
+};
+
+/** Look one word up; an Issue when the atlas does not know it as one of `kinds`. */
+export function resolveWord(word: string, kinds: readonly AtlasKind[], path: Path): Resolution | Issue {
+  const atlas = getAtlas();
+  const hit = atlas.resolve(word, kinds);
+  if (hit) {
+    let ids = hit.ids;
+    // A nerve site reports as the id FORMAT.md gives it (femoral@inguinal_ligament -> femoral).
+    if (hit.kind === "site") ids = ids.map((id) => atlas.site(id)?.formatId ?? id);
+    return { from: word, ids, ...(hit.group ? { group: hit.group } : {}) };
+  }
+  const expected = `${kindsWord(kinds)} id`;
+  const other = atlas.resolve(word);
+  const suggestions = nearestIds(word, kinds);
+  const message = other
+    ? `\`${word}\` is ${KIND_WORDS[other.kind]}${other.ids.length === 1 && other.ids[0] !== word ? ` (\`${other.ids[0]}\`)` : ""}, not ${kindsWord(kinds)}${didYouMean(suggestions)}`
+    : `\`${word}\` is not ${kindsWord(kinds)}${didYouMean(suggestions)}`;
+  return { path, message, expected, found: word, ...(suggestions.length ? { suggestions } : {}) };
+}
+
+/** The known ids (or group words) nearest to a word, best first, near misses left out. */
+export function nearestIds(word: string, kinds: readonly AtlasKind[], limit = 3): string[] {
+  const near = getAtlas()
+    .lexicon.nearest(word, kinds, 8)
+    .map((n) => ({ ...n, d: n.distance }));
+  return closeToBest(near)
+    .map((n) => n.word)
+    .slice(0, limit);
+}
+
+const isIssue = (r: Resolution | Issue): r is Issue => "message" in r;
+
+/** Check and resolve every atlas word in a case (of any shape: what is not a string is skipped). */
+export function resolveAtlasIds(input: unknown): IdCheck {
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [];
+  const resolutions = new Map<string, Resolution>();
+  const atlas = getAtlas();
+  const look = (word: unknown, kinds: readonly AtlasKind[], path: Path): Resolution | undefined => {
+    if (typeof word !== "string" || word.length === 0) return undefined;
+    const r = resolveWord(word, kinds, path);
+    if (isIssue(r)) {
+      errors.push(r);
+      return undefined;
+    }
+    resolutions.set(pathKey(path), r);
+    return r;
+  };
+
+  const findings = valueAt(input, ["findings"]);
+  if (Array.isArray(findings)) {
+    findings.forEach((f, i) => {
+      if (!isObj(f) || typeof f.kind !== "string") return;
+      const spec = FINDING_IDS[f.kind as Finding["kind"]];
+      if (spec) {
+        const r = look(f[spec.field], spec.kinds, ["findings", i, spec.field]);
+        if (f.kind === "reflex" && r)
+          checkReflexGrade(r.ids[0] ?? "", f.grade, ["findings", i, "grade"], errors);
+      }
+      if (f.kind === "sign" && typeof f.target === "string" && f.target) {
+        const hit = atlas.resolve(f.target, ["muscle"]);
+        if (hit)
+          resolutions.set(pathKey(["findings", i, "target"]), {
+            from: f.target,
+            ids: hit.ids,
+            ...(hit.group ? { group: hit.group } : {}),
+          });
+        else if (/_/.test(f.target) && !atlas.resolve(f.target)) {
+          const suggestions = nearestIds(f.target, ["muscle"]);
+          warnings.push({
+            path: ["findings", i, "target"],
+            message: `\`${f.target}\` looks like an id but is not a muscle the atlas knows; kept as a body part word${didYouMean(suggestions)}`,
+            expected: "a muscle id or a body part word",
+            found: f.target,
+            ...(suggestions.length ? { suggestions } : {}),
+          });
+        }
+      }
+    });
+  }
+
+  const checkLesions = (list: unknown, path: Path) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((l, j) => {
+      if (!isObj(l) || !Array.isArray(l.sites) || typeof l.level !== "string") return;
+      const level = l.level as Lesion["level"];
+      const sitesPath: Path = [...path, j, "sites"];
+      if ((DIFFUSE_LEVELS as readonly string[]).includes(level) && l.sites.length > 0) {
+        errors.push({
+          path: sitesPath,
+          message: `a lesion at level "${level}" is a diffuse process and names no sites; found ${l.sites.length} (${l.sites.map(String).join(", ")})`,
+          expected: "an empty list []",
+          found: l.sites,
+        });
+        return;
+      }
+      const kinds = LESION_KINDS[level];
+      if (kinds)
+        l.sites.forEach((s, k) => {
+          look(s, kinds, [...sitesPath, k]);
+        });
+    });
+  };
+  checkLesions(valueAt(input, ["expected", "localization"]), ["expected", "localization"]);
+  const also = valueAt(input, ["expected", "alsoAcceptable"]);
+  if (Array.isArray(also))
+    also.forEach((set, a) => {
+      checkLesions(set, ["expected", "alsoAcceptable", a]);
+    });
+
+  return { errors, warnings, resolutions };
+}
+
+function checkReflexGrade(reflex: string, grade: unknown, path: Path, errors: Issue[]): void {
+  if (typeof grade !== "string" || !(REFLEX_GRADES as readonly string[]).includes(grade)) return;
+  const plantar = getAtlas().data.reflexes.find((r) => r.id === reflex)?.umnSign === true;
+  const allowed: readonly string[] = plantar ? PLANTAR_GRADES : TENDON_REFLEX_GRADES;
+  if (allowed.includes(grade)) return;
+  errors.push({
+    path,
+    message: plantar
+      ? `the plantar response is "flexor" or "extensor"; found "${grade}"`
+      : `"${grade}" grades the plantar response; the ${reflex} reflex is absent, reduced, normal or brisk`,
+    expected: `one of ${allowed.join(", ")}`,
+    found: grade,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building the canonical case
+
+export interface Canonical {
+  case: LocusCase;
+  normalisations: Normalisation[];
+  /** For each finding of the canonical case, the index of the input finding it came from. */
+  origins: number[];
+}
+
+/** Replace every atlas word by its id, one finding per member of a group word. */
+export function applyResolutions(c: LocusCase, resolutions: Map<string, Resolution>): Canonical {
+  const normalisations: Normalisation[] = [];
+  const origins: number[] = [];
+  const note = (path: Path, r: Resolution | undefined) => {
+    if (r && (r.ids.length !== 1 || r.ids[0] !== r.from))
+      normalisations.push({ path, from: r.from, to: r.ids });
+  };
+  const findings: Finding[] = [];
+  c.findings.forEach((f, i) => {
+    const field = f.kind === "sign" ? "target" : FINDING_IDS[f.kind]?.field;
+    const path: Path = ["findings", i, field ?? ""];
+    const r = field ? resolutions.get(pathKey(path)) : undefined;
+    note(path, r);
+    if (!field || !r) {
+      findings.push(f);
+      origins.push(i);
+      return;
+    }
+    for (const id of r.ids) {
+      findings.push({ ...f, [field]: id } as Finding);
+      origins.push(i);
+    }
+  });
+  const lesions = (list: Lesion[], path: Path): Lesion[] =>
+    list.map((l, j) => {
+      const sites: string[] = [];
+      l.sites.forEach((s, k) => {
+        const p = [...path, j, "sites", k];
+        const r = resolutions.get(pathKey(p));
+        note(p, r);
+        for (const id of r?.ids ?? [s]) if (!sites.includes(id)) sites.push(id);
+      });
+      return { ...l, sites };
+    });
+  const out: LocusCase = { ...c, findings };
+  if (c.expected) {
+    out.expected = {
+      ...c.expected,
+      localization: lesions(c.expected.localization, ["expected", "localization"]),
+    };
+    if (c.expected.alsoAcceptable)
+      out.expected.alsoAcceptable = c.expected.alsoAcceptable.map((set, a) =>
+        lesions(set, ["expected", "alsoAcceptable", a]),
+      );
+  }
+  return { case: out, normalisations, origins };
+}
