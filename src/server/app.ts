@@ -1,0 +1,123 @@
+/**
+ * The Hono app, built from injected dependencies (config, engine, store, logger) so tests run it
+ * in-process with `app.request()`. Every route comes from the table in routes/index.ts and is both
+ * served and described in the OpenAPI 3.1 document.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import { HttpError, problem } from "./errors.js";
+import { requestLog } from "./logging.js";
+import { routes } from "./routes/index.js";
+import { bearerAuth, RateLimiter, rateLimit } from "./security.js";
+import type { AppEnv, Deps } from "./types.js";
+
+export const API_VERSION = "1.0.0";
+
+const honoPath = (p: string) => p.replace(/\{([^}]+)\}/g, ":$1");
+
+export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
+  const { config, logger } = deps;
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use("*", requestLog(logger));
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+      strictTransportSecurity: false,
+      crossOriginResourcePolicy: "same-origin",
+      referrerPolicy: "no-referrer",
+    }),
+  );
+  app.use("*", async (c, next) => {
+    await next();
+    if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/cds-services"))
+      c.header("Cache-Control", "no-store");
+  });
+  if (config.corsOrigins.length > 0)
+    app.use(
+      "*",
+      cors({
+        origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
+        allowMethods: ["GET", "POST", "PUT", "OPTIONS"],
+        allowHeaders: ["Authorization", "Content-Type", "If-Match"],
+        exposeHeaders: ["ETag", "Location", "X-Request-Id", "Retry-After"],
+        maxAge: 600,
+      }),
+    );
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: config.bodyLimit,
+      onError: (c) =>
+        problem(c, 413, "payload_too_large", `the body is larger than ${config.bodyLimit} bytes`),
+    }),
+  );
+
+  const perWorker =
+    config.rateLimit > 0 ? Math.max(1, Math.ceil(config.rateLimit / Math.max(1, config.workers))) : 0;
+  const guarded: MiddlewareHandler<AppEnv>[] = [
+    bearerAuth(config.tokens),
+    rateLimit(perWorker > 0 ? new RateLimiter(perWorker) : undefined),
+  ];
+
+  for (const spec of routes) {
+    app.openAPIRegistry.registerPath({
+      method: spec.method,
+      path: spec.path,
+      summary: spec.summary,
+      ...(spec.description ? { description: spec.description } : {}),
+      tags: spec.tags,
+      ...(spec.request ? { request: spec.request } : {}),
+      responses: spec.responses,
+      ...(spec.public || config.tokens.length === 0 ? {} : { security: [{ bearer: [] }] }),
+    });
+    const handler: MiddlewareHandler<AppEnv> = async (c) => spec.handler(c, deps);
+    const chain = [...(spec.public ? [] : guarded), handler] as [MiddlewareHandler<AppEnv>];
+    app.on(spec.method.toUpperCase(), honoPath(spec.path), ...chain);
+  }
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  let document: unknown;
+  const docChain = [...guarded] as [MiddlewareHandler<AppEnv>];
+  app.get("/api/v1/openapi.json", ...docChain, (c) => {
+    document ??= app.getOpenAPI31Document({
+      openapi: "3.1.0",
+      info: {
+        title: "Locus",
+        version: API_VERSION,
+        description:
+          "Clinical decision support for the painful, weak or numb leg: localization, differential, next tests. Decision support, not a diagnosis.",
+      },
+    });
+    return c.json(document);
+  });
+
+  app.notFound((c) => problem(c, 404, "not_found", `no route ${c.req.method} ${c.req.path.slice(0, 200)}`));
+  app.onError((error, c) => {
+    if (error instanceof HttpError) {
+      for (const [k, v] of Object.entries(error.headers ?? {})) c.header(k, v);
+      return problem(c, error.status, error.code, error.message, error.issues);
+    }
+    // Never log the message: it may quote case content. The name and the request id are enough to find it.
+    logger.error({ id: c.get("requestId"), err: { name: error.name } }, "unhandled error");
+    return problem(
+      c,
+      500,
+      "internal_error",
+      "Locus failed on this request; the request id is in X-Request-Id",
+    );
+  });
+  return app;
+}

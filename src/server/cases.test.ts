@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { devCases, jsonRequest, type TestApp, testApp } from "./test-helpers/app.js";
+
+let t: TestApp;
+afterEach(async () => {
+  await t?.close();
+});
+
+const sample = (n = 0) => devCases()[n]!.json;
+
+interface Saved {
+  id: string;
+  revision: number;
+  case: Record<string, unknown>;
+  report: { atlasVersion: string; body: { report: { text: string } } } | null;
+}
+
+describe("cases", () => {
+  it("POST saves revision 1 under the case's id with its report and atlas version", async () => {
+    t = await testApp();
+    const c = sample();
+    const res = await t.app.request("/api/v1/cases", jsonRequest("POST", c));
+    expect(res.status).toBe(201);
+    expect(res.headers.get("location")).toBe(`/api/v1/cases/${c.id}`);
+    expect(res.headers.get("etag")).toBe('"1"');
+    const saved = (await res.json()) as Saved;
+    expect(saved).toMatchObject({ id: c.id, revision: 1, case: c });
+    expect(saved.report?.atlasVersion).toBe("test-atlas-1");
+    const got = (await (await t.app.request(`/api/v1/cases/${c.id}`)).json()) as Saved;
+    expect(got.case).toEqual(c);
+    expect(got.report?.body.report.text).toMatch(/L5/);
+  });
+
+  it("POST of an existing id is 409 and leaves the case as it was", async () => {
+    t = await testApp();
+    await t.app.request("/api/v1/cases", jsonRequest("POST", sample()));
+    const again = await t.app.request(
+      "/api/v1/cases",
+      jsonRequest("POST", { ...sample(), notes: "changed" }),
+    );
+    expect(again.status).toBe(409);
+    const got = (await (await t.app.request(`/api/v1/cases/${sample().id}`)).json()) as Saved;
+    expect(got.case).toEqual(sample());
+  });
+
+  it("a case without a usable id gets a new UUID", async () => {
+    t = await testApp();
+    const { id: _drop, ...noId } = sample();
+    const res = await t.app.request(
+      "/api/v1/cases",
+      jsonRequest("POST", { ...noId, id: "has spaces / slashes" }),
+    );
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as Saved).id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("PUT adds revisions, keeps the old ones, and honours If-Match", async () => {
+    t = await testApp();
+    const c = sample();
+    await t.app.request("/api/v1/cases", jsonRequest("POST", c));
+    const r2 = await t.app.request(
+      `/api/v1/cases/${c.id}`,
+      jsonRequest("PUT", { ...c, notes: "second" }, { "if-match": '"1"' }),
+    );
+    expect(r2.status).toBe(200);
+    expect(((await r2.json()) as Saved).revision).toBe(2);
+    const stale = await t.app.request(
+      `/api/v1/cases/${c.id}`,
+      jsonRequest("PUT", { ...c, notes: "lost?" }, { "if-match": '"1"' }),
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.headers.get("etag")).toBe('"2"');
+    const r3 = await t.app.request(`/api/v1/cases/${c.id}`, jsonRequest("PUT", { ...c, notes: "third" }));
+    expect(((await r3.json()) as Saved).revision).toBe(3);
+    const revs = (await (await t.app.request(`/api/v1/cases/${c.id}/revisions`)).json()) as {
+      revisions: { revision: number; atlasVersion: string }[];
+    };
+    expect(revs.revisions.map((r) => r.revision)).toEqual([1, 2, 3]);
+    expect(revs.revisions.every((r) => r.atlasVersion === "test-atlas-1")).toBe(true);
+    const first = (await (await t.app.request(`/api/v1/cases/${c.id}?revision=1`)).json()) as Saved;
+    expect(first.case.notes).toBe(c.notes);
+  });
+
+  it("PUT of an invalid case is 400 and saves nothing; unknown ids are 404", async () => {
+    t = await testApp();
+    const c = sample();
+    await t.app.request("/api/v1/cases", jsonRequest("POST", c));
+    const bad = await t.app.request(
+      `/api/v1/cases/${c.id}`,
+      jsonRequest("PUT", { ...c, findings: [{ kind: "x" }] }),
+    );
+    expect(bad.status).toBe(400);
+    const revs = (await (await t.app.request(`/api/v1/cases/${c.id}/revisions`)).json()) as {
+      revisions: unknown[];
+    };
+    expect(revs.revisions).toHaveLength(1);
+    expect((await t.app.request("/api/v1/cases/nobody")).status).toBe(404);
+    expect((await t.app.request("/api/v1/cases/nobody", jsonRequest("PUT", c))).status).toBe(404);
+    expect((await t.app.request("/api/v1/cases/nobody/revisions")).status).toBe(404);
+    expect((await t.app.request(`/api/v1/cases/${c.id}?revision=abc`)).status).toBe(400);
+  });
+
+  it("lists cases with pagination", async () => {
+    t = await testApp();
+    for (const { json } of devCases().slice(0, 5))
+      await t.app.request("/api/v1/cases", jsonRequest("POST", json));
+    const page = (await (await t.app.request("/api/v1/cases?limit=3")).json()) as {
+      cases: { id: string }[];
+      next: string;
+    };
+    expect(page.cases).toHaveLength(3);
+    const rest = (await (await t.app.request(`/api/v1/cases?limit=3&after=${page.next}`)).json()) as {
+      cases: unknown[];
+      next: string | null;
+    };
+    expect(rest.cases).toHaveLength(2);
+    expect(rest.next).toBeNull();
+  });
+
+  it("saves the case even when its analysis fails", async () => {
+    t = await testApp();
+    t.deps.engine.localize = () => {
+      throw new Error("engine bug");
+    };
+    const res = await t.app.request("/api/v1/cases", jsonRequest("POST", sample()));
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as Saved).report).toBeNull();
+  });
+});

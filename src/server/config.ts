@@ -1,0 +1,151 @@
+/**
+ * Configuration by environment (documented in the README's "The service" section), checked once at
+ * start. Refuses to listen beyond loopback without bearer tokens.
+ */
+import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
+
+export interface Token {
+  /** Shown in logs; never the secret itself. */
+  name: string;
+  secret: string;
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  tokens: Token[];
+  /** Requests per minute per token (0: no limit). */
+  rateLimit: number;
+  bodyLimit: number;
+  corsOrigins: string[];
+  workers: number;
+  publicUrl: string;
+  logLevel: string;
+  demo: boolean;
+  /** Time allowed for the CDS Hooks service to read a FHIR server. */
+  fhirTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+export const DEFAULTS = {
+  host: "127.0.0.1",
+  port: 8787,
+  dataDir: "data",
+  rateLimit: 600,
+  bodyLimit: 1_048_576,
+  logLevel: "info",
+  fhirTimeoutMs: 5000,
+} as const;
+
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/** `name:secret` or a bare secret, separated by commas or new lines; `#` starts a comment line. */
+export function parseTokens(text: string, origin: string): Token[] {
+  const tokens: Token[] = [];
+  const entries = text
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s && !s.startsWith("#"));
+  entries.forEach((entry, i) => {
+    const colon = entry.indexOf(":");
+    const name = colon > 0 ? entry.slice(0, colon).trim() : `token${i + 1}`;
+    const secret = colon > 0 ? entry.slice(colon + 1).trim() : entry;
+    if (secret.length < 16)
+      throw new ConfigError(
+        `${origin}: token "${name}" is shorter than 16 characters; use a long random secret`,
+      );
+    if (!/^[A-Za-z0-9._~+/=-]+$/.test(secret))
+      throw new ConfigError(`${origin}: token "${name}" has characters a bearer token cannot carry`);
+    tokens.push({ name, secret });
+  });
+  return tokens;
+}
+
+function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number, max: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${key} must be a whole number from ${min} to ${max}; found "${raw}"`);
+  return n;
+}
+
+export interface Overrides {
+  host?: string;
+  port?: number;
+  workers?: number;
+  demo?: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Overrides = {}): Config {
+  const host = overrides.host ?? (env.HOST || DEFAULTS.host);
+  const port = overrides.port ?? int(env, "PORT", DEFAULTS.port, 0, 65535);
+  const tokens = [
+    ...(env.LOCUS_TOKENS ? parseTokens(env.LOCUS_TOKENS, "LOCUS_TOKENS") : []),
+    ...(env.LOCUS_TOKENS_FILE
+      ? parseTokens(readTokenFile(env.LOCUS_TOKENS_FILE), `LOCUS_TOKENS_FILE ${env.LOCUS_TOKENS_FILE}`)
+      : []),
+  ];
+  const names = new Set<string>();
+  for (const t of tokens) {
+    if (names.has(t.name)) throw new ConfigError(`token name "${t.name}" is used twice`);
+    names.add(t.name);
+  }
+  if (!isLoopback(host) && tokens.length === 0)
+    throw new ConfigError(
+      `refusing to listen on ${host} without bearer tokens: set LOCUS_TOKENS (name:secret,...) or LOCUS_TOKENS_FILE, or listen on 127.0.0.1`,
+    );
+  const corsOrigins = (env.LOCUS_CORS_ORIGINS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const o of corsOrigins) {
+    if (o === "*") throw new ConfigError("LOCUS_CORS_ORIGINS must list origins; '*' is not allowed");
+    try {
+      const u = new URL(o);
+      if (u.origin !== o) throw new Error();
+    } catch {
+      throw new ConfigError(`LOCUS_CORS_ORIGINS: "${o}" is not an origin such as https://ehr.example.org`);
+    }
+  }
+  const displayHost = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new ConfigError("DATABASE_URL must be a postgres:// or postgresql:// URL");
+  return {
+    host,
+    port,
+    dataDir: resolve(env.LOCUS_DATA_DIR || DEFAULTS.dataDir),
+    databaseUrl,
+    tokens,
+    rateLimit: int(env, "LOCUS_RATE_LIMIT", DEFAULTS.rateLimit, 0, 10_000_000),
+    bodyLimit: int(env, "LOCUS_BODY_LIMIT", DEFAULTS.bodyLimit, 1024, 100 * 1_048_576),
+    corsOrigins,
+    workers: overrides.workers ?? int(env, "LOCUS_WORKERS", Math.min(availableParallelism(), 8), 1, 64),
+    publicUrl: (env.LOCUS_PUBLIC_URL || `http://${displayHost}:${port}`).replace(/\/+$/, ""),
+    logLevel: env.LOCUS_LOG_LEVEL || DEFAULTS.logLevel,
+    demo: overrides.demo ?? env.LOCUS_DEMO !== "0",
+    fhirTimeoutMs: int(env, "LOCUS_FHIR_TIMEOUT_MS", DEFAULTS.fhirTimeoutMs, 100, 120_000),
+  };
+}
+
+function readTokenFile(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ConfigError(`LOCUS_TOKENS_FILE: cannot read ${path}: ${(error as Error).message}`);
+  }
+}

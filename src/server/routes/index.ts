@@ -1,0 +1,17 @@
+/** Every route of the service. Adding a route is adding one entry (or one list) here. */
+import { analysisRoutes } from "./analysis.js";
+import { atlasRoutes } from "./atlas.js";
+import { caseRoutes } from "./cases.js";
+import { healthRoutes } from "./health.js";
+import { pageRoutes } from "./page.js";
+import type { RouteSpec } from "./types.js";
+
+export type { RouteSpec } from "./types.js";
+
+export const routes: readonly RouteSpec[] = [
+  ...healthRoutes,
+  ...analysisRoutes,
+  ...caseRoutes,
+  ...atlasRoutes,
+  ...pageRoutes,
+];

@@ -1,0 +1,116 @@
+/**
+ * Request and response schemas for the OpenAPI document. Requests reuse the library's own zod
+ * schema (`locusCase`); responses mirror the library's types.
+ */
+import { z } from "zod";
+import { LEVELS, locusCase, SIDES } from "../case/schema.js";
+
+export const issue = z.object({
+  path: z.string().describe('JSON path of the problem, e.g. "$.findings[2].mrc"'),
+  message: z.string(),
+  expected: z.string().optional(),
+  found: z.string().optional(),
+  suggestions: z.array(z.string()).optional(),
+});
+
+export const problem = z
+  .object({
+    error: z.object({
+      status: z.number().int(),
+      code: z.string(),
+      message: z.string(),
+      issues: z.array(issue).optional(),
+    }),
+  })
+  .describe("Every error answer has this shape.");
+
+export const note = z.strictObject({ note: z.string().min(1).describe("a clinic note in free text") });
+
+export const caseOrNote = z.union([locusCase, note]);
+
+const reason = z.object({
+  finding: z.number().int(),
+  side: z.enum(["left", "right"]).optional(),
+  text: z.string(),
+  weight: z.number(),
+});
+
+const lesion = z.object({ level: z.enum(LEVELS), sites: z.array(z.string()), side: z.enum(SIDES) });
+
+export const hypothesis = z.object({
+  lesions: z.array(lesion),
+  probability: z.number(),
+  explains: z.array(reason),
+  against: z.array(reason),
+  unexplained: z.array(reason),
+  detail: z.array(z.string()),
+  score: z.number(),
+});
+
+export const localization = z.object({
+  atlasVersion: z.string(),
+  hypotheses: z.array(hypothesis),
+  other: z.number(),
+  searched: z.number().int(),
+});
+
+export const analysis = z.object({
+  atlasVersion: z.string(),
+  case: locusCase.describe("the case after normalisation"),
+  normalisations: z.array(z.unknown()),
+  warnings: z.array(z.unknown()),
+  extraction: z.unknown().optional().describe("present when a note was sent: what was extracted, with spans"),
+  localization,
+  differential: z
+    .unknown()
+    .describe("ranked conditions with red flags and work-up (null until that stage exists)"),
+  plan: z.unknown().describe("next tests, ranked (null until that stage exists)"),
+  report: z.object({ text: z.string() }),
+});
+
+export const validation = z.object({
+  ok: z.boolean(),
+  case: locusCase.optional(),
+  normalisations: z.array(z.unknown()),
+  warnings: z.array(z.unknown()),
+  errors: z.array(issue).optional(),
+});
+
+export const storedReport = z.object({
+  atlasVersion: z.string().describe("the atlas version the report was made with"),
+  createdAt: z.string(),
+  body: z.unknown(),
+});
+
+export const caseRecord = z.object({
+  id: z.string(),
+  revision: z.number().int(),
+  createdAt: z.string(),
+  case: locusCase,
+  report: storedReport.nullable(),
+});
+
+export const caseList = z.object({
+  cases: z.array(
+    z.object({ id: z.string(), revision: z.number().int(), createdAt: z.string(), updatedAt: z.string() }),
+  ),
+  next: z.string().nullable().describe("pass as ?after= for the next page"),
+});
+
+export const revisionList = z.object({
+  id: z.string(),
+  revisions: z.array(
+    z.object({ revision: z.number().int(), createdAt: z.string(), atlasVersion: z.string().nullable() }),
+  ),
+});
+
+export const caseIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/)
+    .describe("case id"),
+});
+
+export const health = z.object({ status: z.string() }).catchall(z.unknown());
+
+export const fhirResource = z.object({ resourceType: z.string() }).catchall(z.unknown());

@@ -1,0 +1,110 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { LocusCase } from "../../case/schema.js";
+import type { Localization } from "../../localize/types.js";
+import { openSqliteDir } from "../../store/sqlite.js";
+import { createApp } from "../app.js";
+import { type Config, loadConfig } from "../config.js";
+import { type Engine, schemaParseCase } from "../engine.js";
+import { silentLogger } from "../logging.js";
+import type { Deps } from "../types.js";
+
+export const CASES_DIR = join(import.meta.dirname, "../../../demo/cases");
+
+export function devCases(): { name: string; json: LocusCase }[] {
+  return readdirSync(CASES_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((name) => ({ name, json: JSON.parse(readFileSync(join(CASES_DIR, name), "utf8")) as LocusCase }));
+}
+
+/** A stand-in localizer for tests of the service (not of localization): one hypothesis per case. */
+export function fakeLocalize(c: LocusCase): Localization {
+  const weak = c.findings.find((f) => f.kind === "strength");
+  return {
+    atlasVersion: "test",
+    hypotheses: [
+      {
+        lesions: [{ level: "root", sites: ["L5"], side: weak?.side ?? "left" }],
+        probability: 0.7,
+        explains: weak
+          ? [{ finding: c.findings.indexOf(weak), text: "weak muscle in the L5 myotome", weight: 1.2 }]
+          : [],
+        against: [],
+        unexplained: [],
+        detail: ["L5 root, foraminal or lateral recess"],
+        score: -3,
+      },
+      {
+        lesions: [{ level: "nerve", sites: ["common_peroneal@fibular_head"], side: weak?.side ?? "left" }],
+        probability: 0.2,
+        explains: [],
+        against: [{ finding: 0, text: "paraspinal denervation argues against a nerve lesion", weight: -1 }],
+        unexplained: [],
+        detail: [],
+        score: -4,
+      },
+    ],
+    other: 0.1,
+    searched: 120,
+  };
+}
+
+export const fakeEngine = (): Engine => ({
+  atlasVersion: "test-atlas-1",
+  parseCase: schemaParseCase,
+  localize: fakeLocalize,
+  differential: () => ({
+    conditions: [
+      { id: "lumbar_disc_radiculopathy", name: "Lumbar disc radiculopathy", probability: 0.6, redFlags: [] },
+      {
+        id: "neoplastic_lumbosacral_plexopathy",
+        name: "Neoplastic lumbosacral plexopathy",
+        probability: 0.1,
+        redFlags: ["history of cancer with a painful progressive plexopathy"],
+      },
+    ],
+  }),
+  plan: () => ({ tests: [{ test: "needle EMG of lumbar paraspinals", gain: 0.4 }] }),
+});
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  deps: Deps;
+  close(): Promise<void>;
+}
+
+export async function testApp(
+  options: { env?: NodeJS.ProcessEnv; engine?: Engine; config?: Partial<Config>; fetch?: typeof fetch } = {},
+): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), "locus-app-"));
+  const repo = openSqliteDir(dir);
+  await repo.migrate();
+  const config = { ...loadConfig({ LOCUS_DATA_DIR: dir, ...options.env }), ...options.config };
+  const deps: Deps = {
+    config,
+    engine: options.engine ?? fakeEngine(),
+    repo,
+    logger: silentLogger(),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  };
+  return {
+    app: createApp(deps),
+    deps,
+    close: async () => {
+      await repo.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const jsonRequest = (
+  method: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): RequestInit => ({
+  method,
+  headers: { "content-type": "application/json", ...headers },
+  body: typeof body === "string" ? body : JSON.stringify(body),
+});

@@ -1,0 +1,21 @@
+import type { CaseRepository } from "../store/repository.js";
+import type { Config } from "./config.js";
+import type { Engine } from "./engine.js";
+import type { Logger } from "./logging.js";
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    tokenName: string | undefined;
+  };
+}
+
+/** Everything the app needs, injected so tests can build it in-process. */
+export interface Deps {
+  config: Config;
+  engine: Engine;
+  repo: CaseRepository;
+  logger: Logger;
+  /** Called by the CDS Hooks service to read a FHIR server (tests pass a recorder). */
+  fetch?: typeof fetch;
+}
