@@ -1,4 +1,5 @@
 import { groups, synonyms } from "./data/synonyms.js";
+import { muscleZones, regionZones, type Zone } from "./data/zones.js";
 import { FibreModel, type Site, type TargetKey, type TargetKind } from "./fibres.js";
 import { type LoadedData, loadData } from "./load.js";
 import { Lexicon, type Resolved } from "./lookup.js";
@@ -187,6 +188,19 @@ export class Atlas {
       out[KIND_OF_TARGET[kind]].push({ id, share });
     }
     return out;
+  }
+
+  /** Where along the limb a muscle, skin region or study's recording target lies. */
+  zoneOf(kind: TargetKind, id: string): Zone {
+    if (kind === "muscle") return id.startsWith("paraspinal_") ? "trunk" : (muscleZones[id] ?? "thigh");
+    if (kind === "region") return regionZones[id] ?? "thigh";
+    if (kind === "study") {
+      const s = this.data.studies.find((x) => x.id === id);
+      if (!s) return "leg";
+      return "muscle" in s.recordsFrom ? this.zoneOf("muscle", s.recordsFrom.muscle) : this.zoneOf("region", s.recordsFrom.skin);
+    }
+    const r = this.data.reflexes.find((x) => x.id === id);
+    return r?.muscles[0] ? this.zoneOf("muscle", r.muscles[0]) : "thigh";
   }
 
   /** Share of a target reached by a site; `target` as "muscle:tibialis_anterior". */

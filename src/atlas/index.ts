@@ -3,3 +3,4 @@ export { type AtlasEntry, describe } from "./describe.js";
 export type { Bundle, Site, SiteLevel, TargetKey, TargetKind } from "./fibres.js";
 export { editDistance, fold, type Resolved } from "./lookup.js";
 export type * from "./types.js";
+export { ZONES, type Zone } from "./data/zones.js";

@@ -33,6 +33,8 @@ export interface Localization {
   other: number;
   /** How many hypotheses were scored. */
   searched: number;
+  /** Findings the engine could not read, with why (unknown ids, nothing recorded). */
+  skipped?: { finding: number; why: string }[];
 }
 
 export interface LocalizeOptions {

@@ -1,0 +1,339 @@
+/**
+ * Findings that weigh hypotheses without measuring one muscle or region: imaging, tension signs,
+ * hypertrophy and fasciculations, CK and CSF, sphincter symptoms. Each becomes an item giving the
+ * probability of what was seen under a hypothesis.
+ */
+import type { Atlas } from "../atlas/index.js";
+import type { Finding, ImagingFinding, LocusCase } from "../case/schema.js";
+import { ck, imaging, type Rated, sphincter, tension } from "./data/evidence.js";
+import { type DiffuseKind, reach, type Unit } from "./model.js";
+import { daysSinceOnset, type LimbSide, musclesOfBodyPart, sidesOf } from "./observe.js";
+
+export interface View {
+  units: Unit[];
+  diffuse: DiffuseKind;
+}
+
+export interface ContextItem {
+  finding: number;
+  label: string;
+  /** Probability of what was seen under the hypothesis. */
+  p: (v: View) => number;
+}
+
+const BRAIN =
+  /\b(brain|cerebr\w*|intracerebral|intracranial|thalam\w*|capsul\w*|cortic\w*|subcortic\w*|hemispher\w*|parasagittal|basal ganglia|putamen|corona radiata|frontal|parietal)\b/i;
+const CORD =
+  /\b(spinal cord|myelopath\w*|intramedullary|fistula|flow voids?|cord (o|e)dema|conus|thoracic cord|myelitis)\b/i;
+const UPPER = /\b(extra-?foraminal|foraminal|far lateral|exiting)\b/i;
+const LOWER = /\b(lateral recess|subarticular|paracentral|traversing|central)\b/i;
+const ROOTS = ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
+const PELVIC_NERVES = new Set(["sciatic", "femoral", "obturator", "lateral_femoral_cutaneous"]);
+
+const v = (x: Rated) => x.value;
+const onSide = (u: Unit, side: string | undefined) => !side || side === "bilateral" || u.side === side;
+const isCnsKind = (k: DiffuseKind) => k === "cns_left" || k === "cns_right" || k === "cns_bilateral";
+
+/** Roots an imaging level points at: the exiting (upper) and traversing (lower) root. */
+export function rootsAtLevel(level: string | undefined, tag: string, text: string): string[] {
+  if (!level) return ["L2", "L3", "L4", "L5", "S1"];
+  const parts = level.split("-").filter((p) => ROOTS.includes(p));
+  if (parts.length === 1) return parts;
+  const [upper, lower] = parts as [string, string];
+  if (tag === "foraminal_stenosis" || UPPER.test(text)) return [upper];
+  if (tag === "lateral_recess_stenosis" || LOWER.test(text)) return [lower];
+  if (tag === "canal_stenosis") return ROOTS.slice(ROOTS.indexOf(lower));
+  return [upper, lower];
+}
+
+/** Muscles named in free text, through the atlas lexicon (one to four words at a time). */
+export function musclesInText(atlas: Atlas, text: string): string[] {
+  const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const found = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 4; n >= 1; n--) {
+      const phrase = words.slice(i, i + n).join(" ");
+      if (phrase.length < 4) continue;
+      const hit = atlas.resolve(phrase, ["muscle"]);
+      if (hit) {
+        for (const id of hit.ids) found.add(id);
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  if (found.size === 0)
+    for (const w of ["calf", "thigh", "quadriceps", "hamstring", "adductor", "gluteal"])
+      if (text.toLowerCase().includes(w)) for (const m of musclesOfBodyPart(atlas, w)) found.add(m);
+  return [...found];
+}
+
+function denervation(atlas: Atlas, view: View, muscles: string[], side: LimbSide | undefined): number {
+  let best = 0;
+  for (const u of view.units) {
+    if (u.level === "muscle" || (side && u.side !== side)) continue;
+    for (const m of muscles) best = Math.max(best, reach(atlas, u.site, `muscle:${m}`));
+  }
+  return best;
+}
+
+function touchesMuscles(view: View, muscles: string[], side: string | undefined): boolean {
+  return view.units.some(
+    (u) => u.level === "muscle" && onSide(u, side) && u.muscles.some((m) => muscles.includes(m)),
+  );
+}
+
+function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number): ContextItem[] {
+  const text = f.text ?? "";
+  const side = f.side;
+  const items: ContextItem[] = [];
+  const add = (tag: string, p: (view: View) => number) =>
+    items.push({
+      finding: i,
+      label: `${f.modality.replace("_", " ")}: ${tag.replaceAll("_", " ")}${f.level ? ` at ${f.level}` : ""}${side ? ` (${side})` : ""}`,
+      p,
+    });
+  const brain = BRAIN.test(text);
+  const cord = CORD.test(text);
+  const allMuscles = () => {
+    const named = musclesInText(atlas, text);
+    return named.length ? named : atlas.data.muscles.filter((m) => !m.dorsalRamus).map((m) => m.id);
+  };
+  for (const tag of f.tags) {
+    switch (tag) {
+      case "disc_herniation":
+      case "foraminal_stenosis":
+      case "canal_stenosis":
+      case "lateral_recess_stenosis":
+      case "spondylolisthesis":
+      case "synovial_cyst": {
+        const roots = rootsAtLevel(f.level, tag, text);
+        const d = imaging.degenerativeAtLevel;
+        add(tag, (view) => {
+          const hit =
+            view.units.some((u) => u.level === "root" && roots.includes(u.site) && onSide(u, side)) ||
+            (tag === "canal_stenosis" &&
+              (view.diffuse === "cauda_equina" || view.diffuse === "polyradiculopathy"));
+          return hit ? v(d.matching) : v(d.background);
+        });
+        break;
+      }
+      case "root_enhancement": {
+        const roots = f.level ? rootsAtLevel(f.level, tag, text) : ROOTS;
+        add(tag, (view) =>
+          view.units.some((u) => u.level === "root" && roots.includes(u.site) && onSide(u, side)) ||
+          ["polyradiculopathy", "cauda_equina", "conus"].includes(view.diffuse)
+            ? v(imaging.rootEnhancement.matching)
+            : v(imaging.rootEnhancement.background),
+        );
+        break;
+      }
+      case "plexus_enlargement":
+      case "plexus_enhancement":
+        add(tag, (view) => {
+          if (view.units.some((u) => u.level === "plexus" && onSide(u, side)))
+            return v(imaging.plexusSignal.matching);
+          if (view.units.some((u) => u.level === "nerve" && PELVIC_NERVES.has(u.site) && onSide(u, side)))
+            return 0.3;
+          return v(imaging.plexusSignal.background);
+        });
+        break;
+      case "nerve_enlargement":
+        add(tag, (view) => {
+          if (view.units.some((u) => u.level === "nerve" && onSide(u, side)))
+            return v(imaging.nerveEnlargement.matching);
+          if (view.units.some((u) => u.level === "plexus" && onSide(u, side))) return 0.4;
+          return v(imaging.nerveEnlargement.background);
+        });
+        break;
+      case "mass":
+      case "hematoma":
+        add(tag, (view) => {
+          if (brain) return view.diffuse === "cns_left" || view.diffuse === "cns_right" ? 0.8 : 0.02;
+          if (cord) return view.diffuse === "cns_bilateral" || view.diffuse === "conus" ? 0.7 : 0.03;
+          const spine = f.modality === "mri_spine";
+          const limb = f.modality === "mri_limb" || f.modality === "ultrasound";
+          for (const u of view.units) {
+            if (!onSide(u, side)) continue;
+            if (spine && u.level === "root") return 0.5;
+            if (!spine && !limb && u.level === "plexus") return 0.6;
+            if (!spine && !limb && u.level === "nerve" && PELVIC_NERVES.has(u.site)) return 0.4;
+            if (limb && (u.level === "nerve" || u.level === "muscle")) return 0.45;
+          }
+          if (spine && (view.diffuse === "cauda_equina" || view.diffuse === "conus")) return 0.5;
+          return 0.02;
+        });
+        break;
+      case "muscle_edema":
+      case "muscle_fatty_change":
+      case "muscle_hypertrophy": {
+        const muscles = allMuscles();
+        const e =
+          tag === "muscle_edema"
+            ? imaging.muscleEdema
+            : tag === "muscle_fatty_change"
+              ? imaging.muscleFatty
+              : imaging.muscleHypertrophy;
+        const late = tag === "muscle_edema" && days < 10 ? 0.3 : 1;
+        const sides = side === "left" || side === "right" ? side : undefined;
+        add(tag, (view) => {
+          if (touchesMuscles(view, muscles, side)) return v(e.muscleLesion);
+          const d = denervation(atlas, view, muscles, sides);
+          const dnv = d >= 0.3 ? v(e.denervated) * late : 0;
+          return Math.max(dnv, v(e.background));
+        });
+        break;
+      }
+      case "normal":
+        if (f.modality === "mri_spine") {
+          add("normal", (view) =>
+            view.units.some((u) => u.level === "root") ||
+            ["cauda_equina", "conus", "polyradiculopathy"].includes(view.diffuse)
+              ? v(imaging.normalSpine.rootLesion)
+              : v(imaging.normalSpine.background),
+          );
+        } else if (f.modality === "mri_plexus") {
+          add("normal", (view) =>
+            view.units.some((u) => u.level === "plexus")
+              ? v(imaging.normalPlexus.plexusLesion)
+              : v(imaging.normalPlexus.background),
+          );
+        }
+        break;
+    }
+  }
+  if (f.tags.length === 0 && brain) add("brain lesion", (view) => (isCnsKind(view.diffuse) ? 0.8 : 0.05));
+  return items;
+}
+
+function signItem(atlas: Atlas, f: Extract<Finding, { kind: "sign" }>, i: number): ContextItem | undefined {
+  const present = f.present !== false;
+  const side = f.side;
+  const label = `${side ? `${side} ` : ""}${f.sign.replaceAll("_", " ")}${present ? "" : " absent"}`;
+  const bin = (m: Rated, b: Rated, hit: (view: View) => boolean): ContextItem => ({
+    finding: i,
+    label,
+    p: (view) => {
+      const p = hit(view) ? v(m) : v(b);
+      return present ? p : 1 - p;
+    },
+  });
+  const rootsHit =
+    (roots: string[], anySide = false) =>
+    (view: View) =>
+      view.units.some((u) => u.level === "root" && roots.includes(u.site) && (anySide || onSide(u, side)));
+  switch (f.sign) {
+    case "straight_leg_raise":
+      return bin(
+        tension.straightLegRaise.matching,
+        tension.straightLegRaise.background,
+        (view) =>
+          rootsHit(["L4", "L5", "S1"])(view) ||
+          view.units.some((u) => (u.site === "sciatic" || u.site === "sacral_plexus") && onSide(u, side)),
+      );
+    case "crossed_straight_leg_raise":
+      return bin(
+        tension.crossedStraightLegRaise.matching,
+        tension.crossedStraightLegRaise.background,
+        rootsHit(["L4", "L5", "S1"], true),
+      );
+    case "femoral_stretch":
+      return bin(
+        tension.femoralStretch.matching,
+        tension.femoralStretch.background,
+        (view) =>
+          rootsHit(["L2", "L3", "L4"])(view) ||
+          view.units.some((u) => (u.site === "femoral" || u.site === "lumbar_plexus") && onSide(u, side)),
+      );
+    case "hypertrophy": {
+      const muscles = f.target ? musclesOfBodyPart(atlas, f.target) : [];
+      const e = imaging.muscleHypertrophy;
+      return {
+        finding: i,
+        label,
+        p: (view) => {
+          const p = touchesMuscles(view, muscles, side)
+            ? v(e.muscleLesion)
+            : denervation(atlas, view, muscles, undefined) >= 0.3
+              ? 0.1
+              : 0.02;
+          return present ? p : 1 - p;
+        },
+      };
+    }
+    case "fasciculations":
+      return {
+        finding: i,
+        label,
+        p: (view) => {
+          const p =
+            view.diffuse === "anterior_horn" ? 0.7 : view.units.some((u) => u.level === "root") ? 0.1 : 0.05;
+          return present ? p : 1 - p;
+        },
+      };
+    default:
+      return undefined;
+  }
+}
+
+const SACRAL_BILATERAL: DiffuseKind[] = ["cauda_equina", "conus", "cns_bilateral"];
+
+function sacralBothSides(view: View): boolean {
+  if (SACRAL_BILATERAL.includes(view.diffuse)) return true;
+  const sacral = (u: Unit) => ["S2", "S3", "S4", "sacral_plexus", "pudendal"].includes(u.site);
+  return (
+    view.units.some((u) => sacral(u) && u.side === "left") &&
+    view.units.some((u) => sacral(u) && u.side === "right")
+  );
+}
+
+/** Everything in a case that weighs hypotheses as a whole. */
+export function contextItems(atlas: Atlas, c: LocusCase): ContextItem[] {
+  const items: ContextItem[] = [];
+  const days = daysSinceOnset(c);
+  c.findings.forEach((f, i) => {
+    if (f.kind === "imaging") items.push(...imagingItems(atlas, f, i, days));
+    else if (f.kind === "sign") {
+      const item = signItem(atlas, f, i);
+      if (item) items.push(item);
+    } else if (f.kind === "lab" && f.test === "ck") {
+      const up = f.result === "elevated";
+      items.push({
+        finding: i,
+        label: `CK ${f.result}`,
+        p: (view) => {
+          const muscle = view.diffuse === "myopathy" || view.units.some((u) => u.level === "muscle");
+          const p = muscle
+            ? v(ck.elevated.muscle)
+            : view.units.length || view.diffuse === "anterior_horn"
+              ? v(ck.elevated.neurogenic)
+              : v(ck.elevated.background);
+          return up ? p : 1 - p;
+        },
+      });
+    } else if (f.kind === "lab" && f.test === "csf_protein" && f.result === "elevated") {
+      items.push({
+        finding: i,
+        label: "CSF protein raised",
+        p: (view) =>
+          ["polyradiculopathy", "cauda_equina"].includes(view.diffuse)
+            ? 0.7
+            : view.units.some((u) => u.level === "root" || u.level === "plexus")
+              ? 0.3
+              : 0.1,
+      });
+    }
+  });
+  const symptoms = c.context?.symptoms ?? [];
+  const sphincterWords = symptoms.filter((s) => s === "bladder_dysfunction" || s === "bowel_dysfunction");
+  if (sphincterWords.length) {
+    items.push({
+      finding: -1,
+      label: sphincterWords.join(" and ").replaceAll("_", " "),
+      p: (view) => (sacralBothSides(view) ? v(sphincter.withSacralBilateral) : v(sphincter.background)),
+    });
+  }
+  return items;
+}
+
+export { sidesOf };

@@ -1,0 +1,74 @@
+/**
+ * Candidates in FORMAT.md's localization vocabulary: focal lesions of one level and side are
+ * one lesion with several sites; the same sites on both sides become one bilateral lesion.
+ */
+import type { Lesion, Level } from "../case/schema.js";
+import type { DiffuseKind, Unit } from "./model.js";
+import type { LimbSide, Observation } from "./observe.js";
+
+const ROOT_ORDER = ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
+const PLEXUS_ORDER = ["lumbar_plexus", "lumbosacral_trunk", "sacral_plexus"];
+
+function siteOrder(a: string, b: string): number {
+  const ia = ROOT_ORDER.indexOf(a) >= 0 ? ROOT_ORDER.indexOf(a) : 100 + PLEXUS_ORDER.indexOf(a);
+  const ib = ROOT_ORDER.indexOf(b) >= 0 ? ROOT_ORDER.indexOf(b) : 100 + PLEXUS_ORDER.indexOf(b);
+  return ia !== ib ? ia - ib : a.localeCompare(b);
+}
+
+const DIFFUSE_LESION: Record<Exclude<DiffuseKind, "none">, Lesion> = {
+  polyneuropathy: { level: "polyneuropathy", sites: [], side: "bilateral" },
+  myopathy: { level: "muscle", sites: [], side: "bilateral" },
+  anterior_horn: { level: "anterior_horn", sites: [], side: "bilateral" },
+  polyradiculopathy: { level: "polyradiculopathy", sites: [], side: "bilateral" },
+  cauda_equina: { level: "cauda_equina", sites: [], side: "bilateral" },
+  conus: { level: "conus", sites: [], side: "bilateral" },
+  cns_left: { level: "cns", sites: [], side: "left" },
+  cns_right: { level: "cns", sites: [], side: "right" },
+  cns_bilateral: { level: "cns", sites: [], side: "bilateral" },
+};
+
+/** The side most abnormal findings are on, for a "no neurological lesion" answer. */
+export function dominantSide(obs: readonly Observation[]): LimbSide | "bilateral" {
+  let left = 0;
+  let right = 0;
+  for (const o of obs) if (o.abnormal) o.side === "left" ? left++ : right++;
+  if (left === right) return "bilateral";
+  return left > right ? "left" : "right";
+}
+
+export function toLesions(
+  units: readonly Unit[],
+  diffuse: DiffuseKind,
+  obs: readonly Observation[],
+): Lesion[] {
+  const groups = new Map<string, { level: Level; side: LimbSide; sites: Set<string> }>();
+  for (const u of units) {
+    const key = `${u.level}|${u.side}`;
+    const g = groups.get(key) ?? { level: u.level as Level, side: u.side, sites: new Set<string>() };
+    for (const id of u.formatIds) g.sites.add(id);
+    groups.set(key, g);
+  }
+  const lesions: Lesion[] = [];
+  const done = new Set<string>();
+  for (const [key, g] of groups) {
+    if (done.has(key)) continue;
+    const sites = [...g.sites].sort(siteOrder);
+    const mirrorKey = `${g.level}|${g.side === "left" ? "right" : "left"}`;
+    const mirror = groups.get(mirrorKey);
+    if (mirror && [...mirror.sites].sort(siteOrder).join() === sites.join()) {
+      done.add(mirrorKey);
+      lesions.push({ level: g.level, sites, side: "bilateral" });
+    } else {
+      lesions.push({ level: g.level, sites, side: g.side });
+    }
+    done.add(key);
+  }
+  lesions.sort((a, b) => a.level.localeCompare(b.level) || a.side.localeCompare(b.side));
+  if (diffuse !== "none") lesions.push(DIFFUSE_LESION[diffuse]);
+  if (lesions.length === 0) lesions.push({ level: "none", sites: [], side: dominantSide(obs) });
+  return lesions;
+}
+
+export function lesionKey(lesions: readonly Lesion[]): string {
+  return lesions.map((l) => `${l.level}:${l.side}:${l.sites.join("+")}`).join("|");
+}

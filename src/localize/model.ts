@@ -1,0 +1,256 @@
+/**
+ * The fibre model over one case: for every candidate lesion (a site on one side, or a diffuse
+ * process) the share of each observation's anatomy it reaches, precomputed as typed arrays.
+ */
+import type { Atlas, TargetKey, TargetKind, Zone } from "../atlas/index.js";
+import type { LesionClass } from "./data/evidence.js";
+import {
+  anteriorHorn,
+  caudaEquina,
+  conus,
+  lengthDependent,
+  myopathy,
+  polyradiculopathy,
+  pyramidal,
+} from "./data/patterns.js";
+import { plexusPrior, rootPrior } from "./data/priors.js";
+import type { LimbSide, Observation } from "./observe.js";
+
+export type FocalLevel = "root" | "plexus" | "nerve" | "muscle";
+
+/** A focal lesion on one side. */
+export interface Unit {
+  key: string;
+  site: string;
+  level: FocalLevel;
+  side: LimbSide;
+  prior: number;
+  name: string;
+  /** FORMAT.md ids for the report. */
+  formatIds: string[];
+  /** Muscle lesions: the muscles involved. */
+  muscles: string[];
+}
+
+export const DIFFUSE_KINDS = [
+  "none",
+  "polyneuropathy",
+  "myopathy",
+  "anterior_horn",
+  "polyradiculopathy",
+  "cauda_equina",
+  "conus",
+  "cns_left",
+  "cns_right",
+  "cns_bilateral",
+] as const;
+export type DiffuseKind = (typeof DIFFUSE_KINDS)[number];
+
+/** Damage by lesion class for one observation. */
+export interface Damage {
+  cls: LesionClass;
+  d: Float64Array;
+}
+
+/** Share of each target reached by each site; computed once per atlas. */
+const effectCache = new WeakMap<Atlas, Map<string, number>>();
+
+export function reach(atlas: Atlas, site: string, target: TargetKey): number {
+  let cache = effectCache.get(atlas);
+  if (!cache) {
+    cache = new Map();
+    effectCache.set(atlas, cache);
+  }
+  const k = `${site}|${target}`;
+  let v = cache.get(k);
+  if (v === undefined) {
+    v = atlas.fibres.effect(site, target);
+    cache.set(k, v);
+  }
+  return v;
+}
+
+function levelOfSite(level: string): FocalLevel {
+  return level === "root" ? "root" : level === "plexus" ? "plexus" : "nerve";
+}
+
+/** Every focal site on both sides, with its prior. */
+export function focalUnits(atlas: Atlas): Unit[] {
+  const units: Unit[] = [];
+  for (const s of atlas.fibres.sites) {
+    const level = levelOfSite(s.level);
+    const prior =
+      level === "root" ? (rootPrior[s.id] ?? 0.1) : level === "plexus" ? (plexusPrior[s.id] ?? 0.3) : s.prior;
+    for (const side of ["left", "right"] as const) {
+      units.push({
+        key: `${s.id}|${side}`,
+        site: s.id,
+        level,
+        side,
+        prior,
+        name: s.name,
+        formatIds: [s.formatId],
+        muscles: [],
+      });
+    }
+  }
+  return units;
+}
+
+export function muscleUnit(atlas: Atlas, muscles: string[], side: LimbSide): Unit {
+  const ids = [...new Set(muscles)].sort();
+  const names = ids.map((m) => atlas.muscle(m)?.name ?? m);
+  return {
+    key: `muscle:${ids.join("+")}|${side}`,
+    site: `muscle:${ids.join("+")}`,
+    level: "muscle",
+    side,
+    prior: 0.15,
+    name: `${names.join(", ")} (the muscle itself)`,
+    formatIds: ids,
+    muscles: ids,
+  };
+}
+
+function kindOf(key: TargetKey): [TargetKind, string] {
+  const at = key.indexOf(":");
+  return [key.slice(0, at) as TargetKind, key.slice(at + 1)];
+}
+
+/** The share of one observation's anatomy a focal unit reaches. */
+export function unitDamage(atlas: Atlas, u: Unit, o: Observation): number {
+  if (o.side !== u.side) return 0;
+  let d = 0;
+  for (const t of o.targets) {
+    if (u.level === "muscle") {
+      const [kind, id] = kindOf(t.key);
+      if (kind === "muscle" && u.muscles.includes(id)) d += t.weight;
+      else if (kind === "study") {
+        const s = atlas.data.studies.find((x) => x.id === id);
+        if (s && "muscle" in s.recordsFrom && u.muscles.includes(s.recordsFrom.muscle)) d += t.weight;
+      }
+      continue;
+    }
+    d += t.weight * reach(atlas, u.site, t.key);
+  }
+  return Math.min(1, d);
+}
+
+function zoneShare(atlas: Atlas, key: TargetKey, zones: Record<Zone, number>): number {
+  const [kind, id] = kindOf(key);
+  return zones[atlas.zoneOf(kind, id)];
+}
+
+/** Share of a target reached when the given roots are damaged to the given degree. */
+function rootPatternShare(atlas: Atlas, key: TargetKey, severity: Record<string, number>): number {
+  let d = 0;
+  for (const b of atlas.fibres.bundlesOf(key)) {
+    const first = b.path[0];
+    if (first && first === b.root) d += b.weight * (severity[first] ?? 0);
+  }
+  return d;
+}
+
+function pyramidalShare(atlas: Atlas, o: Observation): number {
+  const moves = o.movements.length
+    ? o.movements
+    : o.targets.flatMap((t) => {
+        const [kind, id] = kindOf(t.key);
+        return kind === "muscle" ? (atlas.muscle(id)?.movements ?? []) : [];
+      });
+  if (moves.length === 0) return 0;
+  return moves.reduce((s, m) => s + (pyramidal.movements[m] ?? 0.5), 0) / moves.length;
+}
+
+function perTarget(o: Observation, f: (key: TargetKey) => number): number {
+  return Math.min(
+    1,
+    o.targets.reduce((s, t) => s + t.weight * f(t.key), 0),
+  );
+}
+
+/** The damage a diffuse process does to each observation, by lesion class. */
+export function diffuseDamage(atlas: Atlas, kind: DiffuseKind, obs: Observation[]): Damage[] {
+  const n = obs.length;
+  const arr = () => new Float64Array(n);
+  switch (kind) {
+    case "none":
+      return [];
+    case "polyneuropathy": {
+      const d = arr();
+      obs.forEach((o, i) => {
+        d[i] = perTarget(o, (key) => {
+          const [k, id] = kindOf(key);
+          if (k === "reflex") return lengthDependent.reflexes[id] ?? 0.2;
+          if (k === "study" && lengthDependent.studies[id] !== undefined)
+            return lengthDependent.studies[id] ?? 0;
+          if (k === "muscle" && id.startsWith("paraspinal_")) return 0;
+          return zoneShare(atlas, key, lengthDependent.zones);
+        });
+      });
+      return [{ cls: "length_dependent", d }];
+    }
+    case "myopathy": {
+      const d = arr();
+      obs.forEach((o, i) => {
+        d[i] = perTarget(o, (key) => {
+          const [k] = kindOf(key);
+          return k === "region" ? 0 : zoneShare(atlas, key, myopathy.zones);
+        });
+      });
+      return [{ cls: "myopathy", d }];
+    }
+    case "anterior_horn": {
+      const d = arr();
+      obs.forEach((o, i) => {
+        d[i] = perTarget(o, (key) => {
+          const [k, id] = kindOf(key);
+          if (k === "region") return 0;
+          if (k === "study")
+            return atlas.data.studies.find((s) => s.id === id)?.type === "sensory" ? 0 : anteriorHorn.share;
+          return anteriorHorn.share;
+        });
+      });
+      return [{ cls: "anterior_horn", d }];
+    }
+    case "polyradiculopathy":
+    case "cauda_equina":
+    case "conus": {
+      const severity =
+        kind === "polyradiculopathy"
+          ? polyradiculopathy.roots
+          : kind === "cauda_equina"
+            ? caudaEquina.roots
+            : conus.roots;
+      const d = arr();
+      obs.forEach((o, i) => {
+        d[i] = perTarget(o, (key) => rootPatternShare(atlas, key, severity));
+      });
+      const out: Damage[] = [{ cls: "root", d }];
+      if (kind === "conus") {
+        const u = arr();
+        obs.forEach((o, i) => {
+          u[i] = o.family === "umnSign" ? conus.umn : 0;
+        });
+        out.push({ cls: "umn", d: u });
+      }
+      return out;
+    }
+    case "cns_left":
+    case "cns_right":
+    case "cns_bilateral": {
+      const side = kind === "cns_left" ? "left" : kind === "cns_right" ? "right" : undefined;
+      const d = arr();
+      obs.forEach((o, i) => {
+        if (side && o.side !== side) return;
+        d[i] =
+          o.family === "weakness"
+            ? pyramidalShare(atlas, o)
+            : o.family === "umnSign" || o.family === "sensoryChange"
+              ? 1
+              : 0;
+      });
+      return [{ cls: "umn", d }];
+    }
+  }
+}

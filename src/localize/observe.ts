@@ -1,0 +1,413 @@
+/**
+ * Findings to observations: one per finding and side, each saying which anatomy it measures,
+ * whether it is abnormal, and how often it would be abnormal without a lesion.
+ */
+import type { Atlas, TargetKey } from "../atlas/index.js";
+import { mrcGrade } from "../case/mrc.js";
+import type { EmgFinding, Finding, LocusCase, NcsFinding } from "../case/schema.js";
+import { bodyParts } from "./data/body-parts.js";
+import { emgTiming, type FindingFamily, falsePositive, onsetDays } from "./data/evidence.js";
+
+export type LimbSide = "left" | "right";
+
+export type Family = FindingFamily | "myopathicEmg";
+
+export interface Observation {
+  finding: number;
+  side: LimbSide;
+  family: Family;
+  abnormal: boolean;
+  /** A soft finding (increased insertional activity only): counts half. */
+  equivocal: boolean;
+  /** The anatomy measured, weights summing to 1. */
+  targets: { key: TargetKey; weight: number }[];
+  /** Movements behind a strength finding (for the pyramidal pattern). */
+  movements: string[];
+  /** Weakness severity when abnormal: 0 mild, 1 moderate, 2 severe; undefined when not graded. */
+  grade?: 0 | 1 | 2;
+  /** Probability of an abnormal result without any lesion reaching it. */
+  fp: number;
+  /** Multiplier on sensitivity for time since onset (needle EMG). */
+  timing: number;
+  /** What was found, in the clinic's words, e.g. "left tibialis anterior: fibrillations". */
+  label: string;
+  /** The thing measured, e.g. "tibialis anterior", "sural SNAP". */
+  thing: string;
+}
+
+export interface ObserveResult {
+  observations: Observation[];
+  /** Findings that do not measure limb anatomy (imaging, labs, signs) are read in context.ts. */
+  skipped: { finding: number; why: string }[];
+}
+
+const SIDES: LimbSide[] = ["left", "right"];
+
+export function sidesOf(side: string | undefined): LimbSide[] {
+  return side === "left" ? ["left"] : side === "right" ? ["right"] : SIDES;
+}
+
+export function daysSinceOnset(c: LocusCase): number {
+  return c.context?.durationDays ?? onsetDays[c.context?.onset ?? "unknown"];
+}
+
+function stepValue(steps: { beforeDay: number; value: number }[], days: number): number {
+  return (steps.find((s) => days < s.beforeDay) ?? steps[steps.length - 1])?.value ?? 1;
+}
+
+function gradeCategory(mrc: number | string): 0 | 1 | 2 | undefined {
+  const g = mrcGrade(mrc);
+  if (g === undefined) return undefined;
+  if (g >= 3.67) return 0;
+  if (g >= 2.67) return 1;
+  return 2;
+}
+
+/** Muscles (with weights) behind a movement or muscle id, or undefined when the atlas lacks it. */
+function strengthTargets(
+  atlas: Atlas,
+  target: string,
+): { keys: { key: TargetKey; weight: number }[]; movements: string[] } | undefined {
+  const movement = atlas.data.movements.find((m) => m.id === target);
+  if (movement) {
+    const list = [
+      ...movement.primeMovers.map((m) => ({ m, w: 1 })),
+      ...movement.contributors.map((m) => ({ m, w: 0.25 })),
+    ];
+    const total = list.reduce((s, x) => s + x.w, 0);
+    return {
+      keys: list.map((x) => ({ key: `muscle:${x.m}` as TargetKey, weight: x.w / total })),
+      movements: [movement.id],
+    };
+  }
+  const muscle = atlas.muscle(target);
+  if (muscle) return { keys: [{ key: `muscle:${muscle.id}`, weight: 1 }], movements: muscle.movements };
+  return undefined;
+}
+
+function nameOf(atlas: Atlas, id: string): string {
+  const e =
+    atlas.data.muscles.find((x) => x.id === id) ??
+    atlas.data.movements.find((x) => x.id === id) ??
+    atlas.data.regions.find((x) => x.id === id) ??
+    atlas.data.reflexes.find((x) => x.id === id) ??
+    atlas.data.studies.find((x) => x.id === id);
+  return e?.name ?? id.replaceAll("_", " ");
+}
+
+function emgFamily(
+  f: EmgFinding,
+): { family: Family; abnormal: boolean; equivocal: boolean; what: string } | undefined {
+  const neurogenic =
+    f.spontaneous === "fibrillations" ||
+    f.spontaneous === "fasciculations" ||
+    f.spontaneous === "myokymia" ||
+    f.muap === "neurogenic" ||
+    f.muap === "none" ||
+    f.recruitment === "reduced" ||
+    f.recruitment === "discrete" ||
+    f.recruitment === "none";
+  if (f.muap === "myopathic" || f.recruitment === "early") {
+    return { family: "myopathicEmg", abnormal: true, equivocal: false, what: "myopathic units" };
+  }
+  if (neurogenic) {
+    const parts = [
+      f.spontaneous && f.spontaneous !== "none" ? f.spontaneous : "",
+      f.muap === "neurogenic" ? "neurogenic units" : f.muap === "none" ? "no units" : "",
+      f.recruitment && f.recruitment !== "normal" ? `${f.recruitment} recruitment` : "",
+    ].filter(Boolean);
+    return { family: "neurogenicEmg", abnormal: true, equivocal: false, what: parts.join(", ") };
+  }
+  if (f.spontaneous === "crd" || f.insertional === "increased") {
+    return {
+      family: "neurogenicEmg",
+      abnormal: true,
+      equivocal: true,
+      what: f.spontaneous === "crd" ? "complex repetitive discharges" : "increased insertional activity only",
+    };
+  }
+  if (f.spontaneous === undefined && f.muap === undefined && f.recruitment === undefined) return undefined;
+  return { family: "neurogenicEmg", abnormal: false, equivocal: false, what: "normal" };
+}
+
+/** How sensitive this needle examination was, given what was looked at and the time since onset. */
+function emgTimingFactor(f: EmgFinding, paraspinal: boolean, days: number): number {
+  const fib = stepValue(paraspinal ? emgTiming.fibrillationsParaspinal : emgTiming.fibrillationsLimb, days);
+  const muap = f.muap !== undefined ? stepValue(emgTiming.neurogenicMuap, days) : 0;
+  const rec = f.recruitment !== undefined && !paraspinal ? emgTiming.reducedRecruitment : 0;
+  // Any one of the three can show the lesion.
+  return 1 - (1 - fib) * (1 - muap) * (1 - rec);
+}
+
+function ncsFamily(atlas: Atlas, f: NcsFinding): { family: Family; key: TargetKey } | undefined {
+  const s = atlas.data.studies.find((x) => x.id === f.study);
+  if (!s) return undefined;
+  const family: Family = s.type === "sensory" ? "snapLoss" : s.type === "motor" ? "cmapLoss" : "lateResponse";
+  return { family, key: `study:${s.id}` };
+}
+
+export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
+  const out: Observation[] = [];
+  const skipped: { finding: number; why: string }[] = [];
+  const age = c.patient?.age;
+  const days = daysSinceOnset(c);
+  const push = (
+    o: Omit<Observation, "side" | "label">,
+    i: number,
+    side: string | undefined,
+    text: (s: LimbSide) => string,
+  ) => {
+    for (const s of sidesOf(side)) out.push({ ...o, finding: i, side: s, label: text(s) });
+  };
+  c.findings.forEach((f: Finding, i: number) => {
+    switch (f.kind) {
+      case "strength": {
+        const t = strengthTargets(atlas, f.target);
+        if (!t)
+          return skipped.push({
+            finding: i,
+            why: `"${f.target}" is not a movement or muscle the atlas knows`,
+          });
+        const g = mrcGrade(f.mrc);
+        const abnormal = f.mrc === "weak" || (g !== undefined && g < 5);
+        const grade = abnormal ? gradeCategory(f.mrc) : undefined;
+        const thing = nameOf(atlas, f.target);
+        push(
+          {
+            finding: i,
+            family: "weakness",
+            abnormal,
+            equivocal: false,
+            targets: t.keys,
+            movements: t.movements,
+            ...(grade !== undefined ? { grade } : {}),
+            fp: falsePositive.weakness.value,
+            timing: 1,
+            thing,
+          },
+          i,
+          f.side,
+          (s) => `${s} ${thing} ${abnormal ? `weak (MRC ${f.mrc})` : "full strength"}`,
+        );
+        return;
+      }
+      case "reflex": {
+        const r = atlas.data.reflexes.find((x) => x.id === f.reflex);
+        if (!r) return skipped.push({ finding: i, why: `"${f.reflex}" is not a reflex the atlas knows` });
+        const thing = r.name;
+        const base = {
+          finding: i,
+          equivocal: false,
+          targets: [{ key: `reflex:${r.id}` as TargetKey, weight: 1 }],
+          movements: [],
+          timing: 1,
+          thing,
+        };
+        if (r.umnSign || f.grade === "brisk" || f.grade === "extensor" || f.grade === "flexor") {
+          const abnormal = f.grade === "brisk" || f.grade === "extensor";
+          push(
+            { ...base, family: "umnSign", abnormal, fp: falsePositive.umnSign.value },
+            i,
+            f.side,
+            (s) => `${s} ${thing} ${f.grade}`,
+          );
+          if (r.umnSign) return;
+        }
+        if (f.grade === "brisk") return;
+        const lossFp =
+          r.ageDependent && age !== undefined && age >= 60
+            ? falsePositive.ankleJerkLossOver60.value
+            : r.id === "medial_hamstring"
+              ? falsePositive.medialHamstringLoss.value
+              : falsePositive.reflexLoss.value;
+        const abnormal = f.grade === "absent" || f.grade === "reduced";
+        push(
+          { ...base, family: "reflexLoss", abnormal, fp: lossFp },
+          i,
+          f.side,
+          (s) => `${s} ${thing} ${f.grade}`,
+        );
+        return;
+      }
+      case "sensory": {
+        const region = atlas.data.regions.find((x) => x.id === f.region);
+        if (!region)
+          return skipped.push({ finding: i, why: `"${f.region}" is not a skin region the atlas knows` });
+        const abnormal = f.change !== "normal";
+        push(
+          {
+            finding: i,
+            family: "sensoryChange",
+            abnormal,
+            equivocal: false,
+            targets: [{ key: `region:${region.id}`, weight: 1 }],
+            movements: [],
+            fp: falsePositive.sensoryChange.value,
+            timing: 1,
+            thing: `skin of the ${region.name}`,
+          },
+          i,
+          region.midline && !f.side ? undefined : f.side,
+          (s) => `${s} ${region.name}: ${abnormal ? `${f.change} sensation` : "normal sensation"}`,
+        );
+        return;
+      }
+      case "emg": {
+        const m = atlas.muscle(f.muscle);
+        if (!m) return skipped.push({ finding: i, why: `"${f.muscle}" is not a muscle the atlas knows` });
+        const read = emgFamily(f);
+        if (!read) return skipped.push({ finding: i, why: "the needle examination records nothing to read" });
+        const paraspinal = m.dorsalRamus === true;
+        const fp =
+          read.family === "myopathicEmg"
+            ? falsePositive.myopathicEmg.value
+            : paraspinal
+              ? falsePositive.paraspinalEmg.value
+              : falsePositive.neurogenicEmg.value;
+        push(
+          {
+            finding: i,
+            family: read.family,
+            abnormal: read.abnormal,
+            equivocal: read.equivocal,
+            targets: [{ key: `muscle:${m.id}`, weight: 1 }],
+            movements: [],
+            fp,
+            timing: read.family === "myopathicEmg" ? 1 : emgTimingFactor(f, paraspinal, days),
+            thing: `${m.name} (needle EMG)`,
+          },
+          i,
+          f.side,
+          (s) => `${s} ${m.name} EMG: ${read.what}`,
+        );
+        return;
+      }
+      case "ncs": {
+        const read = ncsFamily(atlas, f);
+        if (!read) return skipped.push({ finding: i, why: `"${f.study}" is not a study the atlas knows` });
+        const s = atlas.data.studies.find((x) => x.id === f.study);
+        const old = age !== undefined && age >= 60;
+        const fp =
+          read.family === "snapLoss"
+            ? age !== undefined && age >= 75
+              ? falsePositive.snapLossOver75.value
+              : old
+                ? falsePositive.snapLossOver60.value
+                : falsePositive.snapLoss.value
+            : read.family === "lateResponse"
+              ? old
+                ? falsePositive.lateResponseOver60.value
+                : falsePositive.lateResponse.value
+              : falsePositive.cmapLoss.value;
+        const abnormal = f.result !== "normal";
+        const thing = s?.name ?? f.study;
+        push(
+          {
+            finding: i,
+            family: read.family,
+            abnormal,
+            equivocal: false,
+            targets: [{ key: read.key, weight: 1 }],
+            movements: [],
+            fp,
+            timing: 1,
+            thing,
+          },
+          i,
+          f.side,
+          (side) => `${side} ${thing} ${f.result}`,
+        );
+        return;
+      }
+      case "sign": {
+        const read = signObservation(atlas, f.sign, f.target);
+        if (!read) return;
+        const present = f.present !== false;
+        const t = read.targets;
+        push(
+          {
+            finding: i,
+            family: read.family,
+            abnormal: present,
+            equivocal: false,
+            targets: t.keys,
+            movements: t.movements,
+            ...(present && read.grade !== undefined ? { grade: read.grade } : {}),
+            fp: read.family === "umnSign" ? falsePositive.umnSign.value : falsePositive.weakness.value,
+            timing: read.timing,
+            thing: read.thing,
+          },
+          i,
+          f.side,
+          (s) =>
+            `${s} ${f.sign.replaceAll("_", " ")}${f.target ? ` (${f.target})` : ""}${present ? "" : " absent"}`,
+        );
+        return;
+      }
+      default:
+        return;
+    }
+  });
+  return { observations: out, skipped };
+}
+
+/** Signs that measure limb anatomy: wasting, foot drop, Trendelenburg gait, clonus, Babinski. */
+function signObservation(
+  atlas: Atlas,
+  sign: string,
+  target: string | undefined,
+):
+  | {
+      family: Family;
+      targets: { keys: { key: TargetKey; weight: number }[]; movements: string[] };
+      grade?: 0 | 1 | 2;
+      timing: number;
+      thing: string;
+    }
+  | undefined {
+  switch (sign) {
+    case "foot_drop": {
+      const t = strengthTargets(atlas, "ankle_dorsiflexion");
+      return (
+        t && { family: "weakness", targets: t, grade: 2, timing: 1, thing: "ankle dorsiflexion (foot drop)" }
+      );
+    }
+    case "trendelenburg": {
+      const t = strengthTargets(atlas, "hip_abduction");
+      return t && { family: "weakness", targets: t, timing: 1, thing: "hip abduction (Trendelenburg sign)" };
+    }
+    case "clonus":
+    case "babinski":
+      return {
+        family: "umnSign",
+        targets: { keys: [{ key: "reflex:plantar", weight: 1 }], movements: [] },
+        timing: 1,
+        thing: sign,
+      };
+    case "atrophy": {
+      const muscles = target ? musclesOfBodyPart(atlas, target) : [];
+      if (muscles.length === 0) return undefined;
+      const keys = muscles.map((m) => ({ key: `muscle:${m}` as TargetKey, weight: 1 / muscles.length }));
+      // Wasting needs weeks of denervation and a large share of the muscle: about half as telling as weakness.
+      return {
+        family: "weakness",
+        targets: { keys, movements: [] },
+        timing: 0.6,
+        thing: `bulk of the ${target}`,
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A body-part word ("thigh", "calf") or a muscle or group word to muscle ids. */
+export function musclesOfBodyPart(atlas: Atlas, word: string): string[] {
+  const hit = atlas.resolve(word, ["muscle"]);
+  if (hit) return hit.ids;
+  const key = word.toLowerCase().trim();
+  const part = bodyParts[key] ?? Object.entries(bodyParts).find(([k]) => key.includes(k))?.[1];
+  return part ?? [];
+}
+
+export { nameOf, strengthTargets };
