@@ -1,0 +1,259 @@
+/**
+ * How findings behave under lesions: sensitivities, false-positive rates and grade distributions.
+ * One file, each number with its rationale and source keys (atlas sources table). These are
+ * honest round figures from the literature, not fitted to any case.
+ */
+
+export interface Rated {
+  value: number;
+  why: string;
+  sources: string[];
+}
+
+const r = (value: number, why: string, sources: string[]): Rated => ({ value, why, sources });
+
+/** Lesion classes whose findings behave differently. */
+export type LesionClass = "root" | "plexus" | "nerve" | "muscle" | "anterior_horn" | "length_dependent" | "myopathy" | "umn";
+
+/** Probability that a finding is abnormal when the target's whole supply is cut (before the share curve). */
+export const sensitivity = {
+  weakness: {
+    root: r(0.75, "A single root lesion weakens its myotome in most but not all patients: overlapping supply compensates.", ["wilbourn1998", "levin2002"]),
+    plexus: r(0.9, "Plexus lesions are usually axonal and clinically weak in the territory.", ["dyck2002", "stewart2010"]),
+    nerve: r(0.9, "A symptomatic focal neuropathy usually weakens the muscles distal to it.", ["katirji2002", "stewart2010"]),
+    muscle: r(0.6, "A focal muscle process weakens the muscle in about half of cases; pain limits effort.", ["preston2020"]),
+    anterior_horn: r(0.8, "Motor neuron disease weakens muscles patchily on both sides.", ["preston2020"]),
+    length_dependent: r(0.5, "Length-dependent neuropathy weakens toe and ankle muscles late.", ["preston2020"]),
+    myopathy: r(0.85, "Myopathies weaken proximal muscles first.", ["preston2020"]),
+    umn: r(0.85, "Upper motor neuron lesions weaken the flexors of the leg more than the extensors.", ["aids2010"]),
+  },
+  /** Absent or reduced tendon reflex when the whole arc is cut. */
+  reflexLoss: {
+    root: r(0.8, "A root lesion in the arc lowers or abolishes the reflex in most patients (knee jerk in L3/L4, ankle jerk in S1).", ["levin2002", "wilbourn1998"]),
+    plexus: r(0.85, "Plexus lesions cut both limbs of the arc.", ["dyck2002"]),
+    nerve: r(0.85, "Nerve lesions in the arc cut both limbs.", ["stewart2010"]),
+    muscle: r(0.2, "A diseased muscle may contract less to a tap.", ["preston2020"]),
+    anterior_horn: r(0.3, "Reflexes are variable in motor neuron disease: lost where wasted, brisk where the upper neuron dominates.", ["preston2020"]),
+    length_dependent: r(0.8, "Ankle jerks are lost early in length-dependent neuropathy.", ["preston2020", "vrancken2006"]),
+    myopathy: r(0.15, "Reflexes are kept until weakness is severe.", ["preston2020"]),
+    umn: r(0, "Upper motor neuron lesions exaggerate reflexes; they do not abolish them.", ["aids2010"]),
+  },
+  /** Brisk reflexes, clonus or an extensor plantar response. */
+  umnSign: {
+    umn: r(0.7, "Upper motor neuron lesions make the reflexes brisk and the plantar extensor in most patients after the first days.", ["aids2010"]),
+    anterior_horn: r(0.4, "Amyotrophic lateral sclerosis adds upper motor neuron signs in many patients.", ["preston2020"]),
+  },
+  sensoryChange: {
+    root: r(0.6, "Dermatomal sensory change accompanies a root lesion in about half to two thirds of patients; dermatomes overlap.", ["wilbourn1998", "lee2008"]),
+    plexus: r(0.8, "Plexus lesions usually numb the territory.", ["dyck2002"]),
+    nerve: r(0.85, "A nerve lesion numbs its cutaneous territory.", ["stewart2010"]),
+    muscle: r(0, "Muscle disease does not change skin sensation.", ["preston2020"]),
+    anterior_horn: r(0, "Motor neuron disease spares sensation.", ["preston2020"]),
+    length_dependent: r(0.8, "Stocking sensory loss is the rule in length-dependent neuropathy.", ["preston2020"]),
+    myopathy: r(0, "Myopathy spares sensation.", ["preston2020"]),
+    umn: r(0.3, "Central lesions may blunt sensation on the weak side.", ["aids2010"]),
+  },
+  /** Needle EMG neurogenic change (fibrillations, neurogenic MUAPs, reduced recruitment) once established. */
+  neurogenicEmg: {
+    root: r(0.8, "Needle EMG finds denervation or reinnervation in most muscles with a major share from the damaged root.", ["wilbourn1998", "dillingham2000"]),
+    plexus: r(0.9, "Axonal plexus lesions denervate their territory.", ["dyck2002"]),
+    nerve: r(0.9, "Axonal nerve lesions denervate the muscles distal to them.", ["katirji2002"]),
+    muscle: r(0.2, "Focal myositis or infarction can show fibrillations with small units.", ["preston2020"]),
+    anterior_horn: r(0.9, "Motor neuron disease denervates muscles in several regions.", ["preston2020"]),
+    length_dependent: r(0.6, "Distal foot and leg muscles show chronic denervation in length-dependent neuropathy.", ["preston2020"]),
+    myopathy: r(0.25, "Inflammatory and necrotising myopathies show fibrillations, but with myopathic units.", ["preston2020"]),
+    umn: r(0, "Upper motor neuron lesions do not denervate muscle.", ["preston2020"]),
+  },
+  /** Sensory nerve action potentials low or absent. */
+  snapLoss: {
+    root: r(0, "Root lesions are proximal to the dorsal root ganglion: sensory responses stay normal.", ["wilbourn1998", "preston2020"]),
+    plexus: r(0.85, "Plexus lesions are distal to the ganglion and lower the sensory responses of the territory.", ["preston2020"]),
+    nerve: r(0.85, "Nerve lesions distal to the ganglion lower the sensory response once Wallerian degeneration is complete.", ["preston2020"]),
+    muscle: r(0, "", ["preston2020"]),
+    anterior_horn: r(0, "Motor neuron disease spares sensory responses.", ["preston2020"]),
+    length_dependent: r(0.85, "Distal sensory responses are the first abnormality of length-dependent neuropathy.", ["preston2020"]),
+    myopathy: r(0, "", ["preston2020"]),
+    umn: r(0, "", ["preston2020"]),
+  },
+  /** Motor response amplitude low (axonal loss in the recorded muscle). */
+  cmapLoss: {
+    root: r(0.35, "Motor amplitudes fall only with severe axonal loss at the root, and two roots supply each foot muscle.", ["wilbourn1998", "levin2002"]),
+    plexus: r(0.75, "Axonal plexus lesions lower the motor responses of their territory.", ["preston2020"]),
+    nerve: r(0.8, "Axonal nerve lesions lower the motor response distal to them.", ["katirji2002"]),
+    muscle: r(0.2, "", ["preston2020"]),
+    anterior_horn: r(0.6, "Motor amplitudes fall as motor neurons are lost.", ["preston2020"]),
+    length_dependent: r(0.6, "Foot muscle responses fall in length-dependent neuropathy.", ["preston2020"]),
+    myopathy: r(0.15, "Distal motor responses are usually normal in myopathy.", ["preston2020"]),
+    umn: r(0, "", ["preston2020"]),
+  },
+  /** Late responses (F-wave, H-reflex) absent or prolonged. */
+  lateResponse: {
+    root: r(0.6, "The H-reflex is lost or delayed in most S1 radiculopathies; F-waves are less sensitive.", ["levin2002", "preston2020"]),
+    plexus: r(0.6, "", ["preston2020"]),
+    nerve: r(0.6, "", ["preston2020"]),
+    muscle: r(0, "", ["preston2020"]),
+    anterior_horn: r(0.3, "", ["preston2020"]),
+    length_dependent: r(0.6, "", ["preston2020"]),
+    myopathy: r(0, "", ["preston2020"]),
+    umn: r(0, "", ["preston2020"]),
+  },
+  /** Myopathic units (small, short, polyphasic, early recruitment). */
+  myopathicEmg: {
+    muscle: r(0.6, "Focal myositis and muscle infarction show myopathic units in the affected muscle.", ["preston2020"]),
+    myopathy: r(0.85, "Myopathies show small, short, polyphasic units with early recruitment in weak muscles.", ["preston2020"]),
+  },
+} satisfies Record<string, Partial<Record<LesionClass, Rated>>>;
+
+export type FindingFamily = keyof typeof sensitivity;
+
+/** Probability of an abnormal finding where no lesion reaches (exam error, other disease, age). */
+export const falsePositive = {
+  weakness: r(0.04, "Pain, effort and examiner variation make an unaffected movement seem weak now and then.", ["aids2010"]),
+  reflexLoss: r(0.05, "A reflex may be hard to elicit in a healthy person, especially without reinforcement.", ["vrancken2006"]),
+  ankleJerkLossOver60: r(0.23, "About a quarter of healthy people over 60 lack ankle jerks.", ["vrancken2006"]),
+  medialHamstringLoss: r(0.15, "The medial hamstring reflex is hard to elicit even in healthy people.", ["esene2012"]),
+  umnSign: r(0.01, "Brisk reflexes alone can be normal; clonus and an extensor plantar are rarely so.", ["aids2010"]),
+  sensoryChange: r(0.08, "Sensory examination is subjective; small patches of change are common.", ["lee2008"]),
+  neurogenicEmg: r(0.03, "Isolated fibrillations or large units in a normal muscle are uncommon.", ["preston2020"]),
+  paraspinalEmg: r(0.1, "Paraspinal fibrillations occur in some asymptomatic older people.", ["wilbourn1998"]),
+  snapLoss: r(0.05, "A low sensory response in a healthy young adult is uncommon at the usual limits.", ["chen2016"]),
+  snapLossOver60: r(0.15, "Sural and superficial peroneal responses fall with age.", ["tavee2014", "vrancken2006"]),
+  snapLossOver75: r(0.35, "After 75 an absent sural response may be normal.", ["tavee2014"]),
+  cmapLoss: r(0.05, "Foot muscle responses are sometimes low from footwear, foot surgery or cold.", ["preston2020"]),
+  lateResponse: r(0.08, "Late responses vary with height and age and are often absent after 60 (H-reflex).", ["preston2020"]),
+  lateResponseOver60: r(0.2, "The H-reflex is often absent on both sides after 60.", ["preston2020"]),
+  myopathicEmg: r(0.02, "Myopathic units are rarely seen in normal muscle.", ["preston2020"]),
+} satisfies Record<string, Rated>;
+
+/**
+ * Needle EMG depends on time since onset: fibrillations take about 2 to 3 weeks in limb muscles
+ * (sooner in the paraspinals), neurogenic units take months, reduced recruitment is seen at once.
+ */
+export const emgTiming = {
+  fibrillationsLimb: [
+    { beforeDay: 10, value: 0.1 },
+    { beforeDay: 21, value: 0.45 },
+    { beforeDay: Number.POSITIVE_INFINITY, value: 0.85 },
+  ],
+  fibrillationsParaspinal: [
+    { beforeDay: 7, value: 0.3 },
+    { beforeDay: 14, value: 0.6 },
+    { beforeDay: Number.POSITIVE_INFINITY, value: 0.6 },
+  ],
+  neurogenicMuap: [
+    { beforeDay: 28, value: 0.15 },
+    { beforeDay: 90, value: 0.55 },
+    { beforeDay: Number.POSITIVE_INFINITY, value: 0.85 },
+  ],
+  reducedRecruitment: 0.7,
+  sources: ["wilbourn1998", "levin2002", "preston2020", "pezzin1999"],
+  why: "Wallerian degeneration takes days and fibrillations follow it; reinnervation (large polyphasic units) takes months. Paraspinals denervate first but their yield in established radiculopathy is only moderate.",
+};
+
+/** An equivocal needle finding (increased insertional activity alone): how often it is seen. */
+export const equivocal = {
+  withLesion: r(0.45, "Increased insertional activity alone is a soft sign of denervation.", ["preston2020"]),
+  withoutLesion: r(0.25, "It is also common in normal and older muscle and depends on the examiner.", ["preston2020"]),
+};
+
+/** Typical duration in days when only `context.onset` is given. */
+export const onsetDays = { acute: 14, subacute: 60, chronic: 180, unknown: 60 };
+
+/** Strength grade distribution given weakness: mild (4-, 4, 4+), moderate (3-, 3, 3+), severe (0 to 2+). */
+export const gradeGivenWeak: Record<LesionClass | "unexplained", [number, number, number]> = {
+  root: [0.6, 0.3, 0.1],
+  plexus: [0.35, 0.3, 0.35],
+  nerve: [0.3, 0.3, 0.4],
+  muscle: [0.6, 0.3, 0.1],
+  anterior_horn: [0.4, 0.35, 0.25],
+  length_dependent: [0.6, 0.3, 0.1],
+  myopathy: [0.5, 0.4, 0.1],
+  umn: [0.35, 0.35, 0.3],
+  unexplained: [0.8, 0.15, 0.05],
+};
+export const gradeSources = {
+  why: "A single root lesion rarely paralyses a muscle because every leg muscle has two or three roots; nerve and plexus lesions can. Weakness without a lesion is mild.",
+  sources: ["wilbourn1998", "levin2002", "katirji2002"],
+};
+
+/** How the share of supply cut translates to the chance a finding shows: full effect from `saturation` up. */
+export const shareCurve = {
+  saturation: 0.6,
+  exponent: 1.2,
+  why: "A muscle that loses a minor root (a fifth of its supply) is rarely weak or denervated on needle examination; losing its main root usually shows.",
+  sources: ["wilbourn1998", "phillips1991"],
+};
+
+/** Imaging: how often a finding is seen with and without a matching lesion. */
+export const imaging = {
+  degenerativeAtLevel: {
+    matching: r(0.8, "A symptomatic root usually has a compressive lesion at its level on MRI.", ["jensen1994"]),
+    background: r(0.3, "Disc protrusions and stenosis are common in people without symptoms.", ["jensen1994", "brinjikji2015", "boden1990"]),
+  },
+  rootEnhancement: {
+    matching: r(0.5, "Gadolinium enhancement of roots accompanies inflammatory and neoplastic root disease.", ["dyck2002"]),
+    background: r(0.02, "Enhancing roots are rare without root disease.", ["dyck2002"]),
+  },
+  plexusSignal: {
+    matching: r(0.7, "MRI shows enlargement, enhancement or a mass in most structural plexopathies.", ["dyck2002", "stewart2010"]),
+    background: r(0.02, "Plexus abnormality without plexopathy is rare.", ["stewart2010"]),
+  },
+  nerveEnlargement: {
+    matching: r(0.6, "Ultrasound or MRI shows focal enlargement at most entrapment, tumour and inflammatory nerve lesions.", ["preston2020"]),
+    background: r(0.03, "", ["preston2020"]),
+  },
+  muscleEdema: {
+    denervated: r(0.5, "Denervated muscle shows oedema on MRI from about two weeks.", ["preston2020"]),
+    muscleLesion: r(0.9, "Myositis and infarction show oedema in the muscle.", ["preston2020"]),
+    background: r(0.03, "", ["preston2020"]),
+  },
+  muscleFatty: {
+    denervated: r(0.3, "Chronic denervation turns muscle to fat.", ["preston2020"]),
+    muscleLesion: r(0.3, "", ["preston2020"]),
+    background: r(0.05, "", ["preston2020"]),
+  },
+  muscleHypertrophy: {
+    denervated: r(0.05, "Chronic S1 denervation occasionally enlarges the calf (neurogenic hypertrophy).", ["preston2020"]),
+    muscleLesion: r(0.5, "Focal myositis and pseudohypertrophy enlarge the muscle.", ["preston2020"]),
+    background: r(0.01, "", ["preston2020"]),
+  },
+  normalSpine: {
+    rootLesion: r(0.25, "Most compressive root lesions show on MRI; inflammatory ones may not.", ["jensen1994"]),
+    background: r(0.5, "Many people have some degenerative change.", ["brinjikji2015"]),
+  },
+  normalPlexus: {
+    plexusLesion: r(0.3, "", ["dyck2002"]),
+    background: r(0.9, "", ["dyck2002"]),
+  },
+};
+
+/** Sphincters and saddle: bilateral sacral root disease is the usual cause. */
+export const sphincter = {
+  withSacralBilateral: r(0.8, "Bladder and bowel dysfunction accompany most cauda equina and conus lesions.", ["preston2020"]),
+  background: r(0.05, "Urinary symptoms are common in older people for other reasons.", ["preston2020"]),
+};
+
+/** Tension signs. */
+export const tension = {
+  straightLegRaise: {
+    matching: r(0.7, "Straight leg raising is positive in most L5/S1 root compressions (sensitive, not specific).", ["levin2002"]),
+    background: r(0.15, "", ["levin2002"]),
+  },
+  crossedStraightLegRaise: {
+    matching: r(0.3, "Crossed straight leg raising is insensitive but specific for disc herniation.", ["levin2002"]),
+    background: r(0.02, "", ["levin2002"]),
+  },
+  femoralStretch: {
+    matching: r(0.5, "The femoral stretch test is positive in upper lumbar (L2-L4) root lesions.", ["levin2002"]),
+    background: r(0.1, "", ["levin2002"]),
+  },
+};
+
+/** Creatine kinase. */
+export const ck = {
+  elevated: {
+    muscle: r(0.8, "Muscle disease raises CK.", ["preston2020"]),
+    neurogenic: r(0.15, "Denervation raises CK mildly now and then.", ["preston2020"]),
+    background: r(0.08, "Exercise and injections raise CK.", ["preston2020"]),
+  },
+};

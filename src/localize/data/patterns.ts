@@ -1,0 +1,84 @@
+/**
+ * The shapes of diffuse processes: how much of each target they reach. Knowledge as data; the
+ * engine turns these into effect vectors exactly as it does for focal sites.
+ */
+import type { Zone } from "../../atlas/index.js";
+
+export interface Pattern {
+  why: string;
+  sources: string[];
+}
+
+/** Length-dependent polyneuropathy: the longest axons first, both sides alike. */
+export const lengthDependent = {
+  zones: { trunk: 0, hip: 0.03, thigh: 0.1, leg: 0.45, foot: 1 } satisfies Record<Zone, number>,
+  /** Reflexes and late responses by the length of their arc rather than the muscle's place. */
+  reflexes: { achilles: 0.9, patellar: 0.2, medial_hamstring: 0.3, adductor: 0.1, cremasteric: 0, anal: 0.1, bulbocavernosus: 0.1 } as Record<string, number>,
+  studies: { tibial_h_reflex: 0.8, peroneal_f_wave: 0.6, tibial_f_wave: 0.6, sural_sensory: 1, superficial_peroneal_sensory: 1, medial_plantar_sensory: 1 } as Record<string, number>,
+  why: "Axonal polyneuropathy affects nerve fibres by their length: toes and soles first, then the ankle jerks, the leg, and only late the thigh.",
+  sources: ["preston2020", "vrancken2006"],
+};
+
+/** Myopathy: proximal muscles first, both sides; no sensory change. */
+export const myopathy = {
+  zones: { trunk: 0.6, hip: 1, thigh: 0.9, leg: 0.35, foot: 0.1 } satisfies Record<Zone, number>,
+  why: "Most myopathies weaken hip and thigh muscles before distal ones.",
+  sources: ["preston2020"],
+};
+
+/** Motor neuron disease: lower motor neurons in many segments, both sides, sensation spared. */
+export const anteriorHorn = {
+  share: 0.7,
+  why: "Motor neuron disease denervates muscles of several roots and nerves on both sides, paraspinals included, with normal sensory responses.",
+  sources: ["preston2020"],
+};
+
+/** Polyradiculopathy: several roots on both sides (inflammatory, infiltrative, diabetic). */
+export const polyradiculopathy = {
+  roots: { L2: 0.5, L3: 0.5, L4: 0.5, L5: 0.5, S1: 0.5, S2: 0.5 } as Record<string, number>,
+  why: "Several roots on both sides, proximal to the ganglia: weakness and areflexia with sensory responses kept.",
+  sources: ["levin2002", "dyck2002"],
+};
+
+/** Cauda equina: the sacral roots most, then the lower lumbar roots, usually on both sides. */
+export const caudaEquina = {
+  roots: { L3: 0.15, L4: 0.25, L5: 0.45, S1: 0.6, S2: 0.9, S3: 0.95, S4: 0.95 } as Record<string, number>,
+  why: "A mass in the lumbar canal takes the sacral roots that lie centrally first: saddle numbness and sphincter failure, then bilateral sciatic-territory weakness.",
+  sources: ["preston2020", "levin2002"],
+};
+
+/** Conus medullaris: the sacral segments and their roots, with upper motor neuron signs in some. */
+export const conus = {
+  roots: { L5: 0.15, S1: 0.35, S2: 0.9, S3: 0.95, S4: 0.95 } as Record<string, number>,
+  umn: 0.3,
+  why: "A conus lesion takes the lowest cord segments: early sphincter failure and saddle numbness, little leg weakness, sometimes brisk knee jerks or an extensor plantar.",
+  sources: ["preston2020"],
+};
+
+/**
+ * Upper motor neuron (pyramidal) weakness in the leg: flexors and dorsiflexors weaker than
+ * extensors and plantarflexors.
+ */
+export const pyramidal = {
+  movements: {
+    hip_flexion: 1,
+    hip_extension: 0.35,
+    hip_abduction: 0.7,
+    hip_adduction: 0.4,
+    hip_internal_rotation: 0.5,
+    hip_external_rotation: 0.5,
+    knee_extension: 0.35,
+    knee_flexion: 0.9,
+    ankle_dorsiflexion: 1,
+    ankle_plantarflexion: 0.3,
+    ankle_inversion: 0.6,
+    ankle_eversion: 0.8,
+    great_toe_extension: 1,
+    great_toe_flexion: 0.4,
+    toe_extension: 1,
+    toe_flexion: 0.4,
+    toe_abduction: 0.5,
+  } as Record<string, number>,
+  why: "In a pyramidal lesion the hip flexors, knee flexors and ankle dorsiflexors weaken more than the antigravity extensors; a central foot drop can mimic a peroneal palsy.",
+  sources: ["aids2010", "grays2021"],
+};
