@@ -6,13 +6,14 @@ import { Command, CommanderError } from "commander";
 import { registerAtlas } from "./commands/atlas.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerSchema } from "./commands/schema.js";
+import { registerServe } from "./commands/serve.js";
 import { registerValidate } from "./commands/validate.js";
 import type { Io } from "./io.js";
 import { processIo } from "./io.js";
 
 export type Register = (program: Command, io: Io, setExit: (code: number) => void) => void;
 
-const commands: Register[] = [registerAtlas, registerDemo, registerValidate, registerSchema];
+const commands: Register[] = [registerAtlas, registerDemo, registerValidate, registerSchema, registerServe];
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let exit = 0;

@@ -28,16 +28,18 @@ describe("analysis routes", () => {
     };
     const res = await t.app.request("/api/v1/localize", jsonRequest("POST", bad));
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { code: string; issues: { path: string }[] } };
+    const body = (await res.json()) as { error: { code: string; issues: { path: unknown[] }[] } };
     expect(body.error.code).toBe("invalid_case");
-    expect(body.error.issues.map((i) => i.path)).toContain("$.findings[0].mrc");
+    expect(body.error.issues.map((i) => i.path)).toContainEqual(["findings", 0, "mrc"]);
   });
 
   it("answers 400 for malformed JSON and 415 for the wrong media type", async () => {
     t = await testApp();
     const broken = await t.app.request("/api/v1/localize", jsonRequest("POST", '{"format": "locus-case/1",'));
     expect(broken.status).toBe(400);
-    expect(((await broken.json()) as { error: { code: string } }).error.code).toBe("invalid_json");
+    const err = (await broken.json()) as { error: { code: string; issues: { line?: number }[] } };
+    expect(err.error.code).toBe("invalid_case");
+    expect(err.error.issues[0]?.line).toBe(1);
     const xml = await t.app.request("/api/v1/localize", {
       method: "POST",
       headers: { "content-type": "application/xml" },
@@ -91,8 +93,16 @@ describe("analysis routes", () => {
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({
       ok: false,
-      errors: expect.arrayContaining([expect.objectContaining({ path: "$.format" })]),
+      errors: expect.arrayContaining([expect.objectContaining({ path: ["format"] })]),
     });
+  });
+
+  it("reports a key given twice instead of silently keeping one", async () => {
+    t = await testApp();
+    const text = '{"format": "locus-case/1", "id": "a", "findings": [], "id": "b"}';
+    const res = await t.app.request("/api/v1/validate", jsonRequest("POST", text));
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toMatch(/twice/);
   });
 
   it("POST /api/v1/plan answers the plan with its localization", async () => {

@@ -4,25 +4,18 @@
  * yet is simply absent, and its routes answer 422 "not available in this build" instead of failing.
  */
 import { ATLAS_VERSION } from "../atlas/index.js";
-import { type LocusCase, locusCase } from "../case/schema.js";
+import { type CaseResult, type Issue, parseCase, parseCaseText } from "../case/index.js";
+import type { LocusCase } from "../case/schema.js";
 import type { Localization } from "../localize/types.js";
 
-/** One problem with the input, at a JSON path: the same shape the CLI prints. */
-export interface Issue {
-  path: string;
-  message: string;
-  expected?: string;
-  found?: string;
-  suggestions?: string[];
-}
-
-export type ParseResult =
-  | { ok: true; case: LocusCase; normalisations: unknown[]; warnings: unknown[] }
-  | { ok: false; errors: Issue[]; warnings: unknown[] };
+export type { Issue } from "../case/index.js";
+export type ParseResult = CaseResult;
 
 export interface Engine {
   atlasVersion: string;
-  parseCase(input: unknown): ParseResult;
+  parseCase(input: unknown): CaseResult;
+  /** Like parseCase, from JSON text: syntax errors and repeated keys come with line and column. */
+  parseCaseText(text: string): CaseResult;
   localize?: (c: LocusCase) => Localization;
   differential?: (c: LocusCase, loc: Localization) => unknown;
   plan?: (c: LocusCase, loc: Localization) => unknown;
@@ -31,22 +24,13 @@ export interface Engine {
   looksLikeNote?: (text: string) => boolean;
 }
 
-/** `$.findings[3].mrc` from a zod path. */
-export function jsonPath(path: readonly PropertyKey[]): string {
-  let s = "$";
-  for (const p of path) s += typeof p === "number" ? `[${p}]` : `.${String(p)}`;
-  return s;
-}
-
-/** Schema-only parsing, used until (or unless) src/case provides parseCase with normalisation. */
-export function schemaParseCase(input: unknown): ParseResult {
-  const r = locusCase.safeParse(input);
-  if (r.success) return { ok: true, case: r.data, normalisations: [], warnings: [] };
-  return {
-    ok: false,
-    errors: r.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })),
-    warnings: [],
-  };
+/** An issue of our own (not about the case), in the case stage's shape. */
+export function issue(
+  path: (string | number)[],
+  message: string,
+  extra: Omit<Issue, "path" | "message"> = {},
+): Issue {
+  return { path, message, ...extra };
 }
 
 type Fn = (...args: never[]) => unknown;
@@ -87,7 +71,8 @@ export async function loadEngine(): Promise<Engine> {
   );
   const engine: Engine = {
     atlasVersion: ATLAS_VERSION,
-    parseCase: fn<Engine["parseCase"]>(caseMod ?? {}, "parseCase") ?? schemaParseCase,
+    parseCase,
+    parseCaseText,
   };
   const localize = fn<NonNullable<Engine["localize"]>>(localizeMod ?? {}, "localize");
   if (localize) engine.localize = (c) => localize(c);
@@ -105,7 +90,6 @@ export async function loadEngine(): Promise<Engine> {
 /** Which stages this engine has, for /readyz and the OpenAPI description. */
 export function stages(engine: Engine): Record<string, boolean> {
   return {
-    parseCase: engine.parseCase !== schemaParseCase,
     localize: Boolean(engine.localize),
     differential: Boolean(engine.differential),
     plan: Boolean(engine.plan),

@@ -6,7 +6,7 @@ import { mediaType } from "./security.js";
 export const JSON_TYPES = ["application/json", "application/fhir+json"];
 export const TEXT_TYPES = ["text/plain"];
 
-export type Body = { kind: "json"; value: unknown } | { kind: "text"; value: string };
+export type Body = { kind: "json"; text: string } | { kind: "text"; value: string };
 
 export async function readBody(c: Context, accept: string[]): Promise<Body> {
   const type = mediaType(c.req.header("content-type"));
@@ -19,17 +19,31 @@ export async function readBody(c: Context, accept: string[]): Promise<Body> {
   const text = await c.req.text();
   if (TEXT_TYPES.includes(type)) return { kind: "text", value: text };
   if (text.trim() === "")
-    throw new HttpError(400, "empty_body", "the request body is empty; send a JSON document");
+    throw new HttpError(400, "empty_body", "the request body is empty; send a JSON document", [
+      { path: [], message: "the body is empty", expected: "a JSON document" },
+    ]);
+  return { kind: "json", text };
+}
+
+/** JSON.parse without throwing. */
+export function tryJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   try {
-    return { kind: "json", value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    throw new HttpError(400, "invalid_json", `the body is not valid JSON: ${(error as Error).message}`);
+    return { ok: false, message: (error as Error).message };
   }
 }
 
+/** A JSON body that is not a case (FHIR, CDS Hooks): 400 with the parser's message when broken. */
 export async function readJson(c: Context, accept: string[] = JSON_TYPES): Promise<unknown> {
   const body = await readBody(c, accept);
-  return body.value;
+  const text = body.kind === "json" ? body.text : body.value;
+  const parsed = tryJson(text);
+  if (!parsed.ok)
+    throw new HttpError(400, "invalid_json", `the body is not valid JSON: ${parsed.message}`, [
+      { path: [], message: parsed.message, expected: "a JSON document" },
+    ]);
+  return parsed.value;
 }
 
 /** A positive whole number from a query or header value, or undefined; 400 for anything else. */

@@ -6,11 +6,15 @@ import { z } from "zod";
 import { LEVELS, locusCase, SIDES } from "../case/schema.js";
 
 export const issue = z.object({
-  path: z.string().describe('JSON path of the problem, e.g. "$.findings[2].mrc"'),
+  path: z
+    .array(z.union([z.string(), z.number()]))
+    .describe('where the problem is, e.g. ["findings", 2, "mrc"]'),
   message: z.string(),
   expected: z.string().optional(),
-  found: z.string().optional(),
+  found: z.unknown().optional(),
   suggestions: z.array(z.string()).optional(),
+  line: z.number().int().optional().describe("1-based line in the body, when known"),
+  column: z.number().int().optional(),
 });
 
 export const problem = z
@@ -67,6 +71,8 @@ export const analysis = z.object({
   plan: z.unknown().describe("next tests, ranked (null until that stage exists)"),
   report: z.object({ text: z.string() }),
 });
+
+export const planAnswer = z.object({ atlasVersion: z.string(), plan: z.unknown(), localization });
 
 export const validation = z.object({
   ok: z.boolean(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { describe, getAtlas } from "../../atlas/index.js";
+import { issue } from "../engine.js";
 import { HttpError } from "../errors.js";
 import { json, problemResponses } from "./responses.js";
 import type { RouteSpec } from "./types.js";
@@ -27,7 +28,7 @@ export const atlasRoutes: RouteSpec[] = [
           404,
           "not_in_atlas",
           `"${word}" is not in the atlas${near.length ? `; did you mean ${near.join(", ")}?` : ""}`,
-          [{ path: "$.id", message: "not an atlas id or synonym", found: word, suggestions: near }],
+          [issue(["id"], "not an atlas id or synonym", { found: word, suggestions: near })],
         );
       }
       return c.json({ version: atlas.version, ...entry });

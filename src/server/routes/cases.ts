@@ -3,17 +3,17 @@ import { z } from "zod";
 import { locusCase } from "../../case/schema.js";
 import { CASE_ID, ConflictError, type NewReport, NotFoundError } from "../../store/repository.js";
 import { analyse, StageMissing } from "../analysis.js";
+import { issue } from "../engine.js";
 import { HttpError } from "../errors.js";
-import { positiveInt, readJson } from "../http.js";
+import { positiveInt } from "../http.js";
 import { caseIdParam, caseList, caseRecord, revisionList } from "../schemas.js";
 import type { Deps } from "../types.js";
-import { parseOr400 } from "./analysis.js";
+import { readCase, type ValidCase } from "./input.js";
 import { json, problemResponses } from "./responses.js";
 import type { RouteSpec } from "./types.js";
 
 /** The report saved beside a revision, made now, with the atlas version it was made with. */
-function reportFor(deps: Deps, input: unknown): NewReport | null {
-  const parsed = parseOr400(deps.engine, input);
+function reportFor(deps: Deps, parsed: ValidCase): NewReport | null {
   try {
     const a = analyse(deps.engine, parsed.case);
     return {
@@ -39,7 +39,7 @@ function caseId(c: { req: { param(name: string): string | undefined } }): string
   const id = c.req.param("id") ?? "";
   if (!CASE_ID.test(id))
     throw new HttpError(400, "invalid_id", "a case id is 1 to 128 letters, digits, '.', '_' or '-'", [
-      { path: "$.id", message: "not a valid case id", expected: CASE_ID.source },
+      issue(["id"], "not a valid case id", { expected: CASE_ID.source, found: id.slice(0, 200) }),
     ]);
   return id;
 }
@@ -69,8 +69,8 @@ export const caseRoutes: RouteSpec[] = [
       409: problemResponses[400],
     },
     handler: async (c, deps) => {
-      const input = await readJson(c);
-      const report = reportFor(deps, input);
+      const { input, parsed } = await readCase(c, deps.engine, { notes: false });
+      const report = reportFor(deps, parsed);
       const own =
         typeof (input as { id?: unknown }).id === "string" ? (input as { id: string }).id : undefined;
       const id = own && CASE_ID.test(own) ? own : randomUUID();
@@ -149,8 +149,8 @@ export const caseRoutes: RouteSpec[] = [
     handler: async (c, deps) => {
       const id = caseId(c);
       const base = baseRevision(c.req.header("if-match"));
-      const input = await readJson(c);
-      const report = reportFor(deps, input);
+      const { input, parsed } = await readCase(c, deps.engine, { notes: false });
+      const report = reportFor(deps, parsed);
       try {
         const saved = await deps.repo.update(id, {
           case: input,

@@ -1,12 +1,13 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseCase, parseCaseText } from "../../case/index.js";
 import type { LocusCase } from "../../case/schema.js";
 import type { Localization } from "../../localize/types.js";
 import { openSqliteDir } from "../../store/sqlite.js";
 import { createApp } from "../app.js";
 import { type Config, loadConfig } from "../config.js";
-import { type Engine, schemaParseCase } from "../engine.js";
+import type { Engine } from "../engine.js";
 import { silentLogger } from "../logging.js";
 import type { Deps } from "../types.js";
 
@@ -53,7 +54,8 @@ export function fakeLocalize(c: LocusCase): Localization {
 
 export const fakeEngine = (): Engine => ({
   atlasVersion: "test-atlas-1",
-  parseCase: schemaParseCase,
+  parseCase,
+  parseCaseText,
   localize: fakeLocalize,
   differential: () => ({
     conditions: [
