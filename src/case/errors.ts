@@ -213,9 +213,8 @@ function fromZod(zi: ZodIssue, input: unknown): Issue[] {
           : zi.origin === "array"
             ? `at least ${zi.minimum} item${Number(zi.minimum) === 1 ? "" : "s"}`
             : `${zi.inclusive === false ? "more than" : "at least"} ${zi.minimum}`;
-      return [
-        { path, message: `${name} must be ${expected}; found ${describeValue(found)}`, expected, found },
-      ];
+      const verb = zi.origin === "array" ? "must have" : "must be";
+      return [{ path, message: `${name} ${verb} ${expected}; found ${describeValue(found)}`, expected, found }];
     }
     case "too_big": {
       const expected =
