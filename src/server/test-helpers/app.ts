@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseCase, parseCaseText } from "../../case/index.js";
 import type { LocusCase } from "../../case/schema.js";
+import type { Differential } from "../../differential/types.js";
 import type { Localization } from "../../localize/types.js";
 import { openSqliteDir } from "../../store/sqlite.js";
 import { createApp } from "../app.js";
@@ -52,22 +53,49 @@ export function fakeLocalize(c: LocusCase): Localization {
   };
 }
 
+const condition = (id: string, name: string, probability: number, icd10cm: string, snomed?: string) => ({
+  id,
+  name,
+  probability,
+  mustNotMiss: false,
+  for: [
+    { kind: "localization" as const, text: "fits the localization", factor: 3, findings: [0], sources: [] },
+  ],
+  against: [],
+  codes: { icd10cm, ...(snomed ? { snomed } : {}) },
+  workup: [],
+  sources: [],
+});
+
+export function fakeDifferential(): Differential {
+  return {
+    conditions: [
+      condition("lumbar_disc_radiculopathy", "Lumbar disc radiculopathy", 0.6, "M51.16"),
+      condition("neoplastic_lumbosacral_plexopathy", "Neoplastic lumbosacral plexopathy", 0.1, "G54.1"),
+    ],
+    redFlags: [
+      {
+        id: "cancer_with_plexopathy",
+        severity: "critical",
+        text: "History of cancer with a painful progressive plexopathy",
+        because: ["cancer", "pain"],
+        findings: [0],
+        action: [],
+        sources: [],
+      },
+    ],
+    workup: [],
+    other: 0.3,
+    catalogueVersion: "test",
+  };
+}
+
 export const fakeEngine = (): Engine => ({
   atlasVersion: "test-atlas-1",
   parseCase,
   parseCaseText,
   localize: fakeLocalize,
-  differential: () => ({
-    conditions: [
-      { id: "lumbar_disc_radiculopathy", name: "Lumbar disc radiculopathy", probability: 0.6, redFlags: [] },
-      {
-        id: "neoplastic_lumbosacral_plexopathy",
-        name: "Neoplastic lumbosacral plexopathy",
-        probability: 0.1,
-        redFlags: ["history of cancer with a painful progressive plexopathy"],
-      },
-    ],
-  }),
+  differential: () => fakeDifferential(),
   plan: () => ({ tests: [{ test: "needle EMG of lumbar paraspinals", gain: 0.4 }] }),
 });
 
