@@ -214,7 +214,9 @@ function fromZod(zi: ZodIssue, input: unknown): Issue[] {
             ? `at least ${zi.minimum} item${Number(zi.minimum) === 1 ? "" : "s"}`
             : `${zi.inclusive === false ? "more than" : "at least"} ${zi.minimum}`;
       const verb = zi.origin === "array" ? "must have" : "must be";
-      return [{ path, message: `${name} ${verb} ${expected}; found ${describeValue(found)}`, expected, found }];
+      return [
+        { path, message: `${name} ${verb} ${expected}; found ${describeValue(found)}`, expected, found },
+      ];
     }
     case "too_big": {
       const expected =
