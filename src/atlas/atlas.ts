@@ -197,7 +197,9 @@ export class Atlas {
     if (kind === "study") {
       const s = this.data.studies.find((x) => x.id === id);
       if (!s) return "leg";
-      return "muscle" in s.recordsFrom ? this.zoneOf("muscle", s.recordsFrom.muscle) : this.zoneOf("region", s.recordsFrom.skin);
+      return "muscle" in s.recordsFrom
+        ? this.zoneOf("muscle", s.recordsFrom.muscle)
+        : this.zoneOf("region", s.recordsFrom.skin);
     }
     const r = this.data.reflexes.find((x) => x.id === id);
     return r?.muscles[0] ? this.zoneOf("muscle", r.muscles[0]) : "thigh";

@@ -123,17 +123,29 @@ export class FibreModel {
     }));
   }
 
-  private muscleBundles(muscleId: string, roots?: { root: RootId; weight: number }[]): Bundle[] {
+  /**
+   * A muscle's fibre bundles. `roots` replaces the muscle's own root shares (a reflex arc's roots);
+   * `viaNerve` keeps only the branch from that nerve (the adductor reflex runs through the
+   * obturator nerve, not through the sciatic branch to adductor magnus).
+   */
+  private muscleBundles(
+    muscleId: string,
+    roots?: { root: RootId; weight: number }[],
+    viaNerve?: string,
+  ): Bundle[] {
     const m = this.data.muscles.find((x) => x.id === muscleId);
     if (!m) throw new Error(`unknown muscle ${muscleId}`);
     const shares = roots ?? m.roots;
     if (m.dorsalRamus) return shares.map((r) => ({ root: r.root, weight: r.weight, path: [r.root] }));
-    return m.supply.flatMap((s) =>
+    const only = viaNerve ? m.supply.filter((s) => s.nerve === viaNerve) : [];
+    const supply = only.length > 0 ? only : m.supply;
+    const total = supply.reduce((sum, s) => sum + s.share, 0);
+    return supply.flatMap((s) =>
       this.route(
-        shares,
+        roots ?? s.roots ?? shares,
         s.nerve,
         this.indexIn(s.nerve, (c) => "muscle" in c && c.muscle === muscleId),
-        s.share,
+        s.share / total,
       ),
     );
   }
@@ -150,20 +162,7 @@ export class FibreModel {
 
   private buildBundles(): void {
     for (const m of this.data.muscles) this.bundles.set(`muscle:${m.id}`, this.muscleBundles(m.id));
-    for (const r of this.data.regions) {
-      const dorsal = this.data.regionDorsalRamus.get(r.id) ?? 0;
-      const routes = this.skinRoutes(r.id);
-      const total = routes.reduce((s, x) => s + x.share, 0);
-      const bundles: Bundle[] = routes.flatMap((x) =>
-        this.route(r.roots, x.nerve, x.index, total > 0 ? ((1 - dorsal) * x.share) / total : 0),
-      );
-      const dorsalShare = total > 0 ? dorsal : 1;
-      if (dorsalShare > 0) {
-        for (const root of r.roots)
-          bundles.push({ root: root.root, weight: root.weight * dorsalShare, path: [root.root] });
-      }
-      this.bundles.set(`region:${r.id}`, bundles);
-    }
+    for (const r of this.data.regions) this.bundles.set(`region:${r.id}`, this.regionBundles(r.id));
     for (const x of this.data.reflexes) {
       if (x.umnSign) {
         this.bundles.set(`reflex:${x.id}`, []);
@@ -171,7 +170,7 @@ export class FibreModel {
       }
       const each = 1 / x.muscles.length;
       const bundles = x.muscles.flatMap((m) =>
-        this.muscleBundles(m, x.roots).map((b) => ({ ...b, weight: b.weight * each })),
+        this.muscleBundles(m, x.roots, x.nerve).map((b) => ({ ...b, weight: b.weight * each })),
       );
       this.bundles.set(`reflex:${x.id}`, bundles);
     }
@@ -182,13 +181,62 @@ export class FibreModel {
         const index = this.indexIn(s.nerve, (c) => "skin" in c && c.skin === skin);
         bundles = this.route(s.roots, s.nerve, index, 1);
       } else if (s.type === "h_reflex") {
-        bundles = this.muscleBundles(s.recordsFrom.muscle, s.roots);
+        bundles = this.muscleBundles(s.recordsFrom.muscle, s.roots, s.nerve);
       } else {
         bundles = this.muscleBundles(s.recordsFrom.muscle);
       }
       if (s.postganglionic) bundles = bundles.map((b) => ({ ...b, path: b.path.slice(1) }));
       this.bundles.set(`study:${s.id}`, bundles);
     }
+  }
+
+  /**
+   * A skin region's bundles: each dermatome root is routed only through the cutaneous nerves that
+   * carry that root (or the dorsal rami), with weights fitted by iterative proportional fitting so
+   * the root shares match the dermatome and the nerve shares match the cutaneous map as closely as
+   * the anatomy allows. A root no listed nerve carries is routed through all of them (the integrity
+   * tests allow none).
+   */
+  private regionBundles(regionId: string): Bundle[] {
+    const region = this.data.regions.find((x) => x.id === regionId);
+    if (!region) throw new Error(`unknown region ${regionId}`);
+    const dorsal = this.data.regionDorsalRamus.get(regionId) ?? 0;
+    const skin = this.skinRoutes(regionId);
+    const skinTotal = skin.reduce((sum, x) => sum + x.share, 0);
+    type Column = { share: number; carries: (root: RootId) => boolean; path: (root: RootId) => string[] };
+    const columns: Column[] = skin.map((x) => ({
+      share: skinTotal > 0 ? ((1 - dorsal) * x.share) / skinTotal : 0,
+      carries: (root: RootId) => this.nerveById.get(x.nerve)?.roots.includes(root) ?? false,
+      path: (root: RootId) => this.route([{ root, weight: 1 }], x.nerve, x.index, 1)[0]?.path ?? [root],
+    }));
+    const dorsalShare = skinTotal > 0 ? dorsal : 1;
+    if (dorsalShare > 0) columns.push({ share: dorsalShare, carries: () => true, path: (root) => [root] });
+    const rows = region.roots;
+    const fits = rows.map((row) => columns.map((c) => (c.carries(row.root) ? row.weight * c.share : 0)));
+    rows.forEach((row, i) => {
+      const fit = fits[i];
+      if (fit?.every((v) => v === 0)) fits[i] = columns.map((c) => row.weight * c.share);
+    });
+    for (let iteration = 0; iteration < 50; iteration++) {
+      rows.forEach((row, i) => {
+        const fit = fits[i] ?? [];
+        const sum = fit.reduce((a, b) => a + b, 0);
+        if (sum > 0) fits[i] = fit.map((v) => (v * row.weight) / sum);
+      });
+      columns.forEach((c, j) => {
+        const sum = fits.reduce((a, fit) => a + (fit[j] ?? 0), 0);
+        if (sum > 0) for (const fit of fits) fit[j] = ((fit[j] ?? 0) * c.share) / sum;
+      });
+    }
+    const total = fits.flat().reduce((a, b) => a + b, 0);
+    const bundles: Bundle[] = [];
+    rows.forEach((row, i) => {
+      columns.forEach((c, j) => {
+        const w = fits[i]?.[j] ?? 0;
+        if (w > 1e-9) bundles.push({ root: row.root, weight: w / total, path: c.path(row.root) });
+      });
+    });
+    return bundles;
   }
 
   bundlesOf(target: TargetKey): Bundle[] {

@@ -4,7 +4,12 @@
  */
 import { disagreements } from "./data/disagreements.js";
 import { movements } from "./data/movements.js";
-import { muscles as muscleData, paraspinalLevels, paraspinalSources } from "./data/muscles.js";
+import {
+  type MuscleData,
+  muscles as muscleData,
+  paraspinalLevels,
+  paraspinalSources,
+} from "./data/muscles.js";
 import { nerves } from "./data/nerves.js";
 import { reflexes as reflexData } from "./data/reflexes.js";
 import { regions as regionData } from "./data/regions.js";
@@ -86,13 +91,41 @@ export interface LoadedData {
   regionDorsalRamus: Map<string, number>;
 }
 
+/**
+ * A muscle's overall root shares. Where one nerve's branch carries other roots than the rest
+ * (the hamstring part of adductor magnus), the weights are the supply-weighted sum over branches,
+ * so that they always equal what the fibre model routes; the roles stay as the notation gives them.
+ */
+function overallRoots(m: MuscleData): RootShare[] {
+  const declared = parseRoots(m.roots);
+  if (!m.supply.some((s) => s.roots)) return declared;
+  const total = m.supply.reduce((sum, s) => sum + s.share, 0);
+  const weights = new Map<RootId, number>();
+  for (const s of m.supply) {
+    for (const r of s.roots ? parseRoots(s.roots) : declared)
+      weights.set(r.root, (weights.get(r.root) ?? 0) + (r.weight * s.share) / total);
+  }
+  return [...weights]
+    .map(([root, weight]) => ({
+      root,
+      weight: Math.round(weight * 1000) / 1000,
+      role: declared.find((d) => d.root === root)?.role ?? ("minor" as const),
+    }))
+    .sort((a, b) => ROOT_ORDER.indexOf(a.root) - ROOT_ORDER.indexOf(b.root));
+}
+
 export function loadData(): LoadedData {
   const muscles: Muscle[] = [
     ...muscleData.map((m) => ({
       id: m.id,
       name: m.name,
-      supply: m.supply,
-      roots: parseRoots(m.roots),
+      // Once one branch has its own roots, every branch states its roots explicitly.
+      supply: m.supply.map((s) => ({
+        nerve: s.nerve,
+        share: s.share,
+        ...(s.roots || m.supply.some((x) => x.roots) ? { roots: parseRoots(s.roots ?? m.roots) } : {}),
+      })),
+      roots: overallRoots(m),
       movements: m.movements,
       commonlyNeedled: m.needled,
       sources: m.sources,
@@ -105,7 +138,11 @@ export function loadData(): LoadedData {
     id: r.id,
     name: r.name,
     roots: parseRoots(r.roots),
-    dermatomeViews: r.views.map((v) => ({ source: v.source, roots: v.roots as RootId[] })),
+    dermatomeViews: r.views.map((v) => ({
+      source: v.source,
+      roots: v.roots as RootId[],
+      ...(v.note ? { note: v.note } : {}),
+    })),
     ...(r.midline ? { midline: true } : {}),
     sources: r.sources,
   }));

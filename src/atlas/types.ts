@@ -55,12 +55,15 @@ export interface PlexusElement {
 export type CourseItem =
   /** A place a lesion can sit; a lesion here reaches every item after it. */
   | { site: string; name: string; prior?: number; formatId?: string }
-  /** A muscular branch leaving here. */
-  | { muscle: string }
+  /** A muscular branch leaving here; in the sciatic nerve, the division that carries it. */
+  | { muscle: string; division?: SciaticDivision }
   /** A cutaneous branch leaving here, with the share of the region's skin it supplies. */
   | { skin: string; share: number; branch?: string }
-  /** A named nerve that leaves here and has its own course. */
-  | { nerve: string };
+  /** A named nerve that leaves here and has its own course (from a sciatic division, where it applies). */
+  | { nerve: string; division?: SciaticDivision };
+
+/** The two nerves that run in one sheath as the sciatic nerve. */
+export type SciaticDivision = "tibial" | "peroneal";
 
 export interface Nerve {
   id: string;
@@ -78,6 +81,8 @@ export interface MuscleSupply {
   /** The nerve whose branch enters the muscle; a muscle with two nerves lists both. */
   nerve: string;
   share: number;
+  /** Roots carried by this nerve's branch, where they differ from the muscle's overall supply. */
+  roots?: RootShare[];
 }
 
 export interface Muscle {
@@ -120,6 +125,8 @@ export interface Reflex {
 export interface DermatomeView {
   source: SourceKey;
   roots: RootId[];
+  /** What the map shows there, in a few words, where the root list alone would mislead. */
+  note?: string;
 }
 
 export interface Region {

@@ -28,9 +28,18 @@ export const disagreements: Disagreement[] = [
     topic: "Root supply of the hip adductors",
     about: ["adductor_longus", "adductor_brevis", "adductor_magnus", "obturator", "adductor"],
     positions: [
-      { view: "L2, L3 and L4 through the obturator nerve", sources: ["grays2021", "aids2010", "preston2020"] },
-      { view: "L3 the largest share of adductor longus by ventral-root stimulation", sources: ["phillips1991"] },
-      { view: "The hamstring part of adductor magnus from L4 through the tibial division of the sciatic nerve", sources: ["grays2021"] },
+      {
+        view: "L2, L3 and L4 through the obturator nerve",
+        sources: ["grays2021", "aids2010", "preston2020"],
+      },
+      {
+        view: "L3 the largest share of adductor longus by ventral-root stimulation",
+        sources: ["phillips1991"],
+      },
+      {
+        view: "The hamstring part of adductor magnus from L4 through the tibial division of the sciatic nerve",
+        sources: ["grays2021"],
+      },
     ],
     locusUses:
       "adductor longus and brevis L3 major with L2 (0.3) and L4 (0.2) minor; adductor magnus the same through the obturator nerve and L4 through the sciatic nerve",
@@ -40,7 +49,10 @@ export const disagreements: Disagreement[] = [
     topic: "Root supply of the medial hamstrings",
     about: ["semitendinosus", "semimembranosus", "medial_hamstring"],
     positions: [
-      { view: "L5, S1 and S2 through the tibial division of the sciatic nerve", sources: ["grays2021", "aids2010"] },
+      {
+        view: "L5, S1 and S2 through the tibial division of the sciatic nerve",
+        sources: ["grays2021", "aids2010"],
+      },
       { view: "The medial hamstring reflex tests L5", sources: ["esene2012", "preston2020"] },
       {
         view: "Each leg muscle draws on three or more roots, and in about 28 per cent of legs the whole supply is shifted one root up or down, so L4 can contribute",
@@ -64,8 +76,14 @@ export const disagreements: Disagreement[] = [
     topic: "Root supply of the intrinsic foot muscles",
     about: ["extensor_digitorum_brevis", "abductor_hallucis", "flexor_digitorum_brevis"],
     positions: [
-      { view: "EDB L5 and S1; abductor hallucis and flexor digitorum brevis S1 and S2", sources: ["preston2020", "aids2010", "grays2021"] },
-      { view: "EDB, abductor hallucis and flexor digitorum brevis mainly S2 and S3 by intraoperative root stimulation", sources: ["liu2015"] },
+      {
+        view: "EDB L5 and S1; abductor hallucis and flexor digitorum brevis S1 and S2",
+        sources: ["preston2020", "aids2010", "grays2021"],
+      },
+      {
+        view: "EDB, abductor hallucis and flexor digitorum brevis mainly S2 and S3 by intraoperative root stimulation",
+        sources: ["liu2015"],
+      },
     ],
     locusUses: "the standard charts: EDB L5 S1, abductor hallucis and the plantar intrinsics S1 S2",
     why: "The charts rest on a large clinical and EMG experience; Liu's finding comes from 20 patients with sacral fractures and has not been reproduced. The intrinsic foot muscles also weigh little in root localization because they are often abnormal in healthy feet.",
@@ -74,7 +92,10 @@ export const disagreements: Disagreement[] = [
     topic: "Nerve supply of extensor digitorum brevis (accessory deep peroneal nerve)",
     about: ["extensor_digitorum_brevis", "deep_peroneal", "superficial_peroneal", "peroneal_motor_edb"],
     positions: [
-      { view: "The lateral terminal branch of the deep peroneal nerve", sources: ["grays2021", "preston2020"] },
+      {
+        view: "The lateral terminal branch of the deep peroneal nerve",
+        sources: ["grays2021", "preston2020"],
+      },
       {
         view: "In 12 to 25 per cent of legs also, or only, an accessory deep peroneal nerve from the superficial peroneal nerve that passes behind the lateral malleolus",
         sources: ["rayegani2011", "preston2020"],
@@ -87,32 +108,61 @@ export const disagreements: Disagreement[] = [
     topic: "Level of the medial calcaneal branches and of the plantar division of the tibial nerve",
     about: ["tibial", "tibial@tarsal_tunnel", "heel", "medial_plantar", "lateral_plantar"],
     positions: [
-      { view: "The tibial nerve divides into the plantar nerves within the tarsal tunnel in about 80 to 90 per cent of feet, above it in the rest", sources: ["yang2017"] },
-      { view: "The medial calcaneal branches leave at, above or within the tunnel, sometimes from the lateral plantar nerve", sources: ["kim2015", "yang2017"] },
-      { view: "The calcaneal branches usually leave above the tunnel, so the heel is often spared in tarsal tunnel syndrome", sources: ["stewart2010"] },
+      {
+        view: "The tibial nerve divides into the plantar nerves within the tarsal tunnel in about 80 to 90 per cent of feet, above it in the rest",
+        sources: ["yang2017"],
+      },
+      {
+        view: "The medial calcaneal branches leave at, above or within the tunnel, sometimes from the lateral plantar nerve",
+        sources: ["kim2015", "yang2017"],
+      },
+      {
+        view: "The calcaneal branches usually leave above the tunnel, so the heel is often spared in tarsal tunnel syndrome",
+        sources: ["stewart2010"],
+      },
     ],
-    locusUses: "the plantar nerves leave after the tarsal tunnel site; half of the medial heel skin leaves above the site and half below it",
+    locusUses:
+      "the plantar nerves leave after the tarsal tunnel site; half of the medial heel skin leaves above the site and half below it",
     why: "The division point is within the tunnel in most feet, so a lesion there reaches both plantar nerves. The calcaneal branches are too variable for heel sparing to rule a tarsal tunnel lesion in or out; an even split makes heel numbness weak evidence either way.",
   },
   {
     topic: "The L4 and L5 dermatomes on the medial leg, foot and great toe",
     about: ["leg_medial", "foot_medial", "great_toe", "knee_medial", "L3", "L4", "L5"],
     positions: [
-      { view: "L4 is a long band from the thigh across the knee to the medial foot and the medial side of the great toe", sources: ["keegan1948"] },
-      { view: "L4 covers the medial leg; the great toe and the dorsum of the foot are L5", sources: ["foerster1933", "lee2008"] },
-      { view: "In patients with a single proven root lesion, L4 is the medial leg and L5 the anterolateral leg and dorsum", sources: ["faleiros2009"] },
-      { view: "L3 ends at the medial knee; some reproductions of Keegan and Garrett carry it onto the upper medial leg", sources: ["lee2008", "keegan1948"] },
+      {
+        view: "L4 is a long band from the thigh across the knee to the medial foot and the medial side of the great toe",
+        sources: ["keegan1948"],
+      },
+      {
+        view: "L4 covers the medial leg; the great toe and the dorsum of the foot are L5",
+        sources: ["foerster1933", "lee2008"],
+      },
+      {
+        view: "In patients with a single proven root lesion, L4 is the medial leg and L5 the anterolateral leg and dorsum",
+        sources: ["faleiros2009"],
+      },
+      {
+        view: "L3 ends at the medial knee; some reproductions of Keegan and Garrett carry it onto the upper medial leg",
+        sources: ["lee2008", "keegan1948"],
+      },
     ],
-    locusUses: "Lee et al. 2008 as the default: medial leg L4 with L3 minor, medial foot L4 with L5 minor, great toe L5 with L4 and S1 minor, medial knee L3 with L4 minor",
+    locusUses:
+      "Lee et al. 2008 as the default: medial leg L4 with L3 minor, medial foot L4 with L5 minor, great toe L5 with L4 and S1 minor, medial knee L3 with L4 minor",
     why: "Lee et al. rebuilt the map from the studies that stand scrutiny (root section, stimulation, single-root compression), left out Keegan and Garrett's method and marked where the evidence is thin. The minor shares keep the overlap every map shows, so L3 alone never explains numbness of the medial leg and L4 is not excluded by a numb great toe.",
   },
   {
     topic: "The S1 and S2 dermatomes on the back of the thigh",
     about: ["thigh_posterior", "calf_posterior", "S1", "S2"],
     positions: [
-      { view: "A posterior strip of S2 down the back of the thigh, with S1 lateral to it", sources: ["foerster1933", "lee2008"] },
+      {
+        view: "A posterior strip of S2 down the back of the thigh, with S1 lateral to it",
+        sources: ["foerster1933", "lee2008"],
+      },
       { view: "S1 and S2 both on the back of the thigh", sources: ["keegan1948"] },
-      { view: "The S1 area of patients with S1 lesions took in the buttock, back of the thigh, leg and sole", sources: ["faleiros2009"] },
+      {
+        view: "The S1 area of patients with S1 lesions took in the buttock, back of the thigh, leg and sole",
+        sources: ["faleiros2009"],
+      },
     ],
     locusUses: "back of the thigh S2 with S1 and S3 minor; back of the calf S1 and S2",
     why: "The two older maps and Lee agree on S2 for the posterior strip; Faleiros's patients show the S1 share, which the minor weight keeps.",
@@ -132,9 +182,18 @@ export const disagreements: Disagreement[] = [
     topic: "How dermatome maps were made",
     about: ["great_toe", "leg_medial", "thigh_posterior", "perineum"],
     positions: [
-      { view: "Foerster mapped the sensibility left after cutting the roots above and below one root, and its pain (not touch) area", sources: ["foerster1933", "greenberg2003"] },
-      { view: "Keegan and Garrett mapped hypalgesia from single compressed roots in disc disease, as continuous bands", sources: ["keegan1948", "downs2011"] },
-      { view: "Lee et al. kept only the areas where the best evidence agrees, for touch, and left the rest blank", sources: ["lee2008"] },
+      {
+        view: "Foerster mapped the sensibility left after cutting the roots above and below one root, and its pain (not touch) area",
+        sources: ["foerster1933", "greenberg2003"],
+      },
+      {
+        view: "Keegan and Garrett mapped hypalgesia from single compressed roots in disc disease, as continuous bands",
+        sources: ["keegan1948", "downs2011"],
+      },
+      {
+        view: "Lee et al. kept only the areas where the best evidence agrees, for touch, and left the rest blank",
+        sources: ["lee2008"],
+      },
     ],
     locusUses: "Lee et al. 2008 as the default, each map's view kept beside it",
     why: "Maps drawn by different methods disagree most where the overlap between roots is widest; the default follows the map built from the evidence, and every region lists the other views so a clinician can see them.",
@@ -143,8 +202,14 @@ export const disagreements: Disagreement[] = [
     topic: "Formation of the sural nerve",
     about: ["sural", "sural_sensory"],
     positions: [
-      { view: "Medial sural cutaneous branch of the tibial nerve joined by the peroneal communicating branch in most people", sources: ["grays2021"] },
-      { view: "Peroneal communicating branch the main or only contributor in a minority", sources: ["stewart2010"] },
+      {
+        view: "Medial sural cutaneous branch of the tibial nerve joined by the peroneal communicating branch in most people",
+        sources: ["grays2021"],
+      },
+      {
+        view: "Peroneal communicating branch the main or only contributor in a minority",
+        sources: ["stewart2010"],
+      },
     ],
     locusUses: "A branch of the tibial nerve",
     why: "In most legs the sural response is carried mainly by tibial fibres; a peroneal lesion with an abnormal sural response is left unexplained rather than hidden.",
@@ -153,11 +218,21 @@ export const disagreements: Disagreement[] = [
     topic: "Reference limits for the lower-limb nerve conduction studies",
     about: ["peroneal_motor_edb", "tibial_motor_ah", "sural_sensory", "superficial_peroneal_sensory"],
     positions: [
-      { view: "One set of adult limits per study (for example 2.0 mV for the peroneal CMAP on EDB, 6 uV for the sural SNAP)", sources: ["preston2020"] },
-      { view: "Limits stratified by age and sometimes height, from the studies that met all quality criteria", sources: ["chen2016"] },
-      { view: "In people of 60 and over the sural SNAP limit falls to 3 uV, then 1 uV, and an absent response is normal from 75", sources: ["tavee2014"] },
+      {
+        view: "One set of adult limits per study (for example 2.0 mV for the peroneal CMAP on EDB, 6 uV for the sural SNAP)",
+        sources: ["preston2020"],
+      },
+      {
+        view: "Limits stratified by age and sometimes height, from the studies that met all quality criteria",
+        sources: ["chen2016"],
+      },
+      {
+        view: "In people of 60 and over the sural SNAP limit falls to 3 uV, then 1 uV, and an absent response is normal from 75",
+        sources: ["tavee2014"],
+      },
     ],
-    locusUses: "the single adult limits for orientation; the laboratory's own verdict (normal, reduced, absent) is what counts, and age lowers the weight of a symmetric low sensory response",
+    locusUses:
+      "the single adult limits for orientation; the laboratory's own verdict (normal, reduced, absent) is what counts, and age lowers the weight of a symmetric low sensory response",
     why: "Laboratories use their own norms; Locus reads the result as the clinician reports it and uses age only to judge how much a bilateral low response means.",
   },
 ];

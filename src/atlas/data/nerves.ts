@@ -63,7 +63,11 @@ export const nerves: Nerve[] = [
     parent: { plexus: "lumbar_plexus", division: "posterior" },
     roots: ["L2", "L3"],
     course: [
-      { site: "lateral_femoral_cutaneous", name: "lateral femoral cutaneous nerve at the inguinal ligament", prior: 1.5 },
+      {
+        site: "lateral_femoral_cutaneous",
+        name: "lateral femoral cutaneous nerve at the inguinal ligament",
+        prior: 1.5,
+      },
       { skin: "thigh_lateral", share: 1 },
     ],
     note: "Usually entrapped where it passes under or through the inguinal ligament near the anterior superior iliac spine (meralgia paresthetica).",
@@ -151,7 +155,10 @@ export const nerves: Nerve[] = [
     name: "inferior gluteal nerve",
     parent: { plexus: "sacral_plexus" },
     roots: ["L5", "S1", "S2"],
-    course: [{ site: "inferior_gluteal", name: "inferior gluteal nerve", prior: 0.2 }, { muscle: "gluteus_maximus" }],
+    course: [
+      { site: "inferior_gluteal", name: "inferior gluteal nerve", prior: 0.2 },
+      { muscle: "gluteus_maximus" },
+    ],
     sources: ["grays2021", "statpearlsLumbosacralPlexopathy"],
   },
   {
@@ -264,7 +271,11 @@ export const nerves: Nerve[] = [
     parent: { nerve: "common_peroneal" },
     roots: ["L4", "L5", "S1"],
     course: [
-      { site: "superficial_peroneal", name: "superficial peroneal nerve in the lateral compartment", prior: 0.2 },
+      {
+        site: "superficial_peroneal",
+        name: "superficial peroneal nerve in the lateral compartment",
+        prior: 0.2,
+      },
       { muscle: "peroneus_longus" },
       { muscle: "peroneus_brevis" },
       {
@@ -296,7 +307,11 @@ export const nerves: Nerve[] = [
       { muscle: "tibialis_posterior" },
       { muscle: "flexor_digitorum_longus" },
       { muscle: "flexor_hallucis_longus" },
-      { skin: "heel", share: 0.35, branch: "medial calcaneal branches that leave above the flexor retinaculum" },
+      {
+        skin: "heel",
+        share: 0.35,
+        branch: "medial calcaneal branches that leave above the flexor retinaculum",
+      },
       {
         site: "tibial@tarsal_tunnel",
         name: "tibial nerve in the tarsal tunnel, at or above its division into the plantar nerves",
@@ -329,7 +344,7 @@ export const nerves: Nerve[] = [
     id: "medial_plantar",
     name: "medial plantar nerve",
     parent: { nerve: "tibial" },
-    roots: ["L4", "L5", "S1"],
+    roots: ["L4", "L5", "S1", "S2"],
     course: [
       { site: "medial_plantar", name: "medial plantar nerve", prior: 0.1 },
       { muscle: "abductor_hallucis" },

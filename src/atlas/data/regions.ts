@@ -24,7 +24,11 @@ export interface RegionData {
  * cover the region; the per-map cells were read from the maps as reproduced in reviews
  * (Lee 2008, Downs and LaPorte 2011) and were not all checked against the original figures.
  */
-const view = (source: string, roots: string[], note?: string) => ({ source, roots, ...(note ? { note } : {}) });
+const view = (source: string, roots: string[], note?: string) => ({
+  source,
+  roots,
+  ...(note ? { note } : {}),
+});
 const lee = (roots: string[], note?: string) => view("lee2008", roots, note);
 const kg = (roots: string[], note?: string) => view("keegan1948", roots, note);
 const fo = (roots: string[], note?: string) => view("foerster1933", roots, note);
@@ -44,35 +48,90 @@ function region(
 }
 
 export const regions: RegionData[] = [
-  region("low_back", "low back", "L1 L2 L3 (S1 S2)", [], { dorsalRamus: 1, midline: true, sources: ["grays2021"] }),
-  region("buttock", "buttock", "S2 S3 (L1 L2 L3)", [fo(["S2", "S3"]), kg(["L1", "L2", "L3", "S3"]), fa(["S1"], "the S1 area of patients with S1 lesions took in the buttock")], {
-    dorsalRamus: 0.6,
-    sources: ["grays2021"],
-  }),
-  region("perineum", "perineum and perianal skin", "S3 S4 (S2)", [fo(["S3", "S4"], "concentric perianal rings, with S5 (not modelled) innermost"), kg(["S2", "S3", "S4"])], {
+  region("low_back", "low back", "L1 L2 L3 (S1 S2)", [], {
+    dorsalRamus: 1,
     midline: true,
     sources: ["grays2021"],
   }),
+  region(
+    "buttock",
+    "buttock",
+    "S2 S3 (L1 L2 L3)",
+    [
+      fo(["S2", "S3"]),
+      kg(["L1", "L2", "L3", "S3"]),
+      fa(["S1"], "the S1 area of patients with S1 lesions took in the buttock"),
+    ],
+    {
+      dorsalRamus: 0.6,
+      sources: ["grays2021"],
+    },
+  ),
+  region(
+    "perineum",
+    "perineum and perianal skin",
+    "S3 S4 (S2)",
+    [fo(["S3", "S4"], "concentric perianal rings, with S5 (not modelled) innermost"), kg(["S2", "S3", "S4"])],
+    {
+      midline: true,
+      sources: ["grays2021"],
+    },
+  ),
   region("groin", "groin", "L1 (T12)", [lee(["L1"]), kg(["L1"])]),
   region("genital", "genitals", "S2 S3 L1", [], { midline: true, sources: ["grays2021"] }),
-  region("thigh_anterior", "front of the thigh", "L2 L3 (L1)", [lee(["L2", "L3"]), kg(["L2", "L3"]), fo(["L2", "L3"])]),
+  region("thigh_anterior", "front of the thigh", "L2 L3 (L1)", [
+    lee(["L2", "L3"]),
+    kg(["L2", "L3"]),
+    fo(["L2", "L3"]),
+  ]),
   region("thigh_lateral", "outer thigh", "L2 L3", [lee(["L2", "L3"]), fo(["L2", "L3"])]),
   region("thigh_medial", "inner thigh", "L3 L2", [lee(["L2", "L3"]), kg(["L3"]), fo(["L2", "L3"])]),
-  region("thigh_posterior", "back of the thigh", "S2 (S1 S3)", [lee(["S2"]), kg(["S1", "S2"]), fo(["S2"]), fa(["S1"])]),
+  region("thigh_posterior", "back of the thigh", "S2 (S1 S3)", [
+    lee(["S2"]),
+    kg(["S1", "S2"]),
+    fo(["S2"]),
+    fa(["S1"]),
+  ]),
   region("knee_anterior", "front of the knee", "L3 L4", [lee(["L3", "L4"]), kg(["L4"])]),
-  region("knee_medial", "inner knee", "L3 (L4)", [lee(["L3"]), fo(["L3"]), kg(["L3"], "the L3 band ends at the medial knee or just below it")]),
-  region("leg_anterolateral", "front and outer shin", "L5 (L4)", [lee(["L5"]), kg(["L5"]), fo(["L5"]), fa(["L5"])]),
+  region("knee_medial", "inner knee", "L3 (L4)", [
+    lee(["L3"]),
+    fo(["L3"]),
+    kg(["L3"], "the L3 band ends at the medial knee or just below it"),
+  ]),
+  region("leg_anterolateral", "front and outer shin", "L5 (L4)", [
+    lee(["L5"]),
+    kg(["L5"]),
+    fo(["L5"]),
+    fa(["L5"]),
+  ]),
   region("calf_lateral", "upper outer calf", "L5 S1", [fo(["L5", "S1"])]),
   region("leg_medial", "inner shin", "L4 (L3)", [lee(["L4"]), kg(["L4"]), fo(["L4"]), fa(["L4"])]),
-  region("calf_posterior", "back of the calf", "S1 S2", [lee(["S1", "S2"]), kg(["S1"]), fo(["S1", "S2"]), fa(["S1"])]),
-  region("ankle_lateral", "outer ankle", "S1 (L5)", [lee(["S1"]), kg(["S1"])]),
+  region("calf_posterior", "back of the calf", "S1 S2", [
+    lee(["S1", "S2"]),
+    kg(["S1"]),
+    fo(["S1", "S2"]),
+    fa(["S1"]),
+  ]),
+  region("ankle_lateral", "outer ankle", "S1", [lee(["S1"]), kg(["S1"])]),
   region("foot_dorsum", "top of the foot", "L5 (L4 S1)", [lee(["L5"]), kg(["L5"]), fo(["L5"]), fa(["L5"])]),
   region("first_web_space", "first web space", "L5", [lee(["L5"]), kg(["L5"])]),
-  region("foot_lateral", "outer border of the foot", "S1 (L5)", [lee(["S1"]), kg(["S1"], "lateral margin of the foot and the little toe"), fo(["S1"])]),
-  region("foot_medial", "inner border of the foot", "L4 (L5)", [lee(["L4", "L5"]), kg(["L4"], "the L4 band runs on to the medial foot"), fo(["L4"])]),
+  region("foot_lateral", "outer border of the foot", "S1", [
+    lee(["S1"]),
+    kg(["S1"], "lateral margin of the foot and the little toe"),
+    fo(["S1"]),
+  ]),
+  region("foot_medial", "inner border of the foot", "L4 (L5)", [
+    lee(["L4", "L5"]),
+    kg(["L4"], "the L4 band runs on to the medial foot"),
+    fo(["L4"]),
+  ]),
   region("sole_medial", "inner sole", "S1 (L5)", [lee(["S1"]), fo(["L5", "S1"]), fa(["S1"], "plantar foot")]),
   region("sole_lateral", "outer sole", "S1 (S2)", [lee(["S1"]), fo(["S1"]), fa(["S1"], "plantar foot")]),
   region("heel", "heel", "S1 (S2)", [lee(["S1"]), fo(["S1", "S2"])]),
-  region("great_toe", "great toe", "L5 (L4 S1)", [lee(["L5"]), kg(["L4", "L5"], "the L4 band reaches the medial side of the great toe"), fo(["L5"])]),
+  region("great_toe", "great toe", "L5 (L4 S1)", [
+    lee(["L5"]),
+    kg(["L4", "L5"], "the L4 band reaches the medial side of the great toe"),
+    fo(["L5"]),
+  ]),
   region("little_toe", "little toe", "S1", [lee(["S1"]), kg(["S1"]), fo(["S1"])]),
 ];

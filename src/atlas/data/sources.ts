@@ -10,7 +10,8 @@ const statpearls = "StatPearls Publishing, Treasure Island (FL), NCBI Bookshelf;
 export const sources = {
   // ---- textbooks and monographs ----
   preston2020: {
-    title: "Electromyography and Neuromuscular Disorders: Clinical-Electrophysiologic-Ultrasound Correlations",
+    title:
+      "Electromyography and Neuromuscular Disorders: Clinical-Electrophysiologic-Ultrasound Correlations",
     authors: "Preston DC, Shapiro BE",
     year: 2020,
     published: "4th ed. Elsevier (ISBN 9780323661805)",
@@ -165,9 +166,9 @@ export const sources = {
     kind: "review",
   },
   rayegani2011: {
-    title: "Prevalence of accessory deep peroneal nerve in referred patients to an electrodiagnostic medicine clinic",
-    authors:
-      "Rayegani SM, Daneshtalab E, Bahrami MH, Eliaspour D, Raeissadat SA, Rezaei S, Babaee M",
+    title:
+      "Prevalence of accessory deep peroneal nerve in referred patients to an electrodiagnostic medicine clinic",
+    authors: "Rayegani SM, Daneshtalab E, Bahrami MH, Eliaspour D, Raeissadat SA, Rezaei S, Babaee M",
     year: 2011,
     published: "Journal of Brachial Plexus and Peripheral Nerve Injury 6:3",
     url: "https://doi.org/10.1186/1749-7221-6-3",
@@ -307,7 +308,8 @@ export const sources = {
     kind: "article",
   },
   brinjikji2015: {
-    title: "Systematic literature review of imaging features of spinal degeneration in asymptomatic populations",
+    title:
+      "Systematic literature review of imaging features of spinal degeneration in asymptomatic populations",
     authors: "Brinjikji W, Luetmer PH, Comstock B, et al.",
     year: 2015,
     published: "American Journal of Neuroradiology 36(4):811-816",

@@ -18,8 +18,14 @@ export const studies: StudyData[] = [
     recordsFrom: { skin: "ankle_lateral" },
     roots: "S1 S2",
     postganglionic: true,
-    normal: { amplitudeLln: 6, unit: "uV", latencyUln: 4.4, note: "antidromic, 14 cm; peak latency; velocity at least 40 m/s" },
-    ageEffect: "Amplitude falls with age. In healthy people of 60 and over the response is present in 96 per cent; a suggested lower limit is 3 uV at 60-70 years and 1 uV at 70-74 years, and an absent response is treated as abnormal only up to 75.",
+    normal: {
+      amplitudeLln: 6,
+      unit: "uV",
+      latencyUln: 4.4,
+      note: "antidromic, 14 cm; peak latency; velocity at least 40 m/s",
+    },
+    ageEffect:
+      "Amplitude falls with age. In healthy people of 60 and over the response is present in 96 per cent; a suggested lower limit is 3 uV at 60-70 years and 1 uV at 70-74 years, and an absent response is treated as abnormal only up to 75.",
     sources: [...ref, "tavee2014", "taams2023"],
   },
   {
@@ -30,7 +36,12 @@ export const studies: StudyData[] = [
     recordsFrom: { skin: "foot_dorsum" },
     roots: "L5 (L4 S1)",
     postganglionic: true,
-    normal: { amplitudeLln: 6, unit: "uV", latencyUln: 4.4, note: "antidromic, 14 cm; peak latency; velocity at least 40 m/s" },
+    normal: {
+      amplitudeLln: 6,
+      unit: "uV",
+      latencyUln: 4.4,
+      note: "antidromic, 14 cm; peak latency; velocity at least 40 m/s",
+    },
     ageEffect: "Falls with age like the sural response; compare with the other side in older people.",
     sources: ref,
   },
@@ -42,8 +53,14 @@ export const studies: StudyData[] = [
     recordsFrom: { skin: "leg_medial" },
     roots: "L4 (L3)",
     postganglionic: true,
-    normal: { amplitudeLln: 4, unit: "uV", latencyUln: 4.4, note: "antidromic, 14 cm; technically difficult, compare sides" },
-    ageEffect: "May be small or absent in healthy people over 40, in obesity and in leg oedema: only an asymmetry counts.",
+    normal: {
+      amplitudeLln: 4,
+      unit: "uV",
+      latencyUln: 4.4,
+      note: "antidromic, 14 cm; technically difficult, compare sides",
+    },
+    ageEffect:
+      "May be small or absent in healthy people over 40, in obesity and in leg oedema: only an asymmetry counts.",
     sources: prestonOnly,
   },
   {
@@ -54,8 +71,14 @@ export const studies: StudyData[] = [
     recordsFrom: { skin: "thigh_lateral" },
     roots: "L2 L3",
     postganglionic: true,
-    normal: { amplitudeLln: 4, unit: "uV", latencyUln: 2.6, note: "12 cm; technically difficult, compare sides" },
-    ageEffect: "May be small or absent in healthy people over 40 and in obesity: only a side-to-side difference counts.",
+    normal: {
+      amplitudeLln: 4,
+      unit: "uV",
+      latencyUln: 2.6,
+      note: "12 cm; technically difficult, compare sides",
+    },
+    ageEffect:
+      "May be small or absent in healthy people over 40 and in obesity: only a side-to-side difference counts.",
     sources: prestonOnly,
   },
   {
@@ -66,7 +89,11 @@ export const studies: StudyData[] = [
     recordsFrom: { skin: "sole_medial" },
     roots: "L5 S1 (L4)",
     postganglionic: true,
-    normal: { amplitudeLln: 2, unit: "uV", note: "orthodromic sensory; the mixed-nerve study has a lower limit of 3 uV" },
+    normal: {
+      amplitudeLln: 2,
+      unit: "uV",
+      note: "orthodromic sensory; the mixed-nerve study has a lower limit of 3 uV",
+    },
     ageEffect: "May be small or absent in healthy people over 40: compare with the other side.",
     sources: prestonOnly,
   },
@@ -78,8 +105,14 @@ export const studies: StudyData[] = [
     recordsFrom: { muscle: "extensor_digitorum_brevis" },
     roots: "L5 S1",
     postganglionic: false,
-    normal: { amplitudeLln: 2, unit: "mV", latencyUln: 6.5, note: "9 cm; velocity at least 44 m/s. A CMAP larger from the knee than from the ankle suggests an accessory deep peroneal nerve" },
-    ageEffect: "Falls with age; age- and height-stratified limits exist (Chen et al.). EDB may be atrophic from footwear.",
+    normal: {
+      amplitudeLln: 2,
+      unit: "mV",
+      latencyUln: 6.5,
+      note: "9 cm; velocity at least 44 m/s. A CMAP larger from the knee than from the ankle suggests an accessory deep peroneal nerve",
+    },
+    ageEffect:
+      "Falls with age; age- and height-stratified limits exist (Chen et al.). EDB may be atrophic from footwear.",
     sources: [...ref, "rayegani2011"],
   },
   {
@@ -102,7 +135,8 @@ export const studies: StudyData[] = [
     roots: "S1 S2",
     postganglionic: false,
     normal: { amplitudeLln: 4, unit: "mV", latencyUln: 5.8, note: "9 cm; velocity at least 41 m/s" },
-    ageEffect: "Falls with age; age- and height-stratified limits exist (Chen et al.). Low on both sides in length-dependent neuropathy.",
+    ageEffect:
+      "Falls with age; age- and height-stratified limits exist (Chen et al.). Low on both sides in length-dependent neuropathy.",
     sources: ref,
   },
   {
@@ -124,8 +158,12 @@ export const studies: StudyData[] = [
     recordsFrom: { muscle: "soleus" },
     roots: "S1",
     postganglionic: false,
-    normal: { latencyUln: 34, note: "depends on height and age; a side-to-side difference over 1.5 ms is abnormal" },
-    ageEffect: "Latency lengthens with age and height; may be absent on both sides in healthy older people, so only an asymmetry counts after about 60.",
+    normal: {
+      latencyUln: 34,
+      note: "depends on height and age; a side-to-side difference over 1.5 ms is abnormal",
+    },
+    ageEffect:
+      "Latency lengthens with age and height; may be absent on both sides in healthy older people, so only an asymmetry counts after about 60.",
     sources: ["preston2020", "levin2002"],
   },
   {
@@ -136,7 +174,10 @@ export const studies: StudyData[] = [
     recordsFrom: { muscle: "extensor_digitorum_brevis" },
     roots: "L5 S1",
     postganglionic: false,
-    normal: { latencyUln: 56, note: "minimal latency; depends on height. Tests the whole motor path, root included, but is insensitive to a single root lesion" },
+    normal: {
+      latencyUln: 56,
+      note: "minimal latency; depends on height. Tests the whole motor path, root included, but is insensitive to a single root lesion",
+    },
     sources: ["preston2020"],
   },
   {
@@ -147,7 +188,10 @@ export const studies: StudyData[] = [
     recordsFrom: { muscle: "abductor_hallucis" },
     roots: "S1 S2",
     postganglionic: false,
-    normal: { latencyUln: 56, note: "minimal latency; depends on height. Tests the whole motor path, root included, but is insensitive to a single root lesion" },
+    normal: {
+      latencyUln: 56,
+      note: "minimal latency; depends on height. Tests the whole motor path, root included, but is insensitive to a single root lesion",
+    },
     sources: ["preston2020"],
   },
 ];
