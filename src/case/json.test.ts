@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { MAX_DEPTH, parseJson, pathKey } from "./json.js";
+
+const error = (text: string) => {
+  const r = parseJson(text);
+  if (r.ok) throw new Error("expected a syntax error");
+  return r.error;
+};
+
+describe("parseJson", () => {
+  it("knows where every value is", () => {
+    const r = parseJson('{\n  "a": [1,\n    {"b": true}]\n}');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.positions.get(pathKey(["a"]))).toEqual({ line: 2, column: 3 });
+    expect(r.positions.get(pathKey(["a", 1, "b"]))).toEqual({ line: 3, column: 6 });
+  });
+
+  it.each([
+    ['{"a": 1,}', 1, 9, "a key in double quotes", "a comma before } is not allowed in JSON"],
+    ["[1, 2,]", 1, 7, "a value", "a comma before ] is not allowed in JSON"],
+    ["{'a': 1}", 1, 2, "a key in double quotes", 'keys take double quotes (")'],
+    ['{"a": 1 "b": 2}', 1, 9, '"," or "}"', "a comma is missing between two members"],
+    [
+      '{"a": "x\ny"}',
+      1,
+      9,
+      'a closing "',
+      "a line break or control character inside a string must be escaped",
+    ],
+    ['{"a": 1} // note', 1, 10, "a value", "JSON has no comments"],
+    ['{"a": tru}', 1, 7, "a value (object, array, string, number, true, false or null)", undefined],
+    ['\n\n  {"a": 01}', 3, 10, "the end of the number", undefined],
+    ['{"a": "open', 1, 7, 'a closing " for the string that starts here', undefined],
+  ])("%j: line %d, column %d", (text, line, column, expected, detail) => {
+    const e = error(text);
+    expect([e.line, e.column, e.expected]).toEqual([line, column, expected]);
+    if (detail) expect(e.message).toContain(detail);
+    expect(e.message).toMatch(new RegExp(`^JSON syntax error at line ${line}, column ${column}: expected `));
+  });
+
+  it("lists keys given twice", () => {
+    const r = parseJson('{"a": 1,\n "a": 2}');
+    expect(r.ok && r.repeatedKeys).toEqual([
+      { path: [], key: "a", first: { line: 1, column: 2 }, again: { line: 2, column: 2 } },
+    ]);
+  });
+
+  it("skips a byte order mark", () => {
+    const r = parseJson('\uFEFF{"a": 1}');
+    expect(r.ok && r.value).toEqual({ a: 1 });
+  });
+
+  it("keeps __proto__ as a plain key", () => {
+    const r = parseJson('{"__proto__": {"x": 1}}');
+    expect(r.ok && Object.keys(r.value as object)).toEqual(["__proto__"]);
+    expect(({} as { x?: number }).x).toBeUndefined();
+  });
+
+  it("refuses nesting deeper than it can read safely, without throwing", () => {
+    const deep = `${"[".repeat(MAX_DEPTH + 5)}${"]".repeat(MAX_DEPTH + 5)}`;
+    expect(error(deep).message).toContain(`nested more than ${MAX_DEPTH} deep`);
+    const big = `${"[".repeat(100_000)}`;
+    expect(() => parseJson(big)).not.toThrow();
+  });
+});

@@ -1,0 +1,112 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../index.js";
+import { memoryIo } from "../io.js";
+
+const run = async (args: string[], files: Record<string, string> = {}) => {
+  const io = memoryIo(files);
+  const code = await main(["node", "locus", ...args], io);
+  return { code, out: io.stdout, err: io.stderr };
+};
+
+const good = JSON.stringify({
+  format: "locus-case/1",
+  id: "good",
+  findings: [{ kind: "reflex", side: "left", reflex: "knee jerk", grade: "absent" }],
+});
+const bad = [
+  '{"format": "locus-case/1", "id": "bad", "findings": [',
+  '  {"kind": "emg", "muscle": "tibialis_anterio"}',
+  "]}",
+].join("\n");
+
+describe("locus validate", () => {
+  it("exits 0 for a valid case and says what it normalised", async () => {
+    const r = await run(["validate", "good.json"], { "good.json": good });
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(
+      '✓ good.json: valid (case good, 1 finding)\n  normalised findings[0].reflex: "knee jerk" -> patellar\n',
+    );
+  });
+
+  it("exits 1 for an invalid case, with path, line, column and the nearest id", async () => {
+    const r = await run(["validate", "bad.json"], { "bad.json": bad });
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      [
+        "✗ bad.json: 1 error",
+        "  error findings[0].muscle (line 2, column 19): `tibialis_anterio` is not a muscle; did you mean `tibialis_anterior`?",
+        '        expected a muscle id; found "tibialis_anterio"',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("reports every file and a summary; one invalid file makes the exit 1", async () => {
+    const r = await run(["validate", "good.json", "bad.json"], { "good.json": good, "bad.json": bad });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("2 files: 1 valid, 1 invalid\n");
+  });
+
+  it("reads standard input for -", async () => {
+    const r = await run(["validate", "-"], { "-": good });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("(stdin): valid");
+  });
+
+  it("gives machine-readable output with --json", async () => {
+    const r = await run(["validate", "--json", "good.json", "bad.json"], {
+      "good.json": good,
+      "bad.json": bad,
+    });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({ ok: false, valid: 1, invalid: 1, unreadable: 0 });
+    expect(report.files[1].errors[0]).toEqual({
+      path: ["findings", 0, "muscle"],
+      message: "`tibialis_anterio` is not a muscle; did you mean `tibialis_anterior`?",
+      expected: "a muscle id",
+      found: "tibialis_anterio",
+      suggestions: ["tibialis_anterior"],
+      line: 2,
+      column: 19,
+    });
+  });
+
+  it("prints the normalised case with --normalised", async () => {
+    const r = await run(["validate", "--normalised", "good.json"], { "good.json": good });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).findings[0].reflex).toBe("patellar");
+  });
+
+  it("gives line and column for a JSON syntax error", async () => {
+    const r = await run(["validate", "x.json"], { "x.json": '{"format": "locus-case/1",\n "id": "x",,}' });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("x.json: JSON syntax error at line 2, column 12");
+  });
+
+  it("exits 2 without a file, or when a file cannot be read", async () => {
+    expect((await run(["validate"])).code).toBe(2);
+    const r = await run(["validate", "missing.json"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("missing.json: cannot be read");
+  });
+
+  it("passes every shared case", async () => {
+    const dir = join(import.meta.dirname, "../../../../shared/cases");
+    const name = "seed-000-l3-radiculopathy.json";
+    const r = await run(["validate", name], { [name]: readFileSync(join(dir, name), "utf8") });
+    expect(r.code).toBe(0);
+  });
+});
+
+describe("locus schema", () => {
+  it("prints the JSON Schema", async () => {
+    const r = await run(["schema"]);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.out);
+    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(schema.properties.format.const).toBe("locus-case/1");
+  });
+});
