@@ -1,0 +1,607 @@
+/**
+ * Reading a case (and its localization) into clues. This is the only place that looks at the
+ * case's fields; the catalogue, the red flags and the work-up speak only in clue ids.
+ * Anatomy (which root leaves by which foramen) comes from the atlas.
+ */
+import { getAtlas } from "../atlas/index.js";
+import type { Finding, Lesion, LocusCase } from "../case/schema.js";
+import type { Localization } from "../localize/types.js";
+import { contextWords, PELVIC_CANCER } from "./data/context-words.js";
+import type { ClueEvidence, ClueId, Clues } from "./types.js";
+
+type LR = "left" | "right";
+const BOTH: LR[] = ["left", "right"];
+const sidesOf = (side: string | undefined): LR[] => (side === "left" || side === "right" ? [side] : BOTH);
+
+const HISTORY_CLUES: Record<string, ClueId> = {
+  diabetes: "diabetes",
+  cancer: "cancer",
+  pelvic_radiation: "pelvic_radiation",
+  chemotherapy: "chemotherapy",
+  anticoagulation: "anticoagulation",
+  spine_surgery: "spine_surgery",
+  hip_surgery: "hip_surgery",
+  pelvic_surgery: "pelvic_surgery",
+  trauma: "trauma",
+  pregnancy_delivery: "pregnancy_delivery",
+  weight_loss: "weight_loss",
+  alcohol: "alcohol",
+  smoking: "smoking",
+  prolonged_immobility: "prolonged_immobility",
+  intramuscular_injection: "intramuscular_injection",
+  leg_crossing: "leg_crossing",
+  infection: "infection",
+};
+
+const SYMPTOM_CLUES: Record<string, ClueId> = {
+  back_pain: "back_pain",
+  radicular_pain: "radicular_pain",
+  neuropathic_pain: "neuropathic_pain",
+  pain_before_weakness: "pain_before_weakness",
+  weakness: "weakness",
+  numbness: "numbness",
+  bladder_dysfunction: "bladder_dysfunction",
+  bowel_dysfunction: "bowel_dysfunction",
+  sexual_dysfunction: "sexual_dysfunction",
+  claudication: "claudication",
+  cramps: "cramps",
+  progressive: "progressive",
+  contralateral_spread: "contralateral_spread",
+  fever: "fever",
+};
+
+const PAIN_SYMPTOMS = ["back_pain", "radicular_pain", "neuropathic_pain", "pain_before_weakness"] as const;
+const FOOT_REGIONS = new Set([
+  "foot_dorsum",
+  "sole_medial",
+  "sole_lateral",
+  "great_toe",
+  "little_toe",
+  "foot_lateral",
+  "foot_medial",
+  "heel",
+  "first_web_space",
+]);
+const SENSORY_STUDIES = new Set([
+  "sural_sensory",
+  "superficial_peroneal_sensory",
+  "saphenous_sensory",
+  "lateral_femoral_cutaneous_sensory",
+  "medial_plantar_sensory",
+]);
+const DISTAL_STUDIES = new Set([
+  "sural_sensory",
+  "superficial_peroneal_sensory",
+  "peroneal_motor_edb",
+  "tibial_motor_ah",
+]);
+const COMPRESSIVE = new Set([
+  "disc_herniation",
+  "foraminal_stenosis",
+  "canal_stenosis",
+  "lateral_recess_stenosis",
+  "spondylolisthesis",
+  "synovial_cyst",
+]);
+
+/** An MRC grade as a number ("4-" is 3.67, "weak" is 4); undefined when unreadable. */
+export function mrcValue(mrc: number | string): number | undefined {
+  if (typeof mrc === "number") return mrc;
+  if (mrc === "weak") return 4;
+  const m = /^([0-5])([+-])?$/.exec(mrc);
+  if (!m) return undefined;
+  return Number(m[1]) + (m[2] === "+" ? 0.33 : m[2] === "-" ? -0.33 : 0);
+}
+
+const norm = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
+const isParaspinal = (muscle: string) => /paraspinal|paravertebral|multifidus/i.test(muscle);
+
+class ClueSet {
+  readonly map: Clues = new Map();
+  add(id: ClueId, text: string, findings: number[] = []): void {
+    const had = this.map.get(id);
+    if (had) {
+      for (const f of findings) if (!had.findings.includes(f)) had.findings.push(f);
+      return;
+    }
+    this.map.set(id, { text, findings: [...findings] });
+  }
+  has(id: ClueId): boolean {
+    return this.map.has(id);
+  }
+}
+
+/** Hypotheses that count for clues read off the localization: the first, and any with P >= 0.25. */
+function leadingHypotheses(loc: Localization) {
+  return loc.hypotheses.filter((h, i) => i === 0 || h.probability >= 0.25);
+}
+
+/** The roots (and side) the localization most supports, for matching spine imaging. */
+function affectedRoots(loc: Localization): { roots: Set<string>; sides: LR[]; diffuse: boolean } | undefined {
+  for (const h of loc.hypotheses) {
+    if (h.probability < 0.05) break;
+    const rootLesions = h.lesions.filter((l) => l.level === "root");
+    if (rootLesions.length > 0)
+      return {
+        roots: new Set(rootLesions.flatMap((l) => l.sites)),
+        sides: [...new Set(rootLesions.flatMap((l) => sidesOf(l.side)))],
+        diffuse: false,
+      };
+    if (h.lesions.some((l) => l.level === "cauda_equina" || l.level === "polyradiculopathy"))
+      return { roots: new Set(), sides: BOTH, diffuse: true };
+  }
+  return undefined;
+}
+
+const ROOT_ORDER = ["T12", "L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
+
+/** Roots a compressive lesion at a spinal level can reach, by kind (anatomy from the atlas). */
+export function rootsReachedAt(level: string, tag: string, text = ""): string[] {
+  const atlas = getAtlas();
+  const upper = level.split("-")[0] ?? level;
+  const exiting =
+    atlas.data.roots.find((r) => r.foramen === level)?.id ?? (level.includes("-") ? undefined : upper);
+  const startIdx = ROOT_ORDER.indexOf(upper);
+  const traversing = startIdx >= 0 ? ROOT_ORDER[startIdx + 1] : undefined;
+  const below = startIdx >= 0 ? ROOT_ORDER.slice(startIdx + 1) : [];
+  const farLateral = /extra_?foraminal|far_?lateral|foraminal/i.test(text);
+  const out = new Set<string>();
+  if (tag === "foraminal_stenosis" || (tag === "disc_herniation" && farLateral)) {
+    if (exiting) out.add(exiting);
+  } else if (tag === "lateral_recess_stenosis") {
+    if (traversing) out.add(traversing);
+  } else if (tag === "disc_herniation") {
+    if (exiting) out.add(exiting);
+    if (traversing) out.add(traversing);
+  } else {
+    if (exiting) out.add(exiting);
+    for (const r of below) out.add(r);
+  }
+  return [...out];
+}
+
+export function extractClues(c: LocusCase, loc: Localization): Clues {
+  const s = new ClueSet();
+  const findings = c.findings;
+
+  // ---- patient
+  const age = c.patient?.age;
+  if (age !== undefined) {
+    if (age < 40) s.add("age_under_40", `age ${age}`);
+    else if (age < 65) s.add("age_40_to_64", `age ${age}`);
+    else s.add("age_65_or_over", `age ${age}`);
+  }
+  if (c.patient?.sex === "female") s.add("female", "female");
+  if (c.patient?.sex === "male") s.add("male", "male");
+
+  // ---- onset
+  const onset = c.context?.onset;
+  if (onset)
+    s.add(
+      `onset_${onset}`,
+      `${onset} onset${c.context?.durationDays ? ` (${c.context.durationDays} days)` : ""}`,
+    );
+
+  // ---- history
+  for (const raw of c.context?.history ?? []) {
+    const [head = "", ...rest] = raw.split(":");
+    const word = norm(head);
+    const detail = rest.join(":").trim();
+    const known = HISTORY_CLUES[word];
+    if (known) s.add(known, `history: ${raw}`);
+    if (word === "cancer" && PELVIC_CANCER.test(detail)) s.add("cancer_pelvic", `history: ${raw}`);
+    const text = known ? detail : raw;
+    for (const w of contextWords) {
+      if (w.in === "symptoms" || !w.pattern.test(text)) continue;
+      for (const clue of w.clues) s.add(clue, `history: ${raw}`);
+    }
+    if (!known && /cancer|carcinoma|malignan|sarcoma|lymphoma/i.test(raw) && PELVIC_CANCER.test(raw))
+      s.add("cancer_pelvic", `history: ${raw}`);
+  }
+
+  // ---- symptoms
+  for (const raw of c.context?.symptoms ?? []) {
+    const known = SYMPTOM_CLUES[norm(raw)];
+    if (known) {
+      s.add(known, `symptom: ${raw.replace(/_/g, " ")}`);
+      continue;
+    }
+    const painless = /painless|without pain|no pain/i.test(raw);
+    for (const w of contextWords) {
+      if (w.in === "history" || !w.pattern.test(raw)) continue;
+      for (const clue of w.clues) if (!(clue === "pain" && painless)) s.add(clue, `symptom: ${raw}`);
+    }
+  }
+  for (const p of PAIN_SYMPTOMS) if (s.has(p)) s.add("pain", `symptom: ${p.replace(/_/g, " ")}`);
+
+  // ---- examination
+  const weakSides = new Set<LR>();
+  const weakIdx: number[] = [];
+  let severe: number[] = [];
+  findings.forEach((f, i) => {
+    if (f.kind !== "strength") return;
+    const v = mrcValue(f.mrc);
+    if (v === undefined || v >= 5) return;
+    for (const side of sidesOf(f.side)) weakSides.add(side);
+    weakIdx.push(i);
+    if (v <= 2) severe = [...severe, i];
+  });
+  if (weakIdx.length > 0) s.add("weakness", "weakness on examination", weakIdx);
+  if (weakSides.size === 2) s.add("bilateral_weakness", "weakness in both legs", weakIdx);
+  if (severe.length > 0) s.add("severe_weakness", "severe weakness (MRC 2 or less)", severe);
+  if (
+    s.has("progressive") &&
+    (onset === "acute" || onset === "subacute") &&
+    (s.has("weakness") ||
+      findings.some((f) => f.kind === "sign" && f.sign === "foot_drop" && f.present !== false))
+  )
+    s.add(
+      "rapid_progression",
+      `weakness progressing over ${onset === "acute" ? "days to weeks" : "weeks"}`,
+      weakIdx,
+    );
+
+  const sensoryIdx = findings.flatMap((f, i) => (f.kind === "sensory" ? [i] : []));
+  const sensoryAbnormal = sensoryIdx.filter((i) => {
+    const f = findings[i];
+    return f?.kind === "sensory" && f.change !== "normal";
+  });
+  const snapAbnormal = findings.some(
+    (f) =>
+      f.kind === "ncs" && SENSORY_STUDIES.has(f.study) && (f.result === "reduced" || f.result === "absent"),
+  );
+  if (
+    s.has("weakness") &&
+    sensoryIdx.length > 0 &&
+    sensoryAbnormal.length === 0 &&
+    !s.has("numbness") &&
+    !snapAbnormal
+  )
+    s.add("pure_motor", "weakness with normal sensation", sensoryIdx);
+
+  findings.forEach((f, i) => {
+    switch (f.kind) {
+      case "sensory": {
+        const lost = f.change === "reduced" || f.change === "absent";
+        if (lost && (f.region === "perineum" || f.region === "genital"))
+          s.add("saddle_anaesthesia", `${f.change} sensation in the ${f.region.replace(/_/g, " ")}`, [i]);
+        break;
+      }
+      case "reflex":
+        if (f.grade === "brisk" || f.grade === "extensor")
+          s.add("umn_signs", `${f.reflex} ${f.grade === "extensor" ? "extensor plantar" : "brisk"}`, [i]);
+        break;
+      case "sign": {
+        if (f.present === false) break;
+        if (f.sign === "babinski" || f.sign === "clonus") s.add("umn_signs", f.sign, [i]);
+        if (f.sign === "hypertrophy")
+          s.add("hypertrophy", `hypertrophy${f.target ? ` of the ${f.target}` : ""}`, [i]);
+        if (f.sign === "atrophy") s.add("atrophy", `atrophy${f.target ? ` of the ${f.target}` : ""}`, [i]);
+        if (f.sign === "fasciculations") s.add("fasciculations", "fasciculations", [i]);
+        if (f.sign === "straight_leg_raise" || f.sign === "crossed_straight_leg_raise")
+          s.add("straight_leg_raise", "positive straight leg raise", [i]);
+        if (f.sign === "femoral_stretch") s.add("femoral_stretch", "positive femoral stretch test", [i]);
+        if (
+          f.sign === "tenderness" &&
+          f.target &&
+          !/spine|lumbar|sacr|fibul|joint|neck|knee|ankle|hip/i.test(f.target)
+        )
+          s.add("muscle_tenderness", `tender ${f.target}`, [i]);
+        break;
+      }
+      case "emg": {
+        const para = isParaspinal(f.muscle);
+        if (f.spontaneous === "fibrillations") {
+          s.add("emg_fibrillations", `fibrillations in ${f.muscle.replace(/_/g, " ")}`, [i]);
+          if (para) s.add("paraspinal_denervation", `fibrillations in ${f.muscle.replace(/_/g, " ")}`, [i]);
+        }
+        if (f.spontaneous === "myokymia") s.add("emg_myokymia", `myokymic discharges in ${f.muscle}`, [i]);
+        if (f.spontaneous === "fasciculations")
+          s.add("emg_fasciculations", `fasciculation potentials in ${f.muscle}`, [i]);
+        if (f.spontaneous === "crd") s.add("emg_crd", `complex repetitive discharges in ${f.muscle}`, [i]);
+        if (f.muap === "neurogenic" || f.recruitment === "reduced" || f.recruitment === "discrete")
+          s.add("emg_neurogenic", `neurogenic units in ${f.muscle.replace(/_/g, " ")}`, [i]);
+        if (f.muap === "myopathic" || f.recruitment === "early")
+          s.add("emg_myopathic", `myopathic units in ${f.muscle.replace(/_/g, " ")}`, [i]);
+        break;
+      }
+      case "lab": {
+        const v = f.value !== undefined ? ` (${f.value}${f.unit ? ` ${f.unit}` : ""})` : "";
+        if (f.test === "ck")
+          s.add(f.result === "elevated" ? "ck_elevated" : "ck_normal", `CK ${f.result}${v}`, [i]);
+        if (f.test === "glucose" && f.result === "elevated")
+          s.add("glucose_elevated", `glucose raised${v}`, [i]);
+        if (f.test === "hba1c" && f.result === "elevated") s.add("hba1c_elevated", `HbA1c raised${v}`, [i]);
+        if ((f.test === "esr" || f.test === "crp") && f.result === "elevated")
+          s.add("inflammatory_markers_elevated", `${f.test.toUpperCase()} raised${v}`, [i]);
+        if (f.test === "csf_protein" && f.result === "elevated")
+          s.add("csf_protein_elevated", `CSF protein raised${v}`, [i]);
+        if (f.test === "csf_cells" && f.result === "elevated")
+          s.add("csf_pleocytosis", `CSF cells raised${v}`, [i]);
+        break;
+      }
+      default:
+        break;
+    }
+  });
+  if (s.has("emg_fasciculations"))
+    s.add("fasciculations", "fasciculations on EMG", s.map.get("emg_fasciculations")?.findings);
+
+  // CSF normal: protein normal and cells not raised
+  const csfProtein = findings.findIndex(
+    (f) => f.kind === "lab" && f.test === "csf_protein" && f.result === "normal",
+  );
+  if (csfProtein >= 0 && !s.has("csf_pleocytosis")) s.add("csf_normal", "normal CSF", [csfProtein]);
+
+  // reflexes lost on both sides
+  const areflexic = new Map<LR, number[]>();
+  findings.forEach((f, i) => {
+    if (f.kind !== "reflex" || (f.reflex !== "patellar" && f.reflex !== "achilles")) return;
+    if (f.grade !== "absent" && f.grade !== "reduced") return;
+    for (const side of sidesOf(f.side)) areflexic.set(side, [...(areflexic.get(side) ?? []), i]);
+  });
+  if (areflexic.has("left") && areflexic.has("right"))
+    s.add("areflexia_bilateral", "reflexes reduced or absent on both sides", [
+      ...new Set([...(areflexic.get("left") ?? []), ...(areflexic.get("right") ?? [])]),
+    ]);
+
+  // distal symmetric sensory loss
+  const distal = new Map<LR, number[]>();
+  findings.forEach((f, i) => {
+    if (f.kind !== "sensory" || !FOOT_REGIONS.has(f.region)) return;
+    if (f.change === "normal" || f.change === "increased") return;
+    for (const side of sidesOf(f.side)) distal.set(side, [...(distal.get(side) ?? []), i]);
+  });
+  if (distal.has("left") && distal.has("right"))
+    s.add("distal_symmetric_sensory_loss", "distal sensory loss in both feet", [
+      ...new Set([...(distal.get("left") ?? []), ...(distal.get("right") ?? [])]),
+    ]);
+
+  // nerve conduction: bilateral distal loss (length-dependent) or one-sided sensory loss
+  const byStudy = new Map<string, { abnormal: Set<LR>; normal: Set<LR>; idx: number[] }>();
+  findings.forEach((f, i) => {
+    if (f.kind !== "ncs") return;
+    const entry = byStudy.get(f.study) ?? { abnormal: new Set<LR>(), normal: new Set<LR>(), idx: [] };
+    const abnormal = f.result === "reduced" || f.result === "absent";
+    for (const side of sidesOf(f.side)) (abnormal ? entry.abnormal : entry.normal).add(side);
+    entry.idx.push(i);
+    byStudy.set(f.study, entry);
+  });
+  const bilateralDistal = [...byStudy.entries()].filter(
+    ([study, e]) => DISTAL_STUDIES.has(study) && e.abnormal.size === 2,
+  );
+  if (bilateralDistal.length >= 2)
+    s.add(
+      "length_dependent_ncs",
+      `${bilateralDistal.map(([st]) => st.replace(/_/g, " ")).join(" and ")} reduced on both sides`,
+      bilateralDistal.flatMap(([, e]) => e.idx),
+    );
+  for (const [study, e] of byStudy) {
+    if (!SENSORY_STUDIES.has(study) || e.abnormal.size !== 1) continue;
+    s.add(
+      "snap_reduced_in_territory",
+      `${study.replace(/_/g, " ")} reduced or absent on one side only`,
+      e.idx,
+    );
+  }
+
+  // EMG: paraspinals spared while limb muscles are denervated; normal EMG in a weak muscle
+  const paraspinalIdx = findings.flatMap((f, i) => (f.kind === "emg" && isParaspinal(f.muscle) ? [i] : []));
+  const limbDenervated = findings.some(
+    (f) =>
+      f.kind === "emg" &&
+      !isParaspinal(f.muscle) &&
+      (f.spontaneous === "fibrillations" || f.muap === "neurogenic"),
+  );
+  if (paraspinalIdx.length > 0 && !s.has("paraspinal_denervation") && limbDenervated)
+    s.add("paraspinal_spared", "no fibrillations in the paraspinal muscles", paraspinalIdx);
+  const emgAbnormal = (f: Finding) =>
+    f.kind === "emg" &&
+    ((f.spontaneous !== undefined && f.spontaneous !== "none") ||
+      (f.muap !== undefined && f.muap !== "normal") ||
+      (f.recruitment !== undefined && f.recruitment !== "normal"));
+  findings.forEach((f, i) => {
+    if (f.kind !== "emg" || emgAbnormal(f) || f.muap !== "normal") return;
+    const sides = sidesOf(f.side);
+    if (!sides.some((sd) => weakSides.has(sd))) return;
+    if (
+      findings.some(
+        (g) => emgAbnormal(g) && g.kind === "emg" && sidesOf(g.side).some((sd) => sides.includes(sd)),
+      )
+    )
+      return;
+    s.add("emg_normal_in_weak_muscle", `normal needle EMG of ${f.muscle.replace(/_/g, " ")} in a weak leg`, [
+      i,
+    ]);
+  });
+
+  imagingClues(c, loc, s);
+  localizationClues(loc, s);
+  return s.map;
+}
+
+function imagingClues(c: LocusCase, loc: Localization, s: ClueSet): void {
+  const findings = c.findings;
+  const compressions: { i: number; tag: string; level?: string; side?: string; text: string }[] = [];
+  let spineImaged = -1;
+  const limbEdema: { i: number; sides: LR[] }[] = [];
+  let cystIdx: number[] = [];
+  let nerveEnlarged = false;
+  let intraneuralText = false;
+
+  findings.forEach((f, i) => {
+    if (f.kind !== "imaging") return;
+    const text = f.text ?? "";
+    const tags = new Set<string>(f.tags);
+    if (f.modality === "mri_spine") spineImaged = spineImaged < 0 ? i : spineImaged;
+    for (const tag of tags) {
+      if (
+        COMPRESSIVE.has(tag) &&
+        (f.modality === "mri_spine" || f.modality === "ct" || f.modality === "xray")
+      )
+        compressions.push({ i, tag, level: f.level, side: f.side, text });
+    }
+    const what = `${f.modality.replace(/_/g, " ")}${text ? `: ${text}` : ""}`;
+    if (tags.has("canal_stenosis") || tags.has("lateral_recess_stenosis")) s.add("canal_stenosis", what, [i]);
+    if (tags.has("disc_herniation")) s.add("disc_herniation", what, [i]);
+    if (tags.has("root_enhancement")) s.add("root_enhancement", what, [i]);
+    if (tags.has("plexus_enlargement")) s.add("plexus_enlargement", what, [i]);
+    if (tags.has("plexus_enhancement")) s.add("plexus_enhancement", what, [i]);
+    if (tags.has("nerve_enlargement")) {
+      s.add("nerve_enlargement", what, [i]);
+      nerveEnlarged = true;
+    }
+    if (tags.has("mass")) s.add("mass", what, [i]);
+    if (tags.has("hematoma")) s.add("hematoma", what, [i]);
+    if ((tags.has("hematoma") || tags.has("mass")) && /psoas|iliacus|retroperiton/i.test(text))
+      s.add("retroperitoneal_collection", what, [i]);
+    if (tags.has("muscle_fatty_change")) s.add("muscle_fatty_change", what, [i]);
+    if (tags.has("muscle_hypertrophy")) s.add("hypertrophy", what, [i]);
+    if (tags.has("muscle_edema")) {
+      s.add("muscle_edema", what, [i]);
+      if (f.modality !== "mri_spine") limbEdema.push({ i, sides: sidesOf(f.side) });
+    }
+    if (f.modality === "pet_ct" && (tags.has("mass") || /uptake|hypermetab|fdg/i.test(text)))
+      s.add("pet_uptake", what, [i]);
+    if (f.modality !== "mri_spine" && /\bcyst|cystic|ganglion/i.test(text)) cystIdx = [...cystIdx, i];
+    if (/intraneural/i.test(text)) intraneuralText = true;
+    if (
+      /brain|cerebr|frontal|parietal|hemispher|subcortical|cortical|capsul|intracranial|parasagittal|falx/i.test(
+        text,
+      )
+    )
+      s.add("brain_lesion", what, [i]);
+    if (/\bcord\b|conus|myelopath/i.test(text) && /o?edema|signal|swell|hyperintens|myelopath/i.test(text))
+      s.add("cord_signal_change", what, [i]);
+    if (/flow.?void|dilated (perimedullary )?veins|perimedullary vein/i.test(text))
+      s.add("flow_voids", what, [i]);
+    if (/\bhip\b/i.test(text) && /osteoarth|arthros|avascular|necrosis|effusion|labral/i.test(text))
+      s.add("hip_joint_disease_on_imaging", what, [i]);
+  });
+
+  if (cystIdx.length > 0) {
+    s.add("cystic_mass", "a cyst on imaging", cystIdx);
+    if (intraneuralText || nerveEnlarged)
+      s.add("intraneural_cyst", "a cyst with an enlarged nerve (intraneural)", cystIdx);
+    else s.add("extraneural_cyst", "a cyst beside a nerve of normal size (extraneural)", cystIdx);
+  }
+
+  // spine compression against the roots the localization points to
+  const target = affectedRoots(loc);
+  if (compressions.length > 0) {
+    const concordant = compressions.filter((cmp) => {
+      if (!target) return false;
+      const sideOk =
+        cmp.side === undefined || cmp.side === "bilateral" || target.sides.includes(cmp.side as LR);
+      if (!sideOk) return false;
+      if (target.diffuse)
+        return (
+          cmp.tag === "canal_stenosis" || cmp.tag === "disc_herniation" || cmp.tag === "spondylolisthesis"
+        );
+      if (!cmp.level) return true;
+      return rootsReachedAt(cmp.level, cmp.tag, cmp.text).some((r) => target.roots.has(r));
+    });
+    const label = (cmp: (typeof compressions)[number]) =>
+      `${cmp.tag.replace(/_/g, " ")}${cmp.level ? ` at ${cmp.level}` : ""}${cmp.side ? ` (${cmp.side})` : ""}`;
+    const stenosisTags = new Set([
+      "foraminal_stenosis",
+      "canal_stenosis",
+      "lateral_recess_stenosis",
+      "spondylolisthesis",
+      "synovial_cyst",
+    ]);
+    const discs = concordant.filter((x) => x.tag === "disc_herniation");
+    const stenoses = concordant.filter((x) => stenosisTags.has(x.tag));
+    if (discs.length > 0)
+      s.add(
+        "disc_compression_concordant",
+        discs.map(label).join("; "),
+        discs.map((x) => x.i),
+      );
+    if (stenoses.length > 0)
+      s.add(
+        "stenosis_compression_concordant",
+        stenoses.map(label).join("; "),
+        stenoses.map((x) => x.i),
+      );
+    if (concordant.length > 0)
+      s.add(
+        "spine_compression_concordant",
+        `${concordant.map(label).join("; ")} can reach ${target && !target.diffuse ? `the ${[...target.roots].join(", ")} root(s)` : "the cauda equina"}`,
+        concordant.map((x) => x.i),
+      );
+    else
+      s.add(
+        "spine_compression_discordant",
+        `${compressions.map(label).join("; ")}: not at the level or on the side of the lesion`,
+        compressions.map((x) => x.i),
+      );
+  } else if (spineImaged >= 0 && !s.has("cord_signal_change") && !s.has("flow_voids")) {
+    s.add("spine_imaging_normal", "spine MRI without disc or stenosis compressing a root", [spineImaged]);
+  }
+
+  // muscle oedema: in a denervated territory, or without denervation
+  if (limbEdema.length > 0) {
+    const denervatedSides = new Set<LR>();
+    let emgDone = false;
+    findings.forEach((f) => {
+      if (f.kind !== "emg") return;
+      emgDone = true;
+      if (f.spontaneous === "fibrillations" || f.muap === "neurogenic" || f.muap === "none")
+        for (const sd of sidesOf(f.side)) denervatedSides.add(sd);
+    });
+    const top = loc.hypotheses[0];
+    const neurogenicTop =
+      top && top.probability >= 0.5 && top.lesions.some((l) => ["root", "plexus", "nerve"].includes(l.level));
+    if (!emgDone && neurogenicTop)
+      for (const l of top.lesions)
+        if (["root", "plexus", "nerve"].includes(l.level))
+          for (const sd of sidesOf(l.side)) denervatedSides.add(sd);
+    const inTerritory = limbEdema.filter((x) => x.sides.some((sd) => denervatedSides.has(sd)));
+    if (inTerritory.length > 0)
+      s.add(
+        "muscle_edema_in_denervated_territory",
+        emgDone
+          ? "muscle oedema in muscles the EMG shows denervated"
+          : "muscle oedema in the territory of the localized nerve lesion",
+        inTerritory.map((x) => x.i),
+      );
+    else if (emgDone || top?.lesions.some((l) => l.level === "muscle"))
+      s.add(
+        "muscle_edema_without_denervation",
+        "muscle oedema without denervation",
+        limbEdema.map((x) => x.i),
+      );
+  }
+}
+
+function lesionHas(l: Lesion, level: Lesion["level"], site?: string): boolean {
+  if (l.level !== level) return false;
+  return site === undefined || l.sites.some((x) => x === site || x.split("@")[0] === site);
+}
+
+function localizationClues(loc: Localization, s: ClueSet): void {
+  for (const h of leadingHypotheses(loc)) {
+    const pct = `${Math.round(h.probability * 100)}%`;
+    const say = (l: Lesion) =>
+      `localization: ${l.level}${l.sites.length ? ` ${l.sites.join(", ")}` : ""} (${l.side}, ${pct})`;
+    for (const l of h.lesions) {
+      if (lesionHas(l, "root")) s.add("loc_root", say(l));
+      if (lesionHas(l, "plexus")) s.add("loc_plexus", say(l));
+      if (lesionHas(l, "plexus", "lumbar_plexus")) s.add("loc_lumbar_plexus", say(l));
+      if (lesionHas(l, "nerve", "femoral")) s.add("loc_femoral", say(l));
+      if (lesionHas(l, "cauda_equina")) s.add("loc_cauda_equina", say(l));
+      if (lesionHas(l, "conus")) s.add("loc_conus", say(l));
+      if (lesionHas(l, "cns")) s.add("loc_cns", say(l));
+      if (lesionHas(l, "polyneuropathy")) s.add("loc_polyneuropathy", say(l));
+      if (lesionHas(l, "anterior_horn")) s.add("loc_anterior_horn", say(l));
+      if (l.side === "bilateral" && l.level !== "polyneuropathy") s.add("loc_bilateral", say(l));
+    }
+  }
+}
+
+export type { ClueEvidence };

@@ -1,0 +1,109 @@
+/**
+ * differential(case, localization): conditions ranked with reasons, red flags and the work-up.
+ */
+import type { LocusCase } from "../case/schema.js";
+import type { Localization } from "../localize/types.js";
+import { extractClues } from "./clues.js";
+import { CATALOGUE_VERSION, conditions as catalogue } from "./data/conditions.js";
+import { workupById } from "./data/workup.js";
+import { redFlags } from "./red-flags.js";
+import { scoreCondition } from "./score.js";
+import type {
+  Condition,
+  Differential,
+  DifferentialOptions,
+  DifferentialReason,
+  RankedCondition,
+  WorkupItem,
+} from "./types.js";
+
+/** Must-not-miss conditions at or above this probability are listed whatever the limit. */
+export const MUST_NOT_MISS_FLOOR = 0.01;
+
+function codesFor(c: Condition, side: string | undefined): RankedCondition["codes"] {
+  const bySide = c.codes.icd10cmBySide;
+  const icd10cm =
+    bySide && (side === "left" || side === "right" || side === "bilateral") ? bySide[side] : c.codes.icd10cm;
+  return {
+    icd10cm,
+    ...(c.codes.icd10cmAlso ? { icd10cmAlso: c.codes.icd10cmAlso } : {}),
+    ...(c.codes.snomed ? { snomed: c.codes.snomed } : {}),
+  };
+}
+
+function workupOf(ids: string[]): WorkupItem[] {
+  return ids.flatMap((id) => {
+    const w = workupById.get(id);
+    return w ? [w] : [];
+  });
+}
+
+/** The side of the leading lesion, for codes with laterality. */
+function leadingSide(loc: Localization): string | undefined {
+  const top = loc.hypotheses[0];
+  const focal = top?.lesions.find((l) => l.level !== "polyneuropathy") ?? top?.lesions[0];
+  return focal?.side;
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+export function differential(
+  c: LocusCase,
+  loc: Localization,
+  options: DifferentialOptions = {},
+): Differential {
+  const limit = options.limit ?? 10;
+  const clues = extractClues(c, loc);
+  const scored = catalogue.map((cond) => scoreCondition(cond, loc, clues));
+  const total = scored.reduce((sum, s) => sum + s.odds, 0);
+  scored.sort((a, b) => b.odds - a.odds || a.condition.id.localeCompare(b.condition.id));
+  const side = leadingSide(loc);
+
+  const ranked: RankedCondition[] = scored.map((s) => {
+    const forReasons: DifferentialReason[] = [];
+    const against: DifferentialReason[] = [];
+    for (const r of s.reasons) {
+      const supports = r.kind === "localization" ? r.factor >= 0.1 : r.factor > 1;
+      (supports ? forReasons : against).push({ ...r, factor: round(r.factor) });
+    }
+    forReasons.sort((a, b) => b.factor - a.factor);
+    against.sort((a, b) => a.factor - b.factor);
+    return {
+      id: s.condition.id,
+      name: s.condition.name,
+      probability: round(total > 0 ? s.odds / total : 0),
+      mustNotMiss: Boolean(s.condition.mustNotMiss),
+      for: forReasons,
+      against,
+      codes: codesFor(s.condition, side),
+      workup: workupOf(s.condition.workup),
+      sources: s.condition.sources,
+    };
+  });
+
+  const listed = ranked.filter(
+    (r, i) => i < limit || (r.mustNotMiss && r.probability >= MUST_NOT_MISS_FLOOR),
+  );
+  const other = round(Math.max(0, 1 - listed.reduce((sum, r) => sum + r.probability, 0)));
+  const flags = redFlags(clues);
+
+  // the case's work-up: red-flag actions first, then the work-up of the leading conditions
+  const plan = new Map<string, WorkupItem & { for: string[] }>();
+  const addPlan = (w: WorkupItem, why: string) => {
+    const had = plan.get(w.id);
+    if (had) {
+      if (!had.for.includes(why)) had.for.push(why);
+    } else plan.set(w.id, { ...w, for: [why] });
+  };
+  for (const f of flags) for (const w of f.action) addPlan(w, `red flag: ${f.id}`);
+  for (const r of listed.slice(0, 3)) for (const w of r.workup) addPlan(w, r.id);
+  const urgencyRank = { emergency: 0, urgent: 1, routine: 2 } as const;
+  const planned = [...plan.values()];
+  const order = new Map(planned.map((w, i) => [w.id, i]));
+  planned.sort(
+    (a, b) =>
+      urgencyRank[a.urgency] - urgencyRank[b.urgency] || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
+  );
+
+  return { conditions: listed, redFlags: flags, workup: planned, other, catalogueVersion: CATALOGUE_VERSION };
+}

@@ -1,0 +1,157 @@
+/**
+ * Scoring: odds(condition) = prior x fit of the localization x the likelihood ratios of the clues
+ * present, each multiplication kept as a reason. Normalised over the catalogue.
+ */
+import type { Lesion } from "../case/schema.js";
+import type { Hypothesis, Localization } from "../localize/types.js";
+import type { Clues, Condition, DifferentialReason, LocalizationPattern } from "./types.js";
+
+/** A lesion's side against a pattern's usual side: the factor for a mismatch. */
+export const SIDE_MISMATCH = 0.15;
+/** Each site beyond a pattern's `maxSites`. */
+export const EXTRA_SITE = 0.3;
+/** A lesion shape the condition is not known to produce (rare presentations, unknown variants). */
+export const ELSEWHERE = 0.001;
+/**
+ * A background polyneuropathy listed beside a focal lesion is rarely the question the clinician
+ * asks (ageing and chemotherapy leave one in many patients): it counts at this weight.
+ */
+export const BACKGROUND_POLYNEUROPATHY = 0.1;
+/** Likelihood ratios are capped so one clue cannot decide alone. */
+export const LR_MIN = 0.02;
+export const LR_MAX = 60;
+
+const DIFFUSE = new Set([
+  "polyneuropathy",
+  "polyradiculopathy",
+  "cauda_equina",
+  "conus",
+  "anterior_horn",
+  "cns",
+  "none",
+]);
+
+function siteMatches(lesionSite: string, patternSites: string[]): boolean {
+  if (patternSites.includes(lesionSite)) return true;
+  const nerve = lesionSite.split("@")[0] ?? lesionSite;
+  return patternSites.includes(nerve);
+}
+
+/** How well one lesion fits one pattern (0 when it does not match). */
+export function patternFit(lesion: Lesion, pattern: LocalizationPattern): number {
+  if (lesion.level !== pattern.level) return 0;
+  let fit = pattern.fit;
+  if (pattern.sites && !DIFFUSE.has(lesion.level)) {
+    if (lesion.sites.length === 0) fit *= 0.5;
+    else if (!lesion.sites.every((site) => siteMatches(site, pattern.sites ?? []))) return 0;
+  }
+  if (pattern.maxSites !== undefined && lesion.sites.length > pattern.maxSites)
+    fit *= EXTRA_SITE ** (lesion.sites.length - pattern.maxSites);
+  const side = pattern.side ?? "unilateral";
+  if (side === "unilateral" && lesion.side === "bilateral") fit *= SIDE_MISMATCH;
+  if (side === "bilateral" && lesion.side !== "bilateral") fit *= SIDE_MISMATCH;
+  return fit;
+}
+
+/** How well one lesion fits a condition: its best pattern, or the floor. */
+export function lesionFit(lesion: Lesion, condition: Condition): number {
+  let best = 0;
+  for (const p of condition.produces) best = Math.max(best, patternFit(lesion, p));
+  return Math.max(best, ELSEWHERE);
+}
+
+/** How well a hypothesis (one to three lesions) fits a condition: its best-fitting lesion. */
+export function hypothesisFit(h: Hypothesis, condition: Condition): { fit: number; lesion?: Lesion } {
+  const focal = h.lesions.some((l) => l.level !== "polyneuropathy");
+  let best = 0;
+  let which: Lesion | undefined;
+  for (const l of h.lesions) {
+    const weight = focal && l.level === "polyneuropathy" ? BACKGROUND_POLYNEUROPATHY : 1;
+    const f = lesionFit(l, condition) * weight;
+    if (f > best) {
+      best = f;
+      which = l;
+    }
+  }
+  return { fit: Math.max(best, ELSEWHERE), lesion: which };
+}
+
+const describeLesion = (l: Lesion) =>
+  `${l.level.replace(/_/g, " ")}${l.sites.length ? ` ${l.sites.join(", ")}` : ""} (${l.side})`;
+
+/** The fit of the whole localization: sum over hypotheses of P(h) x fit(h). */
+export function localizationFit(
+  loc: Localization,
+  condition: Condition,
+): { fit: number; reason: DifferentialReason } {
+  let fit = 0;
+  let bestContribution = 0;
+  let bestText = "";
+  for (const h of loc.hypotheses) {
+    const hf = hypothesisFit(h, condition);
+    const contribution = h.probability * hf.fit;
+    fit += contribution;
+    if (contribution > bestContribution && hf.lesion) {
+      bestContribution = contribution;
+      bestText = `${describeLesion(hf.lesion)}, ${Math.round(h.probability * 100)}% of the localization`;
+    }
+  }
+  fit += loc.other * ELSEWHERE;
+  fit = Math.max(fit, ELSEWHERE * 0.1);
+  const typical = fit >= 0.1;
+  return {
+    fit,
+    reason: {
+      kind: "localization",
+      text: typical
+        ? `the localization fits: ${bestText}`
+        : bestText
+          ? `the localization is unusual for it (best: ${bestText})`
+          : "the localization is unusual for it",
+      factor: fit,
+      findings: [],
+      sources: condition.sources.slice(0, 2),
+    },
+  };
+}
+
+export interface ConditionScore {
+  condition: Condition;
+  /** Unnormalised odds. */
+  odds: number;
+  reasons: DifferentialReason[];
+}
+
+export function scoreCondition(condition: Condition, loc: Localization, clues: Clues): ConditionScore {
+  const located = localizationFit(loc, condition);
+  let odds = condition.prior * located.fit;
+  const reasons: DifferentialReason[] = [located.reason];
+  for (const effect of condition.evidence) {
+    const clue = clues.get(effect.clue);
+    if (!clue) {
+      if (effect.absent === undefined) continue;
+      const factor = Math.min(LR_MAX, Math.max(LR_MIN, effect.absent));
+      odds *= factor;
+      reasons.push({
+        kind: "clue",
+        clue: effect.clue,
+        text: `not found in this case: ${effect.why}`,
+        factor,
+        findings: [],
+        sources: effect.sources,
+      });
+      continue;
+    }
+    const factor = Math.min(LR_MAX, Math.max(LR_MIN, effect.lr));
+    odds *= factor;
+    reasons.push({
+      kind: "clue",
+      clue: effect.clue,
+      text: `${effect.why} (${clue.text})`,
+      factor,
+      findings: clue.findings,
+      sources: effect.sources,
+    });
+  }
+  return { condition, odds, reasons };
+}

@@ -1,0 +1,300 @@
+/**
+ * The shapes of the differential: the condition catalogue (data), the clues read from a case,
+ * and the answer. Every type here is plain JSON, so a Differential can be stored, sent and
+ * compared as it is. The JSON shape of `Differential` is a stable interface (see the README).
+ */
+import type { Level } from "../case/schema.js";
+
+/** A key into `data/sources.ts`. */
+export type SourceKey = string;
+
+/**
+ * Something read from the case (or from its localization) that raises or lowers a condition.
+ * Clue ids are the vocabulary shared by the catalogue, the red flags and the work-up;
+ * `clues.ts` is the only place that reads a case to find them.
+ */
+export const CLUE_IDS = [
+  // patient
+  "age_under_40",
+  "age_40_to_64",
+  "age_65_or_over",
+  "female",
+  "male",
+  // onset and course
+  "onset_acute",
+  "onset_subacute",
+  "onset_chronic",
+  "progressive",
+  "rapid_progression",
+  "contralateral_spread",
+  // history
+  "diabetes",
+  "cancer",
+  "cancer_pelvic",
+  "pelvic_radiation",
+  "chemotherapy",
+  "anticoagulation",
+  "spine_surgery",
+  "hip_surgery",
+  "pelvic_surgery",
+  "lithotomy_position",
+  "trauma",
+  "pelvic_fracture",
+  "pregnancy_delivery",
+  "weight_loss",
+  "alcohol",
+  "smoking",
+  "vascular_risk",
+  "prolonged_immobility",
+  "intramuscular_injection",
+  "leg_crossing",
+  "infection",
+  "immunosuppression",
+  "repetitive_ankle_load",
+  // symptoms
+  "back_pain",
+  "radicular_pain",
+  "neuropathic_pain",
+  "pain",
+  "painless",
+  "pain_before_weakness",
+  "weakness",
+  "numbness",
+  "bladder_dysfunction",
+  "bowel_dysfunction",
+  "sexual_dysfunction",
+  "claudication",
+  "cramps",
+  "fever",
+  "muscle_swelling",
+  // examination
+  "bilateral_weakness",
+  "severe_weakness",
+  "pure_motor",
+  "saddle_anaesthesia",
+  "umn_signs",
+  "areflexia_bilateral",
+  "hypertrophy",
+  "atrophy",
+  "fasciculations",
+  "straight_leg_raise",
+  "femoral_stretch",
+  "muscle_tenderness",
+  "distal_symmetric_sensory_loss",
+  // electrodiagnosis
+  "emg_fibrillations",
+  "emg_neurogenic",
+  "emg_myopathic",
+  "emg_myokymia",
+  "emg_fasciculations",
+  "emg_crd",
+  "emg_normal_in_weak_muscle",
+  "paraspinal_denervation",
+  "paraspinal_spared",
+  "snap_reduced_in_territory",
+  "length_dependent_ncs",
+  // imaging
+  "spine_compression_concordant",
+  "disc_compression_concordant",
+  "stenosis_compression_concordant",
+  "spine_compression_discordant",
+  "spine_imaging_normal",
+  "canal_stenosis",
+  "disc_herniation",
+  "root_enhancement",
+  "plexus_enlargement",
+  "plexus_enhancement",
+  "nerve_enlargement",
+  "mass",
+  "cystic_mass",
+  "intraneural_cyst",
+  "extraneural_cyst",
+  "hematoma",
+  "retroperitoneal_collection",
+  "brain_lesion",
+  "cord_signal_change",
+  "flow_voids",
+  "muscle_edema",
+  "muscle_edema_in_denervated_territory",
+  "muscle_edema_without_denervation",
+  "muscle_fatty_change",
+  "pet_uptake",
+  "hip_joint_disease_on_imaging",
+  // laboratory
+  "ck_elevated",
+  "ck_normal",
+  "glucose_elevated",
+  "hba1c_elevated",
+  "inflammatory_markers_elevated",
+  "csf_protein_elevated",
+  "csf_pleocytosis",
+  "csf_normal",
+  // the localization
+  "loc_root",
+  "loc_plexus",
+  "loc_lumbar_plexus",
+  "loc_femoral",
+  "loc_cauda_equina",
+  "loc_conus",
+  "loc_cns",
+  "loc_polyneuropathy",
+  "loc_anterior_horn",
+  "loc_bilateral",
+] as const;
+export type ClueId = (typeof CLUE_IDS)[number];
+
+/** Why a clue is held to be present: words for the clinician and the case findings behind it. */
+export interface ClueEvidence {
+  text: string;
+  /** Indexes into case.findings (empty when the clue comes from context or the localization). */
+  findings: number[];
+}
+export type Clues = Map<ClueId, ClueEvidence>;
+
+/** One lesion shape a condition produces, in FORMAT.md's localization vocabulary. */
+export interface LocalizationPattern {
+  level: Level;
+  /**
+   * Sites the lesion may cover (a lesion matches when all its sites are among these, comparing
+   * nerve ids before any "@segment" unless the pattern names a segment). Omitted: any sites.
+   */
+  sites?: string[];
+  /** Share of the condition's presentations with a lesion of this shape (0 to 1, an estimate). */
+  fit: number;
+  /** Which side pattern the condition usually has; a mismatch costs a factor (see score.ts). */
+  side?: "unilateral" | "bilateral" | "any";
+  /** Most sites one lesion of this condition usually covers; more costs a factor. */
+  maxSites?: number;
+}
+
+/** A clue's effect on one condition: a likelihood ratio with its reason and source. */
+export interface ClueEffect {
+  clue: ClueId;
+  /** Likelihood ratio: > 1 raises the condition, < 1 lowers it. */
+  lr: number;
+  /** Why, in the clinic's words. */
+  why: string;
+  /**
+   * Likelihood ratio when the clue is not found in the case, for conditions that are diagnosed by
+   * that clue (no muscle oedema recorded: hardly denervation oedema). Omitted: absence says nothing.
+   */
+  absent?: number;
+  sources: SourceKey[];
+}
+
+export type Course = "monophasic" | "progressive" | "relapsing" | "stepwise" | "fluctuating";
+
+export interface ConditionCodes {
+  /** ICD-10-CM (public domain): the code for an unspecified or only side. */
+  icd10cm: string;
+  /** ICD-10-CM by side, where the classification has laterality. */
+  icd10cmBySide?: { left: string; right: string; bilateral: string };
+  /** Further ICD-10-CM codes that usually go with it (cause, manifestation). */
+  icd10cmAlso?: string[];
+  /** SNOMED CT concept id, only where it was confirmed (licence: see the README). */
+  snomed?: string;
+}
+
+export interface Condition {
+  id: string;
+  name: string;
+  /** One or two sentences: what it is and how it presents. */
+  summary: string;
+  /** A must-not-miss mimic or emergency (listed even when unlikely, see `differential`). */
+  mustNotMiss?: boolean;
+  codes: ConditionCodes;
+  /**
+   * Relative frequency among adults seen for a painful, weak or numb leg in a neurology,
+   * spine or EMG clinic (an estimate from the sources; only ratios matter).
+   */
+  prior: number;
+  produces: LocalizationPattern[];
+  onset: ("acute" | "subacute" | "chronic")[];
+  course: Course[];
+  /** The pain pattern, in words (e.g. "severe pain first, weakness as the pain eases"). */
+  pain: string;
+  /** Clue effects: onset, course, pain, context, EMG, imaging and laboratory clues. */
+  evidence: ClueEffect[];
+  /** Work-up item ids (data/workup.ts), most useful first. */
+  workup: string[];
+  sources: SourceKey[];
+}
+
+/** A test or step: what to do next and why, with its sources. */
+export interface WorkupItem {
+  id: string;
+  test: string;
+  why: string;
+  /** Lessons from the literature and the seed cases on reading or timing this test. */
+  lessons?: string[];
+  urgency: "emergency" | "urgent" | "routine";
+  sources: SourceKey[];
+}
+
+export interface RedFlagRule {
+  id: string;
+  severity: "critical" | "warning";
+  text: string;
+  /** The flag fires when every `all` clue is present and at least one `any` clue (if given). */
+  all?: ClueId[];
+  any?: ClueId[];
+  /** Work-up item ids to do now. */
+  action: string[];
+  sources: SourceKey[];
+}
+
+// ---------------------------------------------------------------- the answer
+
+/** One multiplication in a condition's score, kept as a reason for or against. */
+export interface DifferentialReason {
+  /** What kind of evidence: the localization fit, the prior by context, or a clue. */
+  kind: "localization" | "clue";
+  clue?: ClueId;
+  text: string;
+  /** The factor it multiplied the condition's odds by. */
+  factor: number;
+  /** Indexes into case.findings behind it. */
+  findings: number[];
+  sources: SourceKey[];
+}
+
+export interface RankedCondition {
+  id: string;
+  name: string;
+  probability: number;
+  mustNotMiss: boolean;
+  for: DifferentialReason[];
+  against: DifferentialReason[];
+  codes: { icd10cm: string; icd10cmAlso?: string[]; snomed?: string };
+  workup: WorkupItem[];
+  sources: SourceKey[];
+}
+
+export interface RedFlag {
+  id: string;
+  severity: "critical" | "warning";
+  text: string;
+  because: string[];
+  /** Indexes into case.findings behind it. */
+  findings: number[];
+  action: WorkupItem[];
+  sources: SourceKey[];
+}
+
+export interface Differential {
+  /** Conditions ranked by probability (normalised over the catalogue), most likely first. */
+  conditions: RankedCondition[];
+  /** Red flags: never suppressed by the ranking. */
+  redFlags: RedFlag[];
+  /** The work-up for this case: red-flag actions first, then the leading conditions'. */
+  workup: (WorkupItem & { for: string[] })[];
+  /** Probability mass of conditions not listed. */
+  other: number;
+  /** Catalogue version (changes when conditions or numbers change). */
+  catalogueVersion: string;
+}
+
+export interface DifferentialOptions {
+  /** How many conditions to list (default 10). Must-not-miss conditions above 1% are always kept. */
+  limit?: number;
+}
