@@ -347,14 +347,14 @@ const BROKEN: [string, Mutation, [string, string][]][] = [
     (c) => {
       c.findings[0]!.target = "tib ant erior";
       c.findings[1]!.side = "L";
-      c.findings[5]!.sign = "slr";
+      c.findings[5]!.sign = "slump";
       return { ...c, extra: 1 };
     },
     [
       ["findings[0].target", "`tib ant erior` is not a movement or a muscle"],
       [
         "findings[5].sign",
-        '"sign" must be one of straight_leg_raise, crossed_straight_leg_raise, femoral_stretch, atrophy, hypertrophy, fasciculations, foot_drop, trendelenburg, clonus, babinski, tenderness; found "slr"',
+        '"sign" must be one of straight_leg_raise, crossed_straight_leg_raise, femoral_stretch, atrophy, hypertrophy, fasciculations, foot_drop, trendelenburg, clonus, babinski, tenderness; found "slump"',
       ],
       [
         "extra",

@@ -16,15 +16,19 @@ import { pathKey } from "./json.js";
 import { canonicalMrc } from "./mrc.js";
 import {
   DIFFUSE_LEVELS,
+  FINDING_KINDS,
   type Finding,
   HISTORY_WORDS,
   type Lesion,
   type LocusCase,
+  ONSETS,
   PLANTAR_GRADES,
   REFLEX_GRADES,
+  SEXES,
   SYMPTOM_WORDS,
   TENDON_REFLEX_GRADES,
 } from "./schema.js";
+import { canonicalFindingValue, canonicalTopValue, findingEnum } from "./values.js";
 
 export interface Normalisation {
   /** Where the value stands in the input. */
@@ -113,26 +117,39 @@ export function canonicalSymptom(written: string): string | undefined {
 export function normaliseValues(input: unknown): { value: unknown; normalisations: Normalisation[] } {
   const normalisations: Normalisation[] = [];
   if (!isObj(input)) return { value: input, normalisations };
-  const fix = (obj: Obj, path: Path, key: string, canon: (s: string) => string | undefined): Obj => {
+  const fix = (
+    obj: Obj,
+    path: Path,
+    key: string,
+    canon: (s: string) => string | undefined,
+    numbers = false,
+  ): Obj => {
     const v = obj[key];
-    if (typeof v !== "string") return obj;
-    const c = canon(v);
+    if (typeof v !== "string" && !(numbers && typeof v === "number" && Number.isFinite(v))) return obj;
+    const c = canon(String(v));
     if (c === undefined || c === v) return obj;
-    normalisations.push({ path: [...path, key], from: v, to: [c] });
+    normalisations.push({ path: [...path, key], from: String(v), to: [c] });
     return { ...obj, [key]: c };
   };
   const fixList = (list: unknown, path: Path, canon: (s: string) => string | undefined): unknown => {
     if (!Array.isArray(list)) return list;
-    return list.map((item, k) => {
+    let changed = false;
+    const out = list.map((item, k) => {
       if (typeof item !== "string") return item;
       const c = canon(item);
       if (c === undefined || c === item) return item;
       normalisations.push({ path: [...path, k], from: item, to: [c] });
+      changed = true;
       return c;
     });
+    return changed ? out : list;
   };
 
   let out: Obj = { ...input };
+  if (isObj(out.patient))
+    out.patient = fix(out.patient, ["patient"], "sex", (v) => canonicalTopValue("sex", SEXES, v));
+  if (isObj(out.context))
+    out.context = fix(out.context, ["context"], "onset", (v) => canonicalTopValue("onset", ONSETS, v));
   if (isObj(out.context)) {
     const ctx = { ...out.context };
     ctx.history = fixList(ctx.history, ["context", "history"], canonicalHistory);
@@ -145,7 +162,19 @@ export function normaliseValues(input: unknown): { value: unknown; normalisation
     out.findings = out.findings.map((f, i) => {
       if (!isObj(f)) return f;
       const path: Path = ["findings", i];
-      let g = fix(f, path, "side", canonicalSide);
+      let g = fix(f, path, "kind", (k) => FINDING_KINDS.find((kind) => fold(kind) === fold(k)));
+      g = fix(g, path, "side", canonicalSide);
+      const kind = g.kind;
+      if (typeof kind === "string")
+        for (const key of Object.keys(g)) {
+          const spec = key === "kind" || key === "side" ? undefined : findingEnum(kind, key);
+          if (!spec) continue;
+          const canon = (v: unknown) => canonicalFindingValue(kind, key, v);
+          if (spec.list) {
+            const list = fixList(g[key], [...path, key], canon);
+            if (list !== g[key]) g = { ...g, [key]: list };
+          } else g = fix(g, path, key, canon, true);
+        }
       if (g.kind === "strength") g = fix(g, path, "mrc", canonicalMrc);
       if (g.kind === "imaging") g = fix(g, path, "level", canonicalLevel);
       if (g.kind === "ncs") g = fix(g, path, "unit", (s) => UNIT_WORDS[fold(s)]);

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { parseCase } from "./index.js";
+import { canonicalFindingValue, findingEnum } from "./values.js";
+
+describe("closed values written as clinicians write them", () => {
+  it.each([
+    ["reflex", "grade", "Absent", "absent"],
+    ["reflex", "grade", "1+", "reduced"],
+    ["reflex", "grade", 2, "normal"],
+    ["reflex", "grade", "3+", "brisk"],
+    ["reflex", "grade", "hypoactive", "reduced"],
+    ["reflex", "grade", "upgoing", "extensor"],
+    ["reflex", "grade", "downgoing", "flexor"],
+    ["sensory", "change", "decreased", "reduced"],
+    ["sensory", "change", "allodynia", "increased"],
+    ["sensory", "change", "pins and needles", "paresthesia"],
+    ["sensory", "modality", "Light touch", "light_touch"],
+    ["sensory", "modality", "JPS", "proprioception"],
+    ["emg", "spontaneous", "fibs", "fibrillations"],
+    ["emg", "spontaneous", "PSWs", "fibrillations"],
+    ["emg", "recruitment", "decreased", "reduced"],
+    ["ncs", "result", "NR", "absent"],
+    ["ncs", "result", "Low amplitude", "reduced"],
+    ["sign", "sign", "SLR", "straight_leg_raise"],
+    ["sign", "sign", "Foot drop", "foot_drop"],
+    ["lab", "result", "raised", "elevated"],
+    ["imaging", "tags", "disc prolapse", "disc_herniation"],
+  ] as const)("%s.%s %j is %j", (kind, field, written, value) => {
+    expect(canonicalFindingValue(kind, field, written)).toBe(value);
+  });
+
+  it("leaves words with no certain meaning for the schema to refuse", () => {
+    expect(canonicalFindingValue("emg", "muap", "large")).toBeUndefined();
+    expect(canonicalFindingValue("reflex", "grade", "5")).toBeUndefined();
+    expect(canonicalFindingValue("sensory", "region", "calf")).toBeUndefined();
+  });
+
+  it("knows which fields are closed lists", () => {
+    expect(findingEnum("imaging", "tags")?.list).toBe(true);
+    expect(findingEnum("ncs", "result")?.values).toContain("slowed");
+    expect(findingEnum("ncs", "amplitude")).toBeUndefined();
+  });
+
+  it("normalises them in a case and says so", () => {
+    const r = parseCase({
+      format: "locus-case/1",
+      id: "v",
+      patient: { sex: "F" },
+      context: { onset: "Subacute" },
+      findings: [
+        { kind: "Reflex", reflex: "ankle jerk", grade: "0" },
+        { kind: "sensory", region: "big toe", change: "decreased", modality: "vibration sense" },
+      ],
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.case.patient).toEqual({ sex: "female" });
+    expect(r.case.context).toEqual({ onset: "subacute" });
+    expect(r.case.findings).toEqual([
+      { kind: "reflex", reflex: "achilles", grade: "absent" },
+      { kind: "sensory", region: "great_toe", change: "reduced", modality: "vibration" },
+    ]);
+    expect(r.normalisations.map((n) => `${n.path.join(".")}: ${n.from} -> ${n.to.join()}`)).toEqual([
+      "patient.sex: F -> female",
+      "context.onset: Subacute -> subacute",
+      "findings.0.kind: Reflex -> reflex",
+      "findings.0.reflex: ankle jerk -> achilles",
+      "findings.0.grade: 0 -> absent",
+      "findings.1.region: big toe -> great_toe",
+      "findings.1.change: decreased -> reduced",
+      "findings.1.modality: vibration sense -> vibration",
+    ]);
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * Words clinicians write for the format's closed values: "decreased" sensation is `reduced`,
+ * "upgoing" toes are `extensor`, a reflex of "1+" is `reduced`. Matching ignores case, spaces,
+ * hyphens and underscores ("Light touch" = `light_touch`), as the atlas lexicon does.
+ *
+ * Only equivalences are listed here: a word that could mean two values is left for the schema to
+ * refuse, with the nearest values named.
+ */
+import { z } from "zod";
+import { fold } from "../atlas/index.js";
+import { FINDING_SCHEMAS, type FindingKind } from "./schema.js";
+
+/** Sources for the value equivalences that are clinical facts rather than spelling. */
+export const VALUE_SOURCES = {
+  litvan1996: {
+    title: "Reliability of the NINDS Myotatic Reflex Scale",
+    authors: "Litvan I, Mangone CA, Werden W, et al.",
+    year: 1996,
+    published: "Neurology 47(4):969-972",
+    url: "https://doi.org/10.1212/wnl.47.4.969",
+    kind: "article",
+  },
+} as const;
+
+/**
+ * Tendon reflex grades on the NINDS myotatic reflex scale (litvan1996): 0 absent, 1 a small
+ * (low normal) response, 2 the middle of the normal range, 3 brisker than average, 4 very brisk,
+ * often with clonus. The format's four grades read 1 as reduced and 3 and 4 as brisk.
+ */
+const NINDS_REFLEX_GRADES: Record<string, string> = {
+  "0": "absent",
+  "1": "reduced",
+  "1+": "reduced",
+  "2": "normal",
+  "2+": "normal",
+  "3": "brisk",
+  "3+": "brisk",
+  "4": "brisk",
+  "4+": "brisk",
+};
+
+const words = (table: Record<string, string[]>): Record<string, string> =>
+  Object.fromEntries(Object.entries(table).flatMap(([value, ws]) => ws.map((w) => [fold(w), value])));
+
+/** By finding kind and field: written word (folded) -> the format's value. */
+const FINDING_VALUE_WORDS: Partial<Record<FindingKind, Record<string, Record<string, string>>>> = {
+  reflex: {
+    grade: {
+      ...words({
+        absent: ["areflexic", "not elicited", "not elicitable", "unobtainable", "nil", "lost"],
+        reduced: ["hypoactive", "diminished", "decreased", "depressed", "trace", "sluggish", "hyporeflexic"],
+        normal: ["present", "intact", "normoactive"],
+        brisk: ["hyperactive", "exaggerated", "increased", "hyperreflexic", "pathologically brisk"],
+        flexor: ["downgoing", "down going", "flexor plantar", "plantar flexor"],
+        extensor: ["upgoing", "up going", "extensor plantar", "babinski", "babinski sign"],
+      }),
+      ...NINDS_REFLEX_GRADES,
+    },
+  },
+  sensory: {
+    change: words({
+      absent: ["lost", "loss", "anaesthesia", "anesthesia", "analgesia", "anaesthetic", "anesthetic"],
+      reduced: [
+        "decreased",
+        "diminished",
+        "impaired",
+        "hypoaesthesia",
+        "hypoesthesia",
+        "hypesthesia",
+        "hypoalgesia",
+        "hypalgesia",
+      ],
+      increased: ["hyperaesthesia", "hyperesthesia", "allodynia", "hyperalgesia", "hyperpathia"],
+      paresthesia: ["paraesthesia", "paraesthesiae", "paresthesias", "tingling", "pins and needles"],
+      pain: ["painful"],
+      normal: ["intact"],
+    }),
+    modality: words({
+      pinprick: ["pin prick", "pin", "sharp"],
+      light_touch: ["touch", "LT", "light touch sensation"],
+      vibration: ["vibration sense", "vibratory", "vibration perception"],
+      proprioception: ["joint position", "joint position sense", "position sense", "JPS"],
+    }),
+  },
+  emg: {
+    spontaneous: words({
+      fibrillations: [
+        "fibs",
+        "fibrillation",
+        "fibrillation potentials",
+        "PSW",
+        "PSWs",
+        "positive sharp waves",
+        "fibs and PSWs",
+        "fibs/PSWs",
+      ],
+      fasciculations: ["fasciculation", "fasciculation potentials", "fascics"],
+      myokymia: ["myokymic discharges", "myokymic"],
+      crd: ["CRDs", "complex repetitive discharges", "complex repetitive discharge"],
+      none: ["absent", "nil", "no spontaneous activity"],
+    }),
+    recruitment: words({
+      reduced: ["decreased", "diminished"],
+      discrete: ["single unit", "single unit pattern"],
+      none: ["absent", "no units", "no voluntary units"],
+    }),
+  },
+  ncs: {
+    result: words({
+      reduced: ["low", "low amplitude", "decreased", "diminished"],
+      absent: ["unobtainable", "not recordable", "unrecordable", "no response", "NR"],
+      prolonged: ["delayed"],
+      slowed: ["slow"],
+    }),
+  },
+  sign: {
+    sign: words({
+      straight_leg_raise: ["SLR", "Lasegue", "Lasègue", "Lasegue sign", "straight leg raising"],
+      crossed_straight_leg_raise: ["crossed SLR", "XSLR", "contralateral SLR", "well leg raise"],
+      femoral_stretch: [
+        "femoral nerve stretch",
+        "femoral stretch test",
+        "reverse SLR",
+        "reverse straight leg raise",
+      ],
+      atrophy: ["wasting", "muscle wasting", "atrophic"],
+      hypertrophy: ["hypertrophic"],
+      fasciculations: ["fasciculation"],
+      babinski: ["Babinski sign", "extensor plantar response"],
+      tenderness: ["tender"],
+    }),
+  },
+  lab: {
+    result: words({ elevated: ["high", "raised", "increased"], low: ["decreased", "reduced"] }),
+  },
+  imaging: {
+    tags: words({
+      disc_herniation: [
+        "disc prolapse",
+        "disc protrusion",
+        "disc extrusion",
+        "herniated disc",
+        "disc herniation",
+        "HNP",
+      ],
+      canal_stenosis: ["spinal stenosis", "central stenosis", "central canal stenosis"],
+      muscle_edema: ["muscle oedema", "denervation edema", "denervation oedema"],
+      hematoma: ["haematoma"],
+    }),
+  },
+};
+
+const TOP_VALUE_WORDS: Record<string, Record<string, string>> = {
+  sex: words({ male: ["M", "man"], female: ["F", "woman"] }),
+};
+
+/** The enum values a field of a finding kind takes, or undefined when it is not a closed list. */
+export function findingEnum(
+  kind: string,
+  field: string,
+): { values: readonly string[]; list: boolean } | undefined {
+  const schema = FINDING_SCHEMAS[kind as FindingKind] as z.ZodObject | undefined;
+  let s = (schema?.shape as Record<string, z.ZodType> | undefined)?.[field];
+  let list = false;
+  for (;;) {
+    if (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+    else if (s instanceof z.ZodArray) {
+      s = s.element as z.ZodType;
+      list = true;
+    } else break;
+  }
+  return s instanceof z.ZodEnum ? { values: s.options as string[], list } : undefined;
+}
+
+/** The format's value for a word written in a finding's closed field, or undefined. */
+export function canonicalFindingValue(kind: string, field: string, written: unknown): string | undefined {
+  if (typeof written !== "string" && typeof written !== "number") return undefined;
+  const spec = findingEnum(kind, field);
+  if (!spec) return undefined;
+  const key = fold(String(written));
+  const exact = spec.values.find((v) => fold(v) === key);
+  if (exact) return exact;
+  const table = FINDING_VALUE_WORDS[kind as FindingKind]?.[field];
+  return table?.[key] ?? table?.[String(written).trim()];
+}
+
+/** The format's value for a word written for `patient.sex` or `context.onset`. */
+export function canonicalTopValue(
+  field: "sex" | "onset",
+  values: readonly string[],
+  written: string,
+): string | undefined {
+  const key = fold(written);
+  return values.find((v) => fold(v) === key) ?? TOP_VALUE_WORDS[field]?.[key];
+}
