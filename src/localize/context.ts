@@ -36,6 +36,8 @@ const isCnsKind = (k: DiffuseKind) => k === "cns_left" || k === "cns_right" || k
 
 /** Roots an imaging level points at: the exiting (upper) and traversing (lower) root. */
 export function rootsAtLevel(level: string | undefined, tag: string, text: string): string[] {
+  const named = rootsNamed(text);
+  if (named.length) return named;
   if (!level) return ["L2", "L3", "L4", "L5", "S1"];
   const parts = level.split("-").filter((p) => ROOTS.includes(p));
   if (parts.length === 1) return parts;
@@ -44,6 +46,13 @@ export function rootsAtLevel(level: string | undefined, tag: string, text: strin
   if (tag === "lateral_recess_stenosis" || LOWER.test(text)) return [lower];
   if (tag === "canal_stenosis") return ROOTS.slice(ROOTS.indexOf(lower));
   return [upper, lower];
+}
+
+/** Roots the report names ("the left L5 and S1 roots", "traversing S1 root"). */
+export function rootsNamed(text: string): string[] {
+  if (!/\broots?\b/i.test(text)) return [];
+  const found = text.toUpperCase().match(/\b[LS][1-5]\b(?![-/]\s*[LS]?\d)/g) ?? [];
+  return [...new Set(found)].filter((r) => ROOTS.includes(r));
 }
 
 /** Muscles named in free text, through the atlas lexicon (one to four words at a time). */
@@ -72,7 +81,11 @@ function denervation(atlas: Atlas, view: View, muscles: string[], side: LimbSide
   let best = 0;
   for (const u of view.units) {
     if (u.level === "muscle" || (side && u.side !== side)) continue;
-    for (const m of muscles) best = Math.max(best, reach(atlas, u.site, `muscle:${m}`));
+    for (const m of muscles)
+      best = Math.max(
+        best,
+        u.parts.reduce((a, site) => a + reach(atlas, site, `muscle:${m}`), 0),
+      );
   }
   return best;
 }
@@ -111,7 +124,9 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
         const d = imaging.degenerativeAtLevel;
         add(tag, (view) => {
           const hit =
-            view.units.some((u) => u.level === "root" && roots.includes(u.site) && onSide(u, side)) ||
+            view.units.some(
+              (u) => u.level === "root" && u.parts.some((r) => roots.includes(r)) && onSide(u, side),
+            ) ||
             (tag === "canal_stenosis" &&
               (view.diffuse === "cauda_equina" || view.diffuse === "polyradiculopathy"));
           return hit ? v(d.matching) : v(d.background);
@@ -119,10 +134,11 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
         break;
       }
       case "root_enhancement": {
-        const roots = f.level ? rootsAtLevel(f.level, tag, text) : ROOTS;
+        const roots = f.level || rootsNamed(text).length ? rootsAtLevel(f.level, tag, text) : ROOTS;
         add(tag, (view) =>
-          view.units.some((u) => u.level === "root" && roots.includes(u.site) && onSide(u, side)) ||
-          ["polyradiculopathy", "cauda_equina", "conus"].includes(view.diffuse)
+          view.units.some(
+            (u) => u.level === "root" && u.parts.some((r) => roots.includes(r)) && onSide(u, side),
+          ) || ["polyradiculopathy", "cauda_equina", "conus"].includes(view.diffuse)
             ? v(imaging.rootEnhancement.matching)
             : v(imaging.rootEnhancement.background),
         );
@@ -133,7 +149,11 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
         add(tag, (view) => {
           if (view.units.some((u) => u.level === "plexus" && onSide(u, side)))
             return v(imaging.plexusSignal.matching);
-          if (view.units.some((u) => u.level === "nerve" && PELVIC_NERVES.has(u.site) && onSide(u, side)))
+          if (
+            view.units.some(
+              (u) => u.level === "nerve" && u.parts.some((x) => PELVIC_NERVES.has(x)) && onSide(u, side),
+            )
+          )
             return 0.3;
           return v(imaging.plexusSignal.background);
         });
@@ -157,7 +177,8 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
             if (!onSide(u, side)) continue;
             if (spine && u.level === "root") return 0.5;
             if (!spine && !limb && u.level === "plexus") return 0.6;
-            if (!spine && !limb && u.level === "nerve" && PELVIC_NERVES.has(u.site)) return 0.4;
+            if (!spine && !limb && u.level === "nerve" && u.parts.some((x) => PELVIC_NERVES.has(x)))
+              return 0.4;
             if (limb && (u.level === "nerve" || u.level === "muscle")) return 0.45;
           }
           if (spine && (view.diffuse === "cauda_equina" || view.diffuse === "conus")) return 0.5;
@@ -221,7 +242,9 @@ function signItem(atlas: Atlas, f: Extract<Finding, { kind: "sign" }>, i: number
   const rootsHit =
     (roots: string[], anySide = false) =>
     (view: View) =>
-      view.units.some((u) => u.level === "root" && roots.includes(u.site) && (anySide || onSide(u, side)));
+      view.units.some(
+        (u) => u.level === "root" && u.parts.some((r) => roots.includes(r)) && (anySide || onSide(u, side)),
+      );
   switch (f.sign) {
     case "straight_leg_raise":
       return bin(
@@ -229,7 +252,9 @@ function signItem(atlas: Atlas, f: Extract<Finding, { kind: "sign" }>, i: number
         tension.straightLegRaise.background,
         (view) =>
           rootsHit(["L4", "L5", "S1"])(view) ||
-          view.units.some((u) => (u.site === "sciatic" || u.site === "sacral_plexus") && onSide(u, side)),
+          view.units.some(
+            (u) => u.parts.some((x) => x === "sciatic" || x === "sacral_plexus") && onSide(u, side),
+          ),
       );
     case "crossed_straight_leg_raise":
       return bin(
@@ -243,7 +268,9 @@ function signItem(atlas: Atlas, f: Extract<Finding, { kind: "sign" }>, i: number
         tension.femoralStretch.background,
         (view) =>
           rootsHit(["L2", "L3", "L4"])(view) ||
-          view.units.some((u) => (u.site === "femoral" || u.site === "lumbar_plexus") && onSide(u, side)),
+          view.units.some(
+            (u) => u.parts.some((x) => x === "femoral" || x === "lumbar_plexus") && onSide(u, side),
+          ),
       );
     case "hypertrophy": {
       const muscles = f.target ? musclesOfBodyPart(atlas, f.target) : [];
@@ -278,9 +305,10 @@ function signItem(atlas: Atlas, f: Extract<Finding, { kind: "sign" }>, i: number
 
 const SACRAL_BILATERAL: DiffuseKind[] = ["cauda_equina", "conus", "cns_bilateral"];
 
+/** Bladder and bowel need S2-S4 on both sides: the pelvic splanchnic nerves leave the roots, not the pudendal nerve. */
 function sacralBothSides(view: View): boolean {
   if (SACRAL_BILATERAL.includes(view.diffuse)) return true;
-  const sacral = (u: Unit) => ["S2", "S3", "S4", "sacral_plexus", "pudendal"].includes(u.site);
+  const sacral = (u: Unit) => u.parts.some((x) => ["S2", "S3", "S4"].includes(x));
   return (
     view.units.some((u) => sacral(u) && u.side === "left") &&
     view.units.some((u) => sacral(u) && u.side === "right")

@@ -4,10 +4,9 @@
  */
 
 import type { View } from "./context.js";
-import { logLikelihood } from "./likelihood.js";
 import type { DiffuseKind, Unit } from "./model.js";
 import type { Observation } from "./observe.js";
-import { causesAt, type Prepared } from "./score.js";
+import { observationLogLikelihood, type Prepared } from "./score.js";
 import type { Reason } from "./types.js";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -93,8 +92,8 @@ export function explain(
   const unexplained: Reason[] = [];
   const unitObjs = units.map((u) => p.units[u] as Unit);
   p.observations.forEach((o, i) => {
-    const here = logLikelihood(o, causesAt(p, units, diffuse, i));
-    const base = logLikelihood(o, []);
+    const here = observationLogLikelihood(p, units, diffuse, i);
+    const base = observationLogLikelihood(p, [], "none", i);
     const w = here - base;
     const hit = strongest(p, units, i);
     const reason = (text: string): Reason => ({
@@ -115,7 +114,7 @@ export function explain(
       return;
     }
     if (rival) {
-      const r = logLikelihood(o, causesAt(p, rival.units, rival.diffuse, i)) - base;
+      const r = observationLogLikelihood(p, rival.units, rival.diffuse, i) - base;
       if (r < -0.5) {
         const rhit = strongest(p, rival.units, i);
         explains.push({

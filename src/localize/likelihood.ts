@@ -3,7 +3,16 @@
  * Causes combine as a noisy OR: each cause shows the finding with its own sensitivity, and a
  * false-positive rate stands in for everything outside the hypothesis.
  */
-import { equivocal, gradeGivenWeak, type LesionClass, sensitivity, shareCurve } from "./data/evidence.js";
+import {
+  equivocal,
+  gradeGivenWeak,
+  type LesionClass,
+  sensitivity,
+  sensoryInvolvement,
+  shareCurve,
+  wholeSupply,
+  withinTerritory,
+} from "./data/evidence.js";
 import type { Observation } from "./observe.js";
 
 /** How the share of supply cut becomes the chance the finding shows. */
@@ -17,25 +26,55 @@ export interface Cause {
   d: number;
 }
 
-const FLOOR = 1e-4;
+export const FLOOR = 1e-4;
 
-function sens(o: Observation, cls: LesionClass): number {
-  const table = sensitivity[o.family] as Partial<Record<LesionClass, { value: number }>>;
-  return table[cls]?.value ?? 0;
+function table(o: Observation, cls: LesionClass): number {
+  const t = sensitivity[o.family] as Partial<Record<LesionClass, { value: number }>>;
+  return t[cls]?.value ?? 0;
 }
 
-/** log P(observation | causes). */
-export function logLikelihood(o: Observation, causes: readonly Cause[]): number {
+/** How far a root cause behaves like a plexus cause because it takes the muscle's whole supply. */
+function wholeness(cls: LesionClass, d: number): number {
+  if (cls !== "root" || d <= wholeSupply.from) return 0;
+  return Math.min(1, (d - wholeSupply.from) / (1 - wholeSupply.from));
+}
+
+function sens(o: Observation, c: Cause, involved: boolean): number {
+  if (o.family === "sensoryChange" && involved)
+    return sensoryInvolvement[c.cls] > 0 ? withinTerritory.value : 0;
+  const base = table(o, c.cls);
+  if (o.family !== "cmapLoss") return base;
+  const t = wholeness(c.cls, c.d);
+  return base + t * (table(o, "plexus") - base);
+}
+
+/** The chance that one cause shows in this observation. */
+export function causeProbability(o: Observation, c: Cause, involved: boolean): number {
+  if (c.d <= 0) return 0;
+  return sens(o, c, involved) * o.timing * shareEffect(c.d);
+}
+
+export function gradeShare(c: Cause, grade: 0 | 1 | 2): number {
+  const root = gradeGivenWeak[c.cls][grade] ?? 0;
+  const t = wholeness(c.cls, c.d);
+  return root + t * ((gradeGivenWeak.plexus[grade] ?? 0) - root);
+}
+
+/**
+ * log P(observation | causes). `involved`: read a sensory finding inside a territory known to be
+ * numb (the case-level sensory mixture in score.ts decides how likely that is).
+ */
+export function logLikelihood(o: Observation, causes: readonly Cause[], involved = false): number {
   let pNot = 1 - o.fp;
   let qSum = 0;
   let g0 = o.fp * (gradeGivenWeak.unexplained[o.grade ?? 0] ?? 0);
   for (const c of causes) {
     if (c.d <= 0) continue;
-    const q = sens(o, c.cls) * o.timing * shareEffect(c.d);
+    const q = causeProbability(o, c, involved);
     if (q <= 0) continue;
     pNot *= 1 - q;
     qSum += q;
-    if (o.grade !== undefined) g0 += q * (gradeGivenWeak[c.cls][o.grade] ?? 0);
+    if (o.grade !== undefined) g0 += q * gradeShare(c, o.grade);
   }
   const pAbn = 1 - pNot;
   if (!o.abnormal) return Math.log(Math.max(FLOOR, pNot));

@@ -13,7 +13,7 @@ import {
   polyradiculopathy,
   pyramidal,
 } from "./data/patterns.js";
-import { plexusPrior, rootPrior } from "./data/priors.js";
+import { extraLesion, MUSCLE_PRIOR, plexusPrior, rootPrior } from "./data/priors.js";
 import type { LimbSide, Observation } from "./observe.js";
 
 export type FocalLevel = "root" | "plexus" | "nerve" | "muscle";
@@ -30,6 +30,8 @@ export interface Unit {
   formatIds: string[];
   /** Muscle lesions: the muscles involved. */
   muscles: string[];
+  /** The atlas sites the lesion covers: one, or adjacent roots taken together. */
+  parts: string[];
 }
 
 export const DIFFUSE_KINDS = [
@@ -91,10 +93,44 @@ export function focalUnits(atlas: Atlas): Unit[] {
         name: s.name,
         formatIds: [s.formatId],
         muscles: [],
+        parts: [s.id],
       });
     }
   }
-  return units;
+  return [...units, ...adjacentRoots(units)];
+}
+
+const ROOT_SEQUENCE = ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
+
+/**
+ * Two or three adjacent roots on one side as one lesion (two-level stenosis or disc disease,
+ * neuralgic amyotrophy): their shares add up exactly, so a muscle can lose its whole supply.
+ */
+function adjacentRoots(single: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const side of ["left", "right"] as const) {
+    const roots = ROOT_SEQUENCE.map((id) => single.find((u) => u.site === id && u.side === side)).filter(
+      (u): u is Unit => u !== undefined,
+    );
+    for (let n = 2; n <= 3; n++) {
+      for (let i = 0; i + n <= roots.length; i++) {
+        const run = roots.slice(i, i + n);
+        const ids = run.map((u) => u.site);
+        out.push({
+          key: `${ids.join("+")}|${side}`,
+          site: ids.join("+"),
+          level: "root",
+          side,
+          prior: Math.max(...run.map((u) => u.prior)) * extraLesion.adjacentRoots ** (n - 1),
+          name: `${ids.join(" and ")} roots`,
+          formatIds: ids,
+          muscles: [],
+          parts: ids,
+        });
+      }
+    }
+  }
+  return out;
 }
 
 export function muscleUnit(atlas: Atlas, muscles: string[], side: LimbSide): Unit {
@@ -105,10 +141,11 @@ export function muscleUnit(atlas: Atlas, muscles: string[], side: LimbSide): Uni
     site: `muscle:${ids.join("+")}`,
     level: "muscle",
     side,
-    prior: 0.15,
+    prior: MUSCLE_PRIOR,
     name: `${names.join(", ")} (the muscle itself)`,
     formatIds: ids,
     muscles: ids,
+    parts: [],
   };
 }
 
@@ -131,7 +168,7 @@ export function unitDamage(atlas: Atlas, u: Unit, o: Observation): number {
       }
       continue;
     }
-    d += t.weight * reach(atlas, u.site, t.key);
+    for (const site of u.parts) d += t.weight * reach(atlas, site, t.key);
   }
   return Math.min(1, d);
 }

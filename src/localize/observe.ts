@@ -6,7 +6,7 @@ import type { Atlas, TargetKey } from "../atlas/index.js";
 import { mrcGrade } from "../case/mrc.js";
 import type { EmgFinding, Finding, LocusCase, NcsFinding } from "../case/schema.js";
 import { bodyParts } from "./data/body-parts.js";
-import { emgTiming, type FindingFamily, falsePositive, onsetDays } from "./data/evidence.js";
+import { emgTiming, type FindingFamily, falsePositive, onsetDays, umnTiming } from "./data/evidence.js";
 
 export type LimbSide = "left" | "right";
 
@@ -334,7 +334,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             movements: t.movements,
             ...(present && read.grade !== undefined ? { grade: read.grade } : {}),
             fp: read.family === "umnSign" ? falsePositive.umnSign.value : falsePositive.weakness.value,
-            timing: read.timing,
+            timing: read.family === "umnSign" && days < umnTiming.beforeDay ? umnTiming.factor : read.timing,
             thing: read.thing,
           },
           i,

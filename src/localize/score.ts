@@ -1,12 +1,16 @@
 /**
  * Scoring a candidate (focal lesions, a diffuse process, or both) against one prepared case.
+ *
+ * Every lesion acts on every observation as an independent cause (noisy OR), so what a lesion does
+ * can be precomputed once per case: for each lesion, severity and observation, log(1 - q) and q.
+ * A candidate's score is then sums over a few typed arrays.
  */
 import type { Atlas } from "../atlas/index.js";
 import type { LocusCase } from "../case/schema.js";
 import { type ContextItem, contextItems, musclesInText, type View } from "./context.js";
-import type { LesionClass } from "./data/evidence.js";
-import { diffusePrior, extraLesion, polyneuropathyContext } from "./data/priors.js";
-import { type Cause, logLikelihood } from "./likelihood.js";
+import { equivocal, gradeGivenWeak, type LesionClass, sensoryInvolvement } from "./data/evidence.js";
+import { diffusePrior, extraLesion, polyneuropathyContext, severity } from "./data/priors.js";
+import { type Cause, causeProbability, FLOOR, gradeShare, logLikelihood } from "./likelihood.js";
 import {
   type Damage,
   DIFFUSE_KINDS,
@@ -17,11 +21,24 @@ import {
   type Unit,
   unitDamage,
 } from "./model.js";
-import { musclesOfBodyPart, type Observation, observe } from "./observe.js";
+import { type LimbSide, musclesOfBodyPart, type Observation, observe } from "./observe.js";
 
 export interface Candidate {
   units: Unit[];
   diffuse: DiffuseKind;
+}
+
+/** What one cause (a lesion or a diffuse process) does to every observation at every severity. */
+interface Effect {
+  /** log(1 - q), indexed [severity * n + observation]. */
+  lnNot: Float64Array;
+  q: Float64Array;
+  /** q times the chance of the observed strength grade under this cause. */
+  qGrade: Float64Array;
+  /** The same for sensory findings read inside a numb territory. */
+  lnNotNumb: Float64Array;
+  /** Lesion classes reaching any sensory finding (for the numbness mixture). */
+  sensoryClasses: LesionClass[];
 }
 
 export interface Prepared {
@@ -32,10 +49,16 @@ export interface Prepared {
   /** For each unit (same order as `units`), the share of each observation it reaches. */
   damage: Float64Array[];
   diffuse: Map<DiffuseKind, Damage[]>;
-  /** Units that explain at least one abnormal finding. */
+  /** Units that explain at least one abnormal finding or a contextual finding. */
   relevant: number[];
   skipped: { finding: number; why: string }[];
   logPriorDiffuse: Map<DiffuseKind, number>;
+  unitEffects: (Effect | undefined)[];
+  diffuseEffects: Map<DiffuseKind, Effect>;
+  /** log(1 - fp) per observation. */
+  lnNotFp: Float64Array;
+  /** log of the sum of all single-site priors: site priors are divided by it. */
+  logZ: number;
 }
 
 const unitCache = new WeakMap<Atlas, Unit[]>();
@@ -45,8 +68,8 @@ function muscleCandidates(atlas: Atlas, c: LocusCase): Unit[] {
   const out: Unit[] = [];
   const add = (muscles: string[], side: string | undefined) => {
     if (muscles.length === 0) return;
-    for (const s of side === "left" || side === "right" ? [side] : (["left", "right"] as const))
-      out.push(muscleUnit(atlas, muscles, s));
+    const sides: LimbSide[] = side === "left" ? ["left"] : side === "right" ? ["right"] : ["left", "right"];
+    for (const s of sides) out.push(muscleUnit(atlas, muscles, s));
   };
   for (const f of c.findings) {
     if (f.kind === "imaging" && f.tags.some((t) => t.startsWith("muscle_")))
@@ -55,7 +78,8 @@ function muscleCandidates(atlas: Atlas, c: LocusCase): Unit[] {
     if (f.kind === "sign" && f.sign === "hypertrophy" && f.present !== false && f.target)
       add(musclesOfBodyPart(atlas, f.target), f.side);
   }
-  return out;
+  const seen = new Set<string>();
+  return out.filter((u) => (seen.has(u.key) ? false : (seen.add(u.key), true)));
 }
 
 function diffuseLogPrior(kind: DiffuseKind, c: LocusCase): number {
@@ -83,6 +107,36 @@ function diffuseLogPrior(kind: DiffuseKind, c: LocusCase): number {
   return Math.log(p);
 }
 
+function effectOf(obs: Observation[], causes: (i: number) => Cause[]): Effect {
+  const n = obs.length;
+  const k = severity.levels.length;
+  const lnNot = new Float64Array(n * k);
+  const q = new Float64Array(n * k);
+  const qGrade = new Float64Array(n * k);
+  const lnNotNumb = new Float64Array(n * k);
+  const sensoryClasses = new Set<LesionClass>();
+  for (let i = 0; i < n; i++) {
+    const o = obs[i] as Observation;
+    for (const cause of causes(i)) {
+      if (cause.d <= 0) continue;
+      if (o.family === "sensoryChange") sensoryClasses.add(cause.cls);
+      severity.levels.forEach((s, j) => {
+        const scaled = { cls: cause.cls, d: cause.d * s };
+        const at = j * n + i;
+        const qi = causeProbability(o, scaled, false);
+        lnNot[at] = (lnNot[at] ?? 0) + Math.log(1 - Math.min(qi, 1 - 1e-9));
+        q[at] = (q[at] ?? 0) + qi;
+        if (o.grade !== undefined) qGrade[at] = (qGrade[at] ?? 0) + qi * gradeShare(scaled, o.grade);
+        if (o.family === "sensoryChange") {
+          const qn = causeProbability(o, scaled, true);
+          lnNotNumb[at] = (lnNotNumb[at] ?? 0) + Math.log(1 - Math.min(qn, 1 - 1e-9));
+        }
+      });
+    }
+  }
+  return { lnNot, q, qGrade, lnNotNumb, sensoryClasses: [...sensoryClasses] };
+}
+
 export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   const { observations, skipped } = observe(atlas, c);
   const context = contextItems(atlas, c);
@@ -94,38 +148,64 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   const units = [...base, ...muscleCandidates(atlas, c)];
   const damage = units.map((u) => {
     const d = new Float64Array(observations.length);
-    observations.forEach((o, i) => {
-      d[i] = unitDamage(atlas, u, o);
-    });
+    for (let i = 0; i < observations.length; i++) d[i] = unitDamage(atlas, u, observations[i] as Observation);
     return d;
   });
   const none: View = { units: [], diffuse: "none" };
+  const noneP = context.map((item) => item.p(none));
   const relevant: number[] = [];
   units.forEach((u, ui) => {
     const d = damage[ui] as Float64Array;
     const explains = observations.some((o, i) => o.abnormal && !o.equivocal && (d[i] ?? 0) > 0.1);
-    const contextual = context.some((item) => item.p({ units: [u], diffuse: "none" }) > 2 * item.p(none));
+    const contextual = context.some(
+      (item, k) => item.p({ units: [u], diffuse: "none" }) > 2 * (noneP[k] ?? 0),
+    );
     if (explains || contextual) relevant.push(ui);
   });
+  const unitEffects: (Effect | undefined)[] = units.map(() => undefined);
+  for (const ui of relevant) {
+    const u = units[ui] as Unit;
+    const d = damage[ui] as Float64Array;
+    unitEffects[ui] = effectOf(observations, (i) => [{ cls: u.level as LesionClass, d: d[i] ?? 0 }]);
+  }
   const diffuse = new Map<DiffuseKind, Damage[]>();
+  const diffuseEffects = new Map<DiffuseKind, Effect>();
   const logPriorDiffuse = new Map<DiffuseKind, number>();
   for (const k of DIFFUSE_KINDS) {
-    diffuse.set(k, diffuseDamage(atlas, k, observations));
+    const dm = diffuseDamage(atlas, k, observations);
+    diffuse.set(k, dm);
+    diffuseEffects.set(
+      k,
+      effectOf(observations, (i) => dm.map((x) => ({ cls: x.cls, d: x.d[i] ?? 0 }))),
+    );
     logPriorDiffuse.set(k, diffuseLogPrior(k, c));
   }
-  return { atlas, observations, context, units, damage, diffuse, relevant, skipped, logPriorDiffuse };
+  const lnNotFp = Float64Array.from(observations, (o) => Math.log(1 - o.fp));
+  const logZ = Math.log(base.filter((u) => u.parts.length === 1).reduce((a, u) => a + u.prior, 0));
+  return {
+    logZ,
+    atlas,
+    observations,
+    context,
+    units,
+    damage,
+    diffuse,
+    relevant,
+    skipped,
+    logPriorDiffuse,
+    unitEffects,
+    diffuseEffects,
+    lnNotFp,
+  };
 }
 
-/** The causes acting on observation i under a candidate, by lesion class. */
+/** The causes acting on observation i under a candidate (for explanations; scoring uses the effects). */
 export function causesAt(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind, i: number): Cause[] {
-  const byClass = new Map<LesionClass, number>();
+  const out: Cause[] = [];
   for (const ui of unitIdx) {
     const d = p.damage[ui]?.[i] ?? 0;
-    if (d <= 0) continue;
-    const cls = p.units[ui]?.level as LesionClass;
-    byClass.set(cls, Math.min(1, (byClass.get(cls) ?? 0) + d));
+    if (d > 0) out.push({ cls: p.units[ui]?.level as LesionClass, d });
   }
-  const out: Cause[] = [...byClass].map(([cls, d]) => ({ cls, d }));
   for (const dm of p.diffuse.get(diffuse) ?? []) {
     const d = dm.d[i] ?? 0;
     if (d > 0) out.push({ cls: dm.cls, d });
@@ -133,46 +213,112 @@ export function causesAt(p: Prepared, unitIdx: readonly number[], diffuse: Diffu
   return out;
 }
 
-const ADJ = ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
-
 export function logPrior(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {
   let lp = 0;
   const units = unitIdx.map((i) => p.units[i] as Unit);
   units.forEach((u, k) => {
-    lp += Math.log(u.prior);
-    if (k === 0) return;
-    const earlier = units.slice(0, k);
-    const adjacent =
-      u.level === "root" &&
-      earlier.some(
-        (e) =>
-          e.level === "root" &&
-          e.side === u.side &&
-          Math.abs(ADJ.indexOf(e.site) - ADJ.indexOf(u.site)) === 1,
-      );
-    const mirrored = earlier.some((e) => e.site === u.site && e.side !== u.side);
-    lp += Math.log(
-      adjacent ? extraLesion.adjacentRoots : mirrored ? extraLesion.mirrored : extraLesion.unrelated,
-    );
+    const mirrored = k > 0 && units.slice(0, k).some((e) => e.site === u.site && e.side !== u.side);
+    if (mirrored) lp += Math.log(extraLesion.mirrored);
+    else lp += Math.log(u.prior) - p.logZ + (k > 0 ? Math.log(extraLesion.unrelated) : 0);
   });
   if (diffuse === "none") return units.length === 0 ? (p.logPriorDiffuse.get("none") ?? 0) : lp;
   const d = p.logPriorDiffuse.get(diffuse) ?? 0;
   return units.length === 0 ? d : lp + d + Math.log(diffusePrior.withFocal);
 }
 
-/** Total log-likelihood of the case under a candidate. */
-export function logLikelihoodOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {
+function contextOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {
+  if (p.context.length === 0) return 0;
+  const view: View = { units: unitIdx.map((u) => p.units[u] as Unit), diffuse };
   let ll = 0;
-  for (let i = 0; i < p.observations.length; i++) {
-    ll += logLikelihood(p.observations[i] as Observation, causesAt(p, unitIdx, diffuse, i));
-  }
-  if (p.context.length) {
-    const view: View = { units: unitIdx.map((u) => p.units[u] as Unit), diffuse };
-    for (const item of p.context) ll += Math.log(Math.max(1e-4, item.p(view)));
-  }
+  for (const item of p.context) ll += Math.log(Math.max(FLOOR, item.p(view)));
   return ll;
+}
+
+/**
+ * Log-likelihood of the limb findings at one severity. Sensory findings share one latent
+ * question, whether the lesion numbs its territory at all, so they are scored as a mixture.
+ */
+function findingsAt(p: Prepared, effects: readonly Effect[], k: number): number {
+  const obs = p.observations;
+  const n = obs.length;
+  const base = k * n;
+  let ll = 0;
+  let numb = 0;
+  let spared = 0;
+  for (let i = 0; i < n; i++) {
+    const o = obs[i] as Observation;
+    let lnNot = p.lnNotFp[i] ?? 0;
+    if (o.family === "sensoryChange") {
+      let lnNumb = lnNot;
+      for (const e of effects) lnNumb += e.lnNotNumb[base + i] ?? 0;
+      numb += o.abnormal
+        ? Math.log(Math.max(FLOOR, 1 - Math.exp(lnNumb)))
+        : Math.max(Math.log(FLOOR), lnNumb);
+      spared += o.abnormal ? Math.log(o.fp) : lnNot;
+      continue;
+    }
+    for (const e of effects) lnNot += e.lnNot[base + i] ?? 0;
+    if (!o.abnormal) {
+      ll += Math.max(Math.log(FLOOR), lnNot);
+      continue;
+    }
+    const pAbn = 1 - Math.exp(lnNot);
+    if (o.equivocal) {
+      ll += Math.log((1 - pAbn) * equivocal.withoutLesion.value + pAbn * equivocal.withLesion.value);
+    } else if (o.family === "weakness" && o.grade !== undefined) {
+      let qSum = o.fp;
+      let g = o.fp * (gradeGivenWeak.unexplained[o.grade] ?? 0);
+      for (const e of effects) {
+        qSum += e.q[base + i] ?? 0;
+        g += e.qGrade[base + i] ?? 0;
+      }
+      ll += Math.log(Math.max(FLOOR, (pAbn * g) / qSum));
+    } else {
+      ll += Math.log(Math.max(FLOOR, pAbn));
+    }
+  }
+  const classes = new Set<LesionClass>();
+  for (const e of effects) for (const c of e.sensoryClasses) classes.add(c);
+  if (classes.size === 0) return ll + spared;
+  let untouched = 1;
+  for (const cls of classes) untouched *= 1 - sensoryInvolvement[cls];
+  const s = 1 - untouched;
+  const top = Math.max(numb, spared);
+  return ll + top + Math.log(s * Math.exp(numb - top) + (1 - s) * Math.exp(spared - top));
+}
+
+/** Total log-likelihood of the case under a candidate, averaged over lesion severity. */
+export function logLikelihoodOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {
+  const effects: Effect[] = [];
+  for (const u of unitIdx) {
+    const e = p.unitEffects[u];
+    if (e) effects.push(e);
+  }
+  const d = p.diffuseEffects.get(diffuse);
+  if (d && diffuse !== "none") effects.push(d);
+  const context = contextOf(p, unitIdx, diffuse);
+  if (effects.length === 0) return findingsAt(p, effects, 0) + context;
+  let top = Number.NEGATIVE_INFINITY;
+  const terms = severity.levels.map((_, k) => {
+    const t = Math.log(severity.weights[k] ?? 0) + findingsAt(p, effects, k);
+    top = Math.max(top, t);
+    return t;
+  });
+  let sum = 0;
+  for (const t of terms) sum += Math.exp(t - top);
+  return top + Math.log(sum) + context;
 }
 
 export function scoreOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {
   return logLikelihoodOf(p, unitIdx, diffuse) + logPrior(p, unitIdx, diffuse);
+}
+
+/** Per-observation log-likelihood at full severity (explanations). */
+export function observationLogLikelihood(
+  p: Prepared,
+  unitIdx: readonly number[],
+  diffuse: DiffuseKind,
+  i: number,
+): number {
+  return logLikelihood(p.observations[i] as Observation, causesAt(p, unitIdx, diffuse, i));
 }

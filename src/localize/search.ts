@@ -17,15 +17,36 @@ export interface SearchOptions {
   beam: number;
 }
 
+/**
+ * No site twice on one side; adjacent roots on one side only as the combined unit (which carries
+ * their shared prior), never as two separate lesions.
+ */
 function distinctSites(p: Prepared, units: readonly number[]): boolean {
   const seen = new Set<string>();
   for (const u of units) {
     const unit = p.units[u];
-    if (!unit || seen.has(unit.key)) return false;
-    seen.add(unit.key);
+    if (!unit) return false;
+    for (const part of unit.parts.length ? unit.parts : [unit.site]) {
+      const key = `${part}|${unit.side}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+    }
+  }
+  if (units.length < 2) return true;
+  for (const a of units) {
+    for (const b of units) {
+      const ua = p.units[a];
+      const ub = p.units[b];
+      if (a === b || !ua || !ub || ua.level !== "root" || ub.level !== "root" || ua.side !== ub.side)
+        continue;
+      if (ua.parts.some((x) => ub.parts.some((y) => Math.abs(ROOTS.indexOf(x) - ROOTS.indexOf(y)) === 1)))
+        return false;
+    }
   }
   return true;
 }
+
+const ROOTS = ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
 
 export function search(p: Prepared, options: SearchOptions): Scored[] {
   const out: Scored[] = [];
@@ -50,18 +71,14 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
       .filter(filter)
       .sort((a, b) => b.score - a.score)
       .slice(0, n);
-  const topSingles = best((s) => s.diffuse === "none" && s.units.length === 1, options.beam);
   const topPairs = best((s) => s.diffuse === "none" && s.units.length === 2, options.beam);
   if (options.maxLesions >= 3) {
     for (const pair of topPairs) for (const u of rel) add([...pair.units, u], "none");
   }
   // A diffuse process under focal lesions: polyneuropathy with a root lesion is the common case.
-  for (const s of best((x) => x.diffuse === "none" && x.units.length > 0, options.beam * 2)) {
-    if (s.units.length < options.maxLesions) add(s.units, "polyneuropathy");
-  }
-  for (const k of DIFFUSE_KINDS) {
-    if (k === "none" || k === "polyneuropathy") continue;
-    for (const s of topSingles.slice(0, 3)) add(s.units, k);
-  }
+  for (const u of rel) add([u], "polyneuropathy");
+  if (options.maxLesions >= 3)
+    for (const pair of best((x) => x.diffuse === "none" && x.units.length === 2, options.beam * 2))
+      add(pair.units, "polyneuropathy");
   return out.sort((a, b) => b.score - a.score);
 }

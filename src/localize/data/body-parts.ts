@@ -5,7 +5,15 @@
 export const bodyParts: Record<string, string[]> = {
   calf: ["gastrocnemius_medial_head", "gastrocnemius_lateral_head", "soleus"],
   quadriceps: ["rectus_femoris", "vastus_lateralis", "vastus_medialis", "vastus_intermedius"],
-  thigh: ["rectus_femoris", "vastus_lateralis", "vastus_medialis", "vastus_intermedius", "adductor_longus", "semitendinosus", "biceps_femoris_long_head"],
+  thigh: [
+    "rectus_femoris",
+    "vastus_lateralis",
+    "vastus_medialis",
+    "vastus_intermedius",
+    "adductor_longus",
+    "semitendinosus",
+    "biceps_femoris_long_head",
+  ],
   hamstring: ["semitendinosus", "semimembranosus", "biceps_femoris_long_head", "biceps_femoris_short_head"],
   buttock: ["gluteus_maximus", "gluteus_medius"],
   gluteal: ["gluteus_maximus", "gluteus_medius"],
@@ -13,6 +21,11 @@ export const bodyParts: Record<string, string[]> = {
   "anterior compartment": ["tibialis_anterior", "extensor_digitorum_longus", "extensor_hallucis_longus"],
   "lateral compartment": ["peroneus_longus", "peroneus_brevis"],
   leg: ["tibialis_anterior", "peroneus_longus", "gastrocnemius_medial_head", "soleus"],
-  foot: ["extensor_digitorum_brevis", "abductor_hallucis", "abductor_digiti_minimi_pedis", "first_dorsal_interosseous_pedis"],
+  foot: [
+    "extensor_digitorum_brevis",
+    "abductor_hallucis",
+    "abductor_digiti_minimi_pedis",
+    "first_dorsal_interosseous_pedis",
+  ],
   hip: ["iliopsoas", "gluteus_medius"],
 };

@@ -13,71 +13,149 @@ export interface Rated {
 const r = (value: number, why: string, sources: string[]): Rated => ({ value, why, sources });
 
 /** Lesion classes whose findings behave differently. */
-export type LesionClass = "root" | "plexus" | "nerve" | "muscle" | "anterior_horn" | "length_dependent" | "myopathy" | "umn";
+export type LesionClass =
+  | "root"
+  | "plexus"
+  | "nerve"
+  | "muscle"
+  | "anterior_horn"
+  | "length_dependent"
+  | "myopathy"
+  | "umn";
 
 /** Probability that a finding is abnormal when the target's whole supply is cut (before the share curve). */
 export const sensitivity = {
   weakness: {
-    root: r(0.75, "A single root lesion weakens its myotome in most but not all patients: overlapping supply compensates.", ["wilbourn1998", "levin2002"]),
-    plexus: r(0.9, "Plexus lesions are usually axonal and clinically weak in the territory.", ["dyck2002", "stewart2010"]),
-    nerve: r(0.9, "A symptomatic focal neuropathy usually weakens the muscles distal to it.", ["katirji2002", "stewart2010"]),
-    muscle: r(0.6, "A focal muscle process weakens the muscle in about half of cases; pain limits effort.", ["preston2020"]),
+    root: r(
+      0.75,
+      "A single root lesion weakens its myotome in most but not all patients: overlapping supply compensates.",
+      ["wilbourn1998", "levin2002"],
+    ),
+    plexus: r(0.9, "Plexus lesions are usually axonal and clinically weak in the territory.", [
+      "dyck2002",
+      "stewart2010",
+    ]),
+    nerve: r(0.9, "A symptomatic focal neuropathy usually weakens the muscles distal to it.", [
+      "katirji2002",
+      "stewart2010",
+    ]),
+    muscle: r(0.6, "A focal muscle process weakens the muscle in about half of cases; pain limits effort.", [
+      "preston2020",
+    ]),
     anterior_horn: r(0.8, "Motor neuron disease weakens muscles patchily on both sides.", ["preston2020"]),
-    length_dependent: r(0.5, "Length-dependent neuropathy weakens toe and ankle muscles late.", ["preston2020"]),
+    length_dependent: r(0.5, "Length-dependent neuropathy weakens toe and ankle muscles late.", [
+      "preston2020",
+    ]),
     myopathy: r(0.85, "Myopathies weaken proximal muscles first.", ["preston2020"]),
-    umn: r(0.85, "Upper motor neuron lesions weaken the flexors of the leg more than the extensors.", ["aids2010"]),
+    umn: r(0.85, "Upper motor neuron lesions weaken the flexors of the leg more than the extensors.", [
+      "aids2010",
+    ]),
   },
   /** Absent or reduced tendon reflex when the whole arc is cut. */
   reflexLoss: {
-    root: r(0.8, "A root lesion in the arc lowers or abolishes the reflex in most patients (knee jerk in L3/L4, ankle jerk in S1).", ["levin2002", "wilbourn1998"]),
+    root: r(
+      0.8,
+      "A root lesion in the arc lowers or abolishes the reflex in most patients (knee jerk in L3/L4, ankle jerk in S1).",
+      ["levin2002", "wilbourn1998"],
+    ),
     plexus: r(0.85, "Plexus lesions cut both limbs of the arc.", ["dyck2002"]),
     nerve: r(0.85, "Nerve lesions in the arc cut both limbs.", ["stewart2010"]),
     muscle: r(0.2, "A diseased muscle may contract less to a tap.", ["preston2020"]),
-    anterior_horn: r(0.3, "Reflexes are variable in motor neuron disease: lost where wasted, brisk where the upper neuron dominates.", ["preston2020"]),
-    length_dependent: r(0.8, "Ankle jerks are lost early in length-dependent neuropathy.", ["preston2020", "vrancken2006"]),
+    anterior_horn: r(
+      0.3,
+      "Reflexes are variable in motor neuron disease: lost where wasted, brisk where the upper neuron dominates.",
+      ["preston2020"],
+    ),
+    length_dependent: r(0.8, "Ankle jerks are lost early in length-dependent neuropathy.", [
+      "preston2020",
+      "vrancken2006",
+    ]),
     myopathy: r(0.15, "Reflexes are kept until weakness is severe.", ["preston2020"]),
     umn: r(0, "Upper motor neuron lesions exaggerate reflexes; they do not abolish them.", ["aids2010"]),
   },
   /** Brisk reflexes, clonus or an extensor plantar response. */
   umnSign: {
-    umn: r(0.7, "Upper motor neuron lesions make the reflexes brisk and the plantar extensor in most patients after the first days.", ["aids2010"]),
-    anterior_horn: r(0.4, "Amyotrophic lateral sclerosis adds upper motor neuron signs in many patients.", ["preston2020"]),
+    umn: r(
+      0.7,
+      "Upper motor neuron lesions make the reflexes brisk and the plantar extensor in most patients after the first days.",
+      ["aids2010"],
+    ),
+    anterior_horn: r(0.4, "Amyotrophic lateral sclerosis adds upper motor neuron signs in many patients.", [
+      "preston2020",
+    ]),
   },
   sensoryChange: {
-    root: r(0.6, "Dermatomal sensory change accompanies a root lesion in about half to two thirds of patients; dermatomes overlap.", ["wilbourn1998", "lee2008"]),
+    root: r(
+      0.6,
+      "Dermatomal sensory change accompanies a root lesion in about half to two thirds of patients; dermatomes overlap.",
+      ["wilbourn1998", "lee2008"],
+    ),
     plexus: r(0.8, "Plexus lesions usually numb the territory.", ["dyck2002"]),
     nerve: r(0.85, "A nerve lesion numbs its cutaneous territory.", ["stewart2010"]),
     muscle: r(0, "Muscle disease does not change skin sensation.", ["preston2020"]),
     anterior_horn: r(0, "Motor neuron disease spares sensation.", ["preston2020"]),
-    length_dependent: r(0.8, "Stocking sensory loss is the rule in length-dependent neuropathy.", ["preston2020"]),
+    length_dependent: r(0.8, "Stocking sensory loss is the rule in length-dependent neuropathy.", [
+      "preston2020",
+    ]),
     myopathy: r(0, "Myopathy spares sensation.", ["preston2020"]),
     umn: r(0.3, "Central lesions may blunt sensation on the weak side.", ["aids2010"]),
   },
   /** Needle EMG neurogenic change (fibrillations, neurogenic MUAPs, reduced recruitment) once established. */
   neurogenicEmg: {
-    root: r(0.8, "Needle EMG finds denervation or reinnervation in most muscles with a major share from the damaged root.", ["wilbourn1998", "dillingham2000"]),
+    root: r(
+      0.8,
+      "Needle EMG finds denervation or reinnervation in most muscles with a major share from the damaged root.",
+      ["wilbourn1998", "dillingham2000"],
+    ),
     plexus: r(0.9, "Axonal plexus lesions denervate their territory.", ["dyck2002"]),
     nerve: r(0.9, "Axonal nerve lesions denervate the muscles distal to them.", ["katirji2002"]),
     muscle: r(0.2, "Focal myositis or infarction can show fibrillations with small units.", ["preston2020"]),
     anterior_horn: r(0.9, "Motor neuron disease denervates muscles in several regions.", ["preston2020"]),
-    length_dependent: r(0.6, "Distal foot and leg muscles show chronic denervation in length-dependent neuropathy.", ["preston2020"]),
-    myopathy: r(0.25, "Inflammatory and necrotising myopathies show fibrillations, but with myopathic units.", ["preston2020"]),
+    length_dependent: r(
+      0.6,
+      "Distal foot and leg muscles show chronic denervation in length-dependent neuropathy.",
+      ["preston2020"],
+    ),
+    myopathy: r(
+      0.25,
+      "Inflammatory and necrotising myopathies show fibrillations, but with myopathic units.",
+      ["preston2020"],
+    ),
     umn: r(0, "Upper motor neuron lesions do not denervate muscle.", ["preston2020"]),
   },
   /** Sensory nerve action potentials low or absent. */
   snapLoss: {
-    root: r(0, "Root lesions are proximal to the dorsal root ganglion: sensory responses stay normal.", ["wilbourn1998", "preston2020"]),
-    plexus: r(0.85, "Plexus lesions are distal to the ganglion and lower the sensory responses of the territory.", ["preston2020"]),
-    nerve: r(0.85, "Nerve lesions distal to the ganglion lower the sensory response once Wallerian degeneration is complete.", ["preston2020"]),
+    root: r(0, "Root lesions are proximal to the dorsal root ganglion: sensory responses stay normal.", [
+      "wilbourn1998",
+      "preston2020",
+    ]),
+    plexus: r(
+      0.85,
+      "Plexus lesions are distal to the ganglion and lower the sensory responses of the territory.",
+      ["preston2020"],
+    ),
+    nerve: r(
+      0.85,
+      "Nerve lesions distal to the ganglion lower the sensory response once Wallerian degeneration is complete.",
+      ["preston2020"],
+    ),
     muscle: r(0, "", ["preston2020"]),
     anterior_horn: r(0, "Motor neuron disease spares sensory responses.", ["preston2020"]),
-    length_dependent: r(0.85, "Distal sensory responses are the first abnormality of length-dependent neuropathy.", ["preston2020"]),
+    length_dependent: r(
+      0.85,
+      "Distal sensory responses are the first abnormality of length-dependent neuropathy.",
+      ["preston2020"],
+    ),
     myopathy: r(0, "", ["preston2020"]),
     umn: r(0, "", ["preston2020"]),
   },
   /** Motor response amplitude low (axonal loss in the recorded muscle). */
   cmapLoss: {
-    root: r(0.35, "Motor amplitudes fall only with severe axonal loss at the root, and two roots supply each foot muscle.", ["wilbourn1998", "levin2002"]),
+    root: r(
+      0.35,
+      "Motor amplitudes fall only with severe axonal loss at the root, and two roots supply each foot muscle.",
+      ["wilbourn1998", "levin2002"],
+    ),
     plexus: r(0.75, "Axonal plexus lesions lower the motor responses of their territory.", ["preston2020"]),
     nerve: r(0.8, "Axonal nerve lesions lower the motor response distal to them.", ["katirji2002"]),
     muscle: r(0.2, "", ["preston2020"]),
@@ -88,7 +166,10 @@ export const sensitivity = {
   },
   /** Late responses (F-wave, H-reflex) absent or prolonged. */
   lateResponse: {
-    root: r(0.6, "The H-reflex is lost or delayed in most S1 radiculopathies; F-waves are less sensitive.", ["levin2002", "preston2020"]),
+    root: r(0.6, "The H-reflex is lost or delayed in most S1 radiculopathies; F-waves are less sensitive.", [
+      "levin2002",
+      "preston2020",
+    ]),
     plexus: r(0.6, "", ["preston2020"]),
     nerve: r(0.6, "", ["preston2020"]),
     muscle: r(0, "", ["preston2020"]),
@@ -99,8 +180,14 @@ export const sensitivity = {
   },
   /** Myopathic units (small, short, polyphasic, early recruitment). */
   myopathicEmg: {
-    muscle: r(0.6, "Focal myositis and muscle infarction show myopathic units in the affected muscle.", ["preston2020"]),
-    myopathy: r(0.85, "Myopathies show small, short, polyphasic units with early recruitment in weak muscles.", ["preston2020"]),
+    muscle: r(0.6, "Focal myositis and muscle infarction show myopathic units in the affected muscle.", [
+      "preston2020",
+    ]),
+    myopathy: r(
+      0.85,
+      "Myopathies show small, short, polyphasic units with early recruitment in weak muscles.",
+      ["preston2020"],
+    ),
   },
 } satisfies Record<string, Partial<Record<LesionClass, Rated>>>;
 
@@ -108,19 +195,48 @@ export type FindingFamily = keyof typeof sensitivity;
 
 /** Probability of an abnormal finding where no lesion reaches (exam error, other disease, age). */
 export const falsePositive = {
-  weakness: r(0.04, "Pain, effort and examiner variation make an unaffected movement seem weak now and then.", ["aids2010"]),
-  reflexLoss: r(0.05, "A reflex may be hard to elicit in a healthy person, especially without reinforcement.", ["vrancken2006"]),
-  ankleJerkLossOver60: r(0.23, "About a quarter of healthy people over 60 lack ankle jerks.", ["vrancken2006"]),
-  medialHamstringLoss: r(0.15, "The medial hamstring reflex is hard to elicit even in healthy people.", ["esene2012"]),
-  umnSign: r(0.01, "Brisk reflexes alone can be normal; clonus and an extensor plantar are rarely so.", ["aids2010"]),
-  sensoryChange: r(0.08, "Sensory examination is subjective; small patches of change are common.", ["lee2008"]),
-  neurogenicEmg: r(0.03, "Isolated fibrillations or large units in a normal muscle are uncommon.", ["preston2020"]),
-  paraspinalEmg: r(0.1, "Paraspinal fibrillations occur in some asymptomatic older people.", ["wilbourn1998"]),
-  snapLoss: r(0.05, "A low sensory response in a healthy young adult is uncommon at the usual limits.", ["chen2016"]),
-  snapLossOver60: r(0.15, "Sural and superficial peroneal responses fall with age.", ["tavee2014", "vrancken2006"]),
+  weakness: r(
+    0.04,
+    "Pain, effort and examiner variation make an unaffected movement seem weak now and then.",
+    ["aids2010"],
+  ),
+  reflexLoss: r(
+    0.05,
+    "A reflex may be hard to elicit in a healthy person, especially without reinforcement.",
+    ["vrancken2006"],
+  ),
+  ankleJerkLossOver60: r(0.23, "About a quarter of healthy people over 60 lack ankle jerks.", [
+    "vrancken2006",
+  ]),
+  medialHamstringLoss: r(0.15, "The medial hamstring reflex is hard to elicit even in healthy people.", [
+    "esene2012",
+  ]),
+  umnSign: r(0.01, "Brisk reflexes alone can be normal; clonus and an extensor plantar are rarely so.", [
+    "aids2010",
+  ]),
+  sensoryChange: r(0.08, "Sensory examination is subjective; small patches of change are common.", [
+    "lee2008",
+  ]),
+  neurogenicEmg: r(0.03, "Isolated fibrillations or large units in a normal muscle are uncommon.", [
+    "preston2020",
+  ]),
+  paraspinalEmg: r(0.1, "Paraspinal fibrillations occur in some asymptomatic older people.", [
+    "wilbourn1998",
+  ]),
+  snapLoss: r(0.05, "A low sensory response in a healthy young adult is uncommon at the usual limits.", [
+    "chen2016",
+  ]),
+  snapLossOver60: r(0.15, "Sural and superficial peroneal responses fall with age.", [
+    "tavee2014",
+    "vrancken2006",
+  ]),
   snapLossOver75: r(0.35, "After 75 an absent sural response may be normal.", ["tavee2014"]),
-  cmapLoss: r(0.05, "Foot muscle responses are sometimes low from footwear, foot surgery or cold.", ["preston2020"]),
-  lateResponse: r(0.08, "Late responses vary with height and age and are often absent after 60 (H-reflex).", ["preston2020"]),
+  cmapLoss: r(0.05, "Foot muscle responses are sometimes low from footwear, foot surgery or cold.", [
+    "preston2020",
+  ]),
+  lateResponse: r(0.08, "Late responses vary with height and age and are often absent after 60 (H-reflex).", [
+    "preston2020",
+  ]),
   lateResponseOver60: r(0.2, "The H-reflex is often absent on both sides after 60.", ["preston2020"]),
   myopathicEmg: r(0.02, "Myopathic units are rarely seen in normal muscle.", ["preston2020"]),
 } satisfies Record<string, Rated>;
@@ -153,7 +269,9 @@ export const emgTiming = {
 /** An equivocal needle finding (increased insertional activity alone): how often it is seen. */
 export const equivocal = {
   withLesion: r(0.45, "Increased insertional activity alone is a soft sign of denervation.", ["preston2020"]),
-  withoutLesion: r(0.25, "It is also common in normal and older muscle and depends on the examiner.", ["preston2020"]),
+  withoutLesion: r(0.25, "It is also common in normal and older muscle and depends on the examiner.", [
+    "preston2020",
+  ]),
 };
 
 /** Typical duration in days when only `context.onset` is given. */
@@ -176,6 +294,51 @@ export const gradeSources = {
   sources: ["wilbourn1998", "levin2002", "katirji2002"],
 };
 
+/**
+ * A root lesion that takes every root of a muscle (two adjacent roots, as in neuralgic amyotrophy
+ * or two-level stenosis) behaves like a plexus lesion for that muscle: severe weakness and a low
+ * motor response become possible. Between `from` and 1 of the muscle's supply, root behaviour
+ * slides towards plexus behaviour.
+ */
+export const wholeSupply = {
+  from: 0.7,
+  why: "Overlapping root supply is what keeps a single root lesion from paralysing a muscle; when all its roots are cut that protection is gone.",
+  sources: ["wilbourn1998", "phillips1991"],
+};
+
+/** Upper motor neuron signs take days to appear after an acute lesion (cerebral or spinal shock). */
+export const umnTiming = {
+  beforeDay: 7,
+  factor: 0.5,
+  why: "In the first days after a stroke or cord lesion the reflexes may be normal or depressed and the plantar flexor.",
+  sources: ["aids2010"],
+};
+
+/**
+ * Sensory involvement is a property of the whole lesion, not of each patch of skin: the chance
+ * that a lesion of this class numbs its territory at all. Within an involved territory each region
+ * then shows with `withinTerritory`.
+ */
+export const sensoryInvolvement: Record<LesionClass, number> = {
+  root: 0.65,
+  plexus: 0.85,
+  nerve: 0.9,
+  muscle: 0,
+  anterior_horn: 0,
+  length_dependent: 0.85,
+  myopathy: 0,
+  umn: 0.3,
+};
+export const withinTerritory = r(
+  0.9,
+  "Inside a numb territory most tested regions are abnormal; the edges vary.",
+  ["lee2008"],
+);
+export const sensoryInvolvementSources = {
+  why: "Dermatomal sensory loss is absent in about a third of radiculopathies; nerve and plexus lesions nearly always numb their territory; central lesions blunt sensation in a minority.",
+  sources: ["wilbourn1998", "levin2002", "stewart2010", "aids2010"],
+};
+
 /** How the share of supply cut translates to the chance a finding shows: full effect from `saturation` up. */
 export const shareCurve = {
   saturation: 0.6,
@@ -187,19 +350,36 @@ export const shareCurve = {
 /** Imaging: how often a finding is seen with and without a matching lesion. */
 export const imaging = {
   degenerativeAtLevel: {
-    matching: r(0.8, "A symptomatic root usually has a compressive lesion at its level on MRI.", ["jensen1994"]),
-    background: r(0.3, "Disc protrusions and stenosis are common in people without symptoms.", ["jensen1994", "brinjikji2015", "boden1990"]),
+    matching: r(0.8, "A symptomatic root usually has a compressive lesion at its level on MRI.", [
+      "jensen1994",
+    ]),
+    background: r(0.3, "Disc protrusions and stenosis are common in people without symptoms.", [
+      "jensen1994",
+      "brinjikji2015",
+      "boden1990",
+    ]),
   },
   rootEnhancement: {
-    matching: r(0.5, "Gadolinium enhancement of roots accompanies inflammatory and neoplastic root disease.", ["dyck2002"]),
+    matching: r(
+      0.5,
+      "Gadolinium enhancement of roots accompanies inflammatory and neoplastic root disease.",
+      ["dyck2002"],
+    ),
     background: r(0.02, "Enhancing roots are rare without root disease.", ["dyck2002"]),
   },
   plexusSignal: {
-    matching: r(0.7, "MRI shows enlargement, enhancement or a mass in most structural plexopathies.", ["dyck2002", "stewart2010"]),
+    matching: r(0.7, "MRI shows enlargement, enhancement or a mass in most structural plexopathies.", [
+      "dyck2002",
+      "stewart2010",
+    ]),
     background: r(0.02, "Plexus abnormality without plexopathy is rare.", ["stewart2010"]),
   },
   nerveEnlargement: {
-    matching: r(0.6, "Ultrasound or MRI shows focal enlargement at most entrapment, tumour and inflammatory nerve lesions.", ["preston2020"]),
+    matching: r(
+      0.6,
+      "Ultrasound or MRI shows focal enlargement at most entrapment, tumour and inflammatory nerve lesions.",
+      ["preston2020"],
+    ),
     background: r(0.03, "", ["preston2020"]),
   },
   muscleEdema: {
@@ -213,12 +393,16 @@ export const imaging = {
     background: r(0.05, "", ["preston2020"]),
   },
   muscleHypertrophy: {
-    denervated: r(0.05, "Chronic S1 denervation occasionally enlarges the calf (neurogenic hypertrophy).", ["preston2020"]),
+    denervated: r(0.05, "Chronic S1 denervation occasionally enlarges the calf (neurogenic hypertrophy).", [
+      "preston2020",
+    ]),
     muscleLesion: r(0.5, "Focal myositis and pseudohypertrophy enlarge the muscle.", ["preston2020"]),
     background: r(0.01, "", ["preston2020"]),
   },
   normalSpine: {
-    rootLesion: r(0.25, "Most compressive root lesions show on MRI; inflammatory ones may not.", ["jensen1994"]),
+    rootLesion: r(0.25, "Most compressive root lesions show on MRI; inflammatory ones may not.", [
+      "jensen1994",
+    ]),
     background: r(0.5, "Many people have some degenerative change.", ["brinjikji2015"]),
   },
   normalPlexus: {
@@ -229,22 +413,34 @@ export const imaging = {
 
 /** Sphincters and saddle: bilateral sacral root disease is the usual cause. */
 export const sphincter = {
-  withSacralBilateral: r(0.8, "Bladder and bowel dysfunction accompany most cauda equina and conus lesions.", ["preston2020"]),
+  withSacralBilateral: r(
+    0.8,
+    "Bladder and bowel dysfunction accompany most cauda equina and conus lesions.",
+    ["preston2020"],
+  ),
   background: r(0.05, "Urinary symptoms are common in older people for other reasons.", ["preston2020"]),
 };
 
 /** Tension signs. */
 export const tension = {
   straightLegRaise: {
-    matching: r(0.7, "Straight leg raising is positive in most L5/S1 root compressions (sensitive, not specific).", ["levin2002"]),
+    matching: r(
+      0.7,
+      "Straight leg raising is positive in most L5/S1 root compressions (sensitive, not specific).",
+      ["levin2002"],
+    ),
     background: r(0.15, "", ["levin2002"]),
   },
   crossedStraightLegRaise: {
-    matching: r(0.3, "Crossed straight leg raising is insensitive but specific for disc herniation.", ["levin2002"]),
+    matching: r(0.3, "Crossed straight leg raising is insensitive but specific for disc herniation.", [
+      "levin2002",
+    ]),
     background: r(0.02, "", ["levin2002"]),
   },
   femoralStretch: {
-    matching: r(0.5, "The femoral stretch test is positive in upper lumbar (L2-L4) root lesions.", ["levin2002"]),
+    matching: r(0.5, "The femoral stretch test is positive in upper lumbar (L2-L4) root lesions.", [
+      "levin2002",
+    ]),
     background: r(0.1, "", ["levin2002"]),
   },
 };

@@ -13,8 +13,23 @@ export interface Pattern {
 export const lengthDependent = {
   zones: { trunk: 0, hip: 0.03, thigh: 0.1, leg: 0.45, foot: 1 } satisfies Record<Zone, number>,
   /** Reflexes and late responses by the length of their arc rather than the muscle's place. */
-  reflexes: { achilles: 0.9, patellar: 0.2, medial_hamstring: 0.3, adductor: 0.1, cremasteric: 0, anal: 0.1, bulbocavernosus: 0.1 } as Record<string, number>,
-  studies: { tibial_h_reflex: 0.8, peroneal_f_wave: 0.6, tibial_f_wave: 0.6, sural_sensory: 1, superficial_peroneal_sensory: 1, medial_plantar_sensory: 1 } as Record<string, number>,
+  reflexes: {
+    achilles: 0.9,
+    patellar: 0.2,
+    medial_hamstring: 0.3,
+    adductor: 0.1,
+    cremasteric: 0,
+    anal: 0.1,
+    bulbocavernosus: 0.1,
+  } as Record<string, number>,
+  studies: {
+    tibial_h_reflex: 0.8,
+    peroneal_f_wave: 0.6,
+    tibial_f_wave: 0.6,
+    sural_sensory: 1,
+    superficial_peroneal_sensory: 1,
+    medial_plantar_sensory: 1,
+  } as Record<string, number>,
   why: "Axonal polyneuropathy affects nerve fibres by their length: toes and soles first, then the ankle jerks, the leg, and only late the thigh.",
   sources: ["preston2020", "vrancken2006"],
 };
@@ -42,14 +57,14 @@ export const polyradiculopathy = {
 
 /** Cauda equina: the sacral roots most, then the lower lumbar roots, usually on both sides. */
 export const caudaEquina = {
-  roots: { L3: 0.15, L4: 0.25, L5: 0.45, S1: 0.6, S2: 0.9, S3: 0.95, S4: 0.95 } as Record<string, number>,
+  roots: { L3: 0.1, L4: 0.15, L5: 0.3, S1: 0.4, S2: 0.9, S3: 0.95, S4: 0.95 } as Record<string, number>,
   why: "A mass in the lumbar canal takes the sacral roots that lie centrally first: saddle numbness and sphincter failure, then bilateral sciatic-territory weakness.",
   sources: ["preston2020", "levin2002"],
 };
 
 /** Conus medullaris: the sacral segments and their roots, with upper motor neuron signs in some. */
 export const conus = {
-  roots: { L5: 0.15, S1: 0.35, S2: 0.9, S3: 0.95, S4: 0.95 } as Record<string, number>,
+  roots: { L5: 0.1, S1: 0.25, S2: 0.9, S3: 0.95, S4: 0.95 } as Record<string, number>,
   umn: 0.3,
   why: "A conus lesion takes the lowest cord segments: early sphincter failure and saddle numbness, little leg weakness, sometimes brisk knee jerks or an extensor plantar.",
   sources: ["preston2020"],

@@ -21,35 +21,59 @@ export const plexusPrior: Record<string, number> = {
   sacral_plexus: 0.35,
 };
 
-/** Multiplier for each lesion beyond the first: one cause is likelier than two. */
+/** A focal process in a muscle itself (focal myositis, infarction, haematoma): rare beside nerve lesions. */
+export const MUSCLE_PRIOR = 0.05;
+
+/**
+ * The site priors above are relative; the engine normalises them so that all single focal
+ * lesions together have probability 1. Then, for a second lesion:
+ */
 export const extraLesion = {
-  unrelated: 0.03,
-  /** Adjacent roots on one side: multilevel stenosis and disc disease often take two roots. */
+  /** An unrelated second lesion: this factor times that site's normalised prior. */
+  unrelated: 0.05,
+  /** Adjacent roots on one side, taken as one lesion: multilevel stenosis and disc disease often take two roots. */
   adjacentRoots: 0.35,
-  /** The same site on both sides: symmetric compressions and stenosis. */
-  mirrored: 0.15,
+  /** The same site on the other side (symmetric compression, bilateral stenosis): this factor alone. */
+  mirrored: 0.04,
 };
 
-/** Diffuse processes, relative to a single ordinary focal lesion (= 1). */
+/** Diffuse processes, as probabilities beside all focal lesions together (= 1). */
 export const diffusePrior = {
-  polyneuropathy: 0.6,
-  myopathy: 0.1,
-  anterior_horn: 0.03,
-  polyradiculopathy: 0.15,
-  cauda_equina: 0.1,
-  conus: 0.03,
-  cns: 0.3,
-  none: 0.5,
-  /** A diffuse process together with focal lesions. */
+  /** In a young person without risk factors; `polyneuropathyContext` multiplies it. */
+  polyneuropathy: 0.04,
+  myopathy: 0.01,
+  anterior_horn: 0.005,
+  polyradiculopathy: 0.01,
+  cauda_equina: 0.01,
+  conus: 0.003,
+  /** Per side; both sides (a cord lesion) a third of it. */
+  cns: 0.02,
+  /** No neurological lesion (hip, vessels, muscle strain presenting as leg symptoms). */
+  none: 0.05,
+  /** A diffuse process together with focal lesions, beside the diffuse process alone. */
   withFocal: 0.35,
 };
 
 /** Context that makes polyneuropathy likelier (age, diabetes, alcohol, chemotherapy). */
 export const polyneuropathyContext = {
-  over60: 2,
-  diabetes: 3,
-  alcohol: 1.5,
-  chemotherapy: 1.5,
+  over60: 4,
+  diabetes: 5,
+  alcohol: 2,
+  chemotherapy: 2,
+  why: "Polyneuropathy affects a few per cent of adults, several times more after 60, and up to half of people with long-standing diabetes; alcohol and neurotoxic chemotherapy add to it.",
+  sources: ["preston2020", "vrancken2006"],
+};
+
+/**
+ * How severe a lesion is at its site is unknown: the engine averages over these fractions of the
+ * fibres at the site being lost, so a mild lesion that numbs without weakening is as admissible as
+ * a complete one.
+ */
+export const severity = {
+  levels: [0.4, 0.7, 1],
+  weights: [0.3, 0.35, 0.35],
+  why: "Most compressive and inflammatory lesions are partial; findings in one case share the lesion's severity rather than varying independently.",
+  sources: ["wilbourn1998", "stewart2010"],
 };
 
 export const priorSources = {
