@@ -48,7 +48,7 @@ export type AtlasEntry =
   | (Common & {
       kind: "region";
       roots: RootShare[];
-      dermatomeViews: { source: string; roots: string[] }[];
+      dermatomeViews: { source: string; roots: string[]; note?: string }[];
       cutaneousNerves: Reach[];
     })
   | (Common & {

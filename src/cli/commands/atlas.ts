@@ -1,5 +1,5 @@
 import pc from "picocolors";
-import { type AtlasEntry, describe, getAtlas } from "../../atlas/index.js";
+import { type AtlasEntry, describe, getAtlas, type Source } from "../../atlas/index.js";
 import type { Register } from "../index.js";
 
 const LIST_KINDS = [
@@ -77,7 +77,8 @@ export function renderEntry(e: AtlasEntry, version: string): string {
       break;
     case "region":
       s += `  dermatome (default): ${roots(e.roots)}\n`;
-      for (const v of e.dermatomeViews) s += `    ${v.source}: ${v.roots.join(", ")}\n`;
+      for (const v of e.dermatomeViews)
+        s += `    ${v.source}: ${v.roots.join(", ")}${v.note ? ` (${v.note})` : ""}\n`;
       s += `  cutaneous nerves: ${e.cutaneousNerves.map((n) => `${n.id} ${pct(n.share)}`).join(", ")}\n`;
       break;
     case "study":
@@ -119,6 +120,14 @@ export function renderEntry(e: AtlasEntry, version: string): string {
   }
   for (const d of e.disagreements)
     s += `  ${pc.yellow("sources differ")}: ${d.topic}; Locus uses ${d.locusUses}\n`;
-  s += `  sources: ${e.sources.join(", ")}\n  atlas ${version}\n`;
+  const table = getAtlas().data.sources as Record<string, Source>;
+  s += "  sources:\n";
+  for (const key of e.sources) {
+    const src = table[key];
+    s += src
+      ? `    ${key}: ${src.authors} (${src.year}). ${src.title}. ${src.published}${src.url ? `. ${src.url}` : ""}\n`
+      : `    ${key}\n`;
+  }
+  s += `  atlas ${version}\n`;
   return s;
 }
