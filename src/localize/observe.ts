@@ -159,15 +159,17 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
   ) => {
     for (const s of sidesOf(side)) out.push({ ...o, finding: i, side: s, label: text(s) });
   };
-  c.findings.forEach((f: Finding, i: number) => {
+  for (const [i, f] of c.findings.entries() as IterableIterator<[number, Finding]>) {
     switch (f.kind) {
       case "strength": {
         const t = strengthTargets(atlas, f.target);
-        if (!t)
-          return skipped.push({
+        if (!t) {
+          skipped.push({
             finding: i,
             why: `"${f.target}" is not a movement or muscle the atlas knows`,
           });
+          continue;
+        }
         const g = mrcGrade(f.mrc);
         const abnormal = f.mrc === "weak" || (g !== undefined && g < 5);
         const grade = abnormal ? gradeCategory(f.mrc) : undefined;
@@ -189,11 +191,14 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
           f.side,
           (s) => `${s} ${thing} ${abnormal ? `weak (MRC ${f.mrc})` : "full strength"}`,
         );
-        return;
+        continue;
       }
       case "reflex": {
         const r = atlas.data.reflexes.find((x) => x.id === f.reflex);
-        if (!r) return skipped.push({ finding: i, why: `"${f.reflex}" is not a reflex the atlas knows` });
+        if (!r) {
+          skipped.push({ finding: i, why: `"${f.reflex}" is not a reflex the atlas knows` });
+          continue;
+        }
         const thing = r.name;
         const base = {
           finding: i,
@@ -211,9 +216,9 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             f.side,
             (s) => `${s} ${thing} ${f.grade}`,
           );
-          if (r.umnSign) return;
+          if (r.umnSign) continue;
         }
-        if (f.grade === "brisk") return;
+        if (f.grade === "brisk") continue;
         const lossFp =
           r.ageDependent && age !== undefined && age >= 60
             ? falsePositive.ankleJerkLossOver60.value
@@ -227,12 +232,14 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
           f.side,
           (s) => `${s} ${thing} ${f.grade}`,
         );
-        return;
+        continue;
       }
       case "sensory": {
         const region = atlas.data.regions.find((x) => x.id === f.region);
-        if (!region)
-          return skipped.push({ finding: i, why: `"${f.region}" is not a skin region the atlas knows` });
+        if (!region) {
+          skipped.push({ finding: i, why: `"${f.region}" is not a skin region the atlas knows` });
+          continue;
+        }
         const abnormal = f.change !== "normal";
         push(
           {
@@ -250,13 +257,19 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
           region.midline && !f.side ? undefined : f.side,
           (s) => `${s} ${region.name}: ${abnormal ? `${f.change} sensation` : "normal sensation"}`,
         );
-        return;
+        continue;
       }
       case "emg": {
         const m = atlas.muscle(f.muscle);
-        if (!m) return skipped.push({ finding: i, why: `"${f.muscle}" is not a muscle the atlas knows` });
+        if (!m) {
+          skipped.push({ finding: i, why: `"${f.muscle}" is not a muscle the atlas knows` });
+          continue;
+        }
         const read = emgFamily(f);
-        if (!read) return skipped.push({ finding: i, why: "the needle examination records nothing to read" });
+        if (!read) {
+          skipped.push({ finding: i, why: "the needle examination records nothing to read" });
+          continue;
+        }
         const paraspinal = m.dorsalRamus === true;
         const fp =
           read.family === "myopathicEmg"
@@ -280,11 +293,14 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
           f.side,
           (s) => `${s} ${m.name} EMG: ${read.what}`,
         );
-        return;
+        continue;
       }
       case "ncs": {
         const read = ncsFamily(atlas, f);
-        if (!read) return skipped.push({ finding: i, why: `"${f.study}" is not a study the atlas knows` });
+        if (!read) {
+          skipped.push({ finding: i, why: `"${f.study}" is not a study the atlas knows` });
+          continue;
+        }
         const s = atlas.data.studies.find((x) => x.id === f.study);
         const old = age !== undefined && age >= 60;
         const fp =
@@ -317,11 +333,11 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
           f.side,
           (side) => `${side} ${thing} ${f.result}`,
         );
-        return;
+        continue;
       }
       case "sign": {
         const read = signObservation(atlas, f.sign, f.target);
-        if (!read) return;
+        if (!read) continue;
         const present = f.present !== false;
         const t = read.targets;
         push(
@@ -342,12 +358,12 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
           (s) =>
             `${s} ${f.sign.replaceAll("_", " ")}${f.target ? ` (${f.target})` : ""}${present ? "" : " absent"}`,
         );
-        return;
+        continue;
       }
       default:
-        return;
+        continue;
     }
-  });
+  }
   return { observations: out, skipped };
 }
 
