@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { registerAtlas } from "./commands/atlas.js";
 import { registerDemo } from "./commands/demo.js";
+import { registerFhir } from "./commands/fhir.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerServe } from "./commands/serve.js";
 import { registerValidate } from "./commands/validate.js";
@@ -13,7 +14,14 @@ import { processIo } from "./io.js";
 
 export type Register = (program: Command, io: Io, setExit: (code: number) => void) => void;
 
-const commands: Register[] = [registerAtlas, registerDemo, registerValidate, registerSchema, registerServe];
+const commands: Register[] = [
+  registerAtlas,
+  registerDemo,
+  registerValidate,
+  registerSchema,
+  registerServe,
+  registerFhir,
+];
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let exit = 0;

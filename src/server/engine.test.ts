@@ -10,7 +10,10 @@ describe("the real engine behind the service", () => {
       for (const { name, json } of devCases()) {
         const res = await t.app.request("/api/v1/localize", jsonRequest("POST", json));
         expect(res.status, name).toBe(200);
-        const body = (await res.json()) as { localization: { hypotheses: unknown[] }; report: { text: string } };
+        const body = (await res.json()) as {
+          localization: { hypotheses: unknown[] };
+          report: { text: string };
+        };
         expect(body.localization.hypotheses.length, name).toBeGreaterThan(0);
         expect(body.report.text, name).toMatch(/Atlas /);
       }

@@ -2,6 +2,7 @@
 import { analysisRoutes } from "./analysis.js";
 import { atlasRoutes } from "./atlas.js";
 import { caseRoutes } from "./cases.js";
+import { fhirRoutes } from "./fhir.js";
 import { healthRoutes } from "./health.js";
 import { pageRoutes } from "./page.js";
 import type { RouteSpec } from "./types.js";
@@ -13,5 +14,6 @@ export const routes: readonly RouteSpec[] = [
   ...analysisRoutes,
   ...caseRoutes,
   ...atlasRoutes,
+  ...fhirRoutes,
   ...pageRoutes,
 ];
