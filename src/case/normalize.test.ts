@@ -143,7 +143,7 @@ describe("atlas words", () => {
         { level: "nerve", sites: ["peroneal nerve at the fibular head"], side: "left" },
         { level: "muscle", sites: ["gastroc", "gastrocnemius_medial_head"], side: "left" },
       ],
-      alsoAcceptable: [[{ level: "root", sites: ["l5"], side: "L" }]],
+      alsoAcceptable: [[{ level: "Root", sites: ["l5"], side: "L" }]],
     };
     const r = parseCase(c);
     expect(r.ok).toBe(true);

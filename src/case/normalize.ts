@@ -19,6 +19,7 @@ import {
   FINDING_KINDS,
   type Finding,
   HISTORY_WORDS,
+  LEVELS,
   type Lesion,
   type LocusCase,
   ONSETS,
@@ -185,7 +186,16 @@ export function normaliseValues(input: unknown): { value: unknown; normalisation
     const exp = { ...out.expected };
     const fixLesions = (list: unknown, path: Path) =>
       Array.isArray(list)
-        ? list.map((l, j) => (isObj(l) ? fix(l, [...path, j], "side", canonicalSide) : l))
+        ? list.map((l, j) =>
+            isObj(l)
+              ? fix(
+                  fix(l, [...path, j], "level", (v) => LEVELS.find((level) => fold(level) === fold(v))),
+                  [...path, j],
+                  "side",
+                  canonicalSide,
+                )
+              : l,
+          )
         : list;
     if (Array.isArray(exp.localization))
       exp.localization = fixLesions(exp.localization, ["expected", "localization"]);
