@@ -75,6 +75,9 @@ const DISTAL_STUDIES = new Set([
   "peroneal_motor_edb",
   "tibial_motor_ah",
 ]);
+/** Movements and muscles of the hip and thigh. */
+const PROXIMAL =
+  /^(hip_|knee_extension|knee_flexion|iliopsoas|sartorius|rectus_femoris|vastus_|adductor_|gracilis|glute|tensor_fasciae|piriformis|semi|biceps_femoris|quadriceps|hamstrings)/;
 const COMPRESSIVE = new Set([
   "disc_herniation",
   "foraminal_stenosis",
@@ -117,13 +120,15 @@ class ClueSet {
 
 /** Hypotheses that count for clues read off the localization: the first, and any with P >= 0.25. */
 function leadingHypotheses(loc: Localization) {
-  return loc.hypotheses.filter((h, i) => i === 0 || h.probability >= 0.25);
+  return loc.hypotheses.filter(
+    (h, i) => i === 0 || (Number.isFinite(h.probability) && h.probability >= 0.25),
+  );
 }
 
 /** The roots (and side) the localization most supports, for matching spine imaging. */
 function affectedRoots(loc: Localization): { roots: Set<string>; sides: LR[]; diffuse: boolean } | undefined {
   for (const h of loc.hypotheses) {
-    if (h.probability < 0.05) break;
+    if (Number.isFinite(h.probability) && h.probability < 0.05) break;
     const rootLesions = h.lesions.filter((l) => l.level === "root");
     if (rootLesions.length > 0)
       return {
@@ -231,6 +236,11 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
     if (v <= 2) severe = [...severe, i];
   });
   if (weakIdx.length > 0) s.add("weakness", "weakness on examination", weakIdx);
+  const proximal = weakIdx.filter((i) => {
+    const f = findings[i];
+    return f?.kind === "strength" && PROXIMAL.test(f.target);
+  });
+  if (proximal.length > 0) s.add("proximal_weakness", "weakness of hip or thigh muscles", proximal);
   if (weakSides.size === 2) s.add("bilateral_weakness", "weakness in both legs", weakIdx);
   if (severe.length > 0) s.add("severe_weakness", "severe weakness (MRC 2 or less)", severe);
   if (
@@ -490,8 +500,10 @@ function imagingClues(c: LocusCase, loc: Localization, s: ClueSet): void {
     else s.add("extraneural_cyst", "a cyst beside a nerve of normal size (extraneural)", cystIdx);
   }
 
-  // spine compression against the roots the localization points to
+  // spine compression against the roots the localization points to, on the side of the deficits
   const target = affectedRoots(loc);
+  const weakSides = weakSidesOf(findings);
+  if (target && target.sides.length === 2 && weakSides.length === 1) target.sides = weakSides;
   if (compressions.length > 0) {
     const concordant = compressions.filter((cmp) => {
       if (!target) return false;
@@ -556,7 +568,9 @@ function imagingClues(c: LocusCase, loc: Localization, s: ClueSet): void {
     });
     const top = loc.hypotheses[0];
     const neurogenicTop =
-      top && top.probability >= 0.5 && top.lesions.some((l) => ["root", "plexus", "nerve"].includes(l.level));
+      top &&
+      !(top.probability < 0.5) &&
+      top.lesions.some((l) => ["root", "plexus", "nerve"].includes(l.level));
     if (!emgDone && neurogenicTop)
       for (const l of top.lesions)
         if (["root", "plexus", "nerve"].includes(l.level))
@@ -577,6 +591,17 @@ function imagingClues(c: LocusCase, loc: Localization, s: ClueSet): void {
         limbEdema.map((x) => x.i),
       );
   }
+}
+
+/** The sides with weakness on examination (both when a finding has no side). */
+function weakSidesOf(findings: Finding[]): LR[] {
+  const sides = new Set<LR>();
+  for (const f of findings) {
+    if (f.kind !== "strength") continue;
+    const v = mrcValue(f.mrc);
+    if (v !== undefined && v < 5) for (const sd of sidesOf(f.side)) sides.add(sd);
+  }
+  return [...sides];
 }
 
 function lesionHas(l: Lesion, level: Lesion["level"], site?: string): boolean {

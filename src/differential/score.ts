@@ -7,7 +7,7 @@ import type { Hypothesis, Localization } from "../localize/types.js";
 import type { Clues, Condition, DifferentialReason, LocalizationPattern } from "./types.js";
 
 /** A lesion's side against a pattern's usual side: the factor for a mismatch. */
-export const SIDE_MISMATCH = 0.15;
+export const SIDE_MISMATCH = 0.25;
 /** Each site beyond a pattern's `maxSites`. */
 export const EXTRA_SITE = 0.3;
 /** A lesion shape the condition is not known to produce (rare presentations, unknown variants). */
@@ -80,6 +80,19 @@ const describeLesion = (l: Lesion) =>
   `${l.level.replace(/_/g, " ")}${l.sites.length ? ` ${l.sites.join(", ")}` : ""} (${l.side})`;
 
 /** The fit of the whole localization: sum over hypotheses of P(h) x fit(h). */
+/**
+ * Hypothesis probabilities as given, with non-finite or negative values read as 0; when none is
+ * usable, every hypothesis counts equally (a localization without probabilities still has shapes).
+ */
+export function hypothesisWeights(loc: Localization): number[] {
+  const raw = loc.hypotheses.map((h) =>
+    Number.isFinite(h.probability) && h.probability > 0 ? h.probability : 0,
+  );
+  const total = raw.reduce((a, b) => a + b, 0);
+  if (total > 0) return raw;
+  return loc.hypotheses.map(() => 1 / Math.max(1, loc.hypotheses.length));
+}
+
 export function localizationFit(
   loc: Localization,
   condition: Condition,
@@ -87,16 +100,18 @@ export function localizationFit(
   let fit = 0;
   let bestContribution = 0;
   let bestText = "";
-  for (const h of loc.hypotheses) {
+  const weights = hypothesisWeights(loc);
+  for (const [i, h] of loc.hypotheses.entries()) {
     const hf = hypothesisFit(h, condition);
-    const contribution = h.probability * hf.fit;
+    const weight = weights[i] ?? 0;
+    const contribution = weight * hf.fit;
     fit += contribution;
     if (contribution > bestContribution && hf.lesion) {
       bestContribution = contribution;
-      bestText = `${describeLesion(hf.lesion)}, ${Math.round(h.probability * 100)}% of the localization`;
+      bestText = `${describeLesion(hf.lesion)}, ${Math.round(weight * 100)}% of the localization`;
     }
   }
-  fit += loc.other * ELSEWHERE;
+  fit += (Number.isFinite(loc.other) && loc.other > 0 ? loc.other : 0) * ELSEWHERE;
   fit = Math.max(fit, ELSEWHERE * 0.1);
   const typical = fit >= 0.1;
   return {

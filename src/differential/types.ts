@@ -69,6 +69,7 @@ export const CLUE_IDS = [
   "muscle_swelling",
   // examination
   "bilateral_weakness",
+  "proximal_weakness",
   "severe_weakness",
   "pure_motor",
   "saddle_anaesthesia",

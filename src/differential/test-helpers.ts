@@ -1,0 +1,45 @@
+/**
+ * Small builders for tests: a case from a few fields, a localization from lesions.
+ * Not exported from index.ts.
+ */
+import type { Finding, Lesion, LocusCase } from "../case/schema.js";
+import type { Hypothesis, Localization } from "../localize/types.js";
+
+export interface MiniCase {
+  age?: number;
+  sex?: "male" | "female";
+  onset?: "acute" | "subacute" | "chronic";
+  history?: string[];
+  symptoms?: string[];
+  findings?: Finding[];
+}
+
+export function mkCase(m: MiniCase): LocusCase {
+  return {
+    format: "locus-case/1",
+    patient: { ...(m.age !== undefined ? { age: m.age } : {}), ...(m.sex ? { sex: m.sex } : {}) },
+    context: {
+      ...(m.onset ? { onset: m.onset } : {}),
+      history: m.history ?? [],
+      symptoms: m.symptoms ?? [],
+    },
+    findings: m.findings ?? [],
+  };
+}
+
+export function hyp(lesions: Lesion[], probability: number): Hypothesis {
+  return { lesions, probability, explains: [], against: [], unexplained: [], detail: [], score: 0 };
+}
+
+/** A localization: each entry is a lesion set with its probability; the rest is `other`. */
+export function mkLoc(...hs: [Lesion[], number][]): Localization {
+  const hypotheses = hs.map(([l, p]) => hyp(l, p));
+  const used = hs.reduce((a, [, p]) => a + p, 0);
+  return { atlasVersion: "test", hypotheses, other: Math.max(0, 1 - used), searched: hs.length };
+}
+
+export const L = (level: Lesion["level"], sites: string[], side: Lesion["side"]): Lesion => ({
+  level,
+  sites,
+  side,
+});
