@@ -139,14 +139,22 @@ export function knownKeys(path: Path, input: unknown): string[] | undefined {
   return s instanceof z.ZodObject ? Object.keys(s.shape) : undefined;
 }
 
-/** zod's issues, rewritten for people, one issue per unknown field. */
-export function issuesFromZod(issues: readonly ZodIssue[], input: unknown): Issue[] {
+/**
+ * zod's issues, rewritten for people, one issue per unknown field. `input` is what the user wrote
+ * (for "found"); `validated` is what the schema saw, after value normalisation (for the fields a
+ * finding kind has).
+ */
+export function issuesFromZod(
+  issues: readonly ZodIssue[],
+  input: unknown,
+  validated: unknown = input,
+): Issue[] {
   const out: Issue[] = [];
-  for (const zi of issues) out.push(...fromZod(zi, input));
+  for (const zi of issues) out.push(...fromZod(zi, input, validated));
   return out;
 }
 
-function fromZod(zi: ZodIssue, input: unknown): Issue[] {
+function fromZod(zi: ZodIssue, input: unknown, validated: unknown): Issue[] {
   const path = zi.path.filter((p): p is string | number => typeof p !== "symbol");
   const found = valueAt(input, path);
   const name = fieldName(path);
@@ -194,7 +202,7 @@ function fromZod(zi: ZodIssue, input: unknown): Issue[] {
       ];
     }
     case "unrecognized_keys": {
-      const known = knownKeys(path, input) ?? [];
+      const known = knownKeys(path, validated) ?? [];
       return zi.keys.map((key) => {
         const suggestions = nearestWords(key, known);
         return {

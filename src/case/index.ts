@@ -110,7 +110,10 @@ function run(input: unknown, positions?: Map<string, Position>, extra: Issue[] =
     const values = normaliseValues(input);
     const parsed = locusCase.safeParse(values.value);
     const ids = resolveAtlasIds(values.value);
-    const errors = [...extra, ...(parsed.success ? [] : issuesFromZod(parsed.error.issues, input))];
+    const errors = [
+      ...extra,
+      ...(parsed.success ? [] : issuesFromZod(parsed.error.issues, input, values.value)),
+    ];
     const taken = new Set(errors.map((e) => pathKey(e.path)));
     for (const e of ids.errors) if (!taken.has(pathKey(e.path))) errors.push(e);
     const warnings = [...freeTextWarnings(values.value), ...ids.warnings];

@@ -29,6 +29,17 @@ describe("closed values written as clinicians write them", () => {
     expect(canonicalFindingValue(kind, field, written)).toBe(value);
   });
 
+  it("still knows a finding's fields when its kind was written another way", () => {
+    const r = parseCase({
+      format: "locus-case/1",
+      id: "k",
+      findings: [{ kind: "EMG", muscle: "TA", fibs: true }],
+    });
+    expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual([
+      'unknown field "fibs" (known fields: kind, side, muscle, spontaneous, grade, insertional, muap, recruitment)',
+    ]);
+  });
+
   it("leaves words with no certain meaning for the schema to refuse", () => {
     expect(canonicalFindingValue("emg", "muap", "large")).toBeUndefined();
     expect(canonicalFindingValue("reflex", "grade", "5")).toBeUndefined();
