@@ -14,9 +14,10 @@ export interface MiniCase {
   findings?: Finding[];
 }
 
-export function mkCase(m: MiniCase): LocusCase {
+export function mkCase(m: MiniCase, id = "synthetic"): LocusCase {
   return {
     format: "locus-case/1",
+    id,
     patient: { ...(m.age !== undefined ? { age: m.age } : {}), ...(m.sex ? { sex: m.sex } : {}) },
     context: {
       ...(m.onset ? { onset: m.onset } : {}),
