@@ -28,6 +28,8 @@ export interface Config {
   demo: boolean;
   /** Time allowed for the CDS Hooks service to read a FHIR server. */
   fhirTimeoutMs: number;
+  /** FHIR server origins the CDS Hooks service may read when prefetch is missing (none by default). */
+  cdsFhirServers: string[];
 }
 
 export class ConfigError extends Error {
@@ -121,6 +123,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Over
       throw new ConfigError(`LOCUS_CORS_ORIGINS: "${o}" is not an origin such as https://ehr.example.org`);
     }
   }
+  const cdsFhirServers = (env.LOCUS_CDS_FHIR_SERVERS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const o of cdsFhirServers) {
+    try {
+      const u = new URL(o);
+      if (u.origin !== o) throw new Error();
+    } catch {
+      throw new ConfigError(
+        `LOCUS_CDS_FHIR_SERVERS: "${o}" is not an origin such as https://fhir.example.org`,
+      );
+    }
+  }
   const displayHost = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
@@ -139,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Over
     logLevel: env.LOCUS_LOG_LEVEL || DEFAULTS.logLevel,
     demo: overrides.demo ?? env.LOCUS_DEMO !== "0",
     fhirTimeoutMs: int(env, "LOCUS_FHIR_TIMEOUT_MS", DEFAULTS.fhirTimeoutMs, 100, 120_000),
+    cdsFhirServers,
   };
 }
 

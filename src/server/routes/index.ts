@@ -2,6 +2,7 @@
 import { analysisRoutes } from "./analysis.js";
 import { atlasRoutes } from "./atlas.js";
 import { caseRoutes } from "./cases.js";
+import { cdsRoutes } from "./cds.js";
 import { fhirRoutes } from "./fhir.js";
 import { healthRoutes } from "./health.js";
 import { pageRoutes } from "./page.js";
@@ -15,5 +16,6 @@ export const routes: readonly RouteSpec[] = [
   ...caseRoutes,
   ...atlasRoutes,
   ...fhirRoutes,
+  ...cdsRoutes,
   ...pageRoutes,
 ];
