@@ -1,7 +1,7 @@
 /** Property tests: whatever comes in, validation answers and never throws; every break is found where it is. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { synonyms } from "../atlas/data/synonyms.js";
+import { groups, synonyms } from "../atlas/data/synonyms.js";
 import { type CaseResult, parseCase, parseCaseText } from "./index.js";
 import { parseJson } from "./json.js";
 import { caseArb } from "./test-helpers/cases.js";
@@ -160,8 +160,43 @@ describe("valid cases", () => {
         if (!r.ok) return;
         expect(r.case).toEqual(c);
         expect(r.normalisations.length).toBeLessThanOrEqual(changed);
+        // Each normalisation points at what was written, and says what it became.
+        for (const n of r.normalisations) expect(String(get(written, n.path))).toBe(n.from);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("group words", () => {
+  it("become one finding per member, each traced to the finding it came from", () => {
+    const group = fc
+      .constantFrom(...groups)
+      .chain((g) => fc.constantFrom(...[g.id, g.name, ...g.words]).map((w) => ({ g, w })));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(group, fc.constantFrom("strength", "emg")), { minLength: 1, maxLength: 4 }),
+        (items) => {
+          const findings = items.map(([{ w }, kind]) =>
+            kind === "strength"
+              ? { kind, target: w, mrc: "4" }
+              : { kind, muscle: w, spontaneous: "fibrillations" },
+          );
+          const r = parseCase({ format: "locus-case/1", id: "g", findings });
+          expect(r.ok).toBe(true);
+          if (!r.ok) return;
+          expect(r.case.findings.length).toBe(items.reduce((n, [{ g }]) => n + g.members.length, 0));
+          r.case.findings.forEach((f, k) => {
+            const [{ g }, kind] = items[r.origins[k]!]!;
+            expect(f.kind).toBe(kind);
+            expect(g.members).toContain(f.kind === "strength" ? f.target : f.kind === "emg" ? f.muscle : "");
+          });
+          expect(r.normalisations.map((n) => n.path)).toEqual(
+            items.map((_, i) => ["findings", i, items[i]![1] === "strength" ? "target" : "muscle"]),
+          );
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
