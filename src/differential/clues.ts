@@ -153,7 +153,7 @@ export function rootsReachedAt(level: string, tag: string, text = ""): string[] 
   const startIdx = ROOT_ORDER.indexOf(upper);
   const traversing = startIdx >= 0 ? ROOT_ORDER[startIdx + 1] : undefined;
   const below = startIdx >= 0 ? ROOT_ORDER.slice(startIdx + 1) : [];
-  const farLateral = /extra_?foraminal|far_?lateral|foraminal/i.test(text);
+  const farLateral = /extra[\s_-]?foraminal|far[\s_-]?lateral|foraminal/i.test(text);
   const out = new Set<string>();
   if (tag === "foraminal_stenosis" || (tag === "disc_herniation" && farLateral)) {
     if (exiting) out.add(exiting);

@@ -1433,7 +1433,7 @@ export const conditions: Condition[] = [
     codes: {
       icd10cm: "M79.A29",
       icd10cmBySide: { right: "M79.A21", left: "M79.A22", bilateral: "M79.A29" },
-      icd10cmAlso: ["T79.A29XA"],
+      icd10cmAlso: ["T79.A29A"],
       snomed: "111245009",
     },
     prior: 0.002,
