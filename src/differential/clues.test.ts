@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Finding } from "../case/schema.js";
 import { extractClues, mrcValue, rootsReachedAt } from "./clues.js";
 import { differential } from "./differential.js";
 import { L, mkCase, mkLoc } from "./test-helpers.js";
@@ -79,7 +80,7 @@ describe("extractClues", () => {
     expect(cl.has("pain")).toBe(false);
   });
   it("muscle oedema with denervation in the same leg is denervation oedema; without, it is not", () => {
-    const edema = { kind: "imaging", modality: "mri_limb", tags: ["muscle_edema"], side: "left" } as const;
+    const edema: Finding = { kind: "imaging", modality: "mri_limb", tags: ["muscle_edema"], side: "left" };
     const withEmg = extractClues(
       mkCase({
         findings: [

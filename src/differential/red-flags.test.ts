@@ -94,7 +94,7 @@ describe("red flags: each fires on its own, nothing else does", () => {
   it("every flag in the data is tested", () => {
     expect(new Set(table.map((t) => t.flag))).toEqual(new Set(redFlagRules.map((r) => r.id)));
   });
-  table.forEach((t, i) =>
+  for (const [i, t] of table.entries())
     it(`${t.flag} (#${i})`, () => {
       const d = differential(mkCase(t.c), t.loc);
       expect(d.redFlags.map((f) => f.id)).toEqual([t.flag]);
@@ -103,8 +103,7 @@ describe("red flags: each fires on its own, nothing else does", () => {
       expect(flag?.action.length).toBeGreaterThan(0);
       // the flag's actions lead the case's work-up
       expect(d.workup.some((w) => w.for.includes(`red flag: ${t.flag}`))).toBe(true);
-    }),
-  );
+    });
 
   it("a plain case fires nothing", () => {
     const d = differential(
