@@ -1,0 +1,125 @@
+/**
+ * What the finding readers share: the normalised text, its sentences and rows, the side mentions
+ * of each, the vocabulary, and the side most of the note is about.
+ */
+import type { Finding } from "../case/schema.js";
+import { type Side, type SideMention, sideFor, sideMentions } from "./laterality.js";
+import type { Unit } from "./sentences.js";
+import { type Vocabulary, vocabulary } from "./vocabulary.js";
+
+export interface Draft {
+  finding: Finding;
+  /** Normalised-text spans the finding was read from. */
+  spans: [number, number][];
+  confidence: number;
+  /** Position in reading order, for stable output. */
+  at: number;
+}
+
+export interface Leftover {
+  start: number;
+  end: number;
+  why: string;
+}
+
+export class Doc {
+  readonly vocab: Vocabulary = vocabulary();
+  readonly drafts: Draft[] = [];
+  readonly leftovers: Leftover[] = [];
+  /** Spans that context extraction used (history, symptoms, onset): not unrecognised. */
+  readonly used: [number, number][] = [];
+  dominant: "left" | "right" | undefined;
+  private readonly sidesCache = new Map<Unit, SideMention[]>();
+
+  constructor(
+    readonly text: string,
+    readonly units: Unit[],
+  ) {
+    this.dominant = this.findDominant();
+  }
+
+  /** Units that describe the patient at presentation. */
+  get patient(): Unit[] {
+    return this.units.filter((u) => u.section === "patient" && !u.followUp && !u.generic);
+  }
+
+  sides(u: Unit): SideMention[] {
+    let s = this.sidesCache.get(u);
+    if (!s) {
+      s = sideMentions(this.text, u.start, u.end);
+      this.sidesCache.set(u, s);
+    }
+    return s;
+  }
+
+  /** The side of a phrase in a unit; `inferred` when it falls back to the note's main side. */
+  side(
+    u: Unit,
+    start: number,
+    end: number,
+    opts: { headStart?: number; fallback?: boolean; opposite?: Side } = {},
+  ): { side: Side | undefined; inferred: boolean } {
+    const s = sideFor(
+      this.text,
+      start,
+      end,
+      { from: u.start, to: u.end },
+      this.sides(u),
+      opts.opposite,
+      opts.headStart ?? start,
+    );
+    if (s) return { side: s, inferred: false };
+    if (opts.fallback && this.dominant) return { side: this.dominant, inferred: true };
+    return { side: undefined, inferred: false };
+  }
+
+  add(finding: Finding, spans: [number, number][], confidence: number): void {
+    this.drafts.push({
+      finding,
+      spans,
+      confidence: Math.max(0, Math.min(1, confidence)),
+      at: spans[0]?.[0] ?? 0,
+    });
+  }
+
+  leftover(start: number, end: number, why: string): void {
+    if (end > start) this.leftovers.push({ start, end, why });
+  }
+
+  /** The side the note is mostly about, when one side clearly dominates. */
+  private findDominant(): "left" | "right" | undefined {
+    let left = 0;
+    let right = 0;
+    for (const u of this.units) {
+      if (u.section !== "patient") continue;
+      for (const m of this.sides(u)) {
+        if (m.reference) continue;
+        if (m.side === "left") left++;
+        if (m.side === "right") right++;
+      }
+    }
+    if (left >= 2 && left >= 2 * right) return "left";
+    if (right >= 2 && right >= 2 * left) return "right";
+    return undefined;
+  }
+}
+
+/** Regex matches inside a unit, with absolute offsets. */
+export function* matches(
+  re: RegExp,
+  text: string,
+  u: { start: number; end: number },
+): Generator<RegExpExecArray> {
+  const flags = re.flags.includes("g") ? re.flags : `${re.flags}g`;
+  const g = new RegExp(re.source, flags);
+  const piece = text.slice(u.start, u.end);
+  for (let m = g.exec(piece); m; m = g.exec(piece)) {
+    if (m[0].length === 0) {
+      g.lastIndex++;
+      continue;
+    }
+    const out = m;
+    out.index += u.start;
+    yield out;
+  }
+}

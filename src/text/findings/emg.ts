@@ -1,0 +1,178 @@
+/**
+ * Needle EMG: what a sentence says ("active denervation potentials", "fibrillations and positive
+ * sharp waves", "no MUAP", "reduced recruitment", "increased insertional activity") applied to
+ * the muscles it lists, with one side for the list; table rows read cell by cell; paraspinals by
+ * level ("left paraspinalis around the L5 and S1 levels", "L4/5, L5/S1 PVMs"). A group word
+ * ("adductor compartment") stands for the group's commonly needled muscles.
+ */
+import { getAtlas } from "../../atlas/index.js";
+import type { EmgFinding } from "../../case/schema.js";
+import { type Doc, matches } from "../doc.js";
+import { PARASPINAL_NOUNS } from "../phrases.js";
+import type { Unit } from "../sentences.js";
+import type { Mention } from "../vocabulary.js";
+import { paraspinalIds, readRow } from "./tables.js";
+
+const CUE =
+  /\b(EMG|electromyograph\w*|needle|denervation|fibrillations?|fibs|positive sharp|PSWs?|MUAPs?|MUPs?|motor unit|recruitment|CRDs?|complex repetitive|myokymi\w*|fasciculation potentials|insertional)\b/i;
+
+type Features = Omit<EmgFinding, "kind" | "muscle" | "side">;
+
+function features(t: string): Features {
+  const f: Features = {};
+  if (
+    /\bno (abnormal )?spontaneous|no (fibrillation|denervation)|without (fibrillation|denervation|spontaneous)/i.test(
+      t,
+    )
+  )
+    f.spontaneous = "none";
+  else if (
+    /denervation (potentials|changes|activity)|fibrillat\w*|positive sharp|\bPSWs?\b|\bfibs\b|spontaneous activity|F&P/i.test(
+      t,
+    )
+  )
+    f.spontaneous = "fibrillations";
+  else if (/\bCRDs?\b|complex repetitive/i.test(t)) f.spontaneous = "crd";
+  else if (/myokymi/i.test(t) && !/\bno myokymi/i.test(t)) f.spontaneous = "myokymia";
+  else if (/fasciculation potentials/i.test(t)) f.spontaneous = "fasciculations";
+  const ins = /\b(increased|decreased|reduced|normal) insertional/i.exec(t);
+  if (ins) {
+    const w = (ins[1] ?? "").toLowerCase();
+    f.insertional = w === "increased" ? "increased" : w === "normal" ? "normal" : "reduced";
+  }
+  if (/\bno (motor unit( action)? potentials?|MUAPs?|MUPs?|motor units?|voluntary)/i.test(t)) {
+    f.muap = "none";
+    f.recruitment = "none";
+  } else if (
+    /(large|long[- ]duration|polyphasic|high[- ]amplitude|neurogenic|reinnervat\w*)\s*(\w+\s+){0,3}(MUAPs?|MUPs?|motor units?|potentials)|chronic neurogenic|reinnervation/i.test(
+      t,
+    )
+  )
+    f.muap = "neurogenic";
+  else if (
+    /(small|short[- ]duration|myopathic)\s*(\w+\s+){0,3}(MUAPs?|MUPs?|motor units?|potentials)/i.test(t)
+  )
+    f.muap = "myopathic";
+  else if (/normal (MUAPs?|MUPs?|motor units?)/i.test(t)) f.muap = "normal";
+  if (!f.recruitment) {
+    if (/(reduced|decreased|poor) recruitment|recruitment (was |is )?(reduced|decreased)/i.test(t))
+      f.recruitment = "reduced";
+    else if (/early recruitment/i.test(t)) f.recruitment = "early";
+    else if (/discrete|single (unit|MUAP)/i.test(t)) f.recruitment = "discrete";
+  }
+  return f;
+}
+
+/** Group words in an EMG report stand for the muscles of the group that are needled. */
+function needled(m: Mention): string[] {
+  if (!m.group) return m.ids;
+  const atlas = getAtlas();
+  const common = m.ids.filter((id) => atlas.muscle(id)?.commonlyNeedled);
+  return common.length > 0 ? common : m.ids;
+}
+
+function paraspinalMentions(doc: Doc, u: Unit): Mention[] {
+  const out: Mention[] = [];
+  const noun = new RegExp(PARASPINAL_NOUNS.source, "gi");
+  for (const m of matches(noun, doc.text, u)) {
+    const before = doc.text.slice(Math.max(u.start, m.index - 30), m.index);
+    const after = doc.text.slice(m.index + m[0].length, Math.min(u.end, m.index + m[0].length + 40));
+    const pre = /((?:(?:T1[0-2]|L[1-5]|S[1-4])(?:\s*[-/]\s*(?:L?[1-5]|S?[1-4]))?\s*(?:,|and|&)?\s*)+)$/i.exec(
+      before,
+    );
+    const post =
+      /^\s*(?:muscles?\s*)?(?:around|at|of|from)\s+(?:the\s+)?((?:(?:T1[0-2]|L[1-5]|S[1-4])\s*(?:,|and|&|to|-)?\s*)+)(?:levels?)?/i.exec(
+        after,
+      );
+    const levels = pre?.[1] ?? post?.[1];
+    if (!levels) {
+      doc.leftover(m.index, m.index + m[0].length, "paraspinal muscles without a level");
+      continue;
+    }
+    const { ids, unknown } = paraspinalIds(levels);
+    const start = pre ? m.index - (pre[1] ?? "").length : m.index;
+    const end = post ? m.index + m[0].length + post[0].length : m.index + m[0].length;
+    for (const level of unknown) doc.leftover(start, end, `paraspinal level ${level} is not in the atlas`);
+    if (ids.length) out.push({ start, end, ids, kind: "muscle" });
+  }
+  return out;
+}
+
+export function readEmg(doc: Doc): void {
+  let tableSide: "left" | "right" | undefined;
+  for (const u of doc.patient) {
+    if (!u.row) {
+      const lone = /^(left|right)(?: side)?$/i.exec(u.text.trim());
+      if (lone) tableSide = (lone[1] ?? "").toLowerCase() as "left" | "right";
+      else if (u.caption && /\b(EMG|electromyograph)/i.test(u.text)) {
+        const s = /\b(left|right)\b/i.exec(u.text);
+        tableSide = s ? ((s[1] ?? "").toLowerCase() as "left" | "right") : undefined;
+      } else if (/[.!?]$/.test(u.text) && !u.caption) tableSide = undefined;
+    }
+    if (u.row) {
+      readEmgRow(doc, u, tableSide);
+      continue;
+    }
+    if (!CUE.test(u.text)) continue;
+    const f = features(u.text);
+    if (Object.keys(f).length === 0) continue;
+    const para = paraspinalMentions(doc, u);
+    const muscles = doc.vocab
+      .scan(doc.text, ["muscle"], u.start, u.end)
+      .filter((m) => !para.some((p) => m.start < p.end && p.start < m.end));
+    const all = [...para, ...muscles].sort((a, b) => a.start - b.start);
+    const head = all[0]?.start ?? u.start;
+    for (const m of all) {
+      const { side, inferred } = doc.side(u, m.start, m.end, { headStart: head, fallback: true });
+      for (const id of needled(m)) {
+        const e: EmgFinding = { kind: "emg", muscle: id, ...f };
+        if (side) e.side = side;
+        doc.add(e, [[m.start, m.end]], 0.85 - (inferred ? 0.25 : 0) - (m.group ? 0.15 : 0));
+      }
+    }
+  }
+}
+
+function readEmgRow(doc: Doc, u: Unit, tableSide: "left" | "right" | undefined): void {
+  const row = readRow(u.text, doc.vocab);
+  if (row?.kind !== "emg") return;
+  for (const level of row.unknown)
+    doc.leftover(u.start, u.start + row.nameEnd, `paraspinal level ${level} is not in the atlas`);
+  const f: Features = {};
+  const cs = row.cells.map((c) => c.toLowerCase().replace(/\s+/g, " "));
+  cs.forEach((c, i) => {
+    const last = i === cs.length - 1 && i > 0;
+    if (/^f ?& ?p|^fibs?|^fibrillation|^psw|^positive sharp/.test(c)) {
+      f.spontaneous = "fibrillations";
+      const plus = (c.match(/\+/g) ?? []).length;
+      if (plus >= 1 && plus <= 4) f.grade = plus;
+    } else if (/^crd/.test(c)) f.spontaneous = "crd";
+    else if (/^myokym/.test(c)) f.spontaneous = "myokymia";
+    else if (/^fasc/.test(c)) f.spontaneous = "fasciculations";
+    else if (/^no (muap|mup|unit)/.test(c)) {
+      f.muap = "none";
+      f.recruitment = "none";
+    } else if (/polys?|polyphasic|large|long|high|neurogenic/.test(c)) f.muap = "neurogenic";
+    else if (/small|short|brief|myopathic/.test(c)) f.muap = "myopathic";
+    else if (/^(single|discrete)$/.test(c)) f.recruitment = "discrete";
+    else if (/^(complete|full)$/.test(c)) f.recruitment = "normal";
+    else if (c === "early") f.recruitment = "early";
+    else if (/^[-\u2013\u2014]$|^none$|^nil$|^0$/.test(c)) {
+      if (f.spontaneous === undefined) f.spontaneous = "none";
+    } else if (/^(normal|nl|increased|inc\.?|decreased|dec\.?|reduced|red\.?)$/.test(c)) {
+      const v = /^n/.test(c) ? "normal" : /^inc/.test(c) ? "increased" : "reduced";
+      if (i === 0) f.insertional = v;
+      else if (last && f.recruitment === undefined)
+        f.recruitment = v === "increased" ? "early" : v === "normal" ? "normal" : "reduced";
+      else if (v === "normal" && f.muap === undefined) f.muap = "normal";
+    }
+  });
+  const { side, inferred } = tableSide
+    ? { side: tableSide, inferred: false }
+    : doc.side(u, u.start, u.start + row.nameEnd, { fallback: true });
+  for (const id of row.ids) {
+    const e: EmgFinding = { kind: "emg", muscle: id, ...f };
+    if (side) e.side = side;
+    doc.add(e, [[u.start, u.end]], 0.85 - (inferred ? 0.2 : 0));
+  }
+}

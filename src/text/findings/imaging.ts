@@ -1,0 +1,172 @@
+/**
+ * Imaging: the study (MRI of the spine, plexus or limb, CT, ultrasound, PET-CT, X-ray) and what it
+ * showed, as FORMAT.md tags, with the spinal level and the side of the finding (not of the scan:
+ * "MRI of both thighs ... oedema of the left"). A sentence that names no study continues the
+ * study of the sentence before. Statements of a diagnosis ("diagnosed with a disc herniation based
+ * on MRI") are history, not an imaging finding. One finding per study and side; tags merge.
+ */
+import type { ImagingFinding, ImagingTag } from "../../case/schema.js";
+import { type Doc, matches } from "../doc.js";
+import { isNegated } from "../negation.js";
+
+type Modality = ImagingFinding["modality"];
+
+const MODALITY =
+  /\b(PET\s*[-/]?\s*CT|PET|positron emission|FDG|ultraso\w+|sonograph\w*|USG|doppler|CT|computed tomography|x-?rays?|radiograph\w*|MRI?|magnetic resonance|MR imaging|MR neurography|STIR|T[12]-?weighted|gadolinium)\b/gi;
+const MUSCLE_WORDS =
+  /\b(muscles?|multifidus|erector|quadratus|compartment|vastus|adductor|tibialis|gastrocnemius|soleus|gluteus|hamstring|quadriceps|myositis)\b/i;
+const TAGS: [RegExp, ImagingTag, ((t: string) => boolean)?][] = [
+  [
+    /\b(disc (herniation|prolapse|protrusion|extrusion|sequestration)|herniated (disc|nucleus)|prolapsed (intervertebral )?disc|HNP|disc bulge)/gi,
+    "disc_herniation",
+  ],
+  [/\b(foraminal (stenosis|narrowing)|narrowing of the (neural )?foramin\w*)/gi, "foraminal_stenosis"],
+  [
+    /\b(lateral recess (stenosis|narrowing)|lateral canal (stenosis|narrowing)|subarticular (stenosis|narrowing))/gi,
+    "lateral_recess_stenosis",
+  ],
+  [
+    /\b((central|spinal)( canal)? (stenosis|narrowing)|canal (stenosis|narrowing)|spinal stenosis)/gi,
+    "canal_stenosis",
+  ],
+  [/\bspondylolisthesis\b/gi, "spondylolisthesis"],
+  [/\b(synovial|facet) cyst/gi, "synovial_cyst"],
+  [
+    /\b(enhanc\w*|increased (signal )?intensit\w*|hyperintens\w*)[^.;]{0,60}\b(nerve roots?|roots?|cauda)\b/gi,
+    "root_enhancement",
+    (t) => /gadolinium|enhanc|contrast/i.test(t),
+  ],
+  [
+    /\b(enlarg\w*|swelling|swollen|thicken\w*)[^.;]{0,40}\b(plexus|lumbosacral)\b|\b(plexus)\b[^.;]{0,40}\b(enlarg\w*|swelling|swollen|thicken\w*)/gi,
+    "plexus_enlargement",
+  ],
+  [/\benhanc\w*[^.;]{0,40}\bplexus\b/gi, "plexus_enhancement"],
+  [
+    /\b(enlarg\w*|swelling|swollen|thicken\w*|larger)[^.;]{0,40}\bnerves?\b|\bnerves?\b[^.;]{0,40}\b(enlarg\w*|swollen|thicken\w*|larger)/gi,
+    "nerve_enlargement",
+  ],
+  [
+    /\b(mass|tumou?r|metasta\w*|hypermetabolic|FDG[- ](avid|uptake)|increased (FDG )?uptake|infiltrat\w*)\b/gi,
+    "mass",
+  ],
+  [/\b(ha?ematoma|haemorrhage|hemorrhage)\b/gi, "hematoma"],
+  [
+    /\b(o?edema|increased (signal )?intensit\w*|hyperintens\w*|STIR (signal|hyperintens\w*|uptake)|myositis|denervation change\w*)\b/gi,
+    "muscle_edema",
+    (t) => MUSCLE_WORDS.test(t),
+  ],
+  [/\b(fatty (change|infiltration|replacement|atrophy)|fat(ty)? infiltration)\b/gi, "muscle_fatty_change"],
+  [
+    /\bhypertroph\w*/gi,
+    "muscle_hypertrophy",
+    (t) => MUSCLE_WORDS.test(t) || /calf|thigh|soleus|gastroc/i.test(t),
+  ],
+  [
+    /\b(no abnormal(ity|ities| findings?)|unremarkable|normal (study|MRI|scan|findings)|within normal limits)\b/gi,
+    "normal",
+  ],
+];
+const REPORT_VERB =
+  /\b(revealed|showed|shows|demonstrated|reported|confirmed|identified|found|noted|observed|as|with|was|were|is)\b/gi;
+
+function modalityOf(written: string, around: string, tags: ImagingTag[], sentence: string): Modality {
+  const w = written.toLowerCase();
+  if (/pet|positron|fdg/.test(w)) return "pet_ct";
+  if (/ultraso|sonograph|usg|doppler/.test(w)) return "ultrasound";
+  if (/^ct$|computed/.test(w)) return "ct";
+  if (/x-?ray|radiograph/.test(w)) return "xray";
+  if (/pelvi|plexus|neurography/i.test(around)) return "mri_plexus";
+  if (/spine|spinal|lumbar|lumbosacral|\bLS\b|sacrum|cauda|vertebra/i.test(around)) return "mri_spine";
+  if (/thigh|leg|calf|limb|extremit|muscle|gluteal|buttock|knee|foot/i.test(around)) return "mri_limb";
+  if (tags.some((t) => ["plexus_enlargement", "plexus_enhancement"].includes(t))) return "mri_plexus";
+  if (
+    tags.some((t) =>
+      ["muscle_edema", "muscle_fatty_change", "muscle_hypertrophy", "nerve_enlargement"].includes(t),
+    )
+  )
+    return "mri_limb";
+  if (/pelvi|plexus/i.test(sentence)) return "mri_plexus";
+  if (/thigh|calf|limb|extremit|muscle/i.test(sentence) && !/spine|spinal|lumbar|root/i.test(sentence))
+    return "mri_limb";
+  return "mri_spine";
+}
+
+export function readImaging(doc: Doc): void {
+  let carried: { written: string; around: string; block: number; age: number } | undefined;
+  for (const u of doc.patient) {
+    if (u.row) continue;
+    const mod = [...matches(MODALITY, doc.text, u)][0];
+    if (mod)
+      carried = {
+        written: mod[0],
+        around: doc.text.slice(
+          Math.max(u.start, mod.index - 30),
+          Math.min(u.end, mod.index + mod[0].length + 40),
+        ),
+        block: u.block,
+        age: 0,
+      };
+    else if (carried) carried.age++;
+    if (carried && (carried.block !== u.block || carried.age > 2)) carried = undefined;
+    if (/\bdiagnos\w*/i.test(u.text)) continue;
+    const found: { tag: ImagingTag; start: number; end: number }[] = [];
+    for (const [re, tag, needs] of TAGS) {
+      if (needs && !needs(u.text)) continue;
+      for (const m of matches(re, doc.text, u)) {
+        if (tag !== "normal" && isNegated(doc.text, m.index, m.index + m[0].length, u.start, u.end)) continue;
+        found.push({ tag, start: m.index, end: m.index + m[0].length });
+      }
+    }
+    found.sort((a, b) => a.start - b.start);
+    if (found.length === 0) {
+      if (!mod) carried = undefined;
+      continue;
+    }
+    if (!carried) continue;
+    if (!mod) {
+      // A sentence that continues a study reports a finding as its subject ("Increased signal was
+      // observed in ..."), not in passing.
+      const verb =
+        /\b(was|were|is|are)\s+(\w+\s+)?(revealed|observed|noted|seen|found|identified|shown|demonstrated|present)\b|\b(suggested|showed|revealed)\b/i.exec(
+          u.text,
+        );
+      if (!verb || verb.index < (found[0]?.start ?? 0) - u.start) continue;
+    }
+    const tags0 = [...new Set(found.map((f) => f.tag))];
+    const tags = tags0.length > 1 ? tags0.filter((t) => t !== "normal") : tags0;
+    const modality = modalityOf(carried.written, carried.around, tags, u.text);
+    const level = /\b(L[1-5]|S1|T1[0-2])\s*[-/]\s*(L?[1-5]|S1)\b/i.exec(u.text);
+    const first = found[0] as (typeof found)[number];
+    // The side of the finding: a side named after the reporting verb, or after the finding.
+    const verbs = [...matches(REPORT_VERB, doc.text, u)].filter((v) => v.index < first.start);
+    const lastVerb = verbs[verbs.length - 1];
+    const sides = doc.sides(u).filter((s) => !s.reference && (!lastVerb || s.start > lastVerb.index));
+    const limb = modality !== "mri_spine" && modality !== "ct" && modality !== "xray";
+    let side: "left" | "right" | "bilateral" | undefined;
+    const near = sides.find((s) => s.start >= (lastVerb?.index ?? u.start));
+    if (near && near.side !== "other") side = near.side;
+    let inferred = false;
+    if (!side && limb && doc.dominant) {
+      side = doc.dominant;
+      inferred = true;
+    }
+    const f: ImagingFinding = {
+      kind: "imaging",
+      modality,
+      tags: tags.filter((t) => t !== "normal" || tags.length === 1),
+    };
+    if (level) {
+      const a = (level[1] ?? "").toUpperCase();
+      let b = (level[2] ?? "").toUpperCase();
+      if (/^[1-5]$/.test(b)) b = `${a[0]}${b}`;
+      f.level = `${a}-${b}`;
+    }
+    if (side) f.side = side;
+    f.text = u.text.replace(/\s+/g, " ").slice(0, 240);
+    doc.add(
+      f,
+      found.map((x) => [x.start, x.end] as [number, number]),
+      0.8 - (inferred ? 0.25 : 0),
+    );
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Laboratory results: the test (CK, glucose, HbA1c, ESR, CRP, CSF protein and cells, B12, serum
+ * protein electrophoresis), the result word (normal, elevated, low) and the value ("CK 58-73",
+ * "protein=36.95 mg/dL"). In a CSF sentence, "protein" and "cells" are the CSF tests and CSF
+ * glucose is not read as blood glucose.
+ */
+import type { LabFinding } from "../../case/schema.js";
+import { type Doc, matches } from "../doc.js";
+import { isNegated } from "../negation.js";
+
+type Test = LabFinding["test"];
+
+const TESTS: [RegExp, Test, "csf" | "blood" | "any"][] = [
+  [/\b(CK|CPK|creatin(?:in)?e? (?:phospho)?kinase)\b(?!\s*-\s*MB|-MB)/gi, "ck", "any"],
+  [/\b(HbA1c|A1c|glycated ha?emoglobin)\b/gi, "hba1c", "any"],
+  [/\b(fasting (?:blood |plasma )?glucose|blood (?:glucose|sugar)|glucose|FBS)\b/gi, "glucose", "blood"],
+  [/\b(ESR|erythrocyte sedimentation rate)\b/gi, "esr", "any"],
+  [/\b(CRP|C-reactive protein)\b/gi, "crp", "any"],
+  [/\b(protein)\b/gi, "csf_protein", "csf"],
+  [/\b(white (?:blood )?cells?|WBC|cells|cell count|pleocytosis)\b/gi, "csf_cells", "csf"],
+  [/\b(vitamin B12|B12|cobalamin)\b/gi, "vitamin_b12", "any"],
+  [/\b(SPEP|serum protein electrophoresis|paraprotein\w*|monoclonal (?:band|protein))\b/gi, "spep", "any"],
+];
+const CSF = /\b(CSF|cerebrospinal fluid|lumbar puncture|spinal tap)\b/i;
+
+function resultWord(t: string): LabFinding["result"] | undefined {
+  if (/\b(elevated|raised|high|increased|abnormal)\b/i.test(t) && !/no abnormal/i.test(t)) return "elevated";
+  if (/\b(low|decreased|reduced|deficien\w*)\b/i.test(t)) return "low";
+  if (/\b(normal|within normal|unremarkable|no abnormal)\b/i.test(t)) return "normal";
+  return undefined;
+}
+
+export function readLabs(doc: Doc): void {
+  for (const u of doc.patient) {
+    if (u.row) continue;
+    const csf = CSF.test(u.text);
+    for (const [re, test, where] of TESTS) {
+      if (where === "csf" && !csf) continue;
+      if (where === "blood" && csf) continue;
+      for (const m of matches(re, doc.text, u)) {
+        const start = m.index;
+        const end = m.index + m[0].length;
+        const near = doc.text.slice(Math.max(u.start, start - 20), Math.min(u.end, end + 20));
+        if (isNegated(doc.text, start, end, u.start, u.end) && !/no abnormal|normal/i.test(near)) continue;
+        const after = doc.text.slice(end, Math.min(u.end, end + 40));
+        const value =
+          /^[^0-9;.]{0,25}?(?:[=:]|\bof\b|\bwas\b|\bis\b|\()?\s*(\d+(?:\.\d+)?)(?:\s*[-\u2013]\s*(\d+(?:\.\d+)?))?\s*(mg\/dl|mg\/l|g\/l|u\/l|iu\/l|mmol\/l|mm\/h(?:r|our)?|%|cells\/u?l|\/u?l|pg\/ml|ng\/ml)?/i.exec(
+            after,
+          );
+        const around = doc.text.slice(Math.max(u.start, start - 30), Math.min(u.end, end + 60));
+        const result = resultWord(after.split(/[;]/)[0] ?? "") ?? resultWord(around) ?? resultWord(u.text);
+        if (!result) {
+          doc.leftover(start, end, "a laboratory test without a result Locus can read");
+          continue;
+        }
+        const f: LabFinding = { kind: "lab", test, result };
+        if (value) {
+          f.value = Number(value[2] ?? value[1]);
+          if (value[3]) f.unit = value[3];
+        }
+        doc.add(f, [[start, end]], value ? 0.85 : 0.75);
+      }
+    }
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Nerve conduction: a nerve named in a conduction sentence becomes the study that tests it (motor
+ * or sensory from "CMAP", "SNAP", "motor response", "sensory response"; otherwise the nerve's
+ * usual study), with its result ("no response", "absence of a motor response", "decreased",
+ * "axonal neuropathy", "prolonged latency", "slowed"), amplitude ("6 uV") and percentage of the
+ * other side ("4.1 % of the right"). A nerve named only as the comparison ("of the right peroneal
+ * nerve") is not a finding.
+ */
+import { getAtlas } from "../../atlas/index.js";
+import type { NcsFinding } from "../../case/schema.js";
+import { type Doc, matches } from "../doc.js";
+import type { Unit } from "../sentences.js";
+
+const CUE =
+  /\b(nerve conduction|NCS|NCV|CMAPs?|SNAPs?|compound (muscle|motor) action potentials?|sensory nerve action potentials?|motor responses?|sensory responses?|F[- ]waves?|H[- ]reflex(es)?|conduction velocit\w*|distal latenc\w*|amplitudes?|axonal|neuropathy|polyneuropathy)\b/i;
+const NERVE =
+  /\b(superficial (?:peroneal|fibular)|deep (?:peroneal|fibular)|(?:common )?(?:peroneal|fibular)|posterior tibial|tibial|sural|saphenous|femoral|medial plantar|lateral femoral cutaneous)(?:\s+nerves?)?\b(?!\s*(?:motor|CMAP|SNAP|F|H)\b)/gi;
+const STUDY_BY_NERVE: Record<string, { motor?: string; sensory?: string }> = {
+  peroneal: { motor: "peroneal_motor_edb", sensory: "superficial_peroneal_sensory" },
+  "deep peroneal": { motor: "peroneal_motor_edb" },
+  "superficial peroneal": { sensory: "superficial_peroneal_sensory" },
+  tibial: { motor: "tibial_motor_ah", sensory: "medial_plantar_sensory" },
+  sural: { sensory: "sural_sensory" },
+  saphenous: { sensory: "saphenous_sensory" },
+  femoral: { motor: "femoral_motor", sensory: "saphenous_sensory" },
+  "medial plantar": { sensory: "medial_plantar_sensory" },
+  "lateral femoral cutaneous": { sensory: "lateral_femoral_cutaneous_sensory" },
+};
+
+type Result = NcsFinding["result"];
+type Type = "motor" | "sensory";
+
+function nerveKey(written: string): string {
+  const w = written
+    .toLowerCase()
+    .replace(/\s+nerves?$/, "")
+    .replace(/fibular/g, "peroneal")
+    .replace(/^(common|posterior) /, "");
+  return w;
+}
+
+function typeIn(t: string): Type | undefined {
+  const motor = /\b(CMAPs?|motor|compound (muscle|motor))\b/gi;
+  const sensory = /\b(SNAPs?|sensory)\b/gi;
+  let last: { at: number; type: Type } | undefined;
+  for (const m of t.matchAll(motor)) if (!last || m.index > last.at) last = { at: m.index, type: "motor" };
+  for (const m of t.matchAll(sensory))
+    if (!last || m.index > last.at) last = { at: m.index, type: "sensory" };
+  if (/sensorimotor/i.test(t) && !last) return "motor";
+  return last?.type;
+}
+
+function resultIn(t: string): Result | undefined {
+  if (
+    /\bno (motor |sensory )?response|absen(ce|t)|not (obtain|record|elicit)\w*|unobtainable|unrecordable|non-?recordable|could not be (obtained|recorded|elicited)/i.test(
+      t,
+    )
+  )
+    return "absent";
+  if (/prolonged (distal )?(motor |sensory )?latenc/i.test(t)) return "prolonged";
+  if (/slow(ed|ing)|(reduced|decreased) (conduction )?velocit/i.test(t)) return "slowed";
+  if (/decreas|reduc|\blow\b|diminish|small|attenuat|axonal|neuropathy/i.test(t)) return "reduced";
+  if (/\bnormal|within normal limits|preserved|unremarkable/i.test(t)) return "normal";
+  return undefined;
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  key: string;
+  study?: string;
+}
+
+function studyMentions(doc: Doc, u: Unit): Hit[] {
+  const hits: Hit[] = doc.vocab
+    .scan(doc.text, ["study"], u.start, u.end)
+    .map((m) => ({ start: m.start, end: m.end, key: "", study: m.ids[0] as string }));
+  for (const m of matches(NERVE, doc.text, u)) {
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (hits.some((h) => start < h.end && h.start < end)) continue;
+    hits.push({ start, end, key: nerveKey(m[1] ?? "") });
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+export function readNcs(doc: Doc): void {
+  const atlas = getAtlas();
+  for (const u of doc.patient) {
+    if (u.row || !CUE.test(u.text)) continue;
+    const hits = studyMentions(doc, u);
+    const sides = doc.sides(u);
+    let prev: { type?: Type; result?: Result } = {};
+    const sentenceType = typeIn(u.text);
+    const sentenceResult = resultIn(u.text);
+    hits.forEach((h, i) => {
+      // A nerve named as the comparison ("4.1 % of the right peroneal nerve") is not a finding.
+      const refSide = sides.find((s) => s.reference && s.end <= h.start && h.start - s.end <= 3);
+      if (refSide) return;
+      const beforeAll = doc.text.slice(hits[i - 1]?.end ?? u.start, h.start);
+      // After the previous nerve, only what follows its clause speaks of this one.
+      const before = i > 0 ? (beforeAll.split(/[,;]/).pop() ?? "") : beforeAll;
+      const after = doc.text.slice(h.end, hits[i + 1]?.start ?? u.end);
+      const type = typeIn(before) ?? prev.type ?? sentenceType;
+      const own = resultIn(after.split(/[;]/)[0] ?? "") ?? resultIn(before);
+      const hasAmplitude = /\d\s*(uV|mV|microvolts?|millivolts?)\b/i.test(after);
+      const result = own ?? (hasAmplitude ? undefined : (prev.result ?? sentenceResult));
+      prev = { ...(type ? { type } : {}), ...(result ? { result } : {}) };
+      let study = h.study;
+      if (!study) {
+        const table = STUDY_BY_NERVE[h.key];
+        study = type ? table?.[type] : (table?.motor ?? table?.sensory);
+        study ??= table?.motor ?? table?.sensory;
+      }
+      if (!study) {
+        doc.leftover(h.start, h.end, "a nerve without a conduction study Locus knows");
+        return;
+      }
+      const f: NcsFinding = { kind: "ncs", study, result: result ?? "normal" };
+      const amp = /(\d+(?:\.\d+)?)\s*(uV|mV|microvolts?|millivolts?)\b/i.exec(after);
+      if (amp) {
+        f.amplitude = Number(amp[1]);
+        f.unit = /^u|^micro/i.test(amp[2] ?? "") ? "uV" : "mV";
+      }
+      const pct = /(\d+(?:\.\d+)?)\s*%/.exec(after);
+      if (
+        pct &&
+        /%\s*(of|compared|relative)|contralateral|other side|right|left/i.test(after.slice(pct.index))
+      ) {
+        f.percentOfContralateral = Number(pct[1]);
+        if (!result) f.result = f.percentOfContralateral < 50 ? "reduced" : "normal";
+      } else if (pct && /(was|were|is)\s*$/.test(after.slice(0, pct.index))) {
+        f.percentOfContralateral = Number(pct[1]);
+      }
+      const vel = /(\d+(?:\.\d+)?)\s*m\/s/i.exec(after);
+      if (vel) f.velocity = Number(vel[1]);
+      const lat = /(\d+(?:\.\d+)?)\s*ms\b/i.exec(after);
+      if (lat) f.latency = Number(lat[1]);
+      if (!result && f.amplitude !== undefined) {
+        const normal = atlas.data.studies.find((s) => s.id === study)?.normal;
+        if (normal?.amplitudeLln !== undefined && normal.unit === f.unit)
+          f.result = f.amplitude < normal.amplitudeLln ? "reduced" : "normal";
+      }
+      const abnormal = f.result !== "normal";
+      const { side, inferred } = doc.side(u, h.start, h.end, { fallback: abnormal });
+      if (side) f.side = side;
+      const conf = (result || f.amplitude !== undefined ? 0.85 : 0.6) - (inferred ? 0.25 : 0);
+      doc.add(f, [[h.start, h.end]], conf);
+    });
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Reflexes: "knee jerk absent on the left", "ankle jerk on the right was decreased (1+/2+)", "the
+ * Achilles tendon reflex was decreased", "Babinski sign not evident" (plantar flexor), "reflexes
+ * were normal" (knee and ankle jerks). Numbers follow the NINDS scale; a pair "1+/2+" is read as
+ * right/left unless the words of the sentence put the abnormal grade on the other side.
+ */
+import type { ReflexFinding } from "../../case/schema.js";
+import { type Doc, matches } from "../doc.js";
+import type { Side } from "../laterality.js";
+import { REFLEX_WORD } from "../mrc.js";
+import { isNegated } from "../negation.js";
+import { REFLEX_SCALE } from "../sources.js";
+
+type Grade = ReflexFinding["grade"];
+
+const GENERIC = /\b(deep tendon reflexes|tendon reflexes|DTRs|muscle stretch reflexes|reflexes)\b/gi;
+const BABINSKI =
+  /\b(babinski(?:'s)?(?: sign| response| reflex)?|extensor plantar(?: response)?|up-?going (?:toes?|plantars?)|plantars? (?:were |was )?(?:extensor|flexor|up-?going|down-?going))\b/gi;
+const NUMBER = /(?<![A-Za-z0-9])([0-4])\s*\+?(?:\s*\/\s*([0-4])\s*\+?)?(?![0-9%])/;
+
+function wordGrade(w: string): Grade | undefined {
+  const s = w.toLowerCase();
+  if (/absent|abolish|areflex|lost|not elicited|unobtainable|no response/.test(s)) return "absent";
+  if (/decreas|diminish|reduc|depress|sluggish|hyporeflex|trace|weak/.test(s)) return "reduced";
+  if (/brisk|exaggerat|increas|hyperreflex/.test(s)) return "brisk";
+  if (/normal|preserv|intact|symmetric|present/.test(s)) return "normal";
+  return undefined;
+}
+
+const numberGrade = (n: string | undefined): Grade => REFLEX_SCALE.grades[(n ?? "2") as "0"] as Grade;
+
+export function readReflexes(doc: Doc): void {
+  for (const u of doc.patient) {
+    if (u.row) continue;
+    const mentions = doc.vocab
+      .scan(doc.text, ["reflex", "muscle", "movement", "region"], u.start, u.end)
+      .filter((m) => m.kind === "reflex" && !m.ids.includes("plantar"));
+    // Babinski and the plantar response.
+    for (const m of matches(BABINSKI, doc.text, u)) {
+      const t = m[0].toLowerCase();
+      let grade: Grade = /flexor|down/.test(t) ? "flexor" : "extensor";
+      if (grade === "extensor" && isNegated(doc.text, m.index, m.index + m[0].length, u.start, u.end))
+        grade = "flexor";
+      const { side, inferred } = doc.side(u, m.index, m.index + m[0].length, { fallback: true });
+      const f: ReflexFinding = { kind: "reflex", reflex: "plantar", grade };
+      if (side) f.side = side;
+      doc.add(f, [[m.index, m.index + m[0].length]], 0.85 - (inferred ? 0.25 : 0));
+    }
+    const list = mentions.length
+      ? mentions.map((m) => ({ start: m.start, end: m.end, ids: m.ids, generic: false }))
+      : [...matches(GENERIC, doc.text, u)].map((m) => ({
+          start: m.index,
+          end: m.index + m[0].length,
+          ids: ["patellar", "achilles"],
+          generic: true,
+        }));
+    list.forEach((m, i) => {
+      const nextStart = list[i + 1]?.start ?? u.end;
+      const prevEnd = list[i - 1]?.end ?? u.start;
+      const after = doc.text.slice(m.end, nextStart).split(/[;]|\bbut\b|\bhowever\b/i)[0] ?? "";
+      const before = doc.text.slice(prevEnd, m.start);
+      const w = REFLEX_WORD.exec(after) ?? REFLEX_WORD.exec(before.slice(-40));
+      const num = NUMBER.exec(after.slice(0, 40));
+      let grade = w ? wordGrade(w[0]) : undefined;
+      if (w && /^(extensor|flexor|up|down)/i.test(w[0])) grade = undefined;
+      const pair: [string, string] | undefined =
+        num?.[2] !== undefined ? [num[1] as string, num[2] as string] : undefined;
+      if (!grade && num && !pair) grade = numberGrade(num[1] as string);
+      if (pair && pair[0] === pair[1]) {
+        // "2+/2+": the same on both sides.
+        for (const id of m.ids)
+          doc.add(
+            { kind: "reflex", reflex: id, grade: numberGrade(pair[0]), side: "bilateral" },
+            [[m.start, m.end]],
+            0.85,
+          );
+        return;
+      }
+      if (!grade && !pair) {
+        doc.leftover(m.start, m.end, "a reflex without a grade");
+        return;
+      }
+      if (w && isNegated(doc.text, m.start, m.end, u.start, u.end) && grade === "normal") grade = "absent";
+      const spans: [number, number][] = [[m.start, m.end]];
+      const conf = m.generic ? 0.5 : 0.9;
+      const emit = (side: Side | undefined, g: Grade, c: number) => {
+        for (const id of m.ids) {
+          const f: ReflexFinding = { kind: "reflex", reflex: id, grade: g };
+          if (side) f.side = side;
+          doc.add(f, spans, c);
+        }
+      };
+      if (pair && pair[0] !== pair[1]) {
+        const named = doc.side(u, m.start, m.end).side;
+        const a = numberGrade(pair[0]);
+        const b = numberGrade(pair[1]);
+        // Right/left by convention; the words decide when they name a side and a grade.
+        let right = a;
+        let left = b;
+        if (named === "left" && grade && grade === a && grade !== b) [right, left] = [b, a];
+        emit("right", right, conf - 0.1);
+        emit("left", left, conf - 0.1);
+        return;
+      }
+      if (!grade) return;
+      const { side, inferred } = doc.side(u, m.start, m.end, { fallback: grade !== "normal" });
+      emit(side, grade, conf - (inferred ? 0.25 : 0));
+    });
+  }
+}

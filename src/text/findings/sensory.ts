@@ -1,0 +1,143 @@
+/**
+ * Sensation: a change ("hypoaesthesia", "hypersensitivity", "diminished", "50% sensory loss")
+ * with the skin it concerns ("medial aspect of the thigh and shin", "the right posterior and
+ * medial leg", "along the right L5 and S1 dermatomes") and the modality ("pin pricking", "light
+ * touch", "vibration", "joint position"). A dermatome is read as the skin regions whose supply
+ * it dominates in the atlas. Pain alone is a symptom, not a sensory finding.
+ */
+import { getAtlas } from "../../atlas/index.js";
+import type { SensoryFinding } from "../../case/schema.js";
+import { type Doc, matches } from "../doc.js";
+import { isNegated } from "../negation.js";
+import type { Mention } from "../vocabulary.js";
+
+type Change = SensoryFinding["change"];
+
+const CHANGE: [RegExp, Change][] = [
+  [
+    /\b(an(a)?esthesia|anesthetic|no sensation|absent sensation|sensation (was |is )?absent|complete sensory loss)\b/i,
+    "absent",
+  ],
+  [/\b(hyper(a)?esthesia|hypersensitiv\w*|allodynia|hyperalgesia|hyperpathia)\b/i, "increased"],
+  [
+    /\b(hypo(a)?esthesia|hypoalgesia|numb(ness)?|sensory (loss|deficit|decrease|impairment)|loss of (sensation|sensibility|pin ?prick|light touch|vibration)|decreased|diminished|reduced|impaired|blunted|sensory (change|disturbance))\b/i,
+    "reduced",
+  ],
+  [/\b(par(a)?esthesi\w*|tingling|pins and needles|dys(a)?esthesi\w*|burning sensation)\b/i, "paresthesia"],
+  [
+    /\b(sensation|sensory (exam(ination)?|testing)|sensibility)\b[^.;]{0,30}\b(normal|intact|preserved)\b/i,
+    "normal",
+  ],
+];
+const SENSORY_CUE =
+  /\b(sensation|sensory|sensibility|hypo(a)?esthesi|hyper(a)?esthesi|an(a)?esthesi|allodynia|numb|par(a)?esthesi|tingling|dys(a)?esthesi|hypersensitiv|pin ?prick|light touch|vibration|proprioception|joint position)/i;
+const MODALITY: [RegExp, NonNullable<SensoryFinding["modality"]>][] = [
+  [/\bpin ?-?prick(ing)?|pain sensation|sharp\b/i, "pinprick"],
+  [/\blight(ly)? touch(ing)?|touch\b/i, "light_touch"],
+  [/\bvibrat\w*/i, "vibration"],
+  [/\bproprioception|joint position\w*|position sense/i, "proprioception"],
+];
+const ADJ =
+  "medial|lateral|anterior|posterior|anterolateral|anteromedial|posterolateral|inner|outer|dorsal|plantar|front|back";
+const PART = "thighs?|legs?|shins?|calf|calves|knees?|feet|foot|soles?|heels?|ankles?|toes?|buttocks?|groin";
+const CROSS = new RegExp(
+  `\\b((?:${ADJ})(?:\\s*(?:,|and|or|&)\\s*(?:${ADJ}))*)\\s+(?:(?:aspect|side|border|surface|part)s?\\s+of\\s+)?(?:the\\s+)?(?:(?:left|right|both)\\s+)?((?:${PART})(?:\\s*(?:,|and|or|&)\\s*(?:the\\s+)?(?:${PART}))*)\\b`,
+  "gi",
+);
+const DERMATOME =
+  /\b((?:L[1-5]|S[1-4])(?:\s*(?:,|and|or|&|\/|-)\s*(?:L[1-5]|S[1-4]))*)\s+(?:dermatom\w*|distribution|territor\w*|root distribution)/gi;
+
+/**
+ * The skin a dermatome phrase ("along the L5 dermatome") stands for: the regions where the root is
+ * a major supply in the atlas and every dermatome map the atlas cites for the region names it,
+ * keeping those on which at least three maps agree (fewer only when no region has three). Where the maps disagree (Lee, Keegan and Foerster
+ * differ at the edges of every dermatome) the phrase is not taken to reach.
+ */
+export function dermatomeRegions(root: string): string[] {
+  const candidates = getAtlas()
+    .data.regions.filter((r) => !r.midline)
+    .filter((r) => r.roots.some((s) => s.root === root && s.role === "major"))
+    .filter(
+      (r) => r.dermatomeViews.length > 0 && r.dermatomeViews.every((v) => v.roots.includes(root as never)),
+    );
+  for (const maps of [3, 2, 1]) {
+    const agreed = candidates.filter((r) => r.dermatomeViews.length >= maps);
+    if (agreed.length > 0) return agreed.map((r) => r.id);
+  }
+  return [];
+}
+
+function regionMentions(doc: Doc, start: number, end: number): (Mention & { expanded?: boolean })[] {
+  const out: (Mention & { expanded?: boolean })[] = [];
+  const u = { start, end };
+  for (const m of matches(CROSS, doc.text, u)) {
+    const adjs = (m[1] ?? "").split(/\s*(?:,|\band\b|\bor\b|&)\s*/i).filter(Boolean);
+    const parts = (m[2] ?? "").split(/\s*(?:,|\band\b|\bor\b|&)\s*(?:the\s+)?/i).filter(Boolean);
+    const found: Mention[] = [];
+    for (const p of parts)
+      for (const a of adjs) {
+        const single = p
+          .replace(/(?<=[^s])s$/, "")
+          .replace(/^calves$/, "calf")
+          .replace(/^feet$/, "foot");
+        const hit =
+          doc.vocab.resolve(`${a} ${single}`, ["region"]) ??
+          doc.vocab.resolve(`${a} aspect of the ${single}`, ["region"]);
+        if (hit) found.push({ ...hit, start: m.index, end: m.index + m[0].length });
+      }
+    if (found.length > 0) out.push(...found);
+  }
+  for (const m of matches(DERMATOME, doc.text, u)) {
+    for (const root of (m[1] ?? "").match(/[LS][1-5]/gi) ?? [])
+      for (const id of dermatomeRegions(root.toUpperCase()))
+        out.push({ start: m.index, end: m.index + m[0].length, ids: [id], kind: "region", expanded: true });
+  }
+  const scanned = doc.vocab
+    .scan(doc.text, ["region"], start, end)
+    .filter((s) => !out.some((c) => s.start < c.end && c.start < s.end));
+  return [...out, ...scanned].sort((a, b) => a.start - b.start);
+}
+
+export function readSensory(doc: Doc): void {
+  for (const u of doc.patient) {
+    if (u.row || !SENSORY_CUE.test(u.text)) continue;
+    let change: Change | undefined;
+    let changeAt: [number, number] | undefined;
+    for (const [re, c] of CHANGE) {
+      const m = re.exec(u.text);
+      if (m) {
+        change = c;
+        changeAt = [u.start + m.index, u.start + m.index + m[0].length];
+        break;
+      }
+    }
+    if (!change || !changeAt) continue;
+    if (change !== "normal" && isNegated(doc.text, changeAt[0], changeAt[1], u.start, u.end))
+      change = "normal";
+    let modality: SensoryFinding["modality"];
+    for (const [re, mod] of MODALITY)
+      if (re.test(u.text)) {
+        modality = mod;
+        break;
+      }
+    const regions = regionMentions(doc, u.start, u.end);
+    if (regions.length === 0) {
+      if (change !== "normal")
+        doc.leftover(changeAt[0], changeAt[1], "a sensory change without a skin region");
+      continue;
+    }
+    const head = regions[0]?.start ?? u.start;
+    for (const r of regions) {
+      const { side, inferred } = doc.side(u, r.start, r.end, {
+        fallback: change !== "normal",
+        headStart: head,
+      });
+      for (const id of r.ids) {
+        const f: SensoryFinding = { kind: "sensory", region: id, change };
+        if (side) f.side = side;
+        if (modality) f.modality = modality;
+        doc.add(f, [[r.start, r.end], changeAt], (r.expanded ? 0.6 : 0.85) - (inferred ? 0.25 : 0));
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Examination signs: straight leg raise (crossed), femoral stretch, atrophy and hypertrophy of a
+ * named part, foot drop, Trendelenburg, clonus, tenderness. "Negative", "no" or "not" make
+ * `present: false`. Atrophy or hypertrophy with no part named ("atrophy in the muscles") is left
+ * as unrecognised rather than guessed.
+ */
+import type { SignFinding } from "../../case/schema.js";
+import { type Doc, matches } from "../doc.js";
+import { isNegated } from "../negation.js";
+
+type Sign = SignFinding["sign"];
+
+const SIGNS: [RegExp, Sign][] = [
+  [/\b(crossed|contralateral) (straight[- ]leg[- ]rais\w*|SLR|Las[eè]gue)/gi, "crossed_straight_leg_raise"],
+  [
+    /\b(straight[- ]leg[- ]rais\w*(?: test)?|SLR|SLRT|Las[eè]gue(?:'s)?(?: sign| test)?)\b/gi,
+    "straight_leg_raise",
+  ],
+  [
+    /\b(femoral (?:nerve )?stretch(?: test)?|reverse (?:straight[- ]leg[- ]rais\w*|SLR|Las[eè]gue)|prone knee bend(?:ing)?)\b/gi,
+    "femoral_stretch",
+  ],
+  [/\b(atroph(?:y|ic|ied)|wasting|wasted)\b/gi, "atrophy"],
+  [/\b((?:pseudo)?hypertroph(?:y|ic|ied)|enlarged calf|calf enlargement)\b/gi, "hypertrophy"],
+  [/\b(foot[- ]?drop|drop[- ]?foot)\b/gi, "foot_drop"],
+  [/\b(trendelenburg(?:'s)?(?: sign| gait)?)\b/gi, "trendelenburg"],
+  [/\b((?:ankle |sustained |unsustained )?clonus)\b/gi, "clonus"],
+  [/\b(tender(?:ness)?)\b/gi, "tenderness"],
+];
+const PART =
+  /\b(lumbar spine|lumbosacral spine|spine|low back|lower back|back|sacroiliac joint|sciatic notch|buttocks?|gluteal|thighs?|calf|calves|legs?|shins?|feet|foot|quadriceps|hamstrings?|gastrocnemius|glutei|peronei|fibular head|groin|hip)\b/i;
+const MIDLINE = /spine|back|lumbar|sacrum|sacral/i;
+const SKIP_CONTEXT = /\b(MRI|magnetic resonance|ultraso\w+|imaging|scan|STIR|T2)\b/i;
+
+export function readSigns(doc: Doc): void {
+  for (const u of doc.patient) {
+    if (u.row) continue;
+    for (const [re, sign] of SIGNS) {
+      for (const m of matches(re, doc.text, u)) {
+        const start = m.index;
+        const end = m.index + m[0].length;
+        if (
+          sign === "straight_leg_raise" &&
+          /(crossed|contralateral)\s*$/i.test(doc.text.slice(u.start, start))
+        )
+          continue;
+        if (
+          sign === "clonus" &&
+          /\b(no|without)\b/i.test(doc.text.slice(Math.max(u.start, start - 10), start)) === false &&
+          /myoclonus/i.test(m[0])
+        )
+          continue;
+        let target: string | undefined;
+        if (sign === "atrophy" || sign === "hypertrophy" || sign === "tenderness") {
+          if ((sign === "atrophy" || sign === "hypertrophy") && SKIP_CONTEXT.test(u.text)) continue;
+          const after = doc.text.slice(end, Math.min(u.end, end + 50));
+          const before = doc.text.slice(Math.max(u.start, start - 25), start);
+          const muscle = doc.vocab.scan(
+            doc.text,
+            ["muscle"],
+            Math.max(u.start, start - 25),
+            Math.min(u.end, end + 50),
+          )[0];
+          const post =
+            /^\s*(?:of|in|over|overlying|on|at|involving|affecting)\s+(?:the\s+)?(?:(?:left|right|both)\s+)?([a-z ]+)/i.exec(
+              after,
+            );
+          const pre = PART.exec(before.split(/[,;.]/).pop() ?? "");
+          const postPart = post ? PART.exec(post[1] ?? "") : null;
+          target =
+            postPart?.[1] ?? (muscle ? doc.text.slice(muscle.start, muscle.end) : undefined) ?? pre?.[1];
+          if (muscle?.ids.length === 1 && !postPart) target = muscle.ids[0];
+          if (!target) {
+            doc.leftover(start, end, `${sign} without the part it concerns`);
+            continue;
+          }
+        }
+        const negated =
+          isNegated(doc.text, start, end, u.start, u.end) ||
+          /^\s*(?:test\s+)?(?:was|is|were)?\s*(negative|absent|normal)\b/i.test(
+            doc.text.slice(end, Math.min(u.end, end + 30)),
+          );
+        const midline = sign === "tenderness" && target !== undefined && MIDLINE.test(target);
+        const { side, inferred } = midline
+          ? { side: undefined, inferred: false }
+          : doc.side(u, start, end, { fallback: !negated && sign !== "tenderness" });
+        const f: SignFinding = { kind: "sign", sign };
+        if (side) f.side = side;
+        if (target) f.target = target.toLowerCase() === target ? target : target.toLowerCase();
+        if (negated) f.present = false;
+        doc.add(f, [[start, end]], 0.8 - (inferred ? 0.25 : 0));
+      }
+    }
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Strength: MRC grades paired with the movements or muscles they grade, in prose ("weakness with
+ * left hip flexion (MRC Grade 4)", "0 in both flexors and extensors of the right ankle and toes
+ * and poor in the knee flexors") and in tables ("Hip abductor 2 2+"); "weakness of X" without a
+ * grade is "weak"; "power normal throughout" and "normal in the other limbs" are read as grade 5
+ * for the key movements (or for the movements graded on the other side), leaving out what the
+ * note grades itself.
+ */
+import type { StrengthFinding } from "../../case/schema.js";
+import { type Doc, matches } from "../doc.js";
+import { opposite, type Side } from "../laterality.js";
+import { gradesIn } from "../mrc.js";
+import { isNegated } from "../negation.js";
+import type { Unit } from "../sentences.js";
+import { KEY_MOVEMENTS } from "../sources.js";
+import type { Mention } from "../vocabulary.js";
+import { readRow } from "./tables.js";
+
+const CUE =
+  /\b(weak(ness)?|power|strength|MRC|Medical Research Council|grade|paresis|plegia|paralys[ie]s|motor (function|strength|power|exam)|[0-5][+-]?\/5)\b/i;
+const WEAK = /\b(weak(ness|ened)?|paresis|paretic)\b/i;
+const ACTIONS = "flexors?|extensors?|flexion|extension|dorsiflexors?|plantar ?flexors?|abductors?|adductors?";
+const JOINTS = "ankles?|toes?|knees?|hips?|great toes?|big toes?";
+const CROSS = new RegExp(
+  `\\b((?:${ACTIONS})(?:\\s*(?:,|and|or|&)\\s*(?:the\\s+)?(?:${ACTIONS}))*)\\s+of\\s+(?:the\\s+)?(?:(?:left|right|both)\\s+)?((?:${JOINTS})(?:\\s*(?:,|and|or|&)\\s*(?:the\\s+)?(?:${JOINTS}))*)`,
+  "gi",
+);
+const NORMAL_ALL =
+  /\b(power|strength|motor (?:strength|power|function|exam(?:ination)?)|muscle strength)\b[^.;]{0,50}?\b(normal|full|intact|preserved|5\/5)\b[^.;]{0,40}?\b(throughout|in all (?:four )?(?:limbs|extremities)|in both (?:lower )?(?:limbs|legs|lower extremities)|bilaterally|in the (?:other|opposite|contralateral) (?:limbs?|legs?|lower limb|side|lower extremity)|on the (?:other|opposite|contralateral) side|elsewhere)/gi;
+
+interface Pending {
+  sides: Side[];
+  mirror: boolean;
+  otherwise: boolean;
+  span: [number, number];
+}
+
+function movementMentions(doc: Doc, u: Unit): Mention[] {
+  const crossed: Mention[] = [];
+  for (const m of matches(CROSS, doc.text, u)) {
+    const actions = (m[1] ?? "").split(/\s*(?:,|\band\b|\bor\b|&)\s*(?:the\s+)?/i).filter(Boolean);
+    const joints = (m[2] ?? "").split(/\s*(?:,|\band\b|\bor\b|&)\s*(?:the\s+)?/i).filter(Boolean);
+    for (const j of joints)
+      for (const a of actions) {
+        const hit =
+          doc.vocab.resolve(`${j.replace(/s$/, "")} ${a}`, ["movement"]) ??
+          doc.vocab.resolve(`${a} of the ${j.replace(/s$/, "")}`, ["movement"]);
+        if (hit) crossed.push({ ...hit, start: m.index, end: m.index + m[0].length });
+      }
+  }
+  const scanned = doc.vocab
+    .scan(doc.text, ["movement", "muscle"], u.start, u.end)
+    .filter((s) => !crossed.some((c) => s.start < c.end && c.start < s.end));
+  return [...crossed, ...scanned].sort((a, b) => a.start - b.start);
+}
+
+export function readStrength(doc: Doc): void {
+  const pending: Pending[] = [];
+  for (const u of doc.patient) {
+    if (u.row) {
+      readStrengthRow(doc, u);
+      continue;
+    }
+    if (!CUE.test(u.text)) continue;
+    for (const m of matches(NORMAL_ALL, doc.text, u)) {
+      const where = (m[3] ?? "").toLowerCase();
+      const other = /other|opposite|contralateral/.test(where);
+      const named = doc.side(u, m.index, m.index + m[0].length).side;
+      const sides: Side[] = other ? [] : named === "left" || named === "right" ? [named] : ["left", "right"];
+      pending.push({
+        sides,
+        mirror: other,
+        otherwise: /otherwise|elsewhere/i.test(u.text),
+        span: [m.index, m.index + m[0].length],
+      });
+    }
+    const mentions = movementMentions(doc, u).filter(
+      (m) => !pending.some((p) => m.start >= p.span[0] && m.end <= p.span[1]),
+    );
+    if (mentions.length === 0) {
+      for (const g of gradesIn(doc.text, u.start, u.end))
+        if (/\b(MRC|grade|power|strength)\b/i.test(doc.text.slice(g.start, g.end)))
+          doc.leftover(g.start, g.end, "an MRC grade without a movement or muscle");
+      continue;
+    }
+    const grades = gradesIn(doc.text, u.start, u.end).filter(
+      (g) => !mentions.some((m) => g.start >= m.start && g.end <= m.end),
+    );
+    const assigned = new Map<Mention, { mrc: string; at: [number, number] }>();
+    grades.forEach((g, gi) => {
+      if (g.forward) {
+        const next = grades[gi + 1]?.start ?? u.end;
+        for (const m of mentions)
+          if (m.start >= g.end && m.start < next && !assigned.has(m))
+            assigned.set(m, { mrc: g.mrc, at: [g.start, g.end] });
+      } else {
+        const prev = grades[gi - 1]?.end ?? u.start;
+        for (const m of mentions)
+          if (m.end <= g.start && m.start >= prev && !assigned.has(m))
+            assigned.set(m, { mrc: g.mrc, at: [g.start, g.end] });
+      }
+    });
+    for (const m of mentions) {
+      const grade = assigned.get(m);
+      let mrc: string | undefined = grade?.mrc;
+      let confidence = 0.9;
+      if (!mrc) {
+        const clause = doc.text.slice(Math.max(u.start, m.start - 60), Math.min(u.end, m.end + 40));
+        if (!WEAK.test(clause)) continue;
+        const w = WEAK.exec(doc.text.slice(u.start, u.end));
+        const negated = w
+          ? isNegated(doc.text, u.start + w.index, u.start + w.index + w[0].length, u.start, u.end)
+          : false;
+        mrc = negated ? "5" : "weak";
+        confidence = 0.7;
+      }
+      const abnormal = mrc !== "5";
+      const { side, inferred } = doc.side(u, m.start, m.end, { fallback: abnormal });
+      for (const id of m.ids) {
+        const f: StrengthFinding = {
+          kind: "strength",
+          target: id,
+          mrc: /^[0-5]$/.test(mrc) ? Number(mrc) : mrc,
+        };
+        if (side) f.side = side;
+        const spans: [number, number][] = [[m.start, m.end]];
+        if (grade) spans.push(grade.at);
+        doc.add(f, spans, confidence - (inferred ? 0.25 : 0) - (m.ids.length > 1 ? 0.1 : 0));
+      }
+    }
+  }
+  expandNormal(doc, pending);
+}
+
+function readStrengthRow(doc: Doc, u: Unit): void {
+  const row = readRow(u.text, doc.vocab);
+  if (row?.kind !== "strength") return;
+  const first = row.cells[0] ?? "";
+  const mrc = first.replace("/5", "");
+  const { side, inferred } = doc.side(u, u.start, u.start + row.nameEnd, { fallback: true });
+  for (const id of row.ids) {
+    const f: StrengthFinding = { kind: "strength", target: id, mrc: /^[0-5]$/.test(mrc) ? Number(mrc) : mrc };
+    if (side) f.side = side;
+    doc.add(f, [[u.start, u.end]], 0.85 - (inferred ? 0.2 : 0));
+  }
+}
+
+/** "Power normal throughout": grade 5 for the key movements not graded elsewhere in the note. */
+function expandNormal(doc: Doc, pending: Pending[]): void {
+  if (pending.length === 0) return;
+  const graded = doc.drafts.filter((d) => d.finding.kind === "strength");
+  const gradedOn = (side: Side, id: string) =>
+    graded.some(
+      (d) =>
+        d.finding.kind === "strength" &&
+        d.finding.target === id &&
+        (d.finding.side === side || d.finding.side === "bilateral" || d.finding.side === undefined),
+    );
+  for (const p of pending) {
+    let sides = p.sides;
+    let ids: readonly string[] = KEY_MOVEMENTS.ids;
+    if (p.mirror) {
+      const abnormal = graded.filter((d) => d.finding.kind === "strength" && d.finding.side !== undefined);
+      const affected = (abnormal[0]?.finding.side as Side | undefined) ?? doc.dominant;
+      const other = opposite(affected);
+      if (!other) continue;
+      sides = [other];
+      const mirrored = [
+        ...new Set(
+          abnormal.flatMap((d) =>
+            d.finding.kind === "strength" && d.finding.side === affected ? [d.finding.target] : [],
+          ),
+        ),
+      ];
+      if (mirrored.length > 0) ids = mirrored;
+    }
+    for (const side of sides)
+      for (const id of ids) {
+        if (gradedOn(side, id)) continue;
+        doc.add({ kind: "strength", side, target: id, mrc: 5 }, [p.span], 0.5);
+      }
+  }
+}

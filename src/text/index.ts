@@ -1,0 +1,245 @@
+/**
+ * Clinic note, EMG report or case report to a LocusCase, with the text behind every finding.
+ *
+ *   normalize-text -> sentences -> finding readers (strength, reflex, sensory, emg, ncs, sign,
+ *   imaging, lab) and context -> merge -> LocusCase (validated) + spans + confidence + unrecognised
+ *
+ * Deterministic and local: no network, no model; the words come from the atlas (and phrases.ts).
+ */
+import { type Finding, finding as findingSchema, type LocusCase, locusCase } from "../case/schema.js";
+import { readContext } from "./context.js";
+import { Doc, type Draft } from "./doc.js";
+import { readEmg } from "./findings/emg.js";
+import { readImaging } from "./findings/imaging.js";
+import { readLabs } from "./findings/lab.js";
+import { readNcs } from "./findings/ncs.js";
+import { readReflexes } from "./findings/reflex.js";
+import { readSensory } from "./findings/sensory.js";
+import { readSigns } from "./findings/sign.js";
+import { readStrength } from "./findings/strength.js";
+import { readRow } from "./findings/tables.js";
+import { normalizeText, toOriginal } from "./normalize-text.js";
+import { segment } from "./sentences.js";
+import { vocabulary } from "./vocabulary.js";
+
+export interface ExtractOptions {
+  /** The case id to give the result. */
+  id?: string;
+  /** Also read sections such as Discussion and Introduction (off: they describe other patients). */
+  includeLiterature?: boolean;
+  /** Also read what happened after treatment (off: Locus reads the presentation). */
+  includeFollowUp?: boolean;
+}
+
+export interface Span {
+  finding: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Extraction {
+  case: LocusCase;
+  spans: Span[];
+  /** Per finding, 0..1: how sure the reading is. */
+  confidence: number[];
+  unrecognized: { start: number; end: number; text: string; why?: string }[];
+}
+
+const KIND_ORDER: Finding["kind"][] = [
+  "strength",
+  "reflex",
+  "sensory",
+  "emg",
+  "ncs",
+  "sign",
+  "imaging",
+  "lab",
+];
+
+/** The identity of a finding for merging: kind, atlas id (or test, modality, sign) and side. */
+export function findingKey(f: Finding): string {
+  const id =
+    f.kind === "strength"
+      ? f.target
+      : f.kind === "reflex"
+        ? f.reflex
+        : f.kind === "sensory"
+          ? f.region
+          : f.kind === "emg"
+            ? f.muscle
+            : f.kind === "ncs"
+              ? f.study
+              : f.kind === "sign"
+                ? f.sign
+                : f.kind === "imaging"
+                  ? f.modality
+                  : f.test;
+  return `${f.kind}|${id}|${f.side ?? ""}`;
+}
+
+function sameValue(a: Finding, b: Finding): boolean {
+  const strip = (f: Finding) => JSON.stringify({ ...f, side: undefined });
+  return strip(a) === strip(b);
+}
+
+/** One finding per key: later mentions fill fields the first left empty (EMG, NCS, imaging). */
+function merge(drafts: Draft[]): Draft[] {
+  const byKey = new Map<string, Draft>();
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const key = findingKey(d.finding);
+    const first = byKey.get(key);
+    if (!first) {
+      const copy: Draft = { ...d, finding: { ...d.finding }, spans: [...d.spans] };
+      byKey.set(key, copy);
+      out.push(copy);
+      continue;
+    }
+    const a = first.finding as Record<string, unknown>;
+    const b = d.finding as Record<string, unknown>;
+    if (first.finding.kind === "emg" || first.finding.kind === "ncs" || first.finding.kind === "imaging") {
+      for (const [k, v] of Object.entries(b)) {
+        if (k === "tags" && Array.isArray(v) && Array.isArray(a.tags)) {
+          const tags = [...new Set([...(a.tags as string[]), ...(v as string[])])];
+          a.tags = tags.length > 1 ? tags.filter((t) => t !== "normal") : tags;
+        } else if (a[k] === undefined) a[k] = v;
+      }
+      first.spans.push(...d.spans);
+      first.confidence = Math.max(first.confidence, d.confidence);
+    } else if (sameValue(first.finding, d.finding)) {
+      first.spans.push(...d.spans);
+      first.confidence = Math.min(1, Math.max(first.confidence, d.confidence) + 0.05);
+    }
+  }
+  return out;
+}
+
+const CLINICAL_WORD =
+  /\b[A-Za-z]{3,}(?:opathy|opathies|itis|algia|plegia|paresis|esthesia|aesthesia|trophy|osis|ectomy|otomy|plasty|ography)\b/g;
+
+export function extract(text: string, options: ExtractOptions = {}): Extraction {
+  const norm = normalizeText(String(text ?? ""));
+  const vocab = vocabulary();
+  // Sentences are cut on the text with its line breaks; readers see line breaks as spaces.
+  const flat = norm.text.replace(/\n/g, " ");
+  const units = segment(norm.text, (line) => readRow(line, vocab) !== undefined).map((u) => ({
+    ...u,
+    text: u.text.replace(/\n/g, " "),
+    section: options.includeLiterature ? ("patient" as const) : u.section,
+    followUp: options.includeFollowUp ? false : u.followUp,
+    generic: options.includeLiterature ? false : u.generic,
+  }));
+  const doc = new Doc(flat, units);
+  readStrength(doc);
+  readReflexes(doc);
+  readSensory(doc);
+  readEmg(doc);
+  readNcs(doc);
+  readSigns(doc);
+  readImaging(doc);
+  readLabs(doc);
+  const ctx = readContext(doc);
+
+  const merged = merge(doc.drafts).sort(
+    (a, b) => KIND_ORDER.indexOf(a.finding.kind) - KIND_ORDER.indexOf(b.finding.kind) || a.at - b.at,
+  );
+  const abnormalStudies = new Set(
+    merged.flatMap((d) =>
+      d.finding.kind === "imaging" && !d.finding.tags.includes("normal") ? [d.finding.modality] : [],
+    ),
+  );
+  const kept: Draft[] = [];
+  const rejected: Draft[] = [];
+  for (const d of merged) {
+    const f = d.finding;
+    // "No abnormal finding in the roots" beside an abnormal result of the same study is part of it.
+    if (
+      f.kind === "imaging" &&
+      f.tags.length === 1 &&
+      f.tags[0] === "normal" &&
+      abnormalStudies.has(f.modality)
+    )
+      continue;
+    const ok = findingSchema.safeParse(d.finding).success;
+    (ok ? kept : rejected).push(d);
+  }
+
+  const c: LocusCase = {
+    format: "locus-case/1",
+    id: options.id ?? noteId(norm.text),
+    findings: kept.map((d) => d.finding),
+  };
+  if (ctx.age !== undefined || ctx.sex !== undefined)
+    c.patient = { ...(ctx.age !== undefined ? { age: ctx.age } : {}), ...(ctx.sex ? { sex: ctx.sex } : {}) };
+  const context: NonNullable<LocusCase["context"]> = {};
+  if (ctx.onset) context.onset = ctx.onset;
+  if (ctx.durationDays !== undefined) context.durationDays = ctx.durationDays;
+  if (ctx.history.length) context.history = ctx.history;
+  if (ctx.symptoms.length) context.symptoms = ctx.symptoms;
+  if (Object.keys(context).length) c.context = context;
+
+  const original = String(text ?? "");
+  const spans: Span[] = [];
+  kept.forEach((d, i) => {
+    const seen = new Set<string>();
+    for (const [s, e] of d.spans) {
+      const o = toOriginal(norm, s, e);
+      const k = `${o.start}:${o.end}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      spans.push({ finding: i, start: o.start, end: o.end, text: original.slice(o.start, o.end) });
+    }
+  });
+
+  // What looked clinical but was not understood.
+  const covered: [number, number][] = [...kept.flatMap((d) => d.spans), ...doc.used];
+  const isCovered = (s: number, e: number) => covered.some(([a, b]) => s < b && a < e);
+  const unrecognized: Extraction["unrecognized"] = [];
+  const seenWords = new Set<string>();
+  const note = (s: number, e: number, why?: string) => {
+    const o = toOriginal(norm, s, e);
+    const t = original.slice(o.start, o.end);
+    const key = `${t.toLowerCase()}|${why ?? ""}`;
+    if (seenWords.has(key)) return;
+    seenWords.add(key);
+    unrecognized.push({ start: o.start, end: o.end, text: t, ...(why ? { why } : {}) });
+  };
+  for (const l of doc.leftovers) if (!isCovered(l.start, l.end)) note(l.start, l.end, l.why);
+  for (const d of rejected) for (const [s, e] of d.spans) note(s, e, "read but not valid as a finding");
+  for (const u of doc.patient) {
+    if (u.row) continue;
+    CLINICAL_WORD.lastIndex = 0;
+    for (let m = CLINICAL_WORD.exec(u.text); m; m = CLINICAL_WORD.exec(u.text)) {
+      const s = u.start + m.index;
+      const e = s + m[0].length;
+      if (!isCovered(s, e)) note(s, e);
+    }
+  }
+  unrecognized.sort((a, b) => a.start - b.start);
+  const checked = locusCase.safeParse(c);
+  if (!checked.success) throw new Error(`extract produced an invalid case: ${checked.error.message}`);
+  return { case: c, spans, confidence: kept.map((d) => Math.round(d.confidence * 100) / 100), unrecognized };
+}
+
+/** True when the text is a note rather than a JSON document. */
+export function looksLikeNote(text: string): boolean {
+  const t = text.trimStart();
+  if (!t.startsWith("{") && !t.startsWith("[")) return true;
+  try {
+    JSON.parse(t);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** A stable id for a note: "note-" and a hash of its text. */
+function noteId(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `note-${h.toString(16).padStart(8, "0")}`;
+}

@@ -1,0 +1,125 @@
+/**
+ * Words the extractor needs that the atlas does not (yet) hold. Each entry is a word a clinician
+ * writes for an atlas id; the ids are canonical atlas ids, checked by `phrases.test.ts`. The atlas
+ * owner is asked (see the README) to take these into src/atlas/data/synonyms.ts, after which they
+ * can go from here.
+ */
+import type { AtlasKind } from "../atlas/index.js";
+
+export interface Phrase {
+  words: string[];
+  kind: AtlasKind;
+  ids: string[];
+  group?: string;
+}
+
+export const MISSING_SYNONYMS: Phrase[] = [
+  // Muscles written in the order EMG tables use: the muscle, then the head.
+  {
+    words: ["gastrocnemius medial head", "gastrocnemius, medial head", "medial gastrocnemius head"],
+    kind: "muscle",
+    ids: ["gastrocnemius_medial_head"],
+  },
+  {
+    words: ["gastrocnemius lateral head", "gastrocnemius, lateral head"],
+    kind: "muscle",
+    ids: ["gastrocnemius_lateral_head"],
+  },
+  {
+    words: ["adductor compartment", "thigh adductor compartment"],
+    kind: "muscle",
+    ids: ["adductor_longus", "adductor_brevis", "adductor_magnus"],
+    group: "adductors",
+  },
+  // Movements named by the muscles' action on a joint.
+  {
+    words: [
+      "1st toe extensor",
+      "1st toe extensors",
+      "first toe extensor",
+      "big toe extensor",
+      "big toe extensors",
+      "great toe extensors",
+      "EHL strength",
+    ],
+    kind: "movement",
+    ids: ["great_toe_extension"],
+  },
+  {
+    words: ["1st toe flexor", "big toe flexor", "great toe flexor", "great toe flexors"],
+    kind: "movement",
+    ids: ["great_toe_flexion"],
+  },
+  {
+    words: ["ankle flexors", "ankle flexor", "ankle flexion", "flexors of the ankle", "flexion of the ankle"],
+    kind: "movement",
+    ids: ["ankle_plantarflexion"],
+  },
+  {
+    words: [
+      "ankle extensors",
+      "ankle extensor",
+      "ankle extension",
+      "extensors of the ankle",
+      "extension of the ankle",
+      "dorsiflexion of the ankle",
+      "dorsiflexion of the foot",
+    ],
+    kind: "movement",
+    ids: ["ankle_dorsiflexion"],
+  },
+  {
+    words: [
+      "ankle plantarflexor",
+      "ankle plantar flexor",
+      "plantar flexion of the ankle",
+      "plantarflexion of the ankle",
+    ],
+    kind: "movement",
+    ids: ["ankle_plantarflexion"],
+  },
+  { words: ["toe extensor", "toe extension"], kind: "movement", ids: ["toe_extension"] },
+  { words: ["toe flexor", "toe flexion"], kind: "movement", ids: ["toe_flexion"] },
+  {
+    words: ["knee extension", "extension of the knee", "extensors of the knee"],
+    kind: "movement",
+    ids: ["knee_extension"],
+  },
+  {
+    words: ["knee flexion", "flexion of the knee", "flexors of the knee"],
+    kind: "movement",
+    ids: ["knee_flexion"],
+  },
+  {
+    words: ["hip flexion", "flexion of the hip", "flexors of the hip"],
+    kind: "movement",
+    ids: ["hip_flexion"],
+  },
+  {
+    words: ["hip extension", "extension of the hip", "extensors of the hip"],
+    kind: "movement",
+    ids: ["hip_extension"],
+  },
+  { words: ["hip abduction", "abduction of the hip"], kind: "movement", ids: ["hip_abduction"] },
+  { words: ["hip adduction", "adduction of the hip"], kind: "movement", ids: ["hip_adduction"] },
+  // Skin.
+  { words: ["toes"], kind: "region", ids: ["great_toe"] },
+  { words: ["lateral heel"], kind: "region", ids: ["heel"] },
+  {
+    words: ["sole", "plantar aspect of the foot", "sole of the foot"],
+    kind: "region",
+    ids: ["sole_medial", "sole_lateral"],
+    group: "sole",
+  },
+  // Studies named the way reports name them.
+  { words: ["sural nerve"], kind: "study", ids: ["sural_sensory"] },
+  {
+    words: ["superficial peroneal nerve", "superficial fibular nerve"],
+    kind: "study",
+    ids: ["superficial_peroneal_sensory"],
+  },
+];
+
+/** Paraspinal muscle words; the level comes from the roots written next to them. */
+export const PARASPINAL_NOUNS =
+  /\b(?:paraspinals?|paraspinalis|paraspinal muscles?|PSPs?|PVMs?|paravertebrals?|paravertebral muscles?|multifidus)\b/i;

@@ -1,0 +1,234 @@
+/**
+ * A small sentence splitter for clinic notes and case reports as they come out of PDFs.
+ *
+ * - A line break ends a sentence only after . ! ? or :, before or after a heading, a table row or a
+ *   figure or table caption; PDF text wraps lines anywhere, often with blank lines between them.
+ * - Inside a line, ". " followed by a capital, a digit or "(" ends a sentence unless the word before
+ *   is an abbreviation ("Fig.", "e.g.", "et al.", "Inc.").
+ * - Headings set the section: the patient's story ("Case report", "Clinical details", "History",
+ *   "Examination") or the literature around it ("Introduction", "Background", "Discussion",
+ *   "Conclusion", "References"). Figure and table captions and table rows describe the patient
+ *   wherever the layout put them. A note without headings is all patient.
+ * - Sentences about the course after treatment ("three months after finishing treatment",
+ *   "follow-up EMG") are marked `followUp`: Locus reads the presentation.
+ */
+export type Section = "patient" | "literature";
+
+export interface Unit {
+  start: number;
+  end: number;
+  text: string;
+  section: Section;
+  /** A table row: its cells are read by the table readers, not as prose. */
+  row: boolean;
+  caption: boolean;
+  followUp: boolean;
+  /** A general statement ("discs commonly prolapse at L4-L5"), not about this patient. */
+  generic: boolean;
+  /** Increases at every heading and caption: what one sentence carries to the next stays inside. */
+  block: number;
+}
+
+const PATIENT_HEADINGS =
+  /^(case( report| presentation| description| history| summary)?|clinical (details|presentation|findings|history|summary)|history( of present(ing)? illness)?|presenting complaint|examination|physical examination|neurological examination|findings|investigations?|results|electrodiagnostic (study|studies|findings)|emg|ncs|emg\/ncs|nerve conduction studies|needle emg|imaging|mri|laboratory|labs|impression|assessment|plan|hpi|exam|abstract|summary|patient)$/i;
+const LITERATURE_HEADINGS =
+  /^(introduction|background|discussion|conclusions?|references|learning points|acknowledge?ments?|author'?s comments?|editor'?s comments?|keywords?|conflicts? of interest|funding|literature review|review of (the )?literature)$/i;
+const CAPTION = /^\s*(fig(ure)?s?\.?|table)\s*\d+/i;
+const FOLLOW_UP =
+  /\b(follow-?up|latest|interval (?:MRI|scan|study)|at review|on review|after (completion|finishing|treatment|surgery|the operation|discharge)|after \w+ (weeks?|months?|years?|cycles?) of|(weeks?|months?|years?) (later|after)|improved from|was improved|has improved|on discharge|at discharge)\b/i;
+const GENERIC =
+  /\b(commonly|usually|typically|often|rarely|frequently|generally|in general|is (?:a|an) (?:rare|common|uncommon)|are (?:rare|common|used|usually)|is used|can (?:be|present|show|cause|confound|identify)|may (?:be|present|show|cause))\b/i;
+const ABOUT_PATIENT =
+  /\b(the patient|our patient|this patient|he|she|his|her|him|left|right|on examination)\b/i;
+const ABBREVIATIONS = new Set([
+  "fig",
+  "figs",
+  "e.g",
+  "i.e",
+  "al",
+  "vs",
+  "dr",
+  "mr",
+  "mrs",
+  "ms",
+  "no",
+  "inc",
+  "approx",
+  "ca",
+  "cf",
+  "ref",
+  "st",
+  "resp",
+  "pt",
+  "yr",
+  "yrs",
+  "mo",
+  "dec",
+  "abn",
+  "sens",
+  "ext",
+  "flex",
+  "lat",
+  "med",
+  "ant",
+  "post",
+]);
+
+export function headingKind(line: string): Section | "none" {
+  const t = line
+    .replace(/[|#*_=]+/g, " ")
+    .replace(/^\s*([0-9]+|[IVX]+)[.)]?\s+/, "")
+    .replace(/[:.]\s*$/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (t.length === 0 || t.length > 48) return "none";
+  if (LITERATURE_HEADINGS.test(t)) return "literature";
+  if (PATIENT_HEADINGS.test(t)) return "patient";
+  return "none";
+}
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function lines(text: string): Line[] {
+  const out: Line[] = [];
+  let s = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === "\n") {
+      out.push({ start: s, end: i, text: text.slice(s, i) });
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Split text into sentences and table rows. `isRow` says whether a line is a table row. */
+export function segment(text: string, isRow: (line: string) => boolean = () => false): Unit[] {
+  const units: Unit[] = [];
+  let section: Section = "patient";
+  let inCaption = false;
+  let pieceStart = -1;
+  let pieceEnd = -1;
+  let pieceCaption = false;
+  let pieceSection: Section = section;
+  let block = 0;
+
+  const flush = () => {
+    if (pieceStart >= 0) splitInline(text, pieceStart, pieceEnd, pieceSection, pieceCaption, block, units);
+    pieceStart = -1;
+  };
+
+  for (const line of lines(text)) {
+    const trimmed = line.text.trim();
+    if (trimmed.length === 0) {
+      if (inCaption) {
+        flush();
+        inCaption = false;
+      }
+      continue;
+    }
+    const heading = headingKind(trimmed);
+    if (heading !== "none") {
+      flush();
+      inCaption = false;
+      section = heading;
+      block++;
+      continue;
+    }
+    const lead = line.start + (line.text.length - line.text.trimStart().length);
+    const tail = line.start + line.text.trimEnd().length;
+    if (CAPTION.test(trimmed)) {
+      flush();
+      inCaption = true;
+      block++;
+    } else if (isRow(trimmed)) {
+      flush();
+      units.push(unit(text, lead, tail, "patient", true, inCaption, block));
+      continue;
+    } else if (pieceStart >= 0) {
+      const before = text.slice(pieceStart, pieceEnd).trimEnd();
+      const ended = /[.!?:]["')\]]*$/.test(before);
+      if (ended && (inCaption ? /^[a-z]/.test(trimmed) : true)) {
+        flush();
+        if (inCaption && /^[a-z]/.test(trimmed)) {
+          inCaption = false;
+          block++;
+        }
+      }
+    }
+    if (pieceStart < 0) {
+      pieceStart = lead;
+      pieceCaption = inCaption;
+      pieceSection = inCaption ? "patient" : section;
+    }
+    pieceEnd = tail;
+  }
+  flush();
+  return units;
+}
+
+function unit(
+  text: string,
+  start: number,
+  end: number,
+  section: Section,
+  row: boolean,
+  caption: boolean,
+  block: number,
+): Unit {
+  const t = text.slice(start, end);
+  return {
+    start,
+    end,
+    text: t,
+    section: caption ? "patient" : section,
+    row,
+    caption,
+    followUp: FOLLOW_UP.test(t),
+    generic: !row && GENERIC.test(t) && !ABOUT_PATIENT.test(t),
+    block,
+  };
+}
+
+/** Sentences inside one piece of running text. */
+function splitInline(
+  text: string,
+  from: number,
+  to: number,
+  section: Section,
+  caption: boolean,
+  block: number,
+  out: Unit[],
+): void {
+  let s = from;
+  const re = /[.!?]["')\]]*\s+(?=[A-Z0-9(])/g;
+  const piece = text.slice(from, to);
+  for (let m = re.exec(piece); m; m = re.exec(piece)) {
+    const dot = from + m.index;
+    const word = /([A-Za-z.]+)$/.exec(text.slice(Math.max(s, dot - 12), dot))?.[1] ?? "";
+    const lower = word.toLowerCase();
+    if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/^.*\./, "")) || /^[A-Z]$/.test(word))
+      continue;
+    const end = dot + 1;
+    push(text, s, end, section, caption, block, out);
+    s = from + m.index + m[0].length;
+  }
+  push(text, s, to, section, caption, block, out);
+}
+
+function push(
+  text: string,
+  start: number,
+  end: number,
+  section: Section,
+  caption: boolean,
+  block: number,
+  out: Unit[],
+): void {
+  while (start < end && /\s/.test(text[start] as string)) start++;
+  while (end > start && /\s/.test(text[end - 1] as string)) end--;
+  if (end > start) out.push(unit(text, start, end, section, false, caption, block));
+}

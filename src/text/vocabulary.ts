@@ -1,0 +1,169 @@
+/**
+ * Finding atlas words in running text. The index is built once from the atlas (ids, names,
+ * synonyms, abbreviations, group words) and the few extraction words in phrases.ts; matching ignores
+ * case, hyphens, slashes and the words "the" and "of", takes the longest phrase at each place, tries
+ * the singular and plural of the last word, and insists on capitals for short abbreviations ("TA",
+ * "AT", "EHL") so that ordinary words ("at", "sol") are never read as muscles.
+ */
+
+import { groups, synonyms } from "../atlas/data/synonyms.js";
+import { type AtlasKind, getAtlas } from "../atlas/index.js";
+import { MISSING_SYNONYMS } from "./phrases.js";
+
+export interface Mention {
+  start: number;
+  end: number;
+  ids: string[];
+  kind: AtlasKind;
+  group?: string;
+}
+
+interface Entry {
+  ids: string[];
+  kind: AtlasKind;
+  group?: string;
+  /** Short abbreviations must be written this way (separators removed), capitals included. */
+  exact?: string;
+}
+
+const STOP = new Set(["the", "of"]);
+const TOKEN = /[A-Za-z0-9]+/g;
+const GAP = /^[\s\-'/.]*$/;
+
+function words(text: string): string[] {
+  return (text.match(TOKEN) ?? []).map((w) => w.toLowerCase()).filter((w) => !STOP.has(w));
+}
+
+export class Vocabulary {
+  private readonly byKey = new Map<string, Entry[]>();
+  private readonly prefixes = new Set<string>();
+
+  constructor() {
+    const atlas = getAtlas();
+    const d = atlas.data;
+    const kindOf = (id: string): AtlasKind | undefined => atlas.kindOf(id);
+    const named: { id: string; name: string }[] = [
+      ...d.roots,
+      ...d.plexus,
+      ...d.nerves,
+      ...d.muscles,
+      ...d.movements,
+      ...d.reflexes,
+      ...d.regions,
+      ...d.studies,
+    ];
+    for (const x of named) {
+      const kind = kindOf(x.id);
+      if (!kind) continue;
+      this.add(x.id.replace(/_/g, " "), { ids: [x.id], kind });
+      this.add(x.name, { ids: [x.id], kind });
+    }
+    for (const [id, ws] of Object.entries(synonyms)) {
+      const kind = kindOf(id);
+      if (!kind) continue;
+      for (const w of ws) this.add(w, { ids: [id], kind });
+    }
+    for (const g of groups)
+      for (const w of [g.id, g.name, ...g.words])
+        this.add(w, { ids: g.members, kind: "muscle", group: g.id });
+    for (const p of MISSING_SYNONYMS)
+      for (const w of p.words)
+        this.add(w, { ids: p.ids, kind: p.kind, ...(p.group ? { group: p.group } : {}) });
+  }
+
+  private add(word: string, entry: Entry): void {
+    const ws = words(word);
+    if (ws.length === 0) return;
+    const key = ws.join("");
+    const raw = (word.match(TOKEN) ?? []).join("");
+    const e: Entry = /[A-Z]/.test(word) && key.length <= 4 ? { ...entry, exact: raw } : entry;
+    const list = this.byKey.get(key) ?? [];
+    if (!list.some((x) => x.kind === e.kind && x.ids.join() === e.ids.join())) list.push(e);
+    this.byKey.set(key, list);
+    let p = "";
+    for (const w of ws) {
+      p += w;
+      this.prefixes.add(p);
+    }
+  }
+
+  private lookup(key: string, raw: string, kinds: readonly AtlasKind[]): Entry | undefined {
+    for (const k of [key, key.endsWith("s") ? key.slice(0, -1) : `${key}s`]) {
+      const list = this.byKey.get(k);
+      if (!list) continue;
+      const hit = list.find(
+        (e) => kinds.includes(e.kind) && (e.exact === undefined || (k === key && e.exact === raw)),
+      );
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  /** Atlas words of the given kinds in text[from, to), longest first, not overlapping. */
+  scan(text: string, kinds: readonly AtlasKind[], from = 0, to = text.length): Mention[] {
+    const toks: { s: number; e: number; low: string; raw: string }[] = [];
+    TOKEN.lastIndex = from;
+    for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
+      if (m.index + m[0].length > to) break;
+      toks.push({ s: m.index, e: m.index + m[0].length, low: m[0].toLowerCase(), raw: m[0] });
+    }
+    const out: Mention[] = [];
+    let i = 0;
+    while (i < toks.length) {
+      const first = toks[i];
+      if (!first || STOP.has(first.low)) {
+        i++;
+        continue;
+      }
+      let key = "";
+      let raw = "";
+      let best: { j: number; entry: Entry } | undefined;
+      for (let j = i; j < toks.length; j++) {
+        const t = toks[j] as (typeof toks)[number];
+        if (j > i) {
+          const prev = toks[j - 1] as (typeof toks)[number];
+          if (!GAP.test(text.slice(prev.e, t.s))) break;
+        }
+        if (STOP.has(t.low)) continue;
+        const next = key + t.low;
+        if (
+          !this.prefixes.has(next) &&
+          !this.prefixes.has(`${next}s`) &&
+          !this.prefixes.has(next.replace(/s$/, ""))
+        )
+          break;
+        key = next;
+        raw += t.raw;
+        const entry = this.lookup(key, raw, kinds);
+        if (entry) best = { j, entry };
+      }
+      if (best) {
+        const last = toks[best.j] as (typeof toks)[number];
+        out.push({
+          start: first.s,
+          end: last.e,
+          ids: best.entry.ids,
+          kind: best.entry.kind,
+          ...(best.entry.group ? { group: best.entry.group } : {}),
+        });
+        i = best.j + 1;
+      } else i++;
+    }
+    return out;
+  }
+
+  /** A whole phrase to an entry (for table cells and built phrases). */
+  resolve(phrase: string, kinds: readonly AtlasKind[]): Mention | undefined {
+    const m = this.scan(phrase, kinds);
+    const only = m[0];
+    if (m.length !== 1 || !only) return undefined;
+    const rest = phrase.slice(0, only.start) + phrase.slice(only.end);
+    return /[A-Za-z0-9]/.test(rest.replace(/\b(the|of|muscles?)\b/gi, "")) ? undefined : only;
+  }
+}
+
+let shared: Vocabulary | undefined;
+export function vocabulary(): Vocabulary {
+  shared ??= new Vocabulary();
+  return shared;
+}
