@@ -22,7 +22,7 @@ export function localize(
   const limit = options.limit ?? DEFAULT_LIMIT;
   const maxLesions = Math.min(3, Math.max(1, options.maxLesions ?? 3));
   const p = prepare(atlas, c);
-  const scored = search(p, { maxLesions, beam: 12 });
+  const scored = search(p, { maxLesions, beam: 12, rescore: 60 });
   const top = scored[0]?.score ?? 0;
   const weights = scored.map((s) => Math.exp(s.score - top));
   const total = weights.reduce((a, b) => a + b, 0);
@@ -30,6 +30,8 @@ export function localize(
   // Candidates that read the same in FORMAT.md's words (femoral in the pelvis or at the ligament) are one answer.
   const merged = new Map<string, { index: number; probability: number; details: Set<string> }>();
   scored.forEach((s, i) => {
+    // Candidates a million times less likely than the best only add to "other".
+    if (s.score - top < -14) return;
     const units = s.units.map((u) => p.units[u] as Unit);
     const key = lesionKey(toLesions(units, s.diffuse, p.observations));
     const entry = merged.get(key) ?? { index: i, probability: 0, details: new Set<string>() };
@@ -53,7 +55,8 @@ export function localize(
       score: Math.round(s.score * 1000) / 1000,
     };
   });
-  const other = ranked.slice(limit).reduce((a, m) => a + m.probability, 0);
+  const listed = ranked.reduce((a, m) => a + m.probability, 0);
+  const other = 1 - listed + ranked.slice(limit).reduce((a, m) => a + m.probability, 0);
   return {
     atlasVersion: atlas.version,
     hypotheses,

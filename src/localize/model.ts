@@ -54,22 +54,37 @@ export interface Damage {
   d: Float64Array;
 }
 
-/** Share of each target reached by each site; computed once per atlas. */
-const effectCache = new WeakMap<Atlas, Map<string, number>>();
+/** Share of each target reached by each site, as one dense table built once per atlas. */
+interface ReachTable {
+  site: Map<string, number>;
+  target: Map<TargetKey, number>;
+  values: Float64Array;
+}
+
+const tables = new WeakMap<Atlas, ReachTable>();
+
+function reachTable(atlas: Atlas): ReachTable {
+  let t = tables.get(atlas);
+  if (t) return t;
+  const sites = atlas.fibres.sites.map((s) => s.id);
+  const targets = atlas.fibres.targets();
+  const values = new Float64Array(sites.length * targets.length);
+  sites.forEach((s, si) => {
+    targets.forEach((k, ti) => {
+      values[si * targets.length + ti] = atlas.fibres.effect(s, k);
+    });
+  });
+  t = { site: new Map(sites.map((s, i) => [s, i])), target: new Map(targets.map((k, i) => [k, i])), values };
+  tables.set(atlas, t);
+  return t;
+}
 
 export function reach(atlas: Atlas, site: string, target: TargetKey): number {
-  let cache = effectCache.get(atlas);
-  if (!cache) {
-    cache = new Map();
-    effectCache.set(atlas, cache);
-  }
-  const k = `${site}|${target}`;
-  let v = cache.get(k);
-  if (v === undefined) {
-    v = atlas.fibres.effect(site, target);
-    cache.set(k, v);
-  }
-  return v;
+  const t = reachTable(atlas);
+  const si = t.site.get(site);
+  const ti = t.target.get(target);
+  if (si === undefined || ti === undefined) return 0;
+  return t.values[si * t.target.size + ti] ?? 0;
 }
 
 function levelOfSite(level: string): FocalLevel {

@@ -37,8 +37,8 @@ interface Effect {
   qGrade: Float64Array;
   /** The same for sensory findings read inside a numb territory. */
   lnNotNumb: Float64Array;
-  /** Lesion classes reaching any sensory finding (for the numbness mixture). */
-  sensoryClasses: LesionClass[];
+  /** The chance this cause leaves the skin alone altogether (for the numbness mixture); 1 if it reaches no sensory finding. */
+  spares: number;
 }
 
 export interface Prepared {
@@ -59,6 +59,7 @@ export interface Prepared {
   lnNotFp: Float64Array;
   /** log of the sum of all single-site priors: site priors are divided by it. */
   logZ: number;
+  fast: Fast;
 }
 
 const unitCache = new WeakMap<Atlas, Unit[]>();
@@ -134,7 +135,9 @@ function effectOf(obs: Observation[], causes: (i: number) => Cause[]): Effect {
       });
     }
   }
-  return { lnNot, q, qGrade, lnNotNumb, sensoryClasses: [...sensoryClasses] };
+  let spares = 1;
+  for (const cls of sensoryClasses) spares *= 1 - sensoryInvolvement[cls];
+  return { lnNot, q, qGrade, lnNotNumb, spares };
 }
 
 export function prepare(atlas: Atlas, c: LocusCase): Prepared {
@@ -184,6 +187,7 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   const logZ = Math.log(base.filter((u) => u.parts.length === 1).reduce((a, u) => a + u.prior, 0));
   return {
     logZ,
+    fast: fastOf(observations),
     atlas,
     observations,
     context,
@@ -239,56 +243,104 @@ function contextOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind
  * question, whether the lesion numbs its territory at all, so they are scored as a mixture.
  */
 function findingsAt(p: Prepared, effects: readonly Effect[], k: number): number {
-  const obs = p.observations;
-  const n = obs.length;
+  const { code, fp, fpGrade } = p.fast;
+  const n = code.length;
   const base = k * n;
+  const m = effects.length;
   let ll = 0;
   let numb = 0;
-  let spared = 0;
   for (let i = 0; i < n; i++) {
-    const o = obs[i] as Observation;
-    let lnNot = p.lnNotFp[i] ?? 0;
-    if (o.family === "sensoryChange") {
-      let lnNumb = lnNot;
-      for (const e of effects) lnNumb += e.lnNotNumb[base + i] ?? 0;
-      numb += o.abnormal
-        ? Math.log(Math.max(FLOOR, 1 - Math.exp(lnNumb)))
-        : Math.max(Math.log(FLOOR), lnNumb);
-      spared += o.abnormal ? Math.log(o.fp) : lnNot;
+    const c = code[i];
+    const at = base + i;
+    let lnNot = p.lnNotFp[i] as number;
+    if (c === SENSORY_NORMAL || c === SENSORY_ABNORMAL) {
+      for (let e = 0; e < m; e++) lnNot += (effects[e] as Effect).lnNotNumb[at] as number;
+      numb +=
+        c === SENSORY_ABNORMAL ? Math.log(Math.max(FLOOR, 1 - Math.exp(lnNot))) : Math.max(LOG_FLOOR, lnNot);
       continue;
     }
-    for (const e of effects) lnNot += e.lnNot[base + i] ?? 0;
-    if (!o.abnormal) {
-      ll += Math.max(Math.log(FLOOR), lnNot);
+    for (let e = 0; e < m; e++) lnNot += (effects[e] as Effect).lnNot[at] as number;
+    if (c === NORMAL) {
+      ll += lnNot > LOG_FLOOR ? lnNot : LOG_FLOOR;
       continue;
     }
     const pAbn = 1 - Math.exp(lnNot);
-    if (o.equivocal) {
-      ll += Math.log((1 - pAbn) * equivocal.withoutLesion.value + pAbn * equivocal.withLesion.value);
-    } else if (o.family === "weakness" && o.grade !== undefined) {
-      let qSum = o.fp;
-      let g = o.fp * (gradeGivenWeak.unexplained[o.grade] ?? 0);
-      for (const e of effects) {
-        qSum += e.q[base + i] ?? 0;
-        g += e.qGrade[base + i] ?? 0;
+    if (c === EQUIVOCAL) {
+      ll += Math.log((1 - pAbn) * EQ_WITHOUT + pAbn * EQ_WITH);
+    } else if (c === GRADED) {
+      let qSum = fp[i] as number;
+      let g = fpGrade[i] as number;
+      for (let e = 0; e < m; e++) {
+        const eff = effects[e] as Effect;
+        qSum += eff.q[at] as number;
+        g += eff.qGrade[at] as number;
       }
       ll += Math.log(Math.max(FLOOR, (pAbn * g) / qSum));
     } else {
-      ll += Math.log(Math.max(FLOOR, pAbn));
+      ll += Math.log(pAbn > FLOOR ? pAbn : FLOOR);
     }
   }
-  const classes = new Set<LesionClass>();
-  for (const e of effects) for (const c of e.sensoryClasses) classes.add(c);
-  if (classes.size === 0) return ll + spared;
+  const spared = p.fast.spared;
   let untouched = 1;
-  for (const cls of classes) untouched *= 1 - sensoryInvolvement[cls];
+  for (let e = 0; e < m; e++) untouched *= (effects[e] as Effect).spares;
+  if (untouched >= 1) return ll + spared;
   const s = 1 - untouched;
   const top = Math.max(numb, spared);
   return ll + top + Math.log(s * Math.exp(numb - top) + (1 - s) * Math.exp(spared - top));
 }
 
-/** Total log-likelihood of the case under a candidate, averaged over lesion severity. */
-export function logLikelihoodOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {
+const NORMAL = 0;
+const ABNORMAL = 1;
+const EQUIVOCAL = 2;
+const GRADED = 3;
+const SENSORY_NORMAL = 4;
+const SENSORY_ABNORMAL = 5;
+const LOG_FLOOR = Math.log(FLOOR);
+const EQ_WITH = equivocal.withLesion.value;
+const EQ_WITHOUT = equivocal.withoutLesion.value;
+
+/** Per-observation constants for the scoring loop. */
+interface Fast {
+  code: Uint8Array;
+  fp: Float64Array;
+  /** fp times the chance of the observed grade without a lesion. */
+  fpGrade: Float64Array;
+  /** Log-likelihood of the sensory findings when no lesion touches the skin. */
+  spared: number;
+}
+
+function fastOf(obs: readonly Observation[]): Fast {
+  const code = new Uint8Array(obs.length);
+  const fp = new Float64Array(obs.length);
+  const fpGrade = new Float64Array(obs.length);
+  let spared = 0;
+  obs.forEach((o, i) => {
+    fp[i] = o.fp;
+    if (o.family === "sensoryChange") {
+      code[i] = o.abnormal ? SENSORY_ABNORMAL : SENSORY_NORMAL;
+      spared += o.abnormal ? Math.log(o.fp) : Math.log(1 - o.fp);
+      return;
+    }
+    if (!o.abnormal) code[i] = NORMAL;
+    else if (o.equivocal) code[i] = EQUIVOCAL;
+    else if (o.family === "weakness" && o.grade !== undefined) {
+      code[i] = GRADED;
+      fpGrade[i] = o.fp * (gradeGivenWeak.unexplained[o.grade] ?? 0);
+    } else code[i] = ABNORMAL;
+  });
+  return { code, fp, fpGrade, spared };
+}
+
+/**
+ * Total log-likelihood of the case under a candidate, averaged over lesion severity; `coarse`
+ * reads it at the middle severity only (the search's first pass).
+ */
+export function logLikelihoodOf(
+  p: Prepared,
+  unitIdx: readonly number[],
+  diffuse: DiffuseKind,
+  coarse = false,
+): number {
   const effects: Effect[] = [];
   for (const u of unitIdx) {
     const e = p.unitEffects[u];
@@ -298,6 +350,7 @@ export function logLikelihoodOf(p: Prepared, unitIdx: readonly number[], diffuse
   if (d && diffuse !== "none") effects.push(d);
   const context = contextOf(p, unitIdx, diffuse);
   if (effects.length === 0) return findingsAt(p, effects, 0) + context;
+  if (coarse) return findingsAt(p, effects, COARSE) + context;
   let top = Number.NEGATIVE_INFINITY;
   const terms = severity.levels.map((_, k) => {
     const t = Math.log(severity.weights[k] ?? 0) + findingsAt(p, effects, k);
@@ -309,9 +362,17 @@ export function logLikelihoodOf(p: Prepared, unitIdx: readonly number[], diffuse
   return top + Math.log(sum) + context;
 }
 
-export function scoreOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {
-  return logLikelihoodOf(p, unitIdx, diffuse) + logPrior(p, unitIdx, diffuse);
+export function scoreOf(
+  p: Prepared,
+  unitIdx: readonly number[],
+  diffuse: DiffuseKind,
+  coarse = false,
+): number {
+  return logLikelihoodOf(p, unitIdx, diffuse, coarse) + logPrior(p, unitIdx, diffuse);
 }
+
+/** The severity level the first pass reads (the middle one). */
+const COARSE = Math.floor(severity.levels.length / 2);
 
 /** Per-observation log-likelihood at full severity (explanations). */
 export function observationLogLikelihood(
