@@ -1,6 +1,8 @@
 /**
- * The hypothesis search: every diffuse process, every single focal lesion and every pair
- * exhaustively; triples and diffuse-plus-focal combinations by a bounded beam from the best.
+ * The hypothesis search: every diffuse process, every single focal lesion and every pair in which
+ * each lesion explains a finding the other does not; triples and polyneuropathy-plus-focal
+ * combinations by a bounded beam from the best pairs. A first pass reads each candidate at the
+ * middle lesion severity; the best are then rescored over all severities.
  */
 import { DIFFUSE_KINDS, type DiffuseKind } from "./model.js";
 import { type Prepared, scoreOf } from "./score.js";
@@ -19,103 +21,104 @@ export interface SearchOptions {
   rescore: number;
 }
 
-/**
- * No site twice on one side; adjacent roots on one side only as the combined unit (which carries
- * their shared prior), never as two separate lesions.
- */
-function distinctSites(p: Prepared, units: readonly number[]): boolean {
-  const seen = new Set<string>();
-  for (const u of units) {
-    const unit = p.units[u];
-    if (!unit) return false;
-    for (const part of unit.parts.length ? unit.parts : [unit.site]) {
-      const key = `${part}|${unit.side}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-    }
-  }
-  if (units.length < 2) return true;
-  for (const a of units) {
-    for (const b of units) {
-      const ua = p.units[a];
-      const ub = p.units[b];
-      if (a === b || !ua || !ub || ua.level !== "root" || ub.level !== "root" || ua.side !== ub.side)
-        continue;
-      if (ua.parts.some((x) => ub.parts.some((y) => Math.abs(ROOTS.indexOf(x) - ROOTS.indexOf(y)) === 1)))
-        return false;
-    }
-  }
-  return true;
-}
-
 const ROOTS = ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
 
-/** Abnormal findings (and context items) a lesion accounts for on its own. */
-function explainedBy(p: Prepared, u: number): Set<number> {
+/**
+ * Two lesions that cannot stand together: the same site on one side, or adjacent roots on one
+ * side as separate lesions (the combined unit, with its own prior, stands for them).
+ */
+function clash(p: Prepared, a: number, b: number): boolean {
+  const ua = p.units[a];
+  const ub = p.units[b];
+  if (!ua || !ub) return true;
+  if (ua.side !== ub.side) return false;
+  for (const x of ua.parts.length ? ua.parts : [ua.site]) {
+    for (const y of ub.parts.length ? ub.parts : [ub.site]) {
+      if (x === y) return true;
+      if (ua.level === "root" && ub.level === "root" && Math.abs(ROOTS.indexOf(x) - ROOTS.indexOf(y)) === 1)
+        return true;
+    }
+  }
+  return false;
+}
+
+/** Abnormal findings (and context items) a lesion accounts for on its own, as a bit set. */
+function explainedBy(p: Prepared, u: number): Uint8Array {
   const d = p.damage[u] as Float64Array;
-  const out = new Set<number>();
+  const n = p.observations.length;
+  const out = new Uint8Array(n + p.context.length);
   p.observations.forEach((o, i) => {
-    if (o.abnormal && !o.equivocal && (d[i] ?? 0) > 0.1) out.add(i);
+    if (o.abnormal && !o.equivocal && (d[i] ?? 0) > 0.1) out[i] = 1;
   });
   const unit = p.units[u];
   if (unit) {
-    const none = { units: [], diffuse: "none" as const };
     p.context.forEach((item, k) => {
-      if (item.p({ units: [unit], diffuse: "none" }) > 2 * item.p(none)) out.add(-1 - k);
+      if (item.p({ units: [unit], diffuse: "none" }) > 2 * item.p({ units: [], diffuse: "none" }))
+        out[n + k] = 1;
     });
   }
   return out;
 }
 
+/** Whether b explains something a does not. */
+function adds(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i] && !a[i]) return true;
+  return false;
+}
+
 export function search(p: Prepared, options: SearchOptions): Scored[] {
   const out: Scored[] = [];
   const seen = new Set<string>();
-  const add = (units: number[], diffuse: DiffuseKind) => {
+  const score = (units: number[], diffuse: DiffuseKind) => {
+    out.push({ units, diffuse, score: scoreOf(p, units, diffuse, true) });
+  };
+  /** For candidates that several routes can reach: score each only once. */
+  const once = (units: number[], diffuse: DiffuseKind) => {
     const sorted = [...units].sort((a, b) => a - b);
     const key = `${diffuse}|${sorted.join(",")}`;
-    if (seen.has(key) || !distinctSites(p, sorted)) return;
+    if (seen.has(key)) return;
     seen.add(key);
-    out.push({ units: sorted, diffuse, score: scoreOf(p, sorted, diffuse, true) });
+    score(sorted, diffuse);
   };
-  for (const k of DIFFUSE_KINDS) add([], k);
+  for (const k of DIFFUSE_KINDS) score([], k);
   const rel = p.relevant;
-  for (const u of rel) add([u], "none");
-  // A second lesion must explain an abnormal finding the first does not, and the other way round;
-  // otherwise the pair only adds a lesion's cost to the better single.
-  const explained = new Map(rel.map((u) => [u, explainedBy(p, u)]));
-  const adds = (a: number, b: number) => {
-    const ea = explained.get(a) as Set<number>;
-    const eb = explained.get(b) as Set<number>;
-    for (const x of eb) if (!ea.has(x)) return true;
-    return false;
-  };
+  for (const u of rel) {
+    score([u], "none");
+    score([u], "polyneuropathy");
+  }
+  const explained = rel.map((u) => explainedBy(p, u));
+  const compatible = (i: number, j: number) =>
+    !clash(p, rel[i] as number, rel[j] as number) &&
+    adds(explained[i] as Uint8Array, explained[j] as Uint8Array) &&
+    adds(explained[j] as Uint8Array, explained[i] as Uint8Array);
+  const pairs: [number, number][] = [];
   if (options.maxLesions >= 2) {
-    for (let a = 0; a < rel.length; a++) {
-      for (let b = a + 1; b < rel.length; b++) {
-        const ua = rel[a] as number;
-        const ub = rel[b] as number;
-        if (adds(ua, ub) && adds(ub, ua)) add([ua, ub], "none");
+    for (let i = 0; i < rel.length; i++) {
+      for (let j = i + 1; j < rel.length; j++) {
+        if (!compatible(i, j)) continue;
+        pairs.push([i, j]);
+        score(
+          [rel[i] as number, rel[j] as number].sort((a, b) => a - b),
+          "none",
+        );
       }
     }
   }
-  const best = (filter: (s: Scored) => boolean, n: number) =>
-    out
-      .filter(filter)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, n);
-  const topPairs = best((s) => s.diffuse === "none" && s.units.length === 2, options.beam);
+  const pairScores = out
+    .filter((s) => s.diffuse === "none" && s.units.length === 2)
+    .sort((a, b) => b.score - a.score);
+  const position = new Map(rel.map((u, i) => [u, i]));
   if (options.maxLesions >= 3) {
-    for (const pair of topPairs) {
-      for (const u of rel)
-        if (pair.units.every((x) => adds(x, u) && adds(u, x))) add([...pair.units, u], "none");
+    for (const pair of pairScores.slice(0, options.beam)) {
+      const [a, b] = pair.units.map((u) => position.get(u) as number) as [number, number];
+      for (let c = 0; c < rel.length; c++) {
+        if (c === a || c === b || !compatible(a, c) || !compatible(b, c)) continue;
+        once([...pair.units, rel[c] as number], "none");
+      }
     }
+    // Polyneuropathy under two focal lesions: a root lesion on top of a neuropathy, and one more.
+    for (const pair of pairScores.slice(0, options.beam * 2)) once(pair.units, "polyneuropathy");
   }
-  // A diffuse process under focal lesions: polyneuropathy with a root lesion is the common case.
-  for (const u of rel) add([u], "polyneuropathy");
-  if (options.maxLesions >= 3)
-    for (const pair of best((x) => x.diffuse === "none" && x.units.length === 2, options.beam * 2))
-      add(pair.units, "polyneuropathy");
-  // Second pass: the best of the first pass, scored over every lesion severity.
   out.sort((a, b) => b.score - a.score);
   for (const s of out.slice(0, options.rescore)) s.score = scoreOf(p, s.units, s.diffuse);
   return out.sort((a, b) => b.score - a.score);
