@@ -17,6 +17,22 @@ import type {
   WorkupItem,
 } from "./types.js";
 
+/** Conditions after the first add their work-up to the case's when at least this likely. */
+export const WORKUP_FLOOR = 0.05;
+
+/** Whether the case already holds the result of a test. */
+function alreadyDone(c: LocusCase, w: WorkupItem): boolean {
+  const d = w.doneWhen;
+  if (!d) return false;
+  return c.findings.some(
+    (f) =>
+      (f.kind === "imaging" && (d.imaging ?? []).includes(f.modality)) ||
+      (f.kind === "lab" && (d.labs ?? []).includes(f.test)) ||
+      (f.kind === "emg" && d.emg === true) ||
+      (f.kind === "ncs" && d.ncs === true),
+  );
+}
+
 /** Must-not-miss conditions at or above this probability are listed whatever the limit. */
 export const MUST_NOT_MISS_FLOOR = 0.01;
 
@@ -88,21 +104,24 @@ export function differential(
   const flags = redFlags(clues);
 
   // the case's work-up: red-flag actions first, then the work-up of the leading conditions
-  const plan = new Map<string, WorkupItem & { for: string[] }>();
+  const plan = new Map<string, WorkupItem & { for: string[]; done: boolean }>();
   const addPlan = (w: WorkupItem, why: string) => {
     const had = plan.get(w.id);
     if (had) {
       if (!had.for.includes(why)) had.for.push(why);
-    } else plan.set(w.id, { ...w, for: [why] });
+    } else plan.set(w.id, { ...w, for: [why], done: alreadyDone(c, w) });
   };
   for (const f of flags) for (const w of f.action) addPlan(w, `red flag: ${f.id}`);
-  for (const r of listed.slice(0, 3)) for (const w of r.workup) addPlan(w, r.id);
+  for (const [i, r] of listed.slice(0, 3).entries())
+    if (i === 0 || r.probability >= WORKUP_FLOOR) for (const w of r.workup) addPlan(w, r.id);
   const urgencyRank = { emergency: 0, urgent: 1, routine: 2 } as const;
   const planned = [...plan.values()];
   const order = new Map(planned.map((w, i) => [w.id, i]));
   planned.sort(
     (a, b) =>
-      urgencyRank[a.urgency] - urgencyRank[b.urgency] || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
+      Number(a.done) - Number(b.done) ||
+      urgencyRank[a.urgency] - urgencyRank[b.urgency] ||
+      (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
   );
 
   return { conditions: listed, redFlags: flags, workup: planned, other, catalogueVersion: CATALOGUE_VERSION };

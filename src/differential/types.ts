@@ -229,6 +229,8 @@ export interface WorkupItem {
   /** Lessons from the literature and the seed cases on reading or timing this test. */
   lessons?: string[];
   urgency: "emergency" | "urgent" | "routine";
+  /** Findings that show the test was already done (any one of them). */
+  doneWhen?: { imaging?: string[]; labs?: string[]; emg?: boolean; ncs?: boolean };
   sources: SourceKey[];
 }
 
@@ -287,8 +289,11 @@ export interface Differential {
   conditions: RankedCondition[];
   /** Red flags: never suppressed by the ranking. */
   redFlags: RedFlag[];
-  /** The work-up for this case: red-flag actions first, then the leading conditions'. */
-  workup: (WorkupItem & { for: string[] })[];
+  /**
+   * The work-up for this case: red-flag actions first, then the leading conditions', by urgency;
+   * `for` says which flags or conditions ask for it, `done` whether the case already has it.
+   */
+  workup: (WorkupItem & { for: string[]; done: boolean })[];
   /** Probability mass of conditions not listed. */
   other: number;
   /** Catalogue version (changes when conditions or numbers change). */

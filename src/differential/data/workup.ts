@@ -10,6 +10,7 @@ export const workup: WorkupItem[] = [
     test: "MRI of the lumbosacral spine (and conus) today",
     why: "Sphincter, saddle or bilateral root signs can mean cauda equina or conus compression; outcome depends on decompressing before retention and complete saddle anaesthesia set in.",
     urgency: "emergency",
+    doneWhen: { imaging: ["mri_spine"] },
     sources: ["todd2017", "finucane2020"],
   },
   {
@@ -22,6 +23,7 @@ export const workup: WorkupItem[] = [
       "A root block that fails does not refute the root as the source, and one that helps does not end the work-up.",
     ],
     urgency: "routine",
+    doneWhen: { imaging: ["mri_spine"] },
     sources: ["brinjikji2015", "levin2002", "seedSaini2021"],
   },
   {
@@ -53,6 +55,7 @@ export const workup: WorkupItem[] = [
       "A first MRI without a mass does not exclude tumour: repeat it, or add FDG PET/CT, when the pain keeps progressing.",
     ],
     urgency: "urgent",
+    doneWhen: { imaging: ["mri_plexus"] },
     sources: ["seedPerineural", "lee2022", "dyck2014", "statpearlsNlp"],
   },
   {
@@ -64,6 +67,7 @@ export const workup: WorkupItem[] = [
       "Fatty change with an enlarged muscle in a chronically denervated territory is neurogenic (pseudo)hypertrophy, not a muscle disease.",
     ],
     urgency: "routine",
+    doneWhen: { imaging: ["mri_limb"] },
     sources: ["kamath2008", "seedSaini2021", "seedNmh2016"],
   },
   {
@@ -75,6 +79,7 @@ export const workup: WorkupItem[] = [
       "Paraspinal muscles are normal in a share of true radiculopathies, and abnormal after spine surgery: their absence is not proof of a plexus lesion.",
     ],
     urgency: "routine",
+    doneWhen: { emg: true },
     sources: ["wilbourn1998", "levin2002"],
   },
   {
@@ -86,6 +91,7 @@ export const workup: WorkupItem[] = [
       "In diabetic and idiopathic radiculoplexus neuropathy the paraspinals are often denervated too: the lesion spans roots, plexus and nerves.",
     ],
     urgency: "routine",
+    doneWhen: { emg: true },
     sources: ["thomas1985", "dyck2014", "dyck2002", "seedPerineural"],
   },
   {
@@ -93,6 +99,7 @@ export const workup: WorkupItem[] = [
     test: "Nerve conduction across the suspected site (e.g. peroneal motor to tibialis anterior and EDB across the fibular head) and needle EMG including the short head of biceps femoris and a non-peroneal L5 muscle",
     why: "Conduction block or focal slowing locates the lesion; a normal short head of biceps femoris and tibialis posterior separate a peroneal lesion at the knee from a sciatic or L5 lesion.",
     urgency: "routine",
+    doneWhen: { emg: true, ncs: true },
     sources: ["katirji2002", "preston2020"],
   },
   {
@@ -100,6 +107,7 @@ export const workup: WorkupItem[] = [
     test: "Bilateral sural and superficial peroneal sensory and peroneal/tibial motor conduction",
     why: "A length-dependent, symmetric loss of distal amplitudes confirms a polyneuropathy and tells axonal from demyelinating.",
     urgency: "routine",
+    doneWhen: { ncs: true },
     sources: ["england2005", "preston2020"],
   },
   {
@@ -107,6 +115,7 @@ export const workup: WorkupItem[] = [
     test: "EMG of three or more regions (including thoracic paraspinals) for active and chronic denervation and fasciculations",
     why: "Widespread lower motor neuron loss with normal sensory studies, beside upper motor neuron signs, supports motor neuron disease.",
     urgency: "routine",
+    doneWhen: { emg: true },
     sources: ["brooks2000", "preston2020"],
   },
   {
@@ -117,6 +126,7 @@ export const workup: WorkupItem[] = [
       "In a cancer patient an enlarged sciatic nerve on ultrasound, with an EMG picture of a sacral plexopathy, points to perineural spread before MRI confirms it.",
     ],
     urgency: "routine",
+    doneWhen: { imaging: ["ultrasound"] },
     sources: ["seedPerineural", "spinner2003", "preston2020"],
   },
   {
@@ -131,6 +141,7 @@ export const workup: WorkupItem[] = [
     test: "FDG PET/CT",
     why: "Finds active tumour along the plexus and nerves, and the primary or other metastases, when MRI is equivocal or the pain progresses.",
     urgency: "urgent",
+    doneWhen: { imaging: ["pet_ct"] },
     sources: ["seedPerineural", "lee2022", "statpearlsNlp"],
   },
   {
@@ -138,6 +149,7 @@ export const workup: WorkupItem[] = [
     test: "Lumbar puncture: CSF protein, cells, glucose and cytology",
     why: "Raised protein without cells supports Guillain-Barré or CIDP; cells and malignant cytology point to leptomeningeal tumour or infection; a normal CSF supports neuralgic amyotrophy over these.",
     urgency: "routine",
+    doneWhen: { labs: ["csf_protein", "csf_cells"] },
     sources: ["leonhard2019", "seedChang2017", "dyck2014"],
   },
   {
@@ -145,6 +157,7 @@ export const workup: WorkupItem[] = [
     test: "Fasting glucose and HbA1c",
     why: "Diabetes raises diabetic radiculoplexus neuropathy, polyneuropathy, mononeuropathies and muscle infarction; radiculoplexus neuropathy can be the presenting feature of type 2 diabetes.",
     urgency: "routine",
+    doneWhen: { labs: ["glucose", "hba1c"] },
     sources: ["dyck2002", "england2005"],
   },
   {
@@ -152,6 +165,7 @@ export const workup: WorkupItem[] = [
     test: "Creatine kinase",
     why: "High in myositis, muscle infarction, compartment syndrome and ischaemia; normal or only mildly raised in denervation, which helps separate denervation oedema from myositis.",
     urgency: "routine",
+    doneWhen: { labs: ["ck"] },
     sources: ["seedSaini2021", "seedNmh2016", "trujillo2003"],
   },
   {
@@ -159,6 +173,7 @@ export const workup: WorkupItem[] = [
     test: "CRP, ESR, white cell count and blood cultures; gadolinium MRI of the spine",
     why: "Fever, immunosuppression or recent infection with back pain raises spinal epidural abscess or discitis, which needs imaging and antibiotics before deficits appear.",
     urgency: "emergency",
+    doneWhen: { labs: ["crp", "esr"] },
     sources: ["darouiche2006", "finucane2020"],
   },
   {

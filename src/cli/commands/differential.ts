@@ -1,0 +1,131 @@
+import pc from "picocolors";
+import { parseCaseText } from "../../case/index.js";
+import { type Differential, differential, sources } from "../../differential/index.js";
+import { localize } from "../../localize/index.js";
+import type { Localization } from "../../localize/types.js";
+import type { Register } from "../index.js";
+import { type FileReport, renderReport } from "./validate.js";
+
+/**
+ * `locus differential <case.json> [--json]`: localize the case, then rank what it is likely to be,
+ * with the reasons for and against, the red flags and the work-up.
+ */
+export const registerDifferential: Register = (program, io, setExit) => {
+  program
+    .command("differential")
+    .description("what the lesion is likely to be: ranked conditions with reasons, red flags and the work-up")
+    .argument("<file>", 'a case file in JSON (FORMAT.md); "-" reads standard input')
+    .option("--json", "machine-readable output: { case, localization, differential }")
+    .option("-n, --limit <n>", "how many conditions to list", "10")
+    .action(async (file: string, opts: { json?: boolean; limit: string }) => {
+      const color = pc.createColors(io.isTty);
+      const name = file === "-" ? "(stdin)" : file;
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1) {
+        io.err(`locus differential: --limit expects a whole number of 1 or more, found "${opts.limit}"\n`);
+        setExit(2);
+        return;
+      }
+      let text: string;
+      try {
+        text = await io.read(file);
+      } catch (error) {
+        io.err(
+          `${color.red("✗")} ${name}: cannot be read: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+        setExit(2);
+        return;
+      }
+      const parsed = parseCaseText(text, name);
+      if (!parsed.ok) {
+        const report: FileReport = {
+          file: name,
+          ok: false,
+          errors: parsed.errors,
+          warnings: parsed.warnings,
+          normalisations: [],
+        };
+        if (opts.json)
+          io.out(`${JSON.stringify({ ok: false, file: name, errors: parsed.errors }, null, 2)}\n`);
+        else io.err(renderReport(report, color, true));
+        setExit(1);
+        return;
+      }
+      const c = parsed.case;
+      const loc = localize(c);
+      const d = differential(c, loc, { limit });
+      if (opts.json) {
+        io.out(
+          `${JSON.stringify({ ok: true, file: name, case: c.id, warnings: parsed.warnings, localization: loc, differential: d }, null, 2)}\n`,
+        );
+        return;
+      }
+      io.out(renderDifferential(name, loc, d, color));
+    });
+};
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+const pct = (p: number) => (p >= 0.995 ? ">99%" : p < 0.005 ? "<1%" : `${Math.round(p * 100)}%`);
+const factor = (f: number) =>
+  f >= 1 ? `x${f >= 10 ? Math.round(f) : f.toFixed(1)}` : `x${f.toPrecision(2)}`;
+
+function cite(keys: string[]): string {
+  const table = sources as Record<string, { authors: string; year?: number }>;
+  return keys
+    .map((k) => {
+      const s = table[k];
+      return s ? `${s.authors.split(",")[0]}${s.year ? ` ${s.year}` : ""}` : k;
+    })
+    .join("; ");
+}
+
+/** The readable report: localization first, then red flags, conditions and the work-up. */
+export function renderDifferential(
+  name: string,
+  loc: Localization,
+  d: Differential,
+  c: Colors,
+  reasons = 3,
+): string {
+  let s = `${c.bold(name)}\n`;
+  const top = loc.hypotheses.slice(0, 3);
+  s += `${c.bold("Localization")}\n`;
+  for (const h of top)
+    s += `  ${pct(h.probability).padStart(4)}  ${h.lesions
+      .map(
+        (l) => `${l.level.replace(/_/g, " ")}${l.sites.length ? ` ${l.sites.join(", ")}` : ""} (${l.side})`,
+      )
+      .join(" + ")}\n`;
+  if (d.redFlags.length) {
+    s += `${c.bold("Red flags")}\n`;
+    for (const f of d.redFlags) {
+      const mark = f.severity === "critical" ? c.red("CRITICAL") : c.yellow("warning ");
+      s += `  ${mark} ${f.text}\n           because: ${f.because.join("; ")}\n`;
+    }
+  }
+  s += `${c.bold("Differential")} (catalogue ${d.catalogueVersion})\n`;
+  d.conditions.forEach((r, i) => {
+    s += `  ${String(i + 1).padStart(2)}. ${pct(r.probability).padStart(4)}  ${c.bold(r.name)}${r.mustNotMiss ? c.red(" [must not miss]") : ""}  ${c.dim(`${r.id}, ICD-10-CM ${r.codes.icd10cm}${r.codes.snomed ? `, SNOMED CT ${r.codes.snomed}` : ""}`)}\n`;
+    if (i >= 5) return;
+    for (const x of r.for.slice(0, reasons))
+      s += `        ${c.green("+")} ${x.text} ${c.dim(`${factor(x.factor)}; ${cite(x.sources)}`)}\n`;
+    for (const x of r.against.slice(0, reasons))
+      s += `        ${c.red("-")} ${x.text} ${c.dim(`${factor(x.factor)}; ${cite(x.sources)}`)}\n`;
+  });
+  if (d.other > 0.005) s += `      ${pct(d.other)}  other conditions\n`;
+  s += `${c.bold("Work-up")}\n`;
+  for (const w of d.workup) {
+    const u = w.done
+      ? c.green("done")
+      : w.urgency === "emergency"
+        ? c.red("now ")
+        : w.urgency === "urgent"
+          ? c.yellow("soon")
+          : "next";
+    s += `  ${u} ${w.test}\n       ${c.dim(`${w.why} (for ${w.for.join(", ")}; ${cite(w.sources)})`)}\n`;
+    for (const lesson of w.lessons ?? []) s += `       ${c.cyan("lesson:")} ${lesson}\n`;
+  }
+  s += c.dim("Decision support, not a diagnosis: probabilities are estimates from the cited sources.\n");
+  return s;
+}
