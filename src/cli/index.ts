@@ -5,7 +5,9 @@
 import { Command, CommanderError } from "commander";
 import { registerAtlas } from "./commands/atlas.js";
 import { registerDemo } from "./commands/demo.js";
+import { registerEvalExtract } from "./commands/eval-extract.js";
 import { registerDifferential } from "./commands/differential.js";
+import { registerExtract } from "./commands/extract.js";
 import { registerFhir } from "./commands/fhir.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerServe } from "./commands/serve.js";
@@ -23,6 +25,8 @@ const commands: Register[] = [
   registerServe,
   registerFhir,
   registerDifferential,
+  registerExtract,
+  registerEvalExtract,
 ];
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {

@@ -190,7 +190,8 @@ function readHistory(doc: Doc, units: Unit[], ctx: Context, use: (s: number, e: 
       if (isNegated(doc.text, m.index, m.index + m[0].length, u.start, u.end)) continue;
       const before = doc.text.slice(Math.max(u.start, m.index - 50), m.index);
       const after = doc.text.slice(m.index + m[0].length, Math.min(u.end, m.index + m[0].length + 30));
-      const site = SITE.exec(before.split(/[,;.]/).pop() ?? "")?.[1] ?? /^\s+of the (\w+)/i.exec(after)?.[1];
+      const near = [...(before.split(/[,;.]/).pop() ?? "").matchAll(new RegExp(SITE.source, "gi"))].pop();
+      const site = near?.[1] ?? /^\s+of the (\w+)/i.exec(after)?.[1];
       const s = site
         ?.toLowerCase()
         .replace(/^rectum$/, "rectal")

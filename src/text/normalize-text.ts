@@ -76,7 +76,11 @@ export function normalizeText(src: string): Normalized {
         }
       }
       // "left- sided", "69- year- old": the space after an in-line hyphen goes.
-      if (src[i + 1] === " " && isLetter(src[i + 2])) {
+      const prev = out[out.length - 1];
+      const joins = isLetter(prev)
+        ? isLower(src[i + 2])
+        : /^ (year|month|week|day|hour)/i.test(src.slice(i + 1, i + 8));
+      if (src[i + 1] === " " && isLetter(src[i + 2]) && joins) {
         push("-", i);
         i += 2;
         continue;

@@ -212,6 +212,8 @@ function splitInline(
     const lower = word.toLowerCase();
     if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/^.*\./, "")) || /^[A-Z]$/.test(word))
       continue;
+    // "Table 1. Changes in ...", "Fig. 2. MRI ...": the number belongs to the caption.
+    if (/\b(table|fig(ure)?s?\.?)\s*\d+[a-z]?$/i.test(text.slice(Math.max(s, dot - 14), dot))) continue;
     const end = dot + 1;
     push(text, s, end, section, caption, block, out);
     s = from + m.index + m[0].length;

@@ -26,7 +26,8 @@ interface Entry {
   exact?: string;
 }
 
-const STOP = new Set(["the", "of"]);
+/** Words skipped inside a phrase: "dorsum of the left foot" is "dorsum foot". */
+const STOP = new Set(["the", "of", "left", "right", "both", "bilateral", "lt", "rt"]);
 const TOKEN = /[A-Za-z0-9]+/g;
 const GAP = /^[\s\-'/.]*$/;
 

@@ -27,7 +27,7 @@ function features(t: string): Features {
   )
     f.spontaneous = "none";
   else if (
-    /denervation (potentials|changes|activity)|fibrillat\w*|positive sharp|\bPSWs?\b|\bfibs\b|spontaneous activity|F&P/i.test(
+    /(active |acute |ongoing )?denervation|fibrillat\w*|positive sharp|\bPSWs?\b|\bfibs\b|spontaneous activity|F&P/i.test(
       t,
     )
   )
@@ -122,14 +122,18 @@ export function readEmg(doc: Doc): void {
       .filter((m) => !para.some((p) => m.start < p.end && p.start < m.end));
     const all = [...para, ...muscles].sort((a, b) => a.start - b.start);
     const head = all[0]?.start ?? u.start;
-    for (const m of all) {
+    all.forEach((m, i) => {
+      // "... with normal tibialis anterior": a muscle called normal in the list is normal.
+      const lead = doc.text.slice(all[i - 1]?.end ?? u.start, m.start);
+      const normal = /\b(normal|spared|unremarkable)\s*$/i.test(lead);
+      const own: Features = normal ? { spontaneous: "none", muap: "normal" } : f;
       const { side, inferred } = doc.side(u, m.start, m.end, { headStart: head, fallback: true });
       for (const id of needled(m)) {
-        const e: EmgFinding = { kind: "emg", muscle: id, ...f };
+        const e: EmgFinding = { kind: "emg", muscle: id, ...own };
         if (side) e.side = side;
         doc.add(e, [[m.start, m.end]], 0.85 - (inferred ? 0.25 : 0) - (m.group ? 0.15 : 0));
       }
-    }
+    });
   }
 }
 

@@ -100,7 +100,10 @@ export function readNcs(doc: Doc): void {
       const beforeAll = doc.text.slice(hits[i - 1]?.end ?? u.start, h.start);
       // After the previous nerve, only what follows its clause speaks of this one.
       const before = i > 0 ? (beforeAll.split(/[,;]/).pop() ?? "") : beforeAll;
-      const after = doc.text.slice(h.end, hits[i + 1]?.start ?? u.end);
+      // Reference ranges "(normal > 2 mV)" are not results.
+      const after = doc.text
+        .slice(h.end, hits[i + 1]?.start ?? u.end)
+        .replace(/\((?:normal|nl|ref\w*|N|LLN|ULN|lower limit)\b[^)]*\)/gi, (x) => " ".repeat(x.length));
       const type = typeIn(before) ?? prev.type ?? sentenceType;
       const own = resultIn(after.split(/[;]/)[0] ?? "") ?? resultIn(before);
       const hasAmplitude = /\d\s*(uV|mV|microvolts?|millivolts?)\b/i.test(after);

@@ -1,0 +1,47 @@
+/**
+ * `locus extract <note.txt>`: a clinic note, EMG report or case report to a LocusCase, with the
+ * text span behind every finding, a confidence per finding, and what looked clinical but was not
+ * understood.
+ */
+import { extract } from "../../text/index.js";
+import type { Register } from "../index.js";
+
+export const registerExtract: Register = (program, io, setExit) => {
+  program
+    .command("extract")
+    .description(
+      "read a clinic note, EMG report or case report (text) into a case, with the span behind each finding",
+    )
+    .argument("<note>", 'a text file; "-" reads standard input')
+    .option("--id <id>", "the id to give the case")
+    .option("--literature", "also read Introduction/Discussion sections (off: they describe other patients)")
+    .option("--follow-up", "also read findings after treatment (off: Locus reads the presentation)")
+    .option("--case-only", "print the case alone, without spans")
+    .action(
+      async (
+        file: string,
+        opts: { id?: string; literature?: boolean; followUp?: boolean; caseOnly?: boolean },
+      ) => {
+        let text: string;
+        try {
+          text = await io.read(file);
+        } catch (error) {
+          io.err(
+            `locus extract: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`,
+          );
+          setExit(1);
+          return;
+        }
+        const r = extract(text, {
+          ...(opts.id ? { id: opts.id } : {}),
+          ...(opts.literature ? { includeLiterature: true } : {}),
+          ...(opts.followUp ? { includeFollowUp: true } : {}),
+        });
+        const out = opts.caseOnly
+          ? r.case
+          : { case: r.case, spans: r.spans, confidence: r.confidence, unrecognized: r.unrecognized };
+        io.out(`${JSON.stringify(out, null, 2)}\n`);
+        if (r.case.findings.length === 0) io.err("locus extract: no finding was recognised in this text\n");
+      },
+    );
+};

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { sideFor, sideMentions } from "./laterality.js";
+
+const side = (s: string, phrase: string, head?: string) => {
+  const i = s.indexOf(phrase);
+  const h = head ? s.indexOf(head) : i;
+  return sideFor(s, i, i + phrase.length, { from: 0, to: s.length }, sideMentions(s), undefined, h);
+};
+
+describe("laterality", () => {
+  it.each([
+    ["weakness with left hip flexion", "hip flexion", "left"],
+    ["His knee jerk was absent on the left.", "knee jerk", "left"],
+    ["left-sided disc prolapse at L3/L4", "disc prolapse", "left"],
+    ["absent SNAPs bilaterally", "SNAPs", "bilateral"],
+    ["the sural response was 6 uV on both sides", "sural", "bilateral"],
+    ["The right ankle reflex was absent.", "ankle reflex", "right"],
+    ["weakness in the right lower limb of the knee flexors", "knee flexors", "right"],
+  ])("%s: %s is %s", (s, p, want) => {
+    expect(side(s, p)).toBe(want);
+  });
+
+  it("gives one side to a list", () => {
+    const s = "fibrillations in the left paraspinals, tibialis anterior, and gluteus maximus muscles";
+    expect(side(s, "gluteus maximus", "paraspinals")).toBe("left");
+  });
+
+  it("does not take a comparison for the side of a finding", () => {
+    const s = "the CMAP of the left peroneal nerve was 4.1% of the right peroneal nerve";
+    expect(side(s, "peroneal nerve")).toBe("left");
+    const refs = sideMentions(s).filter((m) => m.reference);
+    expect(refs.map((m) => m.side)).toEqual(["right"]);
+  });
+
+  it("keeps sides inside their clause", () => {
+    const s = "the knee jerk was normal, however, the ankle jerk on the right was decreased";
+    expect(side(s, "knee jerk")).toBe("right");
+    const clause = "the knee jerk was normal";
+    expect(
+      sideFor(s, 4, 13, { from: 0, to: clause.length }, sideMentions(s, 0, clause.length)),
+    ).toBeUndefined();
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Sentences that trip extractors, with the findings a clinician reads in them. Each row lists
+ * findings that must be there (matched on the fields given) and, where it matters, ones that
+ * must not.
+ */
+import { describe, expect, it } from "vitest";
+import { extract } from "./index.js";
+
+type Want = Record<string, unknown>;
+
+const rows: { text: string; has: Want[]; not?: Want[] }[] = [
+  {
+    text: "Power was MRC 4/5 in left ankle dorsiflexion and 3- in the EHL.",
+    has: [
+      { kind: "strength", target: "ankle_dorsiflexion", mrc: 4, side: "left" },
+      { kind: "strength", target: "extensor_hallucis_longus", mrc: "3-", side: "left" },
+    ],
+  },
+  {
+    text: "No numbness or weakness. No bladder or bowel symptoms.",
+    has: [],
+    not: [{ kind: "strength" }, { kind: "sensory" }],
+  },
+  {
+    text: "Knee jerks 2+/2+, ankle jerks 1+/2+.",
+    has: [
+      { kind: "reflex", reflex: "patellar", grade: "normal", side: "bilateral" },
+      { kind: "reflex", reflex: "achilles", grade: "reduced", side: "right" },
+      { kind: "reflex", reflex: "achilles", grade: "normal", side: "left" },
+    ],
+  },
+  {
+    text: "Absent right ankle jerk.",
+    has: [{ kind: "reflex", reflex: "achilles", grade: "absent", side: "right" }],
+  },
+  {
+    text: "Reduced sensation to pinprick over the dorsum of the left foot and the first web space.",
+    has: [
+      { kind: "sensory", region: "foot_dorsum", change: "reduced", side: "left", modality: "pinprick" },
+      { kind: "sensory", region: "first_web_space", change: "reduced", side: "left" },
+    ],
+  },
+  {
+    text: "Needle EMG showed fibrillations and positive sharp waves in the right tibialis anterior, peroneus longus and L5 paraspinals.",
+    has: [
+      { kind: "emg", muscle: "tibialis_anterior", spontaneous: "fibrillations", side: "right" },
+      { kind: "emg", muscle: "peroneus_longus", spontaneous: "fibrillations", side: "right" },
+      { kind: "emg", muscle: "paraspinal_L5", spontaneous: "fibrillations", side: "right" },
+    ],
+  },
+  {
+    text: "No MUAP was recorded in the right EHL.",
+    has: [{ kind: "emg", muscle: "extensor_hallucis_longus", muap: "none", side: "right" }],
+  },
+  {
+    text: "The left peroneal CMAP was 0.8 mV (normal > 2 mV) and the sural SNAP was absent on the left.",
+    has: [
+      {
+        kind: "ncs",
+        study: "peroneal_motor_edb",
+        result: "reduced",
+        amplitude: 0.8,
+        unit: "mV",
+        side: "left",
+      },
+      { kind: "ncs", study: "sural_sensory", result: "absent", side: "left" },
+    ],
+  },
+  {
+    text: "Straight leg raise positive on the right at 40 degrees; crossed SLR negative.",
+    has: [
+      { kind: "sign", sign: "straight_leg_raise", side: "right" },
+      { kind: "sign", sign: "crossed_straight_leg_raise", present: false },
+    ],
+    not: [{ kind: "sign", sign: "straight_leg_raise", present: false }],
+  },
+  {
+    text: "MRI lumbar spine showed an L4-5 right paracentral disc herniation compressing the traversing L5 root.",
+    has: [
+      { kind: "imaging", modality: "mri_spine", level: "L4-L5", side: "right", tags: ["disc_herniation"] },
+    ],
+  },
+  {
+    text: "CK was 1250 U/L (elevated).",
+    has: [{ kind: "lab", test: "ck", result: "elevated", value: 1250 }],
+  },
+  {
+    text: "Babinski sign positive on the left.",
+    has: [{ kind: "reflex", reflex: "plantar", grade: "extensor", side: "left" }],
+  },
+  {
+    text: "Hypoaesthesia along the left L4 dermatome.",
+    has: [{ kind: "sensory", region: "leg_medial", change: "reduced", side: "left" }],
+  },
+  {
+    text: "Atrophy of the right EDB.",
+    has: [{ kind: "sign", sign: "atrophy", side: "right", target: "extensor_digitorum_brevis" }],
+  },
+  {
+    text: "Vibration sense was reduced at both great toes.",
+    has: [
+      { kind: "sensory", region: "great_toe", change: "reduced", modality: "vibration", side: "bilateral" },
+    ],
+  },
+  {
+    text: "The right L5 radicu-\nlopathy: weakness of the\n\nright EHL (MRC grade 3).",
+    has: [{ kind: "strength", target: "extensor_hallucis_longus", mrc: 3, side: "right" }],
+  },
+  {
+    text: "The patient denies any weakness of hip flexion.",
+    has: [{ kind: "strength", target: "hip_flexion", mrc: 5 }],
+  },
+  {
+    text: "EMG revealed active denervation in the left vastus lateralis, adductor longus and iliopsoas, with normal tibialis anterior.",
+    has: [{ kind: "emg", muscle: "adductor_longus", spontaneous: "fibrillations", side: "left" }],
+  },
+];
+
+describe("tricky sentences", () => {
+  it.each(rows)("$text", ({ text, has, not }) => {
+    const r = extract(text);
+    for (const want of has) expect(r.case.findings).toContainEqual(expect.objectContaining(want));
+    for (const bad of not ?? []) expect(r.case.findings).not.toContainEqual(expect.objectContaining(bad));
+  });
+
+  it("reads the context of a note: age, sex, history, symptoms, onset", () => {
+    const r = extract(
+      "A 58-year-old woman with type 2 diabetes and prostate-free history of cervical cancer treated with radiotherapy; she denies chemotherapy. Burning pain radiating down the left leg over 3 weeks, then weakness. No fever.",
+    );
+    expect(r.case.patient).toEqual({ age: 58, sex: "female" });
+    expect(r.case.context?.history).toEqual(
+      expect.arrayContaining(["diabetes", "cancer:cervical", "pelvic_radiation"]),
+    );
+    expect(r.case.context?.history).not.toContain("chemotherapy");
+    expect(r.case.context?.symptoms).toEqual(
+      expect.arrayContaining(["radicular_pain", "neuropathic_pain", "weakness", "pain_before_weakness"]),
+    );
+    expect(r.case.context?.symptoms).not.toContain("fever");
+    expect(r.case.context).toMatchObject({ onset: "acute", durationDays: 21 });
+  });
+});
