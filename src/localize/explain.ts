@@ -49,8 +49,8 @@ function whyAbnormal(
   if (hit) {
     const where = `${hit.unit.side} ${hit.unit.name}`;
     if (o.family === "snapLoss")
-      return `${where} lies distal to the dorsal root ganglion and carries ${pct(hit.d)} of its fibres`;
-    return `${where} carries ${pct(hit.d)} of its supply`;
+      return `${pct(hit.d)} of its fibres run through the ${where}, distal to the dorsal root ganglion`;
+    return `${pct(hit.d)} of its supply runs through the ${where}`;
   }
   return `expected with ${DIFFUSE_WORDS[diffuse]}`;
 }
@@ -91,17 +91,24 @@ export function explain(
   const against: Reason[] = [];
   const unexplained: Reason[] = [];
   const unitObjs = units.map((u) => p.units[u] as Unit);
+  /** How much better this hypothesis reads each finding than its rival: the order reasons are shown in. */
+  const edge = new Map<Reason, number>();
   p.observations.forEach((o, i) => {
     const here = observationLogLikelihood(p, units, diffuse, i);
     const base = observationLogLikelihood(p, [], "none", i);
     const w = here - base;
+    const versus = rival ? observationLogLikelihood(p, rival.units, rival.diffuse, i) : base;
     const hit = strongest(p, units, i);
-    const reason = (text: string): Reason => ({
-      finding: o.finding,
-      side: o.side,
-      text: `${o.label}: ${text}`,
-      weight: Math.round(w * 100) / 100,
-    });
+    const reason = (text: string): Reason => {
+      const r: Reason = {
+        finding: o.finding,
+        side: o.side,
+        text: `${o.label}: ${text}`,
+        weight: Math.round(w * 100) / 100,
+      };
+      edge.set(r, Math.abs(here - versus) + Math.abs(w) / 10);
+      return r;
+    };
     if (o.abnormal) {
       if (w > SIGNIFICANT) explains.push(reason(whyAbnormal(o, hit, diffuse)));
       else if (w < -SIGNIFICANT) against.push(reason(whyUnexpectedAbnormal(o, unitObjs, diffuse)));
@@ -128,15 +135,22 @@ export function explain(
   });
   const view: View = { units: unitObjs, diffuse };
   const none: View = { units: [], diffuse: "none" };
+  const rivalView: View = rival
+    ? { units: rival.units.map((u) => p.units[u] as Unit), diffuse: rival.diffuse }
+    : none;
+  const logP = (item: (typeof p.context)[number], v: View) => Math.log(Math.max(1e-4, item.p(v)));
   for (const item of p.context) {
-    const w = Math.log(Math.max(1e-4, item.p(view))) - Math.log(Math.max(1e-4, item.p(none)));
+    const w = logP(item, view) - logP(item, none);
     const r: Reason = { finding: item.finding, text: item.label, weight: Math.round(w * 100) / 100 };
-    if (w > SIGNIFICANT)
-      explains.push({ ...r, text: `${item.label}: fits ${describeCandidate(unitObjs, diffuse)}` });
-    else if (w < -SIGNIFICANT)
-      against.push({ ...r, text: `${item.label}: argues against ${describeCandidate(unitObjs, diffuse)}` });
+    const said = describeCandidate(unitObjs, diffuse);
+    if (w > SIGNIFICANT) explains.push({ ...r, text: `${item.label}: fits ${said}` });
+    else if (w < -SIGNIFICANT) against.push({ ...r, text: `${item.label}: argues against ${said}` });
+    else continue;
+    const pushed = (w > SIGNIFICANT ? explains : against).at(-1);
+    if (pushed) edge.set(pushed, Math.abs(w - (logP(item, rivalView) - logP(item, none))) + Math.abs(w) / 10);
   }
-  const byWeight = (a: Reason, b: Reason) => Math.abs(b.weight) - Math.abs(a.weight);
+  const byWeight = (a: Reason, b: Reason) =>
+    (edge.get(b) ?? Math.abs(b.weight)) - (edge.get(a) ?? Math.abs(a.weight));
   return {
     explains: explains.sort(byWeight),
     against: against.sort(byWeight),

@@ -7,12 +7,27 @@ import { describeCandidate, explain } from "./explain.js";
 import { lesionKey, toLesions } from "./format.js";
 import type { Unit } from "./model.js";
 import { prepare } from "./score.js";
-import { search } from "./search.js";
+import { type Scored, search } from "./search.js";
 import type { Hypothesis, Localization, LocalizeOptions } from "./types.js";
 
 export type { Hypothesis, Localization, LocalizeOptions, Reason } from "./types.js";
 
 const DEFAULT_LIMIT = 10;
+
+/**
+ * The hypothesis to contrast with: the best one that puts the focal lesion at another level
+ * (root against plexus against nerve), or, for a diffuse answer, another process.
+ */
+function rivalOf(own: Scored, scored: readonly Scored[], units: readonly Unit[]): Scored | undefined {
+  const focal = (s: Scored) => new Set(s.units.map((u) => units[u]?.level));
+  const mine = focal(own);
+  return scored.find((s) => {
+    if (s === own) return false;
+    if (mine.size === 0) return s.diffuse !== own.diffuse || s.units.length > 0;
+    const theirs = focal(s);
+    return theirs.size > 0 && [...theirs].every((l) => !mine.has(l));
+  });
+}
 
 export function localize(
   c: LocusCase,
@@ -43,8 +58,7 @@ export function localize(
   const shown = ranked.slice(0, limit);
   const hypotheses: Hypothesis[] = shown.map((m, rank) => {
     const s = scored[m.index]!;
-    const rivalEntry = rank === 0 ? shown[1] : shown[0];
-    const rival = rivalEntry ? scored[rivalEntry.index] : undefined;
+    const rival = rivalOf(s, scored, p.units);
     const reasons = explain(p, s.units, s.diffuse, rival);
     const units = s.units.map((u) => p.units[u] as Unit);
     return {

@@ -1,0 +1,63 @@
+/** Run every case of a folder that has `expected`, timed, and score it. */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type Issue, parseCaseText } from "../case/index.js";
+import type { Lesion } from "../case/schema.js";
+import { analyze } from "../report/index.js";
+import { type CaseScore, type Summary, scoreCase, summarise } from "./score.js";
+
+export interface CaseResult extends CaseScore {
+  id: string;
+  file: string;
+  ms: number;
+  expected: Lesion[];
+  expectedDiagnosis?: string;
+  top: { lesions: Lesion[]; probability: number }[];
+  diagnoses: { id: string; probability: number }[];
+}
+
+export interface EvalReport {
+  summary: Summary;
+  cases: CaseResult[];
+  /** Files that could not be read as cases, with their errors. */
+  invalid: { file: string; errors: Issue[] }[];
+}
+
+export function evaluateFolder(folder: string): EvalReport {
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
+  const cases: CaseResult[] = [];
+  const invalid: EvalReport["invalid"] = [];
+  for (const file of files) {
+    const parsed = parseCaseText(readFileSync(join(folder, file), "utf8"), file);
+    if (!parsed.ok) {
+      invalid.push({ file, errors: parsed.errors });
+      continue;
+    }
+    const c = parsed.case;
+    if (!c.expected) continue;
+    const t0 = performance.now();
+    const a = analyze(c, { limit: 5 });
+    const ms = performance.now() - t0;
+    const diagnoses = a.differential.conditions.map((d) => d.id);
+    cases.push({
+      id: c.id ?? file,
+      file,
+      ms,
+      ...scoreCase(c.expected, a.hypotheses, diagnoses),
+      expected: c.expected.localization,
+      ...(c.expected.diagnosis ? { expectedDiagnosis: c.expected.diagnosis } : {}),
+      top: a.hypotheses.slice(0, 3).map((h) => ({ lesions: h.lesions, probability: h.probability })),
+      diagnoses: a.differential.conditions.slice(0, 3).map((d) => ({ id: d.id, probability: d.probability })),
+    });
+  }
+  return {
+    summary: summarise(
+      cases,
+      cases.map((c) => c.ms),
+    ),
+    cases,
+    invalid,
+  };
+}

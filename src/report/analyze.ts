@@ -1,0 +1,37 @@
+/**
+ * The whole answer for one case: localization, differential and (once the planner is in) the next
+ * tests, naming the atlas version it was made with.
+ */
+import type { LocusCase } from "../case/schema.js";
+import { type Differential, differential } from "../differential/index.js";
+import { localize } from "../localize/index.js";
+import type { Hypothesis } from "../localize/types.js";
+
+export interface Analysis {
+  atlasVersion: string;
+  caseId?: string;
+  hypotheses: Hypothesis[];
+  /** Probability of hypotheses searched but not listed. */
+  other: number;
+  searched: number;
+  skipped?: { finding: number; why: string }[];
+  differential: Differential;
+}
+
+export interface AnalyzeOptions {
+  /** How many hypotheses to list (default 5). */
+  limit?: number;
+}
+
+export function analyze(c: LocusCase, options: AnalyzeOptions = {}): Analysis {
+  const loc = localize(c, { limit: options.limit ?? 5 });
+  return {
+    atlasVersion: loc.atlasVersion,
+    ...(c.id ? { caseId: c.id } : {}),
+    hypotheses: loc.hypotheses,
+    other: loc.other,
+    searched: loc.searched,
+    ...(loc.skipped ? { skipped: loc.skipped } : {}),
+    differential: differential(c, loc),
+  };
+}

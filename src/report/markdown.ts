@@ -1,0 +1,36 @@
+/** The report as Markdown, for notes and the record. */
+import type { Analysis } from "./analyze.js";
+import { hypothesisWords, pct } from "./words.js";
+
+const esc = (s: string) => s.replaceAll("|", "\\|");
+
+export function renderMarkdown(a: Analysis): string {
+  const out: string[] = [`# Locus report: ${a.caseId ?? "case"}`, "", `Atlas ${a.atlasVersion}.`, ""];
+  if (a.differential.redFlags.length) {
+    out.push("## Red flags", "");
+    for (const f of a.differential.redFlags) out.push(`- **${f.severity}**: ${f.text}`);
+    out.push("");
+  }
+  out.push("## Localization", "", "| # | lesion | probability |", "| --- | --- | --- |");
+  a.hypotheses.forEach((h, i) => {
+    out.push(`| ${i + 1} | ${esc(hypothesisWords(h.lesions))} | ${pct(h.probability)} |`);
+  });
+  out.push("");
+  a.hypotheses.slice(0, 3).forEach((h, i) => {
+    out.push(`### ${i + 1}. ${hypothesisWords(h.lesions)} (${pct(h.probability)})`, "");
+    for (const r of h.explains) out.push(`- for: ${r.text}`);
+    for (const r of h.against) out.push(`- against: ${r.text}`);
+    for (const r of h.unexplained) out.push(`- unexplained: ${r.text}`);
+    out.push("");
+  });
+  out.push("## Differential", "", "| # | condition | probability | ICD-10-CM |", "| --- | --- | --- | --- |");
+  a.differential.conditions.slice(0, 8).forEach((d, i) => {
+    out.push(`| ${i + 1} | ${esc(d.name)} | ${pct(d.probability)} | ${d.codes.icd10cm} |`);
+  });
+  const todo = a.differential.workup.filter((w) => !w.done);
+  if (todo.length) {
+    out.push("", "## Work-up", "");
+    for (const w of todo) out.push(`- **${w.test}** (${w.urgency}): ${w.why}`);
+  }
+  return `${out.join("\n")}\n`;
+}
