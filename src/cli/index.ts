@@ -5,12 +5,12 @@
 import { Command, CommanderError } from "commander";
 import { registerAtlas } from "./commands/atlas.js";
 import { registerDemo } from "./commands/demo.js";
-import { registerEvalExtract } from "./commands/eval-extract.js";
-import { registerEval } from "./commands/eval.js";
-import { registerExtract } from "./commands/extract.js";
-import { registerLocalize } from "./commands/localize.js";
 import { registerDifferential } from "./commands/differential.js";
+import { registerEval } from "./commands/eval.js";
+import { registerEvalExtract } from "./commands/eval-extract.js";
+import { registerExtract } from "./commands/extract.js";
 import { registerFhir } from "./commands/fhir.js";
+import { registerLocalize } from "./commands/localize.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerServe } from "./commands/serve.js";
 import { registerValidate } from "./commands/validate.js";
