@@ -192,6 +192,17 @@ const table: { id: string; c: MiniCase; loc: Localization }[] = [
     loc: mkLoc([[L("cns", [], "bilateral")], 0.6], [[L("conus", [], "bilateral")], 0.2]),
   },
   {
+    id: "spinal_cord_infarction",
+    c: {
+      age: 67,
+      onset: "acute",
+      history: ["coronary artery disease", "aortic aneurysm repair"],
+      symptoms: ["back_pain", "bladder_dysfunction"],
+      findings: [str("bilateral", "hip_flexion", 1), str("bilateral", "ankle_dorsiflexion", 1)],
+    },
+    loc: mkLoc([[L("cns", [], "bilateral")], 0.7]),
+  },
+  {
     id: "guillain_barre_syndrome",
     c: {
       age: 35,
@@ -297,6 +308,21 @@ const table: { id: string; c: MiniCase; loc: Localization }[] = [
       findings: [str("left", "knee_extension", 3), rfx("left", "patellar", "absent")],
     },
     loc: mkLoc([[L("plexus", ["lumbar_plexus"], "left")], 0.5], [[L("nerve", ["femoral"], "left")], 0.3]),
+  },
+  {
+    id: "psoas_abscess",
+    c: {
+      age: 52,
+      onset: "subacute",
+      history: ["diabetes"],
+      symptoms: ["back_pain", "fever", "groin pain"],
+      findings: [
+        str("right", "knee_extension", 4),
+        lab("crp", "elevated"),
+        img("ct", ["mass"], { side: "right", text: "rim-enhancing collection in the right psoas" }),
+      ],
+    },
+    loc: mkLoc([[L("plexus", ["lumbar_plexus"], "right")], 0.5], [[L("nerve", ["femoral"], "right")], 0.3]),
   },
   {
     id: "obstetric_lumbosacral_plexopathy",
@@ -450,6 +476,37 @@ const table: { id: string; c: MiniCase; loc: Localization }[] = [
       ],
     },
     loc: mkLoc([[L("nerve", ["sural"], "left")], 0.8]),
+  },
+  {
+    id: "saphenous_neuropathy",
+    c: {
+      age: 58,
+      onset: "subacute",
+      history: ["total knee replacement"],
+      symptoms: ["numbness"],
+      findings: [
+        sens("right", "leg_medial", "reduced"),
+        str("right", "knee_extension", 5),
+        rfx("right", "patellar", "normal"),
+      ],
+    },
+    loc: mkLoc([[L("nerve", ["saphenous"], "right")], 0.8]),
+  },
+  {
+    id: "peripheral_nerve_sheath_tumor",
+    c: {
+      age: 45,
+      onset: "chronic",
+      symptoms: ["neuropathic_pain", "progressive"],
+      findings: [
+        str("left", "ankle_plantarflexion", 4),
+        img("ultrasound", ["mass", "nerve_enlargement"], {
+          side: "left",
+          text: "fusiform solid mass in continuity with the tibial nerve",
+        }),
+      ],
+    },
+    loc: mkLoc([[L("nerve", ["tibial"], "left")], 0.8]),
   },
   {
     id: "length_dependent_polyneuropathy",

@@ -36,6 +36,7 @@ export const CLUE_IDS = [
   "anticoagulation",
   "spine_surgery",
   "hip_surgery",
+  "knee_surgery",
   "pelvic_surgery",
   "lithotomy_position",
   "trauma",

@@ -56,6 +56,12 @@ export const contextWords: ContextWord[] = [
     in: "history",
   },
   { pattern: /lithotomy/i, clues: ["lithotomy_position"], in: "history" },
+  {
+    pattern:
+      /knee (arthroscop|arthroplasty|replacement|surgery)|total knee|saphenous vein|vein (harvest|stripping)|varicose vein/i,
+    clues: ["knee_surgery"],
+    in: "history",
+  },
   { pattern: /fracture|accident|injur|trauma|\bfall\b|fell/i, clues: ["trauma"], in: "history" },
   {
     pattern: /pelvic fracture|acetabul|pubic rami|sacral fracture|iliac wing|pelvic ring/i,

@@ -266,6 +266,21 @@ export const sources = {
     published: "Diabetes Care 26:211-215",
     kind: "review",
   },
+  mallick2004: {
+    title: "Iliopsoas abscesses",
+    authors: "Mallick IH, Thoufreeq MH, Rajendran TP",
+    year: 2004,
+    published: "Postgraduate Medical Journal 80:459-462",
+    kind: "review",
+  },
+  zalewski2019: {
+    title: "Characteristics of spontaneous spinal cord infarction and proposed diagnostic criteria",
+    authors: "Zalewski NL, Rabinstein AA, Krecke KN, et al.",
+    year: 2019,
+    published: "JAMA Neurology 76:56-63",
+    url: "https://doi.org/10.1001/jamaneurol.2018.2734",
+    kind: "article",
+  },
   // ---- mimics
   westhout2007: {
     title: "Central causes of foot drop: rare and underappreciated differential diagnoses",
