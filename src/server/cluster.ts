@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { describeStore, openStore } from "../store/index.js";
 import { createApp } from "./app.js";
+import { ResponseCache } from "./cache.js";
 import type { Config } from "./config.js";
 import { loadDemoCases } from "./demo.js";
 import { type Engine, loadEngine, stages } from "./engine.js";
@@ -40,7 +41,8 @@ export async function startWorker(config: Config, logger: Logger, engine?: Engin
   const eng = engine ?? (await loadEngine());
   const repo = openStore(config);
   await repo.migrate();
-  const app = createApp({ config, engine: eng, repo, logger });
+  const cache = config.cacheBytes > 0 ? new ResponseCache(config.cacheBytes) : undefined;
+  const app = createApp({ config, engine: eng, repo, logger, ...(cache ? { cache } : {}) });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
     s.once("error", reject);

@@ -28,6 +28,8 @@ export interface Config {
   demo: boolean;
   /** Time allowed for the CDS Hooks service to read a FHIR server. */
   fhirTimeoutMs: number;
+  /** Bytes of finished answers each worker keeps (0: no cache). */
+  cacheBytes: number;
   /** FHIR server origins the CDS Hooks service may read when prefetch is missing (none by default). */
   cdsFhirServers: string[];
 }
@@ -156,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Over
     demo: overrides.demo ?? env.LOCUS_DEMO !== "0",
     fhirTimeoutMs: int(env, "LOCUS_FHIR_TIMEOUT_MS", DEFAULTS.fhirTimeoutMs, 100, 120_000),
     cdsFhirServers,
+    cacheBytes: int(env, "LOCUS_CACHE_MB", 64, 0, 4096) * 1_048_576,
   };
 }
 

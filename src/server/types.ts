@@ -1,4 +1,5 @@
 import type { CaseRepository } from "../store/repository.js";
+import type { ResponseCache } from "./cache.js";
 import type { Config } from "./config.js";
 import type { Engine } from "./engine.js";
 import type { Logger } from "./logging.js";
@@ -16,6 +17,8 @@ export interface Deps {
   engine: Engine;
   repo: CaseRepository;
   logger: Logger;
+  /** Finished answers of the pure routes (absent: no caching). */
+  cache?: ResponseCache;
   /** Called by the CDS Hooks service to read a FHIR server (tests pass a recorder). */
   fetch?: typeof fetch;
 }

@@ -1,9 +1,10 @@
 import { analyse, StageMissing } from "../analysis.js";
+import { ResponseCache } from "../cache.js";
 import { issue } from "../engine.js";
 import { HttpError } from "../errors.js";
 import { JSON_TYPES, readBody, TEXT_TYPES, tryJson } from "../http.js";
 import { analysis, caseOrNote, note, planAnswer, validation } from "../schemas.js";
-import { readCase } from "./input.js";
+import { caseFromBody, readCase } from "./input.js";
 import { json, problemResponses } from "./responses.js";
 import type { RouteSpec } from "./types.js";
 
@@ -35,25 +36,38 @@ export const analysisRoutes: RouteSpec[] = [
     tags: ["analysis"],
     request: caseOrNoteBody,
     responses: { 200: json(analysis, "the analysis"), ...problemResponses, 422: notAvailable },
-    handler: async (c, { engine }) => {
-      const { parsed, extraction } = await readCase(c, engine, { notes: true });
+    handler: async (c, { engine, cache }) => {
+      const body = await readBody(c, [...JSON_TYPES, ...TEXT_TYPES]);
+      const key = ResponseCache.key(
+        "localize",
+        engine.atlasVersion,
+        body.kind,
+        body.kind === "json" ? body.text : body.value,
+      );
+      const hit = cache?.get(key);
+      if (hit !== undefined)
+        return c.body(hit, 200, { "content-type": "application/json", "x-locus-cache": "hit" });
+      const { parsed, extraction } = caseFromBody(body, engine, { notes: true });
+      let a: ReturnType<typeof analyse>;
       try {
-        const a = analyse(engine, parsed.case);
-        return c.json({
-          atlasVersion: a.atlasVersion,
-          case: parsed.case,
-          normalisations: parsed.normalisations,
-          warnings: parsed.warnings,
-          ...(extraction !== undefined ? { extraction } : {}),
-          localization: a.localization,
-          differential: a.differential,
-          plan: a.plan,
-          report: a.report,
-        });
+        a = analyse(engine, parsed.case);
       } catch (error) {
         if (error instanceof StageMissing) throw new HttpError(422, "not_available", error.message);
         throw error;
       }
+      const answer = JSON.stringify({
+        atlasVersion: a.atlasVersion,
+        case: parsed.case,
+        normalisations: parsed.normalisations,
+        warnings: parsed.warnings,
+        ...(extraction !== undefined ? { extraction } : {}),
+        localization: a.localization,
+        differential: a.differential,
+        plan: a.plan,
+        report: a.report,
+      });
+      cache?.set(key, answer);
+      return c.body(answer, 200, { "content-type": "application/json", "x-locus-cache": "miss" });
     },
   },
   {

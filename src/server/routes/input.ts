@@ -7,7 +7,7 @@ import type { Context } from "hono";
 import type { CaseResult } from "../../case/index.js";
 import { caseFromExtraction, type Engine } from "../engine.js";
 import { HttpError } from "../errors.js";
-import { JSON_TYPES, readBody, TEXT_TYPES, tryJson } from "../http.js";
+import { type Body, JSON_TYPES, readBody, TEXT_TYPES, tryJson } from "../http.js";
 
 export type ValidCase = Extract<CaseResult, { ok: true }>;
 
@@ -38,7 +38,14 @@ function extractNote(engine: Engine, text: string): { input: unknown; extraction
 }
 
 export async function readCase(c: Context, engine: Engine, options: { notes: boolean }): Promise<CaseInput> {
-  const body = await readBody(c, options.notes ? [...JSON_TYPES, ...TEXT_TYPES] : JSON_TYPES);
+  return caseFromBody(
+    await readBody(c, options.notes ? [...JSON_TYPES, ...TEXT_TYPES] : JSON_TYPES),
+    engine,
+    options,
+  );
+}
+
+export function caseFromBody(body: Body, engine: Engine, options: { notes: boolean }): CaseInput {
   if (body.kind === "text") {
     const { input, extraction } = extractNote(engine, body.value);
     return { input, extraction, parsed: validOr400(engine.parseCase(input)) };

@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { ResponseCache } from "./cache.js";
+import { devCases, jsonRequest, type TestApp, testApp } from "./test-helpers/app.js";
+
+let t: TestApp;
+afterEach(async () => {
+  await t?.close();
+});
+
+describe("response cache", () => {
+  it("evicts the least recently used answers beyond its byte budget", () => {
+    const cache = new ResponseCache(4000);
+    cache.set("a", "x".repeat(700));
+    cache.set("b", "y".repeat(700));
+    expect(cache.get("a")).toBeDefined();
+    cache.set("c", "z".repeat(700));
+    expect(cache.get("b")).toBeUndefined();
+    expect(cache.get("a")).toBeDefined();
+    expect(cache.get("c")).toBeDefined();
+    cache.set("huge", "h".repeat(5000));
+    expect(cache.get("huge")).toBeUndefined();
+  });
+
+  it("answers the same request with the same body, and a different one afresh", async () => {
+    t = await testApp();
+    t.deps.cache = new ResponseCache(1 << 20);
+    const [a, b] = devCases();
+    const first = await t.app.request("/api/v1/localize", jsonRequest("POST", a!.json));
+    const again = await t.app.request("/api/v1/localize", jsonRequest("POST", a!.json));
+    const other = await t.app.request("/api/v1/localize", jsonRequest("POST", b!.json));
+    expect(first.headers.get("x-locus-cache")).toBe("miss");
+    expect(again.headers.get("x-locus-cache")).toBe("hit");
+    expect(other.headers.get("x-locus-cache")).toBe("miss");
+    expect(await again.text()).toBe(await first.text());
+    const bad = { ...a!.json, findings: [{ kind: "nope" }] };
+    expect((await t.app.request("/api/v1/localize", jsonRequest("POST", bad))).status).toBe(400);
+    expect((await t.app.request("/api/v1/localize", jsonRequest("POST", bad))).status).toBe(400);
+  });
+});
