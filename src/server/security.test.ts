@@ -86,3 +86,52 @@ describe("bearer tokens and rate limits", () => {
     expect(limiter.take("a").ok).toBe(false);
   });
 });
+
+describe("logs", () => {
+  it("log ids, routes, statuses and timings, never case content, notes or tokens", async () => {
+    const { Writable } = await import("node:stream");
+    const { createLogger } = await import("./logging.js");
+    let out = "";
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        out += chunk.toString();
+        done();
+      },
+    });
+    const t = await testApp({ env: { LOCUS_TOKENS: `ehr:${TOKEN}` } });
+    t.deps.logger = createLogger("info", sink);
+    const { createApp } = await import("./app.js");
+    const app = createApp(t.deps);
+    const secret = "Mrs Jane Secretname, hospital number 998877";
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    try {
+      const c = { ...devCases()[0]!.json, notes: secret };
+      expect((await app.request("/api/v1/cases", jsonRequest("POST", c, auth))).status).toBe(201);
+      await app.request(
+        "/api/v1/localize",
+        jsonRequest("POST", { ...c, findings: [{ kind: secret }] }, auth),
+      );
+      await app.request("/api/v1/localize", {
+        method: "POST",
+        headers: { ...auth, "content-type": "text/plain" },
+        body: secret,
+      });
+      t.deps.engine.localize = () => {
+        throw new Error(`failed on ${secret}`);
+      };
+      expect((await app.request("/api/v1/localize", jsonRequest("POST", c, auth))).status).toBe(500);
+      const lines = out
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines.length).toBeGreaterThanOrEqual(4);
+      expect(lines[0]).toMatchObject({ method: "POST", route: "/api/v1/cases", status: 201, token: "ehr" });
+      expect(typeof lines[0]?.ms).toBe("number");
+      expect(out).not.toContain("Secretname");
+      expect(out).not.toContain("998877");
+      expect(out).not.toContain(TOKEN);
+    } finally {
+      await t.close();
+    }
+  });
+});
