@@ -242,6 +242,18 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
   });
   if (proximal.length > 0) s.add("proximal_weakness", "weakness of hip or thigh muscles", proximal);
   if (weakSides.size === 2) s.add("bilateral_weakness", "weakness in both legs", weakIdx);
+  // asymmetric: both legs examined, and the weakest grades differ by more than half a grade
+  const weakest = new Map<LR, number>();
+  for (const f of findings) {
+    if (f.kind !== "strength") continue;
+    const v = mrcValue(f.mrc);
+    if (v === undefined) continue;
+    for (const side of sidesOf(f.side)) weakest.set(side, Math.min(weakest.get(side) ?? 5, v));
+  }
+  const wl = weakest.get("left");
+  const wr = weakest.get("right");
+  if (wl !== undefined && wr !== undefined && Math.abs(wl - wr) >= 0.6 && Math.min(wl, wr) < 5)
+    s.add("asymmetric_weakness", "one leg clearly weaker than the other", weakIdx);
   if (severe.length > 0) s.add("severe_weakness", "severe weakness (MRC 2 or less)", severe);
   if (
     s.has("progressive") &&

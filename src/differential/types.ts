@@ -71,6 +71,7 @@ export const CLUE_IDS = [
   // examination
   "bilateral_weakness",
   "proximal_weakness",
+  "asymmetric_weakness",
   "severe_weakness",
   "pure_motor",
   "saddle_anaesthesia",
