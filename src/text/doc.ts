@@ -104,6 +104,8 @@ export class Doc {
   }
 }
 
+const compiled = new Map<string, RegExp>();
+
 /** Regex matches inside a unit, with absolute offsets. */
 export function* matches(
   re: RegExp,
@@ -111,15 +113,22 @@ export function* matches(
   u: { start: number; end: number },
 ): Generator<RegExpExecArray> {
   const flags = re.flags.includes("g") ? re.flags : `${re.flags}g`;
-  const g = new RegExp(re.source, flags);
+  const key = `${flags}/${re.source}`;
+  let g = compiled.get(key);
+  if (!g) {
+    g = new RegExp(re.source, flags);
+    compiled.set(key, g);
+  }
   const piece = text.slice(u.start, u.end);
+  const found: RegExpExecArray[] = [];
+  g.lastIndex = 0;
   for (let m = g.exec(piece); m; m = g.exec(piece)) {
     if (m[0].length === 0) {
       g.lastIndex++;
       continue;
     }
-    const out = m;
-    out.index += u.start;
-    yield out;
+    m.index += u.start;
+    found.push(m);
   }
+  yield* found;
 }

@@ -193,8 +193,12 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   });
 
   // What looked clinical but was not understood.
-  const covered: [number, number][] = [...kept.flatMap((d) => d.spans), ...doc.used];
-  const isCovered = (s: number, e: number) => covered.some(([a, b]) => s < b && a < e);
+  const coverage = new Uint8Array(flat.length + 1);
+  for (const [a, b] of [...kept.flatMap((d) => d.spans), ...doc.used]) coverage.fill(1, a, b);
+  const isCovered = (s: number, e: number) => {
+    for (let i = s; i < e; i++) if (coverage[i]) return true;
+    return false;
+  };
   const unrecognized: Extraction["unrecognized"] = [];
   const seenWords = new Set<string>();
   const note = (s: number, e: number, why?: string) => {

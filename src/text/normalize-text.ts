@@ -45,38 +45,63 @@ const LIGATURES: Record<string, string> = {
   "\ufb04": "ffl",
 };
 
-const isLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
 const isLower = (c: string | undefined) => c !== undefined && c >= "a" && c <= "z";
-const isWordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
+const isLetter = (c: string | undefined) => c !== undefined && (isLower(c) || (c >= "A" && c <= "Z"));
+const isWordChar = (c: string | undefined) => c !== undefined && (isLetter(c) || (c >= "0" && c <= "9"));
+const isBlank = (c: string | undefined) => c === " " || c === "\t" || c === "\r" || c === "\u00a0";
+
+const SPECIAL =
+  /[-\s\u00a0\u00ad\u00b5\u03bc\u200b\u2010-\u2014\u2018\u2019\u201c\u201d\u2212\ufb00-\ufb04\ufeff]/;
+const ORDINARY =
+  /[^-\s\u00a0\u00ad\u00b5\u03bc\u200b\u2010-\u2014\u2018\u2019\u201c\u201d\u2212\ufb00-\ufb04\ufeff]+/y;
 
 export function normalizeText(src: string): Normalized {
   const out: string[] = [];
   const map: number[] = [];
   const push = (s: string, at: number) => {
+    if (s.length === 1) {
+      out.push(s);
+      map.push(at);
+      return;
+    }
     for (const ch of s) {
       out.push(ch);
       map.push(at);
     }
   };
   const n = src.length;
+  const last = (): string | undefined => {
+    const t = out[out.length - 1];
+    return t === undefined ? undefined : t[t.length - 1];
+  };
   let i = 0;
   while (i < n) {
     const c = src[i] as string;
+    if (!SPECIAL.test(c)) {
+      // A run of ordinary characters is copied as it is.
+      ORDINARY.lastIndex = i;
+      const run = ORDINARY.exec(src);
+      const len = run && run.index === i ? run[0].length : 1;
+      out.push(src.slice(i, i + len));
+      for (let k = 0; k < len; k++) map.push(i + k);
+      i += len;
+      continue;
+    }
     const plain = PLAIN[c] ?? LIGATURES[c] ?? c;
-    if (plain === "-" && isWordChar(out[out.length - 1])) {
+    if (plain === "-" && isWordChar(last())) {
       // A hyphen at the end of a line, the word going on in lower case on a later line: join.
       let j = i + 1;
-      while (j < n && /[ \t\r\u00a0]/.test(src[j] as string)) j++;
-      if (src[j] === "\n" && isLetter(out[out.length - 1])) {
+      while (j < n && isBlank(src[j])) j++;
+      if (src[j] === "\n" && isLetter(last())) {
         let k = j;
-        while (k < n && /[\s\u00a0]/.test(src[k] as string)) k++;
+        while (k < n && (isBlank(src[k]) || src[k] === "\n")) k++;
         if (isLower(src[k]) && k - j <= 6) {
           i = k;
           continue;
         }
       }
       // "left- sided", "69- year- old": the space after an in-line hyphen goes.
-      const prev = out[out.length - 1];
+      const prev = last();
       const joins = isLetter(prev)
         ? isLower(src[i + 2])
         : /^ (year|month|week|day|hour)/i.test(src.slice(i + 1, i + 8));
@@ -93,7 +118,7 @@ export function normalizeText(src: string): Normalized {
         map.pop();
       }
     }
-    if (plain === " " && (out[out.length - 1] === " " || out[out.length - 1] === "\n")) {
+    if (plain === " " && (last() === " " || last() === "\n")) {
       i++;
       continue;
     }

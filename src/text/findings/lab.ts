@@ -31,8 +31,10 @@ function resultWord(t: string): LabFinding["result"] | undefined {
 }
 
 export function readLabs(doc: Doc): void {
+  const quick =
+    /CK|CPK|creatin|A1c|glucose|sugar|FBS|ESR|sediment|CRP|reactive|protein|cell|WBC|B12|cobalamin|SPEP|electrophor|paraprot|monoclonal/i;
   for (const u of doc.patient) {
-    if (u.row) continue;
+    if (u.row || !quick.test(u.text)) continue;
     const csf = CSF.test(u.text);
     for (const [re, test, where] of TESTS) {
       if (where === "csf" && !csf) continue;
