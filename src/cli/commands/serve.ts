@@ -1,12 +1,14 @@
-import { type Config, ConfigError, loadConfig } from "../../server/config.js";
 import { runService } from "../../server/cluster.js";
+import { type Config, ConfigError, loadConfig } from "../../server/config.js";
 import type { Register } from "../index.js";
 
 /** `locus serve`: the HTTP API, the page and CDS Hooks (configuration by environment, see the README). */
 export const registerServe: Register = (program, io, setExit) => {
   program
     .command("serve")
-    .description("serve the HTTP API, CDS Hooks and the page (HOST, PORT, LOCUS_DATA_DIR, DATABASE_URL, LOCUS_TOKENS)")
+    .description(
+      "serve the HTTP API, CDS Hooks and the page (HOST, PORT, LOCUS_DATA_DIR, DATABASE_URL, LOCUS_TOKENS)",
+    )
     .option("--host <address>", "address to listen on (default HOST or 127.0.0.1)")
     .option("--port <port>", "port (default PORT or 8787)")
     .option("--workers <n>", "processes serving requests (default LOCUS_WORKERS or one per core)")
