@@ -145,7 +145,13 @@ export function readNcs(doc: Doc): void {
           f.result = f.amplitude < normal.amplitudeLln ? "reduced" : "normal";
       }
       const abnormal = f.result !== "normal";
-      const { side, inferred } = doc.side(u, h.start, h.end, { fallback: abnormal });
+      // A side written after this nerve and before the next one is its own ("sural 8 uV bilaterally").
+      const nextStart = hits[i + 1]?.start ?? u.end;
+      const ownSide = sides.find((s) => !s.reference && s.start >= h.end && s.end <= nextStart);
+      const { side, inferred } =
+        ownSide && ownSide.side !== "other"
+          ? { side: ownSide.side, inferred: false }
+          : doc.side(u, h.start, h.end, { fallback: abnormal });
       if (side) f.side = side;
       const conf = (result || f.amplitude !== undefined ? 0.85 : 0.6) - (inferred ? 0.25 : 0);
       doc.add(f, [[h.start, h.end]], conf);

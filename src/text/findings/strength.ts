@@ -6,9 +6,10 @@
  * for the key movements (or for the movements graded on the other side), leaving out what the
  * note grades itself.
  */
+import { getAtlas } from "../../atlas/index.js";
 import type { StrengthFinding } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
-import { opposite, type Side } from "../laterality.js";
+import { clauseAround, opposite, type Side } from "../laterality.js";
 import { gradesIn } from "../mrc.js";
 import { isNegated } from "../negation.js";
 import type { Unit } from "../sentences.js";
@@ -27,6 +28,10 @@ const CROSS = new RegExp(
 );
 const NORMAL_ALL =
   /\b(power|strength|motor (?:strength|power|function|exam(?:ination)?)|muscle strength)\b[^.;]{0,50}?\b(normal|full|intact|preserved|5\/5)\b[^.;]{0,40}?\b(throughout|in all (?:four )?(?:limbs|extremities)|in both (?:lower )?(?:limbs|legs|lower extremities)|bilaterally|in the (?:other|opposite|contralateral) (?:limbs?|legs?|lower limb|side|lower extremity)|on the (?:other|opposite|contralateral) side|elsewhere)/gi;
+
+/** "power otherwise normal", "strength was otherwise full". */
+const OTHERWISE_NORMAL =
+  /\b(power|strength|motor (?:strength|power|exam(?:ination)?)|muscle strength)\b\s+(?:(?:was|is|were)\s+)?otherwise\s+(normal|full|intact|5\/5)()/gi;
 
 interface Pending {
   sides: Side[];
@@ -62,10 +67,16 @@ export function readStrength(doc: Doc): void {
       continue;
     }
     if (!CUE.test(u.text)) continue;
-    for (const m of matches(NORMAL_ALL, doc.text, u)) {
+    for (const m of [...matches(NORMAL_ALL, doc.text, u), ...matches(OTHERWISE_NORMAL, doc.text, u)]) {
+      if (pending.some((p) => p.span[0] === m.index)) continue;
       const where = (m[3] ?? "").toLowerCase();
       const other = /other|opposite|contralateral/.test(where);
-      const named = doc.side(u, m.index, m.index + m[0].length).side;
+      // Only a side written in its own clause: "power otherwise normal" after left-sided grades means both legs.
+      const clause = clauseAround(doc.text, m.index, u.start, u.end);
+      const inClause = doc
+        .sides(u)
+        .filter((x) => !x.reference && x.start >= clause.from && x.end <= clause.to);
+      const named = inClause.length === 1 ? inClause[0]?.side : undefined;
       const sides: Side[] = other ? [] : named === "left" || named === "right" ? [named] : ["left", "right"];
       pending.push({
         sides,
@@ -149,13 +160,17 @@ function readStrengthRow(doc: Doc, u: Unit): void {
 function expandNormal(doc: Doc, pending: Pending[]): void {
   if (pending.length === 0) return;
   const graded = doc.drafts.filter((d) => d.finding.kind === "strength");
-  const gradedOn = (side: Side, id: string) =>
-    graded.some(
+  const atlas = getAtlas();
+  // A movement counts as graded when it, or its prime mover, is graded on that side.
+  const gradedOn = (side: Side, id: string) => {
+    const movers = atlas.data.movements.find((m) => m.id === id)?.primeMovers ?? [];
+    return graded.some(
       (d) =>
         d.finding.kind === "strength" &&
-        d.finding.target === id &&
+        (d.finding.target === id || movers.includes(d.finding.target)) &&
         (d.finding.side === side || d.finding.side === "bilateral" || d.finding.side === undefined),
     );
+  };
   for (const p of pending) {
     let sides = p.sides;
     let ids: readonly string[] = KEY_MOVEMENTS.ids;
