@@ -50,7 +50,7 @@ function planLines(plan: unknown): string[] {
   const list = Array.isArray(plan)
     ? plan
     : typeof plan === "object" && plan !== null
-      ? ((plan as Record<string, unknown>).tests ?? (plan as Record<string, unknown>).ranked)
+      ? ((plan as Record<string, unknown>).suggestions ?? (plan as Record<string, unknown>).tests)
       : undefined;
   if (!Array.isArray(list)) return [];
   return list

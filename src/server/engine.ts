@@ -71,7 +71,8 @@ export async function loadEngine(): Promise<Engine> {
   const differential = fn<NonNullable<Engine["differential"]>>(differentialMod, "differential");
   if (differential) engine.differential = (c, loc) => differential(c, loc);
   const plan = fn<NonNullable<Engine["plan"]>>(planMod, "plan");
-  if (plan) engine.plan = (c, loc) => plan(c, loc);
+  // The planner weighs the engine's candidates itself: it takes the case (and options), not the localization.
+  if (plan) engine.plan = (c) => (plan as unknown as (c: LocusCase) => unknown)(c);
   const extract = fn<NonNullable<Engine["extract"]>>(textMod, "extract");
   if (extract) engine.extract = (text) => extract(text);
   const looksLikeNote = fn<NonNullable<Engine["looksLikeNote"]>>(textMod, "looksLikeNote");
