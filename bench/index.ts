@@ -1,0 +1,151 @@
+/**
+ * npm run bench: localization speed and memory on the development set and on synthetic cases,
+ * the forward-model round trip for complete and sparser examinations, and a textbook
+ * myotome-table baseline on the same cases.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { getAtlas } from "../src/atlas/index.js";
+import { mrcGrade } from "../src/case/mrc.js";
+import type { Finding, Lesion, LocusCase } from "../src/case/schema.js";
+import { quantile, setMatches } from "../src/evaluate/index.js";
+import { lesionKey, toLesions } from "../src/localize/format.js";
+import { localize } from "../src/localize/index.js";
+import { focalUnits, type Unit } from "../src/localize/model.js";
+import { seededRng, simulateCase } from "../src/localize/simulate.js";
+
+const atlas = getAtlas();
+const SHARED = new URL("../../shared/cases/", import.meta.url);
+const dev: LocusCase[] = readdirSync(SHARED)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => JSON.parse(readFileSync(new URL(f, SHARED), "utf8")) as LocusCase);
+
+const ms = (x: number) => `${x.toFixed(3)} ms`;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function time(cases: LocusCase[], rounds: number): { median: number; p95: number } {
+  const t: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const c of cases) {
+      const t0 = performance.now();
+      localize(c);
+      t.push(performance.now() - t0);
+    }
+  }
+  t.sort((a, b) => a - b);
+  return { median: quantile(t, 0.5), p95: quantile(t, 0.95) };
+}
+
+/** The textbook baseline: the root (or tied roots) supplying most of the weak or denervated muscles. */
+function myotomeBaseline(c: LocusCase): Lesion[] {
+  const counts = new Map<string, number>();
+  const bump = (muscle: string, side: string | undefined) => {
+    const m = atlas.muscle(muscle);
+    if (!m) return;
+    for (const s of side === "left" || side === "right" ? [side] : ["left", "right"]) {
+      for (const r of m.roots)
+        if (r.role === "major") counts.set(`${r.root}|${s}`, (counts.get(`${r.root}|${s}`) ?? 0) + 1);
+    }
+  };
+  for (const f of c.findings as Finding[]) {
+    if (f.kind === "strength" && (f.mrc === "weak" || (mrcGrade(f.mrc) ?? 5) < 5)) {
+      const mv = atlas.data.movements.find((x) => x.id === f.target);
+      for (const m of mv ? mv.primeMovers : [f.target]) bump(m, f.side);
+    }
+    if (f.kind === "emg" && (f.spontaneous === "fibrillations" || f.muap === "neurogenic"))
+      bump(f.muscle, f.side);
+  }
+  const best = Math.max(0, ...counts.values());
+  if (best === 0) return [{ level: "none", sites: [], side: "bilateral" }];
+  const top = [...counts].filter(([, n]) => n === best).map(([k]) => k.split("|") as [string, string]);
+  const side = top[0]?.[1] ?? "left";
+  return [
+    { level: "root", sites: top.filter(([, s]) => s === side).map(([r]) => r), side: side as Lesion["side"] },
+  ];
+}
+
+function devAccuracy(answer: (c: LocusCase) => Lesion[]): number {
+  const scored = dev.filter((c) => c.expected);
+  const ok = scored.filter((c) => {
+    const e = c.expected!;
+    return [e.localization, ...(e.alsoAcceptable ?? [])].some((set) => setMatches(answer(c), set));
+  });
+  return ok.length / scored.length;
+}
+
+function roundTrip(
+  units: Unit[],
+  draws: number,
+  options: { missing: number; severity?: number },
+  seed: number,
+) {
+  const rng = seededRng(seed);
+  let engine = 0;
+  let baseline = 0;
+  let n = 0;
+  for (const u of units) {
+    for (let k = 0; k < draws; k++) {
+      const c = simulateCase(atlas, [u], "none", {
+        rng,
+        noise: 0.01,
+        falsePositives: false,
+        numb: true,
+        ...options,
+      });
+      const want = toLesions([u], "none", []);
+      n++;
+      if (lesionKey(localize(c, { limit: 1 }).hypotheses[0]?.lesions ?? []) === lesionKey(want)) engine++;
+      if (setMatches(myotomeBaseline(c), want)) baseline++;
+    }
+  }
+  return { engine: engine / n, baseline: baseline / n, n };
+}
+
+console.log(`Locus localization benchmark (atlas ${atlas.version}, node ${process.version})\n`);
+for (const c of dev) localize(c); // warm-up
+const d = time(dev, 20);
+console.log(`development set: ${dev.length} cases x 20: median ${ms(d.median)}, p95 ${ms(d.p95)} per case`);
+
+const sites = focalUnits(atlas).filter((u) => u.parts.length === 1);
+const rng = seededRng(1);
+const synthetic: LocusCase[] = [];
+while (synthetic.length < 10_000) {
+  const u = sites[Math.floor(rng() * sites.length)] as Unit;
+  synthetic.push(simulateCase(atlas, [u], "none", { rng, missing: 0.6 + rng() * 0.35, noise: 0.01 }));
+}
+const before = process.memoryUsage().heapUsed;
+let peak = before;
+const t0 = performance.now();
+const st: number[] = [];
+for (const c of synthetic) {
+  const t = performance.now();
+  localize(c);
+  st.push(performance.now() - t);
+  if (st.length % 500 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+}
+st.sort((a, b) => a - b);
+const meanFindings = synthetic.reduce((a, c) => a + c.findings.length, 0) / synthetic.length;
+console.log(
+  `synthetic: 10,000 cases (mean ${meanFindings.toFixed(0)} findings) in ${((performance.now() - t0) / 1000).toFixed(1)} s: median ${ms(quantile(st, 0.5))}, p95 ${ms(quantile(st, 0.95))} per case`,
+);
+console.log(
+  `heap: ${(before / 2 ** 20).toFixed(0)} MB before, peak ${(peak / 2 ** 20).toFixed(0)} MB; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB\n`,
+);
+
+console.log(
+  `development set exact (first hypothesis): Locus ${pct(devAccuracy((c) => localize(c).hypotheses[0]?.lesions ?? []))}, myotome table ${pct(devAccuracy(myotomeBaseline))}`,
+);
+
+const left = sites.filter((u) => u.side === "left");
+const roots = left.filter((u) => u.level === "root");
+console.log("\nround trip: true single site first (each left-side site, 3 draws; 1% of results flipped)");
+console.log("| examination | lesion | all sites: Locus | roots only: Locus | roots only: myotome table |");
+console.log("| --- | --- | --- | --- | --- |");
+for (const missing of [0, 0.25, 0.5, 0.75]) {
+  for (const severity of [1, undefined]) {
+    const all = roundTrip(left, 3, { missing, ...(severity ? { severity } : {}) }, 7);
+    const r = roundTrip(roots, 3, { missing, ...(severity ? { severity } : {}) }, 7);
+    console.log(
+      `| ${missing === 0 ? "complete" : `${pct(missing)} missing`} | ${severity ? "complete" : "any severity"} | ${pct(all.engine)} | ${pct(r.engine)} | ${pct(r.baseline)} |`,
+    );
+  }
+}

@@ -1,0 +1,267 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ATLAS_VERSION, getAtlas } from "../atlas/index.js";
+import type { Finding, Lesion, LocusCase } from "../case/schema.js";
+import { setMatches } from "../evaluate/index.js";
+import { localize } from "./index.js";
+import { observe } from "./observe.js";
+
+const SHARED = new URL("../../../shared/cases/", import.meta.url);
+const load = (file: string): LocusCase =>
+  JSON.parse(readFileSync(new URL(file, SHARED), "utf8")) as LocusCase;
+const seeds = readdirSync(SHARED).filter((f) => f.startsWith("seed-"));
+
+const lesion = (level: Lesion["level"], sites: string[], side: Lesion["side"]): Lesion => ({
+  level,
+  sites,
+  side,
+});
+const caseOf = (findings: Finding[], extra: Partial<LocusCase> = {}): LocusCase => ({
+  format: "locus-case/1",
+  id: "test",
+  patient: { age: 45, sex: "female" },
+  context: { onset: "subacute", durationDays: 60 },
+  findings,
+  ...extra,
+});
+const emg = (muscle: string, abnormal: boolean, side: "left" | "right" = "left"): Finding =>
+  abnormal
+    ? { kind: "emg", side, muscle, spontaneous: "fibrillations", muap: "neurogenic", recruitment: "reduced" }
+    : { kind: "emg", side, muscle, spontaneous: "none", muap: "normal", recruitment: "normal" };
+const first = (c: LocusCase) => localize(c).hypotheses[0]?.lesions ?? [];
+
+describe("the founding seed cases come out exact", () => {
+  it.each(seeds)("%s", (file) => {
+    const c = load(file);
+    const expected = c.expected;
+    if (!expected) throw new Error(`${file} has no expected answer`);
+    const acceptable = [expected.localization, ...(expected.alsoAcceptable ?? [])];
+    const top = first(c);
+    expect(
+      acceptable.some((set) => setMatches(top, set)),
+      JSON.stringify(top),
+    ).toBe(true);
+  });
+});
+
+describe("the seed papers' own reasons appear", () => {
+  it("seed 004: a plexus lesion because the sensory response is lost and the gluteal and sphincter muscles are denervated", () => {
+    const h = localize(load("seed-004-neoplastic-plexopathy.json")).hypotheses[0];
+    const text = h?.explains.map((r) => r.text).join("\n") ?? "";
+    expect(text).toMatch(/external anal sphincter/);
+    expect(text).toMatch(/plexus enlargement/);
+  });
+  it("seed 001: a root lesion because the paraspinals are denervated and the roots enhance", () => {
+    const text =
+      localize(load("seed-001-neuralgic-amyotrophy.json"))
+        .hypotheses[0]?.explains.map((r) => r.text)
+        .join("\n") ?? "";
+    expect(text).toMatch(/L5 paraspinal.*fibrillations/);
+    expect(text).toMatch(/root enhancement/);
+  });
+});
+
+describe("textbook patterns emerge from the anatomy", () => {
+  const peroneal: Finding[] = [
+    { kind: "strength", side: "left", target: "ankle_dorsiflexion", mrc: 2 },
+    { kind: "strength", side: "left", target: "ankle_eversion", mrc: 3 },
+    { kind: "strength", side: "left", target: "ankle_inversion", mrc: 5 },
+    emg("tibialis_anterior", true),
+    emg("peroneus_longus", true),
+    emg("extensor_hallucis_longus", true),
+    emg("tibialis_posterior", false),
+    emg("biceps_femoris_short_head", false),
+    emg("gluteus_medius", false),
+    emg("paraspinal_L5", false),
+    { kind: "ncs", side: "left", study: "superficial_peroneal_sensory", result: "reduced" },
+    { kind: "sensory", side: "left", region: "foot_dorsum", change: "reduced" },
+  ];
+  it("foot drop with a low superficial peroneal response and normal tibialis posterior and short head: the fibular head", () => {
+    expect(first(caseOf(peroneal))).toEqual([lesion("nerve", ["common_peroneal@fibular_head"], "left")]);
+  });
+  it("the same foot drop with tibialis posterior and gluteus medius denervated, paraspinals too and the sensory response normal: L5", () => {
+    const l5: Finding[] = [
+      { kind: "strength", side: "left", target: "ankle_dorsiflexion", mrc: 3 },
+      { kind: "strength", side: "left", target: "ankle_inversion", mrc: 4 },
+      { kind: "strength", side: "left", target: "hip_abduction", mrc: 4 },
+      emg("tibialis_anterior", true),
+      emg("peroneus_longus", true),
+      emg("extensor_hallucis_longus", true),
+      emg("tibialis_posterior", true),
+      emg("gluteus_medius", true),
+      emg("paraspinal_L5", true),
+      emg("gastrocnemius_medial_head", false),
+      { kind: "ncs", side: "left", study: "superficial_peroneal_sensory", result: "normal" },
+      { kind: "sensory", side: "left", region: "foot_dorsum", change: "reduced" },
+    ];
+    expect(first(caseOf(l5))).toEqual([lesion("root", ["L5"], "left")]);
+  });
+  it("weak knee extension with a lost knee jerk and low saphenous response, hip flexion and adductors spared: femoral", () => {
+    const c = caseOf([
+      { kind: "strength", side: "right", target: "knee_extension", mrc: 2 },
+      { kind: "strength", side: "right", target: "hip_flexion", mrc: 5 },
+      { kind: "strength", side: "right", target: "hip_adduction", mrc: 5 },
+      { kind: "reflex", side: "right", reflex: "patellar", grade: "absent" },
+      emg("vastus_lateralis", true, "right"),
+      emg("vastus_medialis", true, "right"),
+      emg("adductor_longus", false, "right"),
+      emg("iliopsoas", false, "right"),
+      emg("paraspinal_L3", false, "right"),
+      emg("paraspinal_L4", false, "right"),
+      { kind: "ncs", side: "right", study: "saphenous_sensory", result: "absent" },
+    ]);
+    expect(first(c)).toEqual([lesion("nerve", ["femoral"], "right")]);
+  });
+  it("brisk reflexes, an extensor plantar and pyramidal weakness with normal needle findings: upper motor neuron", () => {
+    const c = caseOf([
+      { kind: "strength", side: "right", target: "hip_flexion", mrc: 4 },
+      { kind: "strength", side: "right", target: "ankle_dorsiflexion", mrc: 3 },
+      { kind: "strength", side: "right", target: "knee_extension", mrc: 5 },
+      { kind: "reflex", side: "right", reflex: "patellar", grade: "brisk" },
+      { kind: "reflex", side: "right", reflex: "achilles", grade: "brisk" },
+      { kind: "reflex", side: "right", reflex: "plantar", grade: "extensor" },
+      emg("tibialis_anterior", false, "right"),
+    ]);
+    expect(first(c)).toEqual([lesion("cns", [], "right")]);
+  });
+  it("stocking numbness, lost ankle jerks and absent sural responses on both sides: length-dependent polyneuropathy", () => {
+    const c = caseOf(
+      [
+        { kind: "sensory", side: "bilateral", region: "sole_medial", change: "reduced" },
+        { kind: "sensory", side: "bilateral", region: "sole_lateral", change: "reduced" },
+        { kind: "sensory", side: "bilateral", region: "foot_dorsum", change: "reduced" },
+        { kind: "sensory", side: "bilateral", region: "thigh_anterior", change: "normal" },
+        { kind: "reflex", side: "bilateral", reflex: "achilles", grade: "absent" },
+        { kind: "reflex", side: "bilateral", reflex: "patellar", grade: "normal" },
+        { kind: "ncs", side: "bilateral", study: "sural_sensory", result: "absent" },
+        { kind: "strength", side: "bilateral", target: "hip_flexion", mrc: 5 },
+      ],
+      { context: { onset: "chronic", history: ["diabetes"] } },
+    );
+    expect(first(c)).toEqual([lesion("polyneuropathy", [], "bilateral")]);
+  });
+  it("proximal weakness on both sides with myopathic units and a raised CK: myopathy", () => {
+    const myo: Finding = {
+      kind: "emg",
+      side: "bilateral",
+      muscle: "vastus_lateralis",
+      spontaneous: "fibrillations",
+      muap: "myopathic",
+      recruitment: "early",
+    };
+    const c = caseOf([
+      { kind: "strength", side: "bilateral", target: "hip_flexion", mrc: 4 },
+      { kind: "strength", side: "bilateral", target: "hip_abduction", mrc: 4 },
+      { kind: "strength", side: "bilateral", target: "ankle_dorsiflexion", mrc: 5 },
+      { kind: "reflex", side: "bilateral", reflex: "patellar", grade: "normal" },
+      { kind: "sensory", side: "bilateral", region: "foot_dorsum", change: "normal" },
+      myo,
+      { ...myo, muscle: "iliopsoas" },
+      { kind: "lab", test: "ck", result: "elevated", value: 2400 },
+    ]);
+    expect(first(c)).toEqual([lesion("muscle", [], "bilateral")]);
+  });
+  it("saddle numbness, sphincter failure and lost ankle jerks on both sides: cauda equina", () => {
+    const c = caseOf(
+      [
+        { kind: "sensory", side: "bilateral", region: "perineum", change: "absent" },
+        { kind: "sensory", side: "bilateral", region: "buttock", change: "reduced" },
+        { kind: "sensory", side: "bilateral", region: "thigh_posterior", change: "reduced" },
+        { kind: "reflex", side: "bilateral", reflex: "achilles", grade: "absent" },
+        { kind: "reflex", side: "bilateral", reflex: "anal", grade: "absent" },
+        { kind: "strength", side: "bilateral", target: "ankle_plantarflexion", mrc: 4 },
+        { kind: "strength", side: "bilateral", target: "knee_extension", mrc: 5 },
+      ],
+      {
+        context: {
+          onset: "acute",
+          durationDays: 2,
+          symptoms: ["bladder_dysfunction", "bowel_dysfunction", "back_pain"],
+        },
+      },
+    );
+    expect(first(c)).toEqual([lesion("cauda_equina", [], "bilateral")]);
+  });
+  it("a normal examination: no neurological lesion", () => {
+    const c = caseOf([
+      { kind: "strength", side: "left", target: "ankle_dorsiflexion", mrc: 5 },
+      { kind: "reflex", side: "left", reflex: "achilles", grade: "normal" },
+      { kind: "sensory", side: "left", region: "foot_dorsum", change: "normal" },
+      emg("tibialis_anterior", false),
+    ]);
+    expect(first(c)[0]?.level).toBe("none");
+  });
+});
+
+describe("timing and age", () => {
+  const s1Findings: Finding[] = [
+    { kind: "strength", side: "left", target: "ankle_plantarflexion", mrc: 4 },
+    { kind: "reflex", side: "left", reflex: "achilles", grade: "absent" },
+    { kind: "sensory", side: "left", region: "foot_lateral", change: "reduced" },
+    emg("gastrocnemius_medial_head", false),
+    emg("soleus", false),
+  ];
+  const emgAgainst = (durationDays: number) => {
+    const a = localize(caseOf(s1Findings, { context: { durationDays } }), { limit: 20 });
+    const s1 = a.hypotheses.find((h) => setMatches(h.lesions, [lesion("root", ["S1"], "left")]));
+    if (!s1) throw new Error("S1 not among the hypotheses");
+    return s1.against.filter((r) => r.text.includes("EMG")).reduce((t, r) => t + r.weight, 0);
+  };
+  it("a normal needle examination three days after onset argues less against a root lesion than one months later", () => {
+    expect(emgAgainst(3)).toBeGreaterThan(emgAgainst(200));
+  });
+  it("absent ankle jerks are expected more often without a lesion at 80 than at 40", () => {
+    const fp = (age: number) =>
+      observe(
+        getAtlas(),
+        caseOf([{ kind: "reflex", side: "left", reflex: "achilles", grade: "absent" }], { patient: { age } }),
+      ).observations[0]?.fp ?? 0;
+    expect(fp(80)).toBeGreaterThan(fp(40));
+  });
+  it("a lost sural response is weak evidence after 75", () => {
+    const fp = (age: number) =>
+      observe(
+        getAtlas(),
+        caseOf([{ kind: "ncs", side: "left", study: "sural_sensory", result: "absent" }], {
+          patient: { age },
+        }),
+      ).observations[0]?.fp ?? 0;
+    expect(fp(80)).toBeGreaterThan(fp(60));
+    expect(fp(60)).toBeGreaterThan(fp(30));
+  });
+});
+
+describe("the answer itself", () => {
+  const c = load("seed-004-neoplastic-plexopathy.json");
+  it("is deterministic and names the atlas version", () => {
+    const a = localize(c);
+    expect(localize(c)).toEqual(a);
+    expect(a.atlasVersion).toBe(ATLAS_VERSION);
+  });
+  it("has probabilities that sum to one with the rest", () => {
+    const a = localize(c, { limit: 5 });
+    const total = a.hypotheses.reduce((s, h) => s + h.probability, 0) + a.other;
+    expect(total).toBeCloseTo(1, 2);
+    for (let i = 1; i < a.hypotheses.length; i++)
+      expect(a.hypotheses[i - 1]!.probability).toBeGreaterThanOrEqual(a.hypotheses[i]!.probability);
+  });
+  it("gives every reason a finding index and words", () => {
+    for (const h of localize(c).hypotheses) {
+      for (const r of [...h.explains, ...h.against, ...h.unexplained]) {
+        expect(r.text.length).toBeGreaterThan(10);
+        expect(r.finding).toBeLessThan(c.findings.length);
+      }
+    }
+  });
+  it("respects maxLesions", () => {
+    for (const h of localize(c, { maxLesions: 1 }).hypotheses) {
+      const focal = h.lesions.filter(
+        (l) => ["root", "plexus", "nerve", "muscle"].includes(l.level) && l.sites.length > 0,
+      );
+      expect(focal.flatMap((l) => l.sites).length).toBeLessThanOrEqual(3);
+    }
+  });
+  it("reads an empty case without throwing", () => {
+    expect(localize(caseOf([])).hypotheses.length).toBeGreaterThan(0);
+  });
+});
