@@ -172,8 +172,9 @@ export function simulateCase(
           o.fp * (gradeGivenWeak.unexplained[g] ?? 0),
       );
       const total = grades.reduce((a, b) => a + b, 0);
-      let r = rng() * total;
-      const g = grades.findIndex((x) => (r -= x) < 0);
+      const r = rng() * total;
+      let g = 0;
+      for (let acc = grades[0] ?? 0; acc <= r && g < 2; acc += grades[g] ?? 0) g++;
       findings.push({ ...t.abnormal, mrc: g === 2 ? 1 : g === 1 ? 3 : 4 });
     } else findings.push(t.abnormal);
   }
