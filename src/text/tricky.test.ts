@@ -114,6 +114,39 @@ const rows: { text: string; has: Want[]; not?: Want[] }[] = [
     text: "EMG revealed active denervation in the left vastus lateralis, adductor longus and iliopsoas, with normal tibialis anterior.",
     has: [{ kind: "emg", muscle: "adductor_longus", spontaneous: "fibrillations", side: "left" }],
   },
+  {
+    text: "Reflexes were 2+ and symmetric except for a reduced (trace) left ankle jerk.",
+    has: [
+      { kind: "reflex", reflex: "achilles", grade: "reduced", side: "left" },
+      { kind: "reflex", reflex: "achilles", grade: "normal", side: "right" },
+      { kind: "reflex", reflex: "patellar", grade: "normal", side: "bilateral" },
+    ],
+  },
+  {
+    text: "H-reflex latency was 32.6 ms on the right and 34.3 ms on the left (upper limit 34 ms).",
+    has: [
+      { kind: "ncs", study: "tibial_h_reflex", side: "right", latency: 32.6, result: "normal" },
+      { kind: "ncs", study: "tibial_h_reflex", side: "left", latency: 34.3, result: "prolonged" },
+    ],
+  },
+  {
+    text: "F-wave latencies were normal (peroneal 43.1 ms, tibial 45.9 ms).",
+    has: [
+      { kind: "ncs", study: "peroneal_f_wave", result: "normal", latency: 43.1 },
+      { kind: "ncs", study: "tibial_f_wave", result: "normal", latency: 45.9 },
+    ],
+  },
+  {
+    text: "Sensation was reduced over the outer leg on the left.",
+    has: [{ kind: "sensory", region: "leg_anterolateral", change: "reduced", side: "left" }],
+  },
+  {
+    text: "Despite her complaints no muscle weakness could be demonstrated.",
+    has: [
+      { kind: "strength", target: "ankle_dorsiflexion", mrc: 5, side: "left" },
+      { kind: "strength", target: "hip_flexion", mrc: 5, side: "right" },
+    ],
+  },
 ];
 
 describe("tricky sentences", () => {

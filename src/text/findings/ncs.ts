@@ -15,11 +15,15 @@ const CUE =
   /\b(nerve conduction|NCS|NCV|CMAPs?|SNAPs?|compound (muscle|motor) action potentials?|sensory nerve action potentials?|motor responses?|sensory responses?|F[- ]waves?|H[- ]reflex(es)?|conduction velocit\w*|distal latenc\w*|amplitudes?|axonal|neuropathy|polyneuropathy)\b/i;
 const NERVE =
   /\b(superficial (?:peroneal|fibular)|deep (?:peroneal|fibular)|(?:common )?(?:peroneal|fibular)|posterior tibial|tibial|sural|saphenous|femoral|medial plantar|lateral femoral cutaneous)(?:\s+nerves?)?\b(?!\s*(?:motor|CMAP|SNAP|F|H)\b)/gi;
-const STUDY_BY_NERVE: Record<string, { motor?: string; sensory?: string }> = {
-  peroneal: { motor: "peroneal_motor_edb", sensory: "superficial_peroneal_sensory" },
+const STUDY_BY_NERVE: Record<string, { motor?: string; sensory?: string; f_wave?: string }> = {
+  peroneal: {
+    motor: "peroneal_motor_edb",
+    sensory: "superficial_peroneal_sensory",
+    f_wave: "peroneal_f_wave",
+  },
   "deep peroneal": { motor: "peroneal_motor_edb" },
   "superficial peroneal": { sensory: "superficial_peroneal_sensory" },
-  tibial: { motor: "tibial_motor_ah", sensory: "medial_plantar_sensory" },
+  tibial: { motor: "tibial_motor_ah", sensory: "medial_plantar_sensory", f_wave: "tibial_f_wave" },
   sural: { sensory: "sural_sensory" },
   saphenous: { sensory: "saphenous_sensory" },
   femoral: { motor: "femoral_motor", sensory: "saphenous_sensory" },
@@ -28,7 +32,7 @@ const STUDY_BY_NERVE: Record<string, { motor?: string; sensory?: string }> = {
 };
 
 type Result = NcsFinding["result"];
-type Type = "motor" | "sensory";
+type Type = "motor" | "sensory" | "f_wave";
 
 function nerveKey(written: string): string {
   const w = written
@@ -40,6 +44,7 @@ function nerveKey(written: string): string {
 }
 
 function typeIn(t: string): Type | undefined {
+  if (/\bF[- ]?waves?\b/i.test(t)) return "f_wave";
   const motor = /\b(CMAPs?|motor|compound (muscle|motor))\b/gi;
   const sensory = /\b(SNAPs?|sensory)\b/gi;
   let last: { at: number; type: Type } | undefined;
@@ -103,7 +108,11 @@ export function readNcs(doc: Doc): void {
       // Reference ranges "(normal > 2 mV)" are not results.
       const after = doc.text
         .slice(h.end, hits[i + 1]?.start ?? u.end)
-        .replace(/\((?:normal|nl|ref\w*|N|LLN|ULN|lower limit)\b[^)]*\)/gi, (x) => " ".repeat(x.length));
+        .replace(/\((?:normal|nl|ref\w*|N|LLN|ULN|lower limit)\b[^)]*\)/gi, (x) => " ".repeat(x.length))
+        .replace(
+          /\b(?:upper|lower) limits?(?: of normal)?\s*[:=]?\s*\d+(?:\.\d+)?(?:\s*(?:ms|mV|uV|m\/s))?/gi,
+          (x) => " ".repeat(x.length),
+        );
       const type = typeIn(before) ?? prev.type ?? sentenceType;
       const own = resultIn(after.split(/[;]/)[0] ?? "") ?? resultIn(before);
       const hasAmplitude = /\d\s*(uV|mV|microvolts?|millivolts?)\b/i.test(after);
@@ -120,6 +129,9 @@ export function readNcs(doc: Doc): void {
         return;
       }
       const f: NcsFinding = { kind: "ncs", study, result: result ?? "normal" };
+      const limits = /\b(upper|lower) limits?(?: of normal)?\s*[:=]?\s*(\d+(?:\.\d+)?)/i.exec(u.text);
+      const normal = atlas.data.studies.find((x) => x.id === study)?.normal;
+      const uln = limits?.[1]?.toLowerCase() === "upper" ? Number(limits[2]) : normal?.latencyUln;
       const amp = /(\d+(?:\.\d+)?)\s*(uV|mV|microvolts?|millivolts?)\b/i.exec(after);
       if (amp) {
         f.amplitude = Number(amp[1]);
@@ -140,9 +152,44 @@ export function readNcs(doc: Doc): void {
       const lat = /(\d+(?:\.\d+)?)\s*ms\b/i.exec(after);
       if (lat) f.latency = Number(lat[1]);
       if (!result && f.amplitude !== undefined) {
-        const normal = atlas.data.studies.find((s) => s.id === study)?.normal;
         if (normal?.amplitudeLln !== undefined && normal.unit === f.unit)
           f.result = f.amplitude < normal.amplitudeLln ? "reduced" : "normal";
+      }
+      if (!result && f.latency !== undefined && uln !== undefined && /f_wave|h_reflex/.test(study))
+        f.result = f.latency > uln ? "prolonged" : "normal";
+      // "32.6 ms on the right and 34.3 ms on the left": one finding per side.
+      const perSide = [...after.matchAll(/(\d+(?:\.\d+)?)\s*(ms|mV|uV|m\/s)\s+on the (right|left)\b/gi)];
+      if (perSide.length >= 2 && new Set(perSide.map((m) => (m[3] ?? "").toLowerCase())).size >= 2) {
+        for (const m of perSide) {
+          const g: NcsFinding = {
+            kind: "ncs",
+            study,
+            result: own ?? "normal",
+            side: (m[3] ?? "").toLowerCase() as "left" | "right",
+          };
+          const v = Number(m[1]);
+          const unit = (m[2] ?? "").toLowerCase();
+          if (unit === "ms") {
+            g.latency = v;
+            if (!own && uln !== undefined && /f_wave|h_reflex/.test(study))
+              g.result = v > uln ? "prolonged" : "normal";
+          } else if (unit === "m/s") g.velocity = v;
+          else {
+            g.amplitude = v;
+            g.unit = unit === "mv" ? "mV" : "uV";
+            if (!own && normal?.amplitudeLln !== undefined && normal.unit === g.unit)
+              g.result = v < normal.amplitudeLln ? "reduced" : "normal";
+          }
+          doc.add(
+            g,
+            [
+              [h.start, h.end],
+              [h.end + (m.index ?? 0), h.end + (m.index ?? 0) + m[0].length],
+            ],
+            0.85,
+          );
+        }
+        return;
       }
       const abnormal = f.result !== "normal";
       // A side written after this nerve and before the next one is its own ("sural 8 uV bilaterally").

@@ -46,6 +46,7 @@ export function readReflexes(doc: Doc): void {
       if (side) f.side = side;
       doc.add(f, [[m.index, m.index + m[0].length]], 0.85 - (inferred ? 0.25 : 0));
     }
+    const before = doc.drafts.length;
     const list = mentions.length
       ? mentions.map((m) => ({ start: m.start, end: m.end, ids: m.ids, generic: false }))
       : [...matches(GENERIC, doc.text, u)].map((m) => ({
@@ -106,5 +107,33 @@ export function readReflexes(doc: Doc): void {
       const { side, inferred } = doc.side(u, m.start, m.end, { fallback: grade !== "normal" });
       emit(side, grade, conf - (inferred ? 0.25 : 0));
     });
+    if (mentions.length > 0) readGenericBesides(doc, u, before);
+  }
+}
+
+/**
+ * "Reflexes were 2+ and symmetric except for a reduced left ankle jerk": the general grade holds
+ * for the knee and ankle jerks the sentence does not single out, and for the other side of those
+ * it does.
+ */
+function readGenericBesides(doc: Doc, u: { start: number; end: number }, from: number): void {
+  const g = [...matches(GENERIC, doc.text, u)][0];
+  if (!g) return;
+  const rest =
+    doc.text
+      .slice(g.index + g[0].length, u.end)
+      .split(/\b(?:except|but|however|apart from|other than)\b|;/i)[0] ?? "";
+  const w = REFLEX_WORD.exec(rest);
+  const num = NUMBER.exec(rest.slice(0, 30));
+  const grade = w ? wordGrade(w[0]) : num && num[2] === undefined ? numberGrade(num[1]) : undefined;
+  if (!grade) return;
+  const singled = doc.drafts.slice(from).map((d) => d.finding);
+  for (const reflex of ["patellar", "achilles"]) {
+    const sides = singled.flatMap((f) => (f.kind === "reflex" && f.reflex === reflex ? [f.side] : []));
+    const add = (side: "left" | "right" | "bilateral") =>
+      doc.add({ kind: "reflex", reflex, grade, side }, [[g.index, g.index + g[0].length]], 0.5);
+    if (sides.length === 0) add("bilateral");
+    else if (sides.length === 1 && (sides[0] === "left" || sides[0] === "right"))
+      add(sides[0] === "left" ? "right" : "left");
   }
 }

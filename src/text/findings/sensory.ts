@@ -39,6 +39,13 @@ const MODALITY: [RegExp, NonNullable<SensoryFinding["modality"]>][] = [
 ];
 const ADJ =
   "medial|lateral|anterior|posterior|anterolateral|anteromedial|posterolateral|inner|outer|dorsal|plantar|front|back";
+/** Lay words for the sides of a limb, tried when the atlas has no phrase with the lay word. */
+const ADJ_PLAIN: Record<string, string> = {
+  outer: "lateral",
+  inner: "medial",
+  front: "anterior",
+  back: "posterior",
+};
 const PART = "thighs?|legs?|shins?|calf|calves|knees?|feet|foot|soles?|heels?|ankles?|toes?|buttocks?|groin";
 const CROSS = new RegExp(
   `\\b((?:${ADJ})(?:\\s*(?:,|and|or|&)\\s*(?:${ADJ}))*)\\s+(?:(?:aspect|side|border|surface|part)s?\\s+of\\s+)?(?:the\\s+)?(?:(?:left|right|both)\\s+)?((?:${PART})(?:\\s*(?:,|and|or|&)\\s*(?:the\\s+)?(?:${PART}))*)\\b`,
@@ -80,9 +87,12 @@ function regionMentions(doc: Doc, start: number, end: number): (Mention & { expa
           .replace(/(?<=[^s])s$/, "")
           .replace(/^calves$/, "calf")
           .replace(/^feet$/, "foot");
+        const plain = ADJ_PLAIN[a.toLowerCase()] ?? a;
         const hit =
           doc.vocab.resolve(`${a} ${single}`, ["region"]) ??
-          doc.vocab.resolve(`${a} aspect of the ${single}`, ["region"]);
+          doc.vocab.resolve(`${a} aspect of the ${single}`, ["region"]) ??
+          doc.vocab.resolve(`${plain} ${single}`, ["region"]) ??
+          doc.vocab.resolve(`${plain} aspect of the ${single}`, ["region"]);
         if (hit) found.push({ ...hit, start: m.index, end: m.index + m[0].length });
       }
     if (found.length > 0) out.push(...found);

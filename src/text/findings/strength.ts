@@ -29,6 +29,10 @@ const CROSS = new RegExp(
 const NORMAL_ALL =
   /\b(power|strength|motor (?:strength|power|function|exam(?:ination)?)|muscle strength)\b[^.;]{0,50}?\b(normal|full|intact|preserved|5\/5)\b[^.;]{0,40}?\b(throughout|in all (?:four )?(?:limbs|extremities)|in both (?:lower )?(?:limbs|legs|lower extremities)|bilaterally|in the (?:other|opposite|contralateral) (?:limbs?|legs?|lower limb|side|lower extremity)|on the (?:other|opposite|contralateral) side|elsewhere)/gi;
 
+/** "Strength was normal.", "no muscle weakness could be demonstrated": normal throughout. */
+const PLAIN_NORMAL =
+  /\b(?:(power|strength|motor (?:strength|power|exam(?:ination)?)|muscle strength)\s+(?:was|is|were)\s+(normal|full|intact|5\/5)(?=\s*(?:[.;]|$|and\b|throughout))|no (?:muscle |motor |focal |objective )?weakness (?:could be|was|were|is|on examination)\s*(?:demonstrated|found|detected|elicited|present)?)()/gi;
+
 /** "power otherwise normal", "strength was otherwise full". */
 const OTHERWISE_NORMAL =
   /\b(power|strength|motor (?:strength|power|exam(?:ination)?)|muscle strength)\b\s+(?:(?:was|is|were)\s+)?otherwise\s+(normal|full|intact|5\/5)()/gi;
@@ -66,8 +70,12 @@ export function readStrength(doc: Doc): void {
       readStrengthRow(doc, u);
       continue;
     }
-    if (!CUE.test(u.text)) continue;
-    for (const m of [...matches(NORMAL_ALL, doc.text, u), ...matches(OTHERWISE_NORMAL, doc.text, u)]) {
+    if (!CUE.test(u.text) && !/\bweakness\b/i.test(u.text)) continue;
+    for (const m of [
+      ...matches(NORMAL_ALL, doc.text, u),
+      ...matches(OTHERWISE_NORMAL, doc.text, u),
+      ...matches(PLAIN_NORMAL, doc.text, u),
+    ]) {
       if (pending.some((p) => p.span[0] === m.index)) continue;
       const where = (m[3] ?? "").toLowerCase();
       const other = /other|opposite|contralateral/.test(where);
