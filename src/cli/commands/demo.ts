@@ -1,35 +1,45 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { getAtlas } from "../../atlas/index.js";
+import { parseCaseText } from "../../case/index.js";
+import { analyze, hypothesisWords, pct } from "../../report/index.js";
 import type { Register } from "../index.js";
-import { renderEntry } from "./atlas.js";
 
-/** What `npm start` shows until the service exists: the atlas at a glance and how to ask it. */
-export const registerDemo: Register = (program, io) => {
+/** A tour of Locus on its own data: the atlas at a glance, then the founding seed cases localized. */
+export const registerDemo: Register = (program, io, setExit) => {
   program
     .command("demo")
-    .description("a tour of Locus on its own data")
-    .action(() => {
+    .description("a tour: the atlas at a glance and the founding seed cases localized")
+    .option("--cases <folder>", "where the seed cases are", "../shared/cases")
+    .action((opts: { cases: string }) => {
       const atlas = getAtlas();
       const count = (k: Parameters<typeof atlas.ids>[0]) => atlas.ids(k).length;
-      io.out(`Locus atlas ${atlas.version}: ${count("root")} roots, ${count("plexus")} plexus elements, `);
-      io.out(`${count("nerve")} nerves with ${count("site")} lesion sites, ${count("muscle")} muscles, `);
       io.out(
-        `${count("movement")} movements, ${count("reflex")} reflexes, ${count("region")} skin regions, ${count("study")} studies, `,
+        `Locus atlas ${atlas.version}: ${count("root")} roots, ${count("plexus")} plexus elements, ${count("nerve")} nerves with ${count("site")} lesion sites, ${count("muscle")} muscles, ${count("movement")} movements, ${count("reflex")} reflexes, ${count("region")} skin regions, ${count("study")} studies, ${Object.keys(atlas.data.sources).length} sources.\n\n`,
       );
-      io.out(`${Object.keys(atlas.data.sources).length} sources.\n\n`);
-      io.out(renderEntry(describeOrThrow("EHL"), atlas.version));
-      io.out("\n");
-      io.out(renderEntry(describeOrThrow("common_peroneal@fibular_head"), atlas.version));
+      let files: string[];
+      try {
+        files = readdirSync(opts.cases).filter((f) => f.startsWith("seed-") && f.endsWith(".json"));
+      } catch {
+        io.err(`locus demo: no seed cases at ${opts.cases} (give --cases <folder>)\n`);
+        setExit(1);
+        return;
+      }
+      for (const f of files.sort()) {
+        const parsed = parseCaseText(readFileSync(`${opts.cases}/${f}`, "utf8"), f);
+        if (!parsed.ok) continue;
+        const a = analyze(parsed.case, { limit: 3 });
+        const h = a.hypotheses[0];
+        const d = a.differential.conditions[0];
+        io.out(
+          `${parsed.case.id}\n  lesion: ${h ? `${hypothesisWords(h.lesions)} (${pct(h.probability)})` : "-"}\n`,
+        );
+        for (const r of h?.explains.slice(0, 2) ?? []) io.out(`    + ${r.text}\n`);
+        io.out(`  likely: ${d ? `${d.name} (${pct(d.probability)})` : "-"}\n`);
+        for (const flag of a.differential.redFlags) io.out(`  red flag: ${flag.text}\n`);
+        io.out("\n");
+      }
       io.out(
-        "\nAsk it yourself: npx locus atlas <id or word>   (e.g. 'knee jerk', 'gastroc MH', 'L5/S1 paraspinals')\n",
+        "Try: npx locus localize ../shared/cases/seed-004-neoplastic-plexopathy.json\n     npx locus atlas EHL\n     npx locus eval ../shared/cases\n",
       );
-      io.out("                 npx locus atlas --list --json\n");
     });
 };
-
-import { describe } from "../../atlas/index.js";
-
-function describeOrThrow(word: string) {
-  const e = describe(getAtlas(), word);
-  if (!e) throw new Error(`the atlas does not know ${word}`);
-  return e;
-}
