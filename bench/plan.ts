@@ -1,0 +1,295 @@
+/**
+ * `npm run bench:plan`: the sequential test-selection benchmark.
+ *
+ * For every focal lesion site on each side (and a second patient per lesion with another seed),
+ * a simulated patient (src/plan/simulate.ts) holds the lesion. The case starts sparse: age, time
+ * since onset, and three bedside findings from the territory that brought the patient in. Then
+ * one test at a time is chosen and answered by the patient, until the true lesion holds at least
+ * 90% probability in `localize` or 25 tests have been done.
+ *
+ * Two strategies on the same patients (the same seed gives the same answers to the same test):
+ * - planner: the first suggestion of `plan(case)`;
+ * - fixed screen: sural and peroneal conduction studies, then the usual lumbosacral needle screen
+ *   (six limb muscles and the lower lumbar paraspinals, after Dillingham et al. 2000), then more
+ *   muscles and studies in a fixed order, on the symptomatic side.
+ *
+ * Options: --seeds N (patients per lesion, default 2), --max N (tests per patient, default 25),
+ * --noise X (extra chance a result is flipped, default 0), --json.
+ */
+import { getAtlas } from "../src/atlas/index.js";
+import type { Finding, LocusCase } from "../src/case/schema.js";
+import { lesionKey, toLesions } from "../src/localize/format.js";
+import { localize } from "../src/localize/index.js";
+import { focalUnits, type Unit } from "../src/localize/model.js";
+import { plan } from "../src/plan/plan.js";
+import { type Rng, SimulatedPatient, seededRng } from "../src/plan/simulate.js";
+import { burdenOf, type TestRef, testKey } from "../src/plan/tests.js";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(args[i + 1]) : fallback;
+  return Number.isFinite(v) ? v : fallback;
+};
+const SEEDS = option("seeds", 2);
+const MAX_TESTS = option("max", 25);
+const NOISE = option("noise", 0);
+const EXPONENT = args.includes("--exponent") ? option("exponent", 0.5) : undefined;
+const TARGET = 0.9;
+const JSON_OUT = args.includes("--json");
+
+const atlas = getAtlas();
+
+type Side = "left" | "right";
+
+/** The fixed lumbosacral screen, in order, on the symptomatic side. */
+const FIXED: [TestRef["kind"], string][] = [
+  ["ncs", "sural_sensory"],
+  ["ncs", "peroneal_motor_edb"],
+  ["emg", "tibialis_anterior"],
+  ["emg", "peroneus_longus"],
+  ["emg", "gastrocnemius_medial_head"],
+  ["emg", "vastus_medialis"],
+  ["emg", "gluteus_medius"],
+  ["emg", "biceps_femoris_short_head"],
+  ["emg", "tibialis_posterior"],
+  ["emg", "paraspinal_L4"],
+  ["emg", "paraspinal_L5"],
+  ["emg", "paraspinal_S1"],
+  ["ncs", "tibial_motor_ah"],
+  ["ncs", "superficial_peroneal_sensory"],
+  ["emg", "iliopsoas"],
+  ["emg", "adductor_longus"],
+  ["emg", "gluteus_maximus"],
+  ["emg", "extensor_hallucis_longus"],
+  ["emg", "rectus_femoris"],
+  ["emg", "abductor_hallucis"],
+  ["emg", "semitendinosus"],
+  ["emg", "paraspinal_L3"],
+  ["emg", "paraspinal_L2"],
+  ["ncs", "saphenous_sensory"],
+  ["ncs", "tibial_h_reflex"],
+];
+
+const BEDSIDE: TestRef["kind"][] = ["strength", "reflex", "sensory"];
+
+interface Start {
+  unit: Unit;
+  /** One patient for both strategies: the same test gets the same answer. */
+  patient: SimulatedPatient;
+  seed: number;
+  age: number;
+  durationDays: number;
+  presenting: Finding[];
+}
+
+interface Run {
+  tests: number;
+  reached: boolean;
+  /** The first hypothesis to reach 90% was the true one (undefined: none reached 90%). */
+  firstConfidentRight: boolean | undefined;
+  finalTop1: boolean;
+  burden: number;
+}
+
+function patientFor(unit: Unit, rng: Rng, age: number, durationDays: number): SimulatedPatient {
+  return new SimulatedPatient(atlas, unit, {
+    rng,
+    noise: NOISE,
+    patient: { age },
+    context: { durationDays },
+  });
+}
+
+/** Three bedside findings from the territory that brought the patient in. */
+function presenting(unit: Unit, rng: Rng, patient: SimulatedPatient): Finding[] {
+  const pool: TestRef[] = [];
+  for (const m of atlas.data.movements) pool.push({ kind: "strength", id: m.id, side: unit.side });
+  for (const r of atlas.data.reflexes) pool.push({ kind: "reflex", id: r.id, side: unit.side });
+  for (const g of atlas.data.regions) pool.push({ kind: "sensory", id: g.id, side: unit.side });
+  const weights = pool.map((t) => 1 - (patient.probabilities(t)[0] ?? 1) + 0.01);
+  const out: Finding[] = [];
+  for (let k = 0; k < 3; k++) {
+    const total = weights.reduce((a, b) => a + b, 0);
+    let x = rng() * total;
+    let i = 0;
+    for (; i < weights.length - 1; i++) {
+      x -= weights[i] as number;
+      if (x < 0) break;
+    }
+    const f = patient.answer(pool[i] as TestRef);
+    if (f) out.push(f);
+    weights[i] = 0;
+  }
+  return out;
+}
+
+function truthKey(unit: Unit): string {
+  return lesionKey(toLesions([unit], "none", []));
+}
+
+function probabilityOf(c: LocusCase, key: string): { truth: number; top: number; topKey: string } {
+  const loc = localize(c, { limit: 10 });
+  const h = loc.hypotheses.find((x) => lesionKey(x.lesions) === key);
+  const first = loc.hypotheses[0];
+  return {
+    truth: h?.probability ?? 0,
+    top: first?.probability ?? 0,
+    topKey: first ? lesionKey(first.lesions) : "",
+  };
+}
+
+function run(s: Start, choose: (c: LocusCase, done: Set<string>, side: Side) => TestRef | undefined): Run {
+  const patient = s.patient;
+  const key = truthKey(s.unit);
+  const c: LocusCase = {
+    format: "locus-case/1",
+    id: `bench-${s.unit.key}-${s.seed}`,
+    patient: { age: s.age },
+    context: { durationDays: s.durationDays, symptoms: ["weakness", "numbness"] },
+    findings: [...s.presenting],
+  };
+  const done = new Set<string>();
+  let firstConfidentRight: boolean | undefined;
+  let burden = 0;
+  for (let n = 0; ; n++) {
+    const p = probabilityOf(c, key);
+    if (firstConfidentRight === undefined && p.top >= TARGET) firstConfidentRight = p.topKey === key;
+    if (p.truth >= TARGET || n >= MAX_TESTS) {
+      return {
+        tests: n,
+        reached: p.truth >= TARGET,
+        firstConfidentRight,
+        finalTop1: p.topKey === key,
+        burden,
+      };
+    }
+    const t = choose(c, done, s.unit.side);
+    if (!t) return { tests: n, reached: false, firstConfidentRight, finalTop1: p.topKey === key, burden };
+    done.add(testKey(t));
+    burden += burdenOf(atlas, t).value;
+    const f = patient.answer(t);
+    if (f) c.findings.push(f);
+  }
+}
+
+const planner = (c: LocusCase, done: Set<string>): TestRef | undefined =>
+  plan(
+    c,
+    { limit: 3, ...(EXPONENT !== undefined ? { burdenExponent: EXPONENT } : {}) },
+    atlas,
+  ).suggestions.find((s) => !done.has(testKey(s.test)))?.test;
+
+const fixed = (_c: LocusCase, done: Set<string>, side: Side): TestRef | undefined => {
+  for (const [kind, id] of FIXED) {
+    const t: TestRef = { kind, id, side };
+    if (!done.has(testKey(t))) return t;
+  }
+  return undefined;
+};
+
+function starts(): Start[] {
+  const out: Start[] = [];
+  const single = focalUnits(atlas).filter((u) => u.parts.length === 1);
+  for (const unit of single) {
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const rng = seededRng(seed * 104729 + out.length);
+      const age = 25 + Math.floor(rng() * 50);
+      const durationDays = [30, 60, 120][Math.floor(rng() * 3)] as number;
+      const patient = patientFor(unit, rng, age, durationDays);
+      out.push({ unit, patient, seed, age, durationDays, presenting: presenting(unit, rng, patient) });
+    }
+  }
+  return out;
+}
+
+interface Summary {
+  strategy: string;
+  patients: number;
+  meanTests: number;
+  medianTests: number;
+  reached: number;
+  firstConfidentRight: number;
+  firstConfidentWrong: number;
+  finalTop1: number;
+  meanBurden: number;
+}
+
+function summarise(strategy: string, runs: Run[]): Summary {
+  const n = runs.length;
+  const tests = runs.map((r) => r.tests).sort((a, b) => a - b);
+  return {
+    strategy,
+    patients: n,
+    meanTests: tests.reduce((a, b) => a + b, 0) / n,
+    medianTests: tests[Math.floor(n / 2)] ?? 0,
+    reached: runs.filter((r) => r.reached).length / n,
+    firstConfidentRight: runs.filter((r) => r.firstConfidentRight === true).length / n,
+    firstConfidentWrong: runs.filter((r) => r.firstConfidentRight === false).length / n,
+    finalTop1: runs.filter((r) => r.finalTop1).length / n,
+    meanBurden: runs.reduce((a, r) => a + r.burden, 0) / n,
+  };
+}
+
+const t0 = performance.now();
+const all = starts();
+const plannerRuns = all.map((s) => run(s, planner));
+const t1 = performance.now();
+const fixedRuns = all.map((s) => run(s, fixed));
+const t2 = performance.now();
+const rows = [summarise("planner", plannerRuns), summarise("fixed screen", fixedRuns)];
+const saving = 1 - (rows[0]?.meanTests ?? 0) / (rows[1]?.meanTests ?? 1);
+
+if (JSON_OUT) {
+  console.log(
+    JSON.stringify(
+      { patients: all.length, seeds: SEEDS, maxTests: MAX_TESTS, noise: NOISE, target: TARGET, rows, saving },
+      null,
+      2,
+    ),
+  );
+} else {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  console.log(
+    `Sequential test selection: ${all.length} simulated patients (${all.length / SEEDS} lesion sites and sides x ${SEEDS}), ` +
+      `stop when the true lesion holds >= ${TARGET * 100}% or after ${MAX_TESTS} tests; noise ${NOISE}`,
+  );
+  const header = ["", "planner", "fixed screen"];
+  const line = (label: string, f: (s: Summary) => string) => [label, ...rows.map(f)];
+  const table = [
+    header,
+    line("mean tests", (s) => s.meanTests.toFixed(2)),
+    line("median tests", (s) => String(s.medianTests)),
+    line("true lesion reached 90%", (s) => pct(s.reached)),
+    line("first 90% answer right", (s) => pct(s.firstConfidentRight)),
+    line("first 90% answer wrong", (s) => pct(s.firstConfidentWrong)),
+    line("final top-1 right", (s) => pct(s.finalTop1)),
+    line("mean burden", (s) => s.meanBurden.toFixed(1)),
+  ];
+  const widths = header.map((_, i) => Math.max(...table.map((r) => (r[i] ?? "").length)));
+  for (const r of table)
+    console.log(
+      r.map((x, i) => (i === 0 ? x.padEnd(widths[i] ?? 0) : x.padStart(widths[i] ?? 0))).join("   "),
+    );
+  console.log(
+    `planner uses ${pct(saving)} fewer tests than the fixed screen (target >= 33.3%); ` +
+      `time ${((t1 - t0) / 1000).toFixed(1)} s planner, ${((t2 - t1) / 1000).toFixed(1)} s fixed`,
+  );
+}
+const words = (f: Finding) =>
+  f.kind === "strength"
+    ? `${f.target}=${f.mrc}`
+    : f.kind === "reflex"
+      ? `${f.reflex}=${f.grade}`
+      : f.kind === "sensory"
+        ? `${f.region}=${f.change}`
+        : f.kind;
+if (args.includes("--verbose"))
+  all.forEach((s, i) => {
+    console.log(
+      s.unit.key.padEnd(36),
+      s.presenting.map(words).join(" "),
+      plannerRuns[i]?.tests,
+      fixedRuns[i]?.tests,
+    );
+  });

@@ -1,0 +1,333 @@
+/**
+ * What a hypothesis predicts for a test not yet done, through the same fibre model and likelihood
+ * the localization engine scores with (src/localize): the share of the test's anatomy each lesion
+ * reaches, the sensitivity of the finding for the lesion class, its false-positive rate and, for
+ * the needle, the time since onset.
+ *
+ * A hypothesis has two hidden properties the findings so far already speak to: how severe the
+ * lesion is (the engine averages over severity levels) and whether it numbs its territory at all
+ * (one latent for all sensory findings). Predictions average over their posterior, so a lesion
+ * already shown to be severe predicts a weak muscle more firmly than one that is not.
+ */
+import type { Atlas } from "../atlas/index.js";
+import type { Finding, LocusCase } from "../case/schema.js";
+import { type ContextItem, contextItems, type View } from "../localize/context.js";
+import { gradeGivenWeak, type LesionClass, sensoryInvolvement } from "../localize/data/evidence.js";
+import { severity } from "../localize/data/priors.js";
+import { type Cause, causeProbability, FLOOR, gradeShare, logLikelihood } from "../localize/likelihood.js";
+import { type DiffuseKind, diffuseDamage, type Unit, unitDamage } from "../localize/model.js";
+import { type Observation, observe } from "../localize/observe.js";
+import { causesAt, logPrior, type Prepared } from "../localize/score.js";
+import {
+  abnormalFinding,
+  type ImagingTest,
+  imagingFinding,
+  LEVEL_OF_ROOT,
+  normalFinding,
+  type TestRef,
+  testKey,
+} from "./tests.js";
+
+/** A hypothesis: focal lesions and a diffuse process (or none). */
+export interface Hyp {
+  units: readonly Unit[];
+  diffuse: DiffuseKind;
+}
+
+/** One value of the hidden properties of a hypothesis, with its probability. */
+export interface State {
+  /** Fraction of the fibres at the site that are lost. */
+  level: number;
+  /** Whether the lesion numbs its territory. */
+  numb: boolean;
+  weight: number;
+}
+
+/** The chance a hypothesis numbs its territory at all (the engine's sensory-involvement latent). */
+export function numbChance(atlas: Atlas, h: Hyp): number {
+  const classes = new Set<LesionClass>(h.units.map((u) => u.level as LesionClass));
+  // With no observations the engine still names the lesion classes a diffuse process acts through.
+  for (const d of diffuseDamage(atlas, h.diffuse, [])) classes.add(d.cls);
+  let spares = 1;
+  for (const cls of classes) spares *= 1 - sensoryInvolvement[cls];
+  return 1 - spares;
+}
+
+const scale = (causes: readonly Cause[], s: number): Cause[] =>
+  causes.map((c) => ({ cls: c.cls, d: c.d * s }));
+
+function logSumExp(xs: number[]): number {
+  const top = Math.max(...xs);
+  if (!Number.isFinite(top)) return top;
+  return top + Math.log(xs.reduce((a, x) => a + Math.exp(x - top), 0));
+}
+
+/**
+ * The posterior over severity and numbness for a candidate of a prepared case (units as indexes
+ * into p.units), given the limb findings already in the case; also the log-likelihood of those
+ * findings, averaged over the hidden properties as the engine averages them.
+ */
+export function statesOf(
+  p: Prepared,
+  unitIdx: readonly number[],
+  diffuse: DiffuseKind,
+): { states: State[]; logLikelihood: number } {
+  const h: Hyp = { units: unitIdx.map((u) => p.units[u] as Unit), diffuse };
+  const s = numbChance(p.atlas, h);
+  const causes = p.observations.map((_, i) => causesAt(p, unitIdx, diffuse, i));
+  const logs: number[] = [];
+  const states: Omit<State, "weight">[] = [];
+  severity.levels.forEach((level, k) => {
+    let other = 0;
+    let numb = 0;
+    let spared = 0;
+    p.observations.forEach((o, i) => {
+      const cs = scale(causes[i] as Cause[], level);
+      if (o.family === "sensoryChange") {
+        numb += logLikelihood(o, cs, true);
+        spared += Math.log(o.abnormal ? o.fp : 1 - o.fp);
+      } else other += logLikelihood(o, cs);
+    });
+    const w = Math.log(severity.weights[k] ?? 0);
+    if (s > 0) {
+      states.push({ level, numb: true });
+      logs.push(w + Math.log(s) + other + numb);
+    }
+    if (s < 1) {
+      states.push({ level, numb: false });
+      logs.push(w + Math.log(1 - s) + other + spared);
+    }
+  });
+  const z = logSumExp(logs);
+  return {
+    states: states.map((st, i) => ({ ...st, weight: Math.exp((logs[i] as number) - z) })),
+    logLikelihood: z,
+  };
+}
+
+/**
+ * The log posterior (up to the engine's constant) of a candidate the engine's search did not
+ * score because it explains no abnormal finding yet: limb findings, context items and prior.
+ */
+export function scoreCandidate(
+  p: Prepared,
+  unitIdx: readonly number[],
+  diffuse: DiffuseKind,
+): { score: number; states: State[] } {
+  const { states, logLikelihood: ll } = statesOf(p, unitIdx, diffuse);
+  const view: View = { units: unitIdx.map((u) => p.units[u] as Unit), diffuse };
+  let context = 0;
+  for (const item of p.context) context += Math.log(Math.max(FLOOR, item.p(view)));
+  return { score: ll + context + logPrior(p, unitIdx, diffuse), states };
+}
+
+/** The prior over the hidden properties (for a lesion nothing has been seen of yet). */
+export function priorStates(atlas: Atlas, h: Hyp): State[] {
+  const s = numbChance(atlas, h);
+  const out: State[] = [];
+  severity.levels.forEach((level, k) => {
+    const w = severity.weights[k] ?? 0;
+    if (s > 0) out.push({ level, numb: true, weight: w * s });
+    if (s < 1) out.push({ level, numb: false, weight: w * (1 - s) });
+  });
+  return out;
+}
+
+/** Shares of a test's anatomy reached by each unit: the same for every case, so kept per atlas and test. */
+const damageCache = new WeakMap<Atlas, Map<string, Map<string, number>>>();
+
+function damageTable(atlas: Atlas, key: string): Map<string, number> {
+  let byTest = damageCache.get(atlas);
+  if (!byTest) {
+    byTest = new Map();
+    damageCache.set(atlas, byTest);
+  }
+  let m = byTest.get(key);
+  if (!m) {
+    m = new Map();
+    byTest.set(key, m);
+  }
+  return m;
+}
+
+/** The causes a hypothesis brings to one observation, at full severity. */
+export function causesFor(atlas: Atlas, h: Hyp, o: Observation, key: string): Cause[] {
+  const out: Cause[] = [];
+  const table = damageTable(atlas, key);
+  for (const u of h.units) {
+    let d = table.get(u.key);
+    if (d === undefined) {
+      d = unitDamage(atlas, u, o);
+      table.set(u.key, d);
+    }
+    if (d > 0) out.push({ cls: u.level as LesionClass, d });
+  }
+  if (h.diffuse !== "none") {
+    for (const dm of diffuseDamage(atlas, h.diffuse, [o])) {
+      const d = dm.d[0] ?? 0;
+      if (d > 0) out.push({ cls: dm.cls, d });
+    }
+  }
+  return out;
+}
+
+/**
+ * P(abnormal) for an observation in its normal form under causes at full severity, averaged over
+ * hidden states. `scratch` receives the scaled causes (no allocation per state).
+ */
+export function pAbnormal(o: Observation, causes: readonly Cause[], states: readonly State[]): number {
+  if (causes.length === 0) return o.fp;
+  const scratch: Cause[] = causes.map((c) => ({ cls: c.cls, d: c.d }));
+  const sensory = o.family === "sensoryChange";
+  let total = 0;
+  let lastLevel = Number.NaN;
+  let last = 0;
+  for (const st of states) {
+    let pa: number;
+    if (sensory && !st.numb) pa = o.fp;
+    else if (!sensory && st.level === lastLevel) pa = last;
+    else {
+      for (let i = 0; i < causes.length; i++) (scratch[i] as Cause).d = (causes[i] as Cause).d * st.level;
+      pa = 1 - Math.exp(logLikelihood(o, scratch, sensory));
+      lastLevel = st.level;
+      last = pa;
+    }
+    total += st.weight * pa;
+  }
+  return total;
+}
+
+/** P(abnormal) in one hidden state (for simulation). */
+export function pAbnormalIn(o: Observation, causes: readonly Cause[], st: Omit<State, "weight">): number {
+  return pAbnormal(o, causes, [{ ...st, weight: 1 }]);
+}
+
+/** The chance of a mild, moderate or severe grade once the movement is weak (as the engine reads grades). */
+export function gradeGiven(
+  o: Observation,
+  causes: readonly Cause[],
+  level: number,
+): [number, number, number] {
+  const out: [number, number, number] = [0, 0, 0];
+  const cs = scale(causes, level);
+  for (const g of [0, 1, 2] as const) {
+    let w = o.fp * (gradeGivenWeak.unexplained[g] ?? 0);
+    for (const c of cs) w += causeProbability(o, c, false) * gradeShare(c, g);
+    out[g] = w;
+  }
+  const total = out[0] + out[1] + out[2];
+  return total > 0 ? [out[0] / total, out[1] / total, out[2] / total] : [1, 0, 0];
+}
+
+/**
+ * A test's possible results and how likely each is under a hypothesis. Most tests have two
+ * (normal, abnormal); a spinal MRI has one abnormal result per root level it can point at.
+ */
+export interface TestModel {
+  test: TestRef;
+  key: string;
+  /** Result labels; index 0 is the normal result. */
+  outcomes: string[];
+  /** P(each result) under a hypothesis in the given hidden states. */
+  probabilities(h: Hyp, states: readonly State[]): number[];
+  /** The finding a result adds to the case (grade chooses the MRC grade of a weak movement). */
+  finding(outcome: number, grade?: 0 | 1 | 2): Finding;
+  /** The observation read from the test (its normal form), for limb tests. */
+  observation?: Observation;
+}
+
+const SPINE_ROOTS = Object.keys(LEVEL_OF_ROOT);
+
+/** Builds test models for one case (age and time since onset set false-positive rates and needle yield). */
+export class TestBench {
+  private readonly models = new Map<string, TestModel | undefined>();
+  private readonly base: LocusCase;
+
+  constructor(
+    readonly atlas: Atlas,
+    c: Pick<LocusCase, "patient" | "context">,
+  ) {
+    this.base = {
+      format: "locus-case/1",
+      id: "plan",
+      findings: [],
+      ...(c.patient ? { patient: c.patient } : {}),
+      ...(c.context ? { context: c.context } : {}),
+    };
+  }
+
+  model(t: TestRef): TestModel | undefined {
+    const key = testKey(t);
+    if (this.models.has(key)) return this.models.get(key);
+    const m = t.kind === "imaging" ? this.imaging(t, key) : this.limb(t, key);
+    this.models.set(key, m);
+    return m;
+  }
+
+  private limb(t: TestRef, key: string): TestModel | undefined {
+    const normal = normalFinding(t);
+    const o = observe(this.atlas, { ...this.base, findings: [normal] }).observations.find(
+      (x) => x.side === t.side,
+    );
+    if (!o) return undefined;
+    const atlas = this.atlas;
+    return {
+      test: t,
+      key,
+      outcomes: ["normal", "abnormal"],
+      observation: o,
+      probabilities(h, states) {
+        const pa = pAbnormal(o, causesFor(atlas, h, o, key), states);
+        return [1 - pa, pa];
+      },
+      finding: (outcome, grade = 0) => (outcome === 0 ? normal : abnormalFinding(t, grade)),
+    };
+  }
+
+  private items(f: Finding): ContextItem[] {
+    return contextItems(this.atlas, { ...this.base, findings: [f] });
+  }
+
+  private imaging(t: TestRef, key: string): TestModel {
+    const modality = t.id as ImagingTest;
+    const side = t.side;
+    const view = (h: Hyp): View => ({ units: [...h.units], diffuse: h.diffuse });
+    if (modality === "mri_spine") {
+      const normal = this.items(imagingFinding("mri_spine", side, undefined))[0];
+      const perRoot = SPINE_ROOTS.map((root) => this.items(imagingFinding("mri_spine", side, { root }))[0]);
+      return {
+        test: t,
+        key,
+        outcomes: ["normal", ...SPINE_ROOTS.map((r) => `${side} ${r} root compressed`)],
+        probabilities(h) {
+          const v = view(h);
+          const pn = normal ? normal.p(v) : 0.5;
+          const w = perRoot.map((it) => (it ? it.p(v) : 0));
+          const total = w.reduce((a, b) => a + b, 0) || 1;
+          return [pn, ...w.map((x) => ((1 - pn) * x) / total)];
+        },
+        finding: (outcome) =>
+          outcome === 0
+            ? imagingFinding("mri_spine", side, undefined)
+            : imagingFinding("mri_spine", side, { root: SPINE_ROOTS[outcome - 1] as string }),
+      };
+    }
+    const abnormal = imagingFinding(modality, side, "lesion");
+    const normalF = imagingFinding(modality, side, undefined);
+    // Where the engine reads a normal study (spine, plexus) its own probability is used; where it
+    // does not (ultrasound), the normal result is the complement of the abnormal one.
+    const normalItem = this.items(normalF)[0];
+    const abnormalItem = this.items(abnormal)[0];
+    return {
+      test: t,
+      key,
+      outcomes: ["normal", "abnormal"],
+      probabilities(h) {
+        const v = view(h);
+        const pa = normalItem ? 1 - normalItem.p(v) : abnormalItem ? abnormalItem.p(v) : 0;
+        return [1 - pa, pa];
+      },
+      finding: (outcome) => (outcome === 0 ? normalF : abnormal),
+    };
+  }
+}

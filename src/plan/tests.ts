@@ -1,0 +1,239 @@
+/**
+ * The tests Locus can suggest, each with the findings its outcomes would add to the case: needle a
+ * muscle, a nerve conduction study, a reflex, a movement to grade, a skin region to test, and
+ * imaging. Which tests exist comes from the atlas; what they cost from data/burden.ts.
+ */
+import type { Atlas } from "../atlas/index.js";
+import type { Finding, ImagingFinding, LocusCase } from "../case/schema.js";
+import { burden, emgBurdenByMuscle, type Rated } from "./data/burden.js";
+
+export type TestKind = "emg" | "ncs" | "reflex" | "strength" | "sensory" | "imaging";
+export type TestSide = "left" | "right";
+
+/** One test not yet done: what to do and on which side. */
+export interface TestRef {
+  kind: TestKind;
+  /** A muscle, study, reflex, movement or skin region id; for imaging the modality (`mri_spine`, `mri_plexus`, `ultrasound`). */
+  id: string;
+  side: TestSide;
+}
+
+export const IMAGING_TESTS = ["mri_spine", "mri_plexus", "ultrasound"] as const;
+export type ImagingTest = (typeof IMAGING_TESTS)[number];
+
+export function testKey(t: TestRef): string {
+  return `${t.kind}:${t.id}:${t.side}`;
+}
+
+/** Readable name, e.g. "left tibialis posterior (needle EMG)". */
+export function testName(atlas: Atlas, t: TestRef): string {
+  const side = t.side;
+  switch (t.kind) {
+    case "emg":
+      return `${side} ${atlas.muscle(t.id)?.name ?? t.id} (needle EMG)`;
+    case "ncs":
+      return `${side} ${atlas.data.studies.find((s) => s.id === t.id)?.name ?? t.id}`;
+    case "reflex":
+      return `${side} ${atlas.data.reflexes.find((r) => r.id === t.id)?.name ?? t.id}`;
+    case "strength":
+      return `${side} ${atlas.data.movements.find((m) => m.id === t.id)?.name ?? t.id.replaceAll("_", " ")} (grade strength)`;
+    case "sensory":
+      return `${side} ${atlas.data.regions.find((r) => r.id === t.id)?.name ?? t.id} (test sensation)`;
+    case "imaging":
+      return t.id === "mri_spine"
+        ? `MRI of the lumbosacral spine (${side} roots)`
+        : t.id === "mri_plexus"
+          ? `MRI of the ${side} lumbosacral plexus`
+          : `ultrasound of the ${side} leg nerves`;
+  }
+}
+
+export function burdenOf(atlas: Atlas, t: TestRef): Rated {
+  switch (t.kind) {
+    case "strength":
+      return burden.strength;
+    case "reflex":
+      return burden.reflex;
+    case "sensory":
+      return burden.sensory;
+    case "ncs": {
+      const type = atlas.data.studies.find((s) => s.id === t.id)?.type;
+      return type === "sensory" ? burden.ncsSensory : type === "motor" ? burden.ncsMotor : burden.ncsLate;
+    }
+    case "emg": {
+      const special = emgBurdenByMuscle[t.id];
+      if (special) return burden[special];
+      return atlas.muscle(t.id)?.dorsalRamus ? burden.emgParaspinal : burden.emgLimb;
+    }
+    case "imaging":
+      return t.id === "mri_spine"
+        ? burden.mriSpine
+        : t.id === "mri_plexus"
+          ? burden.mriPlexus
+          : burden.ultrasound;
+  }
+}
+
+/** Every test Locus knows, on both sides. */
+export function allTests(atlas: Atlas): TestRef[] {
+  const out: TestRef[] = [];
+  for (const side of ["left", "right"] as const) {
+    for (const m of atlas.data.muscles) if (m.commonlyNeedled) out.push({ kind: "emg", id: m.id, side });
+    for (const s of atlas.data.studies) out.push({ kind: "ncs", id: s.id, side });
+    for (const r of atlas.data.reflexes) out.push({ kind: "reflex", id: r.id, side });
+    for (const m of atlas.data.movements) out.push({ kind: "strength", id: m.id, side });
+    for (const g of atlas.data.regions) out.push({ kind: "sensory", id: g.id, side });
+    for (const i of IMAGING_TESTS) out.push({ kind: "imaging", id: i, side });
+  }
+  return out;
+}
+
+const covers = (findingSide: string | undefined, side: TestSide) =>
+  findingSide === undefined || findingSide === "bilateral" || findingSide === side;
+
+/** The test a finding already answers (one per side it covers), for finding what is done. */
+export function testsDoneBy(atlas: Atlas, f: Finding): TestRef[] {
+  const sides = (["left", "right"] as const).filter((s) => covers(f.side, s));
+  const each = (kind: TestKind, id: string) => sides.map((side) => ({ kind, id, side }));
+  switch (f.kind) {
+    case "emg": {
+      const id = atlas.muscle(f.muscle)?.id ?? f.muscle;
+      return each("emg", id);
+    }
+    case "ncs":
+      return each("ncs", f.study);
+    case "reflex":
+      return each("reflex", f.reflex);
+    case "strength": {
+      if (atlas.data.movements.some((m) => m.id === f.target)) return each("strength", f.target);
+      // A muscle graded on its own answers the movements it is the prime mover of only in part: keep them.
+      return [];
+    }
+    case "sensory":
+      return each("sensory", f.region);
+    case "sign":
+      if (f.sign === "foot_drop") return each("strength", "ankle_dorsiflexion");
+      if (f.sign === "babinski") return each("reflex", "plantar");
+      if (f.sign === "trendelenburg") return each("strength", "hip_abduction");
+      return [];
+    case "imaging": {
+      const id =
+        f.modality === "mri_spine"
+          ? "mri_spine"
+          : f.modality === "mri_plexus"
+            ? "mri_plexus"
+            : f.modality === "ultrasound"
+              ? "ultrasound"
+              : undefined;
+      return id ? each("imaging", id) : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Tests not yet done in the case. */
+export function testsNotDone(atlas: Atlas, c: LocusCase): TestRef[] {
+  const done = new Set<string>();
+  for (const f of c.findings) for (const t of testsDoneBy(atlas, f)) done.add(testKey(t));
+  return allTests(atlas).filter((t) => !done.has(testKey(t)));
+}
+
+/** The finding a normal result of the test would add. */
+export function normalFinding(t: TestRef): Finding {
+  const side = t.side;
+  switch (t.kind) {
+    case "emg":
+      return { kind: "emg", side, muscle: t.id, spontaneous: "none", muap: "normal", recruitment: "normal" };
+    case "ncs":
+      return { kind: "ncs", side, study: t.id, result: "normal" };
+    case "reflex":
+      return t.id === "plantar"
+        ? { kind: "reflex", side, reflex: "plantar", grade: "flexor" }
+        : { kind: "reflex", side, reflex: t.id, grade: "normal" };
+    case "strength":
+      return { kind: "strength", side, target: t.id, mrc: 5 };
+    case "sensory":
+      return { kind: "sensory", side, region: t.id, change: "normal" };
+    case "imaging":
+      return imagingFinding(t.id as ImagingTest, side, undefined);
+  }
+}
+
+/** Weakness grades by category (mild, moderate, severe) as MRC grades. */
+export const MRC_OF_GRADE = [4, 3, 2] as const;
+
+/** The finding an abnormal result would add; for strength, `grade` chooses the MRC grade. */
+export function abnormalFinding(t: TestRef, grade: 0 | 1 | 2 = 0): Finding {
+  const side = t.side;
+  switch (t.kind) {
+    case "emg":
+      return {
+        kind: "emg",
+        side,
+        muscle: t.id,
+        spontaneous: "fibrillations",
+        muap: "neurogenic",
+        recruitment: "reduced",
+      };
+    case "ncs": {
+      return { kind: "ncs", side, study: t.id, result: "reduced" };
+    }
+    case "reflex":
+      return t.id === "plantar"
+        ? { kind: "reflex", side, reflex: "plantar", grade: "extensor" }
+        : { kind: "reflex", side, reflex: t.id, grade: "reduced" };
+    case "strength":
+      return { kind: "strength", side, target: t.id, mrc: MRC_OF_GRADE[grade] };
+    case "sensory":
+      return { kind: "sensory", side, region: t.id, change: "reduced" };
+    case "imaging":
+      return imagingFinding(t.id as ImagingTest, side, "lesion");
+  }
+}
+
+/** The spinal level at which a root is usually compressed (the traversing root of a paracentral disc). */
+export const LEVEL_OF_ROOT: Record<string, string> = {
+  L1: "T12-L1",
+  L2: "L1-L2",
+  L3: "L2-L3",
+  L4: "L3-L4",
+  L5: "L4-L5",
+  S1: "L5-S1",
+};
+
+/**
+ * Imaging findings: normal, or abnormal. For the spine an abnormal result names the root it
+ * compresses (`root`), because a spinal MRI answers "which level", not only "is it abnormal".
+ */
+export function imagingFinding(
+  modality: ImagingTest,
+  side: TestSide,
+  result: "lesion" | { root: string } | undefined,
+): ImagingFinding {
+  if (result === undefined) return { kind: "imaging", modality, tags: ["normal"], side };
+  switch (modality) {
+    case "mri_spine": {
+      const root = typeof result === "object" ? result.root : "L5";
+      const level = LEVEL_OF_ROOT[root];
+      return {
+        kind: "imaging",
+        modality,
+        tags: ["disc_herniation"],
+        ...(level ? { level } : {}),
+        side,
+        text: `disc herniation compressing the ${side} ${root} root`,
+      };
+    }
+    case "mri_plexus":
+      return {
+        kind: "imaging",
+        modality,
+        tags: ["plexus_enlargement"],
+        side,
+        text: `${side} lumbosacral plexus enlarged`,
+      };
+    case "ultrasound":
+      return { kind: "imaging", modality, tags: ["nerve_enlargement"], side, text: `${side} nerve enlarged` };
+  }
+}
