@@ -9,7 +9,7 @@ afterEach(async () => {
 
 describe("response cache", () => {
   it("evicts the least recently used answers beyond its byte budget", () => {
-    const cache = new ResponseCache(4000);
+    const cache = new ResponseCache(2000);
     cache.set("a", "x".repeat(700));
     cache.set("b", "y".repeat(700));
     expect(cache.get("a")).toBeDefined();

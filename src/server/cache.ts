@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 
 export class ResponseCache {
-  private readonly entries = new Map<string, string>();
+  private readonly entries = new Map<string, Uint8Array>();
   private bytes = 0;
   hits = 0;
   misses = 0;
@@ -20,7 +20,8 @@ export class ResponseCache {
     return h.digest("base64url");
   }
 
-  get(key: string): string | undefined {
+  /** The answer as UTF-8 bytes, ready to send without encoding it again. */
+  get(key: string): Uint8Array | undefined {
     const v = this.entries.get(key);
     if (v === undefined) {
       this.misses++;
@@ -33,20 +34,22 @@ export class ResponseCache {
     return v;
   }
 
-  set(key: string, value: string): void {
-    if (this.maxBytes <= 0 || value.length * 2 > this.maxBytes / 2) return;
+  set(key: string, text: string): Uint8Array {
+    const value = Buffer.from(text, "utf8");
+    if (this.maxBytes <= 0 || value.byteLength > this.maxBytes / 2) return value;
     const old = this.entries.get(key);
     if (old !== undefined) {
-      this.bytes -= old.length * 2;
+      this.bytes -= old.byteLength;
       this.entries.delete(key);
     }
     this.entries.set(key, value);
-    this.bytes += value.length * 2;
+    this.bytes += value.byteLength;
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= v.length * 2;
+      this.bytes -= v.byteLength;
     }
+    return value;
   }
 
   get size(): number {

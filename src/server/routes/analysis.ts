@@ -8,6 +8,13 @@ import { caseFromBody, readCase } from "./input.js";
 import { json, problemResponses } from "./responses.js";
 import type { RouteSpec } from "./types.js";
 
+/** A finished answer from its UTF-8 bytes (the cache keeps them encoded). */
+const answerBytes = (bytes: Uint8Array, cache: "hit" | "miss") =>
+  new Response(bytes as unknown as ConstructorParameters<typeof Response>[0], {
+    status: 200,
+    headers: { "content-type": "application/json", "x-locus-cache": cache },
+  });
+
 function requireStage<T>(stage: T | undefined, name: string): T {
   if (!stage) throw new HttpError(422, "not_available", `${name} is not available in this build of Locus`);
   return stage;
@@ -45,8 +52,7 @@ export const analysisRoutes: RouteSpec[] = [
         body.kind === "json" ? body.text : body.value,
       );
       const hit = cache?.get(key);
-      if (hit !== undefined)
-        return c.body(hit, 200, { "content-type": "application/json", "x-locus-cache": "hit" });
+      if (hit !== undefined) return answerBytes(hit, "hit");
       const { parsed, extraction } = caseFromBody(body, engine, { notes: true });
       let a: ReturnType<typeof analyse>;
       try {
@@ -66,8 +72,10 @@ export const analysisRoutes: RouteSpec[] = [
         plan: a.plan,
         report: a.report,
       });
-      cache?.set(key, answer);
-      return c.body(answer, 200, { "content-type": "application/json", "x-locus-cache": "miss" });
+      const bytes = cache ? cache.set(key, answer) : answer;
+      return typeof bytes === "string"
+        ? c.body(bytes, 200, { "content-type": "application/json" })
+        : answerBytes(bytes, "miss");
     },
   },
   {
