@@ -6,7 +6,7 @@
 import type { Atlas } from "../atlas/index.js";
 import type { Finding, ImagingFinding, LocusCase } from "../case/schema.js";
 import { ck, imaging, type Rated, sphincter, tension } from "./data/evidence.js";
-import { type DiffuseKind, reach, type Unit } from "./model.js";
+import { CAUDA, type DiffuseKind, INTRASPINAL_ROOTS, reach, type Unit } from "./model.js";
 import { daysSinceOnset, type LimbSide, musclesOfBodyPart, sidesOf } from "./observe.js";
 
 export interface View {
@@ -127,8 +127,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
             view.units.some(
               (u) => u.level === "root" && u.parts.some((r) => roots.includes(r)) && onSide(u, side),
             ) ||
-            (tag === "canal_stenosis" &&
-              (view.diffuse === "cauda_equina" || view.diffuse === "polyradiculopathy"));
+            (tag === "canal_stenosis" && (CAUDA.has(view.diffuse) || view.diffuse === "polyradiculopathy"));
           return hit ? v(d.matching) : v(d.background);
         });
         break;
@@ -138,7 +137,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
         add(tag, (view) =>
           view.units.some(
             (u) => u.level === "root" && u.parts.some((r) => roots.includes(r)) && onSide(u, side),
-          ) || ["polyradiculopathy", "cauda_equina", "conus"].includes(view.diffuse)
+          ) || INTRASPINAL_ROOTS.has(view.diffuse)
             ? v(imaging.rootEnhancement.matching)
             : v(imaging.rootEnhancement.background),
         );
@@ -181,7 +180,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
               return 0.4;
             if (limb && (u.level === "nerve" || u.level === "muscle")) return 0.45;
           }
-          if (spine && (view.diffuse === "cauda_equina" || view.diffuse === "conus")) return 0.5;
+          if (spine && (CAUDA.has(view.diffuse) || view.diffuse === "conus")) return 0.5;
           return 0.02;
         });
         break;
@@ -208,8 +207,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
       case "normal":
         if (f.modality === "mri_spine") {
           add("normal", (view) =>
-            view.units.some((u) => u.level === "root") ||
-            ["cauda_equina", "conus", "polyradiculopathy"].includes(view.diffuse)
+            view.units.some((u) => u.level === "root") || INTRASPINAL_ROOTS.has(view.diffuse)
               ? v(imaging.normalSpine.rootLesion)
               : v(imaging.normalSpine.background),
           );
@@ -303,11 +301,16 @@ function signItem(atlas: Atlas, f: Extract<Finding, { kind: "sign" }>, i: number
   }
 }
 
-const SACRAL_BILATERAL: DiffuseKind[] = ["cauda_equina", "conus", "cns_bilateral"];
+const SACRAL_BILATERAL: ReadonlySet<DiffuseKind> = new Set([
+  "cauda_equina",
+  "cauda_equina_low",
+  "conus",
+  "cns_bilateral",
+]);
 
 /** Bladder and bowel need S2-S4 on both sides: the pelvic splanchnic nerves leave the roots, not the pudendal nerve. */
 function sacralBothSides(view: View): boolean {
-  if (SACRAL_BILATERAL.includes(view.diffuse)) return true;
+  if (SACRAL_BILATERAL.has(view.diffuse)) return true;
   const sacral = (u: Unit) => u.parts.some((x) => ["S2", "S3", "S4"].includes(x));
   return (
     view.units.some((u) => sacral(u) && u.side === "left") &&
@@ -344,7 +347,7 @@ export function contextItems(atlas: Atlas, c: LocusCase): ContextItem[] {
         finding: i,
         label: "CSF protein raised",
         p: (view) =>
-          ["polyradiculopathy", "cauda_equina"].includes(view.diffuse)
+          view.diffuse === "polyradiculopathy" || CAUDA.has(view.diffuse)
             ? 0.7
             : view.units.some((u) => u.level === "root" || u.level === "plexus")
               ? 0.3

@@ -19,6 +19,7 @@ const DIFFUSE_WORDS: Record<DiffuseKind, string> = {
   anterior_horn: "motor neuron disease",
   polyradiculopathy: "a polyradiculopathy",
   cauda_equina: "a cauda equina lesion",
+  cauda_equina_low: "a low cauda equina lesion (sacral roots)",
   conus: "a conus lesion",
   cns_left: "an upper motor neuron lesion affecting the left leg",
   cns_right: "an upper motor neuron lesion affecting the right leg",

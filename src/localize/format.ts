@@ -21,6 +21,7 @@ const DIFFUSE_LESION: Record<Exclude<DiffuseKind, "none">, Lesion> = {
   anterior_horn: { level: "anterior_horn", sites: [], side: "bilateral" },
   polyradiculopathy: { level: "polyradiculopathy", sites: [], side: "bilateral" },
   cauda_equina: { level: "cauda_equina", sites: [], side: "bilateral" },
+  cauda_equina_low: { level: "cauda_equina", sites: [], side: "bilateral" },
   conus: { level: "conus", sites: [], side: "bilateral" },
   cns_left: { level: "cns", sites: [], side: "left" },
   cns_right: { level: "cns", sites: [], side: "right" },

@@ -7,6 +7,7 @@ import type { LesionClass } from "./data/evidence.js";
 import {
   anteriorHorn,
   caudaEquina,
+  caudaEquinaLow,
   conus,
   lengthDependent,
   myopathy,
@@ -41,12 +42,23 @@ export const DIFFUSE_KINDS = [
   "anterior_horn",
   "polyradiculopathy",
   "cauda_equina",
+  "cauda_equina_low",
   "conus",
   "cns_left",
   "cns_right",
   "cns_bilateral",
 ] as const;
 export type DiffuseKind = (typeof DIFFUSE_KINDS)[number];
+
+/** Cauda equina lesions: the whole cauda, or its sacral (central, lowest) roots only. */
+export const CAUDA: ReadonlySet<DiffuseKind> = new Set(["cauda_equina", "cauda_equina_low"]);
+/** Diffuse processes of the roots inside the spinal canal. */
+export const INTRASPINAL_ROOTS: ReadonlySet<DiffuseKind> = new Set([
+  "polyradiculopathy",
+  "cauda_equina",
+  "cauda_equina_low",
+  "conus",
+]);
 
 /** Damage by lesion class for one observation. */
 export interface Damage {
@@ -267,13 +279,14 @@ export function diffuseDamage(atlas: Atlas, kind: DiffuseKind, obs: Observation[
     }
     case "polyradiculopathy":
     case "cauda_equina":
+    case "cauda_equina_low":
     case "conus": {
-      const severity =
-        kind === "polyradiculopathy"
-          ? polyradiculopathy.roots
-          : kind === "cauda_equina"
-            ? caudaEquina.roots
-            : conus.roots;
+      const severity = {
+        polyradiculopathy: polyradiculopathy.roots,
+        cauda_equina: caudaEquina.roots,
+        cauda_equina_low: caudaEquinaLow.roots,
+        conus: conus.roots,
+      }[kind];
       const d = arr();
       obs.forEach((o, i) => {
         d[i] = perTarget(o, (key) => rootPatternShare(atlas, key, severity));

@@ -62,6 +62,13 @@ export const caudaEquina = {
   sources: ["preston2020", "levin2002"],
 };
 
+/** A low cauda equina lesion: only the sacral roots, which lie centrally and lowest in the sac. */
+export const caudaEquinaLow = {
+  roots: { S1: 0.1, S2: 0.5, S3: 0.95, S4: 0.95 } as Record<string, number>,
+  why: "Central lesions below L5 (a large central disc at L5-S1, tumour of the filum) can take the sacral roots alone: saddle numbness and sphincter failure with normal leg strength and reflexes.",
+  sources: ["preston2020"],
+};
+
 /** Conus medullaris: the sacral segments and their roots, with upper motor neuron signs in some. */
 export const conus = {
   roots: { L5: 0.1, S1: 0.25, S2: 0.9, S3: 0.95, S4: 0.95 } as Record<string, number>,

@@ -44,7 +44,9 @@ export const diffusePrior = {
   myopathy: 0.01,
   anterior_horn: 0.005,
   polyradiculopathy: 0.01,
-  cauda_equina: 0.01,
+  cauda_equina: 0.006,
+  /** Sacral roots only (saddle and sphincters with normal legs). */
+  cauda_equina_low: 0.004,
   conus: 0.003,
   /** Per side; both sides (a cord lesion) a third of it. */
   cns: 0.02,
