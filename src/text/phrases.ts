@@ -31,6 +31,12 @@ export const MISSING_SYNONYMS: Phrase[] = [
     ids: ["adductor_longus", "adductor_brevis", "adductor_magnus"],
     group: "adductors",
   },
+  {
+    words: ["peroneus muscles", "peronei muscles", "fibularis muscles", "peroneus group"],
+    kind: "muscle",
+    ids: ["peroneus_longus", "peroneus_brevis"],
+    group: "peronei",
+  },
   // Movements named by the muscles' action on a joint.
   {
     words: [

@@ -16,6 +16,12 @@ export const TEXT_SOURCES = {
     published: "Neurology 47(4):969-972",
     url: "https://pubmed.ncbi.nlm.nih.gov/8857728/",
   },
+  ada2024: {
+    title: "Diagnosis and Classification of Diabetes: Standards of Care in Diabetes-2024",
+    authors: "American Diabetes Association Professional Practice Committee",
+    year: 2024,
+    published: "Diabetes Care 47(Suppl 1):S20-S42",
+  },
   kirshblum2011: {
     title: "International standards for neurological classification of spinal cord injury (revised 2011)",
     authors: "Kirshblum SC, Burns SP, Biering-Sorensen F, et al.",

@@ -8,6 +8,7 @@
 import type { ImagingFinding, ImagingTag } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
 import { isNegated } from "../negation.js";
+import type { Unit } from "../sentences.js";
 
 type Modality = ImagingFinding["modality"];
 
@@ -77,7 +78,12 @@ function modalityOf(written: string, around: string, tags: ImagingTag[], sentenc
   if (/x-?ray|radiograph/.test(w)) return "xray";
   if (/pelvi|plexus|neurography/i.test(around)) return "mri_plexus";
   if (/spine|spinal|lumbar|lumbosacral|\bLS\b|sacrum|cauda|vertebra/i.test(around)) return "mri_spine";
-  if (/thigh|leg|calf|limb|extremit|muscle|gluteal|buttock|knee|foot/i.test(around)) return "mri_limb";
+  if (
+    /thigh|leg|calf|limb|extremit|muscle|gluteal|buttock|knee|foot|fibula|fibular|tibia|popliteal|ankle|hip|sciatic notch/i.test(
+      around,
+    )
+  )
+    return "mri_limb";
   if (tags.some((t) => ["plexus_enlargement", "plexus_enhancement"].includes(t))) return "mri_plexus";
   if (
     tags.some((t) =>
@@ -86,7 +92,10 @@ function modalityOf(written: string, around: string, tags: ImagingTag[], sentenc
   )
     return "mri_limb";
   if (/pelvi|plexus/i.test(sentence)) return "mri_plexus";
-  if (/thigh|calf|limb|extremit|muscle/i.test(sentence) && !/spine|spinal|lumbar|root/i.test(sentence))
+  if (
+    /thigh|calf|limb|extremit|muscle|fibula|fibular|popliteal|knee|ankle/i.test(sentence) &&
+    !/spine|spinal|lumbar|root/i.test(sentence)
+  )
     return "mri_limb";
   return "mri_spine";
 }
@@ -95,7 +104,8 @@ export function readImaging(doc: Doc): void {
   let carried: { written: string; around: string; block: number; age: number } | undefined;
   for (const u of doc.patient) {
     if (u.row) continue;
-    const mod = [...matches(MODALITY, doc.text, u)][0];
+    const mods = [...matches(MODALITY, doc.text, u)];
+    const mod = mods[mods.length - 1];
     if (mod)
       carried = {
         written: mod[0],
@@ -109,20 +119,67 @@ export function readImaging(doc: Doc): void {
     else if (carried) carried.age++;
     if (carried && (carried.block !== u.block || carried.age > 2)) carried = undefined;
     if (/\bdiagnos\w*/i.test(u.text)) continue;
+    // "Ultrasound showed ..., and MRI showed ...": each study owns the words up to the next one.
+    const firstMod = mods[0];
+    const segments =
+      mods.length > 1
+        ? mods.map((m, i) => ({
+            start: i === 0 ? u.start : m.index,
+            end: mods[i + 1]?.index ?? u.end,
+            mod: m,
+          }))
+        : [{ start: u.start, end: u.end, mod: firstMod }];
+    for (const seg of segments) readSegment(doc, u, seg, seg.mod ?? undefined, seg.mod ? undefined : carried);
+  }
+}
+
+function readSegment(
+  doc: Doc,
+  u: Unit,
+  seg: { start: number; end: number },
+  mod: RegExpExecArray | undefined,
+  carried: { written: string; around: string } | undefined,
+): void {
+  {
+    const segText = doc.text.slice(seg.start, seg.end);
     const found: { tag: ImagingTag; start: number; end: number }[] = [];
+    let negated = 0;
     for (const [re, tag, needs] of TAGS) {
-      if (needs && !needs(u.text)) continue;
-      for (const m of matches(re, doc.text, u)) {
-        if (tag !== "normal" && isNegated(doc.text, m.index, m.index + m[0].length, u.start, u.end)) continue;
+      if (needs && !needs(segText)) continue;
+      for (const m of matches(re, doc.text, seg)) {
+        if (tag !== "normal" && isNegated(doc.text, m.index, m.index + m[0].length, u.start, u.end)) {
+          negated++;
+          continue;
+        }
         found.push({ tag, start: m.index, end: m.index + m[0].length });
       }
     }
-    found.sort((a, b) => a.start - b.start);
-    if (found.length === 0) {
-      if (!mod) carried = undefined;
-      continue;
+    if (mod) {
+      // "Knee radiographs were normal", "MRI ... showed no mass or disc disease".
+      const plain = /\b(?:was|were|is|are)\s+(?:entirely\s+|completely\s+)?(?:normal|unremarkable)\b/i.exec(
+        doc.text.slice(mod.index, seg.end),
+      );
+      if (plain && found.length === 0)
+        found.push({
+          tag: "normal",
+          start: mod.index + plain.index,
+          end: mod.index + plain.index + plain[0].length,
+        });
+      if (found.length === 0 && negated > 0)
+        found.push({ tag: "normal", start: mod.index, end: mod.index + mod[0].length });
     }
-    if (!carried) continue;
+    found.sort((a, b) => a.start - b.start);
+    if (found.length === 0) return;
+    const study = mod
+      ? {
+          written: mod[0],
+          around: doc.text.slice(
+            Math.max(seg.start, mod.index - 30),
+            Math.min(seg.end, mod.index + mod[0].length + 40),
+          ),
+        }
+      : carried;
+    if (!study) return;
     if (!mod) {
       // A sentence that continues a study reports a finding as its subject ("Increased signal was
       // observed in ..."), not in passing.
@@ -130,20 +187,22 @@ export function readImaging(doc: Doc): void {
         /\b(was|were|is|are)\s+(\w+\s+)?(revealed|observed|noted|seen|found|identified|shown|demonstrated|present)\b|\b(suggested|showed|revealed)\b/i.exec(
           u.text,
         );
-      if (!verb || verb.index < (found[0]?.start ?? 0) - u.start) continue;
+      if (!verb || verb.index < (found[0]?.start ?? 0) - u.start) return;
     }
     const tags0 = [...new Set(found.map((f) => f.tag))];
     const tags = tags0.length > 1 ? tags0.filter((t) => t !== "normal") : tags0;
-    const modality = modalityOf(carried.written, carried.around, tags, u.text);
-    const level = /\b(L[1-5]|S1|T1[0-2])\s*[-/]\s*(L?[1-5]|S1)\b/i.exec(u.text);
+    const modality = modalityOf(study.written, study.around, tags, segText);
+    const level = /\b(L[1-5]|S1|T1[0-2])\s*[-/]\s*(L?[1-5]|S1)\b/i.exec(segText);
     const first = found[0] as (typeof found)[number];
     // The side of the finding: a side named after the reporting verb, or after the finding.
-    const verbs = [...matches(REPORT_VERB, doc.text, u)].filter((v) => v.index < first.start);
+    const verbs = [...matches(REPORT_VERB, doc.text, seg)].filter((v) => v.index < first.start);
     const lastVerb = verbs[verbs.length - 1];
-    const sides = doc.sides(u).filter((s) => !s.reference && (!lastVerb || s.start > lastVerb.index));
+    const sides = doc
+      .sides(u)
+      .filter((s) => !s.reference && s.end <= seg.end && (!lastVerb || s.start > lastVerb.index));
     const limb = modality !== "mri_spine" && modality !== "ct" && modality !== "xray";
     let side: "left" | "right" | "bilateral" | undefined;
-    const near = sides.find((s) => s.start >= (lastVerb?.index ?? u.start));
+    const near = sides.find((s) => s.start >= (lastVerb?.index ?? seg.start));
     if (near && near.side !== "other") side = near.side;
     let inferred = false;
     if (!side && limb && doc.dominant) {
@@ -162,7 +221,10 @@ export function readImaging(doc: Doc): void {
       f.level = `${a}-${b}`;
     }
     if (side) f.side = side;
-    f.text = u.text.replace(/\s+/g, " ").slice(0, 240);
+    f.text = segText
+      .replace(/\s+/g, " ")
+      .replace(/^[,;\s]*(and\s+)?/i, "")
+      .slice(0, 240);
     doc.add(
       f,
       found.map((x) => [x.start, x.end] as [number, number]),

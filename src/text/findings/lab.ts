@@ -23,6 +23,25 @@ const TESTS: [RegExp, Test, "csf" | "blood" | "any"][] = [
 ];
 const CSF = /\b(CSF|cerebrospinal fluid|lumbar puncture|spinal tap)\b/i;
 
+/**
+ * Reference limits for a value written without a word: HbA1c 5.7 % and above is above normal, a
+ * random plasma glucose of 200 mg/dL (11.1 mmol/L) or more is diagnostic of diabetes (ADA
+ * Standards of Care 2024, `ada2024` in sources.ts).
+ */
+const REFERENCE: Partial<Record<Test, { unit: RegExp; above: number }[]>> = {
+  hba1c: [{ unit: /^%?$/, above: 5.7 }],
+  glucose: [
+    { unit: /^(mg\/dl)?$/i, above: 200 },
+    { unit: /^mmol\/l$/i, above: 11.1 },
+  ],
+};
+
+function judge(test: Test, value: number, unit: string | undefined): LabFinding["result"] | undefined {
+  const ref = REFERENCE[test]?.find((r) => r.unit.test(unit ?? ""));
+  if (!ref) return undefined;
+  return value >= ref.above ? "elevated" : "normal";
+}
+
 function resultWord(t: string): LabFinding["result"] | undefined {
   if (/\b(elevated|raised|high|increased|abnormal)\b/i.test(t) && !/no abnormal/i.test(t)) return "elevated";
   if (/\b(low|decreased|reduced|deficien\w*)\b/i.test(t)) return "low";
@@ -46,11 +65,15 @@ export function readLabs(doc: Doc): void {
         if (isNegated(doc.text, start, end, u.start, u.end) && !/no abnormal|normal/i.test(near)) continue;
         const after = doc.text.slice(end, Math.min(u.end, end + 40));
         const value =
-          /^[^0-9;.]{0,25}?(?:[=:]|\bof\b|\bwas\b|\bis\b|\()?\s*(\d+(?:\.\d+)?)(?:\s*[-\u2013]\s*(\d+(?:\.\d+)?))?\s*(mg\/dl|mg\/l|g\/l|u\/l|iu\/l|mmol\/l|mm\/h(?:r|our)?|%|cells\/u?l|\/u?l|pg\/ml|ng\/ml)?/i.exec(
+          /^[^0-9;.]{0,25}?(?:[=:]|\bof\b|\bwas\b|\bis\b|\()?\s*(?<![A-Za-z])(\d+(?:\.\d+)?)(?:\s*[-\u2013]\s*(\d+(?:\.\d+)?))?\s*(mg\/dl|mg\/l|g\/l|u\/l|iu\/l|mmol\/l|mm\/h(?:r|our)?|%|cells\/u?l|\/u?l|pg\/ml|ng\/ml)?/i.exec(
             after,
           );
         const around = doc.text.slice(Math.max(u.start, start - 30), Math.min(u.end, end + 60));
-        const result = resultWord(after.split(/[;]/)[0] ?? "") ?? resultWord(around) ?? resultWord(u.text);
+        const own = after.split(/[;]/)[0] ?? "";
+        const byValue = value ? judge(test, Number(value[2] ?? value[1]), value[3]) : undefined;
+        // A value with a reference range beats a word that belongs to the rest of the sentence.
+        const result =
+          resultWord(own) ?? byValue ?? resultWord(around.split(/[;]/).pop() ?? around) ?? resultWord(u.text);
         if (!result) {
           doc.leftover(start, end, "a laboratory test without a result Locus can read");
           continue;

@@ -84,6 +84,13 @@ function studyMentions(doc: Doc, u: Unit): Hit[] {
     const start = m.index;
     const end = m.index + m[0].length;
     if (hits.some((h) => start < h.end && h.start < end)) continue;
+    // "peroneal nerve palsy", "tibial neuropathy": a diagnosis or a territory, not a study.
+    if (
+      /^\s*(palsy|palsies|lesion|injury|entrapment|compression|neuropathy|mononeuropathy|territory|distribution|muscles?|innervated)\b/i.test(
+        doc.text.slice(end, end + 20),
+      )
+    )
+      continue;
     hits.push({ start, end, key: nerveKey(m[1] ?? "") });
   }
   return hits.sort((a, b) => a.start - b.start);
@@ -191,14 +198,14 @@ export function readNcs(doc: Doc): void {
         }
         return;
       }
-      const abnormal = f.result !== "normal";
       // A side written after this nerve and before the next one is its own ("sural 8 uV bilaterally").
+      // Without a side, studies are taken as done on the side the note is about.
       const nextStart = hits[i + 1]?.start ?? u.end;
       const ownSide = sides.find((s) => !s.reference && s.start >= h.end && s.end <= nextStart);
       const { side, inferred } =
         ownSide && ownSide.side !== "other"
           ? { side: ownSide.side, inferred: false }
-          : doc.side(u, h.start, h.end, { fallback: abnormal });
+          : doc.side(u, h.start, h.end, { fallback: true });
       if (side) f.side = side;
       const conf = (result || f.amplitude !== undefined ? 0.85 : 0.6) - (inferred ? 0.25 : 0);
       doc.add(f, [[h.start, h.end]], conf);

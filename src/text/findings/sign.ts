@@ -55,12 +55,13 @@ export function readSigns(doc: Doc): void {
           if ((sign === "atrophy" || sign === "hypertrophy") && SKIP_CONTEXT.test(u.text)) continue;
           const after = doc.text.slice(end, Math.min(u.end, end + 50));
           const before = doc.text.slice(Math.max(u.start, start - 25), start);
-          const muscle = doc.vocab.scan(
+          const window = doc.vocab.scan(
             doc.text,
             ["muscle"],
-            Math.max(u.start, start - 25),
+            Math.max(u.start, start - 40),
             Math.min(u.end, end + 50),
-          )[0];
+          );
+          const muscle = window.find((x) => x.start >= end) ?? window.filter((x) => x.end <= start).pop();
           const post =
             /^\s*(?:of|in|over|overlying|on|at|involving|affecting)\s+(?:the\s+)?(?:(?:left|right|both)\s+)?([a-z ]+)/i.exec(
               after,
@@ -77,7 +78,7 @@ export function readSigns(doc: Doc): void {
         }
         const negated =
           isNegated(doc.text, start, end, u.start, u.end) ||
-          /^\s*(?:test\s+)?(?:was|is|were)?\s*(negative|absent|normal)\b/i.test(
+          /^\s*(?:test\s+)?(?:was|is|were)?\s*(negative|absent|normal|painless|pain-free)\b/i.test(
             doc.text.slice(end, Math.min(u.end, end + 30)),
           );
         const midline = sign === "tenderness" && target !== undefined && MIDLINE.test(target);

@@ -77,6 +77,13 @@ export function readStrength(doc: Doc): void {
       ...matches(PLAIN_NORMAL, doc.text, u),
     ]) {
       if (pending.some((p) => p.span[0] === m.index)) continue;
+      // "Arm strength was 5/5" speaks of the arms.
+      if (
+        /\b(arms?|upper (limbs?|extremit\w*)|hands?|grip|fingers?|neck)\s*$/i.test(
+          doc.text.slice(Math.max(u.start, m.index - 20), m.index),
+        )
+      )
+        continue;
       const where = (m[3] ?? "").toLowerCase();
       const other = /other|opposite|contralateral/.test(where);
       // Only a side written in its own clause: "power otherwise normal" after left-sided grades means both legs.
