@@ -11,6 +11,7 @@ import { registerEvalExtract } from "./commands/eval-extract.js";
 import { registerExtract } from "./commands/extract.js";
 import { registerFhir } from "./commands/fhir.js";
 import { registerLocalize } from "./commands/localize.js";
+import { registerPlan } from "./commands/plan.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerServe } from "./commands/serve.js";
 import { registerValidate } from "./commands/validate.js";
@@ -31,6 +32,7 @@ const commands: Register[] = [
   registerDifferential,
   registerExtract,
   registerEvalExtract,
+  registerPlan,
 ];
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
