@@ -5,7 +5,7 @@
  */
 import type { Atlas } from "../atlas/index.js";
 import type { Finding, ImagingFinding, LocusCase } from "../case/schema.js";
-import { ck, imaging, type Rated, sphincter, tension } from "./data/evidence.js";
+import { ck, imaging, muscleTenderness, type Rated, sphincter, tension } from "./data/evidence.js";
 import { CAUDA, type DiffuseKind, INTRASPINAL_ROOTS, reach, type Unit } from "./model.js";
 import { daysSinceOnset, type LimbSide, musclesOfBodyPart, sidesOf } from "./observe.js";
 
@@ -285,6 +285,13 @@ function signItem(atlas: Atlas, f: Extract<Finding, { kind: "sign" }>, i: number
           return present ? p : 1 - p;
         },
       };
+    }
+    case "tenderness": {
+      const muscles = f.target ? musclesOfBodyPart(atlas, f.target) : [];
+      if (muscles.length === 0) return undefined;
+      return bin(muscleTenderness.muscleLesion, muscleTenderness.background, (view) =>
+        touchesMuscles(view, muscles, side),
+      );
     }
     case "fasciculations":
       return {

@@ -7,6 +7,7 @@ import {
   equivocal,
   gradeGivenWeak,
   type LesionClass,
+  largeUnitsInMuscleDisease,
   sensitivity,
   sensoryInvolvement,
   shareCurve,
@@ -43,6 +44,8 @@ function sens(o: Observation, c: Cause, involved: boolean): number {
   if (o.family === "sensoryChange" && involved)
     return sensoryInvolvement[c.cls] > 0 ? withinTerritory.value : 0;
   const base = table(o, c.cls);
+  if (o.largeUnits && (c.cls === "muscle" || c.cls === "myopathy"))
+    return base * largeUnitsInMuscleDisease.value;
   if (o.family !== "cmapLoss") return base;
   const t = wholeness(c.cls, c.d);
   return base + t * (table(o, "plexus") - base);

@@ -29,6 +29,8 @@ export interface Observation {
   fp: number;
   /** Multiplier on sensitivity for time since onset (needle EMG). */
   timing: number;
+  /** Needle EMG showed large (neurogenic) units: reinnervation, which muscle disease rarely gives. */
+  largeUnits?: boolean;
   /** What was found, in the clinic's words, e.g. "left tibialis anterior: fibrillations". */
   label: string;
   /** The thing measured, e.g. "tibialis anterior", "sural SNAP". */
@@ -287,6 +289,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             movements: [],
             fp,
             timing: read.family === "myopathicEmg" ? 1 : emgTimingFactor(f, paraspinal, days),
+            ...(f.muap === "neurogenic" ? { largeUnits: true } : {}),
             thing: `${m.name} (needle EMG)`,
           },
           i,

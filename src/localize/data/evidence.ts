@@ -266,6 +266,16 @@ export const emgTiming = {
   why: "Wallerian degeneration takes days and fibrillations follow it; reinnervation (large polyphasic units) takes months. Paraspinals denervate first but their yield in established radiculopathy is only moderate.",
 };
 
+/**
+ * Large, long, polyphasic units are reinnervation: the mark of a neurogenic process. Muscle disease
+ * gives small, short units; only occasionally (chronic myositis) are large ones seen.
+ */
+export const largeUnitsInMuscleDisease = r(
+  0.15,
+  "Neurogenic (large, long-duration) units are rare in myositis and myopathy, which give small short units.",
+  ["preston2020"],
+);
+
 /** An equivocal needle finding (increased insertional activity alone): how often it is seen. */
 export const equivocal = {
   withLesion: r(0.45, "Increased insertional activity alone is a soft sign of denervation.", ["preston2020"]),
@@ -409,6 +419,18 @@ export const imaging = {
     plexusLesion: r(0.3, "", ["dyck2002"]),
     background: r(0.9, "", ["dyck2002"]),
   },
+};
+
+/** A tender muscle: inflamed, infarcted or bleeding muscle is tender; a denervated one rarely. */
+export const muscleTenderness = {
+  muscleLesion: r(
+    0.7,
+    "Focal myositis, diabetic muscle infarction and intramuscular haematoma are painful and tender to touch.",
+    ["preston2020"],
+  ),
+  background: r(0.15, "Muscles over a painful radiculopathy or in a strained leg are often sore too.", [
+    "preston2020",
+  ]),
 };
 
 /** Sphincters and saddle: bilateral sacral root disease is the usual cause. */
