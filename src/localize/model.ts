@@ -181,6 +181,35 @@ function kindOf(key: TargetKey): [TargetKind, string] {
   return [key.slice(0, at) as TargetKind, key.slice(at + 1)];
 }
 
+/**
+ * The share of each observation's anatomy each focal unit reaches, as one array per unit: the
+ * same sums as `unitDamage`, read straight from the reach table.
+ */
+export function damageTable(
+  atlas: Atlas,
+  units: readonly Unit[],
+  obs: readonly Observation[],
+): Float64Array[] {
+  const t = reachTable(atlas);
+  const width = t.target.size;
+  const targets = obs.map((o) => o.targets.map((x) => ({ ti: t.target.get(x.key), weight: x.weight })));
+  return units.map((u) => {
+    if (u.level === "muscle") return Float64Array.from(obs, (o) => unitDamage(atlas, u, o));
+    const rows = u.parts.map((p) => (t.site.get(p) ?? -1) * width);
+    const d = new Float64Array(obs.length);
+    obs.forEach((o, i) => {
+      if (o.side !== u.side) return;
+      let sum = 0;
+      for (const x of targets[i] ?? []) {
+        if (x.ti === undefined) continue;
+        for (const row of rows) if (row >= 0) sum += x.weight * (t.values[row + x.ti] ?? 0);
+      }
+      d[i] = Math.min(1, sum);
+    });
+    return d;
+  });
+}
+
 /** The share of one observation's anatomy a focal unit reaches. */
 export function unitDamage(atlas: Atlas, u: Unit, o: Observation): number {
   if (o.side !== u.side) return 0;

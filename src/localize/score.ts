@@ -15,11 +15,11 @@ import {
   type Damage,
   DIFFUSE_KINDS,
   type DiffuseKind,
+  damageTable,
   diffuseDamage,
   focalUnits,
   muscleUnit,
   type Unit,
-  unitDamage,
 } from "./model.js";
 import { type LimbSide, musclesOfBodyPart, type Observation, observe } from "./observe.js";
 
@@ -149,11 +149,7 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
     unitCache.set(atlas, base);
   }
   const units = [...base, ...muscleCandidates(atlas, c)];
-  const damage = units.map((u) => {
-    const d = new Float64Array(observations.length);
-    for (let i = 0; i < observations.length; i++) d[i] = unitDamage(atlas, u, observations[i] as Observation);
-    return d;
-  });
+  const damage = damageTable(atlas, units, observations);
   const none: View = { units: [], diffuse: "none" };
   const noneP = context.map((item) => item.p(none));
   const relevant: number[] = [];
