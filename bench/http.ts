@@ -1,8 +1,9 @@
 /**
  * `npm run bench:http`: autocannon against the real server on 127.0.0.1, POST /api/v1/localize
  * with the development cases in turn. Prints requests per second and p50/p99 latency.
- * Options (environment): BENCH_SECONDS (default 15), BENCH_CONNECTIONS (default 32),
- * LOCUS_WORKERS (default: one per core). The server is the compiled one (`npm run build` first).
+ * Options (environment): BENCH_SECONDS (default 15), BENCH_CONNECTIONS (default 16),
+ * LOCUS_WORKERS (default: one per core), BENCH_GZIP=0 (plain JSON answers instead of gzip),
+ * BENCH_UNIQUE=1 (a new case id on every request: no cache hits), BENCH_CLIENT_WORKERS. The server is the compiled one (`npm run build` first).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -32,10 +33,14 @@ const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 const ROOT = join(import.meta.dirname, "..");
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const workers = Number(process.env.LOCUS_WORKERS ?? availableParallelism());
 /** BENCH_UNIQUE=1: every request a different case id, so no answer comes from the cache. */
 const unique = process.env.BENCH_UNIQUE === "1";
+/** Ask for gzip as browsers and HTTP client libraries do (BENCH_GZIP=0: plain JSON). */
+const gzip = process.env.BENCH_GZIP !== "0";
+/** Threads autocannon itself uses (BENCH_CLIENT_WORKERS, default 1). */
+const clientWorkers = Number(process.env.BENCH_CLIENT_WORKERS ?? 1);
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -105,7 +110,7 @@ try {
     return {
       method: "POST",
       path: "/api/v1/localize",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...(gzip ? { "accept-encoding": "gzip" } : {}) },
       body,
       ...(unique
         ? {
@@ -119,7 +124,13 @@ try {
   });
   // Warm up (JIT, caches), then measure.
   await autocannon({ url: base, connections, duration: 3, requests });
-  const r = await autocannon({ url: base, connections, duration: seconds, requests });
+  const r = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    requests,
+    ...(clientWorkers > 1 ? { workers: clientWorkers } : {}),
+  });
   const line = {
     route: "POST /api/v1/localize",
     cache: unique
@@ -128,6 +139,8 @@ try {
     cases: bodies.length,
     workers,
     connections,
+    clientWorkers,
+    acceptEncoding: gzip ? "gzip" : "identity",
     seconds,
     requestsPerSecond: Math.round(r.requests.average),
     latencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max },

@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { ResponseCache } from "./cache.js";
 import { devCases, jsonRequest, type TestApp, testApp } from "./test-helpers/app.js";
@@ -35,5 +36,21 @@ describe("response cache", () => {
     const bad = { ...a!.json, findings: [{ kind: "nope" }] };
     expect((await t.app.request("/api/v1/localize", jsonRequest("POST", bad))).status).toBe(400);
     expect((await t.app.request("/api/v1/localize", jsonRequest("POST", bad))).status).toBe(400);
+  });
+
+  it("gzips for clients that accept it, the same answer", async () => {
+    t = await testApp();
+    t.deps.cache = new ResponseCache(1 << 20);
+    const c = devCases()[0]!.json;
+    const plain = await (await t.app.request("/api/v1/localize", jsonRequest("POST", c))).text();
+    for (let i = 0; i < 2; i++) {
+      const res = await t.app.request(
+        "/api/v1/localize",
+        jsonRequest("POST", c, { "accept-encoding": "gzip, br" }),
+      );
+      expect(res.headers.get("content-encoding")).toBe("gzip");
+      expect(res.headers.get("vary")).toMatch(/Accept-Encoding/);
+      expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString("utf8")).toBe(plain);
+    }
   });
 });

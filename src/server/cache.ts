@@ -2,12 +2,25 @@
  * A bounded LRU cache of finished answers, keyed by a digest of the request (route, media type,
  * body) and the atlas version. The analysis is a pure function of the case and the atlas, so the
  * same request always gets the same answer; clinicians and EHRs (CDS Hooks fires on every chart
- * opening) send the same case again and again. Per worker, in memory, bounded in bytes.
+ * opening) send the same case again and again. Per worker, in memory, bounded in bytes. Each
+ * answer is kept as UTF-8 bytes, and gzipped once the first client asks for gzip.
  */
 import { createHash } from "node:crypto";
+import { constants, gzipSync } from "node:zlib";
+
+export interface Answer {
+  raw: Uint8Array;
+  gzip?: Uint8Array;
+}
+
+const size = (a: Answer) => a.raw.byteLength + (a.gzip?.byteLength ?? 0);
+
+export function gzip(raw: Uint8Array): Uint8Array {
+  return gzipSync(raw, { level: 6, strategy: constants.Z_DEFAULT_STRATEGY });
+}
 
 export class ResponseCache {
-  private readonly entries = new Map<string, Uint8Array>();
+  private readonly entries = new Map<string, Answer>();
   private bytes = 0;
   hits = 0;
   misses = 0;
@@ -20,8 +33,7 @@ export class ResponseCache {
     return h.digest("base64url");
   }
 
-  /** The answer as UTF-8 bytes, ready to send without encoding it again. */
-  get(key: string): Uint8Array | undefined {
+  get(key: string): Answer | undefined {
     const v = this.entries.get(key);
     if (v === undefined) {
       this.misses++;
@@ -34,22 +46,41 @@ export class ResponseCache {
     return v;
   }
 
-  set(key: string, text: string): Uint8Array {
-    const value = Buffer.from(text, "utf8");
-    if (this.maxBytes <= 0 || value.byteLength > this.maxBytes / 2) return value;
-    const old = this.entries.get(key);
-    if (old !== undefined) {
-      this.bytes -= old.byteLength;
-      this.entries.delete(key);
+  /** Keep an answer (unless it alone would take half the budget); returns it as bytes either way. */
+  set(key: string, text: string): Answer {
+    const answer: Answer = { raw: Buffer.from(text, "utf8") };
+    if (this.maxBytes <= 0 || answer.raw.byteLength > this.maxBytes / 2) return answer;
+    this.remove(key);
+    this.entries.set(key, answer);
+    this.bytes += size(answer);
+    this.trim();
+    return answer;
+  }
+
+  /** The gzipped answer, made once and kept with it. */
+  gzipped(key: string, answer: Answer): Uint8Array {
+    if (answer.gzip) return answer.gzip;
+    answer.gzip = gzip(answer.raw);
+    if (this.entries.get(key) === answer) {
+      this.bytes += answer.gzip.byteLength;
+      this.trim();
     }
-    this.entries.set(key, value);
-    this.bytes += value.byteLength;
+    return answer.gzip;
+  }
+
+  private remove(key: string): void {
+    const old = this.entries.get(key);
+    if (old === undefined) return;
+    this.bytes -= size(old);
+    this.entries.delete(key);
+  }
+
+  private trim(): void {
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= v.byteLength;
+      this.bytes -= size(v);
     }
-    return value;
   }
 
   get size(): number {

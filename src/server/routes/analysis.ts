@@ -1,5 +1,6 @@
+import type { Context } from "hono";
 import { analyse, StageMissing } from "../analysis.js";
-import { ResponseCache } from "../cache.js";
+import { type Answer, gzip, ResponseCache } from "../cache.js";
 import { issue } from "../engine.js";
 import { HttpError } from "../errors.js";
 import { JSON_TYPES, readBody, TEXT_TYPES, tryJson } from "../http.js";
@@ -8,12 +9,28 @@ import { caseFromBody, readCase } from "./input.js";
 import { json, problemResponses } from "./responses.js";
 import type { RouteSpec } from "./types.js";
 
-/** A finished answer from its UTF-8 bytes (the cache keeps them encoded). */
-const answerBytes = (bytes: Uint8Array, cache: "hit" | "miss") =>
-  new Response(bytes as unknown as ConstructorParameters<typeof Response>[0], {
-    status: 200,
-    headers: { "content-type": "application/json", "x-locus-cache": cache },
-  });
+type Body = ConstructorParameters<typeof Response>[0];
+
+/** A finished answer from its UTF-8 bytes, gzipped when the client accepts it. */
+function send(
+  c: Context,
+  key: string,
+  answer: Answer,
+  cache: ResponseCache | undefined,
+  state: "hit" | "miss",
+) {
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-locus-cache": cache ? state : "off",
+    vary: "Accept-Encoding",
+  };
+  if (/\bgzip\b/i.test(c.req.header("accept-encoding") ?? "")) {
+    headers["content-encoding"] = "gzip";
+    const bytes = cache ? cache.gzipped(key, answer) : gzip(answer.raw);
+    return new Response(bytes as unknown as Body, { status: 200, headers });
+  }
+  return new Response(answer.raw as unknown as Body, { status: 200, headers });
+}
 
 function requireStage<T>(stage: T | undefined, name: string): T {
   if (!stage) throw new HttpError(422, "not_available", `${name} is not available in this build of Locus`);
@@ -52,7 +69,7 @@ export const analysisRoutes: RouteSpec[] = [
         body.kind === "json" ? body.text : body.value,
       );
       const hit = cache?.get(key);
-      if (hit !== undefined) return answerBytes(hit, "hit");
+      if (hit !== undefined) return send(c, key, hit, cache, "hit");
       const { parsed, extraction } = caseFromBody(body, engine, { notes: true });
       let a: ReturnType<typeof analyse>;
       try {
@@ -72,10 +89,8 @@ export const analysisRoutes: RouteSpec[] = [
         plan: a.plan,
         report: a.report,
       });
-      const bytes = cache ? cache.set(key, answer) : answer;
-      return typeof bytes === "string"
-        ? c.body(bytes, 200, { "content-type": "application/json" })
-        : answerBytes(bytes, "miss");
+      const bytes = cache ? cache.set(key, answer) : { raw: Buffer.from(answer, "utf8") };
+      return send(c, key, bytes, cache, "miss");
     },
   },
   {
