@@ -108,31 +108,36 @@ function diffuseLogPrior(kind: DiffuseKind, c: LocusCase): number {
   return Math.log(p);
 }
 
-function effectOf(obs: Observation[], causes: (i: number) => Cause[]): Effect {
+function effectOf(obs: Observation[], damages: readonly Damage[]): Effect {
   const n = obs.length;
-  const k = severity.levels.length;
+  const levels = severity.levels;
+  const k = levels.length;
   const lnNot = new Float64Array(n * k);
   const q = new Float64Array(n * k);
   const qGrade = new Float64Array(n * k);
   const lnNotNumb = new Float64Array(n * k);
   const sensoryClasses = new Set<LesionClass>();
-  for (let i = 0; i < n; i++) {
-    const o = obs[i] as Observation;
-    for (const cause of causes(i)) {
-      if (cause.d <= 0) continue;
-      if (o.family === "sensoryChange") sensoryClasses.add(cause.cls);
-      severity.levels.forEach((s, j) => {
-        const scaled = { cls: cause.cls, d: cause.d * s };
+  const cause: Cause = { cls: "root", d: 0 };
+  for (const dm of damages) {
+    cause.cls = dm.cls;
+    for (let i = 0; i < n; i++) {
+      const d = dm.d[i] ?? 0;
+      if (d <= 0) continue;
+      const o = obs[i] as Observation;
+      const sensory = o.family === "sensoryChange";
+      if (sensory) sensoryClasses.add(dm.cls);
+      for (let j = 0; j < k; j++) {
+        cause.d = d * (levels[j] ?? 1);
         const at = j * n + i;
-        const qi = causeProbability(o, scaled, false);
+        const qi = causeProbability(o, cause, false);
         lnNot[at] = (lnNot[at] ?? 0) + Math.log(1 - Math.min(qi, 1 - 1e-9));
         q[at] = (q[at] ?? 0) + qi;
-        if (o.grade !== undefined) qGrade[at] = (qGrade[at] ?? 0) + qi * gradeShare(scaled, o.grade);
-        if (o.family === "sensoryChange") {
-          const qn = causeProbability(o, scaled, true);
+        if (o.grade !== undefined) qGrade[at] = (qGrade[at] ?? 0) + qi * gradeShare(cause, o.grade);
+        if (sensory) {
+          const qn = causeProbability(o, cause, true);
           lnNotNumb[at] = (lnNotNumb[at] ?? 0) + Math.log(1 - Math.min(qn, 1 - 1e-9));
         }
-      });
+      }
     }
   }
   let spares = 1;
@@ -165,7 +170,7 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   for (const ui of relevant) {
     const u = units[ui] as Unit;
     const d = damage[ui] as Float64Array;
-    unitEffects[ui] = effectOf(observations, (i) => [{ cls: u.level as LesionClass, d: d[i] ?? 0 }]);
+    unitEffects[ui] = effectOf(observations, [{ cls: u.level as LesionClass, d }]);
   }
   const diffuse = new Map<DiffuseKind, Damage[]>();
   const diffuseEffects = new Map<DiffuseKind, Effect>();
@@ -173,10 +178,7 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   for (const k of DIFFUSE_KINDS) {
     const dm = diffuseDamage(atlas, k, observations);
     diffuse.set(k, dm);
-    diffuseEffects.set(
-      k,
-      effectOf(observations, (i) => dm.map((x) => ({ cls: x.cls, d: x.d[i] ?? 0 }))),
-    );
+    diffuseEffects.set(k, effectOf(observations, dm));
     logPriorDiffuse.set(k, diffuseLogPrior(k, c));
   }
   const lnNotFp = Float64Array.from(observations, (o) => Math.log(1 - o.fp));
