@@ -133,10 +133,15 @@ export function priorStates(atlas: Atlas, h: Hyp): State[] {
   return out;
 }
 
-/** Shares of a test's anatomy reached by each unit: the same for every case, so kept per atlas and test. */
-const damageCache = new WeakMap<Atlas, Map<string, Map<string, number>>>();
+/** What each lesion does to one test's anatomy: the same for every case, so kept per atlas and test. */
+interface DamageTable {
+  units: Map<string, number>;
+  diffuse: Map<DiffuseKind, Cause[]>;
+}
 
-function damageTable(atlas: Atlas, key: string): Map<string, number> {
+const damageCache = new WeakMap<Atlas, Map<string, DamageTable>>();
+
+export function damageTable(atlas: Atlas, key: string): DamageTable {
   let byTest = damageCache.get(atlas);
   if (!byTest) {
     byTest = new Map();
@@ -144,29 +149,35 @@ function damageTable(atlas: Atlas, key: string): Map<string, number> {
   }
   let m = byTest.get(key);
   if (!m) {
-    m = new Map();
+    m = { units: new Map(), diffuse: new Map() };
     byTest.set(key, m);
   }
   return m;
 }
 
-/** The causes a hypothesis brings to one observation, at full severity. */
-export function causesFor(atlas: Atlas, h: Hyp, o: Observation, key: string): Cause[] {
+/** The causes a hypothesis brings to one observation (a test's, keyed by `key`), at full severity. */
+export function causesFor(atlas: Atlas, h: Hyp, o: Observation, key: string | DamageTable): Cause[] {
   const out: Cause[] = [];
-  const table = damageTable(atlas, key);
+  const table = typeof key === "string" ? damageTable(atlas, key) : key;
   for (const u of h.units) {
-    let d = table.get(u.key);
+    let d = table.units.get(u.key);
     if (d === undefined) {
       d = unitDamage(atlas, u, o);
-      table.set(u.key, d);
+      table.units.set(u.key, d);
     }
     if (d > 0) out.push({ cls: u.level as LesionClass, d });
   }
   if (h.diffuse !== "none") {
-    for (const dm of diffuseDamage(atlas, h.diffuse, [o])) {
-      const d = dm.d[0] ?? 0;
-      if (d > 0) out.push({ cls: dm.cls, d });
+    let list = table.diffuse.get(h.diffuse);
+    if (!list) {
+      list = [];
+      for (const dm of diffuseDamage(atlas, h.diffuse, [o])) {
+        const d = dm.d[0] ?? 0;
+        if (d > 0) list.push({ cls: dm.cls, d });
+      }
+      table.diffuse.set(h.diffuse, list);
     }
+    for (const c of list) out.push(c);
   }
   return out;
 }
@@ -271,13 +282,14 @@ export class TestBench {
     );
     if (!o) return undefined;
     const atlas = this.atlas;
+    const table = damageTable(atlas, key);
     return {
       test: t,
       key,
       outcomes: ["normal", "abnormal"],
       observation: o,
       probabilities(h, states) {
-        const pa = pAbnormal(o, causesFor(atlas, h, o, key), states);
+        const pa = pAbnormal(o, causesFor(atlas, h, o, table), states);
         return [1 - pa, pa];
       },
       finding: (outcome, grade = 0) => (outcome === 0 ? normal : abnormalFinding(t, grade)),
