@@ -9,9 +9,10 @@
 const PRE =
   /\b(no|not|without|denies|denied|denying|negative for|absence of|free of|never|nor|neither|ruled out|rule out|rules out|excluded|exclude|excluding|unremarkable|did not (?:show|reveal|demonstrate|have|find|report|complain of)|does not (?:have|show|report)|no evidence of|no signs? of|no history of|declined)\b/gi;
 const POST =
-  /^(?:[\s,]+(?!was\b|were\b|is\b|are\b|not\b)[A-Za-z-]+){0,3}[\s,]+(?:(?:was|were|is|are|has been|have been)\s+)?(?:not\s+(?:seen|evident|present|found|observed|noted|elicited|detected|demonstrated|shown|identified)|ruled out|excluded|negative|unremarkable)\b/i;
+  /^(?:[\s,]+(?!was\b|were\b|is\b|are\b|not\b)[A-Za-z-]+){0,3}[\s,]+(?:(?:was|were|is|are|has been|have been)\s+)?(?:not\s+(?:seen|evident|present|found|observed|noted|elicited|detected|demonstrated|shown|identified)|ruled out|excluded|negative|unremarkable|absent)\b/i;
+/** Where a negation stops: conjunctions that turn the sentence, and verbs that start a new statement. */
 const TERMINATOR =
-  /[;:]|\b(but|however|although|though|except|apart from|aside from|which|whereas|while|yet|other than|then|otherwise)\b/gi;
+  /[;:]|\b(but|however|although|though|except|apart from|aside from|which|whereas|while|yet|other than|then|otherwise|with|presented|presents|developed|woke|complained|reported|noticed|showed|revealed|demonstrated)\b/gi;
 
 const MAX_WORDS = 6;
 

@@ -84,8 +84,29 @@ export const MISSING_SYNONYMS: Phrase[] = [
     kind: "movement",
     ids: ["ankle_plantarflexion"],
   },
-  { words: ["toe extensor", "toe extension"], kind: "movement", ids: ["toe_extension"] },
+  {
+    words: [
+      "toe extensor",
+      "toe extension",
+      "toe dorsiflexors",
+      "toe dorsiflexor",
+      "toe dorsiflexion",
+      "dorsiflexion of the toes",
+    ],
+    kind: "movement",
+    ids: ["toe_extension"],
+  },
   { words: ["toe flexor", "toe flexion"], kind: "movement", ids: ["toe_flexion"] },
+  {
+    words: ["foot dorsiflexors", "foot dorsiflexor", "foot extensors"],
+    kind: "movement",
+    ids: ["ankle_dorsiflexion"],
+  },
+  {
+    words: ["foot plantarflexors", "foot plantar flexors", "foot plantarflexor"],
+    kind: "movement",
+    ids: ["ankle_plantarflexion"],
+  },
   {
     words: ["knee extension", "extension of the knee", "extensors of the knee"],
     kind: "movement",

@@ -35,7 +35,7 @@ const LITERATURE_HEADINGS =
   /^(introduction|background|discussion|conclusions?|references|learning points|acknowledge?ments?|author'?s comments?|editor'?s comments?|keywords?|conflicts? of interest|funding|literature review|review of (the )?literature)$/i;
 const CAPTION = /^\s*(fig(ure)?s?\.?|table)\s*\d+/i;
 const FOLLOW_UP =
-  /\b(follow-?up|latest|interval (?:MRI|scan|study)|at review|on review|after (completion|finishing|treatment|surgery|the operation|discharge)|after \w+ (weeks?|months?|years?|cycles?) of|(weeks?|months?|years?) (later|after)|improved from|was improved|has improved|on discharge|at discharge)\b/i;
+  /\b(follow-?up|latest|interval (?:MRI|scan|study)|at review|on review|after (completion|finishing|treatment|surgery|the operation|discharge)|after \w+ (weeks?|months?|years?|cycles?) of|(weeks?|months?|years?) later|improved from|was improved|has improved|on discharge|at discharge)\b/i;
 const GENERIC =
   /\b(commonly|usually|typically|often|rarely|frequently|generally|in general|is (?:a|an) (?:rare|common|uncommon)|are (?:rare|common|used|usually)|is used|can (?:be|present|show|cause|confound|identify)|may (?:be|present|show|cause))\b/i;
 const ABOUT_PATIENT =

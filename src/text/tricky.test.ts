@@ -147,6 +147,42 @@ const rows: { text: string; has: Want[]; not?: Want[] }[] = [
       { kind: "strength", target: "hip_flexion", mrc: 5, side: "right" },
     ],
   },
+  {
+    text: "The right toe and foot dorsiflexors were severely weak, while the right iliopsoas, quadriceps and gastrocnemius had normal strength.",
+    has: [
+      { kind: "strength", target: "toe_extension", mrc: "weak", side: "right" },
+      { kind: "strength", target: "ankle_dorsiflexion", mrc: "weak", side: "right" },
+      { kind: "strength", target: "iliopsoas", mrc: 5, side: "right" },
+      { kind: "strength", target: "knee_extension", mrc: 5, side: "right" },
+      { kind: "strength", target: "ankle_plantarflexion", mrc: 5, side: "right" },
+    ],
+    not: [{ kind: "strength", target: "rectus_femoris" }],
+  },
+  {
+    text: "A 70-year-old man without hypertension woke up with a right foot drop.",
+    has: [{ kind: "sign", sign: "foot_drop", side: "right" }],
+    not: [{ kind: "sign", sign: "foot_drop", present: false }],
+  },
+  {
+    text: "EMG of the right tibialis anterior 2 months after onset showed no spontaneous activity and normal motor unit potentials.",
+    has: [{ kind: "emg", muscle: "tibialis_anterior", spontaneous: "none", muap: "normal", side: "right" }],
+  },
+  {
+    text: "Knee radiographs were normal. Ultrasound showed a cystic mass near the left fibular neck, and MRI showed a cyst compressing the common peroneal nerve.",
+    has: [
+      { kind: "imaging", modality: "xray", tags: ["normal"] },
+      { kind: "imaging", modality: "ultrasound", tags: ["mass"], side: "left" },
+      { kind: "imaging", modality: "mri_limb" },
+    ],
+  },
+  {
+    text: "HbA1c was 10.8%; thyroid tests, CK and B12 were normal.",
+    has: [
+      { kind: "lab", test: "hba1c", result: "elevated", value: 10.8 },
+      { kind: "lab", test: "ck", result: "normal" },
+      { kind: "lab", test: "vitamin_b12", result: "normal" },
+    ],
+  },
 ];
 
 describe("tricky sentences", () => {

@@ -47,7 +47,7 @@ const TAGS: [RegExp, ImagingTag, ((t: string) => boolean)?][] = [
     "nerve_enlargement",
   ],
   [
-    /\b(mass|tumou?r|metasta\w*|hypermetabolic|FDG[- ](avid|uptake)|increased (FDG )?uptake|infiltrat\w*)\b/gi,
+    /\b(mass|tumou?r|metasta\w*|hypermetabolic|FDG[- ](avid|uptake)|increased (FDG )?uptake|infiltrat\w*|ganglion cyst|(?<!(?:synovial|facet) )cyst)\b/gi,
     "mass",
   ],
   [/\b(ha?ematoma|haemorrhage|hemorrhage)\b/gi, "hematoma"],
@@ -79,7 +79,7 @@ function modalityOf(written: string, around: string, tags: ImagingTag[], sentenc
   if (/pelvi|plexus|neurography/i.test(around)) return "mri_plexus";
   if (/spine|spinal|lumbar|lumbosacral|\bLS\b|sacrum|cauda|vertebra/i.test(around)) return "mri_spine";
   if (
-    /thigh|leg|calf|limb|extremit|muscle|gluteal|buttock|knee|foot|fibula|fibular|tibia|popliteal|ankle|hip|sciatic notch/i.test(
+    /thigh|leg|calf|limb|extremit|muscle|gluteal|buttock|knee|foot|fibula|fibular|tibia|popliteal|ankle|hip|sciatic notch|peroneal|sural|saphenous/i.test(
       around,
     )
   )
@@ -93,7 +93,9 @@ function modalityOf(written: string, around: string, tags: ImagingTag[], sentenc
     return "mri_limb";
   if (/pelvi|plexus/i.test(sentence)) return "mri_plexus";
   if (
-    /thigh|calf|limb|extremit|muscle|fibula|fibular|popliteal|knee|ankle/i.test(sentence) &&
+    /thigh|calf|limb|extremit|muscle|fibula|fibular|popliteal|knee|ankle|peroneal|tibial nerve|sural|saphenous|sciatic nerve/i.test(
+      sentence,
+    ) &&
     !/spine|spinal|lumbar|root/i.test(sentence)
   )
     return "mri_limb";

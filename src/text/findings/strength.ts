@@ -19,11 +19,18 @@ import { readRow } from "./tables.js";
 
 const CUE =
   /\b(weak(ness)?|power|strength|MRC|Medical Research Council|grade|paresis|plegia|paralys[ie]s|motor (function|strength|power|exam)|[0-5][+-]?\/5)\b/i;
+const STRONG =
+  /\b(normal (strength|power)|(strength|power) (was |were |is )?(normal|full|preserved|intact)|full strength|full power|(were|was) strong|5\/5)\b/i;
 const WEAK = /\b(weak(ness|ened)?|paresis|paretic)\b/i;
 const ACTIONS = "flexors?|extensors?|flexion|extension|dorsiflexors?|plantar ?flexors?|abductors?|adductors?";
-const JOINTS = "ankles?|toes?|knees?|hips?|great toes?|big toes?";
+const JOINTS = "ankles?|toes?|knees?|hips?|great toes?|big toes?|foot|feet";
 const CROSS = new RegExp(
   `\\b((?:${ACTIONS})(?:\\s*(?:,|and|or|&)\\s*(?:the\\s+)?(?:${ACTIONS}))*)\\s+of\\s+(?:the\\s+)?(?:(?:left|right|both)\\s+)?((?:${JOINTS})(?:\\s*(?:,|and|or|&)\\s*(?:the\\s+)?(?:${JOINTS}))*)`,
+  "gi",
+);
+/** "toe and foot dorsiflexors": two joints, one action. */
+const COMPOUND = new RegExp(
+  `\\b((?:${JOINTS})(?:\\s*(?:,|and|or|&)\\s*(?:the\\s+)?(?:${JOINTS}))+)\\s+(${ACTIONS})\\b`,
   "gi",
 );
 const NORMAL_ALL =
@@ -56,6 +63,14 @@ function movementMentions(doc: Doc, u: Unit): Mention[] {
           doc.vocab.resolve(`${a} of the ${j.replace(/s$/, "")}`, ["movement"]);
         if (hit) crossed.push({ ...hit, start: m.index, end: m.index + m[0].length });
       }
+  }
+  for (const m of matches(COMPOUND, doc.text, u)) {
+    const joints = (m[1] ?? "").split(/\s*(?:,|\band\b|\bor\b|&)\s*(?:the\s+)?/i).filter(Boolean);
+    for (const j of joints) {
+      const joint = j.replace(/^feet$/i, "foot").replace(/(?<=[^s])s$/, "");
+      const hit = doc.vocab.resolve(`${joint} ${m[2] ?? ""}`, ["movement"]);
+      if (hit) crossed.push({ ...hit, start: m.index, end: m.index + m[0].length });
+    }
   }
   const scanned = doc.vocab
     .scan(doc.text, ["movement", "muscle"], u.start, u.end)
@@ -126,18 +141,23 @@ export function readStrength(doc: Doc): void {
             assigned.set(m, { mrc: g.mrc, at: [g.start, g.end] });
       }
     });
-    for (const m of mentions) {
-      const grade = assigned.get(m);
+    for (const m0 of mentions) {
+      const grade = assigned.get(m0);
+      const m = groupAsMovement(m0);
       let mrc: string | undefined = grade?.mrc;
       let confidence = 0.9;
       if (!mrc) {
-        const clause = doc.text.slice(Math.max(u.start, m.start - 60), Math.min(u.end, m.end + 40));
-        if (!WEAK.test(clause)) continue;
-        const w = WEAK.exec(doc.text.slice(u.start, u.end));
-        const negated = w
-          ? isNegated(doc.text, u.start + w.index, u.start + w.index + w[0].length, u.start, u.end)
-          : false;
-        mrc = negated ? "5" : "weak";
+        // Without a grade, the clause says weak or normal ("... were weak, while the iliopsoas had
+        // normal strength").
+        const c = clauseAround(doc.text, m.start, u.start, u.end);
+        const clause = doc.text.slice(c.from, c.to);
+        if (STRONG.test(clause)) mrc = "5";
+        else {
+          const w = WEAK.exec(clause);
+          if (!w) continue;
+          const at = c.from + w.index;
+          mrc = isNegated(doc.text, at, at + w[0].length, u.start, u.end) ? "5" : "weak";
+        }
         confidence = 0.7;
       }
       const abnormal = mrc !== "5";
@@ -156,6 +176,17 @@ export function readStrength(doc: Doc): void {
     }
   }
   expandNormal(doc, pending);
+}
+
+/**
+ * A muscle group graded as one is the movement its muscles drive: "quadriceps 4/5" is knee
+ * extension, when the atlas makes every muscle of the group a prime mover of one movement only.
+ */
+function groupAsMovement(m: Mention): Mention {
+  if (!m.group || m.kind !== "muscle") return m;
+  const moves = getAtlas().data.movements.filter((mv) => m.ids.every((id) => mv.primeMovers.includes(id)));
+  const only = moves[0];
+  return moves.length === 1 && only ? { ...m, ids: [only.id], kind: "movement" } : m;
 }
 
 function readStrengthRow(doc: Doc, u: Unit): void {
