@@ -37,6 +37,8 @@ interface Effect {
   qGrade: Float64Array;
   /** The same for sensory findings read inside a numb territory. */
   lnNotNumb: Float64Array;
+  /** The findings this cause reaches at all. */
+  touched: Int32Array;
   /** The chance this cause leaves the skin alone altogether (for the numbness mixture); 1 if it reaches no sensory finding. */
   spares: number;
 }
@@ -142,7 +144,9 @@ function effectOf(obs: Observation[], damages: readonly Damage[]): Effect {
   }
   let spares = 1;
   for (const cls of sensoryClasses) spares *= 1 - sensoryInvolvement[cls];
-  return { lnNot, q, qGrade, lnNotNumb, spares };
+  const touched: number[] = [];
+  for (let i = 0; i < n; i++) if (damages.some((dm) => (dm.d[i] ?? 0) > 0)) touched.push(i);
+  return { lnNot, q, qGrade, lnNotNumb, spares, touched: Int32Array.from(touched) };
 }
 
 export function prepare(atlas: Atlas, c: LocusCase): Prepared {
@@ -183,7 +187,7 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   }
   const lnNotFp = Float64Array.from(observations, (o) => Math.log(1 - o.fp));
   const logZ = Math.log(base.filter((u) => u.parts.length === 1).reduce((a, u) => a + u.prior, 0));
-  return {
+  const prepared: Prepared = {
     logZ,
     fast: fastOf(observations),
     atlas,
@@ -199,6 +203,8 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
     diffuseEffects,
     lnNotFp,
   };
+  baseline(prepared);
+  return prepared;
 }
 
 /** The causes acting on observation i under a candidate (for explanations; scoring uses the effects). */
@@ -241,50 +247,63 @@ function contextOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind
  * question, whether the lesion numbs its territory at all, so they are scored as a mixture.
  */
 function findingsAt(p: Prepared, effects: readonly Effect[], k: number): number {
-  const { code, fp, fpGrade } = p.fast;
-  const n = code.length;
+  const f = p.fast;
+  const n = f.code.length;
   const base = k * n;
   const m = effects.length;
-  let ll = 0;
-  let numb = 0;
-  for (let i = 0; i < n; i++) {
-    const c = code[i];
-    const at = base + i;
-    let lnNot = p.lnNotFp[i] as number;
-    if (c === SENSORY_NORMAL || c === SENSORY_ABNORMAL) {
-      for (let e = 0; e < m; e++) lnNot += (effects[e] as Effect).lnNotNumb[at] as number;
-      numb +=
-        c === SENSORY_ABNORMAL ? Math.log(Math.max(FLOOR, 1 - Math.exp(lnNot))) : Math.max(LOG_FLOOR, lnNot);
-      continue;
-    }
-    for (let e = 0; e < m; e++) lnNot += (effects[e] as Effect).lnNot[at] as number;
-    if (c === NORMAL) {
-      ll += lnNot > LOG_FLOOR ? lnNot : LOG_FLOOR;
-      continue;
-    }
-    const pAbn = 1 - Math.exp(lnNot);
-    if (c === EQUIVOCAL) {
-      ll += Math.log((1 - pAbn) * EQ_WITHOUT + pAbn * EQ_WITH);
-    } else if (c === GRADED) {
-      let qSum = fp[i] as number;
-      let g = fpGrade[i] as number;
-      for (let e = 0; e < m; e++) {
-        const eff = effects[e] as Effect;
-        qSum += eff.q[at] as number;
-        g += eff.qGrade[at] as number;
-      }
-      ll += Math.log(Math.max(FLOOR, (pAbn * g) / qSum));
-    } else {
-      ll += Math.log(pAbn > FLOOR ? pAbn : FLOOR);
+  // Findings no lesion of the candidate reaches read as they do without any lesion: start from that
+  // sum and correct only the findings the candidate's lesions touch.
+  let ll = f.baseSum;
+  let numb = f.baseNumbSum;
+  const gen = ++f.generation;
+  for (let e = 0; e < m; e++) {
+    const touched = (effects[e] as Effect).touched;
+    for (let t = 0; t < touched.length; t++) {
+      const i = touched[t] as number;
+      if (f.stamp[i] === gen) continue;
+      f.stamp[i] = gen;
+      const value = observationAt(p, effects, i, base + i);
+      if (f.code[i] === SENSORY_NORMAL || f.code[i] === SENSORY_ABNORMAL)
+        numb += value - (f.base[i] as number);
+      else ll += value - (f.base[i] as number);
     }
   }
-  const spared = p.fast.spared;
+  const spared = f.spared;
   let untouched = 1;
   for (let e = 0; e < m; e++) untouched *= (effects[e] as Effect).spares;
   if (untouched >= 1) return ll + spared;
   const s = 1 - untouched;
   const top = Math.max(numb, spared);
   return ll + top + Math.log(s * Math.exp(numb - top) + (1 - s) * Math.exp(spared - top));
+}
+
+/** One finding's log-likelihood under the effects (sensory findings read inside a numb territory). */
+function observationAt(p: Prepared, effects: readonly Effect[], i: number, at: number): number {
+  const f = p.fast;
+  const c = f.code[i];
+  const m = effects.length;
+  let lnNot = p.lnNotFp[i] as number;
+  if (c === SENSORY_NORMAL || c === SENSORY_ABNORMAL) {
+    for (let e = 0; e < m; e++) lnNot += (effects[e] as Effect).lnNotNumb[at] as number;
+    return c === SENSORY_ABNORMAL
+      ? Math.log(Math.max(FLOOR, 1 - Math.exp(lnNot)))
+      : Math.max(LOG_FLOOR, lnNot);
+  }
+  for (let e = 0; e < m; e++) lnNot += (effects[e] as Effect).lnNot[at] as number;
+  if (c === NORMAL) return lnNot > LOG_FLOOR ? lnNot : LOG_FLOOR;
+  const pAbn = 1 - Math.exp(lnNot);
+  if (c === EQUIVOCAL) return Math.log((1 - pAbn) * EQ_WITHOUT + pAbn * EQ_WITH);
+  if (c === GRADED) {
+    let qSum = f.fp[i] as number;
+    let g = f.fpGrade[i] as number;
+    for (let e = 0; e < m; e++) {
+      const eff = effects[e] as Effect;
+      qSum += eff.q[at] as number;
+      g += eff.qGrade[at] as number;
+    }
+    return Math.log(Math.max(FLOOR, (pAbn * g) / qSum));
+  }
+  return Math.log(pAbn > FLOOR ? pAbn : FLOOR);
 }
 
 const NORMAL = 0;
@@ -305,6 +324,13 @@ interface Fast {
   fpGrade: Float64Array;
   /** Log-likelihood of the sensory findings when no lesion touches the skin. */
   spared: number;
+  /** Each finding's log-likelihood without any lesion (sensory ones read as if numb, which is the same). */
+  base: Float64Array;
+  baseSum: number;
+  baseNumbSum: number;
+  /** Scratch for the union of touched findings. */
+  stamp: Int32Array;
+  generation: number;
 }
 
 function fastOf(obs: readonly Observation[]): Fast {
@@ -326,7 +352,29 @@ function fastOf(obs: readonly Observation[]): Fast {
       fpGrade[i] = o.fp * (gradeGivenWeak.unexplained[o.grade] ?? 0);
     } else code[i] = ABNORMAL;
   });
-  return { code, fp, fpGrade, spared };
+  const f: Fast = {
+    code,
+    fp,
+    fpGrade,
+    spared,
+    base: new Float64Array(obs.length),
+    baseSum: 0,
+    baseNumbSum: 0,
+    stamp: new Int32Array(obs.length),
+    generation: 0,
+  };
+  return f;
+}
+
+/** Fill in the no-lesion reading of every finding (needs lnNotFp, so done after fastOf). */
+function baseline(p: Prepared): void {
+  const f = p.fast;
+  for (let i = 0; i < f.code.length; i++) {
+    const v = observationAt(p, [], i, i);
+    f.base[i] = v;
+    if (f.code[i] === SENSORY_NORMAL || f.code[i] === SENSORY_ABNORMAL) f.baseNumbSum += v;
+    else f.baseSum += v;
+  }
 }
 
 /**
