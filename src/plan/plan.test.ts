@@ -240,6 +240,15 @@ describe("plan: the shape of the answer", () => {
     for (const s of p.suggestions.slice(0, 3)) expect(s.test.side).toBe("left");
   });
 
+  it("does not suggest the cremasteric reflex in a woman", () => {
+    const c = caseOf(pairs[3]?.findings ?? []);
+    const woman = { ...c, patient: { age: 50, sex: "female" as const } };
+    const man = { ...c, patient: { age: 50, sex: "male" as const } };
+    const has = (x: LocusCase) => testsNotDone(atlas, x).some((t) => t.id === "cremasteric");
+    expect(has(man)).toBe(true);
+    expect(has(woman)).toBe(false);
+  });
+
   it("answers an empty case without failing", () => {
     const q = plan(caseOf([]), { limit: 3 });
     expect(q.hypotheses.length).toBeGreaterThan(0);

@@ -5,6 +5,7 @@
  */
 import type { Atlas } from "../atlas/index.js";
 import type { Finding, ImagingFinding, LocusCase } from "../case/schema.js";
+import { unavailable } from "./data/availability.js";
 import { burden, emgBurdenByMuscle, type Rated } from "./data/burden.js";
 
 export type TestKind = "emg" | "ncs" | "reflex" | "strength" | "sensory" | "imaging";
@@ -132,11 +133,16 @@ export function testsDoneBy(atlas: Atlas, f: Finding): TestRef[] {
   }
 }
 
-/** Tests not yet done in the case. */
+/** Tests not yet done in the case (and possible in this patient). */
 export function testsNotDone(atlas: Atlas, c: LocusCase): TestRef[] {
   const done = new Set<string>();
   for (const f of c.findings) for (const t of testsDoneBy(atlas, f)) done.add(testKey(t));
-  return allTests(atlas).filter((t) => !done.has(testKey(t)));
+  const sex = c.patient?.sex;
+  const impossible = (t: TestRef) =>
+    unavailable.some(
+      (u) => u.test.kind === t.kind && u.test.id === t.id && sex !== undefined && u.when.sex.includes(sex),
+    );
+  return allTests(atlas).filter((t) => !done.has(testKey(t)) && !impossible(t));
 }
 
 /** The finding a normal result of the test would add. */
