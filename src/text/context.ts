@@ -204,7 +204,9 @@ function readHistory(doc: Doc, units: Unit[], ctx: Context, use: (s: number, e: 
     }
   }
   if (cancerSite && ctx.history.includes("cancer")) ctx.history.splice(ctx.history.indexOf("cancer"), 1);
+  const anyHistory = new RegExp(HISTORY.map(([re]) => `(?:${re.source})`).join("|"), "i");
   for (const u of units) {
+    if (!anyHistory.test(u.text)) continue;
     const plan = PLAN.test(u.text);
     for (const [re, word] of HISTORY) {
       for (const m of matches(re, doc.text, u)) {
@@ -242,7 +244,12 @@ function readSymptoms(doc: Doc, units: Unit[], ctx: Context, use: (s: number, e:
   const add = (w: string) => {
     if (!ctx.symptoms.includes(w)) ctx.symptoms.push(w);
   };
+  const anySymptom = new RegExp(
+    [...SYMPTOMS.map(([re]) => re.source), PAIN_FIRST.source].map((x) => `(?:${x})`).join("|"),
+    "i",
+  );
   for (const u of units) {
+    if (!anySymptom.test(u.text)) continue;
     for (const [re, word] of SYMPTOMS)
       for (const m of matches(re, doc.text, u)) {
         if (isNegated(doc.text, m.index, m.index + m[0].length, u.start, u.end)) continue;

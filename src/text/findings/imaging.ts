@@ -120,6 +120,7 @@ export function readImaging(doc: Doc): void {
       };
     else if (carried) carried.age++;
     if (carried && (carried.block !== u.block || carried.age > 2)) carried = undefined;
+    if (!mod && !carried) continue;
     if (/\bdiagnos\w*/i.test(u.text)) continue;
     // "Ultrasound showed ..., and MRI showed ...": each study owns the words up to the next one.
     const firstMod = mods[0];

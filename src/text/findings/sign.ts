@@ -32,9 +32,12 @@ const PART =
 const MIDLINE = /spine|back|lumbar|sacrum|sacral/i;
 const SKIP_CONTEXT = /\b(MRI|magnetic resonance|ultraso\w+|imaging|scan|STIR|T2)\b/i;
 
+/** Any of the sign words, to pass over sentences without one quickly. */
+const ANY_SIGN = new RegExp(SIGNS.map(([re]) => `(?:${re.source})`).join("|"), "i");
+
 export function readSigns(doc: Doc): void {
   for (const u of doc.patient) {
-    if (u.row) continue;
+    if (u.row || !ANY_SIGN.test(u.text)) continue;
     for (const [re, sign] of SIGNS) {
       for (const m of matches(re, doc.text, u)) {
         const start = m.index;
