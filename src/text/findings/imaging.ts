@@ -123,12 +123,25 @@ export function readImaging(doc: Doc): void {
     if (!mod && !carried) continue;
     if (/\bdiagnos\w*/i.test(u.text)) continue;
     // "Ultrasound showed ..., and MRI showed ...": each study owns the words up to the next one.
-    const firstMod = mods[0];
+    // A new study starts a new segment only after the previous one has reported something
+    // ("T1-weighted gadolinium-enhanced lumbar MRI" is one study).
+    const starts: RegExpExecArray[] = [];
+    for (const m of mods) {
+      const prev = starts[starts.length - 1];
+      if (
+        !prev ||
+        /\b(showed|shows|revealed|demonstrated|confirmed|identified|found|noted|observed)\b/i.test(
+          doc.text.slice(prev.index, m.index),
+        )
+      )
+        starts.push(m);
+    }
+    const firstMod = starts[0];
     const segments =
-      mods.length > 1
-        ? mods.map((m, i) => ({
+      starts.length > 1
+        ? starts.map((m, i) => ({
             start: i === 0 ? u.start : m.index,
-            end: mods[i + 1]?.index ?? u.end,
+            end: starts[i + 1]?.index ?? u.end,
             mod: m,
           }))
         : [{ start: u.start, end: u.end, mod: firstMod }];
