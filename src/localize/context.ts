@@ -77,15 +77,31 @@ export function musclesInText(atlas: Atlas, text: string): string[] {
   return [...found];
 }
 
-function denervation(atlas: Atlas, view: View, muscles: string[], side: LimbSide | undefined): number {
+/**
+ * The largest share of any of the muscles that the view's lesions cut. Each item asks it of the
+ * same lesions many times during the search, so each item keeps its answers per lesion.
+ */
+function denervation(
+  atlas: Atlas,
+  view: View,
+  muscles: string[],
+  side: LimbSide | undefined,
+  memo: WeakMap<Unit, number>,
+): number {
   let best = 0;
   for (const u of view.units) {
     if (u.level === "muscle" || (side && u.side !== side)) continue;
-    for (const m of muscles)
-      best = Math.max(
-        best,
-        u.parts.reduce((a, site) => a + reach(atlas, site, `muscle:${m}`), 0),
-      );
+    let share = memo.get(u);
+    if (share === undefined) {
+      share = 0;
+      for (const m of muscles)
+        share = Math.max(
+          share,
+          u.parts.reduce((a, site) => a + reach(atlas, site, `muscle:${m}`), 0),
+        );
+      memo.set(u, share);
+    }
+    best = Math.max(best, share);
   }
   return best;
 }
@@ -188,6 +204,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
       case "muscle_fatty_change":
       case "muscle_hypertrophy": {
         const muscles = allMuscles();
+        const memo = new WeakMap<Unit, number>();
         const e =
           tag === "muscle_edema"
             ? imaging.muscleEdema
@@ -198,7 +215,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
         const sides = side === "left" || side === "right" ? side : undefined;
         add(tag, (view) => {
           if (touchesMuscles(view, muscles, side)) return v(e.muscleLesion);
-          const d = denervation(atlas, view, muscles, sides);
+          const d = denervation(atlas, view, muscles, sides, memo);
           const dnv = d >= 0.3 ? v(e.denervated) * late : 0;
           return Math.max(dnv, v(e.background));
         });
@@ -272,6 +289,7 @@ function signItem(atlas: Atlas, f: Extract<Finding, { kind: "sign" }>, i: number
       );
     case "hypertrophy": {
       const muscles = f.target ? musclesOfBodyPart(atlas, f.target) : [];
+      const memo = new WeakMap<Unit, number>();
       const e = imaging.muscleHypertrophy;
       return {
         finding: i,
@@ -279,7 +297,7 @@ function signItem(atlas: Atlas, f: Extract<Finding, { kind: "sign" }>, i: number
         p: (view) => {
           const p = touchesMuscles(view, muscles, side)
             ? v(e.muscleLesion)
-            : denervation(atlas, view, muscles, undefined) >= 0.3
+            : denervation(atlas, view, muscles, undefined, memo) >= 0.3
               ? 0.1
               : 0.02;
           return present ? p : 1 - p;

@@ -427,5 +427,23 @@ export function observationLogLikelihood(
   diffuse: DiffuseKind,
   i: number,
 ): number {
-  return logLikelihood(p.observations[i] as Observation, causesAt(p, unitIdx, diffuse, i));
+  const effects = effectsOf(p, unitIdx, diffuse);
+  if (!effects) return logLikelihood(p.observations[i] as Observation, causesAt(p, unitIdx, diffuse, i));
+  return observationAt(p, effects, i, FULL * p.observations.length + i);
+}
+
+/** The severity level explanations read (the most severe). */
+const FULL = severity.levels.length - 1;
+
+/** The precomputed effects of a candidate; undefined if one of its lesions was not prepared. */
+function effectsOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): Effect[] | undefined {
+  const effects: Effect[] = [];
+  for (const u of unitIdx) {
+    const e = p.unitEffects[u];
+    if (!e) return undefined;
+    effects.push(e);
+  }
+  const d = p.diffuseEffects.get(diffuse);
+  if (d && diffuse !== "none") effects.push(d);
+  return effects;
 }
