@@ -1,0 +1,221 @@
+/**
+ * The page in a real browser (Debian's chromium through playwright-core): a seed case entered
+ * through the form, a pasted note filling the form, saving with revisions, speed, accessibility and
+ * the tablet layout. Screenshots of each state go to test-artifacts/ (and, with
+ * LOCUS_DOCS_SCREENSHOT=1, the README's picture to docs/screenshot.png).
+ */
+import { copyFileSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LocusCase } from "../../src/case/schema.js";
+import { enterCase, findingKeys, pageCase } from "./drive.js";
+import {
+  type Browser,
+  buildPage,
+  CHROMIUM,
+  hasChromium,
+  openBrowser,
+  ROOT,
+  type Running,
+  screenshot,
+  startServer,
+} from "./harness.js";
+
+const FIXTURES = join(import.meta.dirname, "fixtures");
+const seed004 = JSON.parse(
+  readFileSync(join(FIXTURES, "seed-004-neoplastic-plexopathy.json"), "utf8"),
+) as LocusCase;
+const seed000 = readFileSync(join(FIXTURES, "seed-000.txt"), "utf8");
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let server: Running;
+let browser: Browser;
+let names: Parameters<typeof enterCase>[1];
+
+const skip = process.env.LOCUS_SKIP_BROWSER === "1";
+
+describe.skipIf(skip)("the page in chromium", () => {
+  beforeAll(async () => {
+    if (!hasChromium)
+      throw new Error(
+        `no chromium at ${CHROMIUM}: apt-get install -y chromium (or set LOCUS_SKIP_BROWSER=1 to skip these tests)`,
+      );
+    buildPage();
+    server = await startServer();
+    names = (await (await fetch(`${server.base}/api/v1/atlas`)).json()) as typeof names;
+    browser = await openBrowser(1280, 800);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("takes seed case 004 through the form and shows the sacral plexus first, with the cancer red flag", async () => {
+    const { page } = browser;
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${server.base}/`);
+    await page.getByRole("tab", { name: "Strength & reflexes" }).waitFor();
+    await screenshot(page, "01-empty");
+
+    await enterCase(page, names, seed004);
+    const entered = await pageCase(page);
+    expect(findingKeys(entered)).toEqual(findingKeys(seed004));
+    expect(entered.patient).toEqual(seed004.patient);
+    expect(new Set(entered.context?.history)).toEqual(new Set(seed004.context?.history));
+    expect(new Set(entered.context?.symptoms)).toEqual(new Set(seed004.context?.symptoms));
+
+    const first = page.getByTestId("hypothesis-0");
+    await expect.poll(() => first.locator(".hyp-name").textContent()).toMatch(/right sacral plexus/);
+    const flags = page.getByTestId("red-flags").locator(".flag.critical");
+    await expect.poll(() => flags.count()).toBeGreaterThan(0);
+    expect((await flags.allTextContents()).join(" ")).toMatch(/cancer|malignan|neoplas/i);
+    // The schematic marks the sacral plexus; the body map hatches the sole the lesion reaches.
+    expect(await page.locator('.schematic [data-node="sacral_plexus"]').getAttribute("class")).toMatch(
+      /lesion/,
+    );
+    await expect
+      .poll(() => page.getByTestId("suggestions").locator("li").count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    await screenshot(page, "02-seed-004-sensation");
+    await page.getByRole("tab", { name: "Strength & reflexes" }).click();
+    await screenshot(page, "03-seed-004-results");
+    if (process.env.LOCUS_DOCS_SCREENSHOT === "1")
+      copyFileSync(
+        join(ROOT, "test-artifacts", "03-seed-004-results.png"),
+        join(ROOT, "docs", "screenshot.png"),
+      );
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it("updates the results within 50 ms of a click", async () => {
+    const { page } = browser;
+    await page.getByRole("tab", { name: "Sensation" }).click();
+    await page.getByRole("radio", { name: "reduced", exact: true }).check();
+    await page.getByLabel("Modality").selectOption("");
+    const times: number[] = [];
+    for (const region of [
+      "thigh_lateral",
+      "foot_dorsum",
+      "thigh_lateral",
+      "foot_dorsum",
+      "buttock",
+      "buttock",
+    ]) {
+      if (times.length % 2 === 0) await page.getByRole("radio", { name: "reduced", exact: true }).check();
+      else await page.getByRole("radio", { name: "clear", exact: true }).check();
+      const ms = await page.evaluate<number>(`(async () => {
+        const el = document.querySelector('g.region[data-region="${region}"][data-side="left"]');
+        const results = document.querySelector('[data-testid="results"]');
+        const before = results.getAttribute('data-updates');
+        const changed = new Promise((resolve) => {
+          const mo = new MutationObserver(() => { if (results.getAttribute('data-updates') !== before) { mo.disconnect(); resolve(); } });
+          mo.observe(results, { attributes: true });
+        });
+        const t0 = performance.now();
+        el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+        await changed;
+        return performance.now() - t0;
+      })()`);
+      times.push(ms);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    console.log(`click to results, ms: ${times.map((t) => t.toFixed(1)).join(", ")}`);
+    expect(median).toBeLessThan(50);
+  }, 60_000);
+
+  it("passes an axe-core check (WCAG 2 A and AA) on the main views", async () => {
+    const { page } = browser;
+    // Through the DevTools protocol: the page's CSP rightly refuses inline scripts.
+    await page.evaluate(`${axeSource};0`);
+    const check = async (view: string) => {
+      const result = await page.evaluate<{ id: string; help: string; nodes: { target: string[] }[] }[]>(
+        `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } }).then(r => r.violations.map(v => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 5).map(n => ({ target: n.target })) })))`,
+      );
+      expect(result, `${view}: ${JSON.stringify(result, null, 1)}`).toEqual([]);
+    };
+    for (const t of [
+      "Strength & reflexes",
+      "Sensation",
+      "EMG & NCS",
+      "History, signs, imaging",
+      "Paste a note",
+    ]) {
+      await page.getByRole("tab", { name: t }).click();
+      await check(t);
+    }
+  }, 60_000);
+
+  it("saves the case, and after a reload shows it with its revisions", async () => {
+    const { page } = browser;
+    await page.getByLabel("Case id").fill("browser-test-seed-004");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect.poll(() => page.getByTestId("save-state").textContent()).toMatch(/revision 1/);
+    await page.getByRole("tab", { name: "Strength & reflexes" }).click();
+    const cell = page.getByLabel("left hip flexion, MRC grade", { exact: true });
+    await cell.fill("4-");
+    await page.getByRole("button", { name: "Save revision" }).click();
+    await expect.poll(() => page.getByTestId("save-state").textContent()).toMatch(/revision 2/);
+    expect(page.url()).toMatch(/\/cases\/browser-test-seed-004$/);
+
+    await page.evaluate("localStorage.clear()");
+    await page.reload();
+    await expect.poll(() => page.getByTestId("save-state").textContent()).toMatch(/Saved, revision 2/);
+    await expect.poll(() => page.getByTestId("revisions").locator("li").count()).toBe(2);
+    await page.getByRole("tab", { name: "Strength & reflexes" }).click();
+    expect(await page.getByLabel("left hip flexion, MRC grade", { exact: true }).inputValue()).toBe("4-");
+    await expect.poll(() => page.getByTestId("case-list").textContent()).toMatch(/browser-test-seed-004/);
+    await screenshot(page, "04-saved-revisions");
+
+    // The first revision opens as it was.
+    await page.getByTestId("revisions").getByRole("button", { name: "Revision 1" }).click();
+    await expect
+      .poll(() => page.getByLabel("left hip flexion, MRC grade", { exact: true }).inputValue())
+      .toBe("");
+  }, 60_000);
+
+  it("fills the form from seed 000's text and marks the words behind each finding", async () => {
+    const { page } = browser;
+    await page.getByRole("button", { name: "New case" }).click();
+    await page.getByRole("tab", { name: "Paste a note" }).click();
+    await page.getByLabel(/Clinic note/).fill(seed000);
+    await page.getByRole("button", { name: "Fill the form from the note" }).click();
+    const marks = page.getByTestId("note-marked").locator("mark");
+    await expect.poll(() => marks.count(), { timeout: 20_000 }).toBeGreaterThan(5);
+    expect((await marks.allTextContents()).join(" ")).toMatch(/knee jerk|hip flexion/i);
+    await page.getByRole("list", { name: "Findings read from the note" }).getByRole("button").first().click();
+    expect(await page.locator("mark.active").count()).toBeGreaterThan(0);
+    await screenshot(page, "05-note-filled");
+
+    await page.getByRole("tab", { name: "Strength & reflexes" }).click();
+    expect(await page.getByLabel("left hip flexion, MRC grade", { exact: true }).inputValue()).toBe("4");
+    expect(await page.getByLabel("left patellar (knee) reflex", { exact: true }).inputValue()).toBe("absent");
+    await page.getByRole("tab", { name: "Sensation" }).click();
+    expect(
+      await page
+        .locator('g.region[data-region="thigh_medial"][data-side="left"]')
+        .first()
+        .getAttribute("aria-label"),
+    ).toMatch(/increased/);
+    await expect.poll(() => page.getByTestId("hypothesis-0").textContent()).toMatch(/L3/);
+    await screenshot(page, "06-note-results");
+  }, 60_000);
+
+  it("is usable at tablet width: one column, nothing wider than the screen", async () => {
+    const tablet = await openBrowser(820, 1180);
+    try {
+      await tablet.page.goto(`${server.base}/`);
+      await tablet.page.getByRole("tab", { name: "Strength & reflexes" }).waitFor();
+      const overflow = await tablet.page.evaluate<number>(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(tablet.page, "07-tablet");
+    } finally {
+      await tablet.close();
+    }
+  }, 60_000);
+});

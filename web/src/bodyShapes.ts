@@ -1,0 +1,216 @@
+/**
+ * Our own schematic drawing of both legs, front and back, cut into FORMAT.md's skin regions. Each
+ * leg is described once, in "medial to lateral" (s from 0 to 1) and "top to bottom" (y) coordinates,
+ * and mirrored into place: in the front view the patient's right leg is on the viewer's left, in the
+ * back view on the viewer's right. Soles are drawn under the back view.
+ */
+import type { Side } from "./types.js";
+
+export type View = "front" | "back";
+type Profile = [y: number, medial: number, width: number][];
+
+/** Distance of the leg's medial edge from the midline and its width, down the leg. */
+const PROFILES: Record<"front" | "back" | "sole", Profile> = {
+  front: [
+    [40, 7, 52],
+    [120, 9, 46],
+    [200, 14, 36],
+    [240, 16, 34],
+    [300, 17, 32],
+    [370, 20, 20],
+    [388, 18, 22],
+    [430, 13, 34],
+    [460, 12, 36],
+  ],
+  back: [
+    [40, 7, 54],
+    [95, 8, 50],
+    [200, 14, 36],
+    [240, 16, 34],
+    [300, 17, 33],
+    [365, 20, 20],
+    [388, 19, 21],
+    [408, 20, 19],
+  ],
+  sole: [
+    [420, 15, 28],
+    [440, 13, 32],
+    [462, 16, 26],
+    [482, 19, 20],
+  ],
+};
+
+export const VIEW_WIDTH = 200;
+export const VIEW_HEIGHT = 490;
+
+interface Piece {
+  region: string;
+  view: View;
+  profile: keyof typeof PROFILES;
+  s: [number, number];
+  y: [number, number];
+}
+
+const p = (
+  region: string,
+  view: View,
+  s: [number, number],
+  y: [number, number],
+  profile: keyof typeof PROFILES = view,
+): Piece => ({ region, view, profile, s, y });
+
+/** One leg's regions; the same list serves both legs. */
+const LEG: Piece[] = [
+  // front
+  p("groin", "front", [0, 0.35], [40, 62]),
+  p("thigh_medial", "front", [0, 0.35], [62, 200]),
+  p("thigh_anterior", "front", [0.35, 0.72], [40, 200]),
+  p("thigh_lateral", "front", [0.72, 1], [40, 200]),
+  p("knee_medial", "front", [0, 0.35], [200, 240]),
+  p("knee_anterior", "front", [0.35, 1], [200, 240]),
+  p("leg_medial", "front", [0, 0.4], [240, 370]),
+  p("leg_anterolateral", "front", [0.4, 1], [240, 370]),
+  p("leg_medial", "front", [0, 0.25], [370, 388]),
+  p("foot_dorsum", "front", [0.25, 0.6], [370, 388]),
+  p("ankle_lateral", "front", [0.6, 1], [370, 388]),
+  p("foot_medial", "front", [0, 0.15], [388, 432]),
+  p("foot_dorsum", "front", [0.15, 0.85], [388, 432]),
+  p("foot_lateral", "front", [0.85, 1], [388, 432]),
+  p("great_toe", "front", [0, 0.28], [432, 460]),
+  p("first_web_space", "front", [0.28, 0.42], [432, 460]),
+  p("foot_dorsum", "front", [0.42, 0.8], [432, 460]),
+  p("little_toe", "front", [0.8, 1], [432, 460]),
+  // back
+  p("buttock", "back", [0, 1], [40, 95]),
+  p("thigh_posterior", "back", [0, 0.72], [95, 240]),
+  p("thigh_lateral", "back", [0.72, 1], [95, 240]),
+  p("leg_medial", "back", [0, 0.2], [240, 388]),
+  p("calf_posterior", "back", [0.2, 0.68], [240, 388]),
+  p("calf_lateral", "back", [0.68, 1], [240, 365]),
+  p("ankle_lateral", "back", [0.68, 1], [365, 388]),
+  p("heel", "back", [0, 1], [388, 408]),
+  // soles, seen from below, under the back view
+  p("sole_medial", "back", [0, 0.5], [420, 462], "sole"),
+  p("sole_lateral", "back", [0.5, 1], [420, 462], "sole"),
+  p("heel", "back", [0, 1], [462, 482], "sole"),
+];
+
+/** Midline regions, drawn once (raw polygons in view coordinates). */
+const MIDLINE: { region: string; view: View; points: [number, number][] }[] = [
+  {
+    region: "genital",
+    view: "front",
+    points: [
+      [93, 40],
+      [107, 40],
+      [106, 70],
+      [100, 76],
+      [94, 70],
+    ],
+  },
+  {
+    region: "low_back",
+    view: "back",
+    points: [
+      [44, 4],
+      [156, 4],
+      [162, 36],
+      [38, 36],
+    ],
+  },
+  {
+    region: "perineum",
+    view: "back",
+    points: [
+      [94, 62],
+      [106, 62],
+      [106, 92],
+      [94, 92],
+    ],
+  },
+];
+
+function at(profile: Profile, y: number): [number, number] {
+  const first = profile[0]!;
+  if (y <= first[0]) return [first[1], first[2]];
+  for (let i = 1; i < profile.length; i++) {
+    const a = profile[i - 1]!;
+    const b = profile[i]!;
+    if (y <= b[0]) {
+      const t = (y - a[0]) / (b[0] - a[0]);
+      return [a[1] + t * (b[1] - a[1]), a[2] + t * (b[2] - a[2])];
+    }
+  }
+  const last = profile[profile.length - 1]!;
+  return [last[1], last[2]];
+}
+
+/** Which way "lateral" points on screen for a leg in a view. */
+const direction = (view: View, side: Side) =>
+  view === "front" ? (side === "right" ? -1 : 1) : side === "right" ? 1 : -1;
+
+function polygon(piece: Piece, side: Side): [number, number][] {
+  const profile = PROFILES[piece.profile];
+  const [y0, y1] = piece.y;
+  const ys = [y0, ...profile.map((r) => r[0]).filter((y) => y > y0 && y < y1), y1];
+  const dir = direction(piece.view, side);
+  const x = (y: number, s: number) => {
+    const [m, w] = at(profile, y);
+    return VIEW_WIDTH / 2 + dir * (m + s * w);
+  };
+  const left = ys.map((y) => [x(y, piece.s[0]), y] as [number, number]);
+  const right = ys.map((y) => [x(y, piece.s[1]), y] as [number, number]).reverse();
+  return [...left, ...right];
+}
+
+const fmt = (pts: [number, number][]) => pts.map(([a, b]) => `${a.toFixed(1)},${b.toFixed(1)}`).join(" ");
+
+export interface Shape {
+  /** Unique per piece of drawing. */
+  id: string;
+  /** `${side}:${region}`, or `midline:${region}`. */
+  key: string;
+  region: string;
+  side: Side | "midline";
+  view: View;
+  points: string;
+  /** Where to put a label or marker. */
+  centre: [number, number];
+}
+
+const centreOf = (pts: [number, number][]): [number, number] => [
+  pts.reduce((s, q) => s + q[0], 0) / pts.length,
+  pts.reduce((s, q) => s + q[1], 0) / pts.length,
+];
+
+/** Every clickable shape of the drawing. */
+export function bodyShapes(): Shape[] {
+  const out: Shape[] = [];
+  for (const side of ["right", "left"] as const)
+    for (const piece of LEG) {
+      const pts = polygon(piece, side);
+      out.push({
+        id: `${piece.view}:${side}:${piece.region}:${out.length}`,
+        key: `${side}:${piece.region}`,
+        region: piece.region,
+        side,
+        view: piece.view,
+        points: fmt(pts),
+        centre: centreOf(pts),
+      });
+    }
+  for (const m of MIDLINE)
+    out.push({
+      id: `${m.view}:midline:${m.region}`,
+      key: `midline:${m.region}`,
+      region: m.region,
+      side: "midline",
+      view: m.view,
+      points: fmt(m.points),
+      centre: centreOf(m.points),
+    });
+  return out;
+}
+
+/** The regions the drawing has, for the test that it covers the atlas. */
+export const DRAWN_REGIONS = new Set([...LEG.map((l) => l.region), ...MIDLINE.map((m) => m.region)]);

@@ -1,0 +1,171 @@
+/** Patient, onset, history and symptoms as checkboxes; words outside the lists are kept and shown; free notes. */
+import { useState } from "react";
+import { HISTORY_WORDS, type ONSETS, SEXES, SYMPTOM_WORDS } from "../../../src/case/schema.js";
+import { hasWord, setWordDetail, toggleWord, wordDetail } from "../caseModel.js";
+import type { LocusCase } from "../types.js";
+
+interface Props {
+  c: LocusCase;
+  onChange: (c: LocusCase) => void;
+}
+
+const words = (s: string) => s.replaceAll("_", " ");
+const DETAILED = new Set(["cancer", "spine_surgery", "hip_surgery", "pelvic_surgery", "trauma", "infection"]);
+
+export function History({ c, onChange }: Props) {
+  const ctx = c.context ?? {};
+  const patient = c.patient ?? {};
+  const [extra, setExtra] = useState("");
+  const known = new Set<string>([...HISTORY_WORDS, ...SYMPTOM_WORDS]);
+  const freeWords = [...(ctx.history ?? []), ...(ctx.symptoms ?? [])].filter(
+    (w) => !known.has(w.split(":")[0]!),
+  );
+  const setCtx = (next: Partial<NonNullable<LocusCase["context"]>>) =>
+    onChange({ ...c, context: { ...ctx, ...next } });
+  const setPatient = (next: Partial<NonNullable<LocusCase["patient"]>>) => {
+    const p = { ...patient, ...next };
+    for (const k of Object.keys(p) as (keyof typeof p)[]) if (p[k] === undefined) delete p[k];
+    onChange({ ...c, patient: p });
+  };
+  return (
+    <section aria-labelledby="history-h" className="panel">
+      <h3 id="history-h">Patient, history and symptoms</h3>
+      <div className="fields">
+        <label htmlFor="p-age">Age</label>
+        <input
+          id="p-age"
+          type="number"
+          min={0}
+          max={130}
+          value={patient.age ?? ""}
+          onChange={(e) =>
+            setPatient({ age: e.currentTarget.value === "" ? undefined : Number(e.currentTarget.value) })
+          }
+        />
+        <label htmlFor="p-sex">Sex</label>
+        <select
+          id="p-sex"
+          value={patient.sex ?? ""}
+          onChange={(e) =>
+            setPatient({ sex: (e.currentTarget.value || undefined) as (typeof SEXES)[number] | undefined })
+          }
+        >
+          <option value="">—</option>
+          {SEXES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="p-onset">Onset</label>
+        <select
+          id="p-onset"
+          value={ctx.onset ?? ""}
+          onChange={(e) => {
+            const v = e.currentTarget.value as (typeof ONSETS)[number] | "";
+            const { onset: _, ...rest } = ctx;
+            onChange({ ...c, context: v ? { ...rest, onset: v } : rest });
+          }}
+        >
+          <option value="">—</option>
+          <option value="acute">acute (up to 4 weeks)</option>
+          <option value="subacute">subacute (4 to 12 weeks)</option>
+          <option value="chronic">chronic (over 12 weeks)</option>
+        </select>
+        <label htmlFor="p-duration">Duration (days)</label>
+        <input
+          id="p-duration"
+          type="number"
+          min={0}
+          value={ctx.durationDays ?? ""}
+          onChange={(e) => {
+            const { durationDays: _, ...rest } = ctx;
+            const v = e.currentTarget.value;
+            onChange({ ...c, context: v === "" ? rest : { ...rest, durationDays: Number(v) } });
+          }}
+        />
+      </div>
+      <fieldset className="checks">
+        <legend>History</legend>
+        {HISTORY_WORDS.map((w) => {
+          const on = hasWord(ctx.history, w);
+          return (
+            <span key={w} className="check">
+              <label>
+                <input
+                  type="checkbox"
+                  checked={on}
+                  onChange={(e) => setCtx({ history: toggleWord(ctx.history, w, e.currentTarget.checked) })}
+                />
+                {words(w)}
+              </label>
+              {on && DETAILED.has(w) && (
+                <input
+                  className="detail"
+                  aria-label={`${words(w)}: detail`}
+                  placeholder="detail"
+                  size={12}
+                  value={wordDetail(ctx.history, w)}
+                  onChange={(e) => setCtx({ history: setWordDetail(ctx.history, w, e.currentTarget.value) })}
+                />
+              )}
+            </span>
+          );
+        })}
+      </fieldset>
+      <fieldset className="checks">
+        <legend>Symptoms</legend>
+        {SYMPTOM_WORDS.map((w) => (
+          <span key={w} className="check">
+            <label>
+              <input
+                type="checkbox"
+                checked={hasWord(ctx.symptoms, w)}
+                onChange={(e) => setCtx({ symptoms: toggleWord(ctx.symptoms, w, e.currentTarget.checked) })}
+              />
+              {words(w)}
+            </label>
+          </span>
+        ))}
+      </fieldset>
+      {freeWords.length > 0 && (
+        <p className="free-words">
+          Kept as free text:{" "}
+          {freeWords.map((w) => (
+            <span key={w} className="chip">
+              {w}
+            </span>
+          ))}
+        </p>
+      )}
+      <form
+        className="mini"
+        aria-label="Add other history"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const add = extra
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean);
+          if (add.length) setCtx({ history: [...(ctx.history ?? []), ...add] });
+          setExtra("");
+        }}
+      >
+        <label htmlFor="history-extra">Other history (comma separated)</label>
+        <input id="history-extra" value={extra} size={30} onChange={(e) => setExtra(e.currentTarget.value)} />
+        <button type="submit">Add</button>
+      </form>
+      <label className="block">
+        Notes
+        <textarea
+          rows={3}
+          value={c.notes ?? ""}
+          onChange={(e) => {
+            const { notes: _, ...rest } = c;
+            onChange(e.currentTarget.value ? { ...rest, notes: e.currentTarget.value } : rest);
+          }}
+        />
+      </label>
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+/** Nerve conduction studies: study, side, result and the numbers, one row each. */
+import { useState } from "react";
+import { NCS_RESULTS } from "../../../src/case/schema.js";
+import { addFinding, removeFinding, replaceFinding } from "../caseModel.js";
+import type { AtlasOverview, Finding, LocusCase } from "../types.js";
+import { withField } from "./EmgTable.js";
+
+type Ncs = Extract<Finding, { kind: "ncs" }>;
+type NumberField = "amplitude" | "velocity" | "latency";
+
+interface Props {
+  c: LocusCase;
+  atlas: AtlasOverview;
+  onChange: (c: LocusCase) => void;
+}
+
+function NumberCell(props: {
+  label: string;
+  value: number | undefined;
+  onSet: (v: number | undefined) => void;
+}) {
+  const [text, setText] = useState<string | null>(null);
+  const shown = text ?? (props.value === undefined ? "" : String(props.value));
+  const bad = text !== null && text.trim() !== "" && !(Number(text) >= 0);
+  return (
+    <input
+      className="num"
+      aria-label={props.label}
+      aria-invalid={bad || undefined}
+      inputMode="decimal"
+      size={5}
+      value={shown}
+      onChange={(e) => {
+        const t = e.currentTarget.value;
+        setText(t);
+        const n = Number(t.replace(",", "."));
+        if (t.trim() === "") props.onSet(undefined);
+        else if (Number.isFinite(n) && n >= 0) props.onSet(n);
+      }}
+      onBlur={() => {
+        if (!bad) setText(null);
+      }}
+    />
+  );
+}
+
+export function NcsTable({ c, atlas, onChange }: Props) {
+  const [study, setStudy] = useState("");
+  const [side, setSide] = useState<"right" | "left">("right");
+  const rows = c.findings
+    .map((f, i) => [f, i] as const)
+    .filter((x): x is [Ncs, number] => x[0].kind === "ncs");
+  const name = (id: string) => atlas.studies.find((s) => s.id === id)?.name ?? id.replaceAll("_", " ");
+  const set = (i: number, f: Ncs) => onChange(replaceFinding(c, i, f));
+  const num = (f: Ncs, i: number, key: NumberField, label: string) => (
+    <NumberCell label={label} value={f[key]} onSet={(v) => set(i, withField(f, key, v))} />
+  );
+  return (
+    <section aria-labelledby="ncs-h" className="panel">
+      <h3 id="ncs-h">Nerve conduction</h3>
+      <table className="grid ncs">
+        <thead>
+          <tr>
+            <th scope="col">Study</th>
+            <th scope="col">Side</th>
+            <th scope="col">Result</th>
+            <th scope="col">Amplitude</th>
+            <th scope="col">Unit</th>
+            <th scope="col">Latency ms</th>
+            <th scope="col">Velocity m/s</th>
+            <th scope="col">
+              <span className="sr-only">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={8} className="empty">
+                No studies yet.
+              </td>
+            </tr>
+          )}
+          {rows.map(([f, i]) => {
+            const label = `${f.side ?? ""} ${name(f.study)}`.trim();
+            return (
+              <tr key={i}>
+                <th scope="row">{name(f.study)}</th>
+                <td>{f.side ?? "both"}</td>
+                <td>
+                  <select
+                    aria-label={`${label} result`}
+                    value={f.result}
+                    className={f.result !== "normal" ? "abnormal" : undefined}
+                    onChange={(e) => set(i, { ...f, result: e.currentTarget.value as Ncs["result"] })}
+                  >
+                    {NCS_RESULTS.map((r) => (
+                      <option key={r} value={r}>
+                        {r}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>{num(f, i, "amplitude", `${label} amplitude`)}</td>
+                <td>
+                  <select
+                    aria-label={`${label} amplitude unit`}
+                    value={f.unit ?? ""}
+                    onChange={(e) =>
+                      set(i, withField(f, "unit", (e.currentTarget.value || undefined) as Ncs["unit"]))
+                    }
+                  >
+                    <option value="">—</option>
+                    <option value="mV">mV</option>
+                    <option value="uV">µV</option>
+                  </select>
+                </td>
+                <td>{num(f, i, "latency", `${label} latency in ms`)}</td>
+                <td>{num(f, i, "velocity", `${label} velocity in m/s`)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="remove"
+                    aria-label={`Remove ${label}`}
+                    onClick={() => onChange(removeFinding(c, i))}
+                  >
+                    ×
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="row-add">
+        <label htmlFor="ncs-study">Add a study</label>
+        <select id="ncs-study" value={study} onChange={(e) => setStudy(e.currentTarget.value)}>
+          <option value="">choose a study</option>
+          {atlas.studies.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="ncs-side">Side</label>
+        <select
+          id="ncs-side"
+          value={side}
+          onChange={(e) => setSide(e.currentTarget.value as "right" | "left")}
+        >
+          <option value="right">right</option>
+          <option value="left">left</option>
+        </select>
+        <button
+          type="button"
+          disabled={!study}
+          onClick={() => {
+            onChange(addFinding(c, { kind: "ncs", side, study, result: "normal" }));
+            setStudy("");
+          }}
+        >
+          Add
+        </button>
+      </div>
+    </section>
+  );
+}

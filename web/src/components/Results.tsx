@@ -1,0 +1,75 @@
+/** Ranked localizations with probability bars; for each, the findings for, against and unexplained. */
+import { hypothesisWords, pct } from "../../../src/report/words.js";
+import type { Localization, Reason } from "../types.js";
+
+interface Props {
+  localization: Localization;
+  selected: number;
+  onSelect: (i: number) => void;
+}
+
+function Reasons({ title, list, cls }: { title: string; list: Reason[]; cls: string }) {
+  if (list.length === 0) return null;
+  return (
+    <div className={`reasons ${cls}`}>
+      <h5>
+        {title} ({list.length})
+      </h5>
+      <ul>
+        {list.map((r, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: reasons may repeat a finding and a text
+          <li key={i}>{r.text}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Results({ localization, selected, onSelect }: Props) {
+  const hs = localization.hypotheses;
+  return (
+    <section aria-labelledby="loc-h" className="panel results">
+      <h2 id="loc-h">Where is the lesion?</h2>
+      {hs.length === 0 && <p>No localization could be scored from these findings yet.</p>}
+      <ol className="hypotheses" data-testid="hypotheses">
+        {hs.map((h, i) => {
+          const name = hypothesisWords(h.lesions);
+          const open = i === selected;
+          return (
+            <li key={name} className={open ? "open" : undefined} data-testid={`hypothesis-${i}`}>
+              <button
+                type="button"
+                className="hyp"
+                aria-expanded={open}
+                aria-controls={`hyp-detail-${i}`}
+                onClick={() => onSelect(i)}
+              >
+                <span className="hyp-name">{name}</span>
+                <span className="bar" aria-hidden="true">
+                  <span style={{ width: `${Math.max(1, h.probability * 100)}%` }} />
+                </span>
+                <span className="pct">{pct(h.probability)}</span>
+              </button>
+              {open && (
+                <div id={`hyp-detail-${i}`} className="hyp-detail">
+                  {h.detail.length > 0 && <p className="detail">{h.detail.join("; ")}</p>}
+                  <Reasons title="For" list={h.explains} cls="for" />
+                  <Reasons title="Against" list={h.against} cls="against" />
+                  <Reasons title="Unexplained" list={h.unexplained} cls="unexplained" />
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {localization.other > 0.005 && (
+        <p className="hint">Other hypotheses: {pct(localization.other)} together.</p>
+      )}
+      {localization.skipped && localization.skipped.length > 0 && (
+        <p className="hint">
+          Not read: {localization.skipped.map((s) => `finding ${s.finding + 1} (${s.why})`).join("; ")}
+        </p>
+      )}
+    </section>
+  );
+}

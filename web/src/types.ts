@@ -1,0 +1,113 @@
+/** The shapes the page works with: the service's answers and the atlas overview. */
+import type { Finding, Lesion, LocusCase } from "../../src/case/schema.js";
+import type { Differential } from "../../src/differential/types.js";
+import type { Hypothesis, Localization, Reason } from "../../src/localize/types.js";
+
+export type { Differential, Finding, Hypothesis, Lesion, Localization, LocusCase, Reason };
+
+export type Side = "left" | "right";
+export const SIDES: readonly Side[] = ["right", "left"];
+
+export interface Reach {
+  id: string;
+  share: number;
+}
+export interface RootShare {
+  root: string;
+  weight: number;
+  role: "major" | "minor";
+}
+
+/** GET /api/v1/atlas */
+export interface AtlasOverview {
+  version: string;
+  roots: { id: string; name: string; foramen: string }[];
+  plexus: { id: string; name: string; roots: string[]; fedBy?: string }[];
+  nerves: { id: string; name: string; parent: string; roots: string[] }[];
+  sites: {
+    id: string;
+    level: "root" | "plexus" | "nerve";
+    name: string;
+    formatId: string;
+    nerve?: string;
+    muscles: Reach[];
+    regions: Reach[];
+    reflexes: Reach[];
+    studies: Reach[];
+  }[];
+  movements: { id: string; name: string; primeMovers: string[] }[];
+  muscles: { id: string; name: string; roots: RootShare[]; movements: string[]; commonlyNeedled: boolean }[];
+  reflexes: { id: string; name: string; umnSign: boolean }[];
+  regions: { id: string; name: string; roots: RootShare[]; midline: boolean; cutaneousNerves: Reach[] }[];
+  studies: { id: string; name: string; type: string; nerve: string }[];
+}
+
+export interface TestRef {
+  kind: "emg" | "ncs" | "reflex" | "strength" | "sensory" | "imaging";
+  id: string;
+  side: Side;
+}
+export interface Suggestion {
+  test: TestRef;
+  name: string;
+  gain: number;
+  burden: number;
+  value: number;
+  why: string;
+  predictions: { hypothesis: string; probability: number; expected: string; pAbnormal: number }[];
+}
+export interface Plan {
+  entropy: number;
+  suggestions: Suggestion[];
+  considered: number;
+}
+
+export interface Span {
+  finding: number;
+  start: number;
+  end: number;
+  text: string;
+}
+export interface Extraction {
+  case: LocusCase;
+  spans: Span[];
+  confidence?: number[];
+  unrecognized?: { start: number; end: number; text: string; why?: string }[];
+}
+
+export interface Issue {
+  path: (string | number)[];
+  message: string;
+  expected?: string;
+  found?: unknown;
+  suggestions?: string[];
+}
+
+/** POST /api/v1/localize */
+export interface AnalysisAnswer {
+  atlasVersion: string;
+  case: LocusCase;
+  localization: Localization;
+  differential: Differential | null;
+  plan: Plan | null;
+  report: { text: string };
+}
+
+export interface CaseRecord {
+  id: string;
+  revision: number;
+  createdAt: string;
+  case: LocusCase;
+  report: unknown;
+}
+export interface CaseSummary {
+  id: string;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface Revision {
+  revision: number;
+  createdAt: string;
+  atlasVersion: string | null;
+}
