@@ -60,9 +60,23 @@ function explainedBy(p: Prepared, u: number): Uint8Array {
   return out;
 }
 
+/** The findings a lesion explains, as a membership table and as a list. */
+interface Explained {
+  has: Uint8Array;
+  list: Int32Array;
+}
+
+function explainedOf(has: Uint8Array): Explained {
+  const list: number[] = [];
+  has.forEach((x, i) => {
+    if (x) list.push(i);
+  });
+  return { has, list: Int32Array.from(list) };
+}
+
 /** Whether b explains something a does not. */
-function adds(a: Uint8Array, b: Uint8Array): boolean {
-  for (let i = 0; i < b.length; i++) if (b[i] && !a[i]) return true;
+function adds(a: Explained, b: Explained): boolean {
+  for (let k = 0; k < b.list.length; k++) if (!a.has[b.list[k] as number]) return true;
   return false;
 }
 
@@ -86,11 +100,11 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
     score([u], "none");
     score([u], "polyneuropathy");
   }
-  const explained = rel.map((u) => explainedBy(p, u));
+  const explained = rel.map((u) => explainedOf(explainedBy(p, u)));
   const compatible = (i: number, j: number) =>
-    !clash(p, rel[i] as number, rel[j] as number) &&
-    adds(explained[i] as Uint8Array, explained[j] as Uint8Array) &&
-    adds(explained[j] as Uint8Array, explained[i] as Uint8Array);
+    adds(explained[i] as Explained, explained[j] as Explained) &&
+    adds(explained[j] as Explained, explained[i] as Explained) &&
+    !clash(p, rel[i] as number, rel[j] as number);
   const pairs: [number, number][] = [];
   if (options.maxLesions >= 2) {
     for (let i = 0; i < rel.length; i++) {
