@@ -3,19 +3,27 @@
  * schema (`locusCase`); responses mirror the library's types.
  */
 import { z } from "zod";
-import { LEVELS, locusCase, SIDES } from "../case/schema.js";
+import { locusCase as caseSchema, LEVELS, SIDES } from "../case/schema.js";
 
-export const issue = z.object({
-  path: z
-    .array(z.union([z.string(), z.number()]))
-    .describe('where the problem is, e.g. ["findings", 2, "mrc"]'),
-  message: z.string(),
-  expected: z.string().optional(),
-  found: z.unknown().optional(),
-  suggestions: z.array(z.string()).optional(),
-  line: z.number().int().optional().describe("1-based line in the body, when known"),
-  column: z.number().int().optional(),
-});
+/**
+ * Schemas with an `id` are written once under components.schemas and referenced by $ref. The case
+ * schema is the library's own, named here for the document only.
+ */
+export const locusCase = caseSchema.meta({ id: "LocusCase" });
+
+export const issue = z
+  .object({
+    path: z
+      .array(z.union([z.string(), z.number()]))
+      .describe('where the problem is, e.g. ["findings", 2, "mrc"]'),
+    message: z.string(),
+    expected: z.string().optional(),
+    found: z.unknown().optional(),
+    suggestions: z.array(z.string()).optional(),
+    line: z.number().int().optional().describe("1-based line in the body, when known"),
+    column: z.number().int().optional(),
+  })
+  .meta({ id: "Issue" });
 
 export const problem = z
   .object({
@@ -26,7 +34,8 @@ export const problem = z
       issues: z.array(issue).optional(),
     }),
   })
-  .describe("Every error answer has this shape.");
+  .describe("Every error answer has this shape.")
+  .meta({ id: "Problem" });
 
 export const note = z.strictObject({ note: z.string().min(1).describe("a clinic note in free text") });
 
@@ -41,22 +50,26 @@ const reason = z.object({
 
 const lesion = z.object({ level: z.enum(LEVELS), sites: z.array(z.string()), side: z.enum(SIDES) });
 
-export const hypothesis = z.object({
-  lesions: z.array(lesion),
-  probability: z.number(),
-  explains: z.array(reason),
-  against: z.array(reason),
-  unexplained: z.array(reason),
-  detail: z.array(z.string()),
-  score: z.number(),
-});
+export const hypothesis = z
+  .object({
+    lesions: z.array(lesion),
+    probability: z.number(),
+    explains: z.array(reason),
+    against: z.array(reason),
+    unexplained: z.array(reason),
+    detail: z.array(z.string()),
+    score: z.number(),
+  })
+  .meta({ id: "Hypothesis" });
 
-export const localization = z.object({
-  atlasVersion: z.string(),
-  hypotheses: z.array(hypothesis),
-  other: z.number(),
-  searched: z.number().int(),
-});
+export const localization = z
+  .object({
+    atlasVersion: z.string(),
+    hypotheses: z.array(hypothesis),
+    other: z.number(),
+    searched: z.number().int(),
+  })
+  .meta({ id: "Localization" });
 
 export const analysis = z.object({
   atlasVersion: z.string(),

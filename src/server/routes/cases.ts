@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { locusCase } from "../../case/schema.js";
 import { CASE_ID, ConflictError, type NewReport, NotFoundError } from "../../store/repository.js";
 import { analyse, StageMissing } from "../analysis.js";
 import { issue } from "../engine.js";
 import { HttpError } from "../errors.js";
 import { positiveInt } from "../http.js";
-import { caseIdParam, caseList, caseRecord, revisionList } from "../schemas.js";
+import { caseIdParam, caseList, caseRecord, locusCase, revisionList } from "../schemas.js";
 import type { Deps } from "../types.js";
 import { readCase, type ValidCase } from "./input.js";
 import { json, problemResponses } from "./responses.js";

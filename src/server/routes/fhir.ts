@@ -1,12 +1,11 @@
 import { z } from "zod";
 import type { Issue } from "../../case/index.js";
-import { locusCase } from "../../case/schema.js";
 import { caseToBundle } from "../../fhir/index.js";
 import { StageMissing } from "../analysis.js";
 import { HttpError } from "../errors.js";
 import { fhirLocalize, readBundle } from "../fhir.js";
 import { readJson } from "../http.js";
-import { fhirResource, issue as issueSchema } from "../schemas.js";
+import { fhirResource, issue as issueSchema, locusCase } from "../schemas.js";
 import { readCase } from "./input.js";
 import { json, problemResponses } from "./responses.js";
 import type { RouteSpec } from "./types.js";
