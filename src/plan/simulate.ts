@@ -15,17 +15,7 @@ import { allTests, type TestRef, testKey } from "./tests.js";
 
 export type Rng = () => number;
 
-/** A small seeded generator (mulberry32): the same seed gives the same patients. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRng } from "../localize/simulate.js";
 
 /** A hidden lesion: a focal unit, a site id (or adjacent roots "L4+L5") and side, or a diffuse process. */
 export type HiddenLesion = Unit | { site: string; side: "left" | "right" } | { diffuse: DiffuseKind };
