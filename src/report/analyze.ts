@@ -1,11 +1,12 @@
 /**
- * The whole answer for one case: localization, differential and (once the planner is in) the next
- * tests, naming the atlas version it was made with.
+ * The whole answer for one case: localization, differential and the next tests, naming the atlas
+ * version it was made with.
  */
 import type { LocusCase } from "../case/schema.js";
 import { type Differential, differential } from "../differential/index.js";
 import { localize } from "../localize/index.js";
 import type { Hypothesis } from "../localize/types.js";
+import { type Plan, plan } from "../plan/index.js";
 
 export interface Analysis {
   atlasVersion: string;
@@ -16,11 +17,15 @@ export interface Analysis {
   searched: number;
   skipped?: { finding: number; why: string }[];
   differential: Differential;
+  /** The next tests, best first. */
+  plan: Plan;
 }
 
 export interface AnalyzeOptions {
   /** How many hypotheses to list (default 5). */
   limit?: number;
+  /** How many next tests to suggest (default 5). */
+  suggestions?: number;
 }
 
 export function analyze(c: LocusCase, options: AnalyzeOptions = {}): Analysis {
@@ -33,5 +38,6 @@ export function analyze(c: LocusCase, options: AnalyzeOptions = {}): Analysis {
     searched: loc.searched,
     ...(loc.skipped ? { skipped: loc.skipped } : {}),
     differential: differential(c, loc),
+    plan: plan(c, { limit: options.suggestions ?? 5 }),
   };
 }

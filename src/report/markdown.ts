@@ -27,6 +27,18 @@ export function renderMarkdown(a: Analysis): string {
   a.differential.conditions.slice(0, 8).forEach((d, i) => {
     out.push(`| ${i + 1} | ${esc(d.name)} | ${pct(d.probability)} | ${d.codes.icd10cm} |`);
   });
+  if (a.plan.suggestions.length) {
+    out.push(
+      "",
+      "## Next tests",
+      "",
+      "| # | test | gain (bits) | burden | why |",
+      "| --- | --- | --- | --- | --- |",
+    );
+    a.plan.suggestions.forEach((s, i) => {
+      out.push(`| ${i + 1} | ${esc(s.name)} | ${s.gain.toFixed(2)} | ${s.burden} | ${esc(s.why)} |`);
+    });
+  }
   const todo = a.differential.workup.filter((w) => !w.done);
   if (todo.length) {
     out.push("", "## Work-up", "");

@@ -42,6 +42,15 @@ export function renderText(a: Analysis, options: TextOptions = {}): string {
     for (const r of d.for.slice(0, 3)) out.push(`      ${c.green("+")} ${r.text}`);
     for (const r of d.against.slice(0, 2)) out.push(`      ${c.red("-")} ${r.text}`);
   });
+  if (a.plan.suggestions.length) {
+    out.push("", c.bold("Which test next?"));
+    a.plan.suggestions.slice(0, 5).forEach((s, i) => {
+      out.push(
+        `${String(i + 1).padStart(2)}. ${c.bold(s.name)}  ${c.dim(`gain ${s.gain.toFixed(2)} bits, burden ${s.burden}`)}`,
+      );
+      out.push(`      ${s.why}`);
+    });
+  }
   const todo = a.differential.workup.filter((w) => !w.done).slice(0, 5);
   if (todo.length) {
     out.push("", c.bold("Work-up"));
