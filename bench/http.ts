@@ -153,9 +153,9 @@ try {
   const ok =
     unique || (line.requestsPerSecond > 5000 && r.latency.p99 < 10 && r.non2xx === 0 && r.errors === 0);
   process.stdout.write(
-    `\n${line.requestsPerSecond} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms (target: > 5000 req/s, p99 < 10 ms): ${ok ? "met" : "NOT met"}\n`,
+    `\n${line.requestsPerSecond} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms ${unique ? "(every answer computed afresh; the target is for the development cases)" : `(target: > 5000 req/s, p99 < 10 ms): ${ok ? "met" : "NOT met"}`}\n`,
   );
-  process.exitCode = ok ? 0 : 1;
+  process.exitCode = ok || unique ? 0 : 1;
 } finally {
   stop();
   rmSync(dataDir, { recursive: true, force: true });
