@@ -116,7 +116,9 @@ function merge(drafts: Draft[]): Draft[] {
 }
 
 const CLINICAL_WORD =
-  /\b[A-Za-z]{3,}(?:opathy|opathies|itis|algia|plegia|paresis|esthesia|aesthesia|trophy|osis|ectomy|otomy|plasty|ography)\b/g;
+  /\b[A-Za-z]{3,}(?:opathy|opathies|itis|algia|plegia|paresis|esthesia|aesthesia|trophy|osis|ectomy|otomy|plasty)\b/g;
+/** Words of that shape that are not findings. */
+const NOT_FINDINGS = new Set(["diagnosis", "prognosis", "diagnoses"]);
 
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
   const norm = normalizeText(String(text ?? ""));
@@ -217,7 +219,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     for (let m = CLINICAL_WORD.exec(u.text); m; m = CLINICAL_WORD.exec(u.text)) {
       const s = u.start + m.index;
       const e = s + m[0].length;
-      if (!isCovered(s, e)) note(s, e);
+      if (!isCovered(s, e) && !NOT_FINDINGS.has(m[0].toLowerCase())) note(s, e);
     }
   }
   unrecognized.sort((a, b) => a.start - b.start);

@@ -208,3 +208,23 @@ describe("tricky sentences", () => {
     expect(r.case.context).toMatchObject({ onset: "acute", durationDays: 21 });
   });
 });
+
+describe("what is not understood is listed", () => {
+  it("reports a muscle in an EMG list that the atlas does not know", () => {
+    const r = extract(
+      "Needle EMG showed fibrillations in the left tibialis anterior, erector spinae and gluteus medius.",
+    );
+    expect(r.case.findings.map((f) => (f.kind === "emg" ? f.muscle : ""))).toEqual([
+      "tibialis_anterior",
+      "gluteus_medius",
+    ]);
+    expect(r.unrecognized).toContainEqual(expect.objectContaining({ text: "erector spinae" }));
+  });
+
+  it("reports clinical words it cannot place and grades without a target", () => {
+    const r = extract("Known labyrinthitis. Power was MRC grade 4.");
+    expect(r.unrecognized.map((u) => u.text)).toEqual(
+      expect.arrayContaining(["labyrinthitis", "MRC grade 4"]),
+    );
+  });
+});

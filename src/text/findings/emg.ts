@@ -122,6 +122,32 @@ export function readEmg(doc: Doc): void {
       .filter((m) => !para.some((p) => m.start < p.end && p.start < m.end));
     const all = [...para, ...muscles].sort((a, b) => a.start - b.start);
     const head = all[0]?.start ?? u.start;
+    // Items of the list that name no muscle Locus knows ("erector spinae") are reported, not lost.
+    const lastEnd = all[all.length - 1]?.end ?? u.end;
+    const tail = /^\s*(?:,|\band\b)[^.;:()]*/.exec(doc.text.slice(lastEnd, u.end))?.[0] ?? "";
+    const bounds = [
+      ...all.map((m) => [m.start, m.end] as const),
+      [lastEnd + tail.length, lastEnd + tail.length] as const,
+    ];
+    for (let i = 1; i < bounds.length; i++) {
+      const gapStart = (bounds[i - 1] as readonly [number, number])[1];
+      const gap = doc.text
+        .slice(gapStart, (bounds[i] as readonly [number, number])[0])
+        .replace(/\s+muscles?\s*$/i, "");
+      let offset = gapStart;
+      for (const item of gap.split(/(,|\band\b)/)) {
+        const words = item
+          .trim()
+          .split(/\s+/)
+          .filter((w) => /^[A-Za-z]{3,}$/.test(w));
+        const trimmed = item.trim();
+        if (words.length >= 1 && words.length <= 3 && !/^(the|and|in|of|with|muscles?)$/i.test(trimmed)) {
+          const at = offset + item.indexOf(trimmed);
+          doc.leftover(at, at + trimmed.length, "a muscle Locus does not know");
+        }
+        offset += item.length;
+      }
+    }
     all.forEach((m, i) => {
       // "... with normal tibialis anterior": a muscle called normal in the list is normal.
       const lead = doc.text.slice(all[i - 1]?.end ?? u.start, m.start);
