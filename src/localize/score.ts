@@ -118,7 +118,6 @@ function effectOf(obs: Observation[], damages: readonly Damage[]): Effect {
   const q = new Float64Array(n * k);
   const qGrade = new Float64Array(n * k);
   const lnNotNumb = new Float64Array(n * k);
-  const sensoryClasses = new Set<LesionClass>();
   const cause: Cause = { cls: "root", d: 0 };
   for (const dm of damages) {
     cause.cls = dm.cls;
@@ -127,7 +126,6 @@ function effectOf(obs: Observation[], damages: readonly Damage[]): Effect {
       if (d <= 0) continue;
       const o = obs[i] as Observation;
       const sensory = o.family === "sensoryChange";
-      if (sensory) sensoryClasses.add(dm.cls);
       for (let j = 0; j < k; j++) {
         cause.d = d * (levels[j] ?? 1);
         const at = j * n + i;
@@ -142,8 +140,10 @@ function effectOf(obs: Observation[], damages: readonly Damage[]): Effect {
       }
     }
   }
+  // Whether a lesion numbs its territory is a property of the lesion: every class it acts through
+  // counts, whether or not the case has tested its skin yet (untested skin reads the same either way).
   let spares = 1;
-  for (const cls of sensoryClasses) spares *= 1 - sensoryInvolvement[cls];
+  for (const cls of new Set(damages.map((dm) => dm.cls))) spares *= 1 - sensoryInvolvement[cls];
   const touched: number[] = [];
   for (let i = 0; i < n; i++) if (damages.some((dm) => (dm.d[i] ?? 0) > 0)) touched.push(i);
   return { lnNot, q, qGrade, lnNotNumb, spares, touched: Int32Array.from(touched) };
@@ -247,6 +247,22 @@ function contextOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind
  * question, whether the lesion numbs its territory at all, so they are scored as a mixture.
  */
 function findingsAt(p: Prepared, effects: readonly Effect[], k: number): number {
+  const { ll, numb, spared, numbChance } = findingParts(p, effects, k);
+  if (numbChance <= 0) return ll + spared;
+  const top = Math.max(numb, spared);
+  return ll + top + Math.log(numbChance * Math.exp(numb - top) + (1 - numbChance) * Math.exp(spared - top));
+}
+
+/**
+ * The parts of the findings' log-likelihood at one severity: the limb findings other than skin,
+ * the skin findings read inside a numb territory and read as spared, and the chance the lesion
+ * numbs its territory at all.
+ */
+function findingParts(
+  p: Prepared,
+  effects: readonly Effect[],
+  k: number,
+): { ll: number; numb: number; spared: number; numbChance: number } {
   const f = p.fast;
   const n = f.code.length;
   const base = k * n;
@@ -268,13 +284,33 @@ function findingsAt(p: Prepared, effects: readonly Effect[], k: number): number 
       else ll += value - (f.base[i] as number);
     }
   }
-  const spared = f.spared;
   let untouched = 1;
   for (let e = 0; e < m; e++) untouched *= (effects[e] as Effect).spares;
-  if (untouched >= 1) return ll + spared;
-  const s = 1 - untouched;
-  const top = Math.max(numb, spared);
-  return ll + top + Math.log(s * Math.exp(numb - top) + (1 - s) * Math.exp(spared - top));
+  return { ll, numb, spared: f.spared, numbChance: 1 - untouched };
+}
+
+/** One combination of the hidden properties a candidate averages over. */
+export interface Latent {
+  /** Fraction of the fibres at the site that are lost. */
+  level: number;
+  /** Whether the lesion numbs its territory. */
+  numb: boolean;
+  /** log(prior weight of this combination) + log-likelihood of the limb findings under it. */
+  logWeight: number;
+}
+
+/** The hidden properties of a candidate (severity, numbness) weighed by the findings so far. */
+export function latentTerms(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): Latent[] {
+  const effects = effectsOf(p, unitIdx, diffuse);
+  const out: Latent[] = [];
+  severity.levels.forEach((level, k) => {
+    const { ll, numb, spared, numbChance } = findingParts(p, effects, k);
+    const w = Math.log(severity.weights[k] ?? 0);
+    if (numbChance > 0) out.push({ level, numb: true, logWeight: w + Math.log(numbChance) + ll + numb });
+    if (numbChance < 1)
+      out.push({ level, numb: false, logWeight: w + Math.log(1 - numbChance) + ll + spared });
+  });
+  return out;
 }
 
 /** One finding's log-likelihood under the effects (sensory findings read inside a numb territory). */
@@ -387,13 +423,7 @@ export function logLikelihoodOf(
   diffuse: DiffuseKind,
   coarse = false,
 ): number {
-  const effects: Effect[] = [];
-  for (const u of unitIdx) {
-    const e = p.unitEffects[u];
-    if (e) effects.push(e);
-  }
-  const d = p.diffuseEffects.get(diffuse);
-  if (d && diffuse !== "none") effects.push(d);
+  const effects = effectsOf(p, unitIdx, diffuse);
   const context = contextOf(p, unitIdx, diffuse);
   if (effects.length === 0) return findingsAt(p, effects, 0) + context;
   if (coarse) return findingsAt(p, effects, COARSE) + context;
@@ -427,20 +457,22 @@ export function observationLogLikelihood(
   diffuse: DiffuseKind,
   i: number,
 ): number {
-  const effects = effectsOf(p, unitIdx, diffuse);
-  if (!effects) return logLikelihood(p.observations[i] as Observation, causesAt(p, unitIdx, diffuse, i));
-  return observationAt(p, effects, i, FULL * p.observations.length + i);
+  return observationAt(p, effectsOf(p, unitIdx, diffuse), i, FULL * p.observations.length + i);
 }
 
 /** The severity level explanations read (the most severe). */
 const FULL = severity.levels.length - 1;
 
-/** The precomputed effects of a candidate; undefined if one of its lesions was not prepared. */
-function effectsOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): Effect[] | undefined {
+/** The effects of a candidate's lesions (computed on first use for lesions the search passed over). */
+function effectsOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): Effect[] {
   const effects: Effect[] = [];
   for (const u of unitIdx) {
-    const e = p.unitEffects[u];
-    if (!e) return undefined;
+    let e = p.unitEffects[u];
+    if (!e) {
+      const unit = p.units[u] as Unit;
+      e = effectOf(p.observations, [{ cls: unit.level as LesionClass, d: p.damage[u] as Float64Array }]);
+      p.unitEffects[u] = e;
+    }
     effects.push(e);
   }
   const d = p.diffuseEffects.get(diffuse);

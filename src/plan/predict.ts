@@ -17,7 +17,7 @@ import { severity } from "../localize/data/priors.js";
 import { type Cause, causeProbability, FLOOR, gradeShare, logLikelihood } from "../localize/likelihood.js";
 import { type DiffuseKind, diffuseDamage, type Unit, unitDamage } from "../localize/model.js";
 import { type Observation, observe } from "../localize/observe.js";
-import { causesAt, logPrior, type Prepared } from "../localize/score.js";
+import { latentTerms, logPrior, type Prepared } from "../localize/score.js";
 import {
   abnormalFinding,
   type ImagingTest,
@@ -72,35 +72,10 @@ export function statesOf(
   unitIdx: readonly number[],
   diffuse: DiffuseKind,
 ): { states: State[]; logLikelihood: number } {
-  const h: Hyp = { units: unitIdx.map((u) => p.units[u] as Unit), diffuse };
-  const s = numbChance(p.atlas, h);
-  const causes = p.observations.map((_, i) => causesAt(p, unitIdx, diffuse, i));
-  const logs: number[] = [];
-  const states: Omit<State, "weight">[] = [];
-  severity.levels.forEach((level, k) => {
-    let other = 0;
-    let numb = 0;
-    let spared = 0;
-    p.observations.forEach((o, i) => {
-      const cs = scale(causes[i] as Cause[], level);
-      if (o.family === "sensoryChange") {
-        numb += logLikelihood(o, cs, true);
-        spared += Math.log(o.abnormal ? o.fp : 1 - o.fp);
-      } else other += logLikelihood(o, cs);
-    });
-    const w = Math.log(severity.weights[k] ?? 0);
-    if (s > 0) {
-      states.push({ level, numb: true });
-      logs.push(w + Math.log(s) + other + numb);
-    }
-    if (s < 1) {
-      states.push({ level, numb: false });
-      logs.push(w + Math.log(1 - s) + other + spared);
-    }
-  });
-  const z = logSumExp(logs);
+  const terms = latentTerms(p, unitIdx, diffuse);
+  const z = logSumExp(terms.map((t) => t.logWeight));
   return {
-    states: states.map((st, i) => ({ ...st, weight: Math.exp((logs[i] as number) - z) })),
+    states: terms.map((t) => ({ level: t.level, numb: t.numb, weight: Math.exp(t.logWeight - z) })),
     logLikelihood: z,
   };
 }
