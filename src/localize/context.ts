@@ -25,6 +25,8 @@ const BRAIN =
   /\b(brain|cerebr\w*|intracerebral|intracranial|thalam\w*|capsul\w*|cortic\w*|subcortic\w*|hemispher\w*|parasagittal|basal ganglia|putamen|corona radiata|frontal|parietal)\b/i;
 const CORD =
   /\b(spinal cord|myelopath\w*|intramedullary|fistula|flow voids?|cord (o|e)dema|conus|thoracic cord|myelitis)\b/i;
+/** Vascular ultrasound (veins, arteries) says nothing about nerves. */
+const VESSELS = /\b(vein|venous|dvt|deep vein|doppler|thromb\w*|arter\w*|duplex)\b/i;
 const UPPER = /\b(extra-?foraminal|foraminal|far lateral|exiting)\b/i;
 const LOWER = /\b(lateral recess|subarticular|paracentral|traversing|central)\b/i;
 const ROOTS = ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
@@ -234,6 +236,25 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
               ? v(imaging.normalPlexus.plexusLesion)
               : v(imaging.normalPlexus.background),
           );
+        } else if (f.modality === "ultrasound" && !VESSELS.test(text)) {
+          add("normal", (view) => {
+            if (view.units.some((u) => u.level === "nerve" && onSide(u, side)))
+              return v(imaging.normalNerveUltrasound.nerveLesion);
+            if (view.units.some((u) => u.level === "plexus" && onSide(u, side)))
+              return v(imaging.normalNerveUltrasound.plexusLesion);
+            return v(imaging.normalNerveUltrasound.background);
+          });
+        } else if (f.modality === "mri_limb") {
+          const muscles = allMuscles();
+          const memo = new WeakMap<Unit, number>();
+          const sides = side === "left" || side === "right" ? side : undefined;
+          add("normal", (view) => {
+            if (touchesMuscles(view, muscles, side)) return v(imaging.normalLimb.muscleLesion);
+            const early = days < 10;
+            if (!early && denervation(atlas, view, muscles, sides, memo) >= 0.3)
+              return v(imaging.normalLimb.denervated);
+            return v(imaging.normalLimb.background);
+          });
         }
         break;
     }

@@ -415,6 +415,22 @@ export const imaging = {
     ]),
     background: r(0.5, "Many people have some degenerative change.", ["brinjikji2015"]),
   },
+  normalNerveUltrasound: {
+    nerveLesion: r(
+      0.4,
+      "Most compressive, tumorous and inflammatory nerve lesions swell the nerve at or above the lesion.",
+      ["preston2020"],
+    ),
+    plexusLesion: r(0.7, "Ultrasound reaches the pelvic plexus poorly.", ["preston2020"]),
+    background: r(0.9, "", ["preston2020"]),
+  },
+  normalLimb: {
+    muscleLesion: r(0.1, "Myositis, infarction and haematoma show on limb MRI.", ["preston2020"]),
+    denervated: r(0.5, "Denervation oedema appears from about two weeks and is not always seen.", [
+      "preston2020",
+    ]),
+    background: r(0.9, "", ["preston2020"]),
+  },
   normalPlexus: {
     plexusLesion: r(0.3, "", ["dyck2002"]),
     background: r(0.9, "", ["dyck2002"]),
