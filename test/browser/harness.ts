@@ -16,10 +16,14 @@ export const CHROMIUM = process.env.LOCUS_CHROMIUM ?? "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM);
 
 export function buildPage(): void {
-  const r = spawnSync(join(ROOT, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
+  const r = spawnSync(
+    join(ROOT, "node_modules/.bin/vite"),
+    ["build", "--logLevel", "warn", ...(process.env.LOCUS_WEB_MINIFY === "0" ? ["--minify", "false"] : [])],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+    },
+  );
   if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
 }
 

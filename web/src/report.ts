@@ -18,20 +18,21 @@ const esc = (s: string) =>
   );
 
 export function reportMarkdown(r: ReportInput): string {
-  const md = renderMarkdown({
+  return renderMarkdown({
     atlasVersion: r.localization.atlasVersion,
     caseId: r.c.id,
     hypotheses: r.localization.hypotheses.slice(0, 5),
     other: r.localization.other,
     searched: r.localization.searched,
     differential: r.differential,
+    plan: r.plan ?? {
+      atlasVersion: r.localization.atlasVersion,
+      entropy: 0,
+      hypotheses: [],
+      suggestions: [],
+      considered: 0,
+    },
   });
-  const next = r.plan?.suggestions.slice(0, 5) ?? [];
-  if (!next.length) return md;
-  const lines = ["", "## Next tests", ""];
-  for (const s of next)
-    lines.push(`- **${s.name}** (${s.gain.toFixed(2)} bits, burden ${s.burden}): ${s.why}`);
-  return `${md}${lines.join("\n")}\n`;
 }
 
 export function reportHtml(r: ReportInput, now = new Date()): string {

@@ -2,6 +2,7 @@
 import type { Finding, Lesion, LocusCase } from "../../src/case/schema.js";
 import type { Differential } from "../../src/differential/types.js";
 import type { Hypothesis, Localization, Reason } from "../../src/localize/types.js";
+import type { Plan } from "../../src/plan/index.js";
 
 export type { Differential, Finding, Hypothesis, Lesion, Localization, LocusCase, Reason };
 
@@ -42,25 +43,7 @@ export interface AtlasOverview {
   studies: { id: string; name: string; type: string; nerve: string }[];
 }
 
-export interface TestRef {
-  kind: "emg" | "ncs" | "reflex" | "strength" | "sensory" | "imaging";
-  id: string;
-  side: Side;
-}
-export interface Suggestion {
-  test: TestRef;
-  name: string;
-  gain: number;
-  burden: number;
-  value: number;
-  why: string;
-  predictions: { hypothesis: string; probability: number; expected: string; pAbnormal: number }[];
-}
-export interface Plan {
-  entropy: number;
-  suggestions: Suggestion[];
-  considered: number;
-}
+export type { Plan, Suggestion, TestRef } from "../../src/plan/index.js";
 
 export interface Span {
   finding: number;

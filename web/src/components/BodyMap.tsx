@@ -7,7 +7,7 @@
 import { useMemo, useState } from "react";
 import { SENSORY_CHANGES, SENSORY_MODALITIES } from "../../../src/case/schema.js";
 import { bodyShapes, type Shape, VIEW_HEIGHT, VIEW_WIDTH, type View } from "../bodyShapes.js";
-import { covers, findSided, setSided } from "../caseModel.js";
+import { setSided } from "../caseModel.js";
 import type { Territory } from "../territory.js";
 import type { AtlasOverview, Finding, LocusCase } from "../types.js";
 
@@ -72,14 +72,14 @@ export function BodyMap({ c, atlas, territory, onChange, readOnly = false }: Pro
   const colourOf = (key: string | undefined) =>
     key ? (PALETTE[legendKeys.indexOf(key) % PALETTE.length] ?? "#ddd") : "#f3efe9";
 
-  const valueAt = (s: Shape): Extract<Finding, { kind: "sensory" }> | undefined => {
-    const at =
-      s.side === "midline"
-        ? c.findings.findIndex((f) => isSensory(s.region)(f) && covers(f.side, "right"))
-        : findSided(c, isSensory(s.region), s.side);
-    const f = at >= 0 ? c.findings[at] : undefined;
-    return f?.kind === "sensory" ? f : undefined;
-  };
+  // The finding shown for each side and region: the first that covers it (as the grids read).
+  const shown = new Map<string, Extract<Finding, { kind: "sensory" }>>();
+  for (const f of c.findings) {
+    if (f.kind !== "sensory") continue;
+    const sides = f.side === "left" || f.side === "right" ? [f.side] : ["right", "left", "midline"];
+    for (const side of sides) if (!shown.has(`${side}:${f.region}`)) shown.set(`${side}:${f.region}`, f);
+  }
+  const valueAt = (s: Shape) => shown.get(s.key);
 
   const apply = (s: Shape) => {
     const make = (side?: "left" | "right"): Finding | null =>

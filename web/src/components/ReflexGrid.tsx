@@ -43,7 +43,7 @@ export function ReflexGrid({ c, atlas, onChange }: Props) {
           }
         }}
       >
-        <option value="">not tested</option>
+        <option value="">—</option>
         {grades.map((g) => (
           <option key={g} value={g}>
             {g}

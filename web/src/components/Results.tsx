@@ -1,4 +1,5 @@
 /** Ranked localizations with probability bars; for each, the findings for, against and unexplained. */
+import { useState } from "react";
 import { hypothesisWords, pct } from "../../../src/report/words.js";
 import type { Localization, Reason } from "../types.js";
 
@@ -8,15 +9,24 @@ interface Props {
   onSelect: (i: number) => void;
 }
 
+const SHORT = 4;
+
 function Reasons({ title, list, cls }: { title: string; list: Reason[]; cls: string }) {
+  const [all, setAll] = useState(false);
   if (list.length === 0) return null;
+  const shown = all ? list : list.slice(0, SHORT);
   return (
     <div className={`reasons ${cls}`}>
       <h5>
         {title} ({list.length})
+        {list.length > SHORT && (
+          <button type="button" className="linklike more" aria-expanded={all} onClick={() => setAll(!all)}>
+            {all ? "fewer" : `all ${list.length}`}
+          </button>
+        )}
       </h5>
       <ul>
-        {list.map((r, i) => (
+        {shown.map((r, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: reasons may repeat a finding and a text
           <li key={i}>{r.text}</li>
         ))}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import {
+  emptyCase,
+  findSided,
+  readMrc,
+  setSided,
+  setWordDetail,
+  toggleWord,
+  wordDetail,
+} from "./caseModel.js";
+import type { Finding } from "./types.js";
+
+const patellar = (f: Finding) => f.kind === "reflex" && f.reflex === "patellar";
+
+describe("the case as the form edits it", () => {
+  it("reads MRC grades as typed in clinic, and says why a cell does not read", () => {
+    expect(readMrc("4-")).toEqual({ ok: true, value: "4-" });
+    expect(readMrc(" 3 ")).toEqual({ ok: true, value: 3 });
+    expect(readMrc("4−")).toEqual({ ok: true, value: "4-" });
+    expect(readMrc("weak")).toEqual({ ok: true, value: "weak" });
+    expect(readMrc("")).toEqual({ ok: true, value: null });
+    for (const bad of ["6", "4--", "four", "-4"]) expect(readMrc(bad).ok).toBe(false);
+  });
+
+  it("splits a both-sides finding when one side changes, so the other side keeps its value", () => {
+    const c = {
+      ...emptyCase("t"),
+      findings: [{ kind: "reflex", reflex: "patellar", grade: "absent" } as Finding],
+    };
+    const next = setSided(c, patellar, "left", (side) => ({
+      kind: "reflex",
+      side,
+      reflex: "patellar",
+      grade: "normal",
+    }));
+    expect(next.findings).toEqual([
+      { kind: "reflex", reflex: "patellar", grade: "absent", side: "right" },
+      { kind: "reflex", side: "left", reflex: "patellar", grade: "normal" },
+    ]);
+    const cleared = setSided(next, patellar, "left", () => null);
+    expect(cleared.findings).toEqual([
+      { kind: "reflex", reflex: "patellar", grade: "absent", side: "right" },
+    ]);
+    expect(findSided(cleared, patellar, "left")).toBe(-1);
+    expect(c.findings).toHaveLength(1);
+  });
+
+  it("keeps findings it has no cell for, and the order of the others", () => {
+    const lab: Finding = { kind: "lab", test: "ck", result: "normal" };
+    const c = { ...emptyCase("t"), findings: [lab] };
+    const next = setSided(c, patellar, "right", (side) => ({
+      kind: "reflex",
+      side,
+      reflex: "patellar",
+      grade: "brisk",
+    }));
+    expect(next.findings[0]).toBe(lab);
+    expect(next.findings).toHaveLength(2);
+  });
+
+  it("toggles history words with their detail", () => {
+    let h = toggleWord([], "cancer", true);
+    h = setWordDetail(h, "cancer", "cervical");
+    expect(h).toEqual(["cancer:cervical"]);
+    expect(wordDetail(h, "cancer")).toBe("cervical");
+    expect(toggleWord([...h, "smoking"], "cancer", false)).toEqual(["smoking"]);
+  });
+});

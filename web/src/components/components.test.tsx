@@ -1,0 +1,122 @@
+// @vitest-environment jsdom
+import { act } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { getAtlas } from "../../../src/atlas/index.js";
+import { parseCase } from "../../../src/case/index.js";
+import { atlasOverview } from "../../../src/server/routes/atlas.js";
+import { emptyCase } from "../caseModel.js";
+import { territoryOf } from "../territory.js";
+import type { AtlasOverview, LocusCase } from "../types.js";
+import { outcomes } from "./NextTests.js";
+import { segments } from "./NotePaste.js";
+import { StrengthGrid } from "./StrengthGrid.js";
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const atlas = JSON.parse(JSON.stringify(atlasOverview(getAtlas()))) as AtlasOverview;
+
+let host: HTMLDivElement;
+let root: Root;
+beforeEach(() => {
+  host = document.createElement("div");
+  document.body.append(host);
+  root = createRoot(host);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+function type(input: HTMLInputElement, text: string) {
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
+  act(() => {
+    setter.call(input, text);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+}
+
+describe("the strength grid", () => {
+  it("turns a typed grade into a finding, and keeps a wrong entry on screen with the reason", () => {
+    let c: LocusCase = emptyCase("t");
+    const render = () =>
+      act(() =>
+        root.render(
+          <StrengthGrid
+            c={c}
+            atlas={atlas}
+            territory={territoryOf(atlas, undefined)}
+            onChange={(n) => {
+              c = n;
+              render();
+            }}
+          />,
+        ),
+      );
+    render();
+    const cell = host.querySelector<HTMLInputElement>(
+      'input[aria-label="left ankle dorsiflexion, MRC grade"]',
+    )!;
+    type(cell, "4-");
+    expect(c.findings).toEqual([{ kind: "strength", side: "left", target: "ankle_dorsiflexion", mrc: "4-" }]);
+    type(cell, "7");
+    expect(cell.value).toBe("7");
+    expect(cell.getAttribute("aria-invalid")).toBe("true");
+    expect(host.querySelector('[role="alert"]')?.textContent).toMatch(/MRC grade/);
+    expect(c.findings[0]).toMatchObject({ mrc: "4-" });
+    type(cell, "");
+    expect(c.findings).toEqual([]);
+  });
+
+  it("has a labelled cell per movement and side, in row order for Tab", () => {
+    act(() =>
+      root.render(
+        <StrengthGrid
+          c={emptyCase("t")}
+          atlas={atlas}
+          territory={territoryOf(atlas, undefined)}
+          onChange={() => {}}
+        />,
+      ),
+    );
+    const cells = [...host.querySelectorAll<HTMLInputElement>("input.mrc")];
+    expect(cells).toHaveLength(atlas.movements.length * 2);
+    expect(cells[0]?.getAttribute("aria-label")).toBe(`right ${atlas.movements[0]!.name}, MRC grade`);
+    expect(cells[1]?.getAttribute("aria-label")).toBe(`left ${atlas.movements[0]!.name}, MRC grade`);
+  });
+});
+
+describe("the note's marks", () => {
+  it("cuts the note at every span edge and keeps the text whole", () => {
+    const note = "Left knee jerk absent; hip flexion 4/5.";
+    const spans = [
+      { finding: 0, start: 5, end: 14, text: "knee jerk" },
+      { finding: 0, start: 15, end: 21, text: "absent" },
+      { finding: 1, start: 23, end: 34, text: "hip flexion" },
+    ];
+    const segs = segments(note.length, spans);
+    expect(segs.map((s) => note.slice(s.start, s.end)).join("")).toBe(note);
+    expect(segs.filter((s) => s.findings.length).map((s) => note.slice(s.start, s.end))).toEqual([
+      "knee jerk",
+      "absent",
+      "hip flexion",
+    ]);
+  });
+});
+
+describe("next-test results", () => {
+  it("offers each result as a valid finding on the test's side", () => {
+    for (const t of [
+      { kind: "emg", id: "tibialis_posterior", side: "left" },
+      { kind: "ncs", id: "sural_sensory", side: "right" },
+      { kind: "reflex", id: "plantar", side: "left" },
+      { kind: "strength", id: "hip_abduction", side: "right" },
+      { kind: "sensory", id: "foot_dorsum", side: "left" },
+      { kind: "imaging", id: "mri_plexus", side: "right" },
+    ] as const) {
+      const list = outcomes(t);
+      expect(list.length).toBeGreaterThan(1);
+      const r = parseCase({ format: "locus-case/1", id: "x", findings: list.map((o) => o.finding) });
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+    }
+  });
+});

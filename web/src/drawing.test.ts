@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { getAtlas } from "../../src/atlas/index.js";
+import { atlasOverview } from "../../src/server/routes/atlas.js";
+import { bodyShapes, DRAWN_REGIONS, VIEW_HEIGHT, VIEW_WIDTH } from "./bodyShapes.js";
+import { layout } from "./components/Schematic.js";
+import { territoryOf } from "./territory.js";
+import type { AtlasOverview, Hypothesis } from "./types.js";
+
+const overview = JSON.parse(JSON.stringify(atlasOverview(getAtlas()))) as AtlasOverview;
+const hypothesis = (lesions: Hypothesis["lesions"]): Hypothesis => ({
+  lesions,
+  probability: 1,
+  explains: [],
+  against: [],
+  unexplained: [],
+  detail: [],
+  score: 0,
+});
+
+describe("the body map drawing", () => {
+  it("draws every skin region of the atlas, on each side (midline regions once), inside the picture", () => {
+    expect([...DRAWN_REGIONS].sort()).toEqual(getAtlas().ids("region").sort());
+    const shapes = bodyShapes();
+    for (const r of getAtlas().data.regions) {
+      const sides = new Set(shapes.filter((s) => s.region === r.id).map((s) => s.side));
+      expect(sides, r.id).toEqual(r.midline ? new Set(["midline"]) : new Set(["left", "right"]));
+    }
+    for (const s of shapes)
+      for (const pair of s.points.split(" ")) {
+        const [x, y] = pair.split(",").map(Number) as [number, number];
+        expect(x).toBeGreaterThanOrEqual(0);
+        expect(x).toBeLessThanOrEqual(VIEW_WIDTH);
+        expect(y).toBeGreaterThanOrEqual(0);
+        expect(y).toBeLessThanOrEqual(VIEW_HEIGHT);
+      }
+    expect(new Set(shapes.map((s) => s.id)).size).toBe(shapes.length);
+  });
+
+  it("puts the patient's right leg on the viewer's left in front, on the viewer's right from behind", () => {
+    const x = (view: string, side: string) =>
+      bodyShapes().find((s) => s.view === view && s.side === side && s.region === "thigh_lateral")!.centre[0];
+    expect(x("front", "right")).toBeLessThan(VIEW_WIDTH / 2);
+    expect(x("back", "right")).toBeGreaterThan(VIEW_WIDTH / 2);
+  });
+});
+
+describe("a lesion's territory", () => {
+  it("shades what a right sacral plexus lesion reaches and not the femoral skin", () => {
+    const t = territoryOf(
+      overview,
+      hypothesis([{ level: "plexus", sites: ["sacral_plexus"], side: "right" }]),
+    );
+    expect(t.regions.get("right:sole_medial")).toBeGreaterThan(0.5);
+    expect(t.regions.has("left:sole_medial")).toBe(false);
+    expect(t.regions.has("right:thigh_anterior")).toBe(false);
+    expect(t.muscles.get("right:tibialis_anterior")).toBeGreaterThan(0.5);
+    expect(t.lesionNodes.get("sacral_plexus")).toEqual(new Set(["right"]));
+    expect(t.reachedNodes.has("sciatic")).toBe(true);
+    expect(t.reachedNodes.has("femoral")).toBe(false);
+  });
+
+  it("follows a nerve segment to the nerve and its branches only", () => {
+    const t = territoryOf(
+      overview,
+      hypothesis([{ level: "nerve", sites: ["common_peroneal@fibular_head"], side: "left" }]),
+    );
+    expect(t.lesionNodes.has("common_peroneal")).toBe(true);
+    expect(t.reachedNodes.has("deep_peroneal")).toBe(true);
+    expect(t.reachedNodes.has("tibial")).toBe(false);
+    expect(t.muscles.has("left:gastrocnemius_medial_head")).toBe(false);
+    expect(t.regions.get("left:first_web_space")).toBeGreaterThan(0);
+  });
+
+  it("draws nothing for a diffuse process but names it", () => {
+    const t = territoryOf(overview, hypothesis([{ level: "polyneuropathy", sites: [], side: "bilateral" }]));
+    expect(t.regions.size).toBe(0);
+    expect(t.diffuse).toHaveLength(1);
+  });
+
+  it("lays out every root, plexus element and nerve in the schematic once", () => {
+    const { nodes } = layout(overview);
+    const ids = nodes.map((n) => n.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const n of overview.nerves) expect(ids).toContain(n.id);
+    for (const p of overview.plexus) expect(ids).toContain(p.id);
+    expect(ids).toContain("L5");
+  });
+});
