@@ -1,10 +1,9 @@
 import pc from "picocolors";
-import { parseCaseText } from "../../case/index.js";
 import { type Differential, differential, sources } from "../../differential/index.js";
 import { localize } from "../../localize/index.js";
 import type { Localization } from "../../localize/types.js";
 import type { Register } from "../index.js";
-import { type FileReport, renderReport } from "./validate.js";
+import { readCase, wholeNumber } from "../read-case.js";
 
 /**
  * `locus differential <case.json> [--json]`: localize the case, then rank what it is likely to be,
@@ -19,44 +18,16 @@ export const registerDifferential: Register = (program, io, setExit) => {
     .option("-n, --limit <n>", "how many conditions to list", "10")
     .action(async (file: string, opts: { json?: boolean; limit: string }) => {
       const color = pc.createColors(io.isTty);
-      const name = file === "-" ? "(stdin)" : file;
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1) {
-        io.err(`locus differential: --limit expects a whole number of 1 or more, found "${opts.limit}"\n`);
-        setExit(2);
-        return;
-      }
-      let text: string;
-      try {
-        text = await io.read(file);
-      } catch (error) {
-        io.err(
-          `${color.red("✗")} ${name}: cannot be read: ${error instanceof Error ? error.message : String(error)}\n`,
-        );
-        setExit(2);
-        return;
-      }
-      const parsed = parseCaseText(text, name);
-      if (!parsed.ok) {
-        const report: FileReport = {
-          file: name,
-          ok: false,
-          errors: parsed.errors,
-          warnings: parsed.warnings,
-          normalisations: [],
-        };
-        if (opts.json)
-          io.out(`${JSON.stringify({ ok: false, file: name, errors: parsed.errors }, null, 2)}\n`);
-        else io.err(renderReport(report, color, true));
-        setExit(1);
-        return;
-      }
-      const c = parsed.case;
+      const limit = wholeNumber(io, "differential", "--limit", opts.limit, { min: 1, max: 100 }, setExit);
+      if (limit === undefined) return;
+      const input = await readCase(io, file, { json: opts.json === true }, setExit);
+      if (!input) return;
+      const { case: c, name, warnings } = input;
       const loc = localize(c);
       const d = differential(c, loc, { limit });
       if (opts.json) {
         io.out(
-          `${JSON.stringify({ ok: true, file: name, case: c.id, warnings: parsed.warnings, localization: loc, differential: d }, null, 2)}\n`,
+          `${JSON.stringify({ ok: true, file: name, case: c.id, warnings, localization: loc, differential: d }, null, 2)}\n`,
         );
         return;
       }

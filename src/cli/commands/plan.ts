@@ -1,8 +1,7 @@
 import pc from "picocolors";
-import { parseCaseText } from "../../case/index.js";
 import { type Plan, plan } from "../../plan/index.js";
 import type { Register } from "../index.js";
-import { type FileReport, renderReport } from "./validate.js";
+import { readCase, wholeNumber } from "../read-case.js";
 
 /**
  * `locus plan <case.json> [--json] [--limit n]`: the tests not yet done, ranked by how much they
@@ -17,39 +16,11 @@ export const registerPlan: Register = (program, io, setExit) => {
     .option("-n, --limit <n>", "how many tests to suggest", "5")
     .action(async (file: string, opts: { json?: boolean; limit: string }) => {
       const color = pc.createColors(io.isTty);
-      const name = file === "-" ? "(stdin)" : file;
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1) {
-        io.err(`locus plan: --limit expects a whole number of 1 or more, found "${opts.limit}"\n`);
-        setExit(2);
-        return;
-      }
-      let text: string;
-      try {
-        text = await io.read(file);
-      } catch (error) {
-        io.err(
-          `${color.red("✗")} ${name}: cannot be read: ${error instanceof Error ? error.message : String(error)}\n`,
-        );
-        setExit(2);
-        return;
-      }
-      const parsed = parseCaseText(text, name);
-      if (!parsed.ok) {
-        const report: FileReport = {
-          file: name,
-          ok: false,
-          errors: parsed.errors,
-          warnings: parsed.warnings,
-          normalisations: [],
-        };
-        if (opts.json)
-          io.out(`${JSON.stringify({ ok: false, file: name, errors: parsed.errors }, null, 2)}\n`);
-        else io.err(renderReport(report, color, true));
-        setExit(1);
-        return;
-      }
-      const c = parsed.case;
+      const limit = wholeNumber(io, "plan", "--limit", opts.limit, { min: 1, max: 100 }, setExit);
+      if (limit === undefined) return;
+      const input = await readCase(io, file, { json: opts.json === true }, setExit);
+      if (!input) return;
+      const { case: c, name, warnings } = input;
       const p = plan(c, { limit });
       if (opts.json) {
         io.out(
@@ -58,7 +29,7 @@ export const registerPlan: Register = (program, io, setExit) => {
               ok: true,
               file: name,
               case: c.id,
-              warnings: parsed.warnings,
+              warnings,
               atlasVersion: p.atlasVersion,
               entropy: p.entropy,
               hypotheses: p.hypotheses,

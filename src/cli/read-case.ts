@@ -1,0 +1,82 @@
+/**
+ * What the commands that take one case share: read the file or standard input, read a clinic note
+ * through extraction where the command allows it, and answer bad input the same way everywhere
+ * (exit 2 when the file cannot be read, 1 with the case's errors when it is not a valid case).
+ */
+import pc from "picocolors";
+import { type Issue, parseCase, parseCaseText } from "../case/index.js";
+import type { LocusCase } from "../case/schema.js";
+import { extract, looksLikeNote } from "../text/index.js";
+import { renderReport } from "./commands/validate.js";
+import type { Io } from "./io.js";
+
+export interface CaseInput {
+  case: LocusCase;
+  /** The file name to show ("(stdin)" for "-"). */
+  name: string;
+  warnings: Issue[];
+  /** The input was a clinic note, read through extraction. */
+  fromNote: boolean;
+}
+
+export interface ReadOptions {
+  /** Errors as JSON on standard output instead of a report on standard error. */
+  json: boolean;
+  /** Accept a clinic note as well as JSON. */
+  notes?: boolean;
+}
+
+export async function readCase(
+  io: Io,
+  file: string,
+  options: ReadOptions,
+  setExit: (code: number) => void,
+): Promise<CaseInput | undefined> {
+  const color = pc.createColors(io.isTty);
+  const name = file === "-" ? "(stdin)" : file;
+  let text: string;
+  try {
+    text = await io.read(file);
+  } catch (error) {
+    io.err(
+      `${color.red("✗")} ${name}: cannot be read: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    setExit(2);
+    return undefined;
+  }
+  const fromNote = options.notes === true && looksLikeNote(text);
+  const parsed = fromNote ? parseCase(extract(text, { id: name }).case) : parseCaseText(text, name);
+  if (!parsed.ok) {
+    if (options.json)
+      io.out(`${JSON.stringify({ ok: false, file: name, errors: parsed.errors }, null, 2)}\n`);
+    else
+      io.err(
+        renderReport(
+          { file: name, ok: false, errors: parsed.errors, warnings: parsed.warnings, normalisations: [] },
+          color,
+          true,
+        ),
+      );
+    setExit(1);
+    return undefined;
+  }
+  return { case: parsed.case, name, warnings: parsed.warnings, fromNote };
+}
+
+/** A whole-number option, or a usage error (exit 2) naming the command and the flag. */
+export function wholeNumber(
+  io: Io,
+  command: string,
+  flag: string,
+  value: string,
+  range: { min: number; max: number },
+  setExit: (code: number) => void,
+): number | undefined {
+  const n = Number(value);
+  if (Number.isInteger(n) && n >= range.min && n <= range.max) return n;
+  io.err(
+    `locus ${command}: ${flag} expects a whole number from ${range.min} to ${range.max}, found "${value}"\n`,
+  );
+  setExit(2);
+  return undefined;
+}
