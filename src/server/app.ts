@@ -11,7 +11,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { HttpError, problem } from "./errors.js";
 import { requestLog } from "./logging.js";
 import { routes } from "./routes/index.js";
-import { bearerAuth, RateLimiter, rateLimit } from "./security.js";
+import { bearerAuth, cdsAuth, RateLimiter, rateLimit, remoteKeys } from "./security.js";
 import type { AppEnv, Deps } from "./types.js";
 
 export const API_VERSION = "1.0.0";
@@ -67,9 +67,16 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
 
   const perWorker =
     config.rateLimit > 0 ? Math.max(1, Math.ceil(config.rateLimit / Math.max(1, config.workers))) : 0;
-  const guarded: MiddlewareHandler<AppEnv>[] = [
-    bearerAuth(config.tokens),
-    rateLimit(perWorker > 0 ? new RateLimiter(perWorker) : undefined),
+  const limiter = rateLimit(perWorker > 0 ? new RateLimiter(perWorker) : undefined);
+  const guarded: MiddlewareHandler<AppEnv>[] = [bearerAuth(config.tokens), limiter];
+  const cdsGuarded: MiddlewareHandler<AppEnv>[] = [
+    cdsAuth(
+      config.tokens,
+      config.cdsClients,
+      config.publicUrl,
+      deps.cdsKeys ?? remoteKeys(config.cdsClients),
+    ),
+    limiter,
   ];
 
   for (const spec of routes) {
@@ -84,7 +91,9 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
       ...(spec.public || config.tokens.length === 0 ? {} : { security: [{ bearer: [] }] }),
     });
     const handler: MiddlewareHandler<AppEnv> = async (c) => spec.handler(c, deps);
-    const chain = [...(spec.public ? [] : guarded), handler] as [MiddlewareHandler<AppEnv>];
+    const chain = [...(spec.public ? [] : spec.cds ? cdsGuarded : guarded), handler] as [
+      MiddlewareHandler<AppEnv>,
+    ];
     app.on(spec.method.toUpperCase(), honoPath(spec.path), ...chain);
   }
 

@@ -28,6 +28,8 @@ export interface Config {
   demo: boolean;
   /** Time allowed for the CDS Hooks service to read a FHIR server. */
   fhirTimeoutMs: number;
+  /** CDS clients (EHRs) allowed to call CDS Hooks with a signed JWT: issuer and its JWKS URL. */
+  cdsClients: { issuer: string; jwksUrl: string }[];
   /** Bytes of finished answers each worker keeps (0: no cache). */
   cacheBytes: number;
   /** FHIR server origins the CDS Hooks service may read when prefetch is missing (none by default). */
@@ -139,6 +141,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Over
       );
     }
   }
+  const cdsClients = (env.LOCUS_CDS_CLIENTS ?? "")
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const at = entry.lastIndexOf("=");
+      const issuer = entry.slice(0, at).trim();
+      const jwksUrl = entry.slice(at + 1).trim();
+      let ok = at > 0 && issuer.length > 0;
+      try {
+        const u = new URL(jwksUrl);
+        ok &&= u.protocol === "https:" || isLoopback(u.hostname);
+      } catch {
+        ok = false;
+      }
+      if (!ok)
+        throw new ConfigError(
+          `LOCUS_CDS_CLIENTS: "${entry}" must be issuer=https://jwks-url (the EHR's JWT issuer and its JWK Set)`,
+        );
+      return { issuer, jwksUrl };
+    });
   const displayHost = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
@@ -158,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Over
     demo: overrides.demo ?? env.LOCUS_DEMO !== "0",
     fhirTimeoutMs: int(env, "LOCUS_FHIR_TIMEOUT_MS", DEFAULTS.fhirTimeoutMs, 100, 120_000),
     cdsFhirServers,
+    cdsClients,
     cacheBytes: int(env, "LOCUS_CACHE_MB", 64, 0, 4096) * 1_048_576,
   };
 }

@@ -29,6 +29,12 @@ describe("configuration", () => {
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => loadConfig({ LOCUS_CORS_ORIGINS: "*" })).toThrow(/origins/);
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/postgres/);
+    expect(() => loadConfig({ LOCUS_CDS_CLIENTS: "https://ehr.example=http://ehr.example/jwks" })).toThrow(
+      /https/,
+    );
+    expect(
+      loadConfig({ LOCUS_CDS_CLIENTS: "https://ehr.example=https://ehr.example/jwks" }).cdsClients,
+    ).toEqual([{ issuer: "https://ehr.example", jwksUrl: "https://ehr.example/jwks" }]);
   });
 });
 

@@ -3,38 +3,103 @@
  * media-type checks, strict CORS and security headers. The body size limit is hono's.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import { createRemoteJWKSet, decodeJwt, type JWTVerifyGetKey, jwtVerify } from "jose";
 import type { Token } from "./config.js";
 import { problem } from "./errors.js";
 import type { AppEnv } from "./types.js";
 
 const digest = (s: string) => createHash("sha256").update(s).digest();
 
+/** The name of the configured token this secret is, compared in constant time. */
+function tokenName(known: { name: string; digest: Buffer }[], presented: string): string | undefined {
+  const d = digest(presented);
+  let who: string | undefined;
+  // Compare against every token so the time taken does not depend on which one matched.
+  for (const k of known) if (timingSafeEqual(d, k.digest)) who = k.name;
+  return who;
+}
+
+const bearer = (header: string | undefined) => /^Bearer\s+(\S+)\s*$/i.exec(header ?? "")?.[1];
+
+function unauthorized(
+  c: Context,
+  message = "a valid bearer token is required (Authorization: Bearer <token>)",
+) {
+  c.header("WWW-Authenticate", 'Bearer realm="locus"');
+  return problem(c, 401, "unauthorized", message);
+}
+
 export function bearerAuth(tokens: Token[]): MiddlewareHandler<AppEnv> {
   const known = tokens.map((t) => ({ name: t.name, digest: digest(t.secret) }));
   return async (c, next) => {
     if (known.length === 0) return next();
-    const header = c.req.header("authorization") ?? "";
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    const presented = match?.[1];
-    if (presented) {
-      const d = digest(presented);
-      let who: string | undefined;
-      // Compare against every token so the time taken does not depend on which one matched.
-      for (const k of known) if (timingSafeEqual(d, k.digest)) who = k.name;
-      if (who) {
-        c.set("tokenName", who);
-        return next();
-      }
-    }
-    c.header("WWW-Authenticate", 'Bearer realm="locus"');
-    return problem(
-      c,
-      401,
-      "unauthorized",
-      "a valid bearer token is required (Authorization: Bearer <token>)",
-    );
+    const presented = bearer(c.req.header("authorization"));
+    const who = presented ? tokenName(known, presented) : undefined;
+    if (!who) return unauthorized(c);
+    c.set("tokenName", who);
+    return next();
   };
+}
+
+/**
+ * CDS Hooks 2.0 client authentication: a configured bearer token, or a JWT signed by a configured
+ * CDS client (issuer), with `aud` the URL called, a short life (at most 5 minutes) and a `jti`
+ * never seen before.
+ */
+export function cdsAuth(
+  tokens: Token[],
+  clients: { issuer: string; jwksUrl: string }[],
+  publicUrl: string,
+  keysFor: (issuer: string) => JWTVerifyGetKey | undefined,
+): MiddlewareHandler<AppEnv> {
+  const known = tokens.map((t) => ({ name: t.name, digest: digest(t.secret) }));
+  const issuers = new Set(clients.map((k) => k.issuer));
+  const seen = new Map<string, number>();
+  return async (c, next) => {
+    if (known.length === 0 && issuers.size === 0) return next();
+    const presented = bearer(c.req.header("authorization"));
+    if (!presented) return unauthorized(c);
+    const who = tokenName(known, presented);
+    if (who) {
+      c.set("tokenName", who);
+      return next();
+    }
+    if (issuers.size === 0 || presented.split(".").length !== 3) return unauthorized(c);
+    let iss: string | undefined;
+    try {
+      iss = decodeJwt(presented).iss;
+    } catch {
+      return unauthorized(c, "the bearer token is neither a configured token nor a JWT");
+    }
+    const keys = iss && issuers.has(iss) ? keysFor(iss) : undefined;
+    if (!iss || !keys) return unauthorized(c, "the JWT's issuer is not a configured CDS client");
+    try {
+      const { payload } = await jwtVerify(presented, keys, {
+        issuer: iss,
+        audience: `${publicUrl}${c.req.path}`,
+        maxTokenAge: "5m",
+        requiredClaims: ["jti", "exp", "iat"],
+      });
+      const now = Date.now();
+      for (const [j, until] of seen) if (until < now) seen.delete(j);
+      const jti = `${iss} ${String(payload.jti)}`;
+      if (seen.has(jti)) return unauthorized(c, "this JWT was already used (jti)");
+      seen.set(jti, (payload.exp ?? 0) * 1000 + 60_000);
+    } catch (error) {
+      return unauthorized(c, `the JWT does not verify: ${(error as Error).message}`);
+    }
+    c.set("tokenName", `cds:${iss}`);
+    return next();
+  };
+}
+
+/** Key sets by issuer, fetched from the configured JWKS URLs and cached by jose. */
+export function remoteKeys(
+  clients: { issuer: string; jwksUrl: string }[],
+): (issuer: string) => JWTVerifyGetKey | undefined {
+  const sets = new Map(clients.map((k) => [k.issuer, createRemoteJWKSet(new URL(k.jwksUrl))]));
+  return (issuer) => sets.get(issuer);
 }
 
 /** A token bucket per key: `perMinute` requests a minute, bursting up to the same number. */

@@ -1,3 +1,4 @@
+import type { JWTVerifyGetKey } from "jose";
 import type { CaseRepository } from "../store/repository.js";
 import type { ResponseCache } from "./cache.js";
 import type { Config } from "./config.js";
@@ -19,6 +20,8 @@ export interface Deps {
   logger: Logger;
   /** Finished answers of the pure routes (absent: no caching). */
   cache?: ResponseCache;
+  /** The key set of a CDS client's issuer (default: its JWKS URL, fetched and cached by jose). */
+  cdsKeys?: (issuer: string) => JWTVerifyGetKey | undefined;
   /** Called by the CDS Hooks service to read a FHIR server (tests pass a recorder). */
   fetch?: typeof fetch;
 }

@@ -74,6 +74,7 @@ export const cdsRoutes: RouteSpec[] = [
     method: "get",
     path: "/cds-services",
     summary: "CDS Hooks discovery",
+    cds: true,
     tags: ["cds-hooks"],
     responses: { 200: json(discovery, "the services") },
     handler: (c) => c.json(DISCOVERY),
@@ -81,6 +82,7 @@ export const cdsRoutes: RouteSpec[] = [
   {
     method: "post",
     path: "/cds-services/{id}",
+    cds: true,
     summary:
       "The Locus patient-view service: cards with the leading localization, differential and red flags",
     tags: ["cds-hooks"],

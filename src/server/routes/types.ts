@@ -12,6 +12,8 @@ export interface RouteSpec {
   tags: string[];
   /** Public routes (health checks, the page) need no bearer token. */
   public?: boolean;
+  /** CDS Hooks routes also accept a JWT from a configured CDS client. */
+  cds?: boolean;
   request?: RouteConfig["request"];
   responses: RouteConfig["responses"];
   handler: (c: Context<AppEnv>, deps: Deps) => Response | Promise<Response>;
