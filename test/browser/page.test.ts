@@ -82,9 +82,14 @@ describe.skipIf(skip)("the page in chromium", () => {
     await screenshot(page, "02-seed-004-sensation");
     await page.getByRole("tab", { name: "Strength & reflexes" }).click();
     await screenshot(page, "03-seed-004-results");
+    // The whole page at once, for the README: a taller window shows the picture under the ranking.
+    await page.getByRole("tab", { name: "Sensation" }).click();
+    await page.setViewportSize({ width: 1280, height: 1240 });
+    await screenshot(page, "03b-seed-004-picture");
+    await page.setViewportSize({ width: 1280, height: 800 });
     if (process.env.LOCUS_DOCS_SCREENSHOT === "1")
       copyFileSync(
-        join(ROOT, "test-artifacts", "03-seed-004-results.png"),
+        join(ROOT, "test-artifacts", "03b-seed-004-picture.png"),
         join(ROOT, "docs", "screenshot.png"),
       );
     expect(errors).toEqual([]);
@@ -96,15 +101,10 @@ describe.skipIf(skip)("the page in chromium", () => {
     await page.getByRole("radio", { name: "reduced", exact: true }).check();
     await page.getByLabel("Modality").selectOption("");
     const times: number[] = [];
-    for (const region of [
-      "thigh_lateral",
-      "foot_dorsum",
-      "thigh_lateral",
-      "foot_dorsum",
-      "buttock",
-      "buttock",
-    ]) {
-      if (times.length % 2 === 0) await page.getByRole("radio", { name: "reduced", exact: true }).check();
+    const regions = ["buttock", "buttock", "thigh_lateral", "thigh_lateral", "foot_dorsum", "foot_dorsum"];
+    // A first round warms up; two rounds are measured. Each click marks a region, the next clears it.
+    for (const [i, region] of [...regions, ...regions, ...regions].entries()) {
+      if (i % 2 === 0) await page.getByRole("radio", { name: "reduced", exact: true }).check();
       else await page.getByRole("radio", { name: "clear", exact: true }).check();
       const ms = await page.evaluate<number>(`(async () => {
         const el = document.querySelector('g.region[data-region="${region}"][data-side="left"]');
@@ -119,7 +119,7 @@ describe.skipIf(skip)("the page in chromium", () => {
         await changed;
         return performance.now() - t0;
       })()`);
-      times.push(ms);
+      if (i >= regions.length) times.push(ms);
     }
     const sorted = [...times].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)]!;

@@ -102,8 +102,8 @@ export function App() {
   useEffect(() => {
     if (!local.ok) return;
     const ctl = new AbortController();
-    setPlan((p) => ({ ...p, status: "loading" }));
     const timer = setTimeout(() => {
+      setPlan((p) => ({ ...p, status: "loading" }));
       api.analyse(c, ctl.signal).then(
         (a) => setPlan({ plan: a.plan, status: "ready", error: null }),
         (e: Error) => {

@@ -13,9 +13,14 @@ export function RedFlags({ differential }: { differential: D }) {
         {flags.map((f) => (
           <li key={f.id} className={`flag ${f.severity}`} data-flag={f.id}>
             <strong>{f.severity === "critical" ? "Red flag" : "Warning"}:</strong> {f.text}
-            {f.because.length > 0 && <span className="because"> Because: {f.because.join("; ")}.</span>}
             {f.action.length > 0 && (
               <span className="because"> Now: {f.action.map((a) => a.test).join("; ")}.</span>
+            )}
+            {f.because.length > 0 && (
+              <details>
+                <summary>why</summary>
+                <span className="because">{f.because.join("; ")}.</span>
+              </details>
             )}
           </li>
         ))}

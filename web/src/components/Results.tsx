@@ -35,8 +35,12 @@ function Reasons({ title, list, cls }: { title: string; list: Reason[]; cls: str
   );
 }
 
+const FIRST = 5;
+
 export function Results({ localization, selected, onSelect }: Props) {
-  const hs = localization.hypotheses;
+  const [more, setMore] = useState(false);
+  const all = localization.hypotheses;
+  const hs = more || selected >= FIRST ? all : all.slice(0, FIRST);
   return (
     <section aria-labelledby="loc-h" className="panel results">
       <h2 id="loc-h">Where is the lesion?</h2>
@@ -72,6 +76,11 @@ export function Results({ localization, selected, onSelect }: Props) {
           );
         })}
       </ol>
+      {all.length > FIRST && (
+        <button type="button" className="linklike more" aria-expanded={more} onClick={() => setMore(!more)}>
+          {more ? "fewer hypotheses" : `all ${all.length} hypotheses`}
+        </button>
+      )}
       {localization.other > 0.005 && (
         <p className="hint">Other hypotheses: {pct(localization.other)} together.</p>
       )}

@@ -72,7 +72,7 @@ export function Schematic({
   const lesioned = nodes.filter((n) => territory.lesionNodes.has(n.id));
   return (
     <figure className="schematic">
-      <svg viewBox={`0 0 470 ${height}`} role="img" aria-labelledby="schematic-title schematic-desc">
+      <svg viewBox={`0 0 520 ${height}`} role="img" aria-labelledby="schematic-title schematic-desc">
         <title id="schematic-title">Roots, plexus and nerves of the leg</title>
         <desc id="schematic-desc">
           {lesioned.length
