@@ -24,7 +24,7 @@ describe("cases", () => {
     expect(res.headers.get("location")).toBe(`/api/v1/cases/${c.id}`);
     expect(res.headers.get("etag")).toBe('"1"');
     const saved = (await res.json()) as Saved;
-    expect(saved).toMatchObject({ id: c.id, revision: 1, case: c });
+    expect(saved).toMatchObject({ id: c.id, revision: 1, case: c, author: "local" });
     expect(saved.report?.atlasVersion).toBe("test-atlas-1");
     const got = (await (await t.app.request(`/api/v1/cases/${c.id}`)).json()) as Saved;
     expect(got.case).toEqual(c);

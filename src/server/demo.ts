@@ -49,7 +49,7 @@ export async function loadDemoCases(
       report = null;
     }
     try {
-      await repo.create(id, { case: input, report });
+      await repo.create(id, { case: input, report, author: "demo" });
       result.loaded.push(id);
     } catch {
       result.present.push(id);

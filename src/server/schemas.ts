@@ -105,6 +105,7 @@ export const caseRecord = z.object({
   id: z.string(),
   revision: z.number().int(),
   createdAt: z.string(),
+  author: z.string().nullable().describe("who saved this revision: the bearer token's name, or local"),
   case: locusCase,
   report: storedReport.nullable(),
 });
@@ -119,7 +120,12 @@ export const caseList = z.object({
 export const revisionList = z.object({
   id: z.string(),
   revisions: z.array(
-    z.object({ revision: z.number().int(), createdAt: z.string(), atlasVersion: z.string().nullable() }),
+    z.object({
+      revision: z.number().int(),
+      createdAt: z.string(),
+      author: z.string().nullable(),
+      atlasVersion: z.string().nullable(),
+    }),
   ),
 });
 

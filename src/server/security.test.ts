@@ -57,6 +57,11 @@ describe("bearer tokens and rate limits", () => {
       expect(wrong.status).toBe(401);
       const ok = await t.app.request("/api/v1/cases", { headers: { authorization: `Bearer ${TOKEN}` } });
       expect(ok.status).toBe(200);
+      const saved = await t.app.request(
+        "/api/v1/cases",
+        jsonRequest("POST", sample, { authorization: `Bearer ${TOKEN}` }),
+      );
+      expect(await saved.json()).toMatchObject({ revision: 1, author: "ehr" });
       expect((await t.app.request("/healthz")).status).toBe(200);
     } finally {
       await t.close();

@@ -139,11 +139,12 @@ export class PostgresRepository implements CaseRepository {
       revision: number;
       created_at: Date;
       body: string;
+      author: string | null;
       atlas_version: string | null;
       report_created_at: Date | null;
       report_body: string | null;
     }>(
-      `SELECT r.case_id, r.revision, r.created_at, r.body, p.atlas_version,
+      `SELECT r.case_id, r.revision, r.created_at, r.body, r.author, p.atlas_version,
           p.created_at AS report_created_at, p.body AS report_body
         FROM case_revisions r
         LEFT JOIN reports p ON p.case_id = r.case_id AND p.revision = r.revision
@@ -156,6 +157,7 @@ export class PostgresRepository implements CaseRepository {
       id: row.case_id,
       revision: row.revision,
       createdAt: iso(row.created_at),
+      author: row.author,
       case: JSON.parse(row.body),
       report:
         row.atlas_version !== null && row.report_body !== null
@@ -192,9 +194,10 @@ export class PostgresRepository implements CaseRepository {
     const result = await this.pool.query<{
       revision: number;
       created_at: Date;
+      author: string | null;
       atlas_version: string | null;
     }>(
-      `SELECT r.revision, r.created_at, p.atlas_version FROM case_revisions r
+      `SELECT r.revision, r.created_at, r.author, p.atlas_version FROM case_revisions r
        LEFT JOIN reports p ON p.case_id = r.case_id AND p.revision = r.revision
        WHERE r.case_id = $1 ORDER BY r.revision`,
       [id],
@@ -202,6 +205,7 @@ export class PostgresRepository implements CaseRepository {
     return result.rows.map((r) => ({
       revision: r.revision,
       createdAt: iso(r.created_at),
+      author: r.author,
       atlasVersion: r.atlas_version,
     }));
   }
@@ -244,8 +248,8 @@ async function insertRevision(
   input: SaveInput,
 ): Promise<void> {
   await client.query(
-    "INSERT INTO case_revisions (case_id, revision, created_at, body) VALUES ($1, $2, $3, $4)",
-    [id, revision, now, JSON.stringify(input.case)],
+    "INSERT INTO case_revisions (case_id, revision, created_at, body, author) VALUES ($1, $2, $3, $4, $5)",
+    [id, revision, now, JSON.stringify(input.case), input.author ?? null],
   );
   if (input.report)
     await client.query(
@@ -259,6 +263,7 @@ function revisionFromInput(id: string, revision: number, now: string, input: Sav
     id,
     revision,
     createdAt: now,
+    author: input.author ?? null,
     case: JSON.parse(JSON.stringify(input.case)),
     report: input.report
       ? {

@@ -16,6 +16,8 @@ export interface CaseRevision {
   id: string;
   revision: number;
   createdAt: string;
+  /** Who saved it (a token's name, or "local"); null for revisions saved before authors were kept. */
+  author: string | null;
   /** The case exactly as it was saved. */
   case: unknown;
   report: StoredReport | null;
@@ -31,6 +33,7 @@ export interface CaseSummary {
 export interface RevisionSummary {
   revision: number;
   createdAt: string;
+  author: string | null;
   atlasVersion: string | null;
 }
 
@@ -41,6 +44,8 @@ export interface NewReport {
 
 export interface SaveInput {
   case: unknown;
+  /** Who is saving (kept with the revision). */
+  author?: string;
   report?: NewReport | null;
 }
 

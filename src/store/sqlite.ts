@@ -26,6 +26,7 @@ interface RevisionRow {
   revision: number;
   created_at: string;
   body: string;
+  author: string | null;
   atlas_version: string | null;
   report_created_at: string | null;
   report_body: string | null;
@@ -127,8 +128,10 @@ export class SqliteRepository implements CaseRepository {
 
   private insertRevision(id: string, revision: number, now: string, body: string, input: SaveInput): void {
     this.db
-      .prepare("INSERT INTO case_revisions (case_id, revision, created_at, body) VALUES (?, ?, ?, ?)")
-      .run(id, revision, now, body);
+      .prepare(
+        "INSERT INTO case_revisions (case_id, revision, created_at, body, author) VALUES (?, ?, ?, ?, ?)",
+      )
+      .run(id, revision, now, body, input.author ?? null);
     if (input.report)
       this.db
         .prepare(
@@ -142,6 +145,7 @@ export class SqliteRepository implements CaseRepository {
       id,
       revision,
       createdAt: now,
+      author: input.author ?? null,
       case: JSON.parse(JSON.stringify(input.case)),
       report: input.report
         ? {
@@ -154,7 +158,7 @@ export class SqliteRepository implements CaseRepository {
   }
 
   async get(id: string, revision?: number): Promise<CaseRevision | null> {
-    const sql = `SELECT r.case_id, r.revision, r.created_at, r.body, p.atlas_version,
+    const sql = `SELECT r.case_id, r.revision, r.created_at, r.body, r.author, p.atlas_version,
         p.created_at AS report_created_at, p.body AS report_body
       FROM case_revisions r
       LEFT JOIN reports p ON p.case_id = r.case_id AND p.revision = r.revision
@@ -190,14 +194,20 @@ export class SqliteRepository implements CaseRepository {
     if (!exists) return null;
     const rows = this.db
       .prepare(
-        `SELECT r.revision, r.created_at, p.atlas_version FROM case_revisions r
+        `SELECT r.revision, r.created_at, r.author, p.atlas_version FROM case_revisions r
          LEFT JOIN reports p ON p.case_id = r.case_id AND p.revision = r.revision
          WHERE r.case_id = ? ORDER BY r.revision`,
       )
-      .all(id) as { revision: number; created_at: string; atlas_version: string | null }[];
+      .all(id) as {
+      revision: number;
+      created_at: string;
+      author: string | null;
+      atlas_version: string | null;
+    }[];
     return rows.map((r) => ({
       revision: r.revision,
       createdAt: r.created_at,
+      author: r.author,
       atlasVersion: r.atlas_version,
     }));
   }
@@ -234,6 +244,7 @@ function fromRow(row: RevisionRow): CaseRevision {
     id: row.case_id,
     revision: row.revision,
     createdAt: row.created_at,
+    author: row.author,
     case: JSON.parse(row.body),
     report:
       row.atlas_version !== null && row.report_body !== null

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import { migrations } from "./migrations/index.js";
 import { PostgresRepository } from "./postgres.js";
-import { openSqliteDir } from "./sqlite.js";
+import { openSqliteDir, SQLITE_FILE } from "./sqlite.js";
 import { repositoryContract } from "./test-helpers/contract.js";
 
 const dirs: string[] = [];
@@ -31,6 +33,39 @@ if (databaseUrl) {
     it("runs the same contract as SQLite", () => {});
   });
 }
+
+describe("migrations", () => {
+  it("upgrade a store made by an earlier version and keep its data", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "locus-store-"));
+    dirs.push(dir);
+    const old = new Database(join(dir, SQLITE_FILE));
+    old.exec(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+    );
+    old.exec(migrations[0]!.sqlite);
+    old.prepare("INSERT INTO schema_migrations VALUES (1, 'cases', '2026-01-01T00:00:00Z')").run();
+    old.prepare("INSERT INTO cases VALUES ('old', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 1)").run();
+    old
+      .prepare("INSERT INTO case_revisions VALUES ('old', 1, '2026-01-01T00:00:00Z', ?)")
+      .run(JSON.stringify({ format: "locus-case/1", id: "old", findings: [] }));
+    old.close();
+    const repo = openSqliteDir(dir);
+    expect(await repo.migrate()).toEqual(migrations.slice(1).map((m) => m.version));
+    expect(await repo.get("old")).toMatchObject({ revision: 1, author: null, case: { id: "old" } });
+    await repo.update("old", { case: { format: "locus-case/1", id: "old", findings: [] }, author: "ehr" });
+    expect((await repo.revisions("old"))?.map((r) => r.author)).toEqual([null, "ehr"]);
+    expect(await repo.integrityCheck()).toEqual([]);
+    await repo.close();
+  });
+
+  it("are numbered 1, 2, 3... with SQL for both stores", () => {
+    migrations.forEach((m, i) => {
+      expect(m.version).toBe(i + 1);
+      expect(m.sqlite.trim()).not.toBe("");
+      expect(m.postgres.trim()).not.toBe("");
+    });
+  });
+});
 
 describe("SQLite specifics", () => {
   it("uses WAL, foreign keys and full synchronous commits, and refuses to rewrite history", async () => {

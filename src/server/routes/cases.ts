@@ -74,7 +74,11 @@ export const caseRoutes: RouteSpec[] = [
         typeof (input as { id?: unknown }).id === "string" ? (input as { id: string }).id : undefined;
       const id = own && CASE_ID.test(own) ? own : randomUUID();
       try {
-        const saved = await deps.repo.create(id, { case: input, report });
+        const saved = await deps.repo.create(id, {
+          case: input,
+          report,
+          author: c.get("tokenName") ?? "local",
+        });
         c.header("Location", `/api/v1/cases/${encodeURIComponent(id)}`);
         c.header("ETag", etag(saved.revision));
         return c.json(saved, 201);
@@ -154,6 +158,7 @@ export const caseRoutes: RouteSpec[] = [
         const saved = await deps.repo.update(id, {
           case: input,
           report,
+          author: c.get("tokenName") ?? "local",
           ...(base !== undefined ? { baseRevision: base } : {}),
         });
         c.header("ETag", etag(saved.revision));

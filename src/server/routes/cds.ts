@@ -147,6 +147,7 @@ export const cdsRoutes: RouteSpec[] = [
       try {
         await deps.repo.create(caseId, {
           case: read.case,
+          author: c.get("tokenName") ?? "cds-hooks",
           report: {
             atlasVersion: analysis.atlasVersion,
             body: {

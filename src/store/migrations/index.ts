@@ -4,6 +4,7 @@
  * recorded in `schema_migrations`.
  */
 import { m001Cases } from "./001_cases.js";
+import { m002RevisionAuthor } from "./002_revision_author.js";
 
 export interface Migration {
   version: number;
@@ -12,4 +13,4 @@ export interface Migration {
   postgres: string;
 }
 
-export const migrations: readonly Migration[] = [m001Cases];
+export const migrations: readonly Migration[] = [m001Cases, m002RevisionAuthor];

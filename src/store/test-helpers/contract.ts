@@ -70,6 +70,14 @@ export function repositoryContract(name: string, open: () => Promise<CaseReposit
       expect(await repo.revisions("nobody")).toBeNull();
     });
 
+    it("keeps who saved each revision", async () => {
+      await repo.create("case-g", { case: sample(1), author: "ehr" });
+      await repo.update("case-g", { case: sample(2), author: "emg-lab" });
+      await repo.update("case-g", { case: sample(3) });
+      expect((await repo.get("case-g", 1))?.author).toBe("ehr");
+      expect((await repo.revisions("case-g"))?.map((r) => r.author)).toEqual(["ehr", "emg-lab", null]);
+    });
+
     it("keeps each report with the atlas version it was made with", async () => {
       await repo.create("case-e", {
         case: sample(1),
