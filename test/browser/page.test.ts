@@ -170,6 +170,34 @@ describe.skipIf(skip)("the page in chromium", () => {
     await expect.poll(() => page.getByTestId("case-list").textContent()).toMatch(/browser-test-seed-004/);
     await screenshot(page, "04-saved-revisions");
 
+    // Exports: Markdown, print-ready HTML and the FHIR report, as downloads; the print layout.
+    const fetchDownload = async (button: string) => {
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: button, exact: true }).click(),
+      ]);
+      return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, "utf8") };
+    };
+    const md = await fetchDownload("Markdown");
+    expect(md.name).toBe("browser-test-seed-004.md");
+    expect(md.text).toMatch(/^# Locus report: browser-test-seed-004/);
+    expect(md.text).toMatch(/sacral plexus/);
+    const html = await fetchDownload("HTML");
+    expect(html.text).toMatch(/<h1>Locus report: browser-test-seed-004<\/h1>/);
+    expect(html.text).toMatch(/Red flags/);
+    const fhir = await fetchDownload("FHIR JSON");
+    const bundle = JSON.parse(fhir.text) as {
+      resourceType: string;
+      entry: { resource: { resourceType: string } }[];
+    };
+    expect(bundle.resourceType).toBe("Bundle");
+    expect(bundle.entry.map((e) => e.resource.resourceType)).toEqual(
+      expect.arrayContaining(["DiagnosticReport", "ClinicalImpression"]),
+    );
+    await page.emulateMedia({ media: "print" });
+    await screenshot(page, "04b-print-layout");
+    await page.emulateMedia({ media: "screen" });
+
     // The first revision opens as it was.
     await page.getByTestId("revisions").getByRole("button", { name: "Revision 1" }).click();
     await expect
