@@ -67,6 +67,17 @@ describe("analysis routes", () => {
     expect(res.status).toBe(422);
   });
 
+  it("reads a LocusCase sent as text/plain as a case, not as a note", async () => {
+    t = await testApp();
+    const res = await t.app.request("/api/v1/localize", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify(sample()),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).not.toHaveProperty("extraction");
+  });
+
   it("uses extraction for notes when the engine has it", async () => {
     t = await testApp();
     t.deps.engine.extract = () => ({ case: sample(), spans: [] });

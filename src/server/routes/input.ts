@@ -46,6 +46,9 @@ export async function readCase(c: Context, engine: Engine, options: { notes: boo
 }
 
 export function caseFromBody(body: Body, engine: Engine, options: { notes: boolean }): CaseInput {
+  // A LocusCase sent as text/plain (curl's default for --data-binary from a file) is still a case.
+  if (body.kind === "text" && /^\s*\{/.test(body.value) && /"format"\s*:\s*"locus-case\//.test(body.value))
+    return caseFromBody({ kind: "json", text: body.value }, engine, options);
   if (body.kind === "text") {
     const { input, extraction } = extractNote(engine, body.value);
     return { input, extraction, parsed: validOr400(engine.parseCase(input)) };
