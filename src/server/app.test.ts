@@ -154,6 +154,13 @@ describe("operations", () => {
     ])
       expect(doc.paths).toHaveProperty([p]);
     expect(doc.paths["/api/v1/cases/{id}"]).toHaveProperty("put");
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+      for (const op of Object.values(ops) as { parameters?: { name: string; in: string }[] }[]) {
+        const declared = (op.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name);
+        expect(declared, path).toEqual(expect.arrayContaining(names));
+      }
+    }
   });
 
   it("sets security headers and no CORS headers unless origins are configured", async () => {

@@ -8,15 +8,23 @@ import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
+import { z } from "zod";
 import { HttpError, problem } from "./errors.js";
 import { requestLog } from "./logging.js";
-import { routes } from "./routes/index.js";
+import { type RouteSpec, routes } from "./routes/index.js";
 import { bearerAuth, cdsAuth, RateLimiter, rateLimit, remoteKeys } from "./security.js";
 import type { AppEnv, Deps } from "./types.js";
 
 export const API_VERSION = "1.0.0";
 
 const honoPath = (p: string) => p.replace(/\{([^}]+)\}/g, ":$1");
+
+/** The route's request description, with every {placeholder} of its path declared as a parameter. */
+function requestWithPathParams(spec: RouteSpec): RouteSpec["request"] {
+  const names = [...spec.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
+  if (names.length === 0 || spec.request?.params) return spec.request;
+  return { ...spec.request, params: z.object(Object.fromEntries(names.map((n) => [n, z.string()]))) };
+}
 
 export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   const { config, logger } = deps;
@@ -86,7 +94,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
       summary: spec.summary,
       ...(spec.description ? { description: spec.description } : {}),
       tags: spec.tags,
-      ...(spec.request ? { request: spec.request } : {}),
+      ...(requestWithPathParams(spec) ? { request: requestWithPathParams(spec) } : {}),
       responses: spec.responses,
       ...(spec.public || config.tokens.length === 0 ? {} : { security: [{ bearer: [] }] }),
     });

@@ -1,4 +1,5 @@
 import type { Bundle, BundleEntry, Resource } from "@medplum/fhirtypes";
+import { z } from "zod";
 import {
   cards,
   cardsResponse,
@@ -86,7 +87,10 @@ export const cdsRoutes: RouteSpec[] = [
     summary:
       "The Locus patient-view service: cards with the leading localization, differential and red flags",
     tags: ["cds-hooks"],
-    request: { body: { required: true, content: { "application/json": { schema: hookRequest } } } },
+    request: {
+      params: z.object({ id: z.literal(SERVICE_ID).describe("the service id from discovery") }),
+      body: { required: true, content: { "application/json": { schema: hookRequest } } },
+    },
     responses: {
       200: json(cardsResponse, "the cards"),
       ...problemResponses,
