@@ -79,7 +79,21 @@ describe.skipIf(skip)("the page in chromium", () => {
     await expect
       .poll(() => page.getByTestId("suggestions").locator("li").count(), { timeout: 20_000 })
       .toBeGreaterThan(0);
+    expect(await page.getByTestId("muscles-reached").textContent()).toMatch(/right: .*tibialis anterior/);
     await screenshot(page, "02-seed-004-sensation");
+
+    // A next test, chosen, asks for its result; the result joins the case and the results follow.
+    const before = (await pageCase(page)).findings.length;
+    const suggestion = page.getByTestId("suggestions").locator("button.suggestion").first();
+    const testName = await suggestion.locator(".hyp-name").textContent();
+    await suggestion.click();
+    await page.locator("fieldset.outcomes").getByRole("button").first().click();
+    await expect.poll(async () => (await pageCase(page)).findings.length).toBe(before + 1);
+    const added = (await pageCase(page)).findings.at(-1)!;
+    expect(testName).toContain(added.side ?? "");
+    await expect
+      .poll(() => page.getByTestId("hypothesis-0").locator(".hyp-name").textContent())
+      .toMatch(/right sacral plexus/);
     await page.getByRole("tab", { name: "Strength & reflexes" }).click();
     await screenshot(page, "03-seed-004-results");
     // The whole page at once, for the README: a taller window shows the picture under the ranking.

@@ -365,6 +365,7 @@ export function App() {
               />
               <BodyMap c={c} atlas={atlas} territory={territory} onChange={change} readOnly />
             </div>
+            <MusclesReached atlas={atlas} territory={territory} />
           </section>
           {shown && <Differential differential={shown.differential} />}
           <NextTests
@@ -380,6 +381,29 @@ export function App() {
         drawings.
       </footer>
     </div>
+  );
+}
+
+/** The muscles the lesion shown reaches (at least a third of their supply), by side. */
+function MusclesReached({
+  atlas,
+  territory,
+}: {
+  atlas: AtlasOverview;
+  territory: ReturnType<typeof territoryOf>;
+}) {
+  const bySide = new Map<string, string[]>();
+  for (const m of atlas.muscles)
+    for (const side of ["right", "left"] as const) {
+      const share = territory.muscles.get(`${side}:${m.id}`) ?? 0;
+      if (share >= 1 / 3) bySide.set(side, [...(bySide.get(side) ?? []), m.name]);
+    }
+  if (bySide.size === 0) return null;
+  return (
+    <p className="muscles-reached" data-testid="muscles-reached">
+      <strong>Muscles reached</strong> (a third of their supply or more):{" "}
+      {[...bySide].map(([side, names]) => `${side}: ${names.join(", ")}`).join("; ")}.
+    </p>
   );
 }
 
