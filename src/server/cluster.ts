@@ -47,6 +47,10 @@ export async function startWorker(config: Config, logger: Logger, engine?: Engin
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
     s.once("error", reject);
   });
+  // Slow clients cannot hold a worker: whole request within 30 s, headers within 10 s.
+  const http = server as unknown as { requestTimeout: number; headersTimeout: number };
+  http.requestTimeout = 30_000;
+  http.headersTimeout = 10_000;
   const address = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   return {
