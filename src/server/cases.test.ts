@@ -95,9 +95,15 @@ describe("cases", () => {
     };
     expect(revs.revisions).toHaveLength(1);
     expect((await t.app.request("/api/v1/cases/nobody")).status).toBe(404);
-    expect((await t.app.request("/api/v1/cases/nobody", jsonRequest("PUT", c))).status).toBe(404);
+    expect(
+      (await t.app.request("/api/v1/cases/nobody", jsonRequest("PUT", { ...c, id: "nobody" }))).status,
+    ).toBe(404);
     expect((await t.app.request("/api/v1/cases/nobody/revisions")).status).toBe(404);
     expect((await t.app.request(`/api/v1/cases/${c.id}?revision=abc`)).status).toBe(400);
+    const other = devCases()[1]!.json;
+    const wrongUrl = await t.app.request(`/api/v1/cases/${c.id}`, jsonRequest("PUT", other));
+    expect(wrongUrl.status).toBe(400);
+    expect(await wrongUrl.json()).toMatchObject({ error: { code: "id_mismatch" } });
   });
 
   it("lists cases with pagination", async () => {

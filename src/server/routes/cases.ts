@@ -153,6 +153,19 @@ export const caseRoutes: RouteSpec[] = [
       const id = caseId(c);
       const base = baseRevision(c.req.header("if-match"));
       const { input, parsed } = await readCase(c, deps.engine, { notes: false });
+      // A case that names another case is most likely sent to the wrong URL: refuse rather than mix histories.
+      if (CASE_ID.test(parsed.case.id) && parsed.case.id !== id)
+        throw new HttpError(
+          400,
+          "id_mismatch",
+          `the case's id is ${parsed.case.id}, but the URL names case ${id}`,
+          [
+            issue(["id"], "the case's id differs from the case named in the URL", {
+              expected: id,
+              found: parsed.case.id,
+            }),
+          ],
+        );
       const report = reportFor(deps, parsed);
       try {
         const saved = await deps.repo.update(id, {
