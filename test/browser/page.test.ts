@@ -54,6 +54,8 @@ describe.skipIf(skip)("the page in chromium", () => {
 
   it("takes seed case 004 through the form and shows the sacral plexus first, with the cancer red flag", async () => {
     const { page } = browser;
+    // Replacing unsaved entries asks first; the tests answer yes.
+    page.on("dialog", (d) => void d.accept());
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     await page.goto(`${server.base}/`);
@@ -211,6 +213,16 @@ describe.skipIf(skip)("the page in chromium", () => {
     await page.emulateMedia({ media: "print" });
     await screenshot(page, "04b-print-layout");
     await page.emulateMedia({ media: "screen" });
+
+    // An unsaved edit survives a reload (the draft), and is shown as not saved.
+    await page.getByRole("tab", { name: "Strength & reflexes" }).click();
+    await page.getByLabel("left hip flexion, MRC grade", { exact: true }).fill("3");
+    await page.reload();
+    await page.getByRole("tab", { name: "Strength & reflexes" }).click();
+    await expect
+      .poll(() => page.getByLabel("left hip flexion, MRC grade", { exact: true }).inputValue())
+      .toBe("3");
+    expect(await page.getByTestId("save-state").textContent()).toMatch(/Not saved/);
 
     // The first revision opens as it was.
     await page.getByTestId("revisions").getByRole("button", { name: "Revision 1" }).click();

@@ -75,7 +75,7 @@ export function App() {
   useEffect(() => {
     api.atlas().then(setAtlas, (e: Error) => setAtlasError(e.message));
     const m = /^\/cases\/([^/]+)$/.exec(location.pathname);
-    if (m?.[1]) void open(decodeURIComponent(m[1]));
+    if (m?.[1]) void open(decodeURIComponent(m[1]), undefined, true);
   }, []);
 
   const change = useCallback((next: LocusCase) => {
@@ -126,11 +126,23 @@ export function App() {
     [atlas, shown, selected],
   );
 
-  async function open(id: string, revision?: number) {
+  /** Whether unsaved entries may be replaced: asks only when there is something to lose. */
+  function mayDiscard(what: string): boolean {
+    const unsaved = !saved || saved.json !== JSON.stringify(c);
+    if (!unsaved || (c.findings.length === 0 && !c.notes)) return true;
+    return window.confirm(`${what} replaces the unsaved entries of ${c.id}. Go on?`);
+  }
+
+  async function open(id: string, revision?: number, onLoad = false) {
+    if (!onLoad && !mayDiscard(`Opening ${id}${revision ? ` revision ${revision}` : ""}`)) return;
     try {
       const rec = await api.open(id, revision);
       const latest = revision ? ((await api.revisions(id)).at(-1)?.revision ?? rec.revision) : rec.revision;
-      setC(rec.case);
+      // A reload keeps unsaved edits of this case (the draft) over the saved revision.
+      const draft = onLoad ? initialCase() : null;
+      const keepDraft =
+        draft !== null && draft.id === id && JSON.stringify(draft) !== JSON.stringify(rec.case);
+      setC(keepDraft ? draft : rec.case);
       setSelected(0);
       setSaved({ revision: latest, json: revision && revision !== latest ? "" : JSON.stringify(rec.case) });
       setSaveState({
@@ -169,6 +181,7 @@ export function App() {
   }
 
   function newCase() {
+    if (!mayDiscard("A new case")) return;
     setC(emptyCase(newCaseId()));
     setSaved(null);
     setExtraction(null);
@@ -321,6 +334,11 @@ export function App() {
               <NotePaste
                 extraction={extraction}
                 onFilled={(filled, x, note) => {
+                  if (
+                    c.findings.length > 0 &&
+                    !window.confirm("Replace the findings in the form with those read from the note?")
+                  )
+                    return;
                   change({ ...filled, id: c.id });
                   setExtraction({ note, extraction: x });
                 }}
