@@ -371,6 +371,13 @@ export function App() {
           data-updates={updates.current}
           data-ms={local.ms.toFixed(1)}
         >
+          <p className="print-only">
+            Case {c.id}
+            {saved ? `, revision ${saved.revision}` : ", not saved"}
+            {c.patient?.age !== undefined ? `; ${c.patient.age} years` : ""}
+            {c.patient?.sex ? `, ${c.patient.sex}` : ""}. Atlas {atlas.version}. Decision support, not a
+            diagnosis.
+          </p>
           {shown && <RedFlags differential={shown.differential} />}
           {shown && <Results localization={shown.localization} selected={selected} onSelect={setSelected} />}
           <section aria-labelledby="picture-h" className="panel picture">
