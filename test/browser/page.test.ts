@@ -101,6 +101,7 @@ describe.skipIf(skip)("the page in chromium", () => {
     // The whole page at once, for the README: a taller window shows the picture under the ranking.
     await page.getByRole("tab", { name: "Sensation" }).click();
     await page.setViewportSize({ width: 1280, height: 1240 });
+    await page.evaluate("document.querySelector('[data-testid=results]').scrollTop = 0");
     await screenshot(page, "03b-seed-004-picture");
     await page.setViewportSize({ width: 1280, height: 800 });
     if (process.env.LOCUS_DOCS_SCREENSHOT === "1")

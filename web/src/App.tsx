@@ -425,10 +425,13 @@ function MusclesReached({
     }
   if (bySide.size === 0) return null;
   return (
-    <p className="muscles-reached" data-testid="muscles-reached">
-      <strong>Muscles reached</strong> (a third of their supply or more):{" "}
+    <details className="muscles-reached" data-testid="muscles-reached">
+      <summary>
+        Muscles reached (a third of their supply or more):{" "}
+        {[...bySide].map(([side, names]) => `${names.length} ${side}`).join(", ")}
+      </summary>
       {[...bySide].map(([side, names]) => `${side}: ${names.join(", ")}`).join("; ")}.
-    </p>
+    </details>
   );
 }
 

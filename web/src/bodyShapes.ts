@@ -130,7 +130,7 @@ const MIDLINE: { region: string; view: View; points: [number, number][] }[] = [
   },
 ];
 
-function at(profile: Profile, y: number): [number, number] {
+function atProfile(profile: Profile, y: number): [number, number] {
   const first = profile[0]!;
   if (y <= first[0]) return [first[1], first[2]];
   for (let i = 1; i < profile.length; i++) {
@@ -155,7 +155,7 @@ function polygon(piece: Piece, side: Side): [number, number][] {
   const ys = [y0, ...profile.map((r) => r[0]).filter((y) => y > y0 && y < y1), y1];
   const dir = direction(piece.view, side);
   const x = (y: number, s: number) => {
-    const [m, w] = at(profile, y);
+    const [m, w] = atProfile(profile, y);
     return VIEW_WIDTH / 2 + dir * (m + s * w);
   };
   const left = ys.map((y) => [x(y, piece.s[0]), y] as [number, number]);
@@ -214,3 +214,72 @@ export function bodyShapes(): Shape[] {
 
 /** The regions the drawing has, for the test that it covers the atlas. */
 export const DRAWN_REGIONS = new Set([...LEG.map((l) => l.region), ...MIDLINE.map((m) => m.region)]);
+
+/**
+ * Where each muscle's belly is drawn, as a marker for the muscles a lesion reaches: the view, how far
+ * from medial (0) to lateral (1) across the leg, and the height, in the leg's own coordinates. These
+ * are schematic positions of our drawing, for orientation only; nothing in the reasoning reads them.
+ * Midline muscles (paraspinals, anal sphincter) sit beside or on the midline of the back view.
+ */
+const MUSCLE_AT: Record<string, [View, number, number, ("front" | "back" | "sole")?]> = {
+  iliopsoas: ["front", 0.3, 50],
+  tensor_fasciae_latae: ["front", 0.88, 62],
+  sartorius: ["front", 0.4, 100],
+  rectus_femoris: ["front", 0.57, 120],
+  vastus_intermedius: ["front", 0.6, 165],
+  vastus_lateralis: ["front", 0.86, 150],
+  vastus_medialis: ["front", 0.22, 182],
+  adductor_brevis: ["front", 0.2, 72],
+  adductor_longus: ["front", 0.12, 92],
+  gracilis: ["front", 0.06, 140],
+  tibialis_anterior: ["front", 0.62, 280],
+  extensor_digitorum_longus: ["front", 0.8, 300],
+  extensor_hallucis_longus: ["front", 0.52, 335],
+  peroneus_longus: ["front", 0.93, 268],
+  peroneus_brevis: ["front", 0.92, 335],
+  extensor_digitorum_brevis: ["front", 0.68, 402],
+  first_dorsal_interosseous_pedis: ["front", 0.33, 424],
+  gluteus_medius: ["back", 0.86, 48],
+  gluteus_minimus: ["back", 0.93, 62],
+  piriformis: ["back", 0.55, 50],
+  gluteus_maximus: ["back", 0.45, 72],
+  adductor_magnus: ["back", 0.1, 130],
+  semitendinosus: ["back", 0.2, 168],
+  semimembranosus: ["back", 0.3, 200],
+  biceps_femoris_long_head: ["back", 0.68, 160],
+  biceps_femoris_short_head: ["back", 0.78, 208],
+  gastrocnemius_medial_head: ["back", 0.3, 272],
+  gastrocnemius_lateral_head: ["back", 0.62, 272],
+  soleus: ["back", 0.46, 322],
+  tibialis_posterior: ["back", 0.4, 300],
+  flexor_digitorum_longus: ["back", 0.25, 345],
+  flexor_hallucis_longus: ["back", 0.6, 348],
+  flexor_hallucis_brevis: ["back", 0.22, 428, "sole"],
+  abductor_hallucis: ["back", 0.08, 446, "sole"],
+  abductor_digiti_minimi_pedis: ["back", 0.9, 446, "sole"],
+};
+
+export interface MusclePoint {
+  view: View;
+  x: number;
+  y: number;
+}
+
+export function musclePoint(muscle: string, side: Side): MusclePoint | undefined {
+  const para = /^paraspinal_(L[1-5]|S[12])$/.exec(muscle);
+  if (para) {
+    const order = ["L1", "L2", "L3", "L4", "L5", "S1", "S2"].indexOf(para[1]!);
+    return { view: "back", x: VIEW_WIDTH / 2 + direction("back", side) * 12, y: 8 + order * 4.2 };
+  }
+  if (muscle === "quadratus_lumborum")
+    return { view: "back", x: VIEW_WIDTH / 2 + direction("back", side) * 34, y: 20 };
+  if (muscle === "external_anal_sphincter") return { view: "back", x: VIEW_WIDTH / 2, y: 80 };
+  const at = MUSCLE_AT[muscle];
+  if (!at) return undefined;
+  const [view, s, y, profile] = at;
+  const [m, w] = atProfile(PROFILES[profile ?? view], y);
+  return { view, x: VIEW_WIDTH / 2 + direction(view, side) * (m + s * w), y };
+}
+
+/** The muscles the drawing places, for the test that they are atlas muscles. */
+export const PLACED_MUSCLES = Object.keys(MUSCLE_AT);

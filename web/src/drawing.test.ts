@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { getAtlas } from "../../src/atlas/index.js";
 import { atlasOverview } from "../../src/server/routes/atlas.js";
-import { bodyShapes, DRAWN_REGIONS, VIEW_HEIGHT, VIEW_WIDTH } from "./bodyShapes.js";
+import {
+  bodyShapes,
+  DRAWN_REGIONS,
+  musclePoint,
+  PLACED_MUSCLES,
+  VIEW_HEIGHT,
+  VIEW_WIDTH,
+} from "./bodyShapes.js";
 import { layout } from "./components/Schematic.js";
 import { territoryOf } from "./territory.js";
 import type { AtlasOverview, Hypothesis } from "./types.js";
@@ -34,6 +41,23 @@ describe("the body map drawing", () => {
         expect(y).toBeLessThanOrEqual(VIEW_HEIGHT);
       }
     expect(new Set(shapes.map((s) => s.id)).size).toBe(shapes.length);
+  });
+
+  it("places muscle markers only for atlas muscles, inside the picture, on the right leg for the right side", () => {
+    const ids = new Set(getAtlas().ids("muscle"));
+    for (const m of PLACED_MUSCLES) expect(ids.has(m), m).toBe(true);
+    for (const m of getAtlas().ids("muscle"))
+      for (const side of ["right", "left"] as const) {
+        const p = musclePoint(m, side);
+        if (!p) continue;
+        expect(p.x).toBeGreaterThanOrEqual(0);
+        expect(p.x).toBeLessThanOrEqual(VIEW_WIDTH);
+        expect(p.y).toBeGreaterThanOrEqual(0);
+        expect(p.y).toBeLessThanOrEqual(VIEW_HEIGHT);
+      }
+    expect(musclePoint("tibialis_anterior", "right")!.x).toBeLessThan(VIEW_WIDTH / 2);
+    expect(musclePoint("gastrocnemius_medial_head", "right")!.x).toBeGreaterThan(VIEW_WIDTH / 2);
+    expect(musclePoint("paraspinal_L5", "left")).toMatchObject({ view: "back" });
   });
 
   it("puts the patient's right leg on the viewer's left in front, on the viewer's right from behind", () => {

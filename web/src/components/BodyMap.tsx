@@ -6,7 +6,7 @@
  */
 import { useMemo, useState } from "react";
 import { SENSORY_CHANGES, SENSORY_MODALITIES } from "../../../src/case/schema.js";
-import { bodyShapes, type Shape, VIEW_HEIGHT, VIEW_WIDTH, type View } from "../bodyShapes.js";
+import { bodyShapes, musclePoint, type Shape, VIEW_HEIGHT, VIEW_WIDTH, type View } from "../bodyShapes.js";
 import { setSided } from "../caseModel.js";
 import type { Territory } from "../territory.js";
 import type { AtlasOverview, Finding, LocusCase } from "../types.js";
@@ -110,6 +110,22 @@ export function BodyMap({ c, atlas, territory, onChange, readOnly = false }: Pro
     const [side, region] = k.split(":") as [string, string];
     return `${side} ${name(region)}`;
   });
+  const muscleMarks = atlas.muscles.flatMap((m) =>
+    (["right", "left"] as const).flatMap((side) => {
+      const share = territory.muscles.get(`${side}:${m.id}`) ?? 0;
+      const at = share > 0 ? musclePoint(m.id, side) : undefined;
+      return at
+        ? [
+            {
+              ...at,
+              key: `${side}:${m.id}`,
+              share,
+              title: `${side} ${m.name}: ${Math.round(share * 100)}% of its supply reached`,
+            },
+          ]
+        : [];
+    }),
+  );
   const drawView = (view: View, title: string) => (
     <figure className="bodyview">
       <svg
@@ -194,6 +210,21 @@ export function BodyMap({ c, atlas, territory, onChange, readOnly = false }: Pro
               </g>
             );
           })}
+        {muscleMarks
+          .filter((m) => m.view === view)
+          .map((m) => (
+            <circle
+              key={m.key}
+              cx={m.x}
+              cy={m.y}
+              r={readOnly ? 5 : 4}
+              className="muscle-mark"
+              fillOpacity={Math.min(1, 0.3 + m.share * 0.7)}
+              pointerEvents="none"
+            >
+              <title>{m.title}</title>
+            </circle>
+          ))}
       </svg>
       <figcaption>{title}</figcaption>
     </figure>
@@ -265,7 +296,10 @@ export function BodyMap({ c, atlas, territory, onChange, readOnly = false }: Pro
             </li>
           ))}
           <li>
-            <span className="swatch hatch" aria-hidden="true" /> reached by the lesion shown
+            <span className="swatch hatch" aria-hidden="true" /> skin reached by the lesion shown
+          </li>
+          <li>
+            <span className="swatch dot" aria-hidden="true" /> muscle reached (darker: more of its supply)
           </li>
         </ul>
       )}
