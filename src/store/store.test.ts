@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrations } from "./migrations/index.js";
 import { PostgresRepository } from "./postgres.js";
@@ -21,9 +22,17 @@ repositoryContract("SQLite", async () => {
 
 const databaseUrl = process.env.DATABASE_URL;
 if (databaseUrl) {
+  const schemas: string[] = [];
   repositoryContract("PostgreSQL", async () => {
     const schema = `locus_test_${process.pid}_${Date.now().toString(36)}`;
+    schemas.push(schema);
     return new PostgresRepository({ connectionString: databaseUrl, schema });
+  });
+  afterAll(async () => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+    await client.end();
   });
 } else {
   process.stderr.write(
