@@ -56,7 +56,7 @@ export function localize(
   });
   const ranked = [...merged.values()].sort((a, b) => b.probability - a.probability);
   const shown = ranked.slice(0, limit);
-  const hypotheses: Hypothesis[] = shown.map((m, rank) => {
+  const hypotheses: Hypothesis[] = shown.map((m) => {
     const s = scored[m.index]!;
     const rival = rivalOf(s, scored, p.units);
     const reasons = explain(p, s.units, s.diffuse, rival);

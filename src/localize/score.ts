@@ -10,7 +10,7 @@ import type { LocusCase } from "../case/schema.js";
 import { type ContextItem, contextItems, musclesInText, type View } from "./context.js";
 import { equivocal, gradeGivenWeak, type LesionClass, sensoryInvolvement } from "./data/evidence.js";
 import { diffusePrior, extraLesion, polyneuropathyContext, severity } from "./data/priors.js";
-import { type Cause, causeProbability, FLOOR, gradeShare, logLikelihood } from "./likelihood.js";
+import { type Cause, causeProbability, FLOOR, gradeShare } from "./likelihood.js";
 import {
   type Damage,
   DIFFUSE_KINDS,
@@ -81,8 +81,7 @@ function muscleCandidates(atlas: Atlas, c: LocusCase): Unit[] {
     if (f.kind === "sign" && f.sign === "hypertrophy" && f.present !== false && f.target)
       add(musclesOfBodyPart(atlas, f.target), f.side);
   }
-  const seen = new Set<string>();
-  return out.filter((u) => (seen.has(u.key) ? false : (seen.add(u.key), true)));
+  return [...new Map(out.map((u) => [u.key, u])).values()];
 }
 
 function diffuseLogPrior(kind: DiffuseKind, c: LocusCase): number {
