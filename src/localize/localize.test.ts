@@ -231,6 +231,22 @@ describe("timing and age", () => {
   });
 });
 
+describe("history", () => {
+  it("anticoagulation makes a femoral or lumbar plexus lesion likelier for the same weak knee", () => {
+    const findings: Finding[] = [
+      { kind: "strength", side: "left", target: "knee_extension", mrc: 3 },
+      { kind: "reflex", side: "left", reflex: "patellar", grade: "absent" },
+    ];
+    const share = (history: string[]) =>
+      localize(caseOf(findings, { context: { history } }), { limit: 20 })
+        .hypotheses.filter((h) =>
+          h.lesions.some((l) => l.sites.includes("femoral") || l.sites.includes("lumbar_plexus")),
+        )
+        .reduce((t, h) => t + h.probability, 0);
+    expect(share(["anticoagulation:warfarin"])).toBeGreaterThan(share([]));
+  });
+});
+
 describe("the answer itself", () => {
   const c = load("seed-004-neoplastic-plexopathy.json");
   it("is deterministic and names the atlas version", () => {

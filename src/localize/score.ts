@@ -9,7 +9,7 @@ import type { Atlas } from "../atlas/index.js";
 import type { LocusCase } from "../case/schema.js";
 import { type ContextItem, contextItems, musclesInText, type View } from "./context.js";
 import { equivocal, gradeGivenWeak, type LesionClass, sensoryInvolvement } from "./data/evidence.js";
-import { diffusePrior, extraLesion, polyneuropathyContext, severity } from "./data/priors.js";
+import { diffusePrior, extraLesion, historyPriors, polyneuropathyContext, severity } from "./data/priors.js";
 import { type Cause, causeProbability, FLOOR, gradeShare } from "./likelihood.js";
 import {
   type Damage,
@@ -61,6 +61,8 @@ export interface Prepared {
   lnNotFp: Float64Array;
   /** log of the sum of all single-site priors: site priors are divided by it. */
   logZ: number;
+  /** log multipliers of site priors from the history (historyPriors). */
+  logSiteBoost: Map<string, number>;
   fast: Fast;
 }
 
@@ -188,6 +190,7 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   const logZ = Math.log(base.filter((u) => u.parts.length === 1).reduce((a, u) => a + u.prior, 0));
   const prepared: Prepared = {
     logZ,
+    logSiteBoost: siteBoosts(c),
     fast: fastOf(observations),
     atlas,
     observations,
@@ -220,13 +223,34 @@ export function causesAt(p: Prepared, unitIdx: readonly number[], diffuse: Diffu
   return out;
 }
 
+/**
+ * How the history raises the prior of sites: the strongest reason for each site (cancer and its
+ * radiotherapy are one suspicion about the plexus, not two).
+ */
+function siteBoosts(c: LocusCase): Map<string, number> {
+  const words = new Set((c.context?.history ?? []).map((h) => h.split(":")[0] ?? ""));
+  const out = new Map<string, number>();
+  for (const w of words) {
+    for (const rule of historyPriors[w] ?? []) {
+      for (const site of rule.sites) out.set(site, Math.max(out.get(site) ?? 0, Math.log(rule.factor)));
+    }
+  }
+  return out;
+}
+
+function boost(p: Prepared, u: Unit): number {
+  let b = 0;
+  for (const part of u.parts) b = Math.max(b, p.logSiteBoost.get(part) ?? 0);
+  return b;
+}
+
 export function logPrior(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {
   let lp = 0;
   const units = unitIdx.map((i) => p.units[i] as Unit);
   units.forEach((u, k) => {
     const mirrored = k > 0 && units.slice(0, k).some((e) => e.site === u.site && e.side !== u.side);
     if (mirrored) lp += Math.log(extraLesion.mirrored);
-    else lp += Math.log(u.prior) - p.logZ + (k > 0 ? Math.log(extraLesion.unrelated) : 0);
+    else lp += Math.log(u.prior) + boost(p, u) - p.logZ + (k > 0 ? Math.log(extraLesion.unrelated) : 0);
   });
   if (diffuse === "none") return units.length === 0 ? (p.logPriorDiffuse.get("none") ?? 0) : lp;
   const d = p.logPriorDiffuse.get(diffuse) ?? 0;

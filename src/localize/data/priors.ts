@@ -82,3 +82,109 @@ export const priorSources = {
   why: "L5 and S1 account for most lumbosacral radiculopathies; peroneal neuropathy at the fibular head is the commonest lower-limb mononeuropathy; polyneuropathy is common after 60 and in diabetes; plexopathies and upper lumbar roots are rarer.",
   sources: ["levin2002", "katirji2002", "stewart2010", "dyck2002", "preston2020"],
 };
+
+/**
+ * History that makes a site likelier: multipliers on the site's prior. Each is a well-described
+ * mechanism, kept modest because history raises suspicion; the findings must still show the lesion.
+ */
+export const historyPriors: Record<
+  string,
+  { sites: string[]; factor: number; why: string; sources: string[] }[]
+> = {
+  anticoagulation: [
+    {
+      sites: ["lumbar_plexus", "femoral"],
+      factor: 3,
+      why: "A retroperitoneal or iliacus haematoma on anticoagulants compresses the femoral nerve or the lumbar plexus.",
+      sources: ["stewart2010", "katirji2002"],
+    },
+  ],
+  pelvic_surgery: [
+    {
+      sites: ["femoral", "obturator", "lateral_femoral_cutaneous", "lumbosacral_trunk"],
+      factor: 2.5,
+      why: "Retractors and the lithotomy position injure the femoral, obturator and lateral femoral cutaneous nerves and the lumbosacral trunk.",
+      sources: ["stewart2010"],
+    },
+  ],
+  hip_surgery: [
+    {
+      sites: ["sciatic", "femoral", "superior_gluteal", "obturator"],
+      factor: 3,
+      why: "Hip arthroplasty injures the sciatic nerve (its peroneal division most), and less often the femoral, superior gluteal and obturator nerves.",
+      sources: ["stewart2010", "katirji2002"],
+    },
+  ],
+  pregnancy_delivery: [
+    {
+      sites: ["lumbosacral_trunk", "obturator", "femoral", "lateral_femoral_cutaneous"],
+      factor: 3,
+      why: "The fetal head compresses the lumbosacral trunk and obturator nerve at the pelvic brim; prolonged hip flexion in labour compresses the femoral and lateral femoral cutaneous nerves.",
+      sources: ["stewart2010"],
+    },
+  ],
+  intramuscular_injection: [
+    {
+      sites: ["sciatic", "superior_gluteal", "inferior_gluteal"],
+      factor: 4,
+      why: "A misplaced gluteal injection injures the sciatic nerve or the gluteal nerves.",
+      sources: ["stewart2010"],
+    },
+  ],
+  leg_crossing: [
+    {
+      sites: ["common_peroneal@fibular_head"],
+      factor: 3,
+      why: "Habitual leg crossing compresses the peroneal nerve against the fibular head.",
+      sources: ["stewart2010", "katirji2002"],
+    },
+  ],
+  weight_loss: [
+    {
+      sites: ["common_peroneal@fibular_head"],
+      factor: 2,
+      why: "Loss of the fat pad over the fibular neck leaves the peroneal nerve exposed to pressure.",
+      sources: ["stewart2010", "katirji2002"],
+    },
+  ],
+  prolonged_immobility: [
+    {
+      sites: ["common_peroneal@fibular_head", "sciatic"],
+      factor: 2,
+      why: "Prolonged lying (coma, anaesthesia, intoxication) compresses the peroneal nerve at the knee and the sciatic nerve in the buttock.",
+      sources: ["stewart2010"],
+    },
+  ],
+  trauma: [
+    {
+      sites: ["sacral_plexus", "lumbosacral_trunk", "obturator", "sciatic"],
+      factor: 2,
+      why: "Pelvic and acetabular fractures injure the sacral plexus, the lumbosacral trunk, the obturator and sciatic nerves.",
+      sources: ["stewart2010"],
+    },
+  ],
+  cancer: [
+    {
+      sites: ["lumbar_plexus", "lumbosacral_trunk", "sacral_plexus"],
+      factor: 3,
+      why: "Pelvic and abdominal cancers invade the lumbosacral plexus directly or along nerves.",
+      sources: ["stewart2010", "dyck2002"],
+    },
+  ],
+  pelvic_radiation: [
+    {
+      sites: ["lumbar_plexus", "lumbosacral_trunk", "sacral_plexus"],
+      factor: 3,
+      why: "Radiation plexopathy follows pelvic radiotherapy by months to years.",
+      sources: ["stewart2010"],
+    },
+  ],
+  diabetes: [
+    {
+      sites: ["lumbar_plexus"],
+      factor: 2,
+      why: "Diabetic lumbosacral radiculoplexus neuropathy starts in the thigh (lumbar plexus territory).",
+      sources: ["dyck2002"],
+    },
+  ],
+};
