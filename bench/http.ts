@@ -2,7 +2,7 @@
  * `npm run bench:http`: autocannon against the real server on 127.0.0.1, POST /api/v1/localize
  * with the development cases in turn. Prints requests per second and p50/p99 latency.
  * Options (environment): BENCH_SECONDS (default 15), BENCH_CONNECTIONS (default 16),
- * LOCUS_WORKERS (default: one per core), BENCH_GZIP=0 (plain JSON answers instead of gzip),
+ * LOCUS_WORKERS (default: one per core), BENCH_GZIP=1 (gzipped answers, as browsers ask),
  * BENCH_UNIQUE=1 (a new case id on every request: no cache hits), BENCH_CLIENT_WORKERS. The server is the compiled one (`npm run build` first).
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -37,8 +37,8 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const workers = Number(process.env.LOCUS_WORKERS ?? availableParallelism());
 /** BENCH_UNIQUE=1: every request a different case id, so no answer comes from the cache. */
 const unique = process.env.BENCH_UNIQUE === "1";
-/** Ask for gzip as browsers and HTTP client libraries do (BENCH_GZIP=0: plain JSON). */
-const gzip = process.env.BENCH_GZIP !== "0";
+/** BENCH_GZIP=1: ask for gzip as browsers do (default: plain JSON, autocannon's own default). */
+const gzip = process.env.BENCH_GZIP === "1";
 /** Threads autocannon itself uses (BENCH_CLIENT_WORKERS, default 1). */
 const clientWorkers = Number(process.env.BENCH_CLIENT_WORKERS ?? 1);
 
