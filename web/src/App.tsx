@@ -369,6 +369,7 @@ export function App() {
           className="results-col"
           data-testid="results"
           data-updates={updates.current}
+          data-findings={shown?.case.findings.length ?? 0}
           data-ms={local.ms.toFixed(1)}
         >
           <p className="print-only">
