@@ -19,7 +19,12 @@ export function atlasOverview(atlas: Atlas) {
   return {
     version: atlas.version,
     roots: d.roots.map((r) => ({ id: r.id, name: r.name, foramen: r.foramen })),
-    plexus: d.plexus.map((p) => ({ id: p.id, name: p.name, roots: p.roots })),
+    plexus: d.plexus.map((p) => ({
+      id: p.id,
+      name: p.name,
+      roots: p.roots,
+      ...(p.fedBy ? { fedBy: p.fedBy.element } : {}),
+    })),
     nerves: d.nerves.map((n) => ({
       id: n.id,
       name: n.name,
