@@ -13,6 +13,7 @@ interface Overview {
   regions: { id: string; roots: { root: string }[]; cutaneousNerves: { id: string; share: number }[] }[];
   sites: { id: string; formatId: string; level: string; muscles: { id: string; share: number }[] }[];
   nerves: { id: string; parent: string }[];
+  plexus: { id: string; fedBy?: string }[];
 }
 
 describe("GET /api/v1/atlas", () => {
@@ -43,5 +44,6 @@ describe("GET /api/v1/atlas", () => {
     );
     expect(fibularHead.muscles.some((m) => m.id === "gastrocnemius_medial_head")).toBe(false);
     expect(body.nerves.find((n) => n.id === "sural")?.parent).toBeTruthy();
+    expect(body.plexus.find((p) => p.id === "sacral_plexus")?.fedBy).toBe("lumbosacral_trunk");
   });
 });
