@@ -22,6 +22,47 @@ export class StageMissing extends Error {
   }
 }
 
+/** What is saved beside a revision: the analysis of it, with the atlas version it was made with. */
+export interface SavedReport {
+  atlasVersion: string;
+  body: {
+    normalisations: unknown[];
+    warnings: unknown[];
+    localization: Localization;
+    differential: Differential | null;
+    plan: unknown;
+    report: { text: string };
+  };
+}
+
+/**
+ * The report to save with a case, or null when it cannot be made: the case is saved whatever
+ * happens to its analysis (nothing the user entered is lost). `onError` hears of engine failures.
+ */
+export function savedReport(
+  engine: Engine,
+  parsed: { case: LocusCase; normalisations: unknown[]; warnings: unknown[] },
+  onError: (error: Error) => void = () => {},
+): SavedReport | null {
+  try {
+    const a = analyse(engine, parsed.case);
+    return {
+      atlasVersion: a.atlasVersion,
+      body: {
+        normalisations: parsed.normalisations,
+        warnings: parsed.warnings,
+        localization: a.localization,
+        differential: a.differential,
+        plan: a.plan,
+        report: a.report,
+      },
+    };
+  } catch (error) {
+    if (!(error instanceof StageMissing)) onError(error as Error);
+    return null;
+  }
+}
+
 export function analyse(engine: Engine, c: LocusCase): Analysis {
   if (!engine.localize) throw new StageMissing("localize");
   const localization = engine.localize(c);

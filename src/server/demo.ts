@@ -1,8 +1,8 @@
 /** The demo cases (the project's own development fixtures in demo/cases), loaded into an empty id only. */
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { CASE_ID, type CaseRepository, type NewReport } from "../store/repository.js";
-import { analyse } from "./analysis.js";
+import { CASE_ID, type CaseRepository } from "../store/repository.js";
+import { savedReport } from "./analysis.js";
 import type { Engine } from "./engine.js";
 
 export const DEMO_DIR = join(import.meta.dirname, "../../demo/cases");
@@ -31,23 +31,7 @@ export async function loadDemoCases(
       result.present.push(id);
       continue;
     }
-    let report: NewReport | null = null;
-    try {
-      const a = analyse(engine, parsed.case);
-      report = {
-        atlasVersion: a.atlasVersion,
-        body: {
-          normalisations: parsed.normalisations,
-          warnings: parsed.warnings,
-          localization: a.localization,
-          differential: a.differential,
-          plan: a.plan,
-          report: a.report,
-        },
-      };
-    } catch {
-      report = null;
-    }
+    const report = savedReport(engine, parsed);
     try {
       await repo.create(id, { case: input, report, author: "demo" });
       result.loaded.push(id);

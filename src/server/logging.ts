@@ -46,7 +46,6 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
       ...(c.get("tokenName") ? { token: c.get("tokenName") } : {}),
     };
     if (status >= 500) logger.error(entry, "request failed");
-    else if (logger.isLevelEnabled("debug") || status >= 400) logger.info(entry, "request");
     else logger.info(entry, "request");
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { CASE_ID, ConflictError, type NewReport, NotFoundError } from "../../store/repository.js";
-import { analyse, StageMissing } from "../analysis.js";
+import { CASE_ID, ConflictError, NotFoundError } from "../../store/repository.js";
+import { savedReport } from "../analysis.js";
 import { issue } from "../engine.js";
 import { HttpError } from "../errors.js";
 import { positiveInt } from "../http.js";
@@ -12,27 +12,10 @@ import { json, problemResponses } from "./responses.js";
 import type { RouteSpec } from "./types.js";
 
 /** The report saved beside a revision, made now, with the atlas version it was made with. */
-function reportFor(deps: Deps, parsed: ValidCase): NewReport | null {
-  try {
-    const a = analyse(deps.engine, parsed.case);
-    return {
-      atlasVersion: a.atlasVersion,
-      body: {
-        normalisations: parsed.normalisations,
-        warnings: parsed.warnings,
-        localization: a.localization,
-        differential: a.differential,
-        plan: a.plan,
-        report: a.report,
-      },
-    };
-  } catch (error) {
-    // The case is saved whatever happens to its analysis: nothing the user entered is lost.
-    if (!(error instanceof StageMissing))
-      deps.logger.error({ err: { name: (error as Error).name } }, "analysis failed while saving a case");
-    return null;
-  }
-}
+const reportFor = (deps: Deps, parsed: ValidCase) =>
+  savedReport(deps.engine, parsed, (error) =>
+    deps.logger.error({ err: { name: error.name } }, "analysis failed while saving a case"),
+  );
 
 function caseId(c: { req: { param(name: string): string | undefined } }): string {
   const id = c.req.param("id") ?? "";
