@@ -166,15 +166,15 @@ export const historyPriors: Record<
   cancer: [
     {
       sites: ["lumbar_plexus", "lumbosacral_trunk", "sacral_plexus"],
-      factor: 3,
-      why: "Pelvic and abdominal cancers invade the lumbosacral plexus directly or along nerves.",
+      factor: 2,
+      why: "Pelvic and abdominal cancers invade the lumbosacral plexus directly or along nerves; most leg symptoms in people with cancer are still radicular, so the factor is small.",
       sources: ["stewart2010", "dyck2002"],
     },
   ],
   pelvic_radiation: [
     {
       sites: ["lumbar_plexus", "lumbosacral_trunk", "sacral_plexus"],
-      factor: 3,
+      factor: 2,
       why: "Radiation plexopathy follows pelvic radiotherapy by months to years.",
       sources: ["stewart2010"],
     },
