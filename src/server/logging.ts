@@ -35,7 +35,7 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
     await next();
     const ms = Math.round((performance.now() - started) * 100) / 100;
     const status = c.res.status;
-    const caseId = c.req.param("id");
+    const caseId = c.get("caseId") ?? c.req.param("id");
     const entry = {
       id,
       method: c.req.method,

@@ -136,7 +136,13 @@ describe("logs", () => {
         .split("\n")
         .map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(lines.length).toBeGreaterThanOrEqual(4);
-      expect(lines[0]).toMatchObject({ method: "POST", route: "/api/v1/cases", status: 201, token: "ehr" });
+      expect(lines[0]).toMatchObject({
+        method: "POST",
+        route: "/api/v1/cases",
+        caseId: c.id,
+        status: 201,
+        token: "ehr",
+      });
       expect(typeof lines[0]?.ms).toBe("number");
       expect(out).not.toContain("Secretname");
       expect(out).not.toContain("998877");

@@ -9,6 +9,8 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     tokenName: string | undefined;
+    /** The case a request made (POST), for the request log. */
+    caseId: string | undefined;
   };
 }
 

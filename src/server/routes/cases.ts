@@ -62,6 +62,7 @@ export const caseRoutes: RouteSpec[] = [
           report,
           author: c.get("tokenName") ?? "local",
         });
+        c.set("caseId", id);
         c.header("Location", `/api/v1/cases/${encodeURIComponent(id)}`);
         c.header("ETag", etag(saved.revision));
         return c.json(saved, 201);
