@@ -51,24 +51,27 @@ export const registerAtlas: Register = (program, io, setExit) => {
       io.out(
         opts.json
           ? `${JSON.stringify({ version: atlas.version, ...entry }, null, 2)}\n`
-          : renderEntry(entry, atlas.version),
+          : renderEntry(entry, atlas.version, pc.createColors(io.isTty)),
       );
     });
 };
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const roots = (rs: { root: string; weight: number; role: string }[]) =>
-  rs.map((r) => `${r.root} ${r.role === "major" ? pc.bold("major") : "minor"} ${pct(r.weight)}`).join(", ");
+type Colors = ReturnType<typeof pc.createColors>;
+
+const roots = (rs: { root: string; weight: number; role: string }[], c: Colors) =>
+  rs.map((r) => `${r.root} ${r.role === "major" ? c.bold("major") : "minor"} ${pct(r.weight)}`).join(", ");
 const reach = (label: string, list: { id: string; share: number }[]) =>
   list.length
     ? `  ${label}: ${list.map((x) => `${x.id}${x.share < 0.995 ? ` ${pct(x.share)}` : ""}`).join(", ")}\n`
     : "";
 
-export function renderEntry(e: AtlasEntry, version: string): string {
-  let s = `${pc.bold(e.name)} (${e.id}, ${e.kind})${e.resolvedFrom ? `, from "${e.resolvedFrom}"` : ""}\n`;
+/** What the atlas knows about one entry, for a terminal; colours only where the terminal shows them. */
+export function renderEntry(e: AtlasEntry, version: string, c: Colors = pc.createColors(false)): string {
+  let s = `${c.bold(e.name)} (${e.id}, ${e.kind})${e.resolvedFrom ? `, from "${e.resolvedFrom}"` : ""}\n`;
   switch (e.kind) {
     case "muscle":
-      s += `  nerve: ${e.nerve}; branch leaves distal to: ${e.segment}\n  roots: ${roots(e.roots)}\n`;
+      s += `  nerve: ${e.nerve}; branch leaves distal to: ${e.segment}\n  roots: ${roots(e.roots, c)}\n`;
       s += `  movements: ${e.movements.join(", ") || "-"}; commonly needled: ${e.commonlyNeedled ? "yes" : "no"}\n`;
       s += "  pathways:\n";
       for (const p of e.pathways)
@@ -76,19 +79,19 @@ export function renderEntry(e: AtlasEntry, version: string): string {
       if (e.note) s += `  note: ${e.note}\n`;
       break;
     case "region":
-      s += `  dermatome (default): ${roots(e.roots)}\n`;
+      s += `  dermatome (default): ${roots(e.roots, c)}\n`;
       for (const v of e.dermatomeViews)
         s += `    ${v.source}: ${v.roots.join(", ")}${v.note ? ` (${v.note})` : ""}\n`;
       s += `  cutaneous nerves: ${e.cutaneousNerves.map((n) => `${n.id} ${pct(n.share)}`).join(", ")}\n`;
       break;
     case "study":
-      s += `  ${e.type} study of the ${e.nerve} nerve, recording ${e.recordsFrom}; roots: ${roots(e.roots)}\n`;
+      s += `  ${e.type} study of the ${e.nerve} nerve, recording ${e.recordsFrom}; roots: ${roots(e.roots, c)}\n`;
       s += `  ${e.postganglionic ? "tests fibres distal to the dorsal root ganglion: normal in a root lesion, low in a plexus or nerve lesion" : "motor or reflex fibres: reached by root, plexus and nerve lesions alike"}\n`;
       if (e.normal) s += `  normal: ${JSON.stringify(e.normal)}\n`;
       if (e.ageEffect) s += `  age: ${e.ageEffect}\n`;
       break;
     case "reflex":
-      s += `  arc: ${roots(e.roots)}${e.nerve ? ` via the ${e.nerve} nerve` : ""} to ${e.muscles.join(", ")}\n`;
+      s += `  arc: ${roots(e.roots, c)}${e.nerve ? ` via the ${e.nerve} nerve` : ""} to ${e.muscles.join(", ")}\n`;
       if (e.umnSign) s += "  read as an upper motor neuron sign\n";
       if (e.note) s += `  note: ${e.note}\n`;
       break;
@@ -97,11 +100,11 @@ export function renderEntry(e: AtlasEntry, version: string): string {
       break;
     case "nerve":
       s += `  from: ${e.parent}; roots: ${e.roots.join(", ")}\n  course, proximal to distal:\n`;
-      for (const c of e.course) {
-        if (c.site) s += `    ${pc.cyan(`[site ${c.site}]`)} ${c.name}\n`;
-        else if (c.muscle) s += `    muscle ${c.muscle}\n`;
-        else if (c.skin) s += `    skin ${c.skin}\n`;
-        else if (c.nerve) s += `    nerve ${c.nerve}\n`;
+      for (const item of e.course) {
+        if (item.site) s += `    ${c.cyan(`[site ${item.site}]`)} ${item.name}\n`;
+        else if (item.muscle) s += `    muscle ${item.muscle}\n`;
+        else if (item.skin) s += `    skin ${item.skin}\n`;
+        else if (item.nerve) s += `    nerve ${item.nerve}\n`;
       }
       if (e.note) s += `  note: ${e.note}\n`;
       break;
@@ -119,7 +122,7 @@ export function renderEntry(e: AtlasEntry, version: string): string {
       }
   }
   for (const d of e.disagreements)
-    s += `  ${pc.yellow("sources differ")}: ${d.topic}; Locus uses ${d.locusUses}\n`;
+    s += `  ${c.yellow("sources differ")}: ${d.topic}; Locus uses ${d.locusUses}\n`;
   const table = getAtlas().data.sources as Record<string, Source>;
   s += "  sources:\n";
   for (const key of e.sources) {
