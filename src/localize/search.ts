@@ -5,7 +5,7 @@
  * middle lesion severity; the best are then rescored over all severities.
  */
 import { DIFFUSE_KINDS, type DiffuseKind } from "./model.js";
-import { type Prepared, scoreOf } from "./score.js";
+import { logPrior, type Prepared, scoreOf } from "./score.js";
 
 export interface Scored {
   units: number[];
@@ -80,11 +80,22 @@ function adds(a: Explained, b: Explained): boolean {
   return false;
 }
 
+/**
+ * Branch and bound: a finding reads no better under two lesions than the sum of what each lesion
+ * alone adds to it (exact for normal findings; for abnormal ones 1 - (1-f)(1-a)(1-b) never exceeds
+ * P(a)P(b)/f). Candidates whose bound falls this far below the best so far are not scored.
+ */
+const MARGIN = 12;
+
 export function search(p: Prepared, options: SearchOptions): Scored[] {
   const out: Scored[] = [];
   const seen = new Set<string>();
-  const score = (units: number[], diffuse: DiffuseKind) => {
-    out.push({ units, diffuse, score: scoreOf(p, units, diffuse, true) });
+  let best = Number.NEGATIVE_INFINITY;
+  const score = (units: number[], diffuse: DiffuseKind): Scored => {
+    const s = { units, diffuse, score: scoreOf(p, units, diffuse, true) };
+    out.push(s);
+    best = Math.max(best, s.score);
+    return s;
   };
   /** For candidates that several routes can reach: score each only once. */
   const once = (units: number[], diffuse: DiffuseKind) => {
@@ -94,40 +105,48 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
     seen.add(key);
     score(sorted, diffuse);
   };
-  for (const k of DIFFUSE_KINDS) score([], k);
+  const noneLl = score([], "none").score - logPrior(p, [], "none");
+  for (const k of DIFFUSE_KINDS) if (k !== "none") score([], k);
   const rel = p.relevant;
+  /** What each lesion alone adds to the log-likelihood of the findings. */
+  const gain = new Map<number, number>();
   for (const u of rel) {
-    score([u], "none");
+    gain.set(u, score([u], "none").score - logPrior(p, [u], "none") - noneLl);
     score([u], "polyneuropathy");
   }
+  const bound = (units: number[]) =>
+    noneLl + units.reduce((a, u) => a + (gain.get(u) ?? 0), 0) + logPrior(p, units, "none");
   const explained = rel.map((u) => explainedOf(explainedBy(p, u)));
   const compatible = (i: number, j: number) =>
     adds(explained[i] as Explained, explained[j] as Explained) &&
     adds(explained[j] as Explained, explained[i] as Explained) &&
     !clash(p, rel[i] as number, rel[j] as number);
-  const pairs: [number, number][] = [];
+  const pairScores: Scored[] = [];
   if (options.maxLesions >= 2) {
     for (let i = 0; i < rel.length; i++) {
       for (let j = i + 1; j < rel.length; j++) {
         if (!compatible(i, j)) continue;
-        pairs.push([i, j]);
-        score(
-          [rel[i] as number, rel[j] as number].sort((a, b) => a - b),
-          "none",
-        );
+        const units = [rel[i] as number, rel[j] as number].sort((a, b) => a - b);
+        if (bound(units) < best - MARGIN) continue;
+        pairScores.push(score(units, "none"));
       }
     }
   }
-  const pairScores = out
-    .filter((s) => s.diffuse === "none" && s.units.length === 2)
-    .sort((a, b) => b.score - a.score);
+  pairScores.sort((a, b) => b.score - a.score);
   const position = new Map(rel.map((u, i) => [u, i]));
   if (options.maxLesions >= 3) {
     for (const pair of pairScores.slice(0, options.beam)) {
       const [a, b] = pair.units.map((u) => position.get(u) as number) as [number, number];
+      const pairGain = pair.score - logPrior(p, pair.units, "none") - noneLl;
       for (let c = 0; c < rel.length; c++) {
         if (c === a || c === b || !compatible(a, c) || !compatible(b, c)) continue;
-        once([...pair.units, rel[c] as number], "none");
+        const units = [...pair.units, rel[c] as number];
+        if (
+          noneLl + pairGain + (gain.get(rel[c] as number) ?? 0) + logPrior(p, units, "none") <
+          best - MARGIN
+        )
+          continue;
+        once(units, "none");
       }
     }
     // Polyneuropathy under two focal lesions: a root lesion on top of a neuropathy, and one more.
