@@ -41,6 +41,10 @@ interface Effect {
   touched: Int32Array;
   /** The chance this cause leaves the skin alone altogether (for the numbness mixture); 1 if it reaches no sensory finding. */
   spares: number;
+  /** Which severities are filled in: each is computed the first time a candidate is read at it. */
+  filled: Uint8Array;
+  obs: readonly Observation[];
+  damages: readonly Damage[];
 }
 
 export interface Prepared {
@@ -113,41 +117,52 @@ function diffuseLogPrior(kind: DiffuseKind, c: LocusCase): number {
 
 function effectOf(obs: Observation[], damages: readonly Damage[]): Effect {
   const n = obs.length;
-  const levels = severity.levels;
-  const k = levels.length;
-  const lnNot = new Float64Array(n * k);
-  const q = new Float64Array(n * k);
-  const qGrade = new Float64Array(n * k);
-  const lnNotNumb = new Float64Array(n * k);
-  const cause: Cause = { cls: "root", d: 0 };
-  for (const dm of damages) {
-    cause.cls = dm.cls;
-    for (let i = 0; i < n; i++) {
-      const d = dm.d[i] ?? 0;
-      if (d <= 0) continue;
-      const o = obs[i] as Observation;
-      const sensory = o.family === "sensoryChange";
-      for (let j = 0; j < k; j++) {
-        cause.d = d * (levels[j] ?? 1);
-        const at = j * n + i;
-        const qi = causeProbability(o, cause, false);
-        lnNot[at] = (lnNot[at] ?? 0) + Math.log(1 - Math.min(qi, 1 - 1e-9));
-        q[at] = (q[at] ?? 0) + qi;
-        if (o.grade !== undefined) qGrade[at] = (qGrade[at] ?? 0) + qi * gradeShare(cause, o.grade);
-        if (sensory) {
-          const qn = causeProbability(o, cause, true);
-          lnNotNumb[at] = (lnNotNumb[at] ?? 0) + Math.log(1 - Math.min(qn, 1 - 1e-9));
-        }
-      }
-    }
-  }
+  const k = severity.levels.length;
   // Whether a lesion numbs its territory is a property of the lesion: every class it acts through
   // counts, whether or not the case has tested its skin yet (untested skin reads the same either way).
   let spares = 1;
   for (const cls of new Set(damages.map((dm) => dm.cls))) spares *= 1 - sensoryInvolvement[cls];
   const touched: number[] = [];
   for (let i = 0; i < n; i++) if (damages.some((dm) => (dm.d[i] ?? 0) > 0)) touched.push(i);
-  return { lnNot, q, qGrade, lnNotNumb, spares, touched: Int32Array.from(touched) };
+  return {
+    lnNot: new Float64Array(n * k),
+    q: new Float64Array(n * k),
+    qGrade: new Float64Array(n * k),
+    lnNotNumb: new Float64Array(n * k),
+    spares,
+    touched: Int32Array.from(touched),
+    filled: new Uint8Array(k),
+    obs,
+    damages,
+  };
+}
+
+/** Fill in one severity of an effect (the findings it touches only). */
+function ensureLevel(e: Effect, j: number): void {
+  if (e.filled[j]) return;
+  e.filled[j] = 1;
+  const n = e.obs.length;
+  const level = severity.levels[j] ?? 1;
+  const cause: Cause = { cls: "root", d: 0 };
+  for (const dm of e.damages) {
+    cause.cls = dm.cls;
+    for (let t = 0; t < e.touched.length; t++) {
+      const i = e.touched[t] as number;
+      const d = dm.d[i] ?? 0;
+      if (d <= 0) continue;
+      const o = e.obs[i] as Observation;
+      cause.d = d * level;
+      const at = j * n + i;
+      const qi = causeProbability(o, cause, false);
+      e.lnNot[at] = (e.lnNot[at] ?? 0) + Math.log(1 - Math.min(qi, 1 - 1e-9));
+      e.q[at] = (e.q[at] ?? 0) + qi;
+      if (o.grade !== undefined) e.qGrade[at] = (e.qGrade[at] ?? 0) + qi * gradeShare(cause, o.grade);
+      if (o.family === "sensoryChange") {
+        const qn = causeProbability(o, cause, true);
+        e.lnNotNumb[at] = (e.lnNotNumb[at] ?? 0) + Math.log(1 - Math.min(qn, 1 - 1e-9));
+      }
+    }
+  }
 }
 
 export function prepare(atlas: Atlas, c: LocusCase): Prepared {
@@ -290,6 +305,7 @@ function findingParts(
   const n = f.code.length;
   const base = k * n;
   const m = effects.length;
+  for (let e = 0; e < m; e++) ensureLevel(effects[e] as Effect, k);
   // Findings no lesion of the candidate reaches read as they do without any lesion: start from that
   // sum and correct only the findings the candidate's lesions touch.
   let ll = f.baseSum;
@@ -480,7 +496,9 @@ export function observationLogLikelihood(
   diffuse: DiffuseKind,
   i: number,
 ): number {
-  return observationAt(p, effectsOf(p, unitIdx, diffuse), i, FULL * p.observations.length + i);
+  const effects = effectsOf(p, unitIdx, diffuse);
+  for (const e of effects) ensureLevel(e, FULL);
+  return observationAt(p, effects, i, FULL * p.observations.length + i);
 }
 
 /** The severity level explanations read (the most severe). */
