@@ -148,7 +148,8 @@ function adjacentRoots(single: Unit[]): Unit[] {
           site: ids.join("+"),
           level: "root",
           side,
-          prior: Math.max(...run.map((u) => u.prior)) * extraLesion.adjacentRoots ** (n - 1),
+          // The geometric mean of the roots' priors: a two-level lesion is as common as its roots together, never likelier than the rarer one alone.
+          prior: run.reduce((a, u) => a * u.prior, 1) ** (1 / n) * extraLesion.adjacentRoots ** (n - 1),
           name: `${ids.join(" and ")} roots`,
           formatIds: ids,
           muscles: [],
