@@ -109,7 +109,13 @@ const pairs: Pair[] = [
   },
   {
     title: "femoral neuropathy vs L3/L4 roots",
-    findings: [strength("knee_extension", 3), reflex("patellar", "absent"), numb("thigh_anterior")],
+    // Normal skin on the outer thigh sets the lumbar plexus (and its lateral femoral cutaneous branch) aside.
+    findings: [
+      strength("knee_extension", 3),
+      reflex("patellar", "absent"),
+      numb("thigh_anterior"),
+      { kind: "sensory", side: L, region: "thigh_lateral", change: "normal" },
+    ],
     a: "femoral nerve",
     b: "L3 and L4 roots",
     // Obturator (adductor) muscles and paraspinals share the roots but not the nerve; the saphenous response the reverse.
