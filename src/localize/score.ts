@@ -465,7 +465,9 @@ export function logLikelihoodOf(
   const effects = effectsOf(p, unitIdx, diffuse);
   const context = contextOf(p, unitIdx, diffuse);
   if (effects.length === 0) return findingsAt(p, effects, 0) + context;
-  if (coarse) return findingsAt(p, effects, COARSE) + context;
+  // The middle severity with its weight is a lower bound of the mixture: candidates left at the
+  // first pass are never ranked above what a full reading would give them.
+  if (coarse) return Math.log(severity.weights[COARSE] ?? 1) + findingsAt(p, effects, COARSE) + context;
   let top = Number.NEGATIVE_INFINITY;
   const terms = severity.levels.map((_, k) => {
     const t = Math.log(severity.weights[k] ?? 0) + findingsAt(p, effects, k);
