@@ -25,6 +25,10 @@ const BRAIN =
   /\b(brain|cerebr\w*|intracerebral|intracranial|thalam\w*|capsul\w*|cortic\w*|subcortic\w*|hemispher\w*|parasagittal|basal ganglia|putamen|corona radiata|frontal|parietal)\b/i;
 const CORD =
   /\b(spinal cord|myelopath\w*|intramedullary|fistula|flow voids?|cord (o|e)dema|conus|thoracic cord|myelitis)\b/i;
+/** A report that names a root as compressed, displaced or touched, not just a disc or a narrow canal. */
+const COMPRESSION =
+  /\b(imping\w*|compress\w*|contact\w*|displac\w*|abut\w*|entrap\w*|deform\w*)\b[^.]*\b(roots?|nerves?)\b|\b(roots?|nerves?)\b[^.]*\b(imping\w*|compress\w*|contact\w*|displac\w*|entrap\w*)\b/i;
+
 /** Vascular ultrasound (veins, arteries) says nothing about nerves. */
 const VESSELS = /\b(vein|venous|dvt|deep vein|doppler|thromb\w*|arter\w*|duplex)\b/i;
 const UPPER = /\b(extra-?foraminal|foraminal|far lateral|exiting)\b/i;
@@ -139,7 +143,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
       case "spondylolisthesis":
       case "synovial_cyst": {
         const roots = rootsAtLevel(f.level, tag, text);
-        const d = imaging.degenerativeAtLevel;
+        const d = COMPRESSION.test(text) ? imaging.rootCompression : imaging.degenerativeAtLevel;
         add(tag, (view) => {
           const hit =
             view.units.some(

@@ -231,6 +231,30 @@ describe("timing and age", () => {
   });
 });
 
+describe("imaging", () => {
+  it("a report naming a compressed root weighs more than a disc at that level", () => {
+    const findings = (text: string): Finding[] => [
+      { kind: "strength", side: "left", target: "great_toe_extension", mrc: 4 },
+      { kind: "sensory", side: "left", region: "foot_dorsum", change: "reduced" },
+      {
+        kind: "imaging",
+        modality: "mri_spine",
+        tags: ["disc_herniation"],
+        level: "L4-L5",
+        side: "left",
+        text,
+      },
+    ];
+    const l5 = (text: string) =>
+      localize(caseOf(findings(text)), { limit: 20 }).hypotheses.find((h) =>
+        setMatches(h.lesions, [lesion("root", ["L5"], "left")]),
+      )?.probability ?? 0;
+    expect(
+      l5("paracentral disc protrusion at L4-L5 compressing the traversing left L5 root"),
+    ).toBeGreaterThan(l5("paracentral disc protrusion at L4-L5"));
+  });
+});
+
 describe("history", () => {
   it("anticoagulation makes a femoral or lumbar plexus lesion likelier for the same weak knee", () => {
     const findings: Finding[] = [

@@ -369,6 +369,19 @@ export const imaging = {
       "boden1990",
     ]),
   },
+  /** The report says the disc or stenosis compresses, displaces or contacts a root: rarer without symptoms. */
+  rootCompression: {
+    matching: r(
+      0.6,
+      "When the report names a root as compressed, displaced or contacted, that root is usually the symptomatic one.",
+      ["jensen1994", "brinjikji2015"],
+    ),
+    background: r(
+      0.07,
+      "Root compression or displacement is uncommon on MRI in people without symptoms, unlike bulges and protrusions.",
+      ["jensen1994", "boden1990"],
+    ),
+  },
   rootEnhancement: {
     matching: r(
       0.5,
