@@ -12,7 +12,7 @@ import type { Hypothesis, Localization, LocalizeOptions } from "./types.js";
 
 export type { Hypothesis, Localization, LocalizeOptions, Reason } from "./types.js";
 
-const DEFAULT_LIMIT = 10;
+const DEFAULT_LIMIT = 5;
 
 /**
  * The hypothesis to contrast with: the best one that puts the focal lesion at another level

@@ -38,7 +38,7 @@ export interface Localization {
 }
 
 export interface LocalizeOptions {
-  /** How many hypotheses to return (default 10). */
+  /** How many hypotheses to return (default 5). */
   limit?: number;
   /** Largest number of focal lesions in one hypothesis (1 to 3, default 3). */
   maxLesions?: number;
