@@ -29,20 +29,25 @@ export interface Candidate {
 }
 
 /** What one cause (a lesion or a diffuse process) does to every observation at every severity. */
-interface Effect {
-  /** log(1 - q), indexed [severity * n + observation]. */
+/** What one cause does to every finding at one severity. */
+interface Layer {
+  /** log(1 - q), by finding. */
   lnNot: Float64Array;
   q: Float64Array;
   /** q times the chance of the observed strength grade under this cause. */
   qGrade: Float64Array;
   /** The same for sensory findings read inside a numb territory. */
   lnNotNumb: Float64Array;
+}
+
+/** What one cause (a lesion or a diffuse process) does to the findings, severity by severity. */
+interface Effect {
+  /** One layer per severity, made the first time a candidate is read at it. */
+  layers: (Layer | undefined)[];
   /** The findings this cause reaches at all. */
   touched: Int32Array;
   /** The chance this cause leaves the skin alone altogether (for the numbness mixture); 1 if it reaches no sensory finding. */
   spares: number;
-  /** Which severities are filled in: each is computed the first time a candidate is read at it. */
-  filled: Uint8Array;
   obs: readonly Observation[];
   damages: readonly Damage[];
 }
@@ -124,24 +129,21 @@ function effectOf(obs: Observation[], damages: readonly Damage[]): Effect {
   for (const cls of new Set(damages.map((dm) => dm.cls))) spares *= 1 - sensoryInvolvement[cls];
   const touched: number[] = [];
   for (let i = 0; i < n; i++) if (damages.some((dm) => (dm.d[i] ?? 0) > 0)) touched.push(i);
-  return {
-    lnNot: new Float64Array(n * k),
-    q: new Float64Array(n * k),
-    qGrade: new Float64Array(n * k),
-    lnNotNumb: new Float64Array(n * k),
-    spares,
-    touched: Int32Array.from(touched),
-    filled: new Uint8Array(k),
-    obs,
-    damages,
-  };
+  return { layers: new Array<Layer | undefined>(k), spares, touched: Int32Array.from(touched), obs, damages };
 }
 
-/** Fill in one severity of an effect (the findings it touches only). */
-function ensureLevel(e: Effect, j: number): void {
-  if (e.filled[j]) return;
-  e.filled[j] = 1;
+/** The layer of an effect at one severity (the findings it touches only), made on first use. */
+function layerOf(e: Effect, j: number): Layer {
+  const made = e.layers[j];
+  if (made) return made;
   const n = e.obs.length;
+  const layer: Layer = {
+    lnNot: new Float64Array(n),
+    q: new Float64Array(n),
+    qGrade: new Float64Array(n),
+    lnNotNumb: new Float64Array(n),
+  };
+  e.layers[j] = layer;
   const level = severity.levels[j] ?? 1;
   const cause: Cause = { cls: "root", d: 0 };
   for (const dm of e.damages) {
@@ -152,17 +154,17 @@ function ensureLevel(e: Effect, j: number): void {
       if (d <= 0) continue;
       const o = e.obs[i] as Observation;
       cause.d = d * level;
-      const at = j * n + i;
       const qi = causeProbability(o, cause, false);
-      e.lnNot[at] = (e.lnNot[at] ?? 0) + Math.log(1 - Math.min(qi, 1 - 1e-9));
-      e.q[at] = (e.q[at] ?? 0) + qi;
-      if (o.grade !== undefined) e.qGrade[at] = (e.qGrade[at] ?? 0) + qi * gradeShare(cause, o.grade);
+      layer.lnNot[i] = (layer.lnNot[i] ?? 0) + Math.log(1 - Math.min(qi, 1 - 1e-9));
+      layer.q[i] = (layer.q[i] ?? 0) + qi;
+      if (o.grade !== undefined) layer.qGrade[i] = (layer.qGrade[i] ?? 0) + qi * gradeShare(cause, o.grade);
       if (o.family === "sensoryChange") {
         const qn = causeProbability(o, cause, true);
-        e.lnNotNumb[at] = (e.lnNotNumb[at] ?? 0) + Math.log(1 - Math.min(qn, 1 - 1e-9));
+        layer.lnNotNumb[i] = (layer.lnNotNumb[i] ?? 0) + Math.log(1 - Math.min(qn, 1 - 1e-9));
       }
     }
   }
+  return layer;
 }
 
 export function prepare(atlas: Atlas, c: LocusCase): Prepared {
@@ -302,10 +304,8 @@ function findingParts(
   k: number,
 ): { ll: number; numb: number; spared: number; numbChance: number } {
   const f = p.fast;
-  const n = f.code.length;
-  const base = k * n;
   const m = effects.length;
-  for (let e = 0; e < m; e++) ensureLevel(effects[e] as Effect, k);
+  const layers = effects.map((e) => layerOf(e, k));
   // Findings no lesion of the candidate reaches read as they do without any lesion: start from that
   // sum and correct only the findings the candidate's lesions touch.
   let ll = f.baseSum;
@@ -317,7 +317,7 @@ function findingParts(
       const i = touched[t] as number;
       if (f.stamp[i] === gen) continue;
       f.stamp[i] = gen;
-      const value = observationAt(p, effects, i, base + i);
+      const value = observationAt(p, layers, i);
       if (f.code[i] === SENSORY_NORMAL || f.code[i] === SENSORY_ABNORMAL)
         numb += value - (f.base[i] as number);
       else ll += value - (f.base[i] as number);
@@ -353,18 +353,18 @@ export function latentTerms(p: Prepared, unitIdx: readonly number[], diffuse: Di
 }
 
 /** One finding's log-likelihood under the effects (sensory findings read inside a numb territory). */
-function observationAt(p: Prepared, effects: readonly Effect[], i: number, at: number): number {
+function observationAt(p: Prepared, layers: readonly Layer[], i: number): number {
   const f = p.fast;
   const c = f.code[i];
-  const m = effects.length;
+  const m = layers.length;
   let lnNot = p.lnNotFp[i] as number;
   if (c === SENSORY_NORMAL || c === SENSORY_ABNORMAL) {
-    for (let e = 0; e < m; e++) lnNot += (effects[e] as Effect).lnNotNumb[at] as number;
+    for (let e = 0; e < m; e++) lnNot += (layers[e] as Layer).lnNotNumb[i] as number;
     return c === SENSORY_ABNORMAL
       ? Math.log(Math.max(FLOOR, 1 - Math.exp(lnNot)))
       : Math.max(LOG_FLOOR, lnNot);
   }
-  for (let e = 0; e < m; e++) lnNot += (effects[e] as Effect).lnNot[at] as number;
+  for (let e = 0; e < m; e++) lnNot += (layers[e] as Layer).lnNot[i] as number;
   if (c === NORMAL) return lnNot > LOG_FLOOR ? lnNot : LOG_FLOOR;
   const pAbn = 1 - Math.exp(lnNot);
   if (c === EQUIVOCAL) return Math.log((1 - pAbn) * EQ_WITHOUT + pAbn * EQ_WITH);
@@ -372,9 +372,9 @@ function observationAt(p: Prepared, effects: readonly Effect[], i: number, at: n
     let qSum = f.fp[i] as number;
     let g = f.fpGrade[i] as number;
     for (let e = 0; e < m; e++) {
-      const eff = effects[e] as Effect;
-      qSum += eff.q[at] as number;
-      g += eff.qGrade[at] as number;
+      const layer = layers[e] as Layer;
+      qSum += layer.q[i] as number;
+      g += layer.qGrade[i] as number;
     }
     return Math.log(Math.max(FLOOR, (pAbn * g) / qSum));
   }
@@ -445,7 +445,7 @@ function fastOf(obs: readonly Observation[]): Fast {
 function baseline(p: Prepared): void {
   const f = p.fast;
   for (let i = 0; i < f.code.length; i++) {
-    const v = observationAt(p, [], i, i);
+    const v = observationAt(p, [], i);
     f.base[i] = v;
     if (f.code[i] === SENSORY_NORMAL || f.code[i] === SENSORY_ABNORMAL) f.baseNumbSum += v;
     else f.baseSum += v;
@@ -499,8 +499,11 @@ export function observationLogLikelihood(
   i: number,
 ): number {
   const effects = effectsOf(p, unitIdx, diffuse);
-  for (const e of effects) ensureLevel(e, FULL);
-  return observationAt(p, effects, i, FULL * p.observations.length + i);
+  return observationAt(
+    p,
+    effects.map((e) => layerOf(e, FULL)),
+    i,
+  );
 }
 
 /** The severity level explanations read (the most severe). */
