@@ -4,7 +4,8 @@
  */
 import type { LocusCase } from "../case/schema.js";
 import type { Differential, RedFlag } from "../differential/types.js";
-import type { Hypothesis, Localization } from "../localize/types.js";
+import type { Localization } from "../localize/types.js";
+import { hypothesisWords } from "../report/words.js";
 import type { Engine } from "./engine.js";
 
 export interface Analysis {
@@ -79,16 +80,6 @@ export function analyse(engine: Engine, c: LocusCase): Analysis {
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
 
-export function describeLesions(h: Hypothesis): string {
-  return h.lesions
-    .map((l) => {
-      const where = l.sites.length ? l.sites.join(", ") : l.level.replace(/_/g, " ");
-      const level = l.sites.length ? `${l.level.replace(/_/g, " ")} ` : "";
-      return `${l.side} ${level}${where}`.trim();
-    })
-    .join(" + ");
-}
-
 /** The red flags of a differential, most severe first. */
 export function redFlags(differential: Differential | null): RedFlag[] {
   if (!differential) return [];
@@ -102,7 +93,7 @@ export function reportText(loc: Localization, differential: Differential | null)
   const top = loc.hypotheses.slice(0, 3);
   if (top.length === 0) lines.push("No localization could be scored from these findings.");
   top.forEach((h, i) => {
-    lines.push(`${i + 1}. ${describeLesions(h)} (${pct(h.probability)})`);
+    lines.push(`${i + 1}. ${hypothesisWords(h.lesions)} (${pct(h.probability)})`);
     for (const d of h.detail.slice(0, 2)) lines.push(`   ${d}`);
     for (const r of h.explains.slice(0, 3)) lines.push(`   + ${r.text}`);
     for (const r of h.against.slice(0, 2)) lines.push(`   - ${r.text}`);
