@@ -143,8 +143,95 @@ const rows: { text: string; has: Want[]; not?: Want[] }[] = [
   {
     text: "Despite her complaints no muscle weakness could be demonstrated.",
     has: [
-      { kind: "strength", target: "ankle_dorsiflexion", mrc: 5, side: "left" },
-      { kind: "strength", target: "hip_flexion", mrc: 5, side: "right" },
+      { kind: "strength", target: "ankle_dorsiflexion", mrc: 5, side: "bilateral" },
+      { kind: "strength", target: "hip_abduction", mrc: 5, side: "bilateral" },
+    ],
+  },
+  // A whole-examination statement: the routine movements and skin regions of the legs.
+  {
+    text: "Strength and sensation were normal.",
+    has: [
+      { kind: "strength", target: "knee_flexion", mrc: 5, side: "bilateral" },
+      { kind: "strength", target: "ankle_eversion", mrc: 5, side: "bilateral" },
+      { kind: "sensory", region: "thigh_lateral", change: "normal", side: "bilateral" },
+      { kind: "sensory", region: "sole_lateral", change: "normal", side: "bilateral" },
+    ],
+    not: [
+      { kind: "sensory", region: "perineum" },
+      { kind: "sensory", region: "great_toe" },
+    ],
+  },
+  {
+    text: "The left calf was swollen and the left knee was painful. Strength was normal, and the sensory examination was unremarkable.",
+    has: [
+      { kind: "strength", target: "hip_extension", mrc: 5, side: "left" },
+      { kind: "sensory", region: "calf_posterior", change: "normal", side: "left" },
+    ],
+    not: [{ side: "right" }, { side: "bilateral" }],
+  },
+  {
+    text: "Sharp/dull sensation was normal in all four limbs.",
+    has: [
+      { kind: "sensory", region: "foot_dorsum", change: "normal", side: "bilateral", modality: "pinprick" },
+    ],
+  },
+  {
+    text: "Sensation was normal except for reduced pinprick over the dorsum of the left foot.",
+    has: [
+      { kind: "sensory", region: "foot_dorsum", change: "reduced", side: "left" },
+      { kind: "sensory", region: "foot_dorsum", change: "normal", side: "right" },
+      { kind: "sensory", region: "thigh_anterior", change: "normal", side: "bilateral" },
+    ],
+    not: [
+      { kind: "sensory", region: "foot_dorsum", change: "normal", side: "left" },
+      { kind: "sensory", region: "foot_dorsum", change: "normal", side: "bilateral" },
+    ],
+  },
+  {
+    text: "There was no sensory deficit. Vibration sense was normal in the hands.",
+    has: [{ kind: "sensory", region: "leg_medial", change: "normal", side: "bilateral" }],
+    not: [{ modality: "vibration" }],
+  },
+  { text: "Sensation in the hands was normal. No sensory symptoms.", has: [], not: [{ kind: "sensory" }] },
+  {
+    text: "Strength was normal, except for left ankle dorsiflexion 4/5.",
+    has: [
+      { kind: "strength", target: "ankle_dorsiflexion", mrc: 4, side: "left" },
+      { kind: "strength", target: "ankle_dorsiflexion", mrc: 5, side: "right" },
+      { kind: "strength", target: "knee_extension", mrc: 5, side: "left" },
+    ],
+    not: [{ target: "hip_abduction" }, { target: "ankle_dorsiflexion", mrc: 5, side: "left" }],
+  },
+  {
+    text: "There was a glove-and-stocking sensory deficit to all modalities.",
+    has: [
+      { kind: "sensory", region: "foot_dorsum", change: "reduced", side: "bilateral" },
+      { kind: "sensory", region: "sole_medial", change: "reduced", side: "bilateral" },
+    ],
+    not: [{ region: "thigh_anterior" }, { change: "normal" }],
+  },
+  // Plural reflex phrases speak of both legs unless their own statement names a side.
+  {
+    text: "Right ankle dorsiflexion was weak (2/5), and all reflexes were normal.",
+    has: [
+      { kind: "reflex", reflex: "patellar", grade: "normal", side: "bilateral" },
+      { kind: "reflex", reflex: "achilles", grade: "normal", side: "bilateral" },
+    ],
+    not: [{ kind: "reflex", side: "right" }],
+  },
+  {
+    text: "The right thigh was tender. Strength was normal, leg reflexes were absent, and Babinski signs were absent.",
+    has: [
+      { kind: "reflex", reflex: "patellar", grade: "absent", side: "bilateral" },
+      { kind: "reflex", reflex: "plantar", grade: "flexor", side: "bilateral" },
+    ],
+  },
+  {
+    text: "The left leg was weak. Knee jerks were absent on the right.",
+    has: [{ kind: "reflex", reflex: "patellar", grade: "absent", side: "right" }],
+    not: [
+      { kind: "reflex", side: "left" },
+      { kind: "reflex", side: "bilateral" },
     ],
   },
   {

@@ -9,6 +9,8 @@ import { type Doc, matches } from "../doc.js";
 import type { Side } from "../laterality.js";
 import { REFLEX_WORD } from "../mrc.js";
 import { isNegated } from "../negation.js";
+import { statementAround } from "../scope.js";
+import type { Unit } from "../sentences.js";
 import { REFLEX_SCALE } from "../sources.js";
 
 type Grade = ReflexFinding["grade"];
@@ -27,6 +29,33 @@ function wordGrade(w: string): Grade | undefined {
   return undefined;
 }
 
+/** "Reflexes", "knee jerks", "ankle and knee reflexes", "plantar responses", "Babinski signs". */
+const PLURAL = /^[\w\s,'-]{0,25}?\b(?:reflexes|jerks|responses|signs|plantars)\b/i;
+
+/**
+ * The side of a reflex phrase. A plural phrase ("knee jerks were absent", "all reflexes were
+ * normal", "Babinski signs were absent") speaks of both legs unless its own statement names a
+ * side: a side written elsewhere in the sentence ("right ankle dorsiflexion was weak, and all
+ * reflexes were normal") is not its side, nor is the side the note is mostly about.
+ */
+function reflexSide(
+  doc: Doc,
+  u: Unit,
+  start: number,
+  end: number,
+  fallback: boolean,
+): { side: Side | undefined; inferred: boolean } {
+  if (!PLURAL.test(doc.text.slice(start, Math.min(u.end, end + 30))))
+    return doc.side(u, start, end, { fallback });
+  const s = statementAround(doc, u, start, end);
+  const named = doc
+    .sides(u)
+    .filter((x) => !x.reference && x.side !== "other" && x.start >= s.from && x.end <= s.to);
+  const sides = new Set(named.map((x) => x.side));
+  if (sides.size === 1) return { side: [...sides][0] as Side, inferred: false };
+  return { side: "bilateral", inferred: false };
+}
+
 const numberGrade = (n: string | undefined): Grade => REFLEX_SCALE.grades[(n ?? "2") as "0"] as Grade;
 
 export function readReflexes(doc: Doc): void {
@@ -41,7 +70,7 @@ export function readReflexes(doc: Doc): void {
       let grade: Grade = /flexor|down/.test(t) ? "flexor" : "extensor";
       if (grade === "extensor" && isNegated(doc.text, m.index, m.index + m[0].length, u.start, u.end))
         grade = "flexor";
-      const { side, inferred } = doc.side(u, m.index, m.index + m[0].length, { fallback: true });
+      const { side, inferred } = reflexSide(doc, u, m.index, m.index + m[0].length, true);
       const f: ReflexFinding = { kind: "reflex", reflex: "plantar", grade };
       if (side) f.side = side;
       doc.add(f, [[m.index, m.index + m[0].length]], 0.85 - (inferred ? 0.25 : 0));
@@ -104,7 +133,7 @@ export function readReflexes(doc: Doc): void {
         return;
       }
       if (!grade) return;
-      const { side, inferred } = doc.side(u, m.start, m.end, { fallback: grade !== "normal" });
+      const { side, inferred } = reflexSide(doc, u, m.start, m.end, grade !== "normal");
       emit(side, grade, conf - (inferred ? 0.25 : 0));
     });
     if (mentions.length > 0) readGenericBesides(doc, u, before);

@@ -9,6 +9,8 @@ import { getAtlas } from "../../atlas/index.js";
 import type { SensoryFinding } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
 import { isNegated } from "../negation.js";
+import { EXAM_LIST, scopeSides, sidesToWrite, statementAround } from "../scope.js";
+import { ROUTINE_REGIONS } from "../sources.js";
 import type { Mention } from "../vocabulary.js";
 
 type Change = SensoryFinding["change"];
@@ -51,6 +53,19 @@ const CROSS = new RegExp(
   `\\b((?:${ADJ})(?:\\s*(?:,|and|or|&)\\s*(?:${ADJ}))*)\\s+(?:(?:aspect|side|border|surface|part)s?\\s+of\\s+)?(?:the\\s+)?(?:(?:left|right|both)\\s+)?((?:${PART})(?:\\s*(?:,|and|or|&)\\s*(?:the\\s+)?(?:${PART}))*)\\b`,
   "gi",
 );
+/** "Glove-and-stocking", "stocking distribution": the skin of both feet. */
+const STOCKING = /\b(?:glove[- ](?:and[- ])?)?stocking(?:[- ](?:type|like|pattern|distribution))?\b/gi;
+/**
+ * A statement about the whole sensory examination: "sensation was normal", "sensory examination
+ * unremarkable", "sensation intact to all modalities", "no sensory deficit", "no sensory loss was
+ * found". Symptoms ("no numbness", "no sensory symptoms") are not examination findings.
+ */
+const GLOBAL_NORMAL =
+  /\b(?:(?:sensation|sensory (?:exam(?:ination)?|testing|function)|sensibility)\b(?:(?!\b(?:not|never|reduced|decreased|impaired|absent|except)\b)[^.;,]){0,30}?\b(?:normal|intact|preserved|unremarkable)|no (?:objective |focal |demonstrable )?sensory (?:deficits?|loss|abnormalit(?:y|ies)|impairment|changes?|disturbances?)(?! (?:symptoms|complaints))|sensory (?:deficits?|loss) (?:was|were) (?:not (?:found|detected|present|demonstrated)|absent))/gi;
+/** Parts of the body a sensory statement can be about that are not the legs. */
+const NOT_LEGS =
+  /\b(arms?|hands?|fingers?|upper (?:limbs?|extremit\w*)|face|facial|trunk|chest|abdomen|saddle|perine\w*|perianal|genital\w*|scrot\w*)\b/i;
+
 const DERMATOME =
   /\b((?:L[1-5]|S[1-4])(?:\s*(?:,|and|or|&|\/|-)\s*(?:L[1-5]|S[1-4]))*)\s+(?:dermatom\w*|distribution|territor\w*|root distribution)/gi;
 
@@ -74,8 +89,10 @@ export function dermatomeRegions(root: string): string[] {
   return [];
 }
 
-function regionMentions(doc: Doc, start: number, end: number): (Mention & { expanded?: boolean })[] {
-  const out: (Mention & { expanded?: boolean })[] = [];
+type RegionMention = Mention & { expanded?: boolean; bothFeet?: boolean };
+
+function regionMentions(doc: Doc, start: number, end: number): RegionMention[] {
+  const out: RegionMention[] = [];
   const u = { start, end };
   for (const m of matches(CROSS, doc.text, u)) {
     const adjs = (m[1] ?? "").split(/\s*(?:,|\band\b|\bor\b|&)\s*/i).filter(Boolean);
@@ -102,6 +119,15 @@ function regionMentions(doc: Doc, start: number, end: number): (Mention & { expa
       for (const id of dermatomeRegions(root.toUpperCase()))
         out.push({ start: m.index, end: m.index + m[0].length, ids: [id], kind: "region", expanded: true });
   }
+  for (const m of matches(STOCKING, doc.text, u))
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      ids: [...ROUTINE_REGIONS.foot],
+      kind: "region",
+      expanded: true,
+      bothFeet: true,
+    });
   const scanned = doc.vocab
     .scan(doc.text, ["region"], start, end)
     .filter((s) => !out.some((c) => s.start < c.end && c.start < s.end));
@@ -109,6 +135,32 @@ function regionMentions(doc: Doc, start: number, end: number): (Mention & { expa
 }
 
 export function readSensory(doc: Doc): void {
+  const pending: {
+    span: [number, number];
+    sides: ("left" | "right")[];
+    inferred: boolean;
+    modality?: SensoryFinding["modality"];
+  }[] = [];
+  for (const u of doc.patient) {
+    if (u.row) continue;
+    for (const m of [
+      ...matches(GLOBAL_NORMAL, doc.text, u),
+      ...[...matches(EXAM_LIST, doc.text, u)].filter((x) => /\bsens/i.test(x[0])),
+    ]) {
+      const end = m.index + m[0].length;
+      if (pending.some((p) => p.span[0] < end && m.index < p.span[1])) continue;
+      const s = statementAround(doc, u, m.index, end);
+      const stretch = doc.text.slice(s.from, s.to);
+      if (NOT_LEGS.test(stretch)) continue;
+      if (regionMentions(doc, s.from, s.to).length > 0) continue;
+      const modality = MODALITY.find(([re]) => re.test(stretch))?.[1];
+      pending.push({
+        span: [m.index, end],
+        ...scopeSides(doc, u, m.index, end),
+        ...(modality ? { modality } : {}),
+      });
+    }
+  }
   for (const u of doc.patient) {
     if (u.row || !SENSORY_CUE.test(u.text)) continue;
     let change: Change | undefined;
@@ -138,10 +190,12 @@ export function readSensory(doc: Doc): void {
     }
     const head = regions[0]?.start ?? u.start;
     for (const r of regions) {
-      const { side, inferred } = doc.side(u, r.start, r.end, {
-        fallback: change !== "normal",
+      const named = doc.side(u, r.start, r.end, {
+        fallback: !r.bothFeet && change !== "normal",
         headStart: head,
       });
+      const { side, inferred } =
+        r.bothFeet && !named.side ? { side: "bilateral" as const, inferred: false } : named;
       for (const id of r.ids) {
         const f: SensoryFinding = { kind: "sensory", region: id, change };
         if (side) f.side = side;
@@ -150,4 +204,33 @@ export function readSensory(doc: Doc): void {
       }
     }
   }
+  expandNormal(doc, pending);
+}
+
+/**
+ * "Sensation was normal": normal for the routine skin regions of the legs (ROUTINE_REGIONS) on the
+ * sides the statement reaches (scope.ts), leaving out regions the note describes itself there.
+ */
+function expandNormal(
+  doc: Doc,
+  pending: {
+    span: [number, number];
+    sides: ("left" | "right")[];
+    inferred: boolean;
+    modality?: SensoryFinding["modality"];
+  }[],
+): void {
+  if (pending.length === 0) return;
+  const described = doc.drafts.flatMap((d) => (d.finding.kind === "sensory" ? [d.finding] : []));
+  const stated = (id: string) => (side: "left" | "right") =>
+    described.some(
+      (f) => f.region === id && (f.side === side || f.side === "bilateral" || f.side === undefined),
+    );
+  for (const p of pending)
+    for (const id of ROUTINE_REGIONS.ids)
+      for (const side of sidesToWrite(p.sides, stated(id))) {
+        const f: SensoryFinding = { kind: "sensory", region: id, change: "normal", side };
+        if (p.modality) f.modality = p.modality;
+        doc.add(f, [p.span], p.inferred ? 0.4 : 0.5);
+      }
 }

@@ -12,8 +12,9 @@ import { type Doc, matches } from "../doc.js";
 import { clauseAround, opposite, type Side } from "../laterality.js";
 import { gradesIn } from "../mrc.js";
 import { isNegated } from "../negation.js";
+import { EXAM_LIST, scopeSides, sidesToWrite } from "../scope.js";
 import type { Unit } from "../sentences.js";
-import { KEY_MOVEMENTS } from "../sources.js";
+import { KEY_MOVEMENTS, ROUTINE_MOVEMENTS } from "../sources.js";
 import type { Mention } from "../vocabulary.js";
 import { readRow } from "./tables.js";
 
@@ -38,7 +39,7 @@ const NORMAL_ALL =
 
 /** "Strength was normal.", "no muscle weakness could be demonstrated": normal throughout. */
 const PLAIN_NORMAL =
-  /\b(?:(power|strength|motor (?:strength|power|exam(?:ination)?)|muscle strength)\s+(?:was|is|were)\s+(normal|full|intact|5\/5)(?=\s*(?:[.;]|$|and\b|throughout))|no (?:muscle |motor |focal |objective )?weakness (?:could be|was|were|is|on examination)\s*(?:demonstrated|found|detected|elicited|present)?)()/gi;
+  /\b(?:(power|strength|motor (?:strength|power|exam(?:ination)?)|muscle strength)\s+(?:was|is|were)\s+(normal|full|intact|5\/5)(?=\s*(?:[.;]|$|and\b|throughout|,))|no (?:muscle |motor |focal |objective )?weakness (?:could be|was|were|is|on examination)\s*(?:demonstrated|found|detected|elicited|present)?)()/gi;
 
 /** "power otherwise normal", "strength was otherwise full". */
 const OTHERWISE_NORMAL =
@@ -48,8 +49,13 @@ interface Pending {
   sides: Side[];
   mirror: boolean;
   otherwise: boolean;
+  /** A statement about the whole motor examination, with no exception: the routine movements. */
+  routine?: { sides: ("left" | "right")[]; inferred: boolean };
   span: [number, number];
 }
+
+/** After a statement: "..., except for", "apart from", "other than", "but": an exception follows. */
+const EXCEPTION_AFTER = /^\s*,?\s*(?:except|apart from|other than|but|save|aside from)\b/i;
 
 function movementMentions(doc: Doc, u: Unit): Mention[] {
   const crossed: Mention[] = [];
@@ -90,8 +96,9 @@ export function readStrength(doc: Doc): void {
       ...matches(NORMAL_ALL, doc.text, u),
       ...matches(OTHERWISE_NORMAL, doc.text, u),
       ...matches(PLAIN_NORMAL, doc.text, u),
+      ...[...matches(EXAM_LIST, doc.text, u)].filter((m) => /\b(strength|power)\b/i.test(m[0])),
     ]) {
-      if (pending.some((p) => p.span[0] === m.index)) continue;
+      if (pending.some((p) => p.span[0] < m.index + m[0].length && m.index < p.span[1])) continue;
       // "Arm strength was 5/5" speaks of the arms.
       if (
         /\b(arms?|upper (limbs?|extremit\w*)|hands?|grip|fingers?|neck)\s*$/i.test(
@@ -108,11 +115,15 @@ export function readStrength(doc: Doc): void {
         .filter((x) => !x.reference && x.start >= clause.from && x.end <= clause.to);
       const named = inClause.length === 1 ? inClause[0]?.side : undefined;
       const sides: Side[] = other ? [] : named === "left" || named === "right" ? [named] : ["left", "right"];
+      const end = m.index + m[0].length;
+      const otherwise =
+        /otherwise|elsewhere/i.test(u.text) || EXCEPTION_AFTER.test(doc.text.slice(end, u.end));
       pending.push({
         sides,
         mirror: other,
-        otherwise: /otherwise|elsewhere/i.test(u.text),
-        span: [m.index, m.index + m[0].length],
+        otherwise,
+        ...(other || otherwise ? {} : { routine: scopeSides(doc, u, m.index, end) }),
+        span: [m.index, end],
       });
     }
     const mentions = movementMentions(doc, u).filter(
@@ -202,7 +213,11 @@ function readStrengthRow(doc: Doc, u: Unit): void {
   }
 }
 
-/** "Power normal throughout": grade 5 for the key movements not graded elsewhere in the note. */
+/**
+ * "Power normal throughout": grade 5 for the routine movements (ROUTINE_MOVEMENTS) not graded
+ * elsewhere in the note, on the sides the statement reaches (scope.ts); "power otherwise normal"
+ * and "normal in the other limbs": the key movements (KEY_MOVEMENTS) or the mirrored ones.
+ */
 function expandNormal(doc: Doc, pending: Pending[]): void {
   if (pending.length === 0) return;
   const graded = doc.drafts.filter((d) => d.finding.kind === "strength");
@@ -218,6 +233,13 @@ function expandNormal(doc: Doc, pending: Pending[]): void {
     );
   };
   for (const p of pending) {
+    if (p.routine) {
+      const conf = p.routine.inferred ? 0.4 : 0.5;
+      for (const id of ROUTINE_MOVEMENTS.ids)
+        for (const side of sidesToWrite(p.routine.sides, (s) => gradedOn(s, id)))
+          doc.add({ kind: "strength", side, target: id, mrc: 5 }, [p.span], conf);
+      continue;
+    }
     let sides = p.sides;
     let ids: readonly string[] = KEY_MOVEMENTS.ids;
     if (p.mirror) {

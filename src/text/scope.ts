@@ -1,0 +1,77 @@
+/**
+ * What a statement about the whole examination ("strength was normal", "sensation intact to all
+ * modalities", "reflexes were absent") reaches, and how its findings are written:
+ *
+ * - sides: a side written in the statement's own clause (up to the next comma, "and", ";" or
+ *   "but"); else both legs when it says so ("throughout", "bilaterally", "in all four limbs",
+ *   "on both sides"); else the side the note is about, when one side clearly dominates; else both.
+ * - findings: one per item and side, leaving out items the note states otherwise on that side; an
+ *   item that holds on both legs and that the note states nowhere else is one bilateral finding.
+ */
+import type { Doc } from "./doc.js";
+import type { Side } from "./laterality.js";
+import type { Unit } from "./sentences.js";
+
+const BOTH =
+  /\b(throughout|bilateral(?:ly)?|symmetric(?:al(?:ly)?)?|both sides|(?:in|of|on) (?:all (?:four )?|both |the )?(?:limbs|legs|extremities|lower (?:limbs|extremities)))\b/i;
+const EXAM_ITEM =
+  "(?:(?:the\\s+)?(?:leg|lower[- ]limb|muscle|motor)\\s+)?(?:strength|power|sensation|sensory (?:examination|exam|function)|(?:deep |muscle stretch )?(?:tendon )?reflexes|(?:muscle )?tone|(?:muscle )?bulk|coordination|cranial nerves)";
+/**
+ * "Strength and sensation were normal", "Cranial nerves, tone, power and reflexes were normal":
+ * a list of parts of the examination with one normal word for them all.
+ */
+export const EXAM_LIST = new RegExp(
+  `\\b${EXAM_ITEM}(?:\\s*,\\s*(?:and\\s+)?${EXAM_ITEM}|\\s+and\\s+${EXAM_ITEM})+\\s+(?:were|are)\\s+(?:all\\s+)?(?:normal|intact|preserved|unremarkable)\\b`,
+  "gi",
+);
+
+/** Where a statement's own words end: a comma, ";", "and" before a new subject, "but". */
+const STATEMENT_END = /[;,]|\b(?:and|but|however|whereas|while|except|with)\b/gi;
+
+/** The stretch of a sentence a statement at `at` covers: from the last break before to the next. */
+export function statementAround(doc: Doc, u: Unit, at: number, end: number): { from: number; to: number } {
+  let from = u.start;
+  const before = doc.text.slice(u.start, at);
+  STATEMENT_END.lastIndex = 0;
+  for (let m = STATEMENT_END.exec(before); m; m = STATEMENT_END.exec(before))
+    from = u.start + m.index + m[0].length;
+  const after = doc.text.slice(end, u.end);
+  STATEMENT_END.lastIndex = 0;
+  const next = STATEMENT_END.exec(after);
+  return { from, to: next ? end + next.index : u.end };
+}
+
+/** The sides a whole-examination statement at [at, end) speaks of. */
+export function scopeSides(
+  doc: Doc,
+  u: Unit,
+  at: number,
+  end: number,
+): { sides: ("left" | "right")[]; inferred: boolean } {
+  const s = statementAround(doc, u, at, end);
+  const named = doc
+    .sides(u)
+    .filter((x) => !x.reference && x.side !== "other" && x.start >= s.from && x.end <= s.to)
+    .map((x) => x.side);
+  const left = named.includes("left");
+  const right = named.includes("right");
+  if (named.includes("bilateral") || (left && right)) return { sides: ["left", "right"], inferred: false };
+  if (left) return { sides: ["left"], inferred: false };
+  if (right) return { sides: ["right"], inferred: false };
+  if (BOTH.test(doc.text.slice(s.from, s.to))) return { sides: ["left", "right"], inferred: false };
+  if (doc.dominant) return { sides: [doc.dominant], inferred: true };
+  return { sides: ["left", "right"], inferred: false };
+}
+
+/**
+ * The sides to write an item on: `stated(side)` says whether the note states the item itself on
+ * that side. Both sides and stated on neither: one bilateral finding.
+ */
+export function sidesToWrite(
+  sides: ("left" | "right")[],
+  stated: (side: "left" | "right") => boolean,
+): Side[] {
+  const open = sides.filter((s) => !stated(s));
+  if (sides.length === 2 && open.length === 2) return ["bilateral"];
+  return open;
+}
