@@ -210,6 +210,29 @@ const rows: { text: string; has: Want[]; not?: Want[] }[] = [
     ],
     not: [{ region: "thigh_anterior" }, { change: "normal" }],
   },
+  // A grade followed by a side belongs to what came before it.
+  {
+    text: "Hip flexion was 2/5 on both sides and knee extension 4/5 on the right.",
+    has: [
+      { kind: "strength", target: "hip_flexion", mrc: 2, side: "bilateral" },
+      { kind: "strength", target: "knee_extension", mrc: 4, side: "right" },
+    ],
+    not: [{ target: "knee_extension", mrc: 2 }],
+  },
+  {
+    text: "Power was 4/5 on the left in hip flexion.",
+    has: [{ kind: "strength", target: "hip_flexion", mrc: 4, side: "left" }],
+  },
+  // One reflex, a grade for each side.
+  {
+    text: "The patellar reflex was 2+ on the right and absent on the left; ankle jerks were normal on both sides.",
+    has: [
+      { kind: "reflex", reflex: "patellar", grade: "normal", side: "right" },
+      { kind: "reflex", reflex: "patellar", grade: "absent", side: "left" },
+      { kind: "reflex", reflex: "achilles", grade: "normal", side: "bilateral" },
+    ],
+    not: [{ reflex: "patellar", grade: "absent", side: "right" }],
+  },
   // Plural reflex phrases speak of both legs unless their own statement names a side.
   {
     text: "Right ankle dorsiflexion was weak (2/5), and all reflexes were normal.",

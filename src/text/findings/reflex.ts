@@ -56,6 +56,25 @@ function reflexSide(
   return { side: "bilateral", inferred: false };
 }
 
+/**
+ * "was 2+ on the right and absent on the left", "absent on the left but normal on the right": a
+ * grade for each side, when every part names one side and one grade.
+ */
+function gradesBySide(after: string): [Side, Grade][] | undefined {
+  const parts = after.split(/\s*(?:,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b)\s*/i).filter((p) => p.trim());
+  const out: [Side, Grade][] = [];
+  for (const p of parts) {
+    const side = /\b(left|right)\b/i.exec(p)?.[1]?.toLowerCase() as Side | undefined;
+    const w = REFLEX_WORD.exec(p);
+    const n = NUMBER.exec(p);
+    const grade = w ? wordGrade(w[0]) : n && n[2] === undefined ? numberGrade(n[1]) : undefined;
+    if (!side || !grade) break;
+    out.push([side, grade]);
+  }
+  const sides = new Set(out.map(([s]) => s));
+  return out.length >= 2 && sides.size === out.length ? out : undefined;
+}
+
 const numberGrade = (n: string | undefined): Grade => REFLEX_SCALE.grades[(n ?? "2") as "0"] as Grade;
 
 export function readReflexes(doc: Doc): void {
@@ -89,6 +108,13 @@ export function readReflexes(doc: Doc): void {
       const prevEnd = list[i - 1]?.end ?? u.start;
       const after = doc.text.slice(m.end, nextStart).split(/[;]|\bbut\b|\bhowever\b/i)[0] ?? "";
       const before = doc.text.slice(prevEnd, m.start);
+      const perSide = gradesBySide(doc.text.slice(m.end, nextStart).split(/;/)[0] ?? "");
+      if (perSide) {
+        for (const [side, g] of perSide)
+          for (const id of m.ids)
+            doc.add({ kind: "reflex", reflex: id, grade: g, side }, [[m.start, m.end]], 0.85);
+        return;
+      }
       const w = REFLEX_WORD.exec(after) ?? REFLEX_WORD.exec(before.slice(-40));
       const num = NUMBER.exec(after.slice(0, 40));
       let grade = w ? wordGrade(w[0]) : undefined;
