@@ -210,6 +210,22 @@ const rows: { text: string; has: Want[]; not?: Want[] }[] = [
     ],
     not: [{ region: "thigh_anterior" }, { change: "normal" }],
   },
+  // Irregular plurals of body parts, and the plantar response written either way round.
+  {
+    text: "He had burning and tingling over the dorsum of both feet. Numbness of both calves.",
+    has: [
+      { kind: "sensory", region: "foot_dorsum", change: "paresthesia", side: "bilateral" },
+      { kind: "sensory", region: "calf_posterior", change: "reduced", side: "bilateral" },
+    ],
+  },
+  {
+    text: "Reflexes were diffusely reduced (1+) with flexor plantar responses. The left plantar response was extensor.",
+    has: [
+      { kind: "reflex", reflex: "plantar", grade: "flexor", side: "bilateral" },
+      { kind: "reflex", reflex: "plantar", grade: "extensor", side: "left" },
+      { kind: "reflex", reflex: "achilles", grade: "reduced", side: "bilateral" },
+    ],
+  },
   // A grade followed by a side belongs to what came before it.
   {
     text: "Hip flexion was 2/5 on both sides and knee extension 4/5 on the right.",

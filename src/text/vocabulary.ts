@@ -31,8 +31,15 @@ const STOP = new Set(["the", "of", "left", "right", "both", "bilateral", "lt", "
 const TOKEN = /[A-Za-z0-9]+/g;
 const GAP = /^[\s\-'/.]*$/;
 
+/** Plurals that adding or dropping an "s" does not make: matched as their singular. */
+const IRREGULAR: Record<string, string> = { feet: "foot", calves: "calf" };
+const low = (w: string): string => {
+  const l = w.toLowerCase();
+  return IRREGULAR[l] ?? l;
+};
+
 function words(text: string): string[] {
-  return (text.match(TOKEN) ?? []).map((w) => w.toLowerCase()).filter((w) => !STOP.has(w));
+  return (text.match(TOKEN) ?? []).map(low).filter((w) => !STOP.has(w));
 }
 
 export class Vocabulary {
@@ -106,7 +113,7 @@ export class Vocabulary {
     TOKEN.lastIndex = from;
     for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
       if (m.index + m[0].length > to) break;
-      toks.push({ s: m.index, e: m.index + m[0].length, low: m[0].toLowerCase(), raw: m[0] });
+      toks.push({ s: m.index, e: m.index + m[0].length, low: low(m[0]), raw: m[0] });
     }
     const out: Mention[] = [];
     let i = 0;

@@ -17,7 +17,7 @@ type Grade = ReflexFinding["grade"];
 
 const GENERIC = /\b(deep tendon reflexes|tendon reflexes|DTRs|muscle stretch reflexes|reflexes)\b/gi;
 const BABINSKI =
-  /\b(babinski(?:'s)?(?: sign| response| reflex)?|extensor plantar(?: response)?|up-?going (?:toes?|plantars?)|plantars? (?:were |was )?(?:extensor|flexor|up-?going|down-?going))\b/gi;
+  /\b(babinski(?:'s)?(?: sign| response| reflex)?|extensor plantar(?: response)?|up-?going (?:toes?|plantars?)|plantars?(?: responses?| reflex(?:es)?)? (?:were |was |is |are )?(?:extensor|flexor|up-?going|down-?going)|(?:flexor|down-?going) plantars?(?: responses?| reflex(?:es)?)?)\b/gi;
 const NUMBER = /(?<![A-Za-z0-9])([0-4])\s*\+?(?:\s*\/\s*([0-4])\s*\+?)?(?![0-9%])/;
 
 function wordGrade(w: string): Grade | undefined {
