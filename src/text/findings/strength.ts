@@ -2,9 +2,9 @@
  * Strength: MRC grades paired with the movements or muscles they grade, in prose ("weakness with
  * left hip flexion (MRC Grade 4)", "0 in both flexors and extensors of the right ankle and toes
  * and poor in the knee flexors") and in tables ("Hip abductor 2 2+"); "weakness of X" without a
- * grade is "weak"; "power normal throughout" and "normal in the other limbs" are read as grade 5
- * for the key movements (or for the movements graded on the other side), leaving out what the
- * note grades itself.
+ * grade is "weak"; "strength was normal" and "power normal throughout" are read as grade 5 for the
+ * routine movements, "power otherwise normal" for the key movements and "normal in the other limbs"
+ * for the movements graded on the other side, leaving out what the note grades itself.
  */
 import { getAtlas } from "../../atlas/index.js";
 import type { StrengthFinding } from "../../case/schema.js";
