@@ -4,6 +4,7 @@ import { SPONTANEOUS } from "../../../src/case/schema.js";
 import { addFinding, removeFinding, replaceFinding } from "../caseModel.js";
 import type { Territory } from "../territory.js";
 import type { AtlasOverview, Finding, LocusCase } from "../types.js";
+import { RemoveButton, SideSelect } from "./RowControls.js";
 
 type Emg = Extract<Finding, { kind: "emg" }>;
 const INSERTIONAL = ["normal", "increased", "reduced"] as const;
@@ -152,14 +153,7 @@ export function EmgTable({ c, atlas, territory, onChange }: Props) {
                   />
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    className="remove"
-                    aria-label={`Remove ${label}`}
-                    onClick={() => onChange(removeFinding(c, i))}
-                  >
-                    ×
-                  </button>
+                  <RemoveButton label={label} onRemove={() => onChange(removeFinding(c, i))} />
                 </td>
               </tr>
             );
@@ -177,15 +171,7 @@ export function EmgTable({ c, atlas, territory, onChange }: Props) {
             </option>
           ))}
         </select>
-        <label htmlFor="emg-side">Side</label>
-        <select
-          id="emg-side"
-          value={side}
-          onChange={(e) => setSide(e.currentTarget.value as "right" | "left")}
-        >
-          <option value="right">right</option>
-          <option value="left">left</option>
-        </select>
+        <SideSelect id="emg-side" value={side} onChange={setSide} />
         <button
           type="button"
           disabled={!muscle}

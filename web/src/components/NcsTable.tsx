@@ -4,6 +4,7 @@ import { NCS_RESULTS } from "../../../src/case/schema.js";
 import { addFinding, removeFinding, replaceFinding } from "../caseModel.js";
 import type { AtlasOverview, Finding, LocusCase } from "../types.js";
 import { withField } from "./EmgTable.js";
+import { RemoveButton, SideSelect } from "./RowControls.js";
 
 type Ncs = Extract<Finding, { kind: "ncs" }>;
 type NumberField = "amplitude" | "velocity" | "latency";
@@ -118,14 +119,7 @@ export function NcsTable({ c, atlas, onChange }: Props) {
                 <td>{num(f, i, "latency", `${label} latency in ms`)}</td>
                 <td>{num(f, i, "velocity", `${label} velocity in m/s`)}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="remove"
-                    aria-label={`Remove ${label}`}
-                    onClick={() => onChange(removeFinding(c, i))}
-                  >
-                    ×
-                  </button>
+                  <RemoveButton label={label} onRemove={() => onChange(removeFinding(c, i))} />
                 </td>
               </tr>
             );
@@ -142,15 +136,7 @@ export function NcsTable({ c, atlas, onChange }: Props) {
             </option>
           ))}
         </select>
-        <label htmlFor="ncs-side">Side</label>
-        <select
-          id="ncs-side"
-          value={side}
-          onChange={(e) => setSide(e.currentTarget.value as "right" | "left")}
-        >
-          <option value="right">right</option>
-          <option value="left">left</option>
-        </select>
+        <SideSelect id="ncs-side" value={side} onChange={setSide} />
         <button
           type="button"
           disabled={!study}

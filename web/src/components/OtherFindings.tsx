@@ -9,6 +9,7 @@ import {
 } from "../../../src/case/schema.js";
 import { addFinding, removeFinding } from "../caseModel.js";
 import type { Finding, LocusCase } from "../types.js";
+import { RemoveButton } from "./RowControls.js";
 
 interface Props {
   c: LocusCase;
@@ -75,14 +76,7 @@ export function OtherFindings({ c, onChange }: Props) {
         {rows.map(([f, i]) => (
           <li key={i}>
             <span className={`kind kind-${f.kind}`}>{f.kind}</span> {describeFinding(f)}
-            <button
-              type="button"
-              className="remove"
-              aria-label={`Remove ${describeFinding(f)}`}
-              onClick={() => onChange(removeFinding(c, i))}
-            >
-              ×
-            </button>
+            <RemoveButton label={describeFinding(f)} onRemove={() => onChange(removeFinding(c, i))} />
           </li>
         ))}
       </ul>
