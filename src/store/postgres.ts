@@ -14,6 +14,7 @@ import {
   type ListOptions,
   NotFoundError,
   type RevisionSummary,
+  revisionFromInput,
   type SaveInput,
   type UpdateInput,
 } from "./repository.js";
@@ -256,21 +257,4 @@ async function insertRevision(
       "INSERT INTO reports (case_id, revision, atlas_version, created_at, body) VALUES ($1, $2, $3, $4, $5)",
       [id, revision, input.report.atlasVersion, now, JSON.stringify(input.report.body)],
     );
-}
-
-function revisionFromInput(id: string, revision: number, now: string, input: SaveInput): CaseRevision {
-  return {
-    id,
-    revision,
-    createdAt: now,
-    author: input.author ?? null,
-    case: JSON.parse(JSON.stringify(input.case)),
-    report: input.report
-      ? {
-          atlasVersion: input.report.atlasVersion,
-          createdAt: now,
-          body: JSON.parse(JSON.stringify(input.report.body)),
-        }
-      : null,
-  };
 }

@@ -108,3 +108,21 @@ export function clampLimit(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIST_LIMIT;
   return Math.max(1, Math.min(MAX_LIST_LIMIT, Math.floor(limit)));
 }
+
+/** The revision a save creates, as the store answers it: copies, so later edits of the input do not reach it. */
+export function revisionFromInput(id: string, revision: number, now: string, input: SaveInput): CaseRevision {
+  return {
+    id,
+    revision,
+    createdAt: now,
+    author: input.author ?? null,
+    case: JSON.parse(JSON.stringify(input.case)),
+    report: input.report
+      ? {
+          atlasVersion: input.report.atlasVersion,
+          createdAt: now,
+          body: JSON.parse(JSON.stringify(input.report.body)),
+        }
+      : null,
+  };
+}

@@ -15,6 +15,7 @@ import {
   type ListOptions,
   NotFoundError,
   type RevisionSummary,
+  revisionFromInput,
   type SaveInput,
   type UpdateInput,
 } from "./repository.js";
@@ -99,7 +100,7 @@ export class SqliteRepository implements CaseRepository {
       this.insertRevision(id, 1, now, body, input);
     });
     tx.immediate();
-    return this.revisionFromInput(id, 1, now, input);
+    return revisionFromInput(id, 1, now, input);
   }
 
   async update(id: string, input: UpdateInput): Promise<CaseRevision> {
@@ -123,7 +124,7 @@ export class SqliteRepository implements CaseRepository {
         .run(revision, now, id);
     });
     tx.immediate();
-    return this.revisionFromInput(id, revision, now, input);
+    return revisionFromInput(id, revision, now, input);
   }
 
   private insertRevision(id: string, revision: number, now: string, body: string, input: SaveInput): void {
@@ -138,23 +139,6 @@ export class SqliteRepository implements CaseRepository {
           "INSERT INTO reports (case_id, revision, atlas_version, created_at, body) VALUES (?, ?, ?, ?, ?)",
         )
         .run(id, revision, input.report.atlasVersion, now, JSON.stringify(input.report.body));
-  }
-
-  private revisionFromInput(id: string, revision: number, now: string, input: SaveInput): CaseRevision {
-    return {
-      id,
-      revision,
-      createdAt: now,
-      author: input.author ?? null,
-      case: JSON.parse(JSON.stringify(input.case)),
-      report: input.report
-        ? {
-            atlasVersion: input.report.atlasVersion,
-            createdAt: now,
-            body: JSON.parse(JSON.stringify(input.report.body)),
-          }
-        : null,
-    };
   }
 
   async get(id: string, revision?: number): Promise<CaseRevision | null> {
