@@ -13,6 +13,9 @@
  *   (six limb muscles and the lower lumbar paraspinals, after Dillingham et al. 2000), then more
  *   muscles and studies in a fixed order, on the symptomatic side.
  *
+ * The planner stops when no test left is expected to gain 0.1 bit (--stop 0 never stops early);
+ * the fixed screen runs its list. Either way the count is the tests spent.
+ *
  * Options: --seeds N (patients per lesion, default 2), --max N (tests per patient, default 25),
  * --noise X (extra chance a result is flipped, default 0), --json.
  */
@@ -36,6 +39,7 @@ const MAX_TESTS = option("max", 25);
 const NOISE = option("noise", 0);
 const EXPONENT = args.includes("--exponent") ? option("exponent", 0.5) : undefined;
 const TARGET = 0.9;
+const STOP = option("stop", 0.1);
 const JSON_OUT = args.includes("--json");
 
 const atlas = getAtlas();
@@ -173,12 +177,18 @@ function run(s: Start, choose: (c: LocusCase, done: Set<string>, side: Side) => 
   }
 }
 
-const planner = (c: LocusCase, done: Set<string>): TestRef | undefined =>
-  plan(
+/**
+ * The planner stops, as an electromyographer does, when no test left is expected to tell the
+ * hypotheses apart (its best expected gain is below STOP bits); the count is then the tests spent.
+ */
+const planner = (c: LocusCase, done: Set<string>): TestRef | undefined => {
+  const next = plan(
     c,
     { limit: 3, ...(EXPONENT !== undefined ? { burdenExponent: EXPONENT } : {}) },
     atlas,
-  ).suggestions.find((s) => !done.has(testKey(s.test)))?.test;
+  ).suggestions.find((s) => !done.has(testKey(s.test)));
+  return next && next.gain >= STOP ? next.test : undefined;
+};
 
 const fixed = (_c: LocusCase, done: Set<string>, side: Side): TestRef | undefined => {
   for (const [kind, id] of FIXED) {
@@ -283,7 +293,7 @@ if (JSON_OUT) {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   console.log(
     `Sequential test selection: ${all.length} simulated patients (${all.length / SEEDS} lesion sites and sides x ${SEEDS}), ` +
-      `stop when the true lesion holds >= ${TARGET * 100}% or after ${MAX_TESTS} tests; noise ${NOISE}`,
+      `stop when the true lesion holds >= ${TARGET * 100}% or after ${MAX_TESTS} tests (the planner also when no test is expected to gain ${STOP} bit); noise ${NOISE}`,
   );
   const print = (title: string, rs: Summary[]) => {
     console.log(`\n${title}`);
