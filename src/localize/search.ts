@@ -1,8 +1,9 @@
 /**
- * The hypothesis search: every diffuse process, every single focal lesion and every pair in which
- * each lesion explains a finding the other does not; triples and polyneuropathy-plus-focal
- * combinations by a bounded beam from the best pairs. A first pass reads each candidate at the
- * middle lesion severity; the best are then rescored over all severities.
+ * The hypothesis search: every diffuse process, every single focal lesion (alone and with a
+ * polyneuropathy), every pair in which each lesion explains a finding the other does not and whose
+ * bound (below) can still reach the best; triples and polyneuropathy-plus-pairs by a beam from the
+ * best pairs. A first pass reads each candidate at the middle lesion severity; the best are then
+ * rescored over all severities.
  */
 import { DIFFUSE_KINDS, type DiffuseKind } from "./model.js";
 import { logPrior, type Prepared, scoreOf } from "./score.js";
