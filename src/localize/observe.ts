@@ -6,7 +6,14 @@ import type { Atlas, TargetKey } from "../atlas/index.js";
 import { mrcGrade } from "../case/mrc.js";
 import type { EmgFinding, Finding, LocusCase, NcsFinding } from "../case/schema.js";
 import { bodyParts } from "./data/body-parts.js";
-import { emgTiming, type FindingFamily, falsePositive, onsetDays, umnTiming } from "./data/evidence.js";
+import {
+  ageing,
+  emgTiming,
+  type FindingFamily,
+  falsePositive,
+  onsetDays,
+  umnTiming,
+} from "./data/evidence.js";
 
 export type LimbSide = "left" | "right";
 
@@ -29,6 +36,12 @@ export interface Observation {
   fp: number;
   /** Multiplier on sensitivity for time since onset (needle EMG). */
   timing: number;
+  /**
+   * Findings age takes together (ankle jerks, distal sensory responses, H-reflexes) in a person old
+   * enough: the rate without a lesion in someone whose distal nerves have aged, and in someone whose
+   * have not. `fp` stays the rate over both.
+   */
+  ageing?: { young: number; aged: number };
   /** Needle EMG showed large (neurogenic) units: reinnervation, which muscle disease rarely gives. */
   largeUnits?: boolean;
   /** What was found, in the clinic's words, e.g. "left tibialis anterior: fibrillations". */
@@ -47,6 +60,22 @@ const SIDES: LimbSide[] = ["left", "right"];
 
 export function sidesOf(side: string | undefined): LimbSide[] {
   return side === "left" ? ["left"] : side === "right" ? ["right"] : SIDES;
+}
+
+/** The chance that age has taken this person's distal reflexes and responses (0 before 60). */
+export function ageingChance(age: number | undefined): number {
+  if (age === undefined || age < 60) return 0;
+  return age >= 75 ? ageing.over75.value : ageing.over60.value;
+}
+
+/** Split an age-raised false-positive rate into its young and aged parts (keeping it as the mean). */
+function ageSplit(
+  marginal: number,
+  young: number,
+  chance: number,
+): { young: number; aged: number } | undefined {
+  if (chance <= 0 || marginal <= young) return undefined;
+  return { young, aged: Math.min(0.95, (marginal - (1 - chance) * young) / chance) };
 }
 
 export function daysSinceOnset(c: LocusCase): number {
@@ -228,8 +257,11 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
               ? falsePositive.medialHamstringLoss.value
               : falsePositive.reflexLoss.value;
         const abnormal = f.grade === "absent" || f.grade === "reduced";
+        const aged = r.ageDependent
+          ? ageSplit(lossFp, falsePositive.reflexLoss.value, ageingChance(age))
+          : undefined;
         push(
-          { ...base, family: "reflexLoss", abnormal, fp: lossFp },
+          { ...base, family: "reflexLoss", abnormal, fp: lossFp, ...(aged ? { ageing: aged } : {}) },
           i,
           f.side,
           (s) => `${s} ${thing} ${f.grade}`,
@@ -320,6 +352,12 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
               : falsePositive.cmapLoss.value;
         const abnormal = f.result !== "normal";
         const thing = s?.name ?? f.study;
+        const young =
+          read.family === "snapLoss" ? falsePositive.snapLoss.value : falsePositive.lateResponse.value;
+        const aged =
+          (read.family === "snapLoss" && s?.ageEffect) || s?.type === "h_reflex"
+            ? ageSplit(fp, young, ageingChance(age))
+            : undefined;
         push(
           {
             finding: i,
@@ -329,6 +367,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             targets: [{ key: read.key, weight: 1 }],
             movements: [],
             fp,
+            ...(aged ? { ageing: aged } : {}),
             timing: 1,
             thing,
           },

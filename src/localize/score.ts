@@ -21,7 +21,7 @@ import {
   muscleUnit,
   type Unit,
 } from "./model.js";
-import { type LimbSide, musclesOfBodyPart, type Observation, observe } from "./observe.js";
+import { ageingChance, type LimbSide, musclesOfBodyPart, type Observation, observe } from "./observe.js";
 
 export interface Candidate {
   units: Unit[];
@@ -203,12 +203,13 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
     diffuseEffects.set(k, effectOf(observations, dm));
     logPriorDiffuse.set(k, diffuseLogPrior(k, c));
   }
-  const lnNotFp = Float64Array.from(observations, (o) => Math.log(1 - o.fp));
+  // Findings age takes together are read at their young rate here; the aged rate is in `fast`.
+  const lnNotFp = Float64Array.from(observations, (o) => Math.log(1 - (o.ageing?.young ?? o.fp)));
   const logZ = Math.log(base.filter((u) => u.parts.length === 1).reduce((a, u) => a + u.prior, 0));
   const prepared: Prepared = {
     logZ,
     logSiteBoost: siteBoosts(c),
-    fast: fastOf(observations),
+    fast: fastOf(observations, ageingChance(c.patient?.age)),
     atlas,
     observations,
     context,
@@ -310,6 +311,8 @@ function findingParts(
   // sum and correct only the findings the candidate's lesions touch.
   let ll = f.baseSum;
   let numb = f.baseNumbSum;
+  let young = f.baseYoungSum;
+  let old = f.baseAgedSum;
   const gen = ++f.generation;
   for (let e = 0; e < m; e++) {
     const touched = (effects[e] as Effect).touched;
@@ -318,11 +321,20 @@ function findingParts(
       if (f.stamp[i] === gen) continue;
       f.stamp[i] = gen;
       const value = observationAt(p, layers, i);
-      if (f.code[i] === SENSORY_NORMAL || f.code[i] === SENSORY_ABNORMAL)
+      if (f.aging[i]) {
+        young += value - (f.base[i] as number);
+        old += observationAt(p, layers, i, true) - (f.baseAged[i] as number);
+      } else if (f.code[i] === SENSORY_NORMAL || f.code[i] === SENSORY_ABNORMAL)
         numb += value - (f.base[i] as number);
       else ll += value - (f.base[i] as number);
     }
   }
+  // Age takes the distal reflexes and responses together or not at all: a mixture over that latent.
+  const a = f.ageingChance;
+  if (a > 0) {
+    const top = Math.max(young, old);
+    ll += top + Math.log(a * Math.exp(old - top) + (1 - a) * Math.exp(young - top));
+  } else ll += young;
   let untouched = 1;
   for (let e = 0; e < m; e++) untouched *= (effects[e] as Effect).spares;
   return { ll, numb, spared: f.spared, numbChance: 1 - untouched };
@@ -353,11 +365,11 @@ export function latentTerms(p: Prepared, unitIdx: readonly number[], diffuse: Di
 }
 
 /** One finding's log-likelihood under the effects (sensory findings read inside a numb territory). */
-function observationAt(p: Prepared, layers: readonly Layer[], i: number): number {
+function observationAt(p: Prepared, layers: readonly Layer[], i: number, aged = false): number {
   const f = p.fast;
   const c = f.code[i];
   const m = layers.length;
-  let lnNot = p.lnNotFp[i] as number;
+  let lnNot = (aged ? f.agedLnNotFp[i] : p.lnNotFp[i]) as number;
   if (c === SENSORY_NORMAL || c === SENSORY_ABNORMAL) {
     for (let e = 0; e < m; e++) lnNot += (layers[e] as Layer).lnNotNumb[i] as number;
     return c === SENSORY_ABNORMAL
@@ -403,12 +415,21 @@ interface Fast {
   base: Float64Array;
   baseSum: number;
   baseNumbSum: number;
+  /** Findings age takes together (1), with log(1 - rate) when age has taken them. */
+  aging: Uint8Array;
+  agedLnNotFp: Float64Array;
+  /** Their no-lesion reading when age has taken them (base holds the reading when it has not). */
+  baseAged: Float64Array;
+  baseYoungSum: number;
+  baseAgedSum: number;
+  /** The chance that age has taken this person's distal reflexes and responses. */
+  ageingChance: number;
   /** Scratch for the union of touched findings. */
   stamp: Int32Array;
   generation: number;
 }
 
-function fastOf(obs: readonly Observation[]): Fast {
+function fastOf(obs: readonly Observation[], chance: number): Fast {
   const code = new Uint8Array(obs.length);
   const fp = new Float64Array(obs.length);
   const fpGrade = new Float64Array(obs.length);
@@ -435,6 +456,12 @@ function fastOf(obs: readonly Observation[]): Fast {
     base: new Float64Array(obs.length),
     baseSum: 0,
     baseNumbSum: 0,
+    aging: Uint8Array.from(obs, (o) => (o.ageing && chance > 0 ? 1 : 0)),
+    agedLnNotFp: Float64Array.from(obs, (o) => Math.log(1 - (o.ageing?.aged ?? o.fp))),
+    baseAged: new Float64Array(obs.length),
+    baseYoungSum: 0,
+    baseAgedSum: 0,
+    ageingChance: chance,
     stamp: new Int32Array(obs.length),
     generation: 0,
   };
@@ -447,7 +474,12 @@ function baseline(p: Prepared): void {
   for (let i = 0; i < f.code.length; i++) {
     const v = observationAt(p, [], i);
     f.base[i] = v;
-    if (f.code[i] === SENSORY_NORMAL || f.code[i] === SENSORY_ABNORMAL) f.baseNumbSum += v;
+    if (f.aging[i]) {
+      const a = observationAt(p, [], i, true);
+      f.baseAged[i] = a;
+      f.baseYoungSum += v;
+      f.baseAgedSum += a;
+    } else if (f.code[i] === SENSORY_NORMAL || f.code[i] === SENSORY_ABNORMAL) f.baseNumbSum += v;
     else f.baseSum += v;
   }
 }

@@ -284,6 +284,24 @@ export const equivocal = {
   ]),
 };
 
+/**
+ * Age takes the ankle jerks, the distal sensory responses and the H-reflexes together, on both
+ * sides: one latent per case ("this person's distal nerves have aged"), not an independent chance
+ * per finding. Its probability by age; within it each such finding is abnormal often enough that the
+ * per-finding rates above stay the marginal ones.
+ */
+export const ageing = {
+  over60: r(
+    0.25,
+    "About a quarter of healthy people over 60 lack ankle jerks and have low distal sensory responses.",
+    ["vrancken2006"],
+  ),
+  over75: r(0.4, "After 75 an absent sural response and absent ankle jerks are common in health.", [
+    "tavee2014",
+    "vrancken2006",
+  ]),
+};
+
 /** Typical duration in days when only `context.onset` is given. */
 export const onsetDays = { acute: 14, subacute: 60, chronic: 180, unknown: 60 };
 
