@@ -218,6 +218,19 @@ describe("timing and age", () => {
       ).observations[0]?.fp ?? 0;
     expect(fp(80)).toBeGreaterThan(fp(40));
   });
+  it("two absent ankle jerks at 80 leave a one-sided lesion more plausible than at 40 (age takes both together)", () => {
+    const findings: Finding[] = [
+      { kind: "strength", side: "left", target: "ankle_plantarflexion", mrc: 4 },
+      { kind: "reflex", side: "bilateral", reflex: "achilles", grade: "absent" },
+      { kind: "sensory", side: "left", region: "foot_lateral", change: "reduced" },
+      { kind: "sign", side: "left", sign: "straight_leg_raise" },
+    ];
+    const oneSided = (age: number) =>
+      localize(caseOf(findings, { patient: { age } }), { limit: 20 })
+        .hypotheses.filter((h) => h.lesions.every((l) => l.side === "left"))
+        .reduce((t, h) => t + h.probability, 0);
+    expect(oneSided(80)).toBeGreaterThan(oneSided(40));
+  });
   it("a lost sural response is weak evidence after 75", () => {
     const fp = (age: number) =>
       observe(
