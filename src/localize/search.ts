@@ -107,12 +107,19 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
     score(sorted, diffuse);
   };
   const noneLl = score([], "none").score - logPrior(p, [], "none");
-  for (const k of DIFFUSE_KINDS) if (k !== "none") score([], k);
+  let pnpGain = 0;
+  for (const k of DIFFUSE_KINDS) {
+    if (k === "none") continue;
+    const s = score([], k);
+    if (k === "polyneuropathy") pnpGain = s.score - logPrior(p, [], k) - noneLl;
+  }
   const rel = p.relevant;
   /** What each lesion alone adds to the log-likelihood of the findings. */
   const gain = new Map<number, number>();
+  for (const u of rel) gain.set(u, score([u], "none").score - logPrior(p, [u], "none") - noneLl);
+  // A lesion under a polyneuropathy, bounded the same way as a pair.
   for (const u of rel) {
-    gain.set(u, score([u], "none").score - logPrior(p, [u], "none") - noneLl);
+    if (noneLl + pnpGain + (gain.get(u) ?? 0) + logPrior(p, [u], "polyneuropathy") < best - MARGIN) continue;
     score([u], "polyneuropathy");
   }
   const bound = (units: number[]) =>
