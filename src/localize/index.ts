@@ -37,7 +37,7 @@ export function localize(
   const limit = options.limit ?? DEFAULT_LIMIT;
   const maxLesions = Math.min(3, Math.max(1, options.maxLesions ?? 3));
   const p = prepare(atlas, c);
-  const scored = search(p, { maxLesions, beam: 12, rescore: 60 });
+  const scored = search(p, { maxLesions, beam: 12, rescore: 30 });
   const top = scored[0]?.score ?? 0;
   const weights = scored.map((s) => Math.exp(s.score - top));
   const total = weights.reduce((a, b) => a + b, 0);
