@@ -45,8 +45,8 @@ export function localize(
   // Candidates that read the same in FORMAT.md's words (femoral in the pelvis or at the ligament) are one answer.
   const merged = new Map<string, { index: number; probability: number; details: Set<string> }>();
   scored.forEach((s, i) => {
-    // Candidates a million times less likely than the best only add to "other".
-    if (s.score - top < -14) return;
+    // Candidates twenty thousand times less likely than the best only add to "other".
+    if (s.score - top < -10) return;
     const units = s.units.map((u) => p.units[u] as Unit);
     const key = lesionKey(toLesions(units, s.diffuse, p.observations));
     const entry = merged.get(key) ?? { index: i, probability: 0, details: new Set<string>() };

@@ -72,6 +72,8 @@ export interface Prepared {
   logZ: number;
   /** log multipliers of site priors from the history (historyPriors). */
   logSiteBoost: Map<string, number>;
+  /** Each lesion's own log prior, filled on first use (NaN until then). */
+  unitLogPrior: Float64Array;
   fast: Fast;
 }
 
@@ -209,6 +211,7 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   const prepared: Prepared = {
     logZ,
     logSiteBoost: siteBoosts(c),
+    unitLogPrior: new Float64Array(units.length).fill(Number.NaN),
     fast: fastOf(observations, ageingChance(c.patient?.age)),
     atlas,
     observations,
@@ -262,17 +265,36 @@ function boost(p: Prepared, u: Unit): number {
   return b;
 }
 
+const LOG_MIRRORED = Math.log(extraLesion.mirrored);
+const LOG_UNRELATED = Math.log(extraLesion.unrelated);
+const LOG_WITH_FOCAL = Math.log(diffusePrior.withFocal);
+
+/** A lesion's own log prior (its site, the history's boost, normalised), kept once computed. */
+function unitLogPrior(p: Prepared, i: number): number {
+  let v = p.unitLogPrior[i];
+  if (v === undefined || Number.isNaN(v)) {
+    const u = p.units[i] as Unit;
+    v = Math.log(u.prior) + boost(p, u) - p.logZ;
+    p.unitLogPrior[i] = v;
+  }
+  return v;
+}
+
 export function logPrior(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {
   let lp = 0;
-  const units = unitIdx.map((i) => p.units[i] as Unit);
-  units.forEach((u, k) => {
-    const mirrored = k > 0 && units.slice(0, k).some((e) => e.site === u.site && e.side !== u.side);
-    if (mirrored) lp += Math.log(extraLesion.mirrored);
-    else lp += Math.log(u.prior) + boost(p, u) - p.logZ + (k > 0 ? Math.log(extraLesion.unrelated) : 0);
-  });
-  if (diffuse === "none") return units.length === 0 ? (p.logPriorDiffuse.get("none") ?? 0) : lp;
+  for (let k = 0; k < unitIdx.length; k++) {
+    const u = p.units[unitIdx[k] as number] as Unit;
+    let mirrored = false;
+    for (let e = 0; e < k && !mirrored; e++) {
+      const other = p.units[unitIdx[e] as number] as Unit;
+      mirrored = other.site === u.site && other.side !== u.side;
+    }
+    if (mirrored) lp += LOG_MIRRORED;
+    else lp += unitLogPrior(p, unitIdx[k] as number) + (k > 0 ? LOG_UNRELATED : 0);
+  }
+  if (diffuse === "none") return unitIdx.length === 0 ? (p.logPriorDiffuse.get("none") ?? 0) : lp;
   const d = p.logPriorDiffuse.get(diffuse) ?? 0;
-  return units.length === 0 ? d : lp + d + Math.log(diffusePrior.withFocal);
+  return unitIdx.length === 0 ? d : lp + d + LOG_WITH_FOCAL;
 }
 
 function contextOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {
