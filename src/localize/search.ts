@@ -5,6 +5,7 @@
  * best pairs. A first pass reads each candidate at the middle lesion severity; the best are then
  * rescored over all severities.
  */
+import { extraLesion } from "./data/priors.js";
 import { DIFFUSE_KINDS, type DiffuseKind } from "./model.js";
 import { logPrior, type Prepared, scoreOf } from "./score.js";
 
@@ -87,6 +88,8 @@ function adds(a: Explained, b: Explained): boolean {
  * P(a)P(b)/f). Candidates whose bound falls this far below the best so far are not scored.
  */
 const MARGIN = 12;
+const LOG_MIRRORED = Math.log(extraLesion.mirrored);
+const LOG_UNRELATED = Math.log(extraLesion.unrelated);
 
 export function search(p: Prepared, options: SearchOptions): Scored[] {
   const out: Scored[] = [];
@@ -122,8 +125,6 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
     if (noneLl + pnpGain + (gain.get(u) ?? 0) + logPrior(p, [u], "polyneuropathy") < best - MARGIN) continue;
     score([u], "polyneuropathy");
   }
-  const bound = (units: number[]) =>
-    noneLl + units.reduce((a, u) => a + (gain.get(u) ?? 0), 0) + logPrior(p, units, "none");
   const explained = rel.map((u) => explainedOf(explainedBy(p, u)));
   const compatible = (i: number, j: number) =>
     adds(explained[i] as Explained, explained[j] as Explained) &&
@@ -131,12 +132,20 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
     !clash(p, rel[i] as number, rel[j] as number);
   const pairScores: Scored[] = [];
   if (options.maxLesions >= 2) {
+    // The bound of a pair from its parts, without building the pair: each lesion's own prior, and
+    // the second lesion's cost (its mirror on the other side is priced apart).
+    const own = rel.map((u) => logPrior(p, [u], "none"));
+    const gains = rel.map((u) => gain.get(u) ?? 0);
+    const mirror = (a: number, b: number) =>
+      p.units[a]?.site === p.units[b]?.site && p.units[a]?.side !== p.units[b]?.side;
     for (let i = 0; i < rel.length; i++) {
       for (let j = i + 1; j < rel.length; j++) {
+        const a = rel[i] as number;
+        const b = rel[j] as number;
+        const prior = (own[i] as number) + (mirror(a, b) ? LOG_MIRRORED : (own[j] as number) + LOG_UNRELATED);
+        if (noneLl + (gains[i] as number) + (gains[j] as number) + prior < best - MARGIN) continue;
         if (!compatible(i, j)) continue;
-        const units = [rel[i] as number, rel[j] as number].sort((a, b) => a - b);
-        if (bound(units) < best - MARGIN) continue;
-        pairScores.push(score(units, "none"));
+        pairScores.push(score(a < b ? [a, b] : [b, a], "none"));
       }
     }
   }
