@@ -6,7 +6,14 @@
 import type { Atlas } from "../atlas/index.js";
 import type { Finding, ImagingFinding, LocusCase } from "../case/schema.js";
 import { ck, imaging, muscleTenderness, type Rated, sphincter, tension } from "./data/evidence.js";
-import { CAUDA, type DiffuseKind, INTRASPINAL_ROOTS, reach, type Unit } from "./model.js";
+import {
+  CAUDA,
+  type DiffuseKind,
+  INTRASPINAL_ROOTS,
+  LESION_ROOTS as ROOTS,
+  reach,
+  type Unit,
+} from "./model.js";
 import { daysSinceOnset, type LimbSide, musclesOfBodyPart, sidesOf } from "./observe.js";
 
 export interface View {
@@ -33,7 +40,6 @@ const COMPRESSION =
 const VESSELS = /\b(vein|venous|dvt|deep vein|doppler|thromb\w*|arter\w*|duplex)\b/i;
 const UPPER = /\b(extra-?foraminal|foraminal|far lateral|exiting)\b/i;
 const LOWER = /\b(lateral recess|subarticular|paracentral|traversing|central)\b/i;
-const ROOTS = ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
 const PELVIC_NERVES = new Set(["sciatic", "femoral", "obturator", "lateral_femoral_cutaneous"]);
 
 const v = (x: Rated) => x.value;

@@ -3,10 +3,9 @@
  * one lesion with several sites; the same sites on both sides become one bilateral lesion.
  */
 import type { Lesion, Level } from "../case/schema.js";
-import type { DiffuseKind, Unit } from "./model.js";
+import { type DiffuseKind, LESION_ROOTS as ROOT_ORDER, type Unit } from "./model.js";
 import type { LimbSide, Observation } from "./observe.js";
 
-const ROOT_ORDER = ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
 const PLEXUS_ORDER = ["lumbar_plexus", "lumbosacral_trunk", "sacral_plexus"];
 
 function siteOrder(a: string, b: string): number {

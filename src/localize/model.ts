@@ -3,6 +3,7 @@
  * process) the share of each observation's anatomy it reaches, precomputed as typed arrays.
  */
 import type { Atlas, TargetKey, TargetKind, Zone } from "../atlas/index.js";
+import { ROOT_ORDER } from "../atlas/index.js";
 import type { LesionClass } from "./data/evidence.js";
 import {
   anteriorHorn,
@@ -127,7 +128,8 @@ export function focalUnits(atlas: Atlas): Unit[] {
   return [...units, ...adjacentRoots(units)];
 }
 
-const ROOT_SEQUENCE = ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
+/** The roots a lesion can sit at, cranial to caudal (T12 only tops up the lumbar plexus). */
+export const LESION_ROOTS: readonly string[] = ROOT_ORDER.filter((r) => r !== "T12");
 
 /**
  * Two or three adjacent roots on one side as one lesion (two-level stenosis or disc disease,
@@ -136,7 +138,7 @@ const ROOT_SEQUENCE = ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
 function adjacentRoots(single: Unit[]): Unit[] {
   const out: Unit[] = [];
   for (const side of ["left", "right"] as const) {
-    const roots = ROOT_SEQUENCE.map((id) => single.find((u) => u.site === id && u.side === side)).filter(
+    const roots = LESION_ROOTS.map((id) => single.find((u) => u.site === id && u.side === side)).filter(
       (u): u is Unit => u !== undefined,
     );
     for (let n = 2; n <= 3; n++) {

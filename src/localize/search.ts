@@ -6,7 +6,7 @@
  * rescored over all severities.
  */
 import { extraLesion } from "./data/priors.js";
-import { DIFFUSE_KINDS, type DiffuseKind } from "./model.js";
+import { DIFFUSE_KINDS, type DiffuseKind, LESION_ROOTS as ROOTS } from "./model.js";
 import { logPrior, type Prepared, scoreOf } from "./score.js";
 
 export interface Scored {
@@ -22,8 +22,6 @@ export interface SearchOptions {
   /** How many first-pass candidates are rescored over all severities. */
   rescore: number;
 }
-
-const ROOTS = ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
 
 /**
  * Two lesions that cannot stand together: the same site on one side, or adjacent roots on one

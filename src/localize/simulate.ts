@@ -38,15 +38,8 @@ export function completeExam(atlas: Atlas, side: LimbSide): Test[] {
       normal: { kind: "strength", side, target: m.id, mrc: 5 },
     });
   }
-  for (const r of [
-    "patellar",
-    "achilles",
-    "medial_hamstring",
-    "adductor",
-    "cremasteric",
-    "anal",
-    "bulbocavernosus",
-  ]) {
+  // Every tendon reflex the atlas knows; the plantar response, an upper motor neuron sign, follows.
+  for (const r of atlas.data.reflexes.filter((x) => !x.umnSign).map((x) => x.id)) {
     tests.push({
       abnormal: { kind: "reflex", side, reflex: r, grade: "absent" },
       normal: { kind: "reflex", side, reflex: r, grade: "normal" },
