@@ -14,7 +14,7 @@ import {
   reach,
   type Unit,
 } from "./model.js";
-import { daysSinceOnset, type LimbSide, musclesOfBodyPart, sidesOf } from "./observe.js";
+import { daysSinceOnset, type LimbSide, musclesOfBodyPart } from "./observe.js";
 
 export interface View {
   units: Unit[];
@@ -422,5 +422,3 @@ export function contextItems(atlas: Atlas, c: LocusCase): ContextItem[] {
   }
   return items;
 }
-
-export { sidesOf };

@@ -23,12 +23,6 @@ import {
 } from "./model.js";
 import { ageingChance, type LimbSide, musclesOfBodyPart, type Observation, observe } from "./observe.js";
 
-export interface Candidate {
-  units: Unit[];
-  diffuse: DiffuseKind;
-}
-
-/** What one cause (a lesion or a diffuse process) does to every observation at every severity. */
 /** What one cause does to every finding at one severity. */
 interface Layer {
   /** log(1 - q), by finding. */
@@ -228,20 +222,6 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   };
   baseline(prepared);
   return prepared;
-}
-
-/** The causes acting on observation i under a candidate (for explanations; scoring uses the effects). */
-export function causesAt(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind, i: number): Cause[] {
-  const out: Cause[] = [];
-  for (const ui of unitIdx) {
-    const d = p.damage[ui]?.[i] ?? 0;
-    if (d > 0) out.push({ cls: p.units[ui]?.level as LesionClass, d });
-  }
-  for (const dm of p.diffuse.get(diffuse) ?? []) {
-    const d = dm.d[i] ?? 0;
-    if (d > 0) out.push({ cls: dm.cls, d });
-  }
-  return out;
 }
 
 /**
