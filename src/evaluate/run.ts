@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Issue, parseCaseText } from "../case/index.js";
 import type { Lesion } from "../case/schema.js";
-import { analyze } from "../report/index.js";
+import { differential } from "../differential/index.js";
+import { localize } from "../localize/index.js";
 import { type CaseScore, type Summary, scoreCase, summarise } from "./score.js";
 
 export interface CaseResult extends CaseScore {
@@ -38,7 +39,9 @@ export function evaluateFolder(folder: string): EvalReport {
     const c = parsed.case;
     if (!c.expected) continue;
     const t0 = performance.now();
-    const a = analyze(c, { limit: 5 });
+    // What the scoring reads: the localization and the differential (the planner is not scored).
+    const loc = localize(c, { limit: 5 });
+    const a = { hypotheses: loc.hypotheses, differential: differential(c, loc) };
     const ms = performance.now() - t0;
     const diagnoses = a.differential.conditions.map((d) => d.id);
     cases.push({
