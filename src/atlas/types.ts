@@ -154,7 +154,14 @@ export interface Study {
   /** The fibres tested are distal to the dorsal root ganglion: a root lesion leaves the response normal. */
   postganglionic: boolean;
   /** Typical lower limit of normal (amplitude) or upper limit (latency), with the unit. */
-  normal?: { amplitudeLln?: number; unit?: "mV" | "uV"; latencyUln?: number; note?: string };
+  normal?: {
+    amplitudeLln?: number;
+    /** Between-session variation of the amplitude, as a fraction: a value less than this far above the lower limit is borderline. */
+    amplitudeRetest?: number;
+    unit?: "mV" | "uV";
+    latencyUln?: number;
+    note?: string;
+  };
   /** How age changes the normal range. */
   ageEffect?: string;
   sources: SourceKey[];

@@ -130,6 +130,35 @@ const rows: { text: string; has: Want[]; not?: Want[] }[] = [
     ],
   },
   {
+    // 6.5 uV lies within the retest margin above the 6 uV limit: borderline, and nothing else
+    // in the study is abnormal, so it stays normal.
+    text: "The left sural SNAP amplitude was 6.5 uV; the left superficial peroneal SNAP was 9 uV.",
+    has: [
+      { kind: "ncs", study: "sural_sensory", amplitude: 6.5, result: "normal" },
+      { kind: "ncs", study: "superficial_peroneal_sensory", amplitude: 9, result: "normal" },
+    ],
+  },
+  {
+    // The same borderline sural beside an absent sensory response on that side reads as reduced.
+    text: "The left superficial peroneal SNAP was absent and the left sural SNAP was 6.5 uV.",
+    has: [
+      { kind: "ncs", study: "superficial_peroneal_sensory", result: "absent" },
+      { kind: "ncs", study: "sural_sensory", amplitude: 6.5, result: "reduced" },
+    ],
+  },
+  {
+    // An abnormal motor response does not make a borderline sensory one abnormal.
+    text: "The left peroneal CMAP was 0.5 mV. The left sural SNAP was 6.5 uV.",
+    has: [{ kind: "ncs", study: "sural_sensory", amplitude: 6.5, result: "normal" }],
+  },
+  {
+    text: "The left sural SNAP was 4 uV and the left superficial peroneal SNAP 12 uV.",
+    has: [
+      { kind: "ncs", study: "sural_sensory", amplitude: 4, result: "reduced" },
+      { kind: "ncs", study: "superficial_peroneal_sensory", amplitude: 12, result: "normal" },
+    ],
+  },
+  {
     text: "F-wave latencies were normal (peroneal 43.1 ms, tibial 45.9 ms).",
     has: [
       { kind: "ncs", study: "peroneal_f_wave", result: "normal", latency: 43.1 },

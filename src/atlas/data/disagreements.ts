@@ -232,7 +232,7 @@ export const disagreements: Disagreement[] = [
       },
     ],
     locusUses:
-      "the single adult limits for orientation; the laboratory's own verdict (normal, reduced, absent) is what counts, and age lowers the weight of a symmetric low sensory response",
+      "the single adult limits for orientation; the laboratory's own verdict (normal, reduced, absent) is what counts, and age lowers the weight of a symmetric low sensory response. A report that gives only a number is read against the adult limit; a value less than a fifth above it (the amplitude's retest variation, kong2009) is borderline, and reads as reduced only beside another abnormal response of the same kind on that side",
     why: "Laboratories use their own norms; Locus reads the result as the clinician reports it and uses age only to judge how much a bilateral low response means.",
   },
 ];

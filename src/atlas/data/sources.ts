@@ -183,6 +183,21 @@ export const sources = {
     url: "https://doi.org/10.1007/s00415-005-0064-0",
     kind: "review",
   },
+  kong2009: {
+    title: "Repeatability of nerve conduction measurements derived entirely by computer methods",
+    authors: "Kong X, Lesser EA, Gozani SN",
+    year: 2009,
+    published: "BioMedical Engineering OnLine 8:33",
+    url: "https://pmc.ncbi.nlm.nih.gov/articles/PMC2777171",
+    kind: "article",
+  },
+  dorfman1997: {
+    title: "AAEM minimonograph #47: normative data in electrodiagnostic medicine",
+    authors: "Dorfman LJ, Robinson LR",
+    year: 1997,
+    published: "Muscle & Nerve 20(1):4-14",
+    kind: "monograph",
+  },
   tavee2014: {
     title:
       "Sural sensory nerve action potential, epidermal nerve fiber density, and quantitative sudomotor axon reflex in the healthy elderly",

@@ -7,6 +7,7 @@
  * nerve") is not a finding.
  */
 import { getAtlas } from "../../atlas/index.js";
+import type { Study } from "../../atlas/types.js";
 import type { NcsFinding } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
 import type { Unit } from "../sentences.js";
@@ -96,8 +97,49 @@ function studyMentions(doc: Doc, u: Unit): Hit[] {
   return hits.sort((a, b) => a.start - b.start);
 }
 
+type Normal = NonNullable<Study["normal"]>;
+
+/** An amplitude given without a verdict, against the atlas's lower limit and its retest margin. */
+function amplitudeVerdict(
+  normal: Normal | undefined,
+  value: number,
+  unit: "mV" | "uV",
+): "reduced" | "normal" | "borderline" | undefined {
+  if (normal?.amplitudeLln === undefined || normal.unit !== unit) return undefined;
+  if (value < normal.amplitudeLln) return "reduced";
+  if (value < normal.amplitudeLln * (1 + (normal.amplitudeRetest ?? 0))) return "borderline";
+  return "normal";
+}
+
+const overlaps = (a: NcsFinding["side"], b: NcsFinding["side"]): boolean =>
+  a === undefined || b === undefined || a === b || a === "bilateral" || b === "bilateral";
+
+/**
+ * A borderline amplitude is read with the rest of the study: reduced when another study of the
+ * same kind on that side is reduced or absent (the abnormalities agree), normal otherwise. Either
+ * way the reading is less sure than a value clearly on one side of the limit.
+ */
+function settleBorderline(doc: Doc, borderline: Set<NcsFinding>): void {
+  const typeOf = (id: string) => getAtlas().data.studies.find((x) => x.id === id)?.type;
+  const abnormal = doc.drafts.flatMap((d) =>
+    d.finding.kind === "ncs" && (d.finding.result === "reduced" || d.finding.result === "absent")
+      ? [d.finding]
+      : [],
+  );
+  for (const d of doc.drafts) {
+    const f = d.finding;
+    if (f.kind !== "ncs" || !borderline.has(f)) continue;
+    const agrees = abnormal.some(
+      (g) => g !== f && !borderline.has(g) && typeOf(g.study) === typeOf(f.study) && overlaps(g.side, f.side),
+    );
+    f.result = agrees ? "reduced" : "normal";
+    d.confidence = Math.min(d.confidence, 0.6);
+  }
+}
+
 export function readNcs(doc: Doc): void {
   const atlas = getAtlas();
+  const borderline = new Set<NcsFinding>();
   for (const u of doc.patient) {
     if (u.row || !CUE.test(u.text)) continue;
     const hits = studyMentions(doc, u);
@@ -111,7 +153,7 @@ export function readNcs(doc: Doc): void {
       if (refSide) return;
       const beforeAll = doc.text.slice(hits[i - 1]?.end ?? u.start, h.start);
       // After the previous nerve, only what follows its clause speaks of this one.
-      const before = i > 0 ? (beforeAll.split(/[,;]/).pop() ?? "") : beforeAll;
+      const before = i > 0 ? (beforeAll.split(/[,;]|\band\b/).pop() ?? "") : beforeAll;
       // Reference ranges "(normal > 2 mV)" are not results.
       const after = doc.text
         .slice(h.end, hits[i + 1]?.start ?? u.end)
@@ -158,9 +200,10 @@ export function readNcs(doc: Doc): void {
       if (vel) f.velocity = Number(vel[1]);
       const lat = /(\d+(?:\.\d+)?)\s*ms\b/i.exec(after);
       if (lat) f.latency = Number(lat[1]);
-      if (!result && f.amplitude !== undefined) {
-        if (normal?.amplitudeLln !== undefined && normal.unit === f.unit)
-          f.result = f.amplitude < normal.amplitudeLln ? "reduced" : "normal";
+      if (!result && f.amplitude !== undefined && f.unit) {
+        const verdict = amplitudeVerdict(normal, f.amplitude, f.unit);
+        if (verdict === "borderline") borderline.add(f);
+        else if (verdict) f.result = verdict;
       }
       if (!result && f.latency !== undefined && uln !== undefined && /f_wave|h_reflex/.test(study))
         f.result = f.latency > uln ? "prolonged" : "normal";
@@ -184,8 +227,9 @@ export function readNcs(doc: Doc): void {
           else {
             g.amplitude = v;
             g.unit = unit === "mv" ? "mV" : "uV";
-            if (!own && normal?.amplitudeLln !== undefined && normal.unit === g.unit)
-              g.result = v < normal.amplitudeLln ? "reduced" : "normal";
+            const verdict = own ? undefined : amplitudeVerdict(normal, v, g.unit);
+            if (verdict === "borderline") borderline.add(g);
+            else if (verdict) g.result = verdict;
           }
           doc.add(
             g,
@@ -211,4 +255,5 @@ export function readNcs(doc: Doc): void {
       doc.add(f, [[h.start, h.end]], conf);
     });
   }
+  settleBorderline(doc, borderline);
 }
