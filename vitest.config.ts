@@ -4,6 +4,6 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts", "web/src/**/*.test.{ts,tsx}"],
     environment: "node",
-    testTimeout: 30_000,
+    testTimeout: 60_000,
   },
 });

@@ -32,10 +32,10 @@ describe("forward-model round trip", () => {
     }),
   );
   const rate = (xs: { ok: boolean }[]) => xs.filter((x) => x.ok).length / xs.length;
-  it("recovers sites with a motor territory at least 80% of the time", () => {
-    expect(rate(results.filter((r) => r.motor))).toBeGreaterThanOrEqual(0.8);
+  it("recovers sites with a motor territory at least 88% of the time", () => {
+    expect(rate(results.filter((r) => r.motor))).toBeGreaterThanOrEqual(0.88);
   });
-  it("recovers all single sites at least 75% of the time", () => {
-    expect(rate(results)).toBeGreaterThanOrEqual(0.75);
+  it("recovers all single sites at least 90% of the time", () => {
+    expect(rate(results)).toBeGreaterThanOrEqual(0.9);
   });
 });

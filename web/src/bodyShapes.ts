@@ -93,6 +93,13 @@ const LEG: Piece[] = [
   p("sole_medial", "back", [0, 0.5], [420, 462], "sole"),
   p("sole_lateral", "back", [0.5, 1], [420, 462], "sole"),
   p("heel", "back", [0, 1], [462, 482], "sole"),
+  // finer regions, drawn over the coarse ones they lie in
+  p("suprapubic", "front", [0, 0.5], [28, 40]),
+  p("genital_anterior", "front", [0, 0.12], [40, 54]),
+  p("thigh_upper_medial", "front", [0, 0.25], [62, 84]),
+  p("femoral_triangle", "front", [0.25, 0.55], [62, 84]),
+  p("iliac_crest", "back", [0.6, 1], [40, 54]),
+  p("buttock_lower", "back", [0, 1], [82, 95]),
 ];
 
 /** Midline regions, drawn once (raw polygons in view coordinates). */
@@ -126,6 +133,26 @@ const MIDLINE: { region: string; view: View; points: [number, number][] }[] = [
       [106, 62],
       [106, 92],
       [94, 92],
+    ],
+  },
+  {
+    region: "perianal",
+    view: "back",
+    points: [
+      [96, 66],
+      [104, 66],
+      [104, 74],
+      [96, 74],
+    ],
+  },
+  {
+    region: "coccyx",
+    view: "back",
+    points: [
+      [96, 44],
+      [104, 44],
+      [104, 56],
+      [96, 56],
     ],
   },
 ];

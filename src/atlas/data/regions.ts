@@ -79,6 +79,38 @@ export const regions: RegionData[] = [
   ),
   region("groin", "groin", "L1 (T12)", [lee(["L1"]), kg(["L1"])]),
   region("genital", "genitals", "S2 S3 L1", [], { midline: true, sources: ["grays2021"] }),
+  // Finer regions inside the trunk-limb junction: the autonomous areas of the small cutaneous nerves,
+  // which the coarse regions above blur together. No classical dermatome map draws them separately.
+  region("suprapubic", "suprapubic skin", "L1 (T12)", [], {
+    sources: ["grays2021", "statpearlsThighNerves"],
+  }),
+  region("iliac_crest", "skin over the iliac crest and upper outer buttock", "L1 (T12)", [], {
+    dorsalRamus: 0.3,
+    sources: ["grays2021", "statpearlsThighNerves"],
+  }),
+  region(
+    "genital_anterior",
+    "mons pubis or root of the penis, front of the scrotum or labium majus",
+    "L1",
+    [],
+    { sources: ["grays2021", "statpearlsThighNerves"] },
+  ),
+  region("thigh_upper_medial", "upper inner thigh just below the groin crease", "L1", [], {
+    sources: ["grays2021", "statpearlsThighNerves"],
+  }),
+  region("femoral_triangle", "skin over the femoral triangle", "L1 (L2)", [], {
+    sources: ["grays2021", "statpearlsThighNerves"],
+  }),
+  region("perianal", "perianal skin", "S4 (S3)", [fo(["S4"], "S5 (not modelled) innermost")], {
+    midline: true,
+    sources: ["grays2021", "statpearlsPudendal"],
+  }),
+  // The anococcygeal nerves (S4, S5 and the coccygeal nerve) reach this skin without passing
+  // through the pudendal nerve: only the roots supply it here.
+  region("coccyx", "skin over the coccyx", "S4", [], { midline: true, sources: ["grays2021"] }),
+  region("buttock_lower", "lower buttock over the gluteal fold", "S2 S3", [], {
+    sources: ["grays2021", "statpearlsLumbosacralPlexopathy"],
+  }),
   region("thigh_anterior", "front of the thigh", "L2 L3 (L1)", [
     lee(["L2", "L3"]),
     kg(["L2", "L3"]),
