@@ -7,7 +7,7 @@
  */
 import { extraLesion } from "./data/priors.js";
 import { DIFFUSE_KINDS, type DiffuseKind, LESION_ROOTS as ROOTS } from "./model.js";
-import { logPrior, type Prepared, scoreOf } from "./score.js";
+import { logPrior, type Prepared, scoreOf, unitEffect } from "./score.js";
 
 export interface Scored {
   units: number[];
@@ -44,12 +44,14 @@ function clash(p: Prepared, a: number, b: number): boolean {
 
 /** Abnormal findings (and context items) a lesion accounts for on its own, as a bit set. */
 function explainedBy(p: Prepared, u: number): Uint8Array {
-  const d = p.damage[u] as Float64Array;
+  const { pool, off, size } = unitEffect(p, u);
   const n = p.observations.length;
   const out = new Uint8Array(n + p.context.length);
-  p.observations.forEach((o, i) => {
-    if (o.abnormal && !o.equivocal && (d[i] ?? 0) > 0.1) out[i] = 1;
-  });
+  for (let t = off; t < off + size; t++) {
+    const i = pool.touched[t] as number;
+    const o = p.observations[i] as (typeof p.observations)[number];
+    if (o.abnormal && !o.equivocal && (pool.d[t] as number) > 0.1) out[i] = 1;
+  }
   const unit = p.units[u];
   if (unit) {
     p.context.forEach((item, k) => {
