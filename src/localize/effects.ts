@@ -25,21 +25,19 @@ interface Share {
   d: number;
 }
 
-/** What causes do to findings, LEVELS numbers for each (cause, finding) entry. */
+/**
+ * What causes do to findings, LEVELS numbers for each (cause, finding) entry: log(1 - q) (for
+ * skin, read inside a numb territory, the only way skin findings are read against a lesion), and
+ * for graded weakness q and q times the chance of the grade.
+ */
 interface Reading {
   lnNot: Float64Array;
   q: Float64Array;
   qGrade: Float64Array;
-  lnNotNumb: Float64Array;
 }
 
 function readingOf(size: number): Reading {
-  return {
-    lnNot: new Float64Array(size),
-    q: new Float64Array(size),
-    qGrade: new Float64Array(size),
-    lnNotNumb: new Float64Array(size),
-  };
+  return { lnNot: new Float64Array(size), q: new Float64Array(size), qGrade: new Float64Array(size) };
 }
 
 const cause: Cause = { cls: "root", d: 0 };
@@ -67,10 +65,9 @@ function readShares(o: Observation, shares: readonly Share[], j: number, out: Re
       lnNotNumb = lnNotNumb + Math.log(1 - Math.min(qn, 1 - 1e-9));
     }
   }
-  out.lnNot[at] = lnNot;
+  out.lnNot[at] = o.family === "sensoryChange" ? lnNotNumb : lnNot;
   out.q[at] = q;
   out.qGrade[at] = qGrade;
-  out.lnNotNumb[at] = lnNotNumb;
 }
 
 /** Everything every cause does to observations that measure one thing. */
@@ -82,6 +79,8 @@ export interface Column {
   entryOf: Int32Array;
   /** By entry, then level. */
   reading: Reading;
+  /** Whether the observation is graded weakness (the only one whose q and grade terms are read). */
+  graded: boolean;
   /** By diffuse kind (DIFFUSE_KINDS order): whether it reaches the observation at all. */
   diffuseReach: Uint8Array;
   /** By diffuse kind, then level. */
@@ -148,6 +147,7 @@ function columnOf(atlas: Atlas, a: AtlasEffects, o: Observation): Column {
     d: Float64Array.from(shares),
     entryOf,
     reading,
+    graded: o.grade !== undefined,
     diffuseReach,
     diffuse,
   };
@@ -196,13 +196,19 @@ function poolOf(entries: number): Pool {
   };
 }
 
-function copyReading(from: Reading, at: number, to: Reading, base: number, size: number): void {
+function copyReading(
+  from: Reading,
+  at: number,
+  to: Reading,
+  base: number,
+  size: number,
+  graded: boolean,
+): void {
+  for (let j = 0; j < LEVELS; j++) to.lnNot[base + j * size] = from.lnNot[at + j] as number;
+  if (!graded) return;
   for (let j = 0; j < LEVELS; j++) {
-    const k = base + j * size;
-    to.lnNot[k] = from.lnNot[at + j] as number;
-    to.q[k] = from.q[at + j] as number;
-    to.qGrade[k] = from.qGrade[at + j] as number;
-    to.lnNotNumb[k] = from.lnNotNumb[at + j] as number;
+    to.q[base + j * size] = from.q[at + j] as number;
+    to.qGrade[base + j * size] = from.qGrade[at + j] as number;
   }
 }
 
@@ -248,21 +254,21 @@ export function gatherEffects(
   }
   const pool = poolOf(total);
   const fill = new Int32Array(blocks);
-  const put = (b: number, i: number, d: number, from: Reading, at: number) => {
+  const put = (b: number, i: number, d: number, from: Reading, at: number, graded: boolean) => {
     const t = fill[b] as number;
     fill[b] = t + 1;
     const o = off[b] as number;
     pool.touched[o + t] = i;
     pool.d[o + t] = d;
-    copyReading(from, at, pool.reading, LEVELS * o + t, size[b] as number);
+    copyReading(from, at, pool.reading, LEVELS * o + t, size[b] as number, graded);
   };
   columns.forEach((col, i) => {
     for (let e = 0; e < col.units.length; e++) {
       const b = block[col.units[e] as number] as number;
-      if (b >= 0) put(b, i, col.d[e] as number, col.reading, e * LEVELS);
+      if (b >= 0) put(b, i, col.d[e] as number, col.reading, e * LEVELS, col.graded);
     }
     for (let k = 0; k < nk; k++)
-      if (col.diffuseReach[k]) put(unitIdx.length + k, i, 0, col.diffuse, k * LEVELS);
+      if (col.diffuseReach[k]) put(unitIdx.length + k, i, 0, col.diffuse, k * LEVELS, col.graded);
   });
   const units = new Map<number, Effect>();
   unitIdx.forEach((u, b) => {
@@ -289,7 +295,7 @@ export function effectOfShares(obs: readonly Observation[], cls: LesionClass, d:
     pool.d[t] = d[i] as number;
     for (let j = 0; j < LEVELS; j++)
       readShares(obs[i] as Observation, [{ cls, d: d[i] as number }], j, one, j);
-    copyReading(one, 0, pool.reading, t, touched.length);
+    copyReading(one, 0, pool.reading, t, touched.length, true);
   });
   return { pool, off: 0, size: touched.length, spares: sparesOf([cls]) };
 }
@@ -306,7 +312,7 @@ export function effectOfColumns(columns: readonly Column[], u: number, cls: Lesi
     const e = col.entryOf[u] as number;
     pool.touched[t] = i;
     pool.d[t] = col.d[e] as number;
-    copyReading(col.reading, e * LEVELS, pool.reading, t, entries.length);
+    copyReading(col.reading, e * LEVELS, pool.reading, t, entries.length, col.graded);
   });
   return { pool, off: 0, size: entries.length, spares: sparesOf([cls]) };
 }

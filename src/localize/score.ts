@@ -263,15 +263,10 @@ function findingParts(
         qSum[i] = f.fp[i] as number;
         grade[i] = f.fpGrade[i] as number;
       }
-      const c = f.code[i];
-      if (c === SENSORY_NORMAL || c === SENSORY_ABNORMAL) {
-        const x = reading.lnNotNumb[at + t] as number;
-        not[i] = (not[i] as number) + x;
-        notAged[i] = (notAged[i] as number) + x;
-      } else {
-        const x = reading.lnNot[at + t] as number;
-        not[i] = (not[i] as number) + x;
-        notAged[i] = (notAged[i] as number) + x;
+      const x = reading.lnNot[at + t] as number;
+      not[i] = (not[i] as number) + x;
+      notAged[i] = (notAged[i] as number) + x;
+      if (f.code[i] === GRADED) {
         qSum[i] = (qSum[i] as number) + (reading.q[at + t] as number);
         grade[i] = (grade[i] as number) + (reading.qGrade[at + t] as number);
       }
@@ -502,11 +497,8 @@ export function observationLogLikelihoods(
     const at = LEVELS * off + FULL * size;
     for (let t = 0; t < size; t++) {
       const i = touched[off + t] as number;
-      const c = f.code[i];
-      if (c === SENSORY_NORMAL || c === SENSORY_ABNORMAL)
-        not[i] = (not[i] as number) + (reading.lnNotNumb[at + t] as number);
-      else {
-        not[i] = (not[i] as number) + (reading.lnNot[at + t] as number);
+      not[i] = (not[i] as number) + (reading.lnNot[at + t] as number);
+      if (f.code[i] === GRADED) {
         qSum[i] = (qSum[i] as number) + (reading.q[at + t] as number);
         grade[i] = (grade[i] as number) + (reading.qGrade[at + t] as number);
       }
