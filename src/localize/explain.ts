@@ -6,7 +6,7 @@
 import type { View } from "./context.js";
 import type { DiffuseKind, Unit } from "./model.js";
 import type { Observation } from "./observe.js";
-import { observationLogLikelihoods, type Prepared, shareOf } from "./score.js";
+import { noLesionReadings, observationLogLikelihoods, type Prepared, shareOf } from "./score.js";
 import type { Reason } from "./types.js";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -95,7 +95,7 @@ export function explain(
   /** How much better this hypothesis reads each finding than its rival: the order reasons are shown in. */
   const edge = new Map<Reason, number>();
   const hereAll = observationLogLikelihoods(p, units, diffuse);
-  const baseAll = observationLogLikelihoods(p, [], "none");
+  const baseAll = noLesionReadings(p);
   const rivalAll = rival ? observationLogLikelihoods(p, rival.units, rival.diffuse) : baseAll;
   p.observations.forEach((o, i) => {
     const here = hereAll[i] as number;

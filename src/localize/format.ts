@@ -72,3 +72,22 @@ export function toLesions(
 export function lesionKey(lesions: readonly Lesion[]): string {
   return lesions.map((l) => `${l.level}:${l.side}:${l.sites.join("+")}`).join("|");
 }
+
+/** The key of each single lesion alone, kept (a unit's lesion does not depend on the case). */
+const singleKeys = new WeakMap<Unit, string>();
+
+/** lesionKey(toLesions(units, diffuse, obs)), without building the lesions for a single lesion. */
+export function candidateKey(
+  units: readonly Unit[],
+  diffuse: DiffuseKind,
+  obs: readonly Observation[],
+): string {
+  const u = units[0];
+  if (units.length !== 1 || !u) return lesionKey(toLesions(units, diffuse, obs));
+  let key = singleKeys.get(u);
+  if (key === undefined) {
+    key = lesionKey(toLesions([u], "none", obs));
+    singleKeys.set(u, key);
+  }
+  return diffuse === "none" ? key : `${key}|${lesionKey([DIFFUSE_LESION[diffuse]])}`;
+}

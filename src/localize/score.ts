@@ -48,6 +48,8 @@ export interface Prepared {
   /** Each lesion's own log prior, filled on first use (NaN until then). */
   unitLogPrior: Float64Array;
   fast: Fast;
+  /** Each observation's log-likelihood under candidates explained so far, by candidate. */
+  readings: Map<string, Float64Array>;
 }
 
 /** Muscles the case points at as diseased themselves (imaging of muscle, myopathic EMG, hypertrophy). */
@@ -144,6 +146,7 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
     logSiteBoost: siteBoosts(c),
     unitLogPrior: new Float64Array(units.length).fill(Number.NaN),
     fast: fastOf(observations, ageingChance(c.patient?.age)),
+    readings: new Map(),
     atlas,
     observations,
     context,
@@ -482,12 +485,22 @@ export function scoreOf(
 /** The severity level the first pass reads (the middle one). */
 const COARSE = Math.floor(severity.levels.length / 2);
 
-/** Each observation's log-likelihood at full severity (explanations). */
+/** Each observation's log-likelihood at full severity (explanations; kept per candidate, read only). */
 export function observationLogLikelihoods(
   p: Prepared,
   unitIdx: readonly number[],
   diffuse: DiffuseKind,
 ): Float64Array {
+  const key = `${diffuse}|${unitIdx.join(",")}`;
+  let out = p.readings.get(key);
+  if (!out) {
+    out = readingsOf(p, unitIdx, diffuse);
+    p.readings.set(key, out);
+  }
+  return out;
+}
+
+function readingsOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): Float64Array {
   const f = p.fast;
   const not = Float64Array.from(p.lnNotFp);
   const qSum = Float64Array.from(f.fp);
@@ -504,7 +517,14 @@ export function observationLogLikelihoods(
       }
     }
   }
-  return not.map((lnNot, i) => readFinding(f, i, lnNot, qSum[i] as number, grade[i] as number));
+  for (let i = 0; i < not.length; i++)
+    not[i] = readFinding(f, i, not[i] as number, qSum[i] as number, grade[i] as number);
+  return not;
+}
+
+/** Each observation's log-likelihood without any lesion (read only). */
+export function noLesionReadings(p: Prepared): Float64Array {
+  return p.fast.base;
 }
 
 /** The severity level explanations read (the most severe). */

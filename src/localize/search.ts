@@ -93,7 +93,8 @@ const LOG_UNRELATED = Math.log(extraLesion.unrelated);
 
 export function search(p: Prepared, options: SearchOptions): Scored[] {
   const out: Scored[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
+  const digit = p.units.length + 1;
   let best = Number.NEGATIVE_INFINITY;
   const score = (units: number[], diffuse: DiffuseKind): Scored => {
     const s = { units, diffuse, score: scoreOf(p, units, diffuse, true) };
@@ -104,7 +105,11 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
   /** For candidates that several routes can reach: score each only once. */
   const once = (units: number[], diffuse: DiffuseKind) => {
     const sorted = [...units].sort((a, b) => a - b);
-    const key = `${diffuse}|${sorted.join(",")}`;
+    // The sorted units as digits (1 to the number of units), then the diffuse kind: one exact
+    // number per candidate of up to three lesions.
+    let key = 0;
+    for (const u of sorted) key = key * digit + u + 1;
+    key = key * DIFFUSE_KINDS.length + DIFFUSE_KINDS.indexOf(diffuse);
     if (seen.has(key)) return;
     seen.add(key);
     score(sorted, diffuse);
