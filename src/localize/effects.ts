@@ -90,6 +90,8 @@ export interface Column {
 interface AtlasEffects {
   units: Unit[];
   columns: Map<string, Column>;
+  /** By diffuse kind, the chance it leaves the skin alone (see Effect). */
+  diffuseSpares: number[];
 }
 
 const byAtlas = new WeakMap<Atlas, AtlasEffects>();
@@ -99,7 +101,13 @@ const MAX_COLUMNS = 20_000;
 function atlasEffects(atlas: Atlas): AtlasEffects {
   let a = byAtlas.get(atlas);
   if (!a) {
-    a = { units: focalUnits(atlas), columns: new Map() };
+    a = {
+      units: focalUnits(atlas),
+      columns: new Map(),
+      diffuseSpares: DIFFUSE_KINDS.map((kind) =>
+        sparesOf(diffuseDamage(atlas, kind, []).map((dm) => dm.cls)),
+      ),
+    };
     byAtlas.set(atlas, a);
   }
   return a;
@@ -188,11 +196,18 @@ export interface Effect {
   spares: number;
 }
 
+/** A pool for so many entries, its numbers carved from one buffer (one allocation, not four). */
 function poolOf(entries: number): Pool {
+  const size = entries * LEVELS;
+  const numbers = new Float64Array(entries + 3 * size);
   return {
     touched: new Int32Array(entries),
-    d: new Float64Array(entries),
-    reading: readingOf(entries * LEVELS),
+    d: numbers.subarray(0, entries),
+    reading: {
+      lnNot: numbers.subarray(entries, entries + size),
+      q: numbers.subarray(entries + size, entries + 2 * size),
+      qGrade: numbers.subarray(entries + 2 * size, entries + 3 * size),
+    },
   };
 }
 
@@ -218,6 +233,12 @@ function sparesOf(classes: Iterable<LesionClass>): number {
   return spares;
 }
 
+/** Scratch for gathering (never kept): each unit's block, and each block's size, start and fill. */
+let blockOf = new Int32Array(0);
+let sizes = new Int32Array(0);
+let starts = new Int32Array(0);
+let filled = new Int32Array(0);
+
 /**
  * The effects of the given focal units (indices into `baseUnits`) and of every diffuse process,
  * gathered from the columns into one pool.
@@ -227,15 +248,24 @@ export function gatherEffects(
   columns: readonly Column[],
   unitIdx: readonly number[],
 ): { units: Map<number, Effect>; diffuse: Effect[] } {
-  const base = baseUnits(atlas);
+  const a = atlasEffects(atlas);
+  const base = a.units;
   const nk = DIFFUSE_KINDS.length;
   // Blocks: the units in the order given, then the diffuse kinds.
-  const block = new Int32Array(base.length).fill(-1);
+  const blocks = unitIdx.length + nk;
+  if (blockOf.length < base.length) blockOf = new Int32Array(base.length).fill(-1);
+  if (sizes.length < blocks) {
+    sizes = new Int32Array(blocks);
+    starts = new Int32Array(blocks);
+    filled = new Int32Array(blocks);
+  }
+  const block = blockOf;
+  const size = sizes.fill(0, 0, blocks);
+  const off = starts;
+  const fill = filled.fill(0, 0, blocks);
   unitIdx.forEach((u, b) => {
     block[u] = b;
   });
-  const blocks = unitIdx.length + nk;
-  const size = new Int32Array(blocks);
   for (const col of columns) {
     for (let e = 0; e < col.units.length; e++) {
       const b = block[col.units[e] as number] as number;
@@ -246,14 +276,12 @@ export function gatherEffects(
       if (col.diffuseReach[k]) size[b] = (size[b] as number) + 1;
     }
   }
-  const off = new Int32Array(blocks);
   let total = 0;
   for (let b = 0; b < blocks; b++) {
     off[b] = total;
     total += size[b] as number;
   }
   const pool = poolOf(total);
-  const fill = new Int32Array(blocks);
   const put = (b: number, i: number, d: number, from: Reading, at: number, graded: boolean) => {
     const t = fill[b] as number;
     fill[b] = t + 1;
@@ -272,14 +300,15 @@ export function gatherEffects(
   });
   const units = new Map<number, Effect>();
   unitIdx.forEach((u, b) => {
+    block[u] = -1;
     const cls = (base[u] as Unit).level as LesionClass;
     units.set(u, { pool, off: off[b] as number, size: size[b] as number, spares: sparesOf([cls]) });
   });
-  const diffuse = DIFFUSE_KINDS.map((kind, k) => ({
+  const diffuse = a.diffuseSpares.map((spares, k) => ({
     pool,
     off: off[unitIdx.length + k] as number,
     size: size[unitIdx.length + k] as number,
-    spares: sparesOf(diffuseDamage(atlas, kind, []).map((dm) => dm.cls)),
+    spares,
   }));
   return { units, diffuse };
 }

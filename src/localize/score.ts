@@ -138,14 +138,15 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
     diffuseEffects.set(k, gathered.diffuse[ki] as Effect);
     logPriorDiffuse.set(k, diffuseLogPrior(k, c));
   });
-  // Findings age takes together are read at their young rate here; the aged rate is in `fast`.
-  const lnNotFp = Float64Array.from(observations, (o) => Math.log(1 - (o.ageing?.young ?? o.fp)));
+  // One buffer for the scoring loop's arrays and the lesions' priors.
+  const numbers = new Float64Array(FAST_ARRAYS * observations.length + units.length);
+  const fast = fastOf(observations, ageingChance(c.patient?.age), numbers);
   const logZ = Math.log(base.filter((u) => u.parts.length === 1).reduce((a, u) => a + u.prior, 0));
   const prepared: Prepared = {
     logZ,
     logSiteBoost: siteBoosts(c),
-    unitLogPrior: new Float64Array(units.length).fill(Number.NaN),
-    fast: fastOf(observations, ageingChance(c.patient?.age)),
+    unitLogPrior: numbers.subarray(FAST_ARRAYS * observations.length).fill(Number.NaN),
+    fast,
     readings: new Map(),
     atlas,
     observations,
@@ -157,7 +158,7 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
     logPriorDiffuse,
     unitEffects,
     diffuseEffects,
-    lnNotFp,
+    lnNotFp: fast.lnNotFp,
   };
   baseline(prepared);
   return prepared;
@@ -376,6 +377,8 @@ interface Fast {
   baseAgedSum: number;
   /** The chance that age has taken this person's distal reflexes and responses. */
   ageingChance: number;
+  /** log(1 - fp) per observation, at the young rate for findings age takes together. */
+  lnNotFp: Float64Array;
   /** Scratch for the union of touched findings, and their sums (see findingParts). */
   stamp: Int32Array;
   generation: number;
@@ -386,13 +389,28 @@ interface Fast {
   grade: Float64Array;
 }
 
-function fastOf(obs: readonly Observation[], chance: number): Fast {
-  const code = new Uint8Array(obs.length);
-  const fp = new Float64Array(obs.length);
-  const fpGrade = new Float64Array(obs.length);
+/** How many arrays of one number per observation `fastOf` carves from its buffer. */
+const FAST_ARRAYS = 10;
+
+/** The constants and scratch of the scoring loop, carved from `numbers` (FAST_ARRAYS per observation). */
+function fastOf(obs: readonly Observation[], chance: number, numbers: Float64Array): Fast {
+  const n = obs.length;
+  const carve = (k: number) => numbers.subarray(k * n, (k + 1) * n);
+  const flags = new Uint8Array(2 * n);
+  const ints = new Int32Array(2 * n);
+  const code = flags.subarray(0, n);
+  const aging = flags.subarray(n, 2 * n);
+  const fp = carve(0);
+  const fpGrade = carve(1);
+  const lnNotFp = carve(2);
+  const agedLnNotFp = carve(3);
   let spared = 0;
   obs.forEach((o, i) => {
     fp[i] = o.fp;
+    // Findings age takes together are read at their young rate here, at the aged rate apart.
+    lnNotFp[i] = Math.log(1 - (o.ageing?.young ?? o.fp));
+    agedLnNotFp[i] = Math.log(1 - (o.ageing?.aged ?? o.fp));
+    aging[i] = o.ageing && chance > 0 ? 1 : 0;
     if (o.family === "sensoryChange") {
       code[i] = o.abnormal ? SENSORY_ABNORMAL : SENSORY_NORMAL;
       spared += o.abnormal ? Math.log(o.fp) : Math.log(1 - o.fp);
@@ -405,29 +423,29 @@ function fastOf(obs: readonly Observation[], chance: number): Fast {
       fpGrade[i] = o.fp * (gradeGivenWeak.unexplained[o.grade] ?? 0);
     } else code[i] = ABNORMAL;
   });
-  const f: Fast = {
+  return {
     code,
     fp,
     fpGrade,
     spared,
-    base: new Float64Array(obs.length),
+    base: carve(4),
     baseSum: 0,
     baseNumbSum: 0,
-    aging: Uint8Array.from(obs, (o) => (o.ageing && chance > 0 ? 1 : 0)),
-    agedLnNotFp: Float64Array.from(obs, (o) => Math.log(1 - (o.ageing?.aged ?? o.fp))),
-    baseAged: new Float64Array(obs.length),
+    aging,
+    agedLnNotFp,
+    baseAged: carve(5),
     baseYoungSum: 0,
     baseAgedSum: 0,
     ageingChance: chance,
-    stamp: new Int32Array(obs.length),
+    lnNotFp,
+    stamp: ints.subarray(0, n),
     generation: 0,
-    union: new Int32Array(obs.length),
-    not: new Float64Array(obs.length),
-    notAged: new Float64Array(obs.length),
-    qSum: new Float64Array(obs.length),
-    grade: new Float64Array(obs.length),
+    union: ints.subarray(n, 2 * n),
+    not: carve(6),
+    notAged: carve(7),
+    qSum: carve(8),
+    grade: carve(9),
   };
-  return f;
 }
 
 /** Fill in the no-lesion reading of every finding (needs lnNotFp, so done after fastOf). */
@@ -503,8 +521,11 @@ export function observationLogLikelihoods(
 function readingsOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): Float64Array {
   const f = p.fast;
   const not = Float64Array.from(p.lnNotFp);
-  const qSum = Float64Array.from(f.fp);
-  const grade = Float64Array.from(f.fpGrade);
+  // The scoring loop's scratch serves here (it keeps nothing between candidates).
+  const qSum = f.qSum;
+  const grade = f.grade;
+  qSum.set(f.fp);
+  grade.set(f.fpGrade);
   for (const { pool, off, size } of effectsOf(p, unitIdx, diffuse)) {
     const { touched, reading } = pool;
     const at = LEVELS * off + FULL * size;
