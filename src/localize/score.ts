@@ -251,28 +251,35 @@ function findingParts(
   const gen = ++f.generation;
   // The findings the candidate's lesions touch, in the order first met, with their log(1 - q), q
   // and grade terms summed from the no-lesion rate, cause by cause.
-  const { union, not, notAged, qSum, grade } = f;
+  const { union, not, notAged, qSum, grade, stamp, extra, lnNotFp, agedLnNotFp, fp, fpGrade } = f;
   let count = 0;
   for (let e = 0; e < m; e++) {
     const { pool, off, size } = effects[e] as Effect;
     const { touched, reading } = pool;
+    const { lnNot, q, qGrade } = reading;
     const at = LEVELS * off + k * size;
     for (let t = 0; t < size; t++) {
       const i = touched[off + t] as number;
-      if (f.stamp[i] !== gen) {
-        f.stamp[i] = gen;
+      const x = lnNot[at + t] as number;
+      const more = extra[i] as number;
+      if (stamp[i] !== gen) {
+        stamp[i] = gen;
         union[count++] = i;
-        not[i] = p.lnNotFp[i] as number;
-        notAged[i] = f.agedLnNotFp[i] as number;
-        qSum[i] = f.fp[i] as number;
-        grade[i] = f.fpGrade[i] as number;
+        not[i] = (lnNotFp[i] as number) + x;
+        if (more === 0) continue;
+        if (more & AGES) notAged[i] = (agedLnNotFp[i] as number) + x;
+        if (more & GRADES) {
+          qSum[i] = (fp[i] as number) + (q[at + t] as number);
+          grade[i] = (fpGrade[i] as number) + (qGrade[at + t] as number);
+        }
+        continue;
       }
-      const x = reading.lnNot[at + t] as number;
       not[i] = (not[i] as number) + x;
-      notAged[i] = (notAged[i] as number) + x;
-      if (f.code[i] === GRADED) {
-        qSum[i] = (qSum[i] as number) + (reading.q[at + t] as number);
-        grade[i] = (grade[i] as number) + (reading.qGrade[at + t] as number);
+      if (more === 0) continue;
+      if (more & AGES) notAged[i] = (notAged[i] as number) + x;
+      if (more & GRADES) {
+        qSum[i] = (qSum[i] as number) + (q[at + t] as number);
+        grade[i] = (grade[i] as number) + (qGrade[at + t] as number);
       }
     }
   }
@@ -353,6 +360,9 @@ const GRADED = 3;
 const SENSORY_NORMAL = 4;
 const SENSORY_ABNORMAL = 5;
 const LOG_FLOOR = Math.log(FLOOR);
+/** Bits of Fast.extra. */
+const AGES = 1;
+const GRADES = 2;
 const EQ_WITH = equivocal.withLesion.value;
 const EQ_WITHOUT = equivocal.withoutLesion.value;
 
@@ -379,6 +389,8 @@ interface Fast {
   ageingChance: number;
   /** log(1 - fp) per observation, at the young rate for findings age takes together. */
   lnNotFp: Float64Array;
+  /** AGES and GRADES bits: which sums beyond log(1 - q) a finding needs (see findingParts). */
+  extra: Uint8Array;
   /** Scratch for the union of touched findings, and their sums (see findingParts). */
   stamp: Int32Array;
   generation: number;
@@ -396,10 +408,11 @@ const FAST_ARRAYS = 10;
 function fastOf(obs: readonly Observation[], chance: number, numbers: Float64Array): Fast {
   const n = obs.length;
   const carve = (k: number) => numbers.subarray(k * n, (k + 1) * n);
-  const flags = new Uint8Array(2 * n);
+  const flags = new Uint8Array(3 * n);
   const ints = new Int32Array(2 * n);
   const code = flags.subarray(0, n);
   const aging = flags.subarray(n, 2 * n);
+  const extra = flags.subarray(2 * n, 3 * n);
   const fp = carve(0);
   const fpGrade = carve(1);
   const lnNotFp = carve(2);
@@ -423,6 +436,7 @@ function fastOf(obs: readonly Observation[], chance: number, numbers: Float64Arr
       fpGrade[i] = o.fp * (gradeGivenWeak.unexplained[o.grade] ?? 0);
     } else code[i] = ABNORMAL;
   });
+  for (let i = 0; i < n; i++) extra[i] = (aging[i] ? AGES : 0) | (code[i] === GRADED ? GRADES : 0);
   return {
     code,
     fp,
@@ -432,6 +446,7 @@ function fastOf(obs: readonly Observation[], chance: number, numbers: Float64Arr
     baseSum: 0,
     baseNumbSum: 0,
     aging,
+    extra,
     agedLnNotFp,
     baseAged: carve(5),
     baseYoungSum: 0,
