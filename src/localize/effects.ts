@@ -118,11 +118,36 @@ export function baseUnits(atlas: Atlas): Unit[] {
   return atlasEffects(atlas).units;
 }
 
+/** Numbers in keys, written once each (writing a fraction out is slow); bounded. */
+const numberWords = new Map<number, string>();
+
+function wordOf(x: number): string {
+  let w = numberWords.get(x);
+  if (w === undefined) {
+    if (numberWords.size >= MAX_COLUMNS) numberWords.clear();
+    w = String(x);
+    numberWords.set(x, w);
+  }
+  return w;
+}
+
+/** Target lists shared between observations (strength findings) are written once. */
+const targetWords = new WeakMap<Observation["targets"], string>();
+
+function targetsKey(targets: Observation["targets"]): string {
+  const only = targets[0];
+  if (targets.length === 1 && only && only.weight === 1) return only.key;
+  let w = targetWords.get(targets);
+  if (w === undefined) {
+    w = targets.map((t) => `${t.key}*${wordOf(t.weight)}`).join(",");
+    targetWords.set(targets, w);
+  }
+  return w;
+}
+
 /** What the column depends on: everything of the observation but its result and its words. */
 function columnKey(o: Observation): string {
-  let key = `${o.side}|${o.family}|${o.timing}|${o.grade ?? ""}|${o.largeUnits ? 1 : 0}|${o.movements.join(",")}|`;
-  for (const t of o.targets) key += `${t.key}*${t.weight},`;
-  return key;
+  return `${o.side}|${o.family}|${wordOf(o.timing)}|${o.grade ?? ""}|${o.largeUnits ? 1 : 0}|${o.movements.join(",")}|${targetsKey(o.targets)}`;
 }
 
 function columnOf(atlas: Atlas, a: AtlasEffects, o: Observation): Column {

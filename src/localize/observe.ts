@@ -284,7 +284,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             equivocal: false,
             targets: t.keys,
             movements: t.movements,
-            ...(grade !== undefined ? { grade } : {}),
+            grade,
             fp: falsePositive.weakness.value,
             timing: 1,
             thing,
@@ -302,18 +302,21 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
           continue;
         }
         const thing = r.name;
-        const base = {
-          finding: i,
-          equivocal: false,
-          targets: [{ key: `reflex:${r.id}` as TargetKey, weight: 1 }],
-          movements: [],
-          timing: 1,
-          thing,
-        };
+        const targets = [{ key: `reflex:${r.id}` as TargetKey, weight: 1 }];
         if (r.umnSign || f.grade === "brisk" || f.grade === "extensor" || f.grade === "flexor") {
           const abnormal = f.grade === "brisk" || f.grade === "extensor";
           push(
-            { ...base, family: "umnSign", abnormal, fp: falsePositive.umnSign.value },
+            {
+              finding: i,
+              family: "umnSign",
+              abnormal,
+              equivocal: false,
+              targets,
+              movements: [],
+              fp: falsePositive.umnSign.value,
+              timing: 1,
+              thing,
+            },
             i,
             f.side,
             (s) => `${s} ${thing} ${f.grade}`,
@@ -332,7 +335,18 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
           ? ageSplit(lossFp, falsePositive.reflexLoss.value, ageingChance(age))
           : undefined;
         push(
-          { ...base, family: "reflexLoss", abnormal, fp: lossFp, ...(aged ? { ageing: aged } : {}) },
+          {
+            finding: i,
+            family: "reflexLoss",
+            abnormal,
+            equivocal: false,
+            targets,
+            movements: [],
+            fp: lossFp,
+            ageing: aged,
+            timing: 1,
+            thing,
+          },
           i,
           f.side,
           (s) => `${s} ${thing} ${f.grade}`,
@@ -392,7 +406,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             movements: [],
             fp,
             timing: read.family === "myopathicEmg" ? 1 : emgTimingFactor(f, paraspinal, days),
-            ...(f.muap === "neurogenic" ? { largeUnits: true } : {}),
+            largeUnits: f.muap === "neurogenic" ? true : undefined,
             thing: `${m.name} (needle EMG)`,
           },
           i,
@@ -438,7 +452,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             targets: [{ key: read.key, weight: 1 }],
             movements: [],
             fp,
-            ...(aged ? { ageing: aged } : {}),
+            ageing: aged,
             timing: 1,
             thing,
           },
@@ -461,7 +475,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             equivocal: false,
             targets: t.keys,
             movements: t.movements,
-            ...(present && read.grade !== undefined ? { grade: read.grade } : {}),
+            grade: present ? read.grade : undefined,
             fp: read.family === "umnSign" ? falsePositive.umnSign.value : falsePositive.weakness.value,
             timing: read.family === "umnSign" && days < umnTiming.beforeDay ? umnTiming.factor : read.timing,
             thing: read.thing,
