@@ -479,40 +479,53 @@ function baseline(p: Prepared): void {
   }
 }
 
+/** What a candidate's first reading found that its full reading reads the same. */
+export interface FirstReading {
+  /** The limb findings at the middle severity (at the only one for the no-lesion candidate). */
+  findings: number;
+  context: number;
+}
+
 /**
- * Total log-likelihood of the case under a candidate, averaged over lesion severity; `coarse`
- * reads it at the middle severity only (the search's first pass).
+ * A candidate's score (log prior plus log-likelihood of the case) read at the middle severity only
+ * (the search's first pass), with the parts `rescore` can reuse. The middle severity with its
+ * weight is a lower bound of the mixture: candidates left at the first pass are never ranked
+ * above what a full reading would give them.
  */
-export function logLikelihoodOf(
+export function scoreFirst(
   p: Prepared,
   unitIdx: readonly number[],
   diffuse: DiffuseKind,
-  coarse = false,
-): number {
+): { score: number; first: FirstReading } {
   const effects = effectsOf(p, unitIdx, diffuse);
   const context = contextOf(p, unitIdx, diffuse);
-  if (effects.length === 0) return findingsAt(p, effects, 0) + context;
-  // The middle severity with its weight is a lower bound of the mixture: candidates left at the
-  // first pass are never ranked above what a full reading would give them.
-  if (coarse) return Math.log(severity.weights[COARSE] ?? 1) + findingsAt(p, effects, COARSE) + context;
+  const first = { findings: findingsAt(p, effects, effects.length === 0 ? 0 : COARSE), context };
+  const ll =
+    effects.length === 0
+      ? first.findings + context
+      : Math.log(severity.weights[COARSE] ?? 1) + first.findings + context;
+  return { score: ll + logPrior(p, unitIdx, diffuse), first };
+}
+
+/** A candidate's score averaged over lesion severity, for a candidate read first by `scoreFirst`. */
+export function rescore(
+  p: Prepared,
+  unitIdx: readonly number[],
+  diffuse: DiffuseKind,
+  first: FirstReading,
+): number {
+  const effects = effectsOf(p, unitIdx, diffuse);
+  if (effects.length === 0) return first.findings + first.context + logPrior(p, unitIdx, diffuse);
   let top = Number.NEGATIVE_INFINITY;
   const terms = severity.levels.map((_, k) => {
-    const t = Math.log(severity.weights[k] ?? 0) + findingsAt(p, effects, k);
+    const t =
+      Math.log(severity.weights[k] ?? 0) + (k === COARSE ? first.findings : findingsAt(p, effects, k));
     top = Math.max(top, t);
     return t;
   });
   let sum = 0;
   for (const t of terms) sum += Math.exp(t - top);
-  return top + Math.log(sum) + context;
-}
-
-export function scoreOf(
-  p: Prepared,
-  unitIdx: readonly number[],
-  diffuse: DiffuseKind,
-  coarse = false,
-): number {
-  return logLikelihoodOf(p, unitIdx, diffuse, coarse) + logPrior(p, unitIdx, diffuse);
+  return top + Math.log(sum) + first.context + logPrior(p, unitIdx, diffuse);
 }
 
 /** The severity level the first pass reads (the middle one). */

@@ -7,7 +7,7 @@
  */
 import { extraLesion } from "./data/priors.js";
 import { DIFFUSE_KINDS, type DiffuseKind, LESION_ROOTS as ROOTS } from "./model.js";
-import { logPrior, type Prepared, scoreOf, unitEffect } from "./score.js";
+import { type FirstReading, logPrior, type Prepared, rescore, scoreFirst, unitEffect } from "./score.js";
 
 export interface Scored {
   units: number[];
@@ -96,8 +96,11 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
   const seen = new Set<number>();
   const digit = p.units.length + 1;
   let best = Number.NEGATIVE_INFINITY;
+  const firsts = new Map<Scored, FirstReading>();
   const score = (units: number[], diffuse: DiffuseKind): Scored => {
-    const s = { units, diffuse, score: scoreOf(p, units, diffuse, true) };
+    const read = scoreFirst(p, units, diffuse);
+    const s = { units, diffuse, score: read.score };
+    firsts.set(s, read.first);
     out.push(s);
     best = Math.max(best, s.score);
     return s;
@@ -175,6 +178,7 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
     for (const pair of pairScores.slice(0, options.beam * 2)) once(pair.units, "polyneuropathy");
   }
   out.sort((a, b) => b.score - a.score);
-  for (const s of out.slice(0, options.rescore)) s.score = scoreOf(p, s.units, s.diffuse);
+  for (const s of out.slice(0, options.rescore))
+    s.score = rescore(p, s.units, s.diffuse, firsts.get(s) as FirstReading);
   return out.sort((a, b) => b.score - a.score);
 }
