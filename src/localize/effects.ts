@@ -209,6 +209,12 @@ export interface Pool {
   d: Float64Array;
   /** By effect block: level j, touched position t at LEVELS * off + j * size + t. */
   reading: Reading;
+  /**
+   * At the same places: the finding's log-likelihood when this cause is the only one of a
+   * candidate to touch it, and the same when age has taken the finding; NaN until first read.
+   */
+  alone: Float64Array;
+  aloneAged: Float64Array;
 }
 
 /** What one cause (a lesion or a diffuse process) does to the findings of a case. */
@@ -221,18 +227,17 @@ export interface Effect {
   spares: number;
 }
 
-/** A pool for so many entries, its numbers carved from one buffer (one allocation, not four). */
+/** A pool for so many entries, its numbers carved from one buffer (one allocation, not six). */
 function poolOf(entries: number): Pool {
   const size = entries * LEVELS;
-  const numbers = new Float64Array(entries + 3 * size);
+  const numbers = new Float64Array(entries + 5 * size);
+  const carve = (k: number) => numbers.subarray(entries + k * size, entries + (k + 1) * size);
   return {
     touched: new Int32Array(entries),
     d: numbers.subarray(0, entries),
-    reading: {
-      lnNot: numbers.subarray(entries, entries + size),
-      q: numbers.subarray(entries + size, entries + 2 * size),
-      qGrade: numbers.subarray(entries + 2 * size, entries + 3 * size),
-    },
+    reading: { lnNot: carve(0), q: carve(1), qGrade: carve(2) },
+    alone: carve(3).fill(Number.NaN),
+    aloneAged: carve(4).fill(Number.NaN),
   };
 }
 

@@ -251,7 +251,21 @@ function findingParts(
   const gen = ++f.generation;
   // The findings the candidate's lesions touch, in the order first met, with their log(1 - q), q
   // and grade terms summed from the no-lesion rate, cause by cause.
-  const { union, not, notAged, qSum, grade, stamp, extra, lnNotFp, agedLnNotFp, fp, fpGrade } = f;
+  const {
+    union,
+    not,
+    notAged,
+    qSum,
+    grade,
+    stamp,
+    extra,
+    lnNotFp,
+    agedLnNotFp,
+    fp,
+    fpGrade,
+    soleCause,
+    solePlace,
+  } = f;
   let count = 0;
   for (let e = 0; e < m; e++) {
     const { pool, off, size } = effects[e] as Effect;
@@ -265,6 +279,8 @@ function findingParts(
       if (stamp[i] !== gen) {
         stamp[i] = gen;
         union[count++] = i;
+        soleCause[i] = e;
+        solePlace[i] = at + t;
         not[i] = (lnNotFp[i] as number) + x;
         if (more === 0) continue;
         if (more & AGES) notAged[i] = (agedLnNotFp[i] as number) + x;
@@ -274,6 +290,7 @@ function findingParts(
         }
         continue;
       }
+      soleCause[i] = -1;
       not[i] = (not[i] as number) + x;
       if (more === 0) continue;
       if (more & AGES) notAged[i] = (notAged[i] as number) + x;
@@ -291,12 +308,23 @@ function findingParts(
   let old = f.baseAgedSum;
   for (let u = 0; u < count; u++) {
     const i = union[u] as number;
-    const value = readFinding(f, i, not[i] as number, qSum[i] as number, grade[i] as number);
+    // A finding one cause alone touches reads the same in every candidate with that cause.
+    const sole = soleCause[i] as number;
+    const pool = sole >= 0 ? (effects[sole] as Effect).pool : undefined;
+    const place = solePlace[i] as number;
+    let value = pool ? (pool.alone[place] as number) : Number.NaN;
+    if (Number.isNaN(value)) {
+      value = readFinding(f, i, not[i] as number, qSum[i] as number, grade[i] as number);
+      if (pool) pool.alone[place] = value;
+    }
     if (f.aging[i]) {
       young += value - (f.base[i] as number);
-      old +=
-        readFinding(f, i, notAged[i] as number, qSum[i] as number, grade[i] as number) -
-        (f.baseAged[i] as number);
+      let aged = pool ? (pool.aloneAged[place] as number) : Number.NaN;
+      if (Number.isNaN(aged)) {
+        aged = readFinding(f, i, notAged[i] as number, qSum[i] as number, grade[i] as number);
+        if (pool) pool.aloneAged[place] = aged;
+      }
+      old += aged - (f.baseAged[i] as number);
     } else if (f.code[i] === SENSORY_NORMAL || f.code[i] === SENSORY_ABNORMAL)
       numb += value - (f.base[i] as number);
     else ll += value - (f.base[i] as number);
@@ -391,6 +419,9 @@ interface Fast {
   lnNotFp: Float64Array;
   /** AGES and GRADES bits: which sums beyond log(1 - q) a finding needs (see findingParts). */
   extra: Uint8Array;
+  /** Scratch: for each touched finding, the one cause touching it (-1 for several) and its place in that cause's pool. */
+  soleCause: Int32Array;
+  solePlace: Int32Array;
   /** Scratch for the union of touched findings, and their sums (see findingParts). */
   stamp: Int32Array;
   generation: number;
@@ -409,7 +440,7 @@ function fastOf(obs: readonly Observation[], chance: number, numbers: Float64Arr
   const n = obs.length;
   const carve = (k: number) => numbers.subarray(k * n, (k + 1) * n);
   const flags = new Uint8Array(3 * n);
-  const ints = new Int32Array(2 * n);
+  const ints = new Int32Array(4 * n);
   const code = flags.subarray(0, n);
   const aging = flags.subarray(n, 2 * n);
   const extra = flags.subarray(2 * n, 3 * n);
@@ -456,6 +487,8 @@ function fastOf(obs: readonly Observation[], chance: number, numbers: Float64Arr
     stamp: ints.subarray(0, n),
     generation: 0,
     union: ints.subarray(n, 2 * n),
+    soleCause: ints.subarray(2 * n, 3 * n),
+    solePlace: ints.subarray(3 * n, 4 * n),
     not: carve(6),
     notAged: carve(7),
     qSum: carve(8),
