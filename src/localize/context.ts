@@ -67,8 +67,33 @@ export function rootsNamed(text: string): string[] {
   return [...new Set(found)].filter((r) => ROOTS.includes(r));
 }
 
+/** Answers kept per atlas, by text or by muscle list; past the bound a table starts again. */
+const MAX_KEPT = 1000;
+const textMuscles = new WeakMap<Atlas, Map<string, string[]>>();
+const denervationMemos = new WeakMap<Atlas, Map<string, WeakMap<Unit, number>>>();
+
+function keptFor<T>(tables: WeakMap<Atlas, Map<string, T>>, atlas: Atlas): Map<string, T> {
+  let t = tables.get(atlas);
+  if (!t) {
+    t = new Map();
+    tables.set(atlas, t);
+  }
+  if (t.size >= MAX_KEPT) t.clear();
+  return t;
+}
+
 /** Muscles named in free text, through the atlas lexicon (one to four words at a time). */
 export function musclesInText(atlas: Atlas, text: string): string[] {
+  const kept = keptFor(textMuscles, atlas);
+  let found = kept.get(text);
+  if (!found) {
+    found = readMuscles(atlas, text);
+    kept.set(text, found);
+  }
+  return [...found];
+}
+
+function readMuscles(atlas: Atlas, text: string): string[] {
   const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   const found = new Set<string>();
   for (let i = 0; i < words.length; i++) {
@@ -90,9 +115,21 @@ export function musclesInText(atlas: Atlas, text: string): string[] {
 }
 
 /**
- * The largest share of any of the muscles that the view's lesions cut. Each item asks it of the
- * same lesions many times during the search, so each item keeps its answers per lesion.
+ * The largest share of any of the muscles that the view's lesions cut. The search asks it of the
+ * same lesions many times, and every case naming the same muscles asks the same, so the answers
+ * are kept per lesion in a memo per atlas and muscle list.
  */
+function denervationMemo(atlas: Atlas, muscles: readonly string[]): WeakMap<Unit, number> {
+  const kept = keptFor(denervationMemos, atlas);
+  const key = muscles.join(",");
+  let memo = kept.get(key);
+  if (!memo) {
+    memo = new WeakMap();
+    kept.set(key, memo);
+  }
+  return memo;
+}
+
 function denervation(
   atlas: Atlas,
   view: View,
@@ -216,7 +253,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
       case "muscle_fatty_change":
       case "muscle_hypertrophy": {
         const muscles = allMuscles();
-        const memo = new WeakMap<Unit, number>();
+        const memo = denervationMemo(atlas, muscles);
         const e =
           tag === "muscle_edema"
             ? imaging.muscleEdema
@@ -256,7 +293,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
           });
         } else if (f.modality === "mri_limb") {
           const muscles = allMuscles();
-          const memo = new WeakMap<Unit, number>();
+          const memo = denervationMemo(atlas, muscles);
           const sides = side === "left" || side === "right" ? side : undefined;
           add("normal", (view) => {
             if (touchesMuscles(view, muscles, side)) return v(imaging.normalLimb.muscleLesion);
@@ -320,7 +357,7 @@ function signItem(atlas: Atlas, f: Extract<Finding, { kind: "sign" }>, i: number
       );
     case "hypertrophy": {
       const muscles = f.target ? musclesOfBodyPart(atlas, f.target) : [];
-      const memo = new WeakMap<Unit, number>();
+      const memo = denervationMemo(atlas, muscles);
       const e = imaging.muscleHypertrophy;
       return {
         finding: i,

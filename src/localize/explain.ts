@@ -6,7 +6,7 @@
 import type { View } from "./context.js";
 import type { DiffuseKind, Unit } from "./model.js";
 import type { Observation } from "./observe.js";
-import { observationLogLikelihood, type Prepared } from "./score.js";
+import { noLesionReadings, observationLogLikelihoods, type Prepared, shareOf } from "./score.js";
 import type { Reason } from "./types.js";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -35,7 +35,7 @@ export function describeCandidate(units: readonly Unit[], diffuse: DiffuseKind):
 function strongest(p: Prepared, units: readonly number[], i: number): { unit: Unit; d: number } | undefined {
   let best: { unit: Unit; d: number } | undefined;
   for (const ui of units) {
-    const d = p.damage[ui]?.[i] ?? 0;
+    const d = shareOf(p, ui, i);
     const unit = p.units[ui];
     if (unit && d > 0 && (!best || d > best.d)) best = { unit, d };
   }
@@ -94,11 +94,14 @@ export function explain(
   const unitObjs = units.map((u) => p.units[u] as Unit);
   /** How much better this hypothesis reads each finding than its rival: the order reasons are shown in. */
   const edge = new Map<Reason, number>();
+  const hereAll = observationLogLikelihoods(p, units, diffuse);
+  const baseAll = noLesionReadings(p);
+  const rivalAll = rival ? observationLogLikelihoods(p, rival.units, rival.diffuse) : baseAll;
   p.observations.forEach((o, i) => {
-    const here = observationLogLikelihood(p, units, diffuse, i);
-    const base = observationLogLikelihood(p, [], "none", i);
+    const here = hereAll[i] as number;
+    const base = baseAll[i] as number;
     const w = here - base;
-    const versus = rival ? observationLogLikelihood(p, rival.units, rival.diffuse, i) : base;
+    const versus = rivalAll[i] as number;
     const hit = strongest(p, units, i);
     const reason = (text: string): Reason => {
       const r: Reason = {
@@ -122,7 +125,7 @@ export function explain(
       return;
     }
     if (rival) {
-      const r = observationLogLikelihood(p, rival.units, rival.diffuse, i) - base;
+      const r = versus - base;
       if (r < -0.5) {
         const rhit = strongest(p, rival.units, i);
         explains.push({

@@ -72,3 +72,46 @@ export function toLesions(
 export function lesionKey(lesions: readonly Lesion[]): string {
   return lesions.map((l) => `${l.level}:${l.side}:${l.sites.join("+")}`).join("|");
 }
+
+/** The key of each single lesion and each pair of lesions without a diffuse process, kept (it does not depend on the case). */
+const singleKeys = new WeakMap<Unit, string>();
+const pairKeys = new WeakMap<Unit, WeakMap<Unit, string>>();
+
+function focalKey(units: readonly Unit[], obs: readonly Observation[]): string {
+  const [a, b] = units;
+  if (!a || units.length > 2) return lesionKey(toLesions(units, "none", obs));
+  if (!b) {
+    let key = singleKeys.get(a);
+    if (key === undefined) {
+      key = lesionKey(toLesions([a], "none", obs));
+      singleKeys.set(a, key);
+    }
+    return key;
+  }
+  let withA = pairKeys.get(a);
+  if (!withA) {
+    withA = new WeakMap();
+    pairKeys.set(a, withA);
+  }
+  let key = withA.get(b);
+  if (key === undefined) {
+    key = lesionKey(toLesions([a, b], "none", obs));
+    withA.set(b, key);
+  }
+  return key;
+}
+
+/** lesionKey(toLesions(units, diffuse, obs)), without building the lesions for one or two lesions. */
+export function candidateKey(
+  units: readonly Unit[],
+  diffuse: DiffuseKind,
+  obs: readonly Observation[],
+): string {
+  if (units.length === 0) return lesionKey(toLesions(units, diffuse, obs));
+  const key = focalKey(units, obs);
+  return diffuse === "none" ? key : `${key}|${DIFFUSE_KEYS[diffuse]}`;
+}
+
+const DIFFUSE_KEYS = Object.fromEntries(
+  Object.entries(DIFFUSE_LESION).map(([k, l]) => [k, lesionKey([l])]),
+) as Record<Exclude<DiffuseKind, "none">, string>;

@@ -4,7 +4,7 @@
 import { type Atlas, getAtlas } from "../atlas/index.js";
 import type { LocusCase } from "../case/schema.js";
 import { describeCandidate, explain } from "./explain.js";
-import { lesionKey, toLesions } from "./format.js";
+import { candidateKey, toLesions } from "./format.js";
 import type { Unit } from "./model.js";
 import { prepare } from "./score.js";
 import { type Scored, search } from "./search.js";
@@ -43,19 +43,40 @@ export function localize(
   const total = weights.reduce((a, b) => a + b, 0);
 
   // Candidates that read the same in FORMAT.md's words (femoral in the pelvis or at the ligament) are one answer.
-  const merged = new Map<string, { index: number; probability: number; details: Set<string> }>();
+  const merged = new Map<string, { index: number; probability: number; members: number[] }>();
   scored.forEach((s, i) => {
     // Candidates twenty thousand times less likely than the best only add to "other".
     if (s.score - top < -10) return;
-    const units = s.units.map((u) => p.units[u] as Unit);
-    const key = lesionKey(toLesions(units, s.diffuse, p.observations));
-    const entry = merged.get(key) ?? { index: i, probability: 0, details: new Set<string>() };
+    const key = candidateKey(
+      s.units.map((u) => p.units[u] as Unit),
+      s.diffuse,
+      p.observations,
+    );
+    let entry = merged.get(key);
+    if (!entry) {
+      entry = { index: i, probability: 0, members: [] };
+      merged.set(key, entry);
+    }
     entry.probability += (weights[i] ?? 0) / total;
-    if (entry.index === i || entry.details.size < 3) entry.details.add(describeCandidate(units, s.diffuse));
-    merged.set(key, entry);
+    entry.members.push(i);
   });
   const ranked = [...merged.values()].sort((a, b) => b.probability - a.probability);
   const shown = ranked.slice(0, limit);
+  /** The words of the first candidates of an answer (the best, and up to three in all). */
+  const detailsOf = (members: readonly number[]) => {
+    const details = new Set<string>();
+    for (const i of members) {
+      const s = scored[i] as Scored;
+      if (i === members[0] || details.size < 3)
+        details.add(
+          describeCandidate(
+            s.units.map((u) => p.units[u] as Unit),
+            s.diffuse,
+          ),
+        );
+    }
+    return details;
+  };
   const hypotheses: Hypothesis[] = shown.map((m) => {
     const s = scored[m.index]!;
     const rival = rivalOf(s, scored, p.units);
@@ -65,7 +86,7 @@ export function localize(
       lesions: toLesions(units, s.diffuse, p.observations),
       probability: Math.round(m.probability * 10000) / 10000,
       ...reasons,
-      detail: [...m.details],
+      detail: [...detailsOf(m.members)],
       score: Math.round(s.score * 1000) / 1000,
     };
   });

@@ -94,12 +94,63 @@ function gradeCategory(mrc: number | string): 0 | 1 | 2 | undefined {
   return 2;
 }
 
+type Entry<K extends "movements" | "muscles" | "regions" | "reflexes" | "studies"> = Atlas["data"][K][number];
+
+/** The atlas's entries by id (the first of each id, as `find` gives), and answers kept per atlas. */
+interface Index {
+  movement: Map<string, Entry<"movements">>;
+  muscle: Map<string, Entry<"muscles">>;
+  region: Map<string, Entry<"regions">>;
+  reflex: Map<string, Entry<"reflexes">>;
+  study: Map<string, Entry<"studies">>;
+  names: Map<string, string>;
+  strength: Map<string, StrengthTargets | undefined>;
+}
+
+const indexes = new WeakMap<Atlas, Index>();
+
+function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const x of list) if (!m.has(x.id)) m.set(x.id, x);
+  return m;
+}
+
+function indexOf(atlas: Atlas): Index {
+  let x = indexes.get(atlas);
+  if (!x) {
+    const d = atlas.data;
+    x = {
+      movement: byId(d.movements),
+      muscle: byId(d.muscles),
+      region: byId(d.regions),
+      reflex: byId(d.reflexes),
+      study: byId(d.studies),
+      names: new Map(),
+      strength: new Map(),
+    };
+    indexes.set(atlas, x);
+  }
+  return x;
+}
+
+/** Muscles (with weights) behind a strength finding, and its movements; shared between findings, read only. */
+interface StrengthTargets {
+  keys: { key: TargetKey; weight: number }[];
+  movements: string[];
+}
+
 /** Muscles (with weights) behind a movement or muscle id, or undefined when the atlas lacks it. */
-function strengthTargets(
-  atlas: Atlas,
-  target: string,
-): { keys: { key: TargetKey; weight: number }[]; movements: string[] } | undefined {
-  const movement = atlas.data.movements.find((m) => m.id === target);
+function strengthTargets(atlas: Atlas, target: string): StrengthTargets | undefined {
+  const x = indexOf(atlas);
+  if (x.strength.has(target)) return x.strength.get(target);
+  const t = readStrengthTargets(x, target);
+  // Targets come from the case; only ids the atlas knows are kept.
+  if (t) x.strength.set(target, t);
+  return t;
+}
+
+function readStrengthTargets(x: Index, target: string): StrengthTargets | undefined {
+  const movement = x.movement.get(target);
   if (movement) {
     const list = [
       ...movement.primeMovers.map((m) => ({ m, w: 1 })),
@@ -111,19 +162,20 @@ function strengthTargets(
       movements: [movement.id],
     };
   }
-  const muscle = atlas.muscle(target);
+  const muscle = x.muscle.get(target);
   if (muscle) return { keys: [{ key: `muscle:${muscle.id}`, weight: 1 }], movements: muscle.movements };
   return undefined;
 }
 
 function nameOf(atlas: Atlas, id: string): string {
-  const e =
-    atlas.data.muscles.find((x) => x.id === id) ??
-    atlas.data.movements.find((x) => x.id === id) ??
-    atlas.data.regions.find((x) => x.id === id) ??
-    atlas.data.reflexes.find((x) => x.id === id) ??
-    atlas.data.studies.find((x) => x.id === id);
-  return e?.name ?? id.replaceAll("_", " ");
+  const x = indexOf(atlas);
+  const kept = x.names.get(id);
+  if (kept !== undefined) return kept;
+  const e = x.muscle.get(id) ?? x.movement.get(id) ?? x.region.get(id) ?? x.reflex.get(id) ?? x.study.get(id);
+  const name = e?.name ?? id.replaceAll("_", " ");
+  // Ids come from the case; only names of atlas entries are kept.
+  if (e) x.names.set(id, name);
+  return name;
 }
 
 function emgFamily(
@@ -171,7 +223,7 @@ function emgTimingFactor(f: EmgFinding, paraspinal: boolean, days: number): numb
 }
 
 function ncsFamily(atlas: Atlas, f: NcsFinding): { family: Family; key: TargetKey } | undefined {
-  const s = atlas.data.studies.find((x) => x.id === f.study);
+  const s = indexOf(atlas).study.get(f.study);
   if (!s) return undefined;
   const family: Family = s.type === "sensory" ? "snapLoss" : s.type === "motor" ? "cmapLoss" : "lateResponse";
   return { family, key: `study:${s.id}` };
@@ -182,13 +234,32 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
   const skipped: { finding: number; why: string }[] = [];
   const age = c.patient?.age;
   const days = daysSinceOnset(c);
+  const index = indexOf(atlas);
   const push = (
     o: Omit<Observation, "side" | "label">,
     i: number,
     side: string | undefined,
     text: (s: LimbSide) => string,
   ) => {
-    for (const s of sidesOf(side)) out.push({ ...o, finding: i, side: s, label: text(s) });
+    for (const s of sidesOf(side)) {
+      const x: Observation = {
+        finding: i,
+        side: s,
+        family: o.family,
+        abnormal: o.abnormal,
+        equivocal: o.equivocal,
+        targets: o.targets,
+        movements: o.movements,
+        fp: o.fp,
+        timing: o.timing,
+        label: text(s),
+        thing: o.thing,
+      };
+      if (o.grade !== undefined) x.grade = o.grade;
+      if (o.ageing !== undefined) x.ageing = o.ageing;
+      if (o.largeUnits !== undefined) x.largeUnits = o.largeUnits;
+      out.push(x);
+    }
   };
   for (const [i, f] of c.findings.entries() as IterableIterator<[number, Finding]>) {
     switch (f.kind) {
@@ -213,7 +284,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             equivocal: false,
             targets: t.keys,
             movements: t.movements,
-            ...(grade !== undefined ? { grade } : {}),
+            grade,
             fp: falsePositive.weakness.value,
             timing: 1,
             thing,
@@ -225,24 +296,27 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
         continue;
       }
       case "reflex": {
-        const r = atlas.data.reflexes.find((x) => x.id === f.reflex);
+        const r = index.reflex.get(f.reflex);
         if (!r) {
           skipped.push({ finding: i, why: `"${f.reflex}" is not a reflex the atlas knows` });
           continue;
         }
         const thing = r.name;
-        const base = {
-          finding: i,
-          equivocal: false,
-          targets: [{ key: `reflex:${r.id}` as TargetKey, weight: 1 }],
-          movements: [],
-          timing: 1,
-          thing,
-        };
+        const targets = [{ key: `reflex:${r.id}` as TargetKey, weight: 1 }];
         if (r.umnSign || f.grade === "brisk" || f.grade === "extensor" || f.grade === "flexor") {
           const abnormal = f.grade === "brisk" || f.grade === "extensor";
           push(
-            { ...base, family: "umnSign", abnormal, fp: falsePositive.umnSign.value },
+            {
+              finding: i,
+              family: "umnSign",
+              abnormal,
+              equivocal: false,
+              targets,
+              movements: [],
+              fp: falsePositive.umnSign.value,
+              timing: 1,
+              thing,
+            },
             i,
             f.side,
             (s) => `${s} ${thing} ${f.grade}`,
@@ -261,7 +335,18 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
           ? ageSplit(lossFp, falsePositive.reflexLoss.value, ageingChance(age))
           : undefined;
         push(
-          { ...base, family: "reflexLoss", abnormal, fp: lossFp, ...(aged ? { ageing: aged } : {}) },
+          {
+            finding: i,
+            family: "reflexLoss",
+            abnormal,
+            equivocal: false,
+            targets,
+            movements: [],
+            fp: lossFp,
+            ageing: aged,
+            timing: 1,
+            thing,
+          },
           i,
           f.side,
           (s) => `${s} ${thing} ${f.grade}`,
@@ -269,7 +354,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
         continue;
       }
       case "sensory": {
-        const region = atlas.data.regions.find((x) => x.id === f.region);
+        const region = index.region.get(f.region);
         if (!region) {
           skipped.push({ finding: i, why: `"${f.region}" is not a skin region the atlas knows` });
           continue;
@@ -294,7 +379,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
         continue;
       }
       case "emg": {
-        const m = atlas.muscle(f.muscle);
+        const m = index.muscle.get(f.muscle);
         if (!m) {
           skipped.push({ finding: i, why: `"${f.muscle}" is not a muscle the atlas knows` });
           continue;
@@ -321,7 +406,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             movements: [],
             fp,
             timing: read.family === "myopathicEmg" ? 1 : emgTimingFactor(f, paraspinal, days),
-            ...(f.muap === "neurogenic" ? { largeUnits: true } : {}),
+            largeUnits: f.muap === "neurogenic" ? true : undefined,
             thing: `${m.name} (needle EMG)`,
           },
           i,
@@ -336,7 +421,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
           skipped.push({ finding: i, why: `"${f.study}" is not a study the atlas knows` });
           continue;
         }
-        const s = atlas.data.studies.find((x) => x.id === f.study);
+        const s = index.study.get(f.study);
         const old = age !== undefined && age >= 60;
         const fp =
           read.family === "snapLoss"
@@ -367,7 +452,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             targets: [{ key: read.key, weight: 1 }],
             movements: [],
             fp,
-            ...(aged ? { ageing: aged } : {}),
+            ageing: aged,
             timing: 1,
             thing,
           },
@@ -390,7 +475,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             equivocal: false,
             targets: t.keys,
             movements: t.movements,
-            ...(present && read.grade !== undefined ? { grade: read.grade } : {}),
+            grade: present ? read.grade : undefined,
             fp: read.family === "umnSign" ? falsePositive.umnSign.value : falsePositive.weakness.value,
             timing: read.family === "umnSign" && days < umnTiming.beforeDay ? umnTiming.factor : read.timing,
             thing: read.thing,

@@ -2,62 +2,41 @@
  * Scoring a candidate (focal lesions, a diffuse process, or both) against one prepared case.
  *
  * Every lesion acts on every observation as an independent cause (noisy OR), so what a lesion does
- * can be precomputed once per case: for each lesion, severity and observation, log(1 - q) and q.
- * A candidate's score is then sums over a few typed arrays.
+ * is precomputed (effects.ts, kept across cases): for each lesion, severity and observation,
+ * log(1 - q) and q. A candidate's score is then sums over a few typed arrays.
  */
 import type { Atlas } from "../atlas/index.js";
 import type { LocusCase } from "../case/schema.js";
 import { type ContextItem, contextItems, musclesInText, type View } from "./context.js";
-import { equivocal, gradeGivenWeak, type LesionClass, sensoryInvolvement } from "./data/evidence.js";
+import { equivocal, gradeGivenWeak, type LesionClass } from "./data/evidence.js";
 import { diffusePrior, extraLesion, historyPriors, polyneuropathyContext, severity } from "./data/priors.js";
-import { type Cause, causeProbability, FLOOR, gradeShare } from "./likelihood.js";
 import {
-  type Damage,
-  DIFFUSE_KINDS,
-  type DiffuseKind,
-  damageTable,
-  diffuseDamage,
-  focalUnits,
-  muscleUnit,
-  type Unit,
-} from "./model.js";
+  baseUnits,
+  type Column,
+  columnsOf,
+  type Effect,
+  effectOfColumns,
+  effectOfShares,
+  gatherEffects,
+  LEVELS,
+  shareAt,
+} from "./effects.js";
+import { FLOOR } from "./likelihood.js";
+import { DIFFUSE_KINDS, type DiffuseKind, muscleUnit, type Unit, unitDamage } from "./model.js";
 import { ageingChance, type LimbSide, musclesOfBodyPart, type Observation, observe } from "./observe.js";
-
-/** What one cause does to every finding at one severity. */
-interface Layer {
-  /** log(1 - q), by finding. */
-  lnNot: Float64Array;
-  q: Float64Array;
-  /** q times the chance of the observed strength grade under this cause. */
-  qGrade: Float64Array;
-  /** The same for sensory findings read inside a numb territory. */
-  lnNotNumb: Float64Array;
-}
-
-/** What one cause (a lesion or a diffuse process) does to the findings, severity by severity. */
-interface Effect {
-  /** One layer per severity, made the first time a candidate is read at it. */
-  layers: (Layer | undefined)[];
-  /** The findings this cause reaches at all. */
-  touched: Int32Array;
-  /** The chance this cause leaves the skin alone altogether (for the numbness mixture); 1 if it reaches no sensory finding. */
-  spares: number;
-  obs: readonly Observation[];
-  damages: readonly Damage[];
-}
 
 export interface Prepared {
   atlas: Atlas;
   observations: Observation[];
   context: ContextItem[];
   units: Unit[];
-  /** For each unit (same order as `units`), the share of each observation it reaches. */
-  damage: Float64Array[];
-  diffuse: Map<DiffuseKind, Damage[]>;
+  /** What every cause does to each observation (see effects.ts). */
+  columns: Column[];
   /** Units that explain at least one abnormal finding or a contextual finding. */
   relevant: number[];
   skipped: { finding: number; why: string }[];
   logPriorDiffuse: Map<DiffuseKind, number>;
+  /** What each unit does to the findings (relevant units and muscles at once, others on first use). */
   unitEffects: (Effect | undefined)[];
   diffuseEffects: Map<DiffuseKind, Effect>;
   /** log(1 - fp) per observation. */
@@ -69,9 +48,9 @@ export interface Prepared {
   /** Each lesion's own log prior, filled on first use (NaN until then). */
   unitLogPrior: Float64Array;
   fast: Fast;
+  /** Each observation's log-likelihood under candidates explained so far, by candidate. */
+  readings: Map<string, Float64Array>;
 }
-
-const unitCache = new WeakMap<Atlas, Unit[]>();
 
 /** Muscles the case points at as diseased themselves (imaging of muscle, myopathic EMG, hypertrophy). */
 function muscleCandidates(atlas: Atlas, c: LocusCase): Unit[] {
@@ -116,109 +95,70 @@ function diffuseLogPrior(kind: DiffuseKind, c: LocusCase): number {
   return Math.log(p);
 }
 
-function effectOf(obs: Observation[], damages: readonly Damage[]): Effect {
-  const n = obs.length;
-  const k = severity.levels.length;
-  // Whether a lesion numbs its territory is a property of the lesion: every class it acts through
-  // counts, whether or not the case has tested its skin yet (untested skin reads the same either way).
-  let spares = 1;
-  for (const cls of new Set(damages.map((dm) => dm.cls))) spares *= 1 - sensoryInvolvement[cls];
-  const touched: number[] = [];
-  for (let i = 0; i < n; i++) if (damages.some((dm) => (dm.d[i] ?? 0) > 0)) touched.push(i);
-  return { layers: new Array<Layer | undefined>(k), spares, touched: Int32Array.from(touched), obs, damages };
-}
-
-/** The layer of an effect at one severity (the findings it touches only), made on first use. */
-function layerOf(e: Effect, j: number): Layer {
-  const made = e.layers[j];
-  if (made) return made;
-  const n = e.obs.length;
-  const layer: Layer = {
-    lnNot: new Float64Array(n),
-    q: new Float64Array(n),
-    qGrade: new Float64Array(n),
-    lnNotNumb: new Float64Array(n),
-  };
-  e.layers[j] = layer;
-  const level = severity.levels[j] ?? 1;
-  const cause: Cause = { cls: "root", d: 0 };
-  for (const dm of e.damages) {
-    cause.cls = dm.cls;
-    for (let t = 0; t < e.touched.length; t++) {
-      const i = e.touched[t] as number;
-      const d = dm.d[i] ?? 0;
-      if (d <= 0) continue;
-      const o = e.obs[i] as Observation;
-      cause.d = d * level;
-      const qi = causeProbability(o, cause, false);
-      layer.lnNot[i] = (layer.lnNot[i] ?? 0) + Math.log(1 - Math.min(qi, 1 - 1e-9));
-      layer.q[i] = (layer.q[i] ?? 0) + qi;
-      if (o.grade !== undefined) layer.qGrade[i] = (layer.qGrade[i] ?? 0) + qi * gradeShare(cause, o.grade);
-      if (o.family === "sensoryChange") {
-        const qn = causeProbability(o, cause, true);
-        layer.lnNotNumb[i] = (layer.lnNotNumb[i] ?? 0) + Math.log(1 - Math.min(qn, 1 - 1e-9));
-      }
-    }
-  }
-  return layer;
-}
-
 export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   const { observations, skipped } = observe(atlas, c);
   const context = contextItems(atlas, c);
-  let base = unitCache.get(atlas);
-  if (!base) {
-    base = focalUnits(atlas);
-    unitCache.set(atlas, base);
-  }
+  const base = baseUnits(atlas);
   const units = [...base, ...muscleCandidates(atlas, c)];
-  const damage = damageTable(atlas, units, observations);
+  const columns = columnsOf(atlas, observations);
+  const unitEffects: (Effect | undefined)[] = units.map(() => undefined);
+  // Units that explain an abnormal finding (a share over 0.1 of it) or a contextual one.
+  const explains = new Uint8Array(units.length);
+  observations.forEach((o, i) => {
+    if (!o.abnormal || o.equivocal) return;
+    const col = columns[i] as Column;
+    for (let e = 0; e < col.units.length; e++)
+      if ((col.d[e] as number) > 0.1) explains[col.units[e] as number] = 1;
+  });
+  for (let ui = base.length; ui < units.length; ui++) {
+    const u = units[ui] as Unit;
+    const d = Float64Array.from(observations, (o) => unitDamage(atlas, u, o));
+    unitEffects[ui] = effectOfShares(observations, u.level as LesionClass, d);
+    if (observations.some((o, i) => o.abnormal && !o.equivocal && (d[i] ?? 0) > 0.1)) explains[ui] = 1;
+  }
   const none: View = { units: [], diffuse: "none" };
   const noneP = context.map((item) => item.p(none));
   const relevant: number[] = [];
   units.forEach((u, ui) => {
-    const d = damage[ui] as Float64Array;
-    const explains = observations.some((o, i) => o.abnormal && !o.equivocal && (d[i] ?? 0) > 0.1);
-    const contextual = context.some(
-      (item, k) => item.p({ units: [u], diffuse: "none" }) > 2 * (noneP[k] ?? 0),
-    );
-    if (explains || contextual) relevant.push(ui);
+    if (
+      explains[ui] ||
+      context.some((item, k) => item.p({ units: [u], diffuse: "none" }) > 2 * (noneP[k] ?? 0))
+    )
+      relevant.push(ui);
   });
-  const unitEffects: (Effect | undefined)[] = units.map(() => undefined);
-  for (const ui of relevant) {
-    const u = units[ui] as Unit;
-    const d = damage[ui] as Float64Array;
-    unitEffects[ui] = effectOf(observations, [{ cls: u.level as LesionClass, d }]);
-  }
-  const diffuse = new Map<DiffuseKind, Damage[]>();
+  const gathered = gatherEffects(
+    atlas,
+    columns,
+    relevant.filter((ui) => ui < base.length),
+  );
+  for (const [ui, e] of gathered.units) unitEffects[ui] = e;
   const diffuseEffects = new Map<DiffuseKind, Effect>();
   const logPriorDiffuse = new Map<DiffuseKind, number>();
-  for (const k of DIFFUSE_KINDS) {
-    const dm = diffuseDamage(atlas, k, observations);
-    diffuse.set(k, dm);
-    diffuseEffects.set(k, effectOf(observations, dm));
+  DIFFUSE_KINDS.forEach((k, ki) => {
+    diffuseEffects.set(k, gathered.diffuse[ki] as Effect);
     logPriorDiffuse.set(k, diffuseLogPrior(k, c));
-  }
-  // Findings age takes together are read at their young rate here; the aged rate is in `fast`.
-  const lnNotFp = Float64Array.from(observations, (o) => Math.log(1 - (o.ageing?.young ?? o.fp)));
+  });
+  // One buffer for the scoring loop's arrays and the lesions' priors.
+  const numbers = new Float64Array(FAST_ARRAYS * observations.length + units.length);
+  const fast = fastOf(observations, ageingChance(c.patient?.age), numbers);
   const logZ = Math.log(base.filter((u) => u.parts.length === 1).reduce((a, u) => a + u.prior, 0));
   const prepared: Prepared = {
     logZ,
     logSiteBoost: siteBoosts(c),
-    unitLogPrior: new Float64Array(units.length).fill(Number.NaN),
-    fast: fastOf(observations, ageingChance(c.patient?.age)),
+    unitLogPrior: numbers.subarray(FAST_ARRAYS * observations.length).fill(Number.NaN),
+    fast,
+    readings: new Map(),
     atlas,
     observations,
     context,
     units,
-    damage,
-    diffuse,
+    columns,
     relevant,
     skipped,
     logPriorDiffuse,
     unitEffects,
     diffuseEffects,
-    lnNotFp,
+    lnNotFp: fast.lnNotFp,
   };
   baseline(prepared);
   return prepared;
@@ -308,28 +248,86 @@ function findingParts(
 ): { ll: number; numb: number; spared: number; numbChance: number } {
   const f = p.fast;
   const m = effects.length;
-  const layers = effects.map((e) => layerOf(e, k));
+  const gen = ++f.generation;
+  // The findings the candidate's lesions touch, in the order first met, with their log(1 - q), q
+  // and grade terms summed from the no-lesion rate, cause by cause.
+  const {
+    union,
+    not,
+    notAged,
+    qSum,
+    grade,
+    stamp,
+    extra,
+    lnNotFp,
+    agedLnNotFp,
+    fp,
+    fpGrade,
+    soleCause,
+    solePlace,
+  } = f;
+  let count = 0;
+  for (let e = 0; e < m; e++) {
+    const { pool, off, size } = effects[e] as Effect;
+    const { touched, reading } = pool;
+    const { lnNot, q, qGrade } = reading;
+    const at = LEVELS * off + k * size;
+    for (let t = 0; t < size; t++) {
+      const i = touched[off + t] as number;
+      const x = lnNot[at + t] as number;
+      const more = extra[i] as number;
+      if (stamp[i] !== gen) {
+        stamp[i] = gen;
+        union[count++] = i;
+        soleCause[i] = e;
+        solePlace[i] = at + t;
+        not[i] = (lnNotFp[i] as number) + x;
+        if (more === 0) continue;
+        if (more & AGES) notAged[i] = (agedLnNotFp[i] as number) + x;
+        if (more & GRADES) {
+          qSum[i] = (fp[i] as number) + (q[at + t] as number);
+          grade[i] = (fpGrade[i] as number) + (qGrade[at + t] as number);
+        }
+        continue;
+      }
+      soleCause[i] = -1;
+      not[i] = (not[i] as number) + x;
+      if (more === 0) continue;
+      if (more & AGES) notAged[i] = (notAged[i] as number) + x;
+      if (more & GRADES) {
+        qSum[i] = (qSum[i] as number) + (q[at + t] as number);
+        grade[i] = (grade[i] as number) + (qGrade[at + t] as number);
+      }
+    }
+  }
   // Findings no lesion of the candidate reaches read as they do without any lesion: start from that
   // sum and correct only the findings the candidate's lesions touch.
   let ll = f.baseSum;
   let numb = f.baseNumbSum;
   let young = f.baseYoungSum;
   let old = f.baseAgedSum;
-  const gen = ++f.generation;
-  for (let e = 0; e < m; e++) {
-    const touched = (effects[e] as Effect).touched;
-    for (let t = 0; t < touched.length; t++) {
-      const i = touched[t] as number;
-      if (f.stamp[i] === gen) continue;
-      f.stamp[i] = gen;
-      const value = observationAt(p, layers, i);
-      if (f.aging[i]) {
-        young += value - (f.base[i] as number);
-        old += observationAt(p, layers, i, true) - (f.baseAged[i] as number);
-      } else if (f.code[i] === SENSORY_NORMAL || f.code[i] === SENSORY_ABNORMAL)
-        numb += value - (f.base[i] as number);
-      else ll += value - (f.base[i] as number);
+  for (let u = 0; u < count; u++) {
+    const i = union[u] as number;
+    // A finding one cause alone touches reads the same in every candidate with that cause.
+    const sole = soleCause[i] as number;
+    const pool = sole >= 0 ? (effects[sole] as Effect).pool : undefined;
+    const place = solePlace[i] as number;
+    let value = pool ? (pool.alone[place] as number) : Number.NaN;
+    if (Number.isNaN(value)) {
+      value = readFinding(f, i, not[i] as number, qSum[i] as number, grade[i] as number);
+      if (pool) pool.alone[place] = value;
     }
+    if (f.aging[i]) {
+      young += value - (f.base[i] as number);
+      let aged = pool ? (pool.aloneAged[place] as number) : Number.NaN;
+      if (Number.isNaN(aged)) {
+        aged = readFinding(f, i, notAged[i] as number, qSum[i] as number, grade[i] as number);
+        if (pool) pool.aloneAged[place] = aged;
+      }
+      old += aged - (f.baseAged[i] as number);
+    } else if (f.code[i] === SENSORY_NORMAL || f.code[i] === SENSORY_ABNORMAL)
+      numb += value - (f.base[i] as number);
+    else ll += value - (f.base[i] as number);
   }
   // Age takes the distal reflexes and responses together or not at all: a mixture over that latent.
   const a = f.ageingChance;
@@ -366,32 +364,20 @@ export function latentTerms(p: Prepared, unitIdx: readonly number[], diffuse: Di
   return out;
 }
 
-/** One finding's log-likelihood under the effects (sensory findings read inside a numb territory). */
-function observationAt(p: Prepared, layers: readonly Layer[], i: number, aged = false): number {
-  const f = p.fast;
+/**
+ * One finding's log-likelihood from its summed log(1 - q) (for skin: read inside a numb
+ * territory), and, for graded weakness, its summed q and grade terms.
+ */
+function readFinding(f: Fast, i: number, lnNot: number, qSum: number, g: number): number {
   const c = f.code[i];
-  const m = layers.length;
-  let lnNot = (aged ? f.agedLnNotFp[i] : p.lnNotFp[i]) as number;
-  if (c === SENSORY_NORMAL || c === SENSORY_ABNORMAL) {
-    for (let e = 0; e < m; e++) lnNot += (layers[e] as Layer).lnNotNumb[i] as number;
+  if (c === SENSORY_NORMAL || c === SENSORY_ABNORMAL)
     return c === SENSORY_ABNORMAL
       ? Math.log(Math.max(FLOOR, 1 - Math.exp(lnNot)))
       : Math.max(LOG_FLOOR, lnNot);
-  }
-  for (let e = 0; e < m; e++) lnNot += (layers[e] as Layer).lnNot[i] as number;
   if (c === NORMAL) return lnNot > LOG_FLOOR ? lnNot : LOG_FLOOR;
   const pAbn = 1 - Math.exp(lnNot);
   if (c === EQUIVOCAL) return Math.log((1 - pAbn) * EQ_WITHOUT + pAbn * EQ_WITH);
-  if (c === GRADED) {
-    let qSum = f.fp[i] as number;
-    let g = f.fpGrade[i] as number;
-    for (let e = 0; e < m; e++) {
-      const layer = layers[e] as Layer;
-      qSum += layer.q[i] as number;
-      g += layer.qGrade[i] as number;
-    }
-    return Math.log(Math.max(FLOOR, (pAbn * g) / qSum));
-  }
+  if (c === GRADED) return Math.log(Math.max(FLOOR, (pAbn * g) / qSum));
   return Math.log(pAbn > FLOOR ? pAbn : FLOOR);
 }
 
@@ -402,6 +388,9 @@ const GRADED = 3;
 const SENSORY_NORMAL = 4;
 const SENSORY_ABNORMAL = 5;
 const LOG_FLOOR = Math.log(FLOOR);
+/** Bits of Fast.extra. */
+const AGES = 1;
+const GRADES = 2;
 const EQ_WITH = equivocal.withLesion.value;
 const EQ_WITHOUT = equivocal.withoutLesion.value;
 
@@ -426,18 +415,46 @@ interface Fast {
   baseAgedSum: number;
   /** The chance that age has taken this person's distal reflexes and responses. */
   ageingChance: number;
-  /** Scratch for the union of touched findings. */
+  /** log(1 - fp) per observation, at the young rate for findings age takes together. */
+  lnNotFp: Float64Array;
+  /** AGES and GRADES bits: which sums beyond log(1 - q) a finding needs (see findingParts). */
+  extra: Uint8Array;
+  /** Scratch: for each touched finding, the one cause touching it (-1 for several) and its place in that cause's pool. */
+  soleCause: Int32Array;
+  solePlace: Int32Array;
+  /** Scratch for the union of touched findings, and their sums (see findingParts). */
   stamp: Int32Array;
   generation: number;
+  union: Int32Array;
+  not: Float64Array;
+  notAged: Float64Array;
+  qSum: Float64Array;
+  grade: Float64Array;
 }
 
-function fastOf(obs: readonly Observation[], chance: number): Fast {
-  const code = new Uint8Array(obs.length);
-  const fp = new Float64Array(obs.length);
-  const fpGrade = new Float64Array(obs.length);
+/** How many arrays of one number per observation `fastOf` carves from its buffer. */
+const FAST_ARRAYS = 10;
+
+/** The constants and scratch of the scoring loop, carved from `numbers` (FAST_ARRAYS per observation). */
+function fastOf(obs: readonly Observation[], chance: number, numbers: Float64Array): Fast {
+  const n = obs.length;
+  const carve = (k: number) => numbers.subarray(k * n, (k + 1) * n);
+  const flags = new Uint8Array(3 * n);
+  const ints = new Int32Array(4 * n);
+  const code = flags.subarray(0, n);
+  const aging = flags.subarray(n, 2 * n);
+  const extra = flags.subarray(2 * n, 3 * n);
+  const fp = carve(0);
+  const fpGrade = carve(1);
+  const lnNotFp = carve(2);
+  const agedLnNotFp = carve(3);
   let spared = 0;
   obs.forEach((o, i) => {
     fp[i] = o.fp;
+    // Findings age takes together are read at their young rate here, at the aged rate apart.
+    lnNotFp[i] = Math.log(1 - (o.ageing?.young ?? o.fp));
+    agedLnNotFp[i] = Math.log(1 - (o.ageing?.aged ?? o.fp));
+    aging[i] = o.ageing && chance > 0 ? 1 : 0;
     if (o.family === "sensoryChange") {
       code[i] = o.abnormal ? SENSORY_ABNORMAL : SENSORY_NORMAL;
       spared += o.abnormal ? Math.log(o.fp) : Math.log(1 - o.fp);
@@ -450,34 +467,43 @@ function fastOf(obs: readonly Observation[], chance: number): Fast {
       fpGrade[i] = o.fp * (gradeGivenWeak.unexplained[o.grade] ?? 0);
     } else code[i] = ABNORMAL;
   });
-  const f: Fast = {
+  for (let i = 0; i < n; i++) extra[i] = (aging[i] ? AGES : 0) | (code[i] === GRADED ? GRADES : 0);
+  return {
     code,
     fp,
     fpGrade,
     spared,
-    base: new Float64Array(obs.length),
+    base: carve(4),
     baseSum: 0,
     baseNumbSum: 0,
-    aging: Uint8Array.from(obs, (o) => (o.ageing && chance > 0 ? 1 : 0)),
-    agedLnNotFp: Float64Array.from(obs, (o) => Math.log(1 - (o.ageing?.aged ?? o.fp))),
-    baseAged: new Float64Array(obs.length),
+    aging,
+    extra,
+    agedLnNotFp,
+    baseAged: carve(5),
     baseYoungSum: 0,
     baseAgedSum: 0,
     ageingChance: chance,
-    stamp: new Int32Array(obs.length),
+    lnNotFp,
+    stamp: ints.subarray(0, n),
     generation: 0,
+    union: ints.subarray(n, 2 * n),
+    soleCause: ints.subarray(2 * n, 3 * n),
+    solePlace: ints.subarray(3 * n, 4 * n),
+    not: carve(6),
+    notAged: carve(7),
+    qSum: carve(8),
+    grade: carve(9),
   };
-  return f;
 }
 
 /** Fill in the no-lesion reading of every finding (needs lnNotFp, so done after fastOf). */
 function baseline(p: Prepared): void {
   const f = p.fast;
   for (let i = 0; i < f.code.length; i++) {
-    const v = observationAt(p, [], i);
+    const v = readFinding(f, i, p.lnNotFp[i] as number, f.fp[i] as number, f.fpGrade[i] as number);
     f.base[i] = v;
     if (f.aging[i]) {
-      const a = observationAt(p, [], i, true);
+      const a = readFinding(f, i, f.agedLnNotFp[i] as number, f.fp[i] as number, f.fpGrade[i] as number);
       f.baseAged[i] = a;
       f.baseYoungSum += v;
       f.baseAgedSum += a;
@@ -486,75 +512,126 @@ function baseline(p: Prepared): void {
   }
 }
 
+/** What a candidate's first reading found that its full reading reads the same. */
+export interface FirstReading {
+  /** The limb findings at the middle severity (at the only one for the no-lesion candidate). */
+  findings: number;
+  context: number;
+}
+
 /**
- * Total log-likelihood of the case under a candidate, averaged over lesion severity; `coarse`
- * reads it at the middle severity only (the search's first pass).
+ * A candidate's score (log prior plus log-likelihood of the case) read at the middle severity only
+ * (the search's first pass), with the parts `rescore` can reuse. The middle severity with its
+ * weight is a lower bound of the mixture: candidates left at the first pass are never ranked
+ * above what a full reading would give them.
  */
-export function logLikelihoodOf(
+export function scoreFirst(
   p: Prepared,
   unitIdx: readonly number[],
   diffuse: DiffuseKind,
-  coarse = false,
-): number {
+): { score: number; first: FirstReading } {
   const effects = effectsOf(p, unitIdx, diffuse);
   const context = contextOf(p, unitIdx, diffuse);
-  if (effects.length === 0) return findingsAt(p, effects, 0) + context;
-  // The middle severity with its weight is a lower bound of the mixture: candidates left at the
-  // first pass are never ranked above what a full reading would give them.
-  if (coarse) return Math.log(severity.weights[COARSE] ?? 1) + findingsAt(p, effects, COARSE) + context;
+  const first = { findings: findingsAt(p, effects, effects.length === 0 ? 0 : COARSE), context };
+  const ll =
+    effects.length === 0
+      ? first.findings + context
+      : Math.log(severity.weights[COARSE] ?? 1) + first.findings + context;
+  return { score: ll + logPrior(p, unitIdx, diffuse), first };
+}
+
+/** A candidate's score averaged over lesion severity, for a candidate read first by `scoreFirst`. */
+export function rescore(
+  p: Prepared,
+  unitIdx: readonly number[],
+  diffuse: DiffuseKind,
+  first: FirstReading,
+): number {
+  const effects = effectsOf(p, unitIdx, diffuse);
+  if (effects.length === 0) return first.findings + first.context + logPrior(p, unitIdx, diffuse);
   let top = Number.NEGATIVE_INFINITY;
   const terms = severity.levels.map((_, k) => {
-    const t = Math.log(severity.weights[k] ?? 0) + findingsAt(p, effects, k);
+    const t =
+      Math.log(severity.weights[k] ?? 0) + (k === COARSE ? first.findings : findingsAt(p, effects, k));
     top = Math.max(top, t);
     return t;
   });
   let sum = 0;
   for (const t of terms) sum += Math.exp(t - top);
-  return top + Math.log(sum) + context;
-}
-
-export function scoreOf(
-  p: Prepared,
-  unitIdx: readonly number[],
-  diffuse: DiffuseKind,
-  coarse = false,
-): number {
-  return logLikelihoodOf(p, unitIdx, diffuse, coarse) + logPrior(p, unitIdx, diffuse);
+  return top + Math.log(sum) + first.context + logPrior(p, unitIdx, diffuse);
 }
 
 /** The severity level the first pass reads (the middle one). */
 const COARSE = Math.floor(severity.levels.length / 2);
 
-/** Per-observation log-likelihood at full severity (explanations). */
-export function observationLogLikelihood(
+/** Each observation's log-likelihood at full severity (explanations; kept per candidate, read only). */
+export function observationLogLikelihoods(
   p: Prepared,
   unitIdx: readonly number[],
   diffuse: DiffuseKind,
-  i: number,
-): number {
-  const effects = effectsOf(p, unitIdx, diffuse);
-  return observationAt(
-    p,
-    effects.map((e) => layerOf(e, FULL)),
-    i,
-  );
+): Float64Array {
+  const key = `${diffuse}|${unitIdx.join(",")}`;
+  let out = p.readings.get(key);
+  if (!out) {
+    out = readingsOf(p, unitIdx, diffuse);
+    p.readings.set(key, out);
+  }
+  return out;
+}
+
+function readingsOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): Float64Array {
+  const f = p.fast;
+  const not = Float64Array.from(p.lnNotFp);
+  // The scoring loop's scratch serves here (it keeps nothing between candidates).
+  const qSum = f.qSum;
+  const grade = f.grade;
+  qSum.set(f.fp);
+  grade.set(f.fpGrade);
+  for (const { pool, off, size } of effectsOf(p, unitIdx, diffuse)) {
+    const { touched, reading } = pool;
+    const at = LEVELS * off + FULL * size;
+    for (let t = 0; t < size; t++) {
+      const i = touched[off + t] as number;
+      not[i] = (not[i] as number) + (reading.lnNot[at + t] as number);
+      if (f.code[i] === GRADED) {
+        qSum[i] = (qSum[i] as number) + (reading.q[at + t] as number);
+        grade[i] = (grade[i] as number) + (reading.qGrade[at + t] as number);
+      }
+    }
+  }
+  for (let i = 0; i < not.length; i++)
+    not[i] = readFinding(f, i, not[i] as number, qSum[i] as number, grade[i] as number);
+  return not;
+}
+
+/** Each observation's log-likelihood without any lesion (read only). */
+export function noLesionReadings(p: Prepared): Float64Array {
+  return p.fast.base;
 }
 
 /** The severity level explanations read (the most severe). */
 const FULL = severity.levels.length - 1;
 
-/** The effects of a candidate's lesions (computed on first use for lesions the search passed over). */
+/** What a unit does to the findings (made on first use for units the search passed over). */
+export function unitEffect(p: Prepared, u: number): Effect {
+  let e = p.unitEffects[u];
+  if (!e) {
+    const unit = p.units[u] as Unit;
+    e = effectOfColumns(p.columns, u, unit.level as LesionClass);
+    p.unitEffects[u] = e;
+  }
+  return e;
+}
+
+/** The share of observation i that unit u reaches. */
+export function shareOf(p: Prepared, u: number, i: number): number {
+  return shareAt(unitEffect(p, u), i);
+}
+
+/** The effects of a candidate's lesions. */
 function effectsOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): Effect[] {
   const effects: Effect[] = [];
-  for (const u of unitIdx) {
-    let e = p.unitEffects[u];
-    if (!e) {
-      const unit = p.units[u] as Unit;
-      e = effectOf(p.observations, [{ cls: unit.level as LesionClass, d: p.damage[u] as Float64Array }]);
-      p.unitEffects[u] = e;
-    }
-    effects.push(e);
-  }
+  for (const u of unitIdx) effects.push(unitEffect(p, u));
   const d = p.diffuseEffects.get(diffuse);
   if (d && diffuse !== "none") effects.push(d);
   return effects;

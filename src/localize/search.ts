@@ -7,7 +7,7 @@
  */
 import { extraLesion } from "./data/priors.js";
 import { DIFFUSE_KINDS, type DiffuseKind, LESION_ROOTS as ROOTS } from "./model.js";
-import { logPrior, type Prepared, scoreOf } from "./score.js";
+import { type FirstReading, logPrior, type Prepared, rescore, scoreFirst, unitEffect } from "./score.js";
 
 export interface Scored {
   units: number[];
@@ -44,12 +44,14 @@ function clash(p: Prepared, a: number, b: number): boolean {
 
 /** Abnormal findings (and context items) a lesion accounts for on its own, as a bit set. */
 function explainedBy(p: Prepared, u: number): Uint8Array {
-  const d = p.damage[u] as Float64Array;
+  const { pool, off, size } = unitEffect(p, u);
   const n = p.observations.length;
   const out = new Uint8Array(n + p.context.length);
-  p.observations.forEach((o, i) => {
-    if (o.abnormal && !o.equivocal && (d[i] ?? 0) > 0.1) out[i] = 1;
-  });
+  for (let t = off; t < off + size; t++) {
+    const i = pool.touched[t] as number;
+    const o = p.observations[i] as (typeof p.observations)[number];
+    if (o.abnormal && !o.equivocal && (pool.d[t] as number) > 0.1) out[i] = 1;
+  }
   const unit = p.units[u];
   if (unit) {
     p.context.forEach((item, k) => {
@@ -91,10 +93,14 @@ const LOG_UNRELATED = Math.log(extraLesion.unrelated);
 
 export function search(p: Prepared, options: SearchOptions): Scored[] {
   const out: Scored[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
+  const digit = p.units.length + 1;
   let best = Number.NEGATIVE_INFINITY;
+  const firsts = new Map<Scored, FirstReading>();
   const score = (units: number[], diffuse: DiffuseKind): Scored => {
-    const s = { units, diffuse, score: scoreOf(p, units, diffuse, true) };
+    const read = scoreFirst(p, units, diffuse);
+    const s = { units, diffuse, score: read.score };
+    firsts.set(s, read.first);
     out.push(s);
     best = Math.max(best, s.score);
     return s;
@@ -102,7 +108,11 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
   /** For candidates that several routes can reach: score each only once. */
   const once = (units: number[], diffuse: DiffuseKind) => {
     const sorted = [...units].sort((a, b) => a - b);
-    const key = `${diffuse}|${sorted.join(",")}`;
+    // The sorted units as digits (1 to the number of units), then the diffuse kind: one exact
+    // number per candidate of up to three lesions.
+    let key = 0;
+    for (const u of sorted) key = key * digit + u + 1;
+    key = key * DIFFUSE_KINDS.length + DIFFUSE_KINDS.indexOf(diffuse);
     if (seen.has(key)) return;
     seen.add(key);
     score(sorted, diffuse);
@@ -168,6 +178,7 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
     for (const pair of pairScores.slice(0, options.beam * 2)) once(pair.units, "polyneuropathy");
   }
   out.sort((a, b) => b.score - a.score);
-  for (const s of out.slice(0, options.rescore)) s.score = scoreOf(p, s.units, s.diffuse);
+  for (const s of out.slice(0, options.rescore))
+    s.score = rescore(p, s.units, s.diffuse, firsts.get(s) as FirstReading);
   return out.sort((a, b) => b.score - a.score);
 }

@@ -1,0 +1,392 @@
+/**
+ * What each cause does to the findings of one case, and the part of it that is the same in every
+ * case, kept across cases.
+ *
+ * The share of an observation's anatomy a focal lesion reaches, and what that share makes of the
+ * finding at each lesion severity (log(1 - q), q, q times the chance of the observed grade, and
+ * log(1 - q) for skin read inside a numb territory), depend only on the atlas and on what the
+ * observation measures: side, family, targets, movements, needle timing, grade, large units. Every
+ * observation that measures the same thing shares one column of these numbers, made once per atlas.
+ * A case then gathers its columns into one effect per cause, by copying.
+ */
+import type { Atlas } from "../atlas/index.js";
+import { type LesionClass, sensoryInvolvement } from "./data/evidence.js";
+import { severity } from "./data/priors.js";
+import { type Cause, causeProbability, gradeShare } from "./likelihood.js";
+import { DIFFUSE_KINDS, damageTable, diffuseDamage, focalUnits, type Unit } from "./model.js";
+import type { Observation } from "./observe.js";
+
+/** How many severity levels every cause is read at. */
+export const LEVELS = severity.levels.length;
+
+/** One cause's share of an observation, by lesion class. */
+interface Share {
+  cls: LesionClass;
+  d: number;
+}
+
+/**
+ * What causes do to findings, LEVELS numbers for each (cause, finding) entry: log(1 - q) (for
+ * skin, read inside a numb territory, the only way skin findings are read against a lesion), and
+ * for graded weakness q and q times the chance of the grade.
+ */
+interface Reading {
+  lnNot: Float64Array;
+  q: Float64Array;
+  qGrade: Float64Array;
+}
+
+function readingOf(size: number): Reading {
+  return { lnNot: new Float64Array(size), q: new Float64Array(size), qGrade: new Float64Array(size) };
+}
+
+const cause: Cause = { cls: "root", d: 0 };
+
+/**
+ * What the shares (taken together as one cause, in order) do to the observation at severity level
+ * j, written at `at` of `out`.
+ */
+function readShares(o: Observation, shares: readonly Share[], j: number, out: Reading, at: number): void {
+  const level = severity.levels[j] ?? 1;
+  let lnNot = 0;
+  let q = 0;
+  let qGrade = 0;
+  let lnNotNumb = 0;
+  for (const s of shares) {
+    if (s.d <= 0) continue;
+    cause.cls = s.cls;
+    cause.d = s.d * level;
+    const qi = causeProbability(o, cause, false);
+    lnNot = lnNot + Math.log(1 - Math.min(qi, 1 - 1e-9));
+    q = q + qi;
+    if (o.grade !== undefined) qGrade = qGrade + qi * gradeShare(cause, o.grade);
+    if (o.family === "sensoryChange") {
+      const qn = causeProbability(o, cause, true);
+      lnNotNumb = lnNotNumb + Math.log(1 - Math.min(qn, 1 - 1e-9));
+    }
+  }
+  out.lnNot[at] = o.family === "sensoryChange" ? lnNotNumb : lnNot;
+  out.q[at] = q;
+  out.qGrade[at] = qGrade;
+}
+
+/** Everything every cause does to observations that measure one thing. */
+export interface Column {
+  /** The atlas's focal units (see `baseUnits`) that reach the observation, ascending, and their shares. */
+  units: Int32Array;
+  d: Float64Array;
+  /** For every focal unit, its entry in `units`, or -1. */
+  entryOf: Int32Array;
+  /** By entry, then level. */
+  reading: Reading;
+  /** Whether the observation is graded weakness (the only one whose q and grade terms are read). */
+  graded: boolean;
+  /** By diffuse kind (DIFFUSE_KINDS order): whether it reaches the observation at all. */
+  diffuseReach: Uint8Array;
+  /** By diffuse kind, then level. */
+  diffuse: Reading;
+}
+
+interface AtlasEffects {
+  units: Unit[];
+  columns: Map<string, Column>;
+  /** By diffuse kind, the chance it leaves the skin alone (see Effect). */
+  diffuseSpares: number[];
+}
+
+const byAtlas = new WeakMap<Atlas, AtlasEffects>();
+/** A bound on the columns kept per atlas; past it the cache starts again (the numbers do not change). */
+const MAX_COLUMNS = 20_000;
+
+function atlasEffects(atlas: Atlas): AtlasEffects {
+  let a = byAtlas.get(atlas);
+  if (!a) {
+    a = {
+      units: focalUnits(atlas),
+      columns: new Map(),
+      diffuseSpares: DIFFUSE_KINDS.map((kind) =>
+        sparesOf(diffuseDamage(atlas, kind, []).map((dm) => dm.cls)),
+      ),
+    };
+    byAtlas.set(atlas, a);
+  }
+  return a;
+}
+
+/** Every focal site of the atlas on both sides, and adjacent roots together (the same array each time). */
+export function baseUnits(atlas: Atlas): Unit[] {
+  return atlasEffects(atlas).units;
+}
+
+/** Numbers in keys, written once each (writing a fraction out is slow); bounded. */
+const numberWords = new Map<number, string>();
+
+function wordOf(x: number): string {
+  let w = numberWords.get(x);
+  if (w === undefined) {
+    if (numberWords.size >= MAX_COLUMNS) numberWords.clear();
+    w = String(x);
+    numberWords.set(x, w);
+  }
+  return w;
+}
+
+/** Target lists shared between observations (strength findings) are written once. */
+const targetWords = new WeakMap<Observation["targets"], string>();
+
+function targetsKey(targets: Observation["targets"]): string {
+  const only = targets[0];
+  if (targets.length === 1 && only && only.weight === 1) return only.key;
+  let w = targetWords.get(targets);
+  if (w === undefined) {
+    w = targets.map((t) => `${t.key}*${wordOf(t.weight)}`).join(",");
+    targetWords.set(targets, w);
+  }
+  return w;
+}
+
+/** What the column depends on: everything of the observation but its result and its words. */
+function columnKey(o: Observation): string {
+  return `${o.side}|${o.family}|${wordOf(o.timing)}|${o.grade ?? ""}|${o.largeUnits ? 1 : 0}|${o.movements.join(",")}|${targetsKey(o.targets)}`;
+}
+
+function columnOf(atlas: Atlas, a: AtlasEffects, o: Observation): Column {
+  const units = a.units;
+  const entryOf = new Int32Array(units.length).fill(-1);
+  const reaching: number[] = [];
+  const shares: number[] = [];
+  damageTable(atlas, units, [o]).forEach((row, u) => {
+    const d = row[0] ?? 0;
+    if (d <= 0) return;
+    entryOf[u] = reaching.length;
+    reaching.push(u);
+    shares.push(d);
+  });
+  const reading = readingOf(reaching.length * LEVELS);
+  reaching.forEach((u, e) => {
+    const s = [{ cls: (units[u] as Unit).level as LesionClass, d: shares[e] as number }];
+    for (let j = 0; j < LEVELS; j++) readShares(o, s, j, reading, e * LEVELS + j);
+  });
+  const diffuseReach = new Uint8Array(DIFFUSE_KINDS.length);
+  const diffuse = readingOf(DIFFUSE_KINDS.length * LEVELS);
+  DIFFUSE_KINDS.forEach((kind, k) => {
+    const s = diffuseDamage(atlas, kind, [o]).map((dm) => ({ cls: dm.cls, d: dm.d[0] ?? 0 }));
+    if (!s.some((x) => x.d > 0)) return;
+    diffuseReach[k] = 1;
+    for (let j = 0; j < LEVELS; j++) readShares(o, s, j, diffuse, k * LEVELS + j);
+  });
+  return {
+    units: Int32Array.from(reaching),
+    d: Float64Array.from(shares),
+    entryOf,
+    reading,
+    graded: o.grade !== undefined,
+    diffuseReach,
+    diffuse,
+  };
+}
+
+/** The column of each observation, made the first time anything measures it. */
+export function columnsOf(atlas: Atlas, obs: readonly Observation[]): Column[] {
+  const a = atlasEffects(atlas);
+  return obs.map((o) => {
+    const key = columnKey(o);
+    let c = a.columns.get(key);
+    if (!c) {
+      if (a.columns.size >= MAX_COLUMNS) a.columns.clear();
+      c = columnOf(atlas, a, o);
+      a.columns.set(key, c);
+    }
+    return c;
+  });
+}
+
+/** Entries of several effects, one block each. */
+export interface Pool {
+  /** The findings each entry is about. */
+  touched: Int32Array;
+  /** The share the cause reaches (focal lesions; 0 for diffuse ones). */
+  d: Float64Array;
+  /** By effect block: level j, touched position t at LEVELS * off + j * size + t. */
+  reading: Reading;
+  /**
+   * At the same places: the finding's log-likelihood when this cause is the only one of a
+   * candidate to touch it, and the same when age has taken the finding; NaN until first read.
+   */
+  alone: Float64Array;
+  aloneAged: Float64Array;
+}
+
+/** What one cause (a lesion or a diffuse process) does to the findings of a case. */
+export interface Effect {
+  pool: Pool;
+  /** Where its block starts in the pool, and how many findings it touches. */
+  off: number;
+  size: number;
+  /** The chance this cause leaves the skin alone altogether (for the numbness mixture); 1 if it reaches no sensory finding. */
+  spares: number;
+}
+
+/** A pool for so many entries, its numbers carved from one buffer (one allocation, not six). */
+function poolOf(entries: number): Pool {
+  const size = entries * LEVELS;
+  const numbers = new Float64Array(entries + 5 * size);
+  const carve = (k: number) => numbers.subarray(entries + k * size, entries + (k + 1) * size);
+  return {
+    touched: new Int32Array(entries),
+    d: numbers.subarray(0, entries),
+    reading: { lnNot: carve(0), q: carve(1), qGrade: carve(2) },
+    alone: carve(3).fill(Number.NaN),
+    aloneAged: carve(4).fill(Number.NaN),
+  };
+}
+
+function copyReading(
+  from: Reading,
+  at: number,
+  to: Reading,
+  base: number,
+  size: number,
+  graded: boolean,
+): void {
+  for (let j = 0; j < LEVELS; j++) to.lnNot[base + j * size] = from.lnNot[at + j] as number;
+  if (!graded) return;
+  for (let j = 0; j < LEVELS; j++) {
+    to.q[base + j * size] = from.q[at + j] as number;
+    to.qGrade[base + j * size] = from.qGrade[at + j] as number;
+  }
+}
+
+function sparesOf(classes: Iterable<LesionClass>): number {
+  let spares = 1;
+  for (const cls of new Set(classes)) spares *= 1 - sensoryInvolvement[cls];
+  return spares;
+}
+
+/** Scratch for gathering (never kept): each unit's block, and each block's size, start and fill. */
+let blockOf = new Int32Array(0);
+let sizes = new Int32Array(0);
+let starts = new Int32Array(0);
+let filled = new Int32Array(0);
+
+/**
+ * The effects of the given focal units (indices into `baseUnits`) and of every diffuse process,
+ * gathered from the columns into one pool.
+ */
+export function gatherEffects(
+  atlas: Atlas,
+  columns: readonly Column[],
+  unitIdx: readonly number[],
+): { units: Map<number, Effect>; diffuse: Effect[] } {
+  const a = atlasEffects(atlas);
+  const base = a.units;
+  const nk = DIFFUSE_KINDS.length;
+  // Blocks: the units in the order given, then the diffuse kinds.
+  const blocks = unitIdx.length + nk;
+  if (blockOf.length < base.length) blockOf = new Int32Array(base.length).fill(-1);
+  if (sizes.length < blocks) {
+    sizes = new Int32Array(blocks);
+    starts = new Int32Array(blocks);
+    filled = new Int32Array(blocks);
+  }
+  const block = blockOf;
+  const size = sizes.fill(0, 0, blocks);
+  const off = starts;
+  const fill = filled.fill(0, 0, blocks);
+  unitIdx.forEach((u, b) => {
+    block[u] = b;
+  });
+  for (const col of columns) {
+    for (let e = 0; e < col.units.length; e++) {
+      const b = block[col.units[e] as number] as number;
+      if (b >= 0) size[b] = (size[b] as number) + 1;
+    }
+    for (let k = 0; k < nk; k++) {
+      const b = unitIdx.length + k;
+      if (col.diffuseReach[k]) size[b] = (size[b] as number) + 1;
+    }
+  }
+  let total = 0;
+  for (let b = 0; b < blocks; b++) {
+    off[b] = total;
+    total += size[b] as number;
+  }
+  const pool = poolOf(total);
+  const put = (b: number, i: number, d: number, from: Reading, at: number, graded: boolean) => {
+    const t = fill[b] as number;
+    fill[b] = t + 1;
+    const o = off[b] as number;
+    pool.touched[o + t] = i;
+    pool.d[o + t] = d;
+    copyReading(from, at, pool.reading, LEVELS * o + t, size[b] as number, graded);
+  };
+  columns.forEach((col, i) => {
+    for (let e = 0; e < col.units.length; e++) {
+      const b = block[col.units[e] as number] as number;
+      if (b >= 0) put(b, i, col.d[e] as number, col.reading, e * LEVELS, col.graded);
+    }
+    for (let k = 0; k < nk; k++)
+      if (col.diffuseReach[k]) put(unitIdx.length + k, i, 0, col.diffuse, k * LEVELS, col.graded);
+  });
+  const units = new Map<number, Effect>();
+  unitIdx.forEach((u, b) => {
+    block[u] = -1;
+    const cls = (base[u] as Unit).level as LesionClass;
+    units.set(u, { pool, off: off[b] as number, size: size[b] as number, spares: sparesOf([cls]) });
+  });
+  const diffuse = a.diffuseSpares.map((spares, k) => ({
+    pool,
+    off: off[unitIdx.length + k] as number,
+    size: size[unitIdx.length + k] as number,
+    spares,
+  }));
+  return { units, diffuse };
+}
+
+/** The effect of a lesion from its shares of each observation (lesions no column holds: muscles). */
+export function effectOfShares(obs: readonly Observation[], cls: LesionClass, d: Float64Array): Effect {
+  const touched: number[] = [];
+  for (let i = 0; i < obs.length; i++) if ((d[i] ?? 0) > 0) touched.push(i);
+  const pool = poolOf(touched.length);
+  const one = readingOf(LEVELS);
+  touched.forEach((i, t) => {
+    pool.touched[t] = i;
+    pool.d[t] = d[i] as number;
+    for (let j = 0; j < LEVELS; j++)
+      readShares(obs[i] as Observation, [{ cls, d: d[i] as number }], j, one, j);
+    copyReading(one, 0, pool.reading, t, touched.length, true);
+  });
+  return { pool, off: 0, size: touched.length, spares: sparesOf([cls]) };
+}
+
+/** The effect of a focal unit of the atlas from the columns (units the case did not gather). */
+export function effectOfColumns(columns: readonly Column[], u: number, cls: LesionClass): Effect {
+  const entries: number[] = [];
+  columns.forEach((col, i) => {
+    if ((col.entryOf[u] ?? -1) >= 0) entries.push(i);
+  });
+  const pool = poolOf(entries.length);
+  entries.forEach((i, t) => {
+    const col = columns[i] as Column;
+    const e = col.entryOf[u] as number;
+    pool.touched[t] = i;
+    pool.d[t] = col.d[e] as number;
+    copyReading(col.reading, e * LEVELS, pool.reading, t, entries.length, col.graded);
+  });
+  return { pool, off: 0, size: entries.length, spares: sparesOf([cls]) };
+}
+
+/** The share of observation i a focal effect reaches (0 where it does not touch it). */
+export function shareAt(e: Effect, i: number): number {
+  let lo = e.off;
+  let hi = e.off + e.size - 1;
+  const touched = e.pool.touched;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = touched[mid] as number;
+    if (x === i) return e.pool.d[mid] as number;
+    if (x < i) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
