@@ -175,7 +175,8 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
   const position = new Map(rel.map((u, i) => [u, i]));
   if (options.maxLesions >= 3) {
     for (const pair of pairScores.slice(0, options.beam)) {
-      const [a, b] = pair.units.map((u) => position.get(u) as number) as [number, number];
+      const a = position.get(pair.units[0] as number) as number;
+      const b = position.get(pair.units[1] as number) as number;
       const pairGain = pair.score - logPrior(p, pair.units, "none") - noneLl;
       for (let c = 0; c < rel.length; c++) {
         if (c === a || c === b || !compatible(a, c) || !compatible(b, c)) continue;
