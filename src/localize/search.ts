@@ -6,7 +6,7 @@
  * rescored over all severities.
  */
 import { extraLesion } from "./data/priors.js";
-import { DIFFUSE_KINDS, type DiffuseKind, LESION_ROOTS as ROOTS } from "./model.js";
+import { DIFFUSE_KINDS, type DiffuseKind, LESION_ROOTS as ROOTS, type Unit } from "./model.js";
 import { type FirstReading, logPrior, type Prepared, rescore, scoreFirst, unitEffect } from "./score.js";
 
 export interface Scored {
@@ -134,23 +134,37 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
     score([u], "polyneuropathy");
   }
   const explained = rel.map((u) => explainedOf(explainedBy(p, u)));
-  const compatible = (i: number, j: number) =>
-    adds(explained[i] as Explained, explained[j] as Explained) &&
-    adds(explained[j] as Explained, explained[i] as Explained) &&
-    !clash(p, rel[i] as number, rel[j] as number);
+  // Whether two lesions can stand together, worked out once per pair (0 not yet, 1 yes, 2 no).
+  const together = new Uint8Array(rel.length * rel.length);
+  const compatible = (i: number, j: number) => {
+    const at = i < j ? i * rel.length + j : j * rel.length + i;
+    let known = together[at] as number;
+    if (known === 0) {
+      known =
+        adds(explained[i] as Explained, explained[j] as Explained) &&
+        adds(explained[j] as Explained, explained[i] as Explained) &&
+        !clash(p, rel[i] as number, rel[j] as number)
+          ? 1
+          : 2;
+      together[at] = known;
+    }
+    return known === 1;
+  };
   const pairScores: Scored[] = [];
   if (options.maxLesions >= 2) {
     // The bound of a pair from its parts, without building the pair: each lesion's own prior, and
     // the second lesion's cost (its mirror on the other side is priced apart).
     const own = rel.map((u) => logPrior(p, [u], "none"));
     const gains = rel.map((u) => gain.get(u) ?? 0);
-    const mirror = (a: number, b: number) =>
-      p.units[a]?.site === p.units[b]?.site && p.units[a]?.side !== p.units[b]?.side;
+    const lesions = rel.map((u) => p.units[u] as Unit);
     for (let i = 0; i < rel.length; i++) {
+      const ui = lesions[i] as Unit;
       for (let j = i + 1; j < rel.length; j++) {
         const a = rel[i] as number;
         const b = rel[j] as number;
-        const prior = (own[i] as number) + (mirror(a, b) ? LOG_MIRRORED : (own[j] as number) + LOG_UNRELATED);
+        const uj = lesions[j] as Unit;
+        const mirror = ui.site === uj.site && ui.side !== uj.side;
+        const prior = (own[i] as number) + (mirror ? LOG_MIRRORED : (own[j] as number) + LOG_UNRELATED);
         if (noneLl + (gains[i] as number) + (gains[j] as number) + prior < best - MARGIN) continue;
         if (!compatible(i, j)) continue;
         pairScores.push(score(a < b ? [a, b] : [b, a], "none"));
@@ -161,7 +175,8 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
   const position = new Map(rel.map((u, i) => [u, i]));
   if (options.maxLesions >= 3) {
     for (const pair of pairScores.slice(0, options.beam)) {
-      const [a, b] = pair.units.map((u) => position.get(u) as number) as [number, number];
+      const a = position.get(pair.units[0] as number) as number;
+      const b = position.get(pair.units[1] as number) as number;
       const pairGain = pair.score - logPrior(p, pair.units, "none") - noneLl;
       for (let c = 0; c < rel.length; c++) {
         if (c === a || c === b || !compatible(a, c) || !compatible(b, c)) continue;
