@@ -115,3 +115,7 @@ export function sideFor(
 
 export const opposite = (s: Side | undefined): Side | undefined =>
   s === "left" ? "right" : s === "right" ? "left" : undefined;
+
+/** Whether a finding written for `found` speaks for `side`: the same side, both sides, or no side given. */
+export const covers = (found: Side | undefined, side: Side | undefined): boolean =>
+  found === side || found === "bilateral" || found === undefined;

@@ -8,6 +8,7 @@
 import { getAtlas } from "../../atlas/index.js";
 import type { SensoryFinding } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
+import { covers } from "../laterality.js";
 import { isNegated } from "../negation.js";
 import { EXAM_LIST, scopeSides, sidesToWrite, statementAround } from "../scope.js";
 import { ROUTINE_REGIONS } from "../sources.js";
@@ -223,9 +224,7 @@ function expandNormal(
   if (pending.length === 0) return;
   const described = doc.drafts.flatMap((d) => (d.finding.kind === "sensory" ? [d.finding] : []));
   const stated = (id: string) => (side: "left" | "right") =>
-    described.some(
-      (f) => f.region === id && (f.side === side || f.side === "bilateral" || f.side === undefined),
-    );
+    described.some((f) => f.region === id && covers(f.side, side));
   for (const p of pending)
     for (const id of ROUTINE_REGIONS.ids)
       for (const side of sidesToWrite(p.sides, stated(id))) {

@@ -9,7 +9,7 @@
 import { getAtlas } from "../../atlas/index.js";
 import type { StrengthFinding } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
-import { clauseAround, opposite, type Side } from "../laterality.js";
+import { clauseAround, covers, opposite, type Side } from "../laterality.js";
 import { gradesIn } from "../mrc.js";
 import { isNegated } from "../negation.js";
 import { EXAM_LIST, scopeSides, sidesToWrite } from "../scope.js";
@@ -229,7 +229,7 @@ function expandNormal(doc: Doc, pending: Pending[]): void {
       (d) =>
         d.finding.kind === "strength" &&
         (d.finding.target === id || movers.includes(d.finding.target)) &&
-        (d.finding.side === side || d.finding.side === "bilateral" || d.finding.side === undefined),
+        covers(d.finding.side, side),
     );
   };
   for (const p of pending) {
