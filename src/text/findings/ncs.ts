@@ -10,6 +10,7 @@ import { getAtlas } from "../../atlas/index.js";
 import type { Study } from "../../atlas/types.js";
 import type { NcsFinding } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
+import { covers } from "../laterality.js";
 import type { Unit } from "../sentences.js";
 
 const CUE =
@@ -99,20 +100,18 @@ function studyMentions(doc: Doc, u: Unit): Hit[] {
 
 type Normal = NonNullable<Study["normal"]>;
 
-/** An amplitude given without a verdict, against the atlas's lower limit and its retest margin. */
-function amplitudeVerdict(
-  normal: Normal | undefined,
-  value: number,
-  unit: "mV" | "uV",
-): "reduced" | "normal" | "borderline" | undefined {
-  if (normal?.amplitudeLln === undefined || normal.unit !== unit) return undefined;
-  if (value < normal.amplitudeLln) return "reduced";
-  if (value < normal.amplitudeLln * (1 + (normal.amplitudeRetest ?? 0))) return "borderline";
-  return "normal";
+/**
+ * A finding's amplitude given without a verdict, against the atlas's lower limit: below it
+ * reduced, far enough above it normal, and within the retest margin above it borderline (kept
+ * aside for `settleBorderline`).
+ */
+function judgeAmplitude(f: NcsFinding, normal: Normal | undefined, borderline: Set<NcsFinding>): void {
+  if (f.amplitude === undefined || normal?.amplitudeLln === undefined || normal.unit !== f.unit) return;
+  const lln = normal.amplitudeLln;
+  if (f.amplitude < lln) f.result = "reduced";
+  else if (f.amplitude < lln * (1 + (normal.amplitudeRetest ?? 0))) borderline.add(f);
+  else f.result = "normal";
 }
-
-const overlaps = (a: NcsFinding["side"], b: NcsFinding["side"]): boolean =>
-  a === undefined || b === undefined || a === b || a === "bilateral" || b === "bilateral";
 
 /**
  * A borderline amplitude is read with the rest of the study: reduced when another study of the
@@ -130,7 +129,11 @@ function settleBorderline(doc: Doc, borderline: Set<NcsFinding>): void {
     const f = d.finding;
     if (f.kind !== "ncs" || !borderline.has(f)) continue;
     const agrees = abnormal.some(
-      (g) => g !== f && !borderline.has(g) && typeOf(g.study) === typeOf(f.study) && overlaps(g.side, f.side),
+      (g) =>
+        g !== f &&
+        !borderline.has(g) &&
+        typeOf(g.study) === typeOf(f.study) &&
+        (covers(g.side, f.side) || covers(f.side, g.side)),
     );
     f.result = agrees ? "reduced" : "normal";
     d.confidence = Math.min(d.confidence, 0.6);
@@ -200,11 +203,7 @@ export function readNcs(doc: Doc): void {
       if (vel) f.velocity = Number(vel[1]);
       const lat = /(\d+(?:\.\d+)?)\s*ms\b/i.exec(after);
       if (lat) f.latency = Number(lat[1]);
-      if (!result && f.amplitude !== undefined && f.unit) {
-        const verdict = amplitudeVerdict(normal, f.amplitude, f.unit);
-        if (verdict === "borderline") borderline.add(f);
-        else if (verdict) f.result = verdict;
-      }
+      if (!result) judgeAmplitude(f, normal, borderline);
       if (!result && f.latency !== undefined && uln !== undefined && /f_wave|h_reflex/.test(study))
         f.result = f.latency > uln ? "prolonged" : "normal";
       // "32.6 ms on the right and 34.3 ms on the left": one finding per side.
@@ -227,9 +226,7 @@ export function readNcs(doc: Doc): void {
           else {
             g.amplitude = v;
             g.unit = unit === "mv" ? "mV" : "uV";
-            const verdict = own ? undefined : amplitudeVerdict(normal, v, g.unit);
-            if (verdict === "borderline") borderline.add(g);
-            else if (verdict) g.result = verdict;
+            if (!own) judgeAmplitude(g, normal, borderline);
           }
           doc.add(
             g,
