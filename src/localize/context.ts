@@ -3,9 +3,11 @@
  * hypertrophy and fasciculations, CK and CSF, sphincter symptoms. Each becomes an item giving the
  * probability of what was seen under a hypothesis.
  */
+
 import type { Atlas } from "../atlas/index.js";
 import type { Finding, ImagingFinding, LocusCase } from "../case/schema.js";
 import { ck, imaging, muscleTenderness, type Rated, sphincter, tension } from "./data/evidence.js";
+import { keep, keepBounded } from "./keep.js";
 import {
   CAUDA,
   type DiffuseKind,
@@ -73,24 +75,12 @@ const textMuscles = new WeakMap<Atlas, Map<string, string[]>>();
 const denervationMemos = new WeakMap<Atlas, Map<string, WeakMap<Unit, number>>>();
 
 function keptFor<T>(tables: WeakMap<Atlas, Map<string, T>>, atlas: Atlas): Map<string, T> {
-  let t = tables.get(atlas);
-  if (!t) {
-    t = new Map();
-    tables.set(atlas, t);
-  }
-  if (t.size >= MAX_KEPT) t.clear();
-  return t;
+  return keep(tables, atlas, () => new Map<string, T>());
 }
 
 /** Muscles named in free text, through the atlas lexicon (one to four words at a time). */
 export function musclesInText(atlas: Atlas, text: string): string[] {
-  const kept = keptFor(textMuscles, atlas);
-  let found = kept.get(text);
-  if (!found) {
-    found = readMuscles(atlas, text);
-    kept.set(text, found);
-  }
-  return [...found];
+  return [...keepBounded(keptFor(textMuscles, atlas), text, () => readMuscles(atlas, text), MAX_KEPT)];
 }
 
 function readMuscles(atlas: Atlas, text: string): string[] {
@@ -120,14 +110,7 @@ function readMuscles(atlas: Atlas, text: string): string[] {
  * are kept per lesion in a memo per atlas and muscle list.
  */
 function denervationMemo(atlas: Atlas, muscles: readonly string[]): WeakMap<Unit, number> {
-  const kept = keptFor(denervationMemos, atlas);
-  const key = muscles.join(",");
-  let memo = kept.get(key);
-  if (!memo) {
-    memo = new WeakMap();
-    kept.set(key, memo);
-  }
-  return memo;
+  return keepBounded(keptFor(denervationMemos, atlas), muscles.join(","), () => new WeakMap(), MAX_KEPT);
 }
 
 function denervation(

@@ -9,9 +9,11 @@
  * observation that measures the same thing shares one column of these numbers, made once per atlas.
  * A case then gathers its columns into one effect per cause, by copying.
  */
+
 import type { Atlas } from "../atlas/index.js";
 import { type LesionClass, sensoryInvolvement } from "./data/evidence.js";
 import { severity } from "./data/priors.js";
+import { keep, keepBounded } from "./keep.js";
 import { type Cause, causeProbability, gradeShare } from "./likelihood.js";
 import { DIFFUSE_KINDS, damageTable, diffuseDamage, focalUnits, type Unit } from "./model.js";
 import type { Observation } from "./observe.js";
@@ -99,18 +101,11 @@ const byAtlas = new WeakMap<Atlas, AtlasEffects>();
 const MAX_COLUMNS = 20_000;
 
 function atlasEffects(atlas: Atlas): AtlasEffects {
-  let a = byAtlas.get(atlas);
-  if (!a) {
-    a = {
-      units: focalUnits(atlas),
-      columns: new Map(),
-      diffuseSpares: DIFFUSE_KINDS.map((kind) =>
-        sparesOf(diffuseDamage(atlas, kind, []).map((dm) => dm.cls)),
-      ),
-    };
-    byAtlas.set(atlas, a);
-  }
-  return a;
+  return keep(byAtlas, atlas, () => ({
+    units: focalUnits(atlas),
+    columns: new Map(),
+    diffuseSpares: DIFFUSE_KINDS.map((kind) => sparesOf(diffuseDamage(atlas, kind, []).map((dm) => dm.cls))),
+  }));
 }
 
 /** Every focal site of the atlas on both sides, and adjacent roots together (the same array each time). */
@@ -122,13 +117,7 @@ export function baseUnits(atlas: Atlas): Unit[] {
 const numberWords = new Map<number, string>();
 
 function wordOf(x: number): string {
-  let w = numberWords.get(x);
-  if (w === undefined) {
-    if (numberWords.size >= MAX_COLUMNS) numberWords.clear();
-    w = String(x);
-    numberWords.set(x, w);
-  }
-  return w;
+  return keepBounded(numberWords, x, () => String(x), MAX_COLUMNS);
 }
 
 /** Target lists shared between observations (strength findings) are written once. */
@@ -137,12 +126,7 @@ const targetWords = new WeakMap<Observation["targets"], string>();
 function targetsKey(targets: Observation["targets"]): string {
   const only = targets[0];
   if (targets.length === 1 && only && only.weight === 1) return only.key;
-  let w = targetWords.get(targets);
-  if (w === undefined) {
-    w = targets.map((t) => `${t.key}*${wordOf(t.weight)}`).join(",");
-    targetWords.set(targets, w);
-  }
-  return w;
+  return keep(targetWords, targets, () => targets.map((t) => `${t.key}*${wordOf(t.weight)}`).join(","));
 }
 
 /** What the column depends on: everything of the observation but its result and its words. */
@@ -190,14 +174,7 @@ function columnOf(atlas: Atlas, a: AtlasEffects, o: Observation): Column {
 export function columnsOf(atlas: Atlas, obs: readonly Observation[]): Column[] {
   const a = atlasEffects(atlas);
   return obs.map((o) => {
-    const key = columnKey(o);
-    let c = a.columns.get(key);
-    if (!c) {
-      if (a.columns.size >= MAX_COLUMNS) a.columns.clear();
-      c = columnOf(atlas, a, o);
-      a.columns.set(key, c);
-    }
-    return c;
+    return keepBounded(a.columns, columnKey(o), () => columnOf(atlas, a, o), MAX_COLUMNS);
   });
 }
 

@@ -2,7 +2,9 @@
  * Candidates in FORMAT.md's localization vocabulary: focal lesions of one level and side are
  * one lesion with several sites; the same sites on both sides become one bilateral lesion.
  */
+
 import type { Lesion, Level } from "../case/schema.js";
+import { keep } from "./keep.js";
 import { type DiffuseKind, LESION_ROOTS as ROOT_ORDER, type Unit } from "./model.js";
 import type { LimbSide, Observation } from "./observe.js";
 
@@ -80,25 +82,9 @@ const pairKeys = new WeakMap<Unit, WeakMap<Unit, string>>();
 function focalKey(units: readonly Unit[], obs: readonly Observation[]): string {
   const [a, b] = units;
   if (!a || units.length > 2) return lesionKey(toLesions(units, "none", obs));
-  if (!b) {
-    let key = singleKeys.get(a);
-    if (key === undefined) {
-      key = lesionKey(toLesions([a], "none", obs));
-      singleKeys.set(a, key);
-    }
-    return key;
-  }
-  let withA = pairKeys.get(a);
-  if (!withA) {
-    withA = new WeakMap();
-    pairKeys.set(a, withA);
-  }
-  let key = withA.get(b);
-  if (key === undefined) {
-    key = lesionKey(toLesions([a, b], "none", obs));
-    withA.set(b, key);
-  }
-  return key;
+  if (!b) return keep(singleKeys, a, () => lesionKey(toLesions([a], "none", obs)));
+  const withA = keep(pairKeys, a, () => new WeakMap<Unit, string>());
+  return keep(withA, b, () => lesionKey(toLesions([a, b], "none", obs)));
 }
 
 /** lesionKey(toLesions(units, diffuse, obs)), without building the lesions for one or two lesions. */

@@ -2,6 +2,7 @@
  * The fibre model over one case: for every candidate lesion (a site on one side, or a diffuse
  * process) the share of each observation's anatomy it reaches, precomputed as typed arrays.
  */
+
 import type { Atlas, TargetKey, TargetKind, Zone } from "../atlas/index.js";
 import { ROOT_ORDER } from "../atlas/index.js";
 import type { LesionClass } from "./data/evidence.js";
@@ -16,6 +17,7 @@ import {
   pyramidal,
 } from "./data/patterns.js";
 import { extraLesion, MUSCLE_PRIOR, plexusPrior, rootPrior } from "./data/priors.js";
+import { keep } from "./keep.js";
 import type { LimbSide, Observation } from "./observe.js";
 
 export type FocalLevel = "root" | "plexus" | "nerve" | "muscle";
@@ -77,19 +79,21 @@ interface ReachTable {
 const tables = new WeakMap<Atlas, ReachTable>();
 
 function reachTable(atlas: Atlas): ReachTable {
-  let t = tables.get(atlas);
-  if (t) return t;
-  const sites = atlas.fibres.sites.map((s) => s.id);
-  const targets = atlas.fibres.targets();
-  const values = new Float64Array(sites.length * targets.length);
-  sites.forEach((s, si) => {
-    targets.forEach((k, ti) => {
-      values[si * targets.length + ti] = atlas.fibres.effect(s, k);
+  return keep(tables, atlas, () => {
+    const sites = atlas.fibres.sites.map((s) => s.id);
+    const targets = atlas.fibres.targets();
+    const values = new Float64Array(sites.length * targets.length);
+    sites.forEach((s, si) => {
+      targets.forEach((k, ti) => {
+        values[si * targets.length + ti] = atlas.fibres.effect(s, k);
+      });
     });
+    return {
+      site: new Map(sites.map((s, i) => [s, i])),
+      target: new Map(targets.map((k, i) => [k, i])),
+      values,
+    };
   });
-  t = { site: new Map(sites.map((s, i) => [s, i])), target: new Map(targets.map((k, i) => [k, i])), values };
-  tables.set(atlas, t);
-  return t;
 }
 
 export function reach(atlas: Atlas, site: string, target: TargetKey): number {

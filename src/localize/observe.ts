@@ -2,6 +2,7 @@
  * Findings to observations: one per finding and side, each saying which anatomy it measures,
  * whether it is abnormal, and how often it would be abnormal without a lesion.
  */
+
 import type { Atlas, TargetKey } from "../atlas/index.js";
 import { mrcGrade } from "../case/mrc.js";
 import type { EmgFinding, Finding, LocusCase, NcsFinding } from "../case/schema.js";
@@ -14,6 +15,7 @@ import {
   onsetDays,
   umnTiming,
 } from "./data/evidence.js";
+import { keep } from "./keep.js";
 
 export type LimbSide = "left" | "right";
 
@@ -116,10 +118,9 @@ function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
 }
 
 function indexOf(atlas: Atlas): Index {
-  let x = indexes.get(atlas);
-  if (!x) {
+  return keep(indexes, atlas, () => {
     const d = atlas.data;
-    x = {
+    return {
       movement: byId(d.movements),
       muscle: byId(d.muscles),
       region: byId(d.regions),
@@ -128,9 +129,7 @@ function indexOf(atlas: Atlas): Index {
       names: new Map(),
       strength: new Map(),
     };
-    indexes.set(atlas, x);
-  }
-  return x;
+  });
 }
 
 /** Muscles (with weights) behind a strength finding, and its movements; shared between findings, read only. */

@@ -1,0 +1,31 @@
+/**
+ * Values worked out once and kept: per atlas, per lesion, per finding. What is kept never changes
+ * an answer, only how often it is worked out.
+ */
+
+/** A table of kept values: a Map, or a WeakMap when the keys are objects. */
+interface Table<K, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): unknown;
+}
+
+/** The value kept under `key`, made and kept the first time it is asked for. */
+export function keep<K, V>(table: Table<K, V>, key: K, make: () => V): V {
+  let value = table.get(key);
+  if (value === undefined) {
+    value = make();
+    table.set(key, value);
+  }
+  return value;
+}
+
+/** As `keep`, in a Map that starts again once it holds `bound` values (keys from cases are unbounded). */
+export function keepBounded<K, V>(table: Map<K, V>, key: K, make: () => V, bound: number): V {
+  let value = table.get(key);
+  if (value === undefined) {
+    if (table.size >= bound) table.clear();
+    value = make();
+    table.set(key, value);
+  }
+  return value;
+}
