@@ -9,8 +9,7 @@ const D = new URL("../dist", import.meta.url).href;
 const { getAtlas } = await import(`${D}/atlas/index.js`);
 const { parseCase } = await import(`${D}/case/index.js`);
 const { localize } = await import(`${D}/localize/index.js`);
-const { focalUnits } = await import(`${D}/localize/model.js`);
-const { seededRng, simulateCase } = await import(`${D}/localize/simulate.js`);
+const { syntheticCases } = await import(`${D}/localize/simulate.js`);
 const dir = process.env.SHARED ?? new URL("../../shared/cases/", import.meta.url).pathname;
 const dev = readdirSync(dir)
   .filter((f) => f.endsWith(".json"))
@@ -29,14 +28,7 @@ t.sort((a, b) => a - b);
 console.log(
   `dev compiled: ${dev.length} x 50: median ${q(t, 0.5).toFixed(3)} ms, p95 ${q(t, 0.95).toFixed(3)} ms, mean ${(t.reduce((a, b) => a + b, 0) / t.length).toFixed(3)} ms`,
 );
-const atlas = getAtlas();
-const sites = focalUnits(atlas).filter((u) => u.parts.length === 1);
-const rng = seededRng(1);
-const syn = [];
-while (syn.length < 10000) {
-  const u = sites[Math.floor(rng() * sites.length)];
-  syn.push(simulateCase(atlas, [u], "none", { rng, missing: 0.6 + rng() * 0.35, noise: 0.01 }));
-}
+const syn = syntheticCases(getAtlas(), 10000);
 const s = [];
 for (const c of syn) {
   const t0 = performance.now();

@@ -11,7 +11,7 @@ import { quantile, setMatches } from "../src/evaluate/index.js";
 import { lesionKey, toLesions } from "../src/localize/format.js";
 import { localize } from "../src/localize/index.js";
 import { focalUnits, type Unit } from "../src/localize/model.js";
-import { seededRng, simulateCase } from "../src/localize/simulate.js";
+import { seededRng, simulateCase, syntheticCases } from "../src/localize/simulate.js";
 
 const atlas = getAtlas();
 const SHARED = new URL("../../shared/cases/", import.meta.url);
@@ -106,12 +106,7 @@ const d = time(dev, 20);
 console.log(`development set: ${dev.length} cases x 20: median ${ms(d.median)}, p95 ${ms(d.p95)} per case`);
 
 const sites = focalUnits(atlas).filter((u) => u.parts.length === 1);
-const rng = seededRng(1);
-const synthetic: LocusCase[] = [];
-while (synthetic.length < 10_000) {
-  const u = sites[Math.floor(rng() * sites.length)] as Unit;
-  synthetic.push(simulateCase(atlas, [u], "none", { rng, missing: 0.6 + rng() * 0.35, noise: 0.01 }));
-}
+const synthetic = syntheticCases(atlas, 10_000);
 const before = process.memoryUsage().heapUsed;
 let peak = before;
 const t0 = performance.now();
