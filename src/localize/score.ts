@@ -40,6 +40,8 @@ export interface Prepared {
   atlas: Atlas;
   observations: Observation[];
   context: ContextItem[];
+  /** Each context item's probability without any lesion. */
+  contextNone: number[];
   units: Unit[];
   /** What every cause does to each observation (see effects.ts). */
   columns: Column[];
@@ -162,6 +164,7 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
     atlas,
     observations,
     context,
+    contextNone: noneP,
     units,
     columns,
     relevant,
@@ -211,18 +214,22 @@ function unitLogPrior(p: Prepared, i: number): number {
   return v;
 }
 
+/**
+ * What lesion `unitIdx[k]` adds to the log prior of the lesions before it in `unitIdx`: the cost of
+ * a mirror of one of them, or its own prior and the cost of an unrelated extra lesion.
+ */
+export function addedLogPrior(p: Prepared, unitIdx: readonly number[], k: number): number {
+  const u = p.units[unitIdx[k] as number] as Unit;
+  for (let e = 0; e < k; e++) {
+    const other = p.units[unitIdx[e] as number] as Unit;
+    if (other.site === u.site && other.side !== u.side) return LOG_MIRRORED;
+  }
+  return unitLogPrior(p, unitIdx[k] as number) + (k > 0 ? LOG_UNRELATED : 0);
+}
+
 export function logPrior(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {
   let lp = 0;
-  for (let k = 0; k < unitIdx.length; k++) {
-    const u = p.units[unitIdx[k] as number] as Unit;
-    let mirrored = false;
-    for (let e = 0; e < k && !mirrored; e++) {
-      const other = p.units[unitIdx[e] as number] as Unit;
-      mirrored = other.site === u.site && other.side !== u.side;
-    }
-    if (mirrored) lp += LOG_MIRRORED;
-    else lp += unitLogPrior(p, unitIdx[k] as number) + (k > 0 ? LOG_UNRELATED : 0);
-  }
+  for (let k = 0; k < unitIdx.length; k++) lp += addedLogPrior(p, unitIdx, k);
   if (diffuse === "none") return unitIdx.length === 0 ? (p.logPriorDiffuse.get("none") ?? 0) : lp;
   const d = p.logPriorDiffuse.get(diffuse) ?? 0;
   return unitIdx.length === 0 ? d : lp + d + LOG_WITH_FOCAL;
@@ -391,8 +398,9 @@ function baseline(p: Prepared): void {
   }
 }
 
-/** What a candidate's first reading found that its full reading reads the same. */
+/** A candidate's first reading: its score, and what its full reading reads the same. */
 export interface FirstReading {
+  score: number;
   /** The limb findings at the middle severity (at the only one for the no-lesion candidate). */
   findings: number;
   context: number;
@@ -404,19 +412,13 @@ export interface FirstReading {
  * weight is a lower bound of the mixture: candidates left at the first pass are never ranked
  * above what a full reading would give them.
  */
-export function scoreFirst(
-  p: Prepared,
-  unitIdx: readonly number[],
-  diffuse: DiffuseKind,
-): { score: number; first: FirstReading } {
+export function scoreFirst(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): FirstReading {
   const effects = effectsOf(p, unitIdx, diffuse);
   const context = contextOf(p, unitIdx, diffuse);
-  const first = { findings: findingsAt(p, effects, effects.length === 0 ? 0 : COARSE), context };
+  const findings = findingsAt(p, effects, effects.length === 0 ? 0 : COARSE);
   const ll =
-    effects.length === 0
-      ? first.findings + context
-      : Math.log(severity.weights[COARSE] ?? 1) + first.findings + context;
-  return { score: ll + logPrior(p, unitIdx, diffuse), first };
+    effects.length === 0 ? findings + context : Math.log(severity.weights[COARSE] ?? 1) + findings + context;
+  return { score: ll + logPrior(p, unitIdx, diffuse), findings, context };
 }
 
 /** A candidate's score averaged over lesion severity, for a candidate read first by `scoreFirst`. */

@@ -7,7 +7,15 @@
  */
 import { extraLesion } from "./data/priors.js";
 import { DIFFUSE_KINDS, type DiffuseKind, LESION_ROOTS as ROOTS, type Unit } from "./model.js";
-import { type FirstReading, logPrior, type Prepared, rescore, scoreFirst, unitEffect } from "./score.js";
+import {
+  addedLogPrior,
+  type FirstReading,
+  logPrior,
+  type Prepared,
+  rescore,
+  scoreFirst,
+  unitEffect,
+} from "./score.js";
 
 export interface Scored {
   units: number[];
@@ -42,44 +50,121 @@ function clash(p: Prepared, a: number, b: number): boolean {
   return false;
 }
 
-/** Abnormal findings (and context items) a lesion accounts for on its own, as a bit set. */
-function explainedBy(p: Prepared, u: number): Uint8Array {
-  const { pool, off, size } = unitEffect(p, u);
-  const n = p.observations.length;
-  const out = new Uint8Array(n + p.context.length);
-  for (let t = off; t < off + size; t++) {
-    const i = pool.touched[t] as number;
-    const o = p.observations[i] as (typeof p.observations)[number];
-    if (o.abnormal && !o.equivocal && (pool.d[t] as number) > 0.1) out[i] = 1;
-  }
-  const unit = p.units[u];
-  if (unit) {
-    p.context.forEach((item, k) => {
-      if (item.p({ units: [unit], diffuse: "none" }) > 2 * item.p({ units: [], diffuse: "none" }))
-        out[n + k] = 1;
-    });
-  }
-  return out;
-}
-
-/** The findings a lesion explains, as a membership table and as a list. */
+/**
+ * The abnormal findings (and context items) each relevant lesion accounts for on its own, as bit
+ * sets of `words` 32-bit words per lesion (findings first, then context items), in one array.
+ */
 interface Explained {
-  has: Uint8Array;
-  list: Int32Array;
+  bits: Int32Array;
+  words: number;
 }
 
-function explainedOf(has: Uint8Array): Explained {
-  const list: number[] = [];
-  has.forEach((x, i) => {
-    if (x) list.push(i);
-  });
-  return { has, list: Int32Array.from(list) };
+function setBit(bits: Int32Array, at: number, i: number): void {
+  const w = at + (i >> 5);
+  bits[w] = (bits[w] as number) | (1 << (i & 31));
 }
 
-/** Whether b explains something a does not. */
-function adds(a: Explained, b: Explained): boolean {
-  for (let k = 0; k < b.list.length; k++) if (!a.has[b.list[k] as number]) return true;
+function explainedSets(p: Prepared): Explained {
+  const n = p.observations.length;
+  const words = Math.max(1, Math.ceil((n + p.context.length) / 32));
+  const rel = p.relevant;
+  const bits = new Int32Array(rel.length * words);
+  for (let r = 0; r < rel.length; r++) {
+    const u = rel[r] as number;
+    const at = r * words;
+    const { pool, off, size } = unitEffect(p, u);
+    for (let t = off; t < off + size; t++) {
+      const i = pool.touched[t] as number;
+      const o = p.observations[i] as (typeof p.observations)[number];
+      if (o.abnormal && !o.equivocal && (pool.d[t] as number) > 0.1) setBit(bits, at, i);
+    }
+    if (p.context.length === 0) continue;
+    // A context item this lesion makes twice as likely as no lesion does.
+    const view = { units: [p.units[u] as Unit], diffuse: "none" as const };
+    for (let k = 0; k < p.context.length; k++) {
+      if ((p.context[k] as (typeof p.context)[number]).p(view) > 2 * (p.contextNone[k] as number))
+        setBit(bits, at, n + k);
+    }
+  }
+  return { bits, words };
+}
+
+/** Whether the lesion at relevant position b explains something the one at a does not. */
+function adds(x: Explained, a: number, b: number): boolean {
+  const { bits, words } = x;
+  for (let w = 0; w < words; w++)
+    if ((bits[b * words + w] as number) & ~(bits[a * words + w] as number)) return true;
   return false;
+}
+
+/** Scratch for stable sorting (never kept between calls). */
+let sortScratch = new Int32Array(64);
+
+/**
+ * Sorts `order` (candidate indices) by `key` (by candidate), highest first, keeping the order of
+ * equal keys: the same result as Array.prototype.sort with (a, b) => key[b] - key[a], without a
+ * call per comparison. Keys that are NaN make that comparator inconsistent, so then it is used as is.
+ */
+function sortDescending(order: Int32Array, key: Float64Array): void {
+  const n = order.length;
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(key[order[i] as number] as number)) {
+      const sorted = Array.from(order).sort((a, b) => (key[b] as number) - (key[a] as number));
+      order.set(sorted);
+      return;
+    }
+  }
+  if (sortScratch.length < n) sortScratch = new Int32Array(2 * n);
+  let from: Int32Array = order;
+  let to: Int32Array = sortScratch.subarray(0, n);
+  // Runs of 8 by insertion, then merged pairwise; ties always go to the earlier run.
+  const RUN = 8;
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(n, lo + RUN);
+    for (let i = lo + 1; i < hi; i++) {
+      const x = from[i] as number;
+      const kx = key[x] as number;
+      let j = i - 1;
+      while (j >= lo && (key[from[j] as number] as number) < kx) {
+        from[j + 1] = from[j] as number;
+        j--;
+      }
+      from[j + 1] = x;
+    }
+  }
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(n, lo + width);
+      const hi = Math.min(n, lo + 2 * width);
+      let a = lo;
+      let b = mid;
+      let o = lo;
+      while (a < mid && b < hi) {
+        const x = from[a] as number;
+        const y = from[b] as number;
+        if ((key[y] as number) > (key[x] as number)) {
+          to[o++] = y;
+          b++;
+        } else {
+          to[o++] = x;
+          a++;
+        }
+      }
+      while (a < mid) to[o++] = from[a++] as number;
+      while (b < hi) to[o++] = from[b++] as number;
+    }
+    const swap = from;
+    from = to;
+    to = swap;
+  }
+  if (from !== order) order.set(from);
+}
+
+/** The scores of the given candidates, by candidate index (0 elsewhere). */
+function scoresOf(out: readonly Scored[]): Float64Array {
+  const key = new Float64Array(out.length);
+  for (let i = 0; i < out.length; i++) key[i] = (out[i] as Scored).score;
+  return key;
 }
 
 /**
@@ -91,19 +176,23 @@ const MARGIN = 12;
 const LOG_MIRRORED = Math.log(extraLesion.mirrored);
 const LOG_UNRELATED = Math.log(extraLesion.unrelated);
 
+/** Scratch for which pairs of relevant lesions can stand together (0 not yet known, 1 yes, 2 no). */
+let togetherScratch = new Uint8Array(0);
+
 export function search(p: Prepared, options: SearchOptions): Scored[] {
+  // Candidates in the order scored, with their first readings.
   const out: Scored[] = [];
+  const firsts: FirstReading[] = [];
   const seen = new Set<number>();
   const digit = p.units.length + 1;
   let best = Number.NEGATIVE_INFINITY;
-  const firsts = new Map<Scored, FirstReading>();
-  const score = (units: number[], diffuse: DiffuseKind): Scored => {
-    const read = scoreFirst(p, units, diffuse);
-    const s = { units, diffuse, score: read.score };
-    firsts.set(s, read.first);
-    out.push(s);
-    best = Math.max(best, s.score);
-    return s;
+  /** Scores a candidate; its index in `out`. */
+  const score = (units: number[], diffuse: DiffuseKind): number => {
+    const first = scoreFirst(p, units, diffuse);
+    out.push({ units, diffuse, score: first.score });
+    firsts.push(first);
+    best = Math.max(best, first.score);
+    return out.length - 1;
   };
   /** For candidates that several routes can reach: score each only once. */
   const once = (units: number[], diffuse: DiffuseKind) => {
@@ -117,83 +206,109 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
     seen.add(key);
     score(sorted, diffuse);
   };
-  const noneLl = score([], "none").score - logPrior(p, [], "none");
+  const noneLl = (out[score([], "none")] as Scored).score - logPrior(p, [], "none");
   let pnpGain = 0;
   for (const k of DIFFUSE_KINDS) {
     if (k === "none") continue;
-    const s = score([], k);
+    const s = out[score([], k)] as Scored;
     if (k === "polyneuropathy") pnpGain = s.score - logPrior(p, [], k) - noneLl;
   }
   const rel = p.relevant;
-  /** What each lesion alone adds to the log-likelihood of the findings. */
-  const gain = new Map<number, number>();
-  for (const u of rel) gain.set(u, score([u], "none").score - logPrior(p, [u], "none") - noneLl);
+  const nr = rel.length;
+  /** What each lesion alone adds to the log-likelihood of the findings, by relevant position. */
+  const gains = new Float64Array(nr);
+  for (let r = 0; r < nr; r++) {
+    const u = rel[r] as number;
+    gains[r] = (out[score([u], "none")] as Scored).score - logPrior(p, [u], "none") - noneLl;
+  }
   // A lesion under a polyneuropathy, bounded the same way as a pair.
-  for (const u of rel) {
-    if (noneLl + pnpGain + (gain.get(u) ?? 0) + logPrior(p, [u], "polyneuropathy") < best - MARGIN) continue;
+  for (let r = 0; r < nr; r++) {
+    const u = rel[r] as number;
+    if (noneLl + pnpGain + (gains[r] as number) + logPrior(p, [u], "polyneuropathy") < best - MARGIN)
+      continue;
     score([u], "polyneuropathy");
   }
-  const explained = rel.map((u) => explainedOf(explainedBy(p, u)));
-  // Whether two lesions can stand together, worked out once per pair (0 not yet, 1 yes, 2 no).
-  const together = new Uint8Array(rel.length * rel.length);
+  const explained = explainedSets(p);
+  // Whether two lesions can stand together, worked out once per pair.
+  if (togetherScratch.length < nr * nr) togetherScratch = new Uint8Array(nr * nr);
+  const together = togetherScratch.fill(0, 0, nr * nr);
   const compatible = (i: number, j: number) => {
-    const at = i < j ? i * rel.length + j : j * rel.length + i;
+    const at = i < j ? i * nr + j : j * nr + i;
     let known = together[at] as number;
     if (known === 0) {
       known =
-        adds(explained[i] as Explained, explained[j] as Explained) &&
-        adds(explained[j] as Explained, explained[i] as Explained) &&
-        !clash(p, rel[i] as number, rel[j] as number)
+        adds(explained, i, j) && adds(explained, j, i) && !clash(p, rel[i] as number, rel[j] as number)
           ? 1
           : 2;
       together[at] = known;
     }
     return known === 1;
   };
-  const pairScores: Scored[] = [];
+  // The pairs scored (candidate indices), and the relevant positions of their lesions.
+  const pairs: number[] = [];
+  const pairAt: number[] = [];
   if (options.maxLesions >= 2) {
     // The bound of a pair from its parts, without building the pair: each lesion's own prior, and
     // the second lesion's cost (its mirror on the other side is priced apart).
     const own = rel.map((u) => logPrior(p, [u], "none"));
-    const gains = rel.map((u) => gain.get(u) ?? 0);
     const lesions = rel.map((u) => p.units[u] as Unit);
-    for (let i = 0; i < rel.length; i++) {
+    // Sites as numbers, so that finding a mirror compares numbers, not strings.
+    const siteIds = new Map<string, number>();
+    const site = lesions.map((u) => {
+      let id = siteIds.get(u.site);
+      if (id === undefined) {
+        id = siteIds.size;
+        siteIds.set(u.site, id);
+      }
+      return id;
+    });
+    for (let i = 0; i < nr; i++) {
       const ui = lesions[i] as Unit;
-      for (let j = i + 1; j < rel.length; j++) {
-        const a = rel[i] as number;
-        const b = rel[j] as number;
+      for (let j = i + 1; j < nr; j++) {
         const uj = lesions[j] as Unit;
-        const mirror = ui.site === uj.site && ui.side !== uj.side;
+        const mirror = site[i] === site[j] && ui.side !== uj.side;
         const prior = (own[i] as number) + (mirror ? LOG_MIRRORED : (own[j] as number) + LOG_UNRELATED);
         if (noneLl + (gains[i] as number) + (gains[j] as number) + prior < best - MARGIN) continue;
         if (!compatible(i, j)) continue;
-        pairScores.push(score(a < b ? [a, b] : [b, a], "none"));
+        const a = rel[i] as number;
+        const b = rel[j] as number;
+        pairs.push(score(a < b ? [a, b] : [b, a], "none"));
+        pairAt.push(i, j);
       }
     }
   }
-  pairScores.sort((a, b) => b.score - a.score);
-  const position = new Map(rel.map((u, i) => [u, i]));
+  const pairOrder = Int32Array.from(pairs.keys());
+  sortDescending(pairOrder, scoresOf(pairs.map((c) => out[c] as Scored)));
   if (options.maxLesions >= 3) {
-    for (const pair of pairScores.slice(0, options.beam)) {
-      const a = position.get(pair.units[0] as number) as number;
-      const b = position.get(pair.units[1] as number) as number;
-      const pairGain = pair.score - logPrior(p, pair.units, "none") - noneLl;
-      for (let c = 0; c < rel.length; c++) {
+    for (let q = 0; q < Math.min(options.beam, pairOrder.length); q++) {
+      const at = pairOrder[q] as number;
+      const pair = out[pairs[at] as number] as Scored;
+      const a = pairAt[2 * at] as number;
+      const b = pairAt[2 * at + 1] as number;
+      const pairPrior = logPrior(p, pair.units, "none");
+      const pairGain = pair.score - pairPrior - noneLl;
+      // The triple's units in the order logPrior reads them: the pair's, then the third.
+      const triple = [pair.units[0] as number, pair.units[1] as number, 0];
+      for (let c = 0; c < nr; c++) {
         if (c === a || c === b || !compatible(a, c) || !compatible(b, c)) continue;
-        const units = [...pair.units, rel[c] as number];
-        if (
-          noneLl + pairGain + (gain.get(rel[c] as number) ?? 0) + logPrior(p, units, "none") <
-          best - MARGIN
-        )
-          continue;
-        once(units, "none");
+        triple[2] = rel[c] as number;
+        // logPrior(p, triple, "none"), term by term as it sums them.
+        const prior = pairPrior + addedLogPrior(p, triple, 2);
+        if (noneLl + pairGain + (gains[c] as number) + prior < best - MARGIN) continue;
+        once(triple, "none");
       }
     }
     // Polyneuropathy under two focal lesions: a root lesion on top of a neuropathy, and one more.
-    for (const pair of pairScores.slice(0, options.beam * 2)) once(pair.units, "polyneuropathy");
+    for (let q = 0; q < Math.min(options.beam * 2, pairOrder.length); q++)
+      once((out[pairs[pairOrder[q] as number] as number] as Scored).units, "polyneuropathy");
   }
-  out.sort((a, b) => b.score - a.score);
-  for (const s of out.slice(0, options.rescore))
-    s.score = rescore(p, s.units, s.diffuse, firsts.get(s) as FirstReading);
-  return out.sort((a, b) => b.score - a.score);
+  const order = Int32Array.from(out.keys());
+  sortDescending(order, scoresOf(out));
+  for (let r = 0; r < Math.min(options.rescore, order.length); r++) {
+    const c = order[r] as number;
+    const s = out[c] as Scored;
+    s.score = rescore(p, s.units, s.diffuse, firsts[c] as FirstReading);
+  }
+  sortDescending(order, scoresOf(out));
+  return Array.from(order, (c) => out[c] as Scored);
 }
