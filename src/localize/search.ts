@@ -64,11 +64,15 @@ function setBit(bits: Int32Array, at: number, i: number): void {
   bits[w] = (bits[w] as number) | (1 << (i & 31));
 }
 
+/** Scratch for the bit sets (never kept between calls). */
+let bitsScratch = new Int32Array(256);
+
 function explainedSets(p: Prepared): Explained {
   const n = p.observations.length;
   const words = Math.max(1, Math.ceil((n + p.context.length) / 32));
   const rel = p.relevant;
-  const bits = new Int32Array(rel.length * words);
+  if (bitsScratch.length < rel.length * words) bitsScratch = new Int32Array(2 * rel.length * words);
+  const bits = bitsScratch.fill(0, 0, rel.length * words);
   for (let r = 0; r < rel.length; r++) {
     const u = rel[r] as number;
     const at = r * words;
@@ -97,8 +101,21 @@ function adds(x: Explained, a: number, b: number): boolean {
   return false;
 }
 
-/** Scratch for stable sorting (never kept between calls). */
-let sortScratch = new Int32Array(64);
+/**
+ * Scratch of the search, grown as needed and never kept between calls (typed arrays are slow to
+ * make): the merge sort's buffer, candidates' scores, the orders of pairs and of all candidates.
+ */
+let sortScratch = new Int32Array(256);
+let keyScratch = new Float64Array(256);
+let pairScratch = new Int32Array(256);
+let orderScratch = new Int32Array(256);
+
+/** The first n of `order`, filled with 0 to n - 1. */
+function identity(order: Int32Array, n: number): Int32Array {
+  const out = order.subarray(0, n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
 
 /**
  * Sorts `order` (candidate indices) by `key` (by candidate), highest first, keeping the order of
@@ -160,10 +177,12 @@ function sortDescending(order: Int32Array, key: Float64Array): void {
   if (from !== order) order.set(from);
 }
 
-/** The scores of the given candidates, by candidate index (0 elsewhere). */
-function scoresOf(out: readonly Scored[]): Float64Array {
-  const key = new Float64Array(out.length);
-  for (let i = 0; i < out.length; i++) key[i] = (out[i] as Scored).score;
+/** The scores of the candidates `which` (all when not given), in the key scratch by place in `which`. */
+function scoresOf(out: readonly Scored[], which?: readonly number[]): Float64Array {
+  const n = which ? which.length : out.length;
+  if (keyScratch.length < n) keyScratch = new Float64Array(2 * n);
+  const key = keyScratch;
+  for (let i = 0; i < n; i++) key[i] = (out[which ? (which[i] as number) : i] as Scored).score;
   return key;
 }
 
@@ -216,10 +235,10 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
   const rel = p.relevant;
   const nr = rel.length;
   /** What each lesion alone adds to the log-likelihood of the findings, by relevant position. */
-  const gains = new Float64Array(nr);
+  const gains: number[] = [];
   for (let r = 0; r < nr; r++) {
     const u = rel[r] as number;
-    gains[r] = (out[score([u], "none")] as Scored).score - logPrior(p, [u], "none") - noneLl;
+    gains.push((out[score([u], "none")] as Scored).score - logPrior(p, [u], "none") - noneLl);
   }
   // A lesion under a polyneuropathy, bounded the same way as a pair.
   for (let r = 0; r < nr; r++) {
@@ -277,8 +296,9 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
       }
     }
   }
-  const pairOrder = Int32Array.from(pairs.keys());
-  sortDescending(pairOrder, scoresOf(pairs.map((c) => out[c] as Scored)));
+  if (pairScratch.length < pairs.length) pairScratch = new Int32Array(2 * pairs.length);
+  const pairOrder = identity(pairScratch, pairs.length);
+  sortDescending(pairOrder, scoresOf(out, pairs));
   if (options.maxLesions >= 3) {
     for (let q = 0; q < Math.min(options.beam, pairOrder.length); q++) {
       const at = pairOrder[q] as number;
@@ -302,7 +322,8 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
     for (let q = 0; q < Math.min(options.beam * 2, pairOrder.length); q++)
       once((out[pairs[pairOrder[q] as number] as number] as Scored).units, "polyneuropathy");
   }
-  const order = Int32Array.from(out.keys());
+  if (orderScratch.length < out.length) orderScratch = new Int32Array(2 * out.length);
+  const order = identity(orderScratch, out.length);
   sortDescending(order, scoresOf(out));
   for (let r = 0; r < Math.min(options.rescore, order.length); r++) {
     const c = order[r] as number;
@@ -310,5 +331,7 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
     s.score = rescore(p, s.units, s.diffuse, firsts[c] as FirstReading);
   }
   sortDescending(order, scoresOf(out));
-  return Array.from(order, (c) => out[c] as Scored);
+  const sorted: Scored[] = [];
+  for (let r = 0; r < order.length; r++) sorted.push(out[order[r] as number] as Scored);
+  return sorted;
 }
