@@ -204,17 +204,30 @@ export interface Effect {
   spares: number;
 }
 
-/** A pool for so many entries, its numbers carved from one buffer (one allocation, not six). */
-function poolOf(entries: number): Pool {
+const EMPTY = new Float64Array(0);
+
+/**
+ * A pool for so many entries, its numbers carved from one buffer (one allocation, not six). Only
+ * graded weakness reads q and the grade terms, and only findings age takes read `aloneAged`: a
+ * pool for findings without them leaves them empty (a case's pool is large, and made per case).
+ */
+function poolOf(entries: number, graded = true, aged = true): Pool {
   const size = entries * LEVELS;
-  const numbers = new Float64Array(entries + 5 * size);
-  const carve = (k: number) => numbers.subarray(entries + k * size, entries + (k + 1) * size);
+  const numbers = new Float64Array(entries + (2 + (aged ? 1 : 0) + (graded ? 2 : 0)) * size);
+  let next = entries;
+  const carve = () => {
+    next += size;
+    return numbers.subarray(next - size, next);
+  };
+  const lnNot = carve();
+  const alone = carve().fill(Number.NaN);
+  const aloneAged = aged ? carve().fill(Number.NaN) : EMPTY;
   return {
     touched: new Int32Array(entries),
     d: numbers.subarray(0, entries),
-    reading: { lnNot: carve(0), q: carve(1), qGrade: carve(2) },
-    alone: carve(3).fill(Number.NaN),
-    aloneAged: carve(4).fill(Number.NaN),
+    reading: { lnNot, q: graded ? carve() : EMPTY, qGrade: graded ? carve() : EMPTY },
+    alone,
+    aloneAged,
   };
 }
 
@@ -240,20 +253,29 @@ function sparesOf(classes: Iterable<LesionClass>): number {
   return spares;
 }
 
-/** Scratch for gathering (never kept): each unit's block, and each block's size, start and fill. */
+/**
+ * Scratch for gathering (never kept): each unit's block, and each block's size, start and fill;
+ * the entries met, as block, observation and place in the column's reading (negative for a
+ * diffuse process's, as -1 - place).
+ */
 let blockOf = new Int32Array(0);
 let sizes = new Int32Array(0);
 let starts = new Int32Array(0);
 let filled = new Int32Array(0);
+let metBlock = new Int32Array(1024);
+let metObservation = new Int32Array(1024);
+let metEntry = new Int32Array(1024);
 
 /**
  * The effects of the given focal units (indices into `baseUnits`) and of every diffuse process,
- * gathered from the columns into one pool.
+ * gathered from the columns into one pool. `aged`: whether any finding of the case is read as
+ * age may have taken it (see Pool.aloneAged).
  */
 export function gatherEffects(
   atlas: Atlas,
   columns: readonly Column[],
   unitIdx: readonly number[],
+  aged = true,
 ): { units: Map<number, Effect>; diffuse: Effect[] } {
   const a = atlasEffects(atlas);
   const base = a.units;
@@ -273,14 +295,33 @@ export function gatherEffects(
   unitIdx.forEach((u, b) => {
     block[u] = b;
   });
-  for (const col of columns) {
+  // One pass over the columns finds the entries and counts each block's; a second places them.
+  const most = columns.length * (base.length + nk);
+  if (metBlock.length < most) {
+    metBlock = new Int32Array(most);
+    metObservation = new Int32Array(most);
+    metEntry = new Int32Array(most);
+  }
+  let met = 0;
+  let graded = false;
+  for (let i = 0; i < columns.length; i++) {
+    const col = columns[i] as Column;
+    graded ||= col.graded;
     for (let e = 0; e < col.units.length; e++) {
       const b = block[col.units[e] as number] as number;
-      if (b >= 0) size[b] = (size[b] as number) + 1;
+      if (b < 0) continue;
+      size[b] = (size[b] as number) + 1;
+      metBlock[met] = b;
+      metObservation[met] = i;
+      metEntry[met++] = e;
     }
     for (let k = 0; k < nk; k++) {
+      if (!col.diffuseReach[k]) continue;
       const b = unitIdx.length + k;
-      if (col.diffuseReach[k]) size[b] = (size[b] as number) + 1;
+      size[b] = (size[b] as number) + 1;
+      metBlock[met] = b;
+      metObservation[met] = i;
+      metEntry[met++] = -1 - k;
     }
   }
   let total = 0;
@@ -288,23 +329,22 @@ export function gatherEffects(
     off[b] = total;
     total += size[b] as number;
   }
-  const pool = poolOf(total);
-  const put = (b: number, i: number, d: number, from: Reading, at: number, graded: boolean) => {
+  const pool = poolOf(total, graded, aged);
+  for (let x = 0; x < met; x++) {
+    const b = metBlock[x] as number;
+    const i = metObservation[x] as number;
+    const e = metEntry[x] as number;
+    const col = columns[i] as Column;
     const t = fill[b] as number;
     fill[b] = t + 1;
-    const o = off[b] as number;
-    pool.touched[o + t] = i;
-    pool.d[o + t] = d;
-    copyReading(from, at, pool.reading, LEVELS * o + t, size[b] as number, graded);
-  };
-  columns.forEach((col, i) => {
-    for (let e = 0; e < col.units.length; e++) {
-      const b = block[col.units[e] as number] as number;
-      if (b >= 0) put(b, i, col.d[e] as number, col.reading, e * LEVELS, col.graded);
-    }
-    for (let k = 0; k < nk; k++)
-      if (col.diffuseReach[k]) put(unitIdx.length + k, i, 0, col.diffuse, k * LEVELS, col.graded);
-  });
+    const o = (off[b] as number) + t;
+    pool.touched[o] = i;
+    const at = LEVELS * (off[b] as number) + t;
+    if (e >= 0) {
+      pool.d[o] = col.d[e] as number;
+      copyReading(col.reading, e * LEVELS, pool.reading, at, size[b] as number, col.graded);
+    } else copyReading(col.diffuse, (-1 - e) * LEVELS, pool.reading, at, size[b] as number, col.graded);
+  }
   const units = new Map<number, Effect>();
   unitIdx.forEach((u, b) => {
     block[u] = -1;

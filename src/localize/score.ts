@@ -139,10 +139,12 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
     )
       relevant.push(ui);
   });
+  const chance = ageingChance(c.patient?.age);
   const gathered = gatherEffects(
     atlas,
     columns,
     relevant.filter((ui) => ui < base.length),
+    chance > 0 && observations.some((o) => o.ageing),
   );
   for (const [ui, e] of gathered.units) unitEffects[ui] = e;
   const diffuseEffects = new Map<DiffuseKind, Effect>();
@@ -153,7 +155,7 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   });
   // One buffer for the scoring loop's arrays and the lesions' priors.
   const numbers = new Float64Array(FAST_ARRAYS * observations.length + units.length);
-  const fast = fastOf(observations, ageingChance(c.patient?.age), numbers);
+  const fast = fastOf(observations, chance, numbers);
   const logZ = Math.log(base.filter((u) => u.parts.length === 1).reduce((a, u) => a + u.prior, 0));
   const prepared: Prepared = {
     logZ,
