@@ -30,6 +30,10 @@ export const GRADED = 3;
 export const SENSORY_NORMAL = 4;
 export const SENSORY_ABNORMAL = 5;
 const LOG_FLOOR = Math.log(FLOOR);
+/** Values of Fast.sumOf: the limb findings, the skin, the findings age takes together. */
+export const LIMB = 0;
+export const SKIN = 1;
+export const AGED = 2;
 /** Bits of Fast.extra. */
 export const AGES = 1;
 export const GRADES = 2;
@@ -61,6 +65,8 @@ export interface Fast {
   lnNotFp: Float64Array;
   /** AGES and GRADES bits: which sums beyond log(1 - q) a finding needs (see findingParts). */
   extra: Uint8Array;
+  /** The sum each finding's reading joins (LIMB, SKIN or AGED; see findingParts). */
+  sumOf: Uint8Array;
   /** Scratch: for each touched finding, the one cause touching it (-1 for several) and its place in that cause's pool. */
   soleCause: Int32Array;
   solePlace: Int32Array;
@@ -81,11 +87,12 @@ export const FAST_ARRAYS = 10;
 export function fastOf(obs: readonly Observation[], chance: number, numbers: Float64Array): Fast {
   const n = obs.length;
   const carve = (k: number) => numbers.subarray(k * n, (k + 1) * n);
-  const flags = new Uint8Array(3 * n);
+  const flags = new Uint8Array(4 * n);
   const ints = new Int32Array(4 * n);
   const code = flags.subarray(0, n);
   const aging = flags.subarray(n, 2 * n);
   const extra = flags.subarray(2 * n, 3 * n);
+  const sumOf = flags.subarray(3 * n, 4 * n);
   const fp = carve(0);
   const fpGrade = carve(1);
   const lnNotFp = carve(2);
@@ -109,7 +116,10 @@ export function fastOf(obs: readonly Observation[], chance: number, numbers: Flo
       fpGrade[i] = o.fp * (gradeGivenWeak.unexplained[o.grade] ?? 0);
     } else code[i] = ABNORMAL;
   });
-  for (let i = 0; i < n; i++) extra[i] = (aging[i] ? AGES : 0) | (code[i] === GRADED ? GRADES : 0);
+  for (let i = 0; i < n; i++) {
+    extra[i] = (aging[i] ? AGES : 0) | (code[i] === GRADED ? GRADES : 0);
+    sumOf[i] = aging[i] ? AGED : code[i] === SENSORY_NORMAL || code[i] === SENSORY_ABNORMAL ? SKIN : LIMB;
+  }
   return {
     code,
     fp,
@@ -120,6 +130,7 @@ export function fastOf(obs: readonly Observation[], chance: number, numbers: Flo
     baseNumbSum: 0,
     aging,
     extra,
+    sumOf,
     agedLnNotFp,
     baseAged: carve(5),
     baseYoungSum: 0,

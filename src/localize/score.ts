@@ -28,9 +28,11 @@ import {
   fastOf,
   GRADED,
   GRADES,
+  LIMB,
   readFinding,
   SENSORY_ABNORMAL,
   SENSORY_NORMAL,
+  SKIN,
 } from "./fast.js";
 import { FLOOR } from "./likelihood.js";
 import { DIFFUSE_KINDS, type DiffuseKind, muscleUnit, type Unit, unitDamage } from "./model.js";
@@ -259,14 +261,92 @@ function findingsAt(p: Prepared, effects: readonly Effect[], k: number): number 
 /**
  * The parts of the findings' log-likelihood at one severity: the limb findings other than skin,
  * the skin findings read inside a numb territory and read as spared, and the chance the lesion
- * numbs its territory at all.
+ * numbs its territory at all. One object, rewritten by every call of findingParts (read it at once).
  */
-function findingParts(
-  p: Prepared,
-  effects: readonly Effect[],
-  k: number,
-): { ll: number; numb: number; spared: number; numbChance: number } {
+interface Parts {
+  ll: number;
+  numb: number;
+  spared: number;
+  numbChance: number;
+}
+
+const parts: Parts = { ll: 0, numb: 0, spared: 0, numbChance: 0 };
+
+/** Scratch: each cause's readings when it alone touches a finding (see Pool.alone), by cause. */
+const alones: Float64Array[] = [];
+const alonesAged: Float64Array[] = [];
+
+function findingParts(p: Prepared, effects: readonly Effect[], k: number): Parts {
   const f = p.fast;
+  const m = effects.length;
+  let untouched = 1;
+  for (let e = 0; e < m; e++) untouched *= (effects[e] as Effect).spares;
+  parts.spared = f.spared;
+  parts.numbChance = 1 - untouched;
+  if (m === 1) oneCause(f, effects[0] as Effect, k);
+  else severalCauses(f, effects, k);
+  return parts;
+}
+
+/**
+ * Adds the readings of touched findings to the no-lesion sums (findings no lesion of the candidate
+ * reaches read as they do without any lesion), in the order given; writes parts.ll and parts.numb.
+ */
+function sumReadings(f: Fast, young: number, old: number, ll: number, numb: number): void {
+  // Age takes the distal reflexes and responses together or not at all: a mixture over that latent.
+  const a = f.ageingChance;
+  if (a > 0) {
+    const top = Math.max(young, old);
+    ll += top + Math.log(a * Math.exp(old - top) + (1 - a) * Math.exp(young - top));
+  } else ll += young;
+  parts.ll = ll;
+  parts.numb = numb;
+}
+
+/** findingParts for a candidate of one cause: every finding it touches, it touches alone. */
+function oneCause(f: Fast, effect: Effect, k: number): void {
+  const { pool, off, size } = effect;
+  const { touched, reading, alone, aloneAged } = pool;
+  const { lnNot, q, qGrade } = reading;
+  const { lnNotFp, agedLnNotFp, fp, fpGrade, extra, sumOf, base, baseAged } = f;
+  const at = LEVELS * off + k * size;
+  let ll = f.baseSum;
+  let numb = f.baseNumbSum;
+  let young = f.baseYoungSum;
+  let old = f.baseAgedSum;
+  for (let t = 0; t < size; t++) {
+    const i = touched[off + t] as number;
+    const place = at + t;
+    const more = extra[i] as number;
+    let value = alone[place] as number;
+    let qs = 0;
+    let g = 0;
+    if (more & GRADES) {
+      qs = (fp[i] as number) + (q[place] as number);
+      g = (fpGrade[i] as number) + (qGrade[place] as number);
+    }
+    if (Number.isNaN(value)) {
+      value = readFinding(f, i, (lnNotFp[i] as number) + (lnNot[place] as number), qs, g);
+      alone[place] = value;
+    }
+    const sum = sumOf[i] as number;
+    if (sum === LIMB) ll += value - (base[i] as number);
+    else if (sum === SKIN) numb += value - (base[i] as number);
+    else {
+      young += value - (base[i] as number);
+      let aged = aloneAged[place] as number;
+      if (Number.isNaN(aged)) {
+        aged = readFinding(f, i, (agedLnNotFp[i] as number) + (lnNot[place] as number), qs, g);
+        aloneAged[place] = aged;
+      }
+      old += aged - (baseAged[i] as number);
+    }
+  }
+  sumReadings(f, young, old, ll, numb);
+}
+
+/** findingParts for a candidate of several causes. */
+function severalCauses(f: Fast, effects: readonly Effect[], k: number): void {
   const m = effects.length;
   const gen = ++f.generation;
   // The findings the candidate's lesions touch, in the order first met, with their log(1 - q), q
@@ -285,12 +365,17 @@ function findingParts(
     fpGrade,
     soleCause,
     solePlace,
+    sumOf,
+    base,
+    baseAged,
   } = f;
   let count = 0;
   for (let e = 0; e < m; e++) {
     const { pool, off, size } = effects[e] as Effect;
     const { touched, reading } = pool;
     const { lnNot, q, qGrade } = reading;
+    alones[e] = pool.alone;
+    alonesAged[e] = pool.aloneAged;
     const at = LEVELS * off + k * size;
     for (let t = 0; t < size; t++) {
       const i = touched[off + t] as number;
@@ -320,8 +405,6 @@ function findingParts(
       }
     }
   }
-  // Findings no lesion of the candidate reaches read as they do without any lesion: start from that
-  // sum and correct only the findings the candidate's lesions touch.
   let ll = f.baseSum;
   let numb = f.baseNumbSum;
   let young = f.baseYoungSum;
@@ -330,34 +413,34 @@ function findingParts(
     const i = union[u] as number;
     // A finding one cause alone touches reads the same in every candidate with that cause.
     const sole = soleCause[i] as number;
-    const pool = sole >= 0 ? (effects[sole] as Effect).pool : undefined;
     const place = solePlace[i] as number;
-    let value = pool ? (pool.alone[place] as number) : Number.NaN;
-    if (Number.isNaN(value)) {
-      value = readFinding(f, i, not[i] as number, qSum[i] as number, grade[i] as number);
-      if (pool) pool.alone[place] = value;
-    }
-    if (f.aging[i]) {
-      young += value - (f.base[i] as number);
-      let aged = pool ? (pool.aloneAged[place] as number) : Number.NaN;
-      if (Number.isNaN(aged)) {
-        aged = readFinding(f, i, notAged[i] as number, qSum[i] as number, grade[i] as number);
-        if (pool) pool.aloneAged[place] = aged;
+    let value: number;
+    if (sole >= 0) {
+      const alone = alones[sole] as Float64Array;
+      value = alone[place] as number;
+      if (Number.isNaN(value)) {
+        value = readFinding(f, i, not[i] as number, qSum[i] as number, grade[i] as number);
+        alone[place] = value;
       }
-      old += aged - (f.baseAged[i] as number);
-    } else if (f.code[i] === SENSORY_NORMAL || f.code[i] === SENSORY_ABNORMAL)
-      numb += value - (f.base[i] as number);
-    else ll += value - (f.base[i] as number);
+    } else value = readFinding(f, i, not[i] as number, qSum[i] as number, grade[i] as number);
+    const sum = sumOf[i] as number;
+    if (sum === LIMB) ll += value - (base[i] as number);
+    else if (sum === SKIN) numb += value - (base[i] as number);
+    else {
+      young += value - (base[i] as number);
+      let aged: number;
+      if (sole >= 0) {
+        const aloneAged = alonesAged[sole] as Float64Array;
+        aged = aloneAged[place] as number;
+        if (Number.isNaN(aged)) {
+          aged = readFinding(f, i, notAged[i] as number, qSum[i] as number, grade[i] as number);
+          aloneAged[place] = aged;
+        }
+      } else aged = readFinding(f, i, notAged[i] as number, qSum[i] as number, grade[i] as number);
+      old += aged - (baseAged[i] as number);
+    }
   }
-  // Age takes the distal reflexes and responses together or not at all: a mixture over that latent.
-  const a = f.ageingChance;
-  if (a > 0) {
-    const top = Math.max(young, old);
-    ll += top + Math.log(a * Math.exp(old - top) + (1 - a) * Math.exp(young - top));
-  } else ll += young;
-  let untouched = 1;
-  for (let e = 0; e < m; e++) untouched *= (effects[e] as Effect).spares;
-  return { ll, numb, spared: f.spared, numbChance: 1 - untouched };
+  sumReadings(f, young, old, ll, numb);
 }
 
 /** One combination of the hidden properties a candidate averages over. */
