@@ -239,11 +239,33 @@ export function logPrior(p: Prepared, unitIdx: readonly number[], diffuse: Diffu
   return unitIdx.length === 0 ? d : lp + d + LOG_WITH_FOCAL;
 }
 
+/**
+ * Arrays of each length up to a candidate's largest (three lesions and a diffuse process), made
+ * once and rewritten in place for every candidate: read one before asking for the next of its length.
+ */
+function scratchArrays<T>(filler: T): T[][] {
+  return Array.from({ length: 5 }, (_, n) => new Array<T>(n).fill(filler));
+}
+
+/** An array of n items, scratch when n is small. */
+function scratchOf<T>(arrays: readonly T[][], n: number, filler: T): T[] {
+  return arrays[n] ?? new Array<T>(n).fill(filler);
+}
+
+/** One view per number of lesions, rewritten for every candidate the context items read (they keep nothing of it). */
+const scratchUnits = scratchArrays<Unit | undefined>(undefined);
+const scratchView: View = { units: [], diffuse: "none" };
+
 function contextOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {
   if (p.context.length === 0) return 0;
-  const view: View = { units: unitIdx.map((u) => p.units[u] as Unit), diffuse };
+  const units = scratchOf(scratchUnits, unitIdx.length, undefined);
+  for (let k = 0; k < unitIdx.length; k++) units[k] = p.units[unitIdx[k] as number];
+  const view = scratchView;
+  view.units = units as Unit[];
+  view.diffuse = diffuse;
   let ll = 0;
-  for (const item of p.context) ll += Math.log(Math.max(FLOOR, item.p(view)));
+  for (let k = 0; k < p.context.length; k++)
+    ll += Math.log(Math.max(FLOOR, (p.context[k] as ContextItem).p(view)));
   return ll;
 }
 
@@ -491,6 +513,12 @@ export interface FirstReading {
   context: number;
 }
 
+/** The one reading scoreFirst rewrites for every candidate (copy what is kept). */
+const first: FirstReading = { score: 0, findings: 0, context: 0 };
+
+/** log of each severity level's weight. */
+const LOG_WEIGHTS = severity.levels.map((_, k) => Math.log(severity.weights[k] ?? 0));
+
 /**
  * A candidate's score (log prior plus log-likelihood of the case) read at the middle severity only
  * (the search's first pass), with the parts `rescore` can reuse. The middle severity with its
@@ -501,34 +529,43 @@ export function scoreFirst(p: Prepared, unitIdx: readonly number[], diffuse: Dif
   const effects = effectsOf(p, unitIdx, diffuse);
   const context = contextOf(p, unitIdx, diffuse);
   const findings = findingsAt(p, effects, effects.length === 0 ? 0 : COARSE);
-  const ll =
-    effects.length === 0 ? findings + context : Math.log(severity.weights[COARSE] ?? 1) + findings + context;
-  return { score: ll + logPrior(p, unitIdx, diffuse), findings, context };
+  const ll = effects.length === 0 ? findings + context : LOG_COARSE_WEIGHT + findings + context;
+  first.score = ll + logPrior(p, unitIdx, diffuse);
+  first.findings = findings;
+  first.context = context;
+  return first;
 }
 
-/** A candidate's score averaged over lesion severity, for a candidate read first by `scoreFirst`. */
+/** Scratch for rescore's terms, one per severity level. */
+const terms = new Float64Array(LOG_WEIGHTS.length);
+
+/** The severity level the first pass reads (the middle one), and log of its weight. */
+const COARSE = Math.floor(severity.levels.length / 2);
+const LOG_COARSE_WEIGHT = Math.log(severity.weights[COARSE] ?? 1);
+
+/**
+ * A candidate's score averaged over lesion severity, for a candidate read first by `scoreFirst`
+ * (its findings and context as that reading found them).
+ */
 export function rescore(
   p: Prepared,
   unitIdx: readonly number[],
   diffuse: DiffuseKind,
-  first: FirstReading,
+  findings: number,
+  context: number,
 ): number {
   const effects = effectsOf(p, unitIdx, diffuse);
-  if (effects.length === 0) return first.findings + first.context + logPrior(p, unitIdx, diffuse);
+  if (effects.length === 0) return findings + context + logPrior(p, unitIdx, diffuse);
   let top = Number.NEGATIVE_INFINITY;
-  const terms = severity.levels.map((_, k) => {
-    const t =
-      Math.log(severity.weights[k] ?? 0) + (k === COARSE ? first.findings : findingsAt(p, effects, k));
+  for (let k = 0; k < terms.length; k++) {
+    const t = (LOG_WEIGHTS[k] as number) + (k === COARSE ? findings : findingsAt(p, effects, k));
+    terms[k] = t;
     top = Math.max(top, t);
-    return t;
-  });
+  }
   let sum = 0;
-  for (const t of terms) sum += Math.exp(t - top);
-  return top + Math.log(sum) + first.context + logPrior(p, unitIdx, diffuse);
+  for (let k = 0; k < terms.length; k++) sum += Math.exp((terms[k] as number) - top);
+  return top + Math.log(sum) + context + logPrior(p, unitIdx, diffuse);
 }
-
-/** The severity level the first pass reads (the middle one). */
-const COARSE = Math.floor(severity.levels.length / 2);
 
 /** Each observation's log-likelihood at full severity (explanations; kept per candidate, read only). */
 export function observationLogLikelihoods(
@@ -547,7 +584,7 @@ export function observationLogLikelihoods(
 
 function readingsOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): Float64Array {
   const f = p.fast;
-  const not = Float64Array.from(p.lnNotFp);
+  const not = p.lnNotFp.slice();
   // The scoring loop's scratch serves here (it keeps nothing between candidates).
   const qSum = f.qSum;
   const grade = f.grade;
@@ -594,11 +631,13 @@ export function shareOf(p: Prepared, u: number, i: number): number {
   return shareAt(unitEffect(p, u), i);
 }
 
-/** The effects of a candidate's lesions. */
-function effectsOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): Effect[] {
-  const effects: Effect[] = [];
-  for (const u of unitIdx) effects.push(unitEffect(p, u));
-  const d = p.diffuseEffects.get(diffuse);
-  if (d && diffuse !== "none") effects.push(d);
-  return effects;
+const scratchEffects = scratchArrays<Effect | undefined>(undefined);
+
+/** The effects of a candidate's lesions (in scratch: read them before asking for another candidate's). */
+function effectsOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): readonly Effect[] {
+  const d = diffuse === "none" ? undefined : p.diffuseEffects.get(diffuse);
+  const effects = scratchOf(scratchEffects, unitIdx.length + (d ? 1 : 0), undefined);
+  for (let k = 0; k < unitIdx.length; k++) effects[k] = unitEffect(p, unitIdx[k] as number);
+  if (d) effects[unitIdx.length] = d;
+  return effects as Effect[];
 }

@@ -7,15 +7,7 @@
  */
 import { extraLesion } from "./data/priors.js";
 import { DIFFUSE_KINDS, type DiffuseKind, LESION_ROOTS as ROOTS, type Unit } from "./model.js";
-import {
-  addedLogPrior,
-  type FirstReading,
-  logPrior,
-  type Prepared,
-  rescore,
-  scoreFirst,
-  unitEffect,
-} from "./score.js";
+import { addedLogPrior, logPrior, type Prepared, rescore, scoreFirst, unitEffect } from "./score.js";
 
 export interface Scored {
   units: number[];
@@ -62,6 +54,21 @@ interface Explained {
 function setBit(bits: Int32Array, at: number, i: number): void {
   const w = at + (i >> 5);
   bits[w] = (bits[w] as number) | (1 << (i & 31));
+}
+
+/** A sorted copy of a few distinct numbers (insertion; Array.prototype.sort allocates a work area per call). */
+function ascending(units: readonly number[]): number[] {
+  const out = units.slice();
+  for (let i = 1; i < out.length; i++) {
+    const x = out[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (out[j] as number) > x) {
+      out[j + 1] = out[j] as number;
+      j--;
+    }
+    out[j + 1] = x;
+  }
+  return out;
 }
 
 /** Scratch for the bit sets (never kept between calls). */
@@ -201,7 +208,8 @@ let togetherScratch = new Uint8Array(0);
 export function search(p: Prepared, options: SearchOptions): Scored[] {
   // Candidates in the order scored, with their first readings.
   const out: Scored[] = [];
-  const firsts: FirstReading[] = [];
+  const firstFindings: number[] = [];
+  const firstContext: number[] = [];
   const seen = new Set<number>();
   const digit = p.units.length + 1;
   let best = Number.NEGATIVE_INFINITY;
@@ -209,13 +217,14 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
   const score = (units: number[], diffuse: DiffuseKind): number => {
     const first = scoreFirst(p, units, diffuse);
     out.push({ units, diffuse, score: first.score });
-    firsts.push(first);
+    firstFindings.push(first.findings);
+    firstContext.push(first.context);
     best = Math.max(best, first.score);
     return out.length - 1;
   };
   /** For candidates that several routes can reach: score each only once. */
-  const once = (units: number[], diffuse: DiffuseKind) => {
-    const sorted = [...units].sort((a, b) => a - b);
+  const once = (units: readonly number[], diffuse: DiffuseKind) => {
+    const sorted = ascending(units);
     // The sorted units as digits (1 to the number of units), then the diffuse kind: one exact
     // number per candidate of up to three lesions.
     let key = 0;
@@ -328,7 +337,7 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
   for (let r = 0; r < Math.min(options.rescore, order.length); r++) {
     const c = order[r] as number;
     const s = out[c] as Scored;
-    s.score = rescore(p, s.units, s.diffuse, firsts[c] as FirstReading);
+    s.score = rescore(p, s.units, s.diffuse, firstFindings[c] as number, firstContext[c] as number);
   }
   sortDescending(order, scoresOf(out));
   const sorted: Scored[] = [];
