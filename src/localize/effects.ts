@@ -72,7 +72,12 @@ function readShares(o: Observation, shares: readonly Share[], j: number, out: Re
   out.qGrade[at] = qGrade;
 }
 
-/** Everything every cause does to observations that measure one thing. */
+/**
+ * Everything every cause does to observations that measure one thing. Its numbers sit in one
+ * buffer, `nums`, so that gathering a case's columns (kept across cases, so cold in the caches)
+ * reads them in one run: the shares, then log(1 - q) of the units and then of the diffuse
+ * kinds, each entry LEVELS numbers, then q and then the grade terms laid out the same way.
+ */
 export interface Column {
   /** The atlas's focal units (see `baseUnits`) that reach the observation, ascending, and their shares. */
   units: Int32Array;
@@ -83,10 +88,11 @@ export interface Column {
   reading: Reading;
   /** Whether the observation is graded weakness (the only one whose q and grade terms are read). */
   graded: boolean;
-  /** By diffuse kind (DIFFUSE_KINDS order): whether it reaches the observation at all. */
-  diffuseReach: Uint8Array;
+  /** Bit k set when diffuse kind k (DIFFUSE_KINDS order) reaches the observation at all. */
+  diffuseReach: number;
   /** By diffuse kind, then level. */
   diffuse: Reading;
+  nums: Float64Array;
 }
 
 interface AtlasEffects {
@@ -146,27 +152,39 @@ function columnOf(atlas: Atlas, a: AtlasEffects, o: Observation): Column {
     reaching.push(u);
     shares.push(d);
   });
-  const reading = readingOf(reaching.length * LEVELS);
+  const nu = reaching.length;
+  const per = (nu + DIFFUSE_KINDS.length) * LEVELS;
+  const nums = new Float64Array(nu + 3 * per);
+  const part = (at: number, size: number) => nums.subarray(at, at + size);
+  const d = part(0, nu);
+  d.set(shares);
+  const sections = (at: number, size: number): Reading => ({
+    lnNot: part(nu + at, size),
+    q: part(nu + per + at, size),
+    qGrade: part(nu + 2 * per + at, size),
+  });
+  const reading = sections(0, nu * LEVELS);
   reaching.forEach((u, e) => {
     const s = [{ cls: (units[u] as Unit).level as LesionClass, d: shares[e] as number }];
     for (let j = 0; j < LEVELS; j++) readShares(o, s, j, reading, e * LEVELS + j);
   });
-  const diffuseReach = new Uint8Array(DIFFUSE_KINDS.length);
-  const diffuse = readingOf(DIFFUSE_KINDS.length * LEVELS);
+  let diffuseReach = 0;
+  const diffuse = sections(nu * LEVELS, DIFFUSE_KINDS.length * LEVELS);
   DIFFUSE_KINDS.forEach((kind, k) => {
     const s = diffuseDamage(atlas, kind, [o]).map((dm) => ({ cls: dm.cls, d: dm.d[0] ?? 0 }));
     if (!s.some((x) => x.d > 0)) return;
-    diffuseReach[k] = 1;
+    diffuseReach |= 1 << k;
     for (let j = 0; j < LEVELS; j++) readShares(o, s, j, diffuse, k * LEVELS + j);
   });
   return {
     units: Int32Array.from(reaching),
-    d: Float64Array.from(shares),
+    d,
     entryOf,
     reading,
     graded: o.grade !== undefined,
     diffuseReach,
     diffuse,
+    nums,
   };
 }
 
@@ -316,7 +334,7 @@ export function gatherEffects(
       metEntry[met++] = e;
     }
     for (let k = 0; k < nk; k++) {
-      if (!col.diffuseReach[k]) continue;
+      if (!(col.diffuseReach & (1 << k))) continue;
       const b = unitIdx.length + k;
       size[b] = (size[b] as number) + 1;
       metBlock[met] = b;
@@ -330,20 +348,31 @@ export function gatherEffects(
     total += size[b] as number;
   }
   const pool = poolOf(total, graded, aged);
+  const { touched, d } = pool;
+  const { lnNot, q, qGrade } = pool.reading;
   for (let x = 0; x < met; x++) {
     const b = metBlock[x] as number;
     const i = metObservation[x] as number;
     const e = metEntry[x] as number;
     const col = columns[i] as Column;
+    const nums = col.nums;
+    const nu = col.units.length;
     const t = fill[b] as number;
     fill[b] = t + 1;
     const o = (off[b] as number) + t;
-    pool.touched[o] = i;
+    touched[o] = i;
+    if (e >= 0) d[o] = nums[e] as number;
+    // The entry's numbers in the column (see Column), and where level j of it goes in the pool.
+    const from = nu + (e >= 0 ? e : nu - 1 - e) * LEVELS;
     const at = LEVELS * (off[b] as number) + t;
-    if (e >= 0) {
-      pool.d[o] = col.d[e] as number;
-      copyReading(col.reading, e * LEVELS, pool.reading, at, size[b] as number, col.graded);
-    } else copyReading(col.diffuse, (-1 - e) * LEVELS, pool.reading, at, size[b] as number, col.graded);
+    const stride = size[b] as number;
+    for (let j = 0; j < LEVELS; j++) lnNot[at + j * stride] = nums[from + j] as number;
+    if (!col.graded) continue;
+    const per = (nu + nk) * LEVELS;
+    for (let j = 0; j < LEVELS; j++) {
+      q[at + j * stride] = nums[from + per + j] as number;
+      qGrade[at + j * stride] = nums[from + 2 * per + j] as number;
+    }
   }
   const units = new Map<number, Effect>();
   unitIdx.forEach((u, b) => {
