@@ -98,6 +98,9 @@ export interface Column {
 interface AtlasEffects {
   units: Unit[];
   columns: Map<string, Column>;
+  /** The same columns found without writing their keys (see columnsOf), and how many entries that holds. */
+  byIdentity: WeakMap<Observation["targets"], Map<number, Map<number, Column>>>;
+  identities: number;
   /** By diffuse kind, the chance it leaves the skin alone (see Effect). */
   diffuseSpares: number[];
 }
@@ -110,6 +113,8 @@ function atlasEffects(atlas: Atlas): AtlasEffects {
   return keep(byAtlas, atlas, () => ({
     units: focalUnits(atlas),
     columns: new Map(),
+    byIdentity: new WeakMap(),
+    identities: 0,
     diffuseSpares: DIFFUSE_KINDS.map((kind) => sparesOf(diffuseDamage(atlas, kind, []).map((dm) => dm.cls))),
   }));
 }
@@ -188,11 +193,51 @@ function columnOf(atlas: Atlas, a: AtlasEffects, o: Observation): Column {
   };
 }
 
-/** The column of each observation, made the first time anything measures it. */
+/** Families and movement lists as numbers, for identityCode. */
+const familyCodes = new Map<string, number>();
+const movementCodes = new WeakMap<readonly string[], number>();
+let movementLists = 0;
+
+/**
+ * Everything columnKey writes but the targets and the timing, as one number: side, grade, large
+ * units, family and movement list (lists by identity: equal lists made apart get two numbers,
+ * which only costs a second look-up by key).
+ */
+function identityCode(o: Observation): number {
+  const family = keep(familyCodes, o.family, () => familyCodes.size);
+  const movements = o.movements.length === 0 ? 0 : keep(movementCodes, o.movements, () => ++movementLists);
+  return (
+    (o.side === "left" ? 0 : 1) +
+    2 * (o.grade ?? 3) +
+    8 * (o.largeUnits ? 1 : 0) +
+    16 * family +
+    16 * 1024 * movements
+  );
+}
+
+/**
+ * The column of each observation, made the first time anything measures it. Writing and hashing a
+ * key per observation is slow, so a column is first looked for by the observation's target list
+ * (shared between observations of one atlas entry), timing and identityCode; the key is written
+ * only when that misses. Both find the same column: the key holds nothing else.
+ */
 export function columnsOf(atlas: Atlas, obs: readonly Observation[]): Column[] {
   const a = atlasEffects(atlas);
   return obs.map((o) => {
-    return keepBounded(a.columns, columnKey(o), () => columnOf(atlas, a, o), MAX_COLUMNS);
+    const byTiming = keep(a.byIdentity, o.targets, () => new Map<number, Map<number, Column>>());
+    const byCode = keep(byTiming, o.timing, () => new Map<number, Column>());
+    const code = identityCode(o);
+    let col = byCode.get(code);
+    if (col === undefined) {
+      col = keepBounded(a.columns, columnKey(o), () => columnOf(atlas, a, o), MAX_COLUMNS);
+      // Bounded as the columns are (what a case brings is unbounded).
+      if (++a.identities >= MAX_COLUMNS) {
+        a.byIdentity = new WeakMap();
+        a.identities = 0;
+      }
+      byCode.set(code, col);
+    }
+    return col;
   });
 }
 

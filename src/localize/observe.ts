@@ -107,6 +107,8 @@ interface Index {
   study: Map<string, Entry<"studies">>;
   names: Map<string, string>;
   strength: Map<string, StrengthTargets | undefined>;
+  /** The one-target list of each atlas entry a finding measures alone (see targetOf). */
+  single: WeakMap<object, Observation["targets"]>;
 }
 
 const indexes = new WeakMap<Atlas, Index>();
@@ -128,8 +130,18 @@ function indexOf(atlas: Atlas): Index {
       study: byId(d.studies),
       names: new Map(),
       strength: new Map(),
+      single: new WeakMap(),
     };
   });
+}
+
+/**
+ * The target list of a finding that measures one atlas entry alone, the same array for every
+ * observation of that entry (read only), so that what is kept per target list (effects.ts) is found
+ * by identity.
+ */
+function targetOf(x: Index, kind: string, entry: { id: string }): Observation["targets"] {
+  return keep(x.single, entry, () => [{ key: `${kind}:${entry.id}` as TargetKey, weight: 1 }]);
 }
 
 /** Muscles (with weights) behind a strength finding, and its movements; shared between findings, read only. */
@@ -221,11 +233,15 @@ function emgTimingFactor(f: EmgFinding, paraspinal: boolean, days: number): numb
   return 1 - (1 - fib) * (1 - muap) * (1 - rec);
 }
 
-function ncsFamily(atlas: Atlas, f: NcsFinding): { family: Family; key: TargetKey } | undefined {
-  const s = indexOf(atlas).study.get(f.study);
+function ncsFamily(
+  atlas: Atlas,
+  f: NcsFinding,
+): { family: Family; targets: Observation["targets"] } | undefined {
+  const x = indexOf(atlas);
+  const s = x.study.get(f.study);
   if (!s) return undefined;
   const family: Family = s.type === "sensory" ? "snapLoss" : s.type === "motor" ? "cmapLoss" : "lateResponse";
-  return { family, key: `study:${s.id}` };
+  return { family, targets: targetOf(x, "study", s) };
 }
 
 export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
@@ -301,7 +317,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
           continue;
         }
         const thing = r.name;
-        const targets = [{ key: `reflex:${r.id}` as TargetKey, weight: 1 }];
+        const targets = targetOf(index, "reflex", r);
         if (r.umnSign || f.grade === "brisk" || f.grade === "extensor" || f.grade === "flexor") {
           const abnormal = f.grade === "brisk" || f.grade === "extensor";
           push(
@@ -365,7 +381,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             family: "sensoryChange",
             abnormal,
             equivocal: false,
-            targets: [{ key: `region:${region.id}`, weight: 1 }],
+            targets: targetOf(index, "region", region),
             movements: [],
             fp: falsePositive.sensoryChange.value,
             timing: 1,
@@ -401,7 +417,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             family: read.family,
             abnormal: read.abnormal,
             equivocal: read.equivocal,
-            targets: [{ key: `muscle:${m.id}`, weight: 1 }],
+            targets: targetOf(index, "muscle", m),
             movements: [],
             fp,
             timing: read.family === "myopathicEmg" ? 1 : emgTimingFactor(f, paraspinal, days),
@@ -448,7 +464,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             family: read.family,
             abnormal,
             equivocal: false,
-            targets: [{ key: read.key, weight: 1 }],
+            targets: read.targets,
             movements: [],
             fp,
             ageing: aged,
@@ -493,6 +509,9 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
   return { observations: out, skipped };
 }
 
+/** What clonus and the Babinski sign measure (one list for all, read only). */
+const PLANTAR: StrengthTargets = { keys: [{ key: "reflex:plantar", weight: 1 }], movements: [] };
+
 /** Signs that measure limb anatomy: wasting, foot drop, Trendelenburg gait, clonus, Babinski. */
 function signObservation(
   atlas: Atlas,
@@ -520,12 +539,7 @@ function signObservation(
     }
     case "clonus":
     case "babinski":
-      return {
-        family: "umnSign",
-        targets: { keys: [{ key: "reflex:plantar", weight: 1 }], movements: [] },
-        timing: 1,
-        thing: sign,
-      };
+      return { family: "umnSign", targets: PLANTAR, timing: 1, thing: sign };
     case "atrophy": {
       const muscles = target ? musclesOfBodyPart(atlas, target) : [];
       if (muscles.length === 0) return undefined;
