@@ -7,6 +7,7 @@ import type { View } from "./context.js";
 import type { DiffuseKind, Unit } from "./model.js";
 import type { Observation } from "./observe.js";
 import { noLesionReadings, observationLogLikelihoods, type Prepared, shareOf } from "./score.js";
+import { sortedBy } from "./sort.js";
 import type { Reason } from "./types.js";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -81,6 +82,21 @@ function whyUnexpectedAbnormal(o: Observation, units: readonly Unit[], diffuse: 
   return `not what ${describeCandidate(units, diffuse)} predicts`;
 }
 
+/** Reasons of one kind, with the key each is shown by (how much better this hypothesis reads the finding than its rival). */
+class Reasons {
+  readonly list: Reason[] = [];
+  readonly keys: number[] = [];
+
+  push(r: Reason, key: number): void {
+    this.list.push(r);
+    this.keys.push(key);
+  }
+
+  sorted(): Reason[] {
+    return sortedBy(this.list, this.keys);
+  }
+}
+
 /** For and against reasons of one candidate; `rival` is the best competing candidate. */
 export function explain(
   p: Prepared,
@@ -88,76 +104,88 @@ export function explain(
   diffuse: DiffuseKind,
   rival?: { units: readonly number[]; diffuse: DiffuseKind },
 ): { explains: Reason[]; against: Reason[]; unexplained: Reason[] } {
-  const explains: Reason[] = [];
-  const against: Reason[] = [];
-  const unexplained: Reason[] = [];
+  const explains = new Reasons();
+  const against = new Reasons();
+  const unexplained = new Reasons();
   const unitObjs = units.map((u) => p.units[u] as Unit);
-  /** How much better this hypothesis reads each finding than its rival: the order reasons are shown in. */
-  const edge = new Map<Reason, number>();
+  let words: string | undefined;
+  /** describeCandidate of this hypothesis, written once. */
+  const said = () => {
+    words ??= describeCandidate(unitObjs, diffuse);
+    return words;
+  };
   const hereAll = observationLogLikelihoods(p, units, diffuse);
   const baseAll = noLesionReadings(p);
   const rivalAll = rival ? observationLogLikelihoods(p, rival.units, rival.diffuse) : baseAll;
-  p.observations.forEach((o, i) => {
+  for (let i = 0; i < p.observations.length; i++) {
+    const o = p.observations[i] as Observation;
     const here = hereAll[i] as number;
     const base = baseAll[i] as number;
     const w = here - base;
     const versus = rivalAll[i] as number;
-    const hit = strongest(p, units, i);
-    const reason = (text: string): Reason => {
-      const r: Reason = {
-        finding: o.finding,
-        side: o.side,
-        text: `${o.label}: ${text}`,
-        weight: Math.round(w * 100) / 100,
-      };
-      edge.set(r, Math.abs(here - versus) + Math.abs(w) / 10);
-      return r;
-    };
+    /** A reason about this finding, and the key it is shown by. */
+    const add = (to: Reasons, text: string) =>
+      to.push(
+        { finding: o.finding, side: o.side, text: `${o.label}: ${text}`, weight: Math.round(w * 100) / 100 },
+        Math.abs(here - versus) + Math.abs(w) / 10,
+      );
     if (o.abnormal) {
-      if (w > SIGNIFICANT) explains.push(reason(whyAbnormal(o, hit, diffuse)));
-      else if (w < -SIGNIFICANT) against.push(reason(whyUnexpectedAbnormal(o, unitObjs, diffuse)));
-      else if (!o.equivocal)
-        unexplained.push(reason(`not reached by ${describeCandidate(unitObjs, diffuse)}`));
-      return;
+      if (w > SIGNIFICANT) add(explains, whyAbnormal(o, strongest(p, units, i), diffuse));
+      else if (w < -SIGNIFICANT) add(against, whyUnexpectedAbnormal(o, unitObjs, diffuse));
+      else if (!o.equivocal) add(unexplained, `not reached by ${said()}`);
+      continue;
     }
     if (w < -SIGNIFICANT) {
-      against.push(reason(whyAgainstNormal(o, hit, diffuse)));
-      return;
+      add(against, whyAgainstNormal(o, strongest(p, units, i), diffuse));
+      continue;
     }
     if (rival) {
       const r = versus - base;
       if (r < -0.5) {
         const rhit = strongest(p, rival.units, i);
-        explains.push({
-          finding: o.finding,
-          side: o.side,
-          text: `${o.label}: as expected here, whereas ${whyAgainstNormal(o, rhit, rival.diffuse)}`,
-          weight: Math.round((w - r) * 100) / 100,
-        });
+        const weight = Math.round((w - r) * 100) / 100;
+        explains.push(
+          {
+            finding: o.finding,
+            side: o.side,
+            text: `${o.label}: as expected here, whereas ${whyAgainstNormal(o, rhit, rival.diffuse)}`,
+            weight,
+          },
+          Math.abs(weight),
+        );
       }
     }
-  });
-  const view: View = { units: unitObjs, diffuse };
-  const none: View = { units: [], diffuse: "none" };
-  const rivalView: View = rival
-    ? { units: rival.units.map((u) => p.units[u] as Unit), diffuse: rival.diffuse }
-    : none;
-  const logP = (item: (typeof p.context)[number], v: View) => Math.log(Math.max(1e-4, item.p(v)));
-  for (const item of p.context) {
-    const w = logP(item, view) - logP(item, none);
-    const r: Reason = { finding: item.finding, text: item.label, weight: Math.round(w * 100) / 100 };
-    const said = describeCandidate(unitObjs, diffuse);
-    if (w > SIGNIFICANT) explains.push({ ...r, text: `${item.label}: fits ${said}` });
-    else if (w < -SIGNIFICANT) against.push({ ...r, text: `${item.label}: argues against ${said}` });
-    else continue;
-    const pushed = (w > SIGNIFICANT ? explains : against).at(-1);
-    if (pushed) edge.set(pushed, Math.abs(w - (logP(item, rivalView) - logP(item, none))) + Math.abs(w) / 10);
   }
-  const byWeight = (a: Reason, b: Reason) =>
-    (edge.get(b) ?? Math.abs(b.weight)) - (edge.get(a) ?? Math.abs(a.weight));
-  return {
-    explains: explains.sort(byWeight),
-    against: against.sort(byWeight),
-    unexplained: unexplained.sort(byWeight),
-  };
+  if (p.context.length > 0) contextReasons(p, unitObjs, diffuse, rival, said, explains, against);
+  return { explains: explains.sorted(), against: against.sorted(), unexplained: unexplained.sorted() };
+}
+
+/** The reasons the context items give (imaging, signs, labs, sphincters). */
+function contextReasons(
+  p: Prepared,
+  unitObjs: Unit[],
+  diffuse: DiffuseKind,
+  rival: { units: readonly number[]; diffuse: DiffuseKind } | undefined,
+  said: () => string,
+  explains: Reasons,
+  against: Reasons,
+): void {
+  const view: View = { units: unitObjs, diffuse };
+  const rivalView: View | undefined = rival
+    ? { units: rival.units.map((u) => p.units[u] as Unit), diffuse: rival.diffuse }
+    : undefined;
+  const logOf = (x: number) => Math.log(Math.max(1e-4, x));
+  p.context.forEach((item, k) => {
+    // Without a lesion, each item reads as prepare found it.
+    const none = logOf(p.contextNone[k] as number);
+    const w = logOf(item.p(view)) - none;
+    if (!(w > SIGNIFICANT) && !(w < -SIGNIFICANT)) return;
+    const weight = Math.round(w * 100) / 100;
+    const versus = rivalView ? logOf(item.p(rivalView)) : none;
+    const key = Math.abs(w - (versus - none)) + Math.abs(w) / 10;
+    if (w > SIGNIFICANT)
+      explains.push({ finding: item.finding, text: `${item.label}: fits ${said()}`, weight }, key);
+    else
+      against.push({ finding: item.finding, text: `${item.label}: argues against ${said()}`, weight }, key);
+  });
 }

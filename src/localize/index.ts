@@ -5,7 +5,7 @@ import { type Atlas, getAtlas } from "../atlas/index.js";
 import type { LocusCase } from "../case/schema.js";
 import { describeCandidate, explain } from "./explain.js";
 import { candidateKey, toLesions } from "./format.js";
-import type { Unit } from "./model.js";
+import type { FocalLevel, Unit } from "./model.js";
 import { prepare } from "./score.js";
 import { type Scored, search } from "./search.js";
 import type { Hypothesis, Localization, LocalizeOptions } from "./types.js";
@@ -14,19 +14,42 @@ export type { Hypothesis, Localization, LocalizeOptions, Reason } from "./types.
 
 const DEFAULT_LIMIT = 5;
 
+const LEVEL_BITS: Record<FocalLevel, number> = { root: 1, plexus: 2, nerve: 4, muscle: 8 };
+
+/** The levels of a candidate's focal lesions, as bits (worked out once per candidate, on first use). */
+function levelsOf(s: number, scored: readonly Scored[], units: readonly Unit[], kept: number[]): number {
+  let bits = kept[s] ?? -1;
+  if (bits < 0) {
+    bits = 0;
+    for (const u of (scored[s] as Scored).units) bits |= LEVEL_BITS[(units[u] as Unit).level];
+    kept[s] = bits;
+  }
+  return bits;
+}
+
 /**
  * The hypothesis to contrast with: the best one that puts the focal lesion at another level
  * (root against plexus against nerve), or, for a diffuse answer, another process.
  */
-function rivalOf(own: Scored, scored: readonly Scored[], units: readonly Unit[]): Scored | undefined {
-  const focal = (s: Scored) => new Set(s.units.map((u) => units[u]?.level));
-  const mine = focal(own);
-  return scored.find((s) => {
-    if (s === own) return false;
-    if (mine.size === 0) return s.diffuse !== own.diffuse || s.units.length > 0;
-    const theirs = focal(s);
-    return theirs.size > 0 && [...theirs].every((l) => !mine.has(l));
-  });
+function rivalOf(
+  own: number,
+  scored: readonly Scored[],
+  units: readonly Unit[],
+  kept: number[],
+): Scored | undefined {
+  const mine = levelsOf(own, scored, units, kept);
+  const o = scored[own] as Scored;
+  for (let i = 0; i < scored.length; i++) {
+    if (i === own) continue;
+    const s = scored[i] as Scored;
+    if (mine === 0) {
+      if (s.diffuse !== o.diffuse || s.units.length > 0) return s;
+      continue;
+    }
+    const theirs = levelsOf(i, scored, units, kept);
+    if (theirs !== 0 && (theirs & mine) === 0) return s;
+  }
+  return undefined;
 }
 
 export function localize(
@@ -77,9 +100,10 @@ export function localize(
     }
     return details;
   };
+  const levels: number[] = [];
   const hypotheses: Hypothesis[] = shown.map((m) => {
     const s = scored[m.index]!;
-    const rival = rivalOf(s, scored, p.units);
+    const rival = rivalOf(m.index, scored, p.units, levels);
     const reasons = explain(p, s.units, s.diffuse, rival);
     const units = s.units.map((u) => p.units[u] as Unit);
     return {

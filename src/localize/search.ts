@@ -8,6 +8,7 @@
 import { extraLesion } from "./data/priors.js";
 import { DIFFUSE_KINDS, type DiffuseKind, LESION_ROOTS as ROOTS, type Unit } from "./model.js";
 import { addedLogPrior, logPrior, type Prepared, rescore, scoreFirst, unitEffect } from "./score.js";
+import { identity, sortDescending } from "./sort.js";
 
 export interface Scored {
   units: number[];
@@ -110,79 +111,11 @@ function adds(x: Explained, a: number, b: number): boolean {
 
 /**
  * Scratch of the search, grown as needed and never kept between calls (typed arrays are slow to
- * make): the merge sort's buffer, candidates' scores, the orders of pairs and of all candidates.
+ * make): candidates' scores, the orders of pairs and of all candidates.
  */
-let sortScratch = new Int32Array(256);
 let keyScratch = new Float64Array(256);
 let pairScratch = new Int32Array(256);
 let orderScratch = new Int32Array(256);
-
-/** The first n of `order`, filled with 0 to n - 1. */
-function identity(order: Int32Array, n: number): Int32Array {
-  const out = order.subarray(0, n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  return out;
-}
-
-/**
- * Sorts `order` (candidate indices) by `key` (by candidate), highest first, keeping the order of
- * equal keys: the same result as Array.prototype.sort with (a, b) => key[b] - key[a], without a
- * call per comparison. Keys that are NaN make that comparator inconsistent, so then it is used as is.
- */
-function sortDescending(order: Int32Array, key: Float64Array): void {
-  const n = order.length;
-  for (let i = 0; i < n; i++) {
-    if (Number.isNaN(key[order[i] as number] as number)) {
-      const sorted = Array.from(order).sort((a, b) => (key[b] as number) - (key[a] as number));
-      order.set(sorted);
-      return;
-    }
-  }
-  if (sortScratch.length < n) sortScratch = new Int32Array(2 * n);
-  let from: Int32Array = order;
-  let to: Int32Array = sortScratch.subarray(0, n);
-  // Runs of 8 by insertion, then merged pairwise; ties always go to the earlier run.
-  const RUN = 8;
-  for (let lo = 0; lo < n; lo += RUN) {
-    const hi = Math.min(n, lo + RUN);
-    for (let i = lo + 1; i < hi; i++) {
-      const x = from[i] as number;
-      const kx = key[x] as number;
-      let j = i - 1;
-      while (j >= lo && (key[from[j] as number] as number) < kx) {
-        from[j + 1] = from[j] as number;
-        j--;
-      }
-      from[j + 1] = x;
-    }
-  }
-  for (let width = RUN; width < n; width *= 2) {
-    for (let lo = 0; lo < n; lo += 2 * width) {
-      const mid = Math.min(n, lo + width);
-      const hi = Math.min(n, lo + 2 * width);
-      let a = lo;
-      let b = mid;
-      let o = lo;
-      while (a < mid && b < hi) {
-        const x = from[a] as number;
-        const y = from[b] as number;
-        if ((key[y] as number) > (key[x] as number)) {
-          to[o++] = y;
-          b++;
-        } else {
-          to[o++] = x;
-          a++;
-        }
-      }
-      while (a < mid) to[o++] = from[a++] as number;
-      while (b < hi) to[o++] = from[b++] as number;
-    }
-    const swap = from;
-    from = to;
-    to = swap;
-  }
-  if (from !== order) order.set(from);
-}
 
 /** The scores of the candidates `which` (all when not given), in the key scratch by place in `which`. */
 function scoresOf(out: readonly Scored[], which?: readonly number[]): Float64Array {
