@@ -8,7 +8,7 @@
 import { extraLesion } from "./data/priors.js";
 import { DIFFUSE_KINDS, type DiffuseKind, LESION_ROOTS as ROOTS, type Unit } from "./model.js";
 import { addedLogPrior, logPrior, type Prepared, rescore, scoreFirst, unitEffect } from "./score.js";
-import { identity, sortDescending } from "./sort.js";
+import { bestFirst, hasNaN, identity, sortDescending } from "./sort.js";
 
 export interface Scored {
   units: number[];
@@ -116,6 +116,7 @@ function adds(x: Explained, a: number, b: number): boolean {
 let keyScratch = new Float64Array(256);
 let pairScratch = new Int32Array(256);
 let orderScratch = new Int32Array(256);
+let bestScratch = new Int32Array(256);
 
 /** The scores of the candidates `which` (all when not given), in the key scratch by place in `which`. */
 function scoresOf(out: readonly Scored[], which?: readonly number[]): Float64Array {
@@ -124,6 +125,49 @@ function scoresOf(out: readonly Scored[], which?: readonly number[]): Float64Arr
   const key = keyScratch;
   for (let i = 0; i < n; i++) key[i] = (out[which ? (which[i] as number) : i] as Scored).score;
   return key;
+}
+
+/** Scratch for the first-pass scores (never kept between calls). */
+let firstScratch = new Float64Array(256);
+
+/**
+ * Rescores the best first-pass candidates over all severities; all candidates' indices, best
+ * first. The same order as sorting them (stably) by first score, rescoring the first `rescore`
+ * and sorting again: that is, by score, then by first score, then as scored. So one sort does,
+ * after a pass that finds the best first scores (when no score is NaN, where sorting is kept as
+ * it was).
+ */
+function rescoreBest(
+  p: Prepared,
+  out: Scored[],
+  rescoreCount: number,
+  firstFindings: readonly number[],
+  firstContext: readonly number[],
+): Int32Array {
+  const n = out.length;
+  if (orderScratch.length < n) orderScratch = new Int32Array(2 * n);
+  if (firstScratch.length < n) firstScratch = new Float64Array(2 * n);
+  const first = firstScratch;
+  first.set(scoresOf(out).subarray(0, n));
+  const rescoreOne = (c: number) => {
+    const s = out[c] as Scored;
+    s.score = rescore(p, s.units, s.diffuse, firstFindings[c] as number, firstContext[c] as number);
+  };
+  const order = identity(orderScratch, n);
+  if (hasNaN(first, n)) {
+    sortDescending(order, first);
+    for (let r = 0; r < Math.min(rescoreCount, n); r++) rescoreOne(order[r] as number);
+    sortDescending(order, scoresOf(out));
+    return order;
+  }
+  if (bestScratch.length < n) bestScratch = new Int32Array(2 * n);
+  for (const c of bestFirst(first, n, rescoreCount, bestScratch)) rescoreOne(c);
+  const key = scoresOf(out);
+  if (hasNaN(key, n)) {
+    sortDescending(order, first);
+    sortDescending(order, key);
+  } else sortDescending(order, key, first);
+  return order;
 }
 
 /**
@@ -238,9 +282,9 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
       }
     }
   }
+  // The best pairs, in order (only the beam's worth are read).
   if (pairScratch.length < pairs.length) pairScratch = new Int32Array(2 * pairs.length);
-  const pairOrder = identity(pairScratch, pairs.length);
-  sortDescending(pairOrder, scoresOf(out, pairs));
+  const pairOrder = bestFirst(scoresOf(out, pairs), pairs.length, options.beam * 2, pairScratch);
   if (options.maxLesions >= 3) {
     for (let q = 0; q < Math.min(options.beam, pairOrder.length); q++) {
       const at = pairOrder[q] as number;
@@ -264,15 +308,7 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
     for (let q = 0; q < Math.min(options.beam * 2, pairOrder.length); q++)
       once((out[pairs[pairOrder[q] as number] as number] as Scored).units, "polyneuropathy");
   }
-  if (orderScratch.length < out.length) orderScratch = new Int32Array(2 * out.length);
-  const order = identity(orderScratch, out.length);
-  sortDescending(order, scoresOf(out));
-  for (let r = 0; r < Math.min(options.rescore, order.length); r++) {
-    const c = order[r] as number;
-    const s = out[c] as Scored;
-    s.score = rescore(p, s.units, s.diffuse, firstFindings[c] as number, firstContext[c] as number);
-  }
-  sortDescending(order, scoresOf(out));
+  const order = rescoreBest(p, out, options.rescore, firstFindings, firstContext);
   const sorted: Scored[] = [];
   for (let r = 0; r < order.length; r++) sorted.push(out[order[r] as number] as Scored);
   return sorted;

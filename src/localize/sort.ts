@@ -13,20 +13,36 @@ export function identity(order: Int32Array, n: number): Int32Array {
   return out;
 }
 
+/** Whether any of the first n numbers is NaN. */
+export function hasNaN(key: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (Number.isNaN(key[i] as number)) return true;
+  return false;
+}
+
 /**
- * Sorts `order` (candidate indices) by `key` (by candidate), highest first, keeping the order of
- * equal keys: the same result as Array.prototype.sort with (a, b) => key[b] - key[a], without a
- * call per comparison. Keys that are NaN make that comparator inconsistent, so then it is used as is.
+ * Sorts `order` (indices) by `key` (by index), highest first, and equal keys by `tie`, highest
+ * first, keeping the order of those equal in both: the same result as Array.prototype.sort with
+ * (a, b) => key[b] - key[a] || tie[b] - tie[a], without a call per comparison (pass `key` as `tie`
+ * to sort by one key). NaN makes that comparator inconsistent, so then it is used as is.
  */
-export function sortDescending(order: Int32Array, key: Float64Array): void {
+export function sortDescending(order: Int32Array, key: Float64Array, tie: Float64Array = key): void {
   const n = order.length;
   for (let i = 0; i < n; i++) {
-    if (Number.isNaN(key[order[i] as number] as number)) {
-      const sorted = Array.from(order).sort((a, b) => (key[b] as number) - (key[a] as number));
+    const x = order[i] as number;
+    if (Number.isNaN(key[x] as number) || Number.isNaN(tie[x] as number)) {
+      const sorted = Array.from(order).sort(
+        (a, b) => (key[b] as number) - (key[a] as number) || (tie[b] as number) - (tie[a] as number),
+      );
       order.set(sorted);
       return;
     }
   }
+  /** Whether y goes before x. */
+  const above = (y: number, x: number) => {
+    const ky = key[y] as number;
+    const kx = key[x] as number;
+    return ky > kx || (ky === kx && (tie[y] as number) > (tie[x] as number));
+  };
   if (sortScratch.length < n) sortScratch = new Int32Array(2 * n);
   let from: Int32Array = order;
   let to: Int32Array = sortScratch.subarray(0, n);
@@ -36,9 +52,8 @@ export function sortDescending(order: Int32Array, key: Float64Array): void {
     const hi = Math.min(n, lo + RUN);
     for (let i = lo + 1; i < hi; i++) {
       const x = from[i] as number;
-      const kx = key[x] as number;
       let j = i - 1;
-      while (j >= lo && (key[from[j] as number] as number) < kx) {
+      while (j >= lo && above(x, from[j] as number)) {
         from[j + 1] = from[j] as number;
         j--;
       }
@@ -55,7 +70,7 @@ export function sortDescending(order: Int32Array, key: Float64Array): void {
       while (a < mid && b < hi) {
         const x = from[a] as number;
         const y = from[b] as number;
-        if ((key[y] as number) > (key[x] as number)) {
+        if (above(y, x)) {
           to[o++] = y;
           b++;
         } else {
@@ -71,6 +86,31 @@ export function sortDescending(order: Int32Array, key: Float64Array): void {
     to = swap;
   }
   if (from !== order) order.set(from);
+}
+
+/**
+ * The first k of 0 to n - 1 sorted by sortDescending(·, key), in that order, at the start of `out`
+ * (at least n long): one pass that keeps the best k instead of sorting all.
+ */
+export function bestFirst(key: Float64Array, n: number, k: number, out: Int32Array): Int32Array {
+  const m = Math.max(0, Math.min(k, n));
+  if (hasNaN(key, n)) {
+    sortDescending(identity(out, n), key);
+    return out.subarray(0, m);
+  }
+  let count = 0;
+  for (let x = 0; x < n && m > 0; x++) {
+    const kx = key[x] as number;
+    // Full, and not above the last kept: out (an equal key stays behind the earlier one).
+    if (count === m && !(kx > (key[out[m - 1] as number] as number))) continue;
+    let j = count < m ? count++ : m - 1;
+    while (j > 0 && (key[out[j - 1] as number] as number) < kx) {
+      out[j] = out[j - 1] as number;
+      j--;
+    }
+    out[j] = x;
+  }
+  return out.subarray(0, m);
 }
 
 /** Scratch for sortedBy (never kept between calls). */
