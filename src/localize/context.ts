@@ -11,6 +11,7 @@ import { keep, keepBounded } from "./keep.js";
 import {
   CAUDA,
   type DiffuseKind,
+  type FocalLevel,
   INTRASPINAL_ROOTS,
   LESION_ROOTS as ROOTS,
   reach,
@@ -138,10 +139,47 @@ function denervation(
   return best;
 }
 
+/*
+ * What a view's lesions are, asked by every item of every candidate: plain loops (closures made
+ * per question add up).
+ */
+
+/** Whether any of `xs` is in `list`. */
+function anyIn(xs: readonly string[], list: readonly string[] | ReadonlySet<string>): boolean {
+  for (const x of xs)
+    if (Array.isArray(list) ? list.includes(x) : (list as ReadonlySet<string>).has(x)) return true;
+  return false;
+}
+
+/** Whether a lesion of the view is at this level, on the side (any side when none is given). */
+function anyAt(view: View, level: FocalLevel, side?: string): boolean {
+  for (const u of view.units) if (u.level === level && onSide(u, side)) return true;
+  return false;
+}
+
+/** Whether a lesion of the view (at this level, or any) has a part in `parts`, on the side. */
+function anyWith(
+  view: View,
+  level: FocalLevel | undefined,
+  parts: ReadonlySet<string>,
+  side?: string,
+): boolean {
+  for (const u of view.units)
+    if ((level === undefined || u.level === level) && anyIn(u.parts, parts) && onSide(u, side)) return true;
+  return false;
+}
+
+/** Whether a root lesion of the view takes one of `roots`, on the side (any side when `anySide`). */
+function rootsHit(view: View, roots: readonly string[], side: string | undefined, anySide = false): boolean {
+  for (const u of view.units)
+    if (u.level === "root" && anyIn(u.parts, roots) && (anySide || onSide(u, side))) return true;
+  return false;
+}
+
 function touchesMuscles(view: View, muscles: string[], side: string | undefined): boolean {
-  return view.units.some(
-    (u) => u.level === "muscle" && onSide(u, side) && u.muscles.some((m) => muscles.includes(m)),
-  );
+  for (const u of view.units)
+    if (u.level === "muscle" && onSide(u, side) && anyIn(u.muscles, muscles)) return true;
+  return false;
 }
 
 function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number): ContextItem[] {
@@ -172,9 +210,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
         const d = COMPRESSION.test(text) ? imaging.rootCompression : imaging.degenerativeAtLevel;
         add(tag, (view) => {
           const hit =
-            view.units.some(
-              (u) => u.level === "root" && u.parts.some((r) => roots.includes(r)) && onSide(u, side),
-            ) ||
+            rootsHit(view, roots, side) ||
             (tag === "canal_stenosis" && (CAUDA.has(view.diffuse) || view.diffuse === "polyradiculopathy"));
           return hit ? v(d.matching) : v(d.background);
         });
@@ -183,9 +219,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
       case "root_enhancement": {
         const roots = f.level || rootsNamed(text).length ? rootsAtLevel(f.level, tag, text) : ROOTS;
         add(tag, (view) =>
-          view.units.some(
-            (u) => u.level === "root" && u.parts.some((r) => roots.includes(r)) && onSide(u, side),
-          ) || INTRASPINAL_ROOTS.has(view.diffuse)
+          rootsHit(view, roots, side) || INTRASPINAL_ROOTS.has(view.diffuse)
             ? v(imaging.rootEnhancement.matching)
             : v(imaging.rootEnhancement.background),
         );
@@ -194,22 +228,15 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
       case "plexus_enlargement":
       case "plexus_enhancement":
         add(tag, (view) => {
-          if (view.units.some((u) => u.level === "plexus" && onSide(u, side)))
-            return v(imaging.plexusSignal.matching);
-          if (
-            view.units.some(
-              (u) => u.level === "nerve" && u.parts.some((x) => PELVIC_NERVES.has(x)) && onSide(u, side),
-            )
-          )
-            return 0.3;
+          if (anyAt(view, "plexus", side)) return v(imaging.plexusSignal.matching);
+          if (anyWith(view, "nerve", PELVIC_NERVES, side)) return 0.3;
           return v(imaging.plexusSignal.background);
         });
         break;
       case "nerve_enlargement":
         add(tag, (view) => {
-          if (view.units.some((u) => u.level === "nerve" && onSide(u, side)))
-            return v(imaging.nerveEnlargement.matching);
-          if (view.units.some((u) => u.level === "plexus" && onSide(u, side))) return 0.4;
+          if (anyAt(view, "nerve", side)) return v(imaging.nerveEnlargement.matching);
+          if (anyAt(view, "plexus", side)) return 0.4;
           return v(imaging.nerveEnlargement.background);
         });
         break;
@@ -224,8 +251,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
             if (!onSide(u, side)) continue;
             if (spine && u.level === "root") return 0.5;
             if (!spine && !limb && u.level === "plexus") return 0.6;
-            if (!spine && !limb && u.level === "nerve" && u.parts.some((x) => PELVIC_NERVES.has(x)))
-              return 0.4;
+            if (!spine && !limb && u.level === "nerve" && anyIn(u.parts, PELVIC_NERVES)) return 0.4;
             if (limb && (u.level === "nerve" || u.level === "muscle")) return 0.45;
           }
           if (spine && (CAUDA.has(view.diffuse) || view.diffuse === "conus")) return 0.5;
@@ -256,22 +282,18 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
       case "normal":
         if (f.modality === "mri_spine") {
           add("normal", (view) =>
-            view.units.some((u) => u.level === "root") || INTRASPINAL_ROOTS.has(view.diffuse)
+            anyAt(view, "root") || INTRASPINAL_ROOTS.has(view.diffuse)
               ? v(imaging.normalSpine.rootLesion)
               : v(imaging.normalSpine.background),
           );
         } else if (f.modality === "mri_plexus") {
           add("normal", (view) =>
-            view.units.some((u) => u.level === "plexus")
-              ? v(imaging.normalPlexus.plexusLesion)
-              : v(imaging.normalPlexus.background),
+            anyAt(view, "plexus") ? v(imaging.normalPlexus.plexusLesion) : v(imaging.normalPlexus.background),
           );
         } else if (f.modality === "ultrasound" && !VESSELS.test(text)) {
           add("normal", (view) => {
-            if (view.units.some((u) => u.level === "nerve" && onSide(u, side)))
-              return v(imaging.normalNerveUltrasound.nerveLesion);
-            if (view.units.some((u) => u.level === "plexus" && onSide(u, side)))
-              return v(imaging.normalNerveUltrasound.plexusLesion);
+            if (anyAt(view, "nerve", side)) return v(imaging.normalNerveUltrasound.nerveLesion);
+            if (anyAt(view, "plexus", side)) return v(imaging.normalNerveUltrasound.plexusLesion);
             return v(imaging.normalNerveUltrasound.background);
           });
         } else if (f.modality === "mri_limb") {
@@ -293,6 +315,12 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
   return items;
 }
 
+/** What the tension signs stretch: roots, and nerves and plexus. */
+const SCIATIC_ROOTS = ["L4", "L5", "S1"];
+const FEMORAL_ROOTS = ["L2", "L3", "L4"];
+const SCIATIC: ReadonlySet<string> = new Set(["sciatic", "sacral_plexus"]);
+const FEMORAL: ReadonlySet<string> = new Set(["femoral", "lumbar_plexus"]);
+
 function signItem(atlas: Atlas, f: Extract<Finding, { kind: "sign" }>, i: number): ContextItem | undefined {
   const present = f.present !== false;
   const side = f.side;
@@ -305,38 +333,24 @@ function signItem(atlas: Atlas, f: Extract<Finding, { kind: "sign" }>, i: number
       return present ? p : 1 - p;
     },
   });
-  const rootsHit =
-    (roots: string[], anySide = false) =>
-    (view: View) =>
-      view.units.some(
-        (u) => u.level === "root" && u.parts.some((r) => roots.includes(r)) && (anySide || onSide(u, side)),
-      );
   switch (f.sign) {
     case "straight_leg_raise":
       return bin(
         tension.straightLegRaise.matching,
         tension.straightLegRaise.background,
-        (view) =>
-          rootsHit(["L4", "L5", "S1"])(view) ||
-          view.units.some(
-            (u) => u.parts.some((x) => x === "sciatic" || x === "sacral_plexus") && onSide(u, side),
-          ),
+        (view) => rootsHit(view, SCIATIC_ROOTS, side) || anyWith(view, undefined, SCIATIC, side),
       );
     case "crossed_straight_leg_raise":
       return bin(
         tension.crossedStraightLegRaise.matching,
         tension.crossedStraightLegRaise.background,
-        rootsHit(["L4", "L5", "S1"], true),
+        (view) => rootsHit(view, SCIATIC_ROOTS, side, true),
       );
     case "femoral_stretch":
       return bin(
         tension.femoralStretch.matching,
         tension.femoralStretch.background,
-        (view) =>
-          rootsHit(["L2", "L3", "L4"])(view) ||
-          view.units.some(
-            (u) => u.parts.some((x) => x === "femoral" || x === "lumbar_plexus") && onSide(u, side),
-          ),
+        (view) => rootsHit(view, FEMORAL_ROOTS, side) || anyWith(view, undefined, FEMORAL, side),
       );
     case "hypertrophy": {
       const muscles = f.target ? musclesOfBodyPart(atlas, f.target) : [];
@@ -367,8 +381,7 @@ function signItem(atlas: Atlas, f: Extract<Finding, { kind: "sign" }>, i: number
         finding: i,
         label,
         p: (view) => {
-          const p =
-            view.diffuse === "anterior_horn" ? 0.7 : view.units.some((u) => u.level === "root") ? 0.1 : 0.05;
+          const p = view.diffuse === "anterior_horn" ? 0.7 : anyAt(view, "root") ? 0.1 : 0.05;
           return present ? p : 1 - p;
         },
       };
@@ -387,11 +400,14 @@ const SACRAL_BILATERAL: ReadonlySet<DiffuseKind> = new Set([
 /** Bladder and bowel need S2-S4 on both sides: the pelvic splanchnic nerves leave the roots, not the pudendal nerve. */
 function sacralBothSides(view: View): boolean {
   if (SACRAL_BILATERAL.has(view.diffuse)) return true;
-  const sacral = (u: Unit) => u.parts.some((x) => ["S2", "S3", "S4"].includes(x));
-  return (
-    view.units.some((u) => sacral(u) && u.side === "left") &&
-    view.units.some((u) => sacral(u) && u.side === "right")
-  );
+  return sacralOn(view, "left") && sacralOn(view, "right");
+}
+
+const SACRAL = ["S2", "S3", "S4"];
+
+function sacralOn(view: View, side: LimbSide): boolean {
+  for (const u of view.units) if (anyIn(u.parts, SACRAL) && u.side === side) return true;
+  return false;
 }
 
 /** Everything in a case that weighs hypotheses as a whole. */
@@ -409,7 +425,7 @@ export function contextItems(atlas: Atlas, c: LocusCase): ContextItem[] {
         finding: i,
         label: `CK ${f.result}`,
         p: (view) => {
-          const muscle = view.diffuse === "myopathy" || view.units.some((u) => u.level === "muscle");
+          const muscle = view.diffuse === "myopathy" || anyAt(view, "muscle");
           const p = muscle
             ? v(ck.elevated.muscle)
             : view.units.length || view.diffuse === "anterior_horn"
@@ -425,7 +441,7 @@ export function contextItems(atlas: Atlas, c: LocusCase): ContextItem[] {
         p: (view) =>
           view.diffuse === "polyradiculopathy" || CAUDA.has(view.diffuse)
             ? 0.7
-            : view.units.some((u) => u.level === "root" || u.level === "plexus")
+            : anyAt(view, "root") || anyAt(view, "plexus")
               ? 0.3
               : 0.1,
       });

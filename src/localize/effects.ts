@@ -310,6 +310,13 @@ function copyReading(
   }
 }
 
+/** sparesOf one lesion class, worked out once per class. */
+const spares = new Map<LesionClass, number>();
+
+function classSpares(cls: LesionClass): number {
+  return keep(spares, cls, () => sparesOf([cls]));
+}
+
 function sparesOf(classes: Iterable<LesionClass>): number {
   let spares = 1;
   for (const cls of new Set(classes)) spares *= 1 - sensoryInvolvement[cls];
@@ -330,7 +337,7 @@ let metObservation = new Int32Array(1024);
 let metEntry = new Int32Array(1024);
 
 /**
- * The effects of the given focal units (indices into `baseUnits`) and of every diffuse process,
+ * The effects of the given focal units (indices into `baseUnits`; in their order) and of every diffuse process,
  * gathered from the columns into one pool. `aged`: whether any finding of the case is read as
  * age may have taken it (see Pool.aloneAged).
  */
@@ -339,7 +346,7 @@ export function gatherEffects(
   columns: readonly Column[],
   unitIdx: readonly number[],
   aged = true,
-): { units: Map<number, Effect>; diffuse: Effect[] } {
+): { units: Effect[]; diffuse: Effect[] } {
   const a = atlasEffects(atlas);
   const base = a.units;
   const nk = DIFFUSE_KINDS.length;
@@ -419,11 +426,10 @@ export function gatherEffects(
       qGrade[at + j * stride] = nums[from + 2 * per + j] as number;
     }
   }
-  const units = new Map<number, Effect>();
-  unitIdx.forEach((u, b) => {
+  const units = unitIdx.map((u, b): Effect => {
     block[u] = -1;
     const cls = (base[u] as Unit).level as LesionClass;
-    units.set(u, { pool, off: off[b] as number, size: size[b] as number, spares: sparesOf([cls]) });
+    return { pool, off: off[b] as number, size: size[b] as number, spares: classSpares(cls) };
   });
   const diffuse = a.diffuseSpares.map((spares, k) => ({
     pool,
@@ -447,7 +453,7 @@ export function effectOfShares(obs: readonly Observation[], cls: LesionClass, d:
       readShares(obs[i] as Observation, [{ cls, d: d[i] as number }], j, one, j);
     copyReading(one, 0, pool.reading, t, touched.length, true);
   });
-  return { pool, off: 0, size: touched.length, spares: sparesOf([cls]) };
+  return { pool, off: 0, size: touched.length, spares: classSpares(cls) };
 }
 
 /** The effect of a focal unit of the atlas from the columns (units the case did not gather). */
@@ -464,7 +470,7 @@ export function effectOfColumns(columns: readonly Column[], u: number, cls: Lesi
     pool.d[t] = col.d[e] as number;
     copyReading(col.reading, e * LEVELS, pool.reading, t, entries.length, col.graded);
   });
-  return { pool, off: 0, size: entries.length, spares: sparesOf([cls]) };
+  return { pool, off: 0, size: entries.length, spares: classSpares(cls) };
 }
 
 /** The share of observation i a focal effect reaches (0 where it does not touch it). */

@@ -134,21 +134,19 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   const none: View = { units: [], diffuse: "none" };
   const noneP = context.map((item) => item.p(none));
   const relevant: number[] = [];
-  units.forEach((u, ui) => {
-    if (
-      explains[ui] ||
-      context.some((item, k) => item.p({ units: [u], diffuse: "none" }) > 2 * (noneP[k] ?? 0))
-    )
-      relevant.push(ui);
-  });
+  for (let ui = 0; ui < units.length; ui++)
+    if (explains[ui] || explainsContext(context, noneP, units[ui] as Unit)) relevant.push(ui);
   const chance = ageingChance(c.patient?.age);
+  const gatheredUnits = relevant.filter((ui) => ui < base.length);
   const gathered = gatherEffects(
     atlas,
     columns,
-    relevant.filter((ui) => ui < base.length),
+    gatheredUnits,
     chance > 0 && observations.some((o) => o.ageing),
   );
-  for (const [ui, e] of gathered.units) unitEffects[ui] = e;
+  gathered.units.forEach((e, b) => {
+    unitEffects[gatheredUnits[b] as number] = e;
+  });
   const diffuseEffects = new Map<DiffuseKind, Effect>();
   const logPriorDiffuse = new Map<DiffuseKind, number>();
   DIFFUSE_KINDS.forEach((k, ki) => {
@@ -180,6 +178,15 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   };
   baseline(prepared);
   return prepared;
+}
+
+/** Whether a lesion makes some context item twice as likely as no lesion does (noneP). */
+function explainsContext(context: readonly ContextItem[], noneP: readonly number[], u: Unit): boolean {
+  if (context.length === 0) return false;
+  const view: View = { units: [u], diffuse: "none" };
+  for (let k = 0; k < context.length; k++)
+    if ((context[k] as ContextItem).p(view) > 2 * (noneP[k] ?? 0)) return true;
+  return false;
 }
 
 /**
