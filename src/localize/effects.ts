@@ -188,10 +188,10 @@ export interface Pool {
   reading: Reading;
   /**
    * At the same places: the finding's log-likelihood when this cause is the only one of a
-   * candidate to touch it, and the same when age has taken the finding; NaN until first read.
+   * candidate to touch it, and the same at its second rate without a lesion (fast.ts); NaN until first read.
    */
   alone: Float64Array;
-  aloneAged: Float64Array;
+  aloneAlt: Float64Array;
 }
 
 /** What one cause (a lesion or a diffuse process) does to the findings of a case. */
@@ -214,7 +214,7 @@ function poolOf(entries: number): Pool {
     d: numbers.subarray(0, entries),
     reading: { lnNot: carve(0), q: carve(1), qGrade: carve(2) },
     alone: carve(3).fill(Number.NaN),
-    aloneAged: carve(4).fill(Number.NaN),
+    aloneAlt: carve(4).fill(Number.NaN),
   };
 }
 

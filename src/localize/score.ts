@@ -22,7 +22,8 @@ import {
   shareAt,
 } from "./effects.js";
 import {
-  AGES,
+  AGE,
+  ALT,
   FAST_ARRAYS,
   type Fast,
   fastOf,
@@ -242,15 +243,14 @@ function contextOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind
  */
 function findingsAt(p: Prepared, effects: readonly Effect[], k: number): number {
   const { ll, numb, spared, numbChance } = findingParts(p, effects, k);
-  if (numbChance <= 0) return ll + spared;
-  const top = Math.max(numb, spared);
-  return ll + top + Math.log(numbChance * Math.exp(numb - top) + (1 - numbChance) * Math.exp(spared - top));
+  return ll + mixture(numbChance, numb, spared);
 }
 
 /**
- * The parts of the findings' log-likelihood at one severity: the limb findings other than skin,
- * the skin findings read inside a numb territory and read as spared, and the chance the lesion
- * numbs its territory at all.
+ * The parts of the findings' log-likelihood at one severity: the limb findings other than skin
+ * and strength; the skin findings read inside a numb territory and read as spared, each together
+ * with the strength findings and averaged over whether the examination is reliable; and the chance
+ * the lesion numbs its territory at all.
  */
 function findingParts(
   p: Prepared,
@@ -265,13 +265,13 @@ function findingParts(
   const {
     union,
     not,
-    notAged,
+    notAlt,
     qSum,
     grade,
     stamp,
     extra,
     lnNotFp,
-    agedLnNotFp,
+    altLnNotFp,
     fp,
     fpGrade,
     soleCause,
@@ -294,7 +294,7 @@ function findingParts(
         solePlace[i] = at + t;
         not[i] = (lnNotFp[i] as number) + x;
         if (more === 0) continue;
-        if (more & AGES) notAged[i] = (agedLnNotFp[i] as number) + x;
+        if (more & ALT) notAlt[i] = (altLnNotFp[i] as number) + x;
         if (more & GRADES) {
           qSum[i] = (fp[i] as number) + (q[at + t] as number);
           grade[i] = (fpGrade[i] as number) + (qGrade[at + t] as number);
@@ -304,7 +304,7 @@ function findingParts(
       soleCause[i] = -1;
       not[i] = (not[i] as number) + x;
       if (more === 0) continue;
-      if (more & AGES) notAged[i] = (notAged[i] as number) + x;
+      if (more & ALT) notAlt[i] = (notAlt[i] as number) + x;
       if (more & GRADES) {
         qSum[i] = (qSum[i] as number) + (q[at + t] as number);
         grade[i] = (grade[i] as number) + (qGrade[at + t] as number);
@@ -315,8 +315,11 @@ function findingParts(
   // sum and correct only the findings the candidate's lesions touch.
   let ll = f.baseSum;
   let numb = f.baseNumbSum;
+  let numbAlt = f.baseNumbAltSum;
   let young = f.baseYoungSum;
   let old = f.baseAgedSum;
+  let weak = f.baseWeakSum;
+  let weakAlt = f.baseWeakAltSum;
   for (let u = 0; u < count; u++) {
     const i = union[u] as number;
     // A finding one cause alone touches reads the same in every candidate with that cause.
@@ -328,27 +331,57 @@ function findingParts(
       value = readFinding(f, i, not[i] as number, qSum[i] as number, grade[i] as number);
       if (pool) pool.alone[place] = value;
     }
-    if (f.aging[i]) {
-      young += value - (f.base[i] as number);
-      let aged = pool ? (pool.aloneAged[place] as number) : Number.NaN;
-      if (Number.isNaN(aged)) {
-        aged = readFinding(f, i, notAged[i] as number, qSum[i] as number, grade[i] as number);
-        if (pool) pool.aloneAged[place] = aged;
-      }
-      old += aged - (f.baseAged[i] as number);
-    } else if (f.code[i] === SENSORY_NORMAL || f.code[i] === SENSORY_ABNORMAL)
-      numb += value - (f.base[i] as number);
-    else ll += value - (f.base[i] as number);
+    const regime = f.regime[i] as number;
+    const skin = f.code[i] === SENSORY_NORMAL || f.code[i] === SENSORY_ABNORMAL;
+    if (regime === 0) {
+      if (skin) numb += value - (f.base[i] as number);
+      else ll += value - (f.base[i] as number);
+      continue;
+    }
+    let alt = pool ? (pool.aloneAlt[place] as number) : Number.NaN;
+    if (Number.isNaN(alt)) {
+      alt = readFinding(
+        f,
+        i,
+        notAlt[i] as number,
+        (qSum[i] as number) + (f.altFpShift[i] as number),
+        (grade[i] as number) + (f.altGradeShift[i] as number),
+      );
+      if (pool) pool.aloneAlt[place] = alt;
+    }
+    const change = value - (f.base[i] as number);
+    const altChange = alt - (f.baseAlt[i] as number);
+    if (regime === AGE) {
+      young += change;
+      old += altChange;
+    } else if (skin) {
+      numb += change;
+      numbAlt += altChange;
+    } else {
+      weak += change;
+      weakAlt += altChange;
+    }
   }
   // Age takes the distal reflexes and responses together or not at all: a mixture over that latent.
-  const a = f.ageingChance;
-  if (a > 0) {
-    const top = Math.max(young, old);
-    ll += top + Math.log(a * Math.exp(old - top) + (1 - a) * Math.exp(young - top));
-  } else ll += young;
+  ll += mixture(f.ageingChance, old, young);
   let untouched = 1;
   for (let e = 0; e < m; e++) untouched *= (effects[e] as Effect).spares;
-  return { ll, numb, spared: f.spared, numbChance: 1 - untouched };
+  // The examination is reliable or not for strength and skin alike: the strength findings join
+  // the skin findings in each branch of the numbness mixture.
+  const e = f.examChance;
+  return {
+    ll,
+    numb: mixture(e, weakAlt + numbAlt, weak + numb),
+    spared: mixture(e, weakAlt + f.sparedAlt, weak + f.spared),
+    numbChance: 1 - untouched,
+  };
+}
+
+/** log(a e^x + (1 - a) e^y), without overflow; y when a is 0. */
+function mixture(a: number, x: number, y: number): number {
+  if (a <= 0) return y;
+  const top = Math.max(x, y);
+  return top + Math.log(a * Math.exp(x - top) + (1 - a) * Math.exp(y - top));
 }
 
 /** One combination of the hidden properties a candidate averages over. */
@@ -381,13 +414,31 @@ function baseline(p: Prepared): void {
   for (let i = 0; i < f.code.length; i++) {
     const v = readFinding(f, i, p.lnNotFp[i] as number, f.fp[i] as number, f.fpGrade[i] as number);
     f.base[i] = v;
-    if (f.aging[i]) {
-      const a = readFinding(f, i, f.agedLnNotFp[i] as number, f.fp[i] as number, f.fpGrade[i] as number);
-      f.baseAged[i] = a;
+    const regime = f.regime[i] as number;
+    const skin = f.code[i] === SENSORY_NORMAL || f.code[i] === SENSORY_ABNORMAL;
+    if (regime === 0) {
+      if (skin) f.baseNumbSum += v;
+      else f.baseSum += v;
+      continue;
+    }
+    const a = readFinding(
+      f,
+      i,
+      f.altLnNotFp[i] as number,
+      (f.fp[i] as number) + (f.altFpShift[i] as number),
+      (f.fpGrade[i] as number) + (f.altGradeShift[i] as number),
+    );
+    f.baseAlt[i] = a;
+    if (regime === AGE) {
       f.baseYoungSum += v;
       f.baseAgedSum += a;
-    } else if (f.code[i] === SENSORY_NORMAL || f.code[i] === SENSORY_ABNORMAL) f.baseNumbSum += v;
-    else f.baseSum += v;
+    } else if (skin) {
+      f.baseNumbSum += v;
+      f.baseNumbAltSum += a;
+    } else {
+      f.baseWeakSum += v;
+      f.baseWeakAltSum += a;
+    }
   }
 }
 
