@@ -132,13 +132,13 @@ console.log(
 
 const left = sites.filter((u) => u.side === "left");
 const roots = left.filter((u) => u.level === "root");
-console.log("\nround trip: true single site first (each left-side site, 3 draws; 1% of results flipped)");
+console.log("\nround trip: true single site first (each left-side site, 10 draws; 1% of results flipped)");
 console.log("| examination | lesion | all sites: Locus | roots only: Locus | roots only: myotome table |");
 console.log("| --- | --- | --- | --- | --- |");
 for (const missing of [0, 0.25, 0.5, 0.75]) {
   for (const severity of [1, undefined]) {
-    const all = roundTrip(left, 3, { missing, ...(severity ? { severity } : {}) }, 7);
-    const r = roundTrip(roots, 3, { missing, ...(severity ? { severity } : {}) }, 7);
+    const all = roundTrip(left, 10, { missing, ...(severity ? { severity } : {}) }, 7);
+    const r = roundTrip(roots, 10, { missing, ...(severity ? { severity } : {}) }, 7);
     console.log(
       `| ${missing === 0 ? "complete" : `${pct(missing)} missing`} | ${severity ? "complete" : "any severity"} | ${pct(all.engine)} | ${pct(r.engine)} | ${pct(r.baseline)} |`,
     );

@@ -516,6 +516,9 @@ describe("sources", () => {
       "kalichman2009",
       "dyck2002",
       "pezzin1999",
+      // The examination's reliability (localize/data/evidence.ts, subjectiveExam).
+      "waddell1980",
+      "tawa2017",
     ];
     const unused = [...known].filter((k) => !used.has(k) && !forLaterStages.includes(k));
     expect(unused, unused.join(", ")).toEqual([]);

@@ -251,10 +251,11 @@ export interface Pool {
   reading: Reading;
   /**
    * At the same places: the finding's log-likelihood when this cause is the only one of a
-   * candidate to touch it, and the same when age has taken the finding; NaN until first read.
+   * candidate to touch it, and the same at its second rate without a lesion (Fast.sumOf); NaN
+   * until first read.
    */
   alone: Float64Array;
-  aloneAged: Float64Array;
+  aloneAlt: Float64Array;
 }
 
 /** What one cause (a lesion or a diffuse process) does to the findings of a case. */
@@ -271,12 +272,12 @@ const EMPTY = new Float64Array(0);
 
 /**
  * A pool for so many entries, its numbers carved from one buffer (one allocation, not six). Only
- * graded weakness reads q and the grade terms, and only findings age takes read `aloneAged`: a
+ * graded weakness reads q and the grade terms, and only findings with a second rate read `aloneAlt`: a
  * pool for findings without them leaves them empty (a case's pool is large, and made per case).
  */
-function poolOf(entries: number, graded = true, aged = true): Pool {
+function poolOf(entries: number, graded = true, alt = true): Pool {
   const size = entries * LEVELS;
-  const numbers = new Float64Array(entries + (2 + (aged ? 1 : 0) + (graded ? 2 : 0)) * size);
+  const numbers = new Float64Array(entries + (2 + (alt ? 1 : 0) + (graded ? 2 : 0)) * size);
   let next = entries;
   const carve = () => {
     next += size;
@@ -284,13 +285,13 @@ function poolOf(entries: number, graded = true, aged = true): Pool {
   };
   const lnNot = carve();
   const alone = carve().fill(Number.NaN);
-  const aloneAged = aged ? carve().fill(Number.NaN) : EMPTY;
+  const aloneAlt = alt ? carve().fill(Number.NaN) : EMPTY;
   return {
     touched: new Int32Array(entries),
     d: numbers.subarray(0, entries),
     reading: { lnNot, q: graded ? carve() : EMPTY, qGrade: graded ? carve() : EMPTY },
     alone,
-    aloneAged,
+    aloneAlt,
   };
 }
 
@@ -338,14 +339,14 @@ let metEntry = new Int32Array(1024);
 
 /**
  * The effects of the given focal units (indices into `baseUnits`; in their order) and of every diffuse process,
- * gathered from the columns into one pool. `aged`: whether any finding of the case is read as
- * age may have taken it (see Pool.aloneAged).
+ * gathered from the columns into one pool. `alt`: whether any finding of the case has a second
+ * rate without a lesion (see Pool.aloneAlt and Fast.sumOf).
  */
 export function gatherEffects(
   atlas: Atlas,
   columns: readonly Column[],
   unitIdx: readonly number[],
-  aged = true,
+  alt = true,
 ): { units: Effect[]; diffuse: Effect[] } {
   const a = atlasEffects(atlas);
   const base = a.units;
@@ -399,7 +400,7 @@ export function gatherEffects(
     off[b] = total;
     total += size[b] as number;
   }
-  const pool = poolOf(total, graded, aged);
+  const pool = poolOf(total, graded, alt);
   const { touched, d } = pool;
   const { lnNot, q, qGrade } = pool.reading;
   for (let x = 0; x < met; x++) {

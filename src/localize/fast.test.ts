@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getAtlas } from "../atlas/index.js";
 import type { Finding, LocusCase } from "../case/schema.js";
 import type { LesionClass } from "./data/evidence.js";
-import { fastOf, readFinding } from "./fast.js";
+import { FAST_ARRAYS, fastOf, readFinding } from "./fast.js";
 import { type Cause, causeProbability, gradeShare, logLikelihood } from "./likelihood.js";
 import { observe } from "./observe.js";
 import { seededRng } from "./simulate.js";
@@ -37,7 +37,7 @@ describe("the scoring loop's reading of a finding", () => {
     findings,
   };
   const obs = observe(atlas, c).observations;
-  const fast = fastOf(obs, 0, new Float64Array(10 * obs.length));
+  const fast = fastOf(obs, 0, new Float64Array(FAST_ARRAYS * obs.length));
   const classes: LesionClass[] = ["root", "plexus", "nerve", "muscle", "length_dependent", "myopathy"];
   const rng = seededRng(5);
 
@@ -55,18 +55,22 @@ describe("the scoring loop's reading of a finding", () => {
       }));
       obs.forEach((o, i) => {
         const sensory = o.family === "sensoryChange";
-        let lnNot = Math.log(1 - o.fp);
-        let qSum = o.fp;
-        let g = fast.fpGrade[i] as number;
-        for (const cause of causes) {
-          const q = causeProbability(o, cause, sensory);
-          if (q <= 0) continue;
-          lnNot += Math.log(1 - q);
-          qSum += q;
-          if (o.grade !== undefined) g += q * gradeShare(cause, o.grade);
-        }
-        const want = logLikelihood(o, causes, sensory);
-        expect(readFinding(fast, i, lnNot, qSum, g), `${o.family} ${trial}`).toBeCloseTo(want, 9);
+        // Each finding at both its rates without a lesion (usual, and aged or unreliable).
+        const rates = [fast.fp[i] as number, (fast.fp[i] as number) + (fast.altFpShift[i] as number)];
+        rates.forEach((fp, alt) => {
+          let lnNot = Math.log(1 - fp);
+          let qSum = fp;
+          let g = (fast.fpGrade[i] as number) + (alt ? (fast.altGradeShift[i] as number) : 0);
+          for (const cause of causes) {
+            const q = causeProbability(o, cause, sensory);
+            if (q <= 0) continue;
+            lnNot += Math.log(1 - q);
+            qSum += q;
+            if (o.grade !== undefined) g += q * gradeShare(cause, o.grade);
+          }
+          const want = logLikelihood({ ...o, fp }, causes, sensory);
+          expect(readFinding(fast, i, lnNot, qSum, g), `${o.family} ${trial} ${alt}`).toBeCloseTo(want, 9);
+        });
       });
     }
   });

@@ -2,7 +2,7 @@
  * The scoring loop's per-observation constants and scratch for one case, and how one finding reads
  * from its summed log(1 - q).
  */
-import { equivocal, gradeGivenWeak } from "./data/evidence.js";
+import { equivocal, gradeGivenWeak, subjectiveExam } from "./data/evidence.js";
 import { FLOOR } from "./likelihood.js";
 import type { Observation } from "./observe.js";
 
@@ -30,12 +30,18 @@ export const GRADED = 3;
 export const SENSORY_NORMAL = 4;
 export const SENSORY_ABNORMAL = 5;
 const LOG_FLOOR = Math.log(FLOOR);
-/** Values of Fast.sumOf: the limb findings, the skin, the findings age takes together. */
+/**
+ * Values of Fast.sumOf: the sum a finding's reading joins. LIMB findings have one rate without a
+ * lesion; the others a second one, set by a case-level latent: findings age takes together (AGED:
+ * the aged rate), and the skin (SKIN) and strength (WEAK) findings (the rate in an unreliable
+ * examination). The first rate is the usual one (young, reliable).
+ */
 export const LIMB = 0;
 export const SKIN = 1;
 export const AGED = 2;
+export const WEAK = 3;
 /** Bits of Fast.extra. */
-export const AGES = 1;
+export const ALT = 1;
 export const GRADES = 2;
 const EQ_WITH = equivocal.withLesion.value;
 const EQ_WITHOUT = equivocal.withoutLesion.value;
@@ -52,21 +58,30 @@ export interface Fast {
   base: Float64Array;
   baseSum: number;
   baseNumbSum: number;
-  /** Findings age takes together (1), with log(1 - rate) when age has taken them. */
-  aging: Uint8Array;
-  agedLnNotFp: Float64Array;
-  /** Their no-lesion reading when age has taken them (base holds the reading when it has not). */
-  baseAged: Float64Array;
+  /** The sum each finding's reading joins (LIMB, SKIN, AGED or WEAK; see findingParts). */
+  sumOf: Uint8Array;
+  /** log(1 - the second rate), and the second rate minus the first (with its grade term, for graded weakness). */
+  altLnNotFp: Float64Array;
+  altFpShift: Float64Array;
+  altGradeShift: Float64Array;
+  /** Their no-lesion reading at the second rate (base holds the reading at the first). */
+  baseAlt: Float64Array;
   baseYoungSum: number;
   baseAgedSum: number;
+  /** No-lesion sums of the strength findings in a reliable and an unreliable examination, and of the skin ones in an unreliable one. */
+  baseWeakSum: number;
+  baseWeakAltSum: number;
+  baseNumbAltSum: number;
+  /** Log-likelihood of the sensory findings when no lesion touches the skin, in an unreliable examination. */
+  sparedAlt: number;
   /** The chance that age has taken this person's distal reflexes and responses. */
   ageingChance: number;
-  /** log(1 - fp) per observation, at the young rate for findings age takes together. */
+  /** The chance that the examination is unreliable (0 when the case has no strength or sensory finding). */
+  examChance: number;
+  /** log(1 - fp) per observation, at the first rate. */
   lnNotFp: Float64Array;
-  /** AGES and GRADES bits: which sums beyond log(1 - q) a finding needs (see findingParts). */
+  /** ALT and GRADES bits: which sums beyond log(1 - q) a finding needs (see findingParts). */
   extra: Uint8Array;
-  /** The sum each finding's reading joins (LIMB, SKIN or AGED; see findingParts). */
-  sumOf: Uint8Array;
   /** Scratch: for each touched finding, the one cause touching it (-1 for several) and its place in that cause's pool. */
   soleCause: Int32Array;
   solePlace: Int32Array;
@@ -75,67 +90,81 @@ export interface Fast {
   generation: number;
   union: Int32Array;
   not: Float64Array;
-  notAged: Float64Array;
+  notAlt: Float64Array;
   qSum: Float64Array;
   grade: Float64Array;
 }
 
 /** How many arrays of one number per observation `fastOf` carves from its buffer. */
-export const FAST_ARRAYS = 10;
+export const FAST_ARRAYS = 12;
 
 /** The constants and scratch of the scoring loop, carved from `numbers` (FAST_ARRAYS per observation). */
 export function fastOf(obs: readonly Observation[], chance: number, numbers: Float64Array): Fast {
   const n = obs.length;
   const carve = (k: number) => numbers.subarray(k * n, (k + 1) * n);
-  const flags = new Uint8Array(4 * n);
+  const flags = new Uint8Array(3 * n);
   const ints = new Int32Array(4 * n);
   const code = flags.subarray(0, n);
-  const aging = flags.subarray(n, 2 * n);
+  const sumOf = flags.subarray(n, 2 * n);
   const extra = flags.subarray(2 * n, 3 * n);
-  const sumOf = flags.subarray(3 * n, 4 * n);
   const fp = carve(0);
   const fpGrade = carve(1);
   const lnNotFp = carve(2);
-  const agedLnNotFp = carve(3);
+  const altLnNotFp = carve(3);
+  const altFpShift = carve(10);
+  const altGradeShift = carve(11);
   let spared = 0;
+  let sparedAlt = 0;
+  let examined = false;
   obs.forEach((o, i) => {
-    fp[i] = o.fp;
-    // Findings age takes together are read at their young rate here, at the aged rate apart.
-    lnNotFp[i] = Math.log(1 - (o.ageing?.young ?? o.fp));
-    agedLnNotFp[i] = Math.log(1 - (o.ageing?.aged ?? o.fp));
-    aging[i] = o.ageing && chance > 0 ? 1 : 0;
+    // A finding with a second rate is read at its first rate here, at the second apart.
+    const first = o.ageing?.young ?? o.subjective?.reliable ?? o.fp;
+    const second = o.ageing?.aged ?? o.subjective?.unreliable ?? o.fp;
+    fp[i] = first;
+    lnNotFp[i] = Math.log(1 - first);
+    altLnNotFp[i] = Math.log(1 - second);
+    altFpShift[i] = second - first;
+    sumOf[i] =
+      o.ageing && chance > 0 ? AGED : o.family === "sensoryChange" ? SKIN : o.subjective ? WEAK : LIMB;
+    if (o.subjective) examined = true;
     if (o.family === "sensoryChange") {
       code[i] = o.abnormal ? SENSORY_ABNORMAL : SENSORY_NORMAL;
-      spared += o.abnormal ? Math.log(o.fp) : Math.log(1 - o.fp);
+      spared += o.abnormal ? Math.log(first) : Math.log(1 - first);
+      sparedAlt += o.abnormal ? Math.log(second) : Math.log(1 - second);
       return;
     }
     if (!o.abnormal) code[i] = NORMAL;
     else if (o.equivocal) code[i] = EQUIVOCAL;
     else if (o.family === "weakness" && o.grade !== undefined) {
       code[i] = GRADED;
-      fpGrade[i] = o.fp * (gradeGivenWeak.unexplained[o.grade] ?? 0);
+      const unexplained = gradeGivenWeak.unexplained[o.grade] ?? 0;
+      fpGrade[i] = first * unexplained;
+      altGradeShift[i] = (second - first) * unexplained;
     } else code[i] = ABNORMAL;
   });
-  for (let i = 0; i < n; i++) {
-    extra[i] = (aging[i] ? AGES : 0) | (code[i] === GRADED ? GRADES : 0);
-    sumOf[i] = aging[i] ? AGED : code[i] === SENSORY_NORMAL || code[i] === SENSORY_ABNORMAL ? SKIN : LIMB;
-  }
+  for (let i = 0; i < n; i++) extra[i] = (sumOf[i] !== LIMB ? ALT : 0) | (code[i] === GRADED ? GRADES : 0);
   return {
     code,
     fp,
     fpGrade,
     spared,
+    sparedAlt,
     base: carve(4),
     baseSum: 0,
     baseNumbSum: 0,
-    aging,
-    extra,
     sumOf,
-    agedLnNotFp,
-    baseAged: carve(5),
+    extra,
+    altLnNotFp,
+    altFpShift,
+    altGradeShift,
+    baseAlt: carve(5),
     baseYoungSum: 0,
     baseAgedSum: 0,
+    baseWeakSum: 0,
+    baseWeakAltSum: 0,
+    baseNumbAltSum: 0,
     ageingChance: chance,
+    examChance: examined ? subjectiveExam.unreliable.value : 0,
     lnNotFp,
     stamp: ints.subarray(0, n),
     generation: 0,
@@ -143,7 +172,7 @@ export function fastOf(obs: readonly Observation[], chance: number, numbers: Flo
     soleCause: ints.subarray(2 * n, 3 * n),
     solePlace: ints.subarray(3 * n, 4 * n),
     not: carve(6),
-    notAged: carve(7),
+    notAlt: carve(7),
     qSum: carve(8),
     grade: carve(9),
   };

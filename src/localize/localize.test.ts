@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import { ATLAS_VERSION, getAtlas } from "../atlas/index.js";
 import type { Finding, Lesion, LocusCase } from "../case/schema.js";
 import { setMatches } from "../evaluate/index.js";
+import { subjectiveExam } from "./data/evidence.js";
 import { localize } from "./index.js";
 import { observe } from "./observe.js";
+import { completeExam } from "./simulate.js";
 
 const SHARED = new URL("../../../shared/cases/", import.meta.url);
 const load = (file: string): LocusCase =>
@@ -241,6 +243,69 @@ describe("timing and age", () => {
       ).observations[0]?.fp ?? 0;
     expect(fp(80)).toBeGreaterThan(fp(60));
     expect(fp(60)).toBeGreaterThan(fp(30));
+  });
+});
+
+describe("how far the examination can be trusted is one property of the patient", () => {
+  const atlas = getAtlas();
+  const complete = completeExam(atlas, "left").concat(completeExam(atlas, "right"));
+  /** A complete examination of both legs, abnormal where `abnormal` says. */
+  const exam = (abnormal: (f: Finding) => boolean): Finding[] =>
+    complete.map((t) => (abnormal(t.abnormal) ? t.abnormal : t.normal));
+  const named = (f: Finding) =>
+    `${f.side}:${"target" in f ? f.target : "region" in f ? f.region : "muscle" in f ? f.muscle : "reflex" in f ? f.reflex : "study" in f ? f.study : ""}`;
+  const probabilityOf = (c: LocusCase, want: Lesion) =>
+    localize(c).hypotheses.find((h) => setMatches(h.lesions, [want]))?.probability ?? 0;
+
+  it("keeps the average rate of strength and sensory findings without a lesion", () => {
+    const c = caseOf([
+      { kind: "strength", side: "left", target: "hip_flexion", mrc: 4 },
+      { kind: "sensory", side: "left", region: "thigh_lateral", change: "reduced" },
+    ]);
+    const chance = subjectiveExam.unreliable.value;
+    for (const o of observe(atlas, c).observations) {
+      const s = o.subjective;
+      if (!s) throw new Error(`${o.label} has no reliable and unreliable rates`);
+      expect(chance * s.unreliable + (1 - chance) * s.reliable).toBeCloseTo(o.fp, 9);
+      expect(s.reliable).toBeLessThan(o.fp);
+      expect(s.unreliable).toBeGreaterThan(o.fp);
+    }
+  });
+  it("one numb territory in an otherwise normal complete examination reads as that nerve's", () => {
+    const c = caseOf(exam((f) => named(f) === "left:thigh_lateral"));
+    expect(first(c)).toEqual([lesion("nerve", ["lateral_femoral_cutaneous"], "left")]);
+    expect(probabilityOf(c, lesion("nerve", ["lateral_femoral_cutaneous"], "left"))).toBeGreaterThan(0.7);
+  });
+  it("scattered weak movements and numb patches that follow no anatomy do not unseat a root lesion", () => {
+    const s1 = [
+      "ankle_plantarflexion",
+      "gastrocnemius_medial_head",
+      "soleus",
+      "foot_lateral",
+      "ankle",
+      "h_reflex",
+    ];
+    const scattered = [
+      "left:buttock",
+      "left:sole_medial",
+      "left:calf_posterior",
+      "left:knee_anterior",
+      "left:toe_flexion",
+      "right:thigh_lateral",
+      "right:foot_dorsum",
+      "right:groin",
+      "right:heel",
+      "right:hip_adduction",
+    ];
+    const c = caseOf(
+      exam(
+        (f) =>
+          (f.side === "left" && s1.includes(named(f).slice(5))) ||
+          ((f.kind === "strength" || f.kind === "sensory") && scattered.includes(named(f))),
+      ),
+    );
+    expect(first(c)).toEqual([lesion("root", ["S1"], "left")]);
+    expect(probabilityOf(c, lesion("root", ["S1"], "left"))).toBeGreaterThan(0.5);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type FindingFamily,
   falsePositive,
   onsetDays,
+  subjectiveExam,
   umnTiming,
 } from "./data/evidence.js";
 import { keep } from "./keep.js";
@@ -44,6 +45,12 @@ export interface Observation {
    * have not. `fp` stays the rate over both.
    */
   ageing?: { young: number; aged: number };
+  /**
+   * Strength and sensory findings, which depend on the patient's report and effort: the rate
+   * without a lesion when the examination is reliable and when it is not (see subjectiveExam).
+   * `fp` stays the rate over both.
+   */
+  subjective?: { reliable: number; unreliable: number };
   /** Needle EMG showed large (neurogenic) units: reinnervation, which muscle disease rarely gives. */
   largeUnits?: boolean;
   /** What was found, in the clinic's words, e.g. "left tibialis anterior: fibrillations". */
@@ -78,6 +85,14 @@ function ageSplit(
 ): { young: number; aged: number } | undefined {
   if (chance <= 0 || marginal <= young) return undefined;
   return { young, aged: Math.min(0.95, (marginal - (1 - chance) * young) / chance) };
+}
+
+/** The rates of a strength or sensory finding without a lesion in a reliable and an unreliable examination. */
+function subjectiveSplit(family: Family, marginal: number): Observation["subjective"] {
+  if (family !== "weakness" && family !== "sensoryChange") return undefined;
+  const chance = subjectiveExam.unreliable.value;
+  const unreliable = subjectiveExam[family].value;
+  return { reliable: Math.max(0.001, (marginal - chance * unreliable) / (1 - chance)), unreliable };
 }
 
 export function daysSinceOnset(c: LocusCase): number {
@@ -272,6 +287,8 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
       };
       if (o.grade !== undefined) x.grade = o.grade;
       if (o.ageing !== undefined) x.ageing = o.ageing;
+      const split = subjectiveSplit(o.family, o.fp);
+      if (split !== undefined) x.subjective = split;
       if (o.largeUnits !== undefined) x.largeUnits = o.largeUnits;
       out.push(x);
     }

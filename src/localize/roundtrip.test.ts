@@ -8,15 +8,16 @@ import { seededRng, simulateCase } from "./simulate.js";
 /**
  * The forward-model round trip: a lesion at each single site draws its findings from the engine's
  * own likelihoods (complete examination of both legs, a clinically evident lesion, 1% of results
- * flipped at random), and localization must put that site first. Sites with a motor territory are
- * held to a higher bar than small sensory-only ones. bench/index.ts prints the full curve.
+ * flipped at random), ten draws per site, and localization must put that site first at least 95%
+ * of the time (the issue's target), over all sites and over those with a motor territory.
+ * bench/index.ts prints the full curve.
  */
 describe("forward-model round trip", () => {
   const atlas = getAtlas();
   const sites = focalUnits(atlas).filter((u) => u.parts.length === 1 && u.side === "left");
   const rng = seededRng(2026);
   const results = sites.flatMap((u) =>
-    [0, 1].map(() => {
+    Array.from({ length: 10 }, () => {
       const c = simulateCase(atlas, [u], "none", {
         rng,
         noise: 0.01,
@@ -32,10 +33,10 @@ describe("forward-model round trip", () => {
     }),
   );
   const rate = (xs: { ok: boolean }[]) => xs.filter((x) => x.ok).length / xs.length;
-  it("recovers sites with a motor territory at least 88% of the time", () => {
-    expect(rate(results.filter((r) => r.motor))).toBeGreaterThanOrEqual(0.88);
+  it("recovers sites with a motor territory at least 95% of the time", () => {
+    expect(rate(results.filter((r) => r.motor))).toBeGreaterThanOrEqual(0.95);
   });
-  it("recovers all single sites at least 90% of the time", () => {
-    expect(rate(results)).toBeGreaterThanOrEqual(0.9);
+  it("recovers all single sites at least 95% of the time", () => {
+    expect(rate(results)).toBeGreaterThanOrEqual(0.95);
   });
 });

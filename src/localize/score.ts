@@ -22,7 +22,8 @@ import {
   shareAt,
 } from "./effects.js";
 import {
-  AGES,
+  AGED,
+  ALT,
   FAST_ARRAYS,
   type Fast,
   fastOf,
@@ -142,7 +143,7 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
     atlas,
     columns,
     gatheredUnits,
-    chance > 0 && observations.some((o) => o.ageing),
+    observations.some((o) => (chance > 0 && o.ageing !== undefined) || o.subjective !== undefined),
   );
   gathered.units.forEach((e, b) => {
     unitEffects[gatheredUnits[b] as number] = e;
@@ -282,15 +283,22 @@ function contextOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind
  */
 function findingsAt(p: Prepared, effects: readonly Effect[], k: number): number {
   const { ll, numb, spared, numbChance } = findingParts(p, effects, k);
-  if (numbChance <= 0) return ll + spared;
-  const top = Math.max(numb, spared);
-  return ll + top + Math.log(numbChance * Math.exp(numb - top) + (1 - numbChance) * Math.exp(spared - top));
+  return ll + mixture(numbChance, numb, spared);
+}
+
+/** log(a e^x + (1 - a) e^y), without overflow; y when a is 0. */
+function mixture(a: number, x: number, y: number): number {
+  if (a <= 0) return y;
+  const top = Math.max(x, y);
+  return top + Math.log(a * Math.exp(x - top) + (1 - a) * Math.exp(y - top));
 }
 
 /**
- * The parts of the findings' log-likelihood at one severity: the limb findings other than skin,
- * the skin findings read inside a numb territory and read as spared, and the chance the lesion
- * numbs its territory at all. One object, rewritten by every call of findingParts (read it at once).
+ * The parts of the findings' log-likelihood at one severity: the limb findings other than skin
+ * and strength; the skin findings read inside a numb territory and read as spared, each together
+ * with the strength findings and averaged over whether the examination is reliable; and the chance
+ * the lesion numbs its territory at all. One object, rewritten by every call of findingParts (read
+ * it at once).
  */
 interface Parts {
   ll: number;
@@ -303,14 +311,13 @@ const parts: Parts = { ll: 0, numb: 0, spared: 0, numbChance: 0 };
 
 /** Scratch: each cause's readings when it alone touches a finding (see Pool.alone), by cause. */
 const alones: Float64Array[] = [];
-const alonesAged: Float64Array[] = [];
+const alonesAlt: Float64Array[] = [];
 
 function findingParts(p: Prepared, effects: readonly Effect[], k: number): Parts {
   const f = p.fast;
   const m = effects.length;
   let untouched = 1;
   for (let e = 0; e < m; e++) untouched *= (effects[e] as Effect).spares;
-  parts.spared = f.spared;
   parts.numbChance = 1 - untouched;
   if (m === 1) oneCause(f, effects[0] as Effect, k);
   else severalCauses(f, effects, k);
@@ -318,31 +325,43 @@ function findingParts(p: Prepared, effects: readonly Effect[], k: number): Parts
 }
 
 /**
- * Adds the readings of touched findings to the no-lesion sums (findings no lesion of the candidate
- * reaches read as they do without any lesion), in the order given; writes parts.ll and parts.numb.
+ * Ends findingParts from the no-lesion sums corrected for the findings the candidate touches (the
+ * rest read as they do without any lesion): ll, and the skin read numb and spared, each with the
+ * strength findings, averaged over the case-level latents.
  */
-function sumReadings(f: Fast, young: number, old: number, ll: number, numb: number): void {
+function sumReadings(
+  f: Fast,
+  ll: number,
+  young: number,
+  old: number,
+  numb: number,
+  numbAlt: number,
+  weak: number,
+  weakAlt: number,
+): void {
   // Age takes the distal reflexes and responses together or not at all: a mixture over that latent.
-  const a = f.ageingChance;
-  if (a > 0) {
-    const top = Math.max(young, old);
-    ll += top + Math.log(a * Math.exp(old - top) + (1 - a) * Math.exp(young - top));
-  } else ll += young;
-  parts.ll = ll;
-  parts.numb = numb;
+  parts.ll = ll + mixture(f.ageingChance, old, young);
+  // The examination is reliable or not for strength and skin alike: the strength findings join the
+  // skin findings in each branch of the numbness mixture.
+  const e = f.examChance;
+  parts.numb = mixture(e, weakAlt + numbAlt, weak + numb);
+  parts.spared = mixture(e, weakAlt + f.sparedAlt, weak + f.spared);
 }
 
 /** findingParts for a candidate of one cause: every finding it touches, it touches alone. */
 function oneCause(f: Fast, effect: Effect, k: number): void {
   const { pool, off, size } = effect;
-  const { touched, reading, alone, aloneAged } = pool;
+  const { touched, reading, alone, aloneAlt } = pool;
   const { lnNot, q, qGrade } = reading;
-  const { lnNotFp, agedLnNotFp, fp, fpGrade, extra, sumOf, base, baseAged } = f;
+  const { lnNotFp, altLnNotFp, altFpShift, altGradeShift, fp, fpGrade, extra, sumOf, base, baseAlt } = f;
   const at = LEVELS * off + k * size;
   let ll = f.baseSum;
   let numb = f.baseNumbSum;
+  let numbAlt = f.baseNumbAltSum;
   let young = f.baseYoungSum;
   let old = f.baseAgedSum;
+  let weak = f.baseWeakSum;
+  let weakAlt = f.baseWeakAltSum;
   for (let t = 0; t < size; t++) {
     const i = touched[off + t] as number;
     const place = at + t;
@@ -359,19 +378,35 @@ function oneCause(f: Fast, effect: Effect, k: number): void {
       alone[place] = value;
     }
     const sum = sumOf[i] as number;
-    if (sum === LIMB) ll += value - (base[i] as number);
-    else if (sum === SKIN) numb += value - (base[i] as number);
-    else {
-      young += value - (base[i] as number);
-      let aged = aloneAged[place] as number;
-      if (Number.isNaN(aged)) {
-        aged = readFinding(f, i, (agedLnNotFp[i] as number) + (lnNot[place] as number), qs, g);
-        aloneAged[place] = aged;
-      }
-      old += aged - (baseAged[i] as number);
+    if (sum === LIMB) {
+      ll += value - (base[i] as number);
+      continue;
+    }
+    let second = aloneAlt[place] as number;
+    if (Number.isNaN(second)) {
+      second = readFinding(
+        f,
+        i,
+        (altLnNotFp[i] as number) + (lnNot[place] as number),
+        qs + (altFpShift[i] as number),
+        g + (altGradeShift[i] as number),
+      );
+      aloneAlt[place] = second;
+    }
+    const change = value - (base[i] as number);
+    const altChange = second - (baseAlt[i] as number);
+    if (sum === SKIN) {
+      numb += change;
+      numbAlt += altChange;
+    } else if (sum === AGED) {
+      young += change;
+      old += altChange;
+    } else {
+      weak += change;
+      weakAlt += altChange;
     }
   }
-  sumReadings(f, young, old, ll, numb);
+  sumReadings(f, ll, young, old, numb, numbAlt, weak, weakAlt);
 }
 
 /** findingParts for a candidate of several causes. */
@@ -383,20 +418,22 @@ function severalCauses(f: Fast, effects: readonly Effect[], k: number): void {
   const {
     union,
     not,
-    notAged,
+    notAlt,
     qSum,
     grade,
     stamp,
     extra,
     lnNotFp,
-    agedLnNotFp,
+    altLnNotFp,
+    altFpShift,
+    altGradeShift,
     fp,
     fpGrade,
     soleCause,
     solePlace,
     sumOf,
     base,
-    baseAged,
+    baseAlt,
   } = f;
   let count = 0;
   for (let e = 0; e < m; e++) {
@@ -404,7 +441,7 @@ function severalCauses(f: Fast, effects: readonly Effect[], k: number): void {
     const { touched, reading } = pool;
     const { lnNot, q, qGrade } = reading;
     alones[e] = pool.alone;
-    alonesAged[e] = pool.aloneAged;
+    alonesAlt[e] = pool.aloneAlt;
     const at = LEVELS * off + k * size;
     for (let t = 0; t < size; t++) {
       const i = touched[off + t] as number;
@@ -417,7 +454,7 @@ function severalCauses(f: Fast, effects: readonly Effect[], k: number): void {
         solePlace[i] = at + t;
         not[i] = (lnNotFp[i] as number) + x;
         if (more === 0) continue;
-        if (more & AGES) notAged[i] = (agedLnNotFp[i] as number) + x;
+        if (more & ALT) notAlt[i] = (altLnNotFp[i] as number) + x;
         if (more & GRADES) {
           qSum[i] = (fp[i] as number) + (q[at + t] as number);
           grade[i] = (fpGrade[i] as number) + (qGrade[at + t] as number);
@@ -427,7 +464,7 @@ function severalCauses(f: Fast, effects: readonly Effect[], k: number): void {
       soleCause[i] = -1;
       not[i] = (not[i] as number) + x;
       if (more === 0) continue;
-      if (more & AGES) notAged[i] = (notAged[i] as number) + x;
+      if (more & ALT) notAlt[i] = (notAlt[i] as number) + x;
       if (more & GRADES) {
         qSum[i] = (qSum[i] as number) + (q[at + t] as number);
         grade[i] = (grade[i] as number) + (qGrade[at + t] as number);
@@ -436,8 +473,11 @@ function severalCauses(f: Fast, effects: readonly Effect[], k: number): void {
   }
   let ll = f.baseSum;
   let numb = f.baseNumbSum;
+  let numbAlt = f.baseNumbAltSum;
   let young = f.baseYoungSum;
   let old = f.baseAgedSum;
+  let weak = f.baseWeakSum;
+  let weakAlt = f.baseWeakAltSum;
   for (let u = 0; u < count; u++) {
     const i = union[u] as number;
     // A finding one cause alone touches reads the same in every candidate with that cause.
@@ -453,23 +493,36 @@ function severalCauses(f: Fast, effects: readonly Effect[], k: number): void {
       }
     } else value = readFinding(f, i, not[i] as number, qSum[i] as number, grade[i] as number);
     const sum = sumOf[i] as number;
-    if (sum === LIMB) ll += value - (base[i] as number);
-    else if (sum === SKIN) numb += value - (base[i] as number);
-    else {
-      young += value - (base[i] as number);
-      let aged: number;
-      if (sole >= 0) {
-        const aloneAged = alonesAged[sole] as Float64Array;
-        aged = aloneAged[place] as number;
-        if (Number.isNaN(aged)) {
-          aged = readFinding(f, i, notAged[i] as number, qSum[i] as number, grade[i] as number);
-          aloneAged[place] = aged;
-        }
-      } else aged = readFinding(f, i, notAged[i] as number, qSum[i] as number, grade[i] as number);
-      old += aged - (baseAged[i] as number);
+    if (sum === LIMB) {
+      ll += value - (base[i] as number);
+      continue;
+    }
+    const aloneAlt = sole >= 0 ? (alonesAlt[sole] as Float64Array) : undefined;
+    let second = aloneAlt ? (aloneAlt[place] as number) : Number.NaN;
+    if (Number.isNaN(second)) {
+      second = readFinding(
+        f,
+        i,
+        notAlt[i] as number,
+        (qSum[i] as number) + (altFpShift[i] as number),
+        (grade[i] as number) + (altGradeShift[i] as number),
+      );
+      if (aloneAlt) aloneAlt[place] = second;
+    }
+    const change = value - (base[i] as number);
+    const altChange = second - (baseAlt[i] as number);
+    if (sum === SKIN) {
+      numb += change;
+      numbAlt += altChange;
+    } else if (sum === AGED) {
+      young += change;
+      old += altChange;
+    } else {
+      weak += change;
+      weakAlt += altChange;
     }
   }
-  sumReadings(f, young, old, ll, numb);
+  sumReadings(f, ll, young, old, numb, numbAlt, weak, weakAlt);
 }
 
 /** One combination of the hidden properties a candidate averages over. */
@@ -502,13 +555,29 @@ function baseline(p: Prepared): void {
   for (let i = 0; i < f.code.length; i++) {
     const v = readFinding(f, i, p.lnNotFp[i] as number, f.fp[i] as number, f.fpGrade[i] as number);
     f.base[i] = v;
-    if (f.aging[i]) {
-      const a = readFinding(f, i, f.agedLnNotFp[i] as number, f.fp[i] as number, f.fpGrade[i] as number);
-      f.baseAged[i] = a;
+    const sum = f.sumOf[i] as number;
+    if (sum === LIMB) {
+      f.baseSum += v;
+      continue;
+    }
+    const a = readFinding(
+      f,
+      i,
+      f.altLnNotFp[i] as number,
+      (f.fp[i] as number) + (f.altFpShift[i] as number),
+      (f.fpGrade[i] as number) + (f.altGradeShift[i] as number),
+    );
+    f.baseAlt[i] = a;
+    if (sum === SKIN) {
+      f.baseNumbSum += v;
+      f.baseNumbAltSum += a;
+    } else if (sum === AGED) {
       f.baseYoungSum += v;
       f.baseAgedSum += a;
-    } else if (f.code[i] === SENSORY_NORMAL || f.code[i] === SENSORY_ABNORMAL) f.baseNumbSum += v;
-    else f.baseSum += v;
+    } else {
+      f.baseWeakSum += v;
+      f.baseWeakAltSum += a;
+    }
   }
 }
 

@@ -198,6 +198,22 @@ export const sources = {
     published: "Muscle & Nerve 20(1):4-14",
     kind: "monograph",
   },
+  waddell1980: {
+    title: "Nonorganic physical signs in low-back pain",
+    authors: "Waddell G, McCulloch JA, Kummel E, Venner RM",
+    year: 1980,
+    published: "Spine 5(2):117-125",
+    kind: "article",
+  },
+  tawa2017: {
+    title:
+      "Accuracy of clinical neurological examination in diagnosing lumbo-sacral radiculopathy: a systematic literature review",
+    authors: "Tawa N, Rhoda A, Diener I",
+    year: 2017,
+    published: "BMC Musculoskeletal Disorders 18:93",
+    url: "https://doi.org/10.1186/s12891-016-1383-2",
+    kind: "review",
+  },
   tavee2014: {
     title:
       "Sural sensory nerve action potential, epidermal nerve fiber density, and quantitative sudomotor axon reflex in the healthy elderly",

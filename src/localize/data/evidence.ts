@@ -302,6 +302,31 @@ export const ageing = {
   ]),
 };
 
+/**
+ * How far the patient-reported parts of the examination (strength, sensation) can be trusted is a
+ * property of the patient more than of each movement or patch of skin: pain, fear of being hurt
+ * and illness behaviour give give-way weakness and sensory change that ignores anatomy over whole
+ * regions in some patients, while most show little outside their lesion. One latent per case, as
+ * with ageing: with chance `unreliable` the examination is unreliable and a strength or sensory
+ * finding no lesion reaches is abnormal at the rates below; otherwise at the lower rate that keeps
+ * the falsePositive rates above as the average over patients.
+ */
+export const subjectiveExam = {
+  unreliable: r(
+    0.2,
+    "Non-anatomic (regional) weakness and sensory change, and other non-organic signs, are found in a minority of patients with back and leg pain; the sensory examination's specificity for root compression is only about 0.6 across studies.",
+    ["waddell1980", "tawa2017"],
+  ),
+  sensoryChange: r(
+    0.3,
+    "Regional sensory disturbance takes in a whole region of the leg rather than a dermatome or a nerve's territory.",
+    ["waddell1980"],
+  ),
+  weakness: r(0.15, "Give-way weakness of many movements of the painful leg, beyond any one root or nerve.", [
+    "waddell1980",
+  ]),
+};
+
 /** Typical duration in days when only `context.onset` is given. */
 export const onsetDays = { acute: 14, subacute: 60, chronic: 180, unknown: 60 };
 
