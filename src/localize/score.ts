@@ -666,11 +666,13 @@ function readingsOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKin
   const grade = f.grade;
   qSum.set(f.fp);
   grade.set(f.fpGrade);
+  const gen = ++f.generation;
   for (const { pool, off, size } of effectsOf(p, unitIdx, diffuse)) {
     const { touched, reading } = pool;
     const at = LEVELS * off + FULL * size;
     for (let t = 0; t < size; t++) {
       const i = touched[off + t] as number;
+      f.stamp[i] = gen;
       not[i] = (not[i] as number) + (reading.lnNot[at + t] as number);
       if (f.code[i] === GRADED) {
         qSum[i] = (qSum[i] as number) + (reading.q[at + t] as number);
@@ -678,8 +680,12 @@ function readingsOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKin
       }
     }
   }
+  // A finding no cause touches reads as without a lesion (baseline read it from the same numbers).
   for (let i = 0; i < not.length; i++)
-    not[i] = readFinding(f, i, not[i] as number, qSum[i] as number, grade[i] as number);
+    not[i] =
+      f.stamp[i] === gen
+        ? readFinding(f, i, not[i] as number, qSum[i] as number, grade[i] as number)
+        : (f.base[i] as number);
   return not;
 }
 
