@@ -132,15 +132,19 @@ console.log(
 
 const left = sites.filter((u) => u.side === "left");
 const roots = left.filter((u) => u.level === "root");
-console.log("\nround trip: true single site first (each left-side site, 10 draws; 1% of results flipped)");
+const DRAWS = 40;
+console.log(
+  `\nround trip: true single site first (each left-side site, ${DRAWS} draws; 1% of results flipped; ± is the 95% interval of "all sites")`,
+);
 console.log("| examination | lesion | all sites: Locus | roots only: Locus | roots only: myotome table |");
 console.log("| --- | --- | --- | --- | --- |");
 for (const missing of [0, 0.25, 0.5, 0.75]) {
   for (const severity of [1, undefined]) {
-    const all = roundTrip(left, 10, { missing, ...(severity ? { severity } : {}) }, 7);
-    const r = roundTrip(roots, 10, { missing, ...(severity ? { severity } : {}) }, 7);
+    const all = roundTrip(left, DRAWS, { missing, ...(severity ? { severity } : {}) }, 7);
+    const r = roundTrip(roots, DRAWS, { missing, ...(severity ? { severity } : {}) }, 7);
+    const half = 1.96 * Math.sqrt((all.engine * (1 - all.engine)) / all.n);
     console.log(
-      `| ${missing === 0 ? "complete" : `${pct(missing)} missing`} | ${severity ? "complete" : "any severity"} | ${pct(all.engine)} | ${pct(r.engine)} | ${pct(r.baseline)} |`,
+      `| ${missing === 0 ? "complete" : `${pct(missing)} missing`} | ${severity ? "complete" : "any severity"} | ${pct(all.engine)} ± ${pct(half)} | ${pct(r.engine)} | ${pct(r.baseline)} |`,
     );
   }
 }

@@ -8,7 +8,7 @@ import { seededRng, simulateCase } from "./simulate.js";
 /**
  * The forward-model round trip: a lesion at each single site draws its findings from the engine's
  * own likelihoods (complete examination of both legs, a clinically evident lesion, 1% of results
- * flipped at random), ten draws per site, and localization must put that site first at least 95%
+ * flipped at random), forty draws per site, and localization must put that site first at least 95%
  * of the time (the issue's target), over all sites and over those with a motor territory.
  * bench/index.ts prints the full curve.
  */
@@ -17,7 +17,7 @@ describe("forward-model round trip", () => {
   const sites = focalUnits(atlas).filter((u) => u.parts.length === 1 && u.side === "left");
   const rng = seededRng(2026);
   const results = sites.flatMap((u) =>
-    Array.from({ length: 10 }, () => {
+    Array.from({ length: 40 }, () => {
       const c = simulateCase(atlas, [u], "none", {
         rng,
         noise: 0.01,
