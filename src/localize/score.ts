@@ -278,12 +278,25 @@ function contextOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind
 }
 
 /**
- * Log-likelihood of the limb findings at one severity. Sensory findings share one latent
- * question, whether the lesion numbs its territory at all, so they are scored as a mixture.
+ * Log-likelihood of the limb findings at one severity. The skin and strength findings share two
+ * latent questions, whether the lesion numbs its territory at all and whether the examination is
+ * reliable, so they are scored as a mixture over both (one log-sum-exp of four terms).
  */
 function findingsAt(p: Prepared, effects: readonly Effect[], k: number): number {
-  const { ll, numb, spared, numbChance } = findingParts(p, effects, k);
-  return ll + mixture(numbChance, numb, spared);
+  const x = findingParts(p, effects, k);
+  const f = p.fast;
+  const c = x.numbChance;
+  const e = f.examChance;
+  if (e <= 0) return x.ll + mixture(c, x.weak + x.numb, x.weak + f.spared);
+  const numbReliable = x.weak + x.numb;
+  const numbUnreliable = x.weakAlt + x.numbAlt;
+  const sparedReliable = x.weak + f.spared;
+  const sparedUnreliable = x.weakAlt + f.sparedAlt;
+  let top = Math.max(sparedReliable, sparedUnreliable);
+  if (c > 0) top = Math.max(top, numbReliable, numbUnreliable);
+  let sum = (1 - c) * ((1 - e) * Math.exp(sparedReliable - top) + e * Math.exp(sparedUnreliable - top));
+  if (c > 0) sum += c * ((1 - e) * Math.exp(numbReliable - top) + e * Math.exp(numbUnreliable - top));
+  return x.ll + top + Math.log(sum);
 }
 
 /** log(a e^x + (1 - a) e^y), without overflow; y when a is 0. */
@@ -295,19 +308,30 @@ function mixture(a: number, x: number, y: number): number {
 
 /**
  * The parts of the findings' log-likelihood at one severity: the limb findings other than skin
- * and strength; the skin findings read inside a numb territory and read as spared, each together
- * with the strength findings and averaged over whether the examination is reliable; and the chance
- * the lesion numbs its territory at all. One object, rewritten by every call of findingParts (read
- * it at once).
+ * and strength (`ll`, averaged over ageing); the skin findings read inside a numb territory and
+ * the strength findings, in a reliable examination and in an unreliable one; and the chance the
+ * lesion numbs its territory at all (the skin read as spared is Fast.spared, sparedAlt). One
+ * object, rewritten by every call of findingParts (read it at once).
  */
 interface Parts {
   ll: number;
   numb: number;
-  spared: number;
+  numbAlt: number;
+  weak: number;
+  weakAlt: number;
   numbChance: number;
 }
 
-const parts: Parts = { ll: 0, numb: 0, spared: 0, numbChance: 0 };
+const parts: Parts = { ll: 0, numb: 0, numbAlt: 0, weak: 0, weakAlt: 0, numbChance: 0 };
+
+/** The skin read numb and read spared, each with the strength findings, averaged over whether the examination is reliable. */
+function skinTerms(f: Fast, x: Parts): { numb: number; spared: number } {
+  const e = f.examChance;
+  return {
+    numb: mixture(e, x.weakAlt + x.numbAlt, x.weak + x.numb),
+    spared: mixture(e, x.weakAlt + f.sparedAlt, x.weak + f.spared),
+  };
+}
 
 /** Scratch: each cause's readings when it alone touches a finding (see Pool.alone), by cause. */
 const alones: Float64Array[] = [];
@@ -326,8 +350,7 @@ function findingParts(p: Prepared, effects: readonly Effect[], k: number): Parts
 
 /**
  * Ends findingParts from the no-lesion sums corrected for the findings the candidate touches (the
- * rest read as they do without any lesion): ll, and the skin read numb and spared, each with the
- * strength findings, averaged over the case-level latents.
+ * rest read as they do without any lesion).
  */
 function sumReadings(
   f: Fast,
@@ -341,11 +364,10 @@ function sumReadings(
 ): void {
   // Age takes the distal reflexes and responses together or not at all: a mixture over that latent.
   parts.ll = ll + mixture(f.ageingChance, old, young);
-  // The examination is reliable or not for strength and skin alike: the strength findings join the
-  // skin findings in each branch of the numbness mixture.
-  const e = f.examChance;
-  parts.numb = mixture(e, weakAlt + numbAlt, weak + numb);
-  parts.spared = mixture(e, weakAlt + f.sparedAlt, weak + f.spared);
+  parts.numb = numb;
+  parts.numbAlt = numbAlt;
+  parts.weak = weak;
+  parts.weakAlt = weakAlt;
 }
 
 /** findingParts for a candidate of one cause: every finding it touches, it touches alone. */
@@ -540,7 +562,11 @@ export function latentTerms(p: Prepared, unitIdx: readonly number[], diffuse: Di
   const effects = effectsOf(p, unitIdx, diffuse);
   const out: Latent[] = [];
   severity.levels.forEach((level, k) => {
-    const { ll, numb, spared, numbChance } = findingParts(p, effects, k);
+    const x = findingParts(p, effects, k);
+    const { ll, numbChance } = x;
+    // The examination is reliable or not for strength and skin alike: the strength findings join
+    // the skin findings in each branch of the numbness mixture.
+    const { numb, spared } = skinTerms(p.fast, x);
     const w = Math.log(severity.weights[k] ?? 0);
     if (numbChance > 0) out.push({ level, numb: true, logWeight: w + Math.log(numbChance) + ll + numb });
     if (numbChance < 1)
