@@ -85,8 +85,12 @@ function muscleCandidates(atlas: Atlas, c: LocusCase): Unit[] {
   return [...new Map(out.map((u) => [u.key, u])).values()];
 }
 
-function diffuseLogPrior(kind: DiffuseKind, c: LocusCase): number {
-  const history = (c.context?.history ?? []).map((h) => h.split(":")[0]);
+/** The history's words (before any ":"), read once per case. */
+function historyWords(c: LocusCase): (string | undefined)[] {
+  return (c.context?.history ?? []).map((h) => h.split(":")[0]);
+}
+
+function diffuseLogPrior(kind: DiffuseKind, c: LocusCase, history: readonly (string | undefined)[]): number {
   let p: number;
   switch (kind) {
     case "cns_left":
@@ -149,9 +153,10 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   });
   const diffuseEffects = new Map<DiffuseKind, Effect>();
   const logPriorDiffuse = new Map<DiffuseKind, number>();
+  const history = historyWords(c);
   DIFFUSE_KINDS.forEach((k, ki) => {
     diffuseEffects.set(k, gathered.diffuse[ki] as Effect);
-    logPriorDiffuse.set(k, diffuseLogPrior(k, c));
+    logPriorDiffuse.set(k, diffuseLogPrior(k, c, history));
   });
   // One buffer for the scoring loop's arrays and the lesions' priors.
   const numbers = new Float64Array(FAST_ARRAYS * observations.length + units.length);
