@@ -92,6 +92,7 @@ export interface Column {
   diffuseReach: number;
   /** By diffuse kind, then level. */
   diffuse: Reading;
+  /** The buffer `d`, `reading` and `diffuse` are views of. */
   nums: Float64Array;
 }
 
@@ -311,10 +312,10 @@ function copyReading(
 }
 
 /** sparesOf one lesion class, worked out once per class. */
-const spares = new Map<LesionClass, number>();
+const sparesByClass = new Map<LesionClass, number>();
 
 function classSpares(cls: LesionClass): number {
-  return keep(spares, cls, () => sparesOf([cls]));
+  return keep(sparesByClass, cls, () => sparesOf([cls]));
 }
 
 function sparesOf(classes: Iterable<LesionClass>): number {
@@ -325,8 +326,8 @@ function sparesOf(classes: Iterable<LesionClass>): number {
 
 /**
  * Scratch for gathering (never kept): each unit's block, and each block's size, start and fill;
- * the entries met, as block, observation and place in the column's reading (negative for a
- * diffuse process's, as -1 - place).
+ * the entries met, as block, observation and entry in the column's units (for a diffuse process,
+ * -1 - its kind).
  */
 let blockOf = new Int32Array(0);
 let sizes = new Int32Array(0);
@@ -337,9 +338,9 @@ let metObservation = new Int32Array(1024);
 let metEntry = new Int32Array(1024);
 
 /**
- * The effects of the given focal units (indices into `baseUnits`; in their order) and of every diffuse process,
- * gathered from the columns into one pool. `aged`: whether any finding of the case is read as
- * age may have taken it (see Pool.aloneAged).
+ * The effects of the given focal units (indices into `baseUnits`; in their order) and of every
+ * diffuse process, gathered from the columns into one pool. `aged`: whether any finding of the
+ * case is read as age may have taken it (see Pool.aloneAged).
  */
 export function gatherEffects(
   atlas: Atlas,

@@ -103,7 +103,7 @@ function focalKey(units: readonly Unit[], obs: readonly Observation[]): string {
 const withDiffuse = new Map<DiffuseKind, Map<string, string>>();
 const MAX_KEPT = 20_000;
 
-/** lesionKey(toLesions(units, diffuse, obs)), without building the lesions for one or two lesions. */
+/** lesionKey(toLesions(units, diffuse, obs)), without building the lesions for one to three lesions. */
 export function candidateKey(
   units: readonly Unit[],
   diffuse: DiffuseKind,

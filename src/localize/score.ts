@@ -264,7 +264,10 @@ function scratchOf<T>(arrays: readonly T[][], n: number, filler: T): T[] {
   return arrays[n] ?? new Array<T>(n).fill(filler);
 }
 
-/** One view per number of lesions, rewritten for every candidate the context items read (they keep nothing of it). */
+/**
+ * The view the context items read, rewritten for every candidate (they keep nothing of it), with
+ * one lesion array per number of lesions.
+ */
 const scratchUnits = scratchArrays<Unit | undefined>(undefined);
 const scratchView: View = { units: [], diffuse: "none" };
 
@@ -295,7 +298,7 @@ function findingsAt(p: Prepared, effects: readonly Effect[], k: number): number 
 /**
  * The parts of the findings' log-likelihood at one severity: the limb findings other than skin,
  * the skin findings read inside a numb territory and read as spared, and the chance the lesion
- * numbs its territory at all. One object, rewritten by every call of findingParts (read it at once).
+ * numbs its territory at all.
  */
 interface Parts {
   ll: number;
@@ -304,6 +307,7 @@ interface Parts {
   numbChance: number;
 }
 
+/** The one Parts findingParts rewrites on every call (read it before the next). */
 const parts: Parts = { ll: 0, numb: 0, spared: 0, numbChance: 0 };
 
 /** Scratch: each cause's readings when it alone touches a finding (see Pool.alone), by cause. */
@@ -323,8 +327,8 @@ function findingParts(p: Prepared, effects: readonly Effect[], k: number): Parts
 }
 
 /**
- * Adds the readings of touched findings to the no-lesion sums (findings no lesion of the candidate
- * reaches read as they do without any lesion), in the order given; writes parts.ll and parts.numb.
+ * Finishes a candidate's sums (limb, skin, and the findings age takes together, read young and
+ * aged) into parts.ll and parts.numb.
  */
 function sumReadings(f: Fast, young: number, old: number, ll: number, numb: number): void {
   // Age takes the distal reflexes and responses together or not at all: a mixture over that latent.
