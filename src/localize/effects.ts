@@ -205,7 +205,11 @@ let movementLists = 0;
  * which only costs a second look-up by key).
  */
 function identityCode(o: Observation): number {
-  const family = keep(familyCodes, o.family, () => familyCodes.size);
+  let family = familyCodes.get(o.family);
+  if (family === undefined) {
+    family = familyCodes.size;
+    familyCodes.set(o.family, family);
+  }
   const movements = o.movements.length === 0 ? 0 : keep(movementCodes, o.movements, () => ++movementLists);
   return (
     (o.side === "left" ? 0 : 1) +
@@ -224,9 +228,18 @@ function identityCode(o: Observation): number {
  */
 export function columnsOf(atlas: Atlas, obs: readonly Observation[]): Column[] {
   const a = atlasEffects(atlas);
-  return obs.map((o) => {
-    const byTiming = keep(a.byIdentity, o.targets, () => new Map<number, Map<number, Column>>());
-    const byCode = keep(byTiming, o.timing, () => new Map<number, Column>());
+  const out: Column[] = [];
+  for (const o of obs) {
+    let byTiming = a.byIdentity.get(o.targets);
+    if (!byTiming) {
+      byTiming = new Map();
+      a.byIdentity.set(o.targets, byTiming);
+    }
+    let byCode = byTiming.get(o.timing);
+    if (!byCode) {
+      byCode = new Map();
+      byTiming.set(o.timing, byCode);
+    }
     const code = identityCode(o);
     let col = byCode.get(code);
     if (col === undefined) {
@@ -238,8 +251,9 @@ export function columnsOf(atlas: Atlas, obs: readonly Observation[]): Column[] {
       }
       byCode.set(code, col);
     }
-    return col;
-  });
+    out.push(col);
+  }
+  return out;
 }
 
 /** Entries of several effects, one block each. */

@@ -452,29 +452,22 @@ function severalCauses(f: Fast, effects: readonly Effect[], k: number): void {
     // A finding one cause alone touches reads the same in every candidate with that cause.
     const sole = soleCause[i] as number;
     const place = solePlace[i] as number;
-    let value: number;
-    if (sole >= 0) {
-      const alone = alones[sole] as Float64Array;
-      value = alone[place] as number;
-      if (Number.isNaN(value)) {
-        value = readFinding(f, i, not[i] as number, qSum[i] as number, grade[i] as number);
-        alone[place] = value;
-      }
-    } else value = readFinding(f, i, not[i] as number, qSum[i] as number, grade[i] as number);
+    // One call of readFinding for each reading (so that it is inlined).
+    let value = sole >= 0 ? ((alones[sole] as Float64Array)[place] as number) : Number.NaN;
+    if (Number.isNaN(value)) {
+      value = readFinding(f, i, not[i] as number, qSum[i] as number, grade[i] as number);
+      if (sole >= 0) (alones[sole] as Float64Array)[place] = value;
+    }
     const sum = sumOf[i] as number;
     if (sum === LIMB) ll += value - (base[i] as number);
     else if (sum === SKIN) numb += value - (base[i] as number);
     else {
       young += value - (base[i] as number);
-      let aged: number;
-      if (sole >= 0) {
-        const aloneAged = alonesAged[sole] as Float64Array;
-        aged = aloneAged[place] as number;
-        if (Number.isNaN(aged)) {
-          aged = readFinding(f, i, notAged[i] as number, qSum[i] as number, grade[i] as number);
-          aloneAged[place] = aged;
-        }
-      } else aged = readFinding(f, i, notAged[i] as number, qSum[i] as number, grade[i] as number);
+      let aged = sole >= 0 ? ((alonesAged[sole] as Float64Array)[place] as number) : Number.NaN;
+      if (Number.isNaN(aged)) {
+        aged = readFinding(f, i, notAged[i] as number, qSum[i] as number, grade[i] as number);
+        if (sole >= 0) (alonesAged[sole] as Float64Array)[place] = aged;
+      }
       old += aged - (baseAged[i] as number);
     }
   }
