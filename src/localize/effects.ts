@@ -92,6 +92,7 @@ export interface Column {
   diffuseReach: number;
   /** By diffuse kind, then level. */
   diffuse: Reading;
+  /** The buffer `d`, `reading` and `diffuse` are views of. */
   nums: Float64Array;
 }
 
@@ -204,7 +205,11 @@ let movementLists = 0;
  * which only costs a second look-up by key).
  */
 function identityCode(o: Observation): number {
-  const family = keep(familyCodes, o.family, () => familyCodes.size);
+  let family = familyCodes.get(o.family);
+  if (family === undefined) {
+    family = familyCodes.size;
+    familyCodes.set(o.family, family);
+  }
   const movements = o.movements.length === 0 ? 0 : keep(movementCodes, o.movements, () => ++movementLists);
   return (
     (o.side === "left" ? 0 : 1) +
@@ -223,9 +228,18 @@ function identityCode(o: Observation): number {
  */
 export function columnsOf(atlas: Atlas, obs: readonly Observation[]): Column[] {
   const a = atlasEffects(atlas);
-  return obs.map((o) => {
-    const byTiming = keep(a.byIdentity, o.targets, () => new Map<number, Map<number, Column>>());
-    const byCode = keep(byTiming, o.timing, () => new Map<number, Column>());
+  const out: Column[] = [];
+  for (const o of obs) {
+    let byTiming = a.byIdentity.get(o.targets);
+    if (!byTiming) {
+      byTiming = new Map();
+      a.byIdentity.set(o.targets, byTiming);
+    }
+    let byCode = byTiming.get(o.timing);
+    if (!byCode) {
+      byCode = new Map();
+      byTiming.set(o.timing, byCode);
+    }
     const code = identityCode(o);
     let col = byCode.get(code);
     if (col === undefined) {
@@ -237,8 +251,9 @@ export function columnsOf(atlas: Atlas, obs: readonly Observation[]): Column[] {
       }
       byCode.set(code, col);
     }
-    return col;
-  });
+    out.push(col);
+  }
+  return out;
 }
 
 /** Entries of several effects, one block each. */
@@ -312,10 +327,10 @@ function copyReading(
 }
 
 /** sparesOf one lesion class, worked out once per class. */
-const spares = new Map<LesionClass, number>();
+const sparesByClass = new Map<LesionClass, number>();
 
 function classSpares(cls: LesionClass): number {
-  return keep(spares, cls, () => sparesOf([cls]));
+  return keep(sparesByClass, cls, () => sparesOf([cls]));
 }
 
 function sparesOf(classes: Iterable<LesionClass>): number {
@@ -326,8 +341,8 @@ function sparesOf(classes: Iterable<LesionClass>): number {
 
 /**
  * Scratch for gathering (never kept): each unit's block, and each block's size, start and fill;
- * the entries met, as block, observation and place in the column's reading (negative for a
- * diffuse process's, as -1 - place).
+ * the entries met, as block, observation and entry in the column's units (for a diffuse process,
+ * -1 - its kind).
  */
 let blockOf = new Int32Array(0);
 let sizes = new Int32Array(0);

@@ -82,7 +82,10 @@ function whyUnexpectedAbnormal(o: Observation, units: readonly Unit[], diffuse: 
   return `not what ${describeCandidate(units, diffuse)} predicts`;
 }
 
-/** Reasons of one kind, with the key each is shown by (how much better this hypothesis reads the finding than its rival). */
+/**
+ * Reasons of one kind, with the key each is shown by (how much better this hypothesis reads the
+ * finding than its rival).
+ */
 class Reasons {
   readonly list: Reason[] = [];
   readonly keys: number[] = [];

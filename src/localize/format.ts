@@ -4,7 +4,7 @@
  */
 
 import type { Lesion, Level } from "../case/schema.js";
-import { keep } from "./keep.js";
+import { keep, keepBounded } from "./keep.js";
 import { type DiffuseKind, LESION_ROOTS as ROOT_ORDER, type Unit } from "./model.js";
 import type { LimbSide, Observation } from "./observe.js";
 
@@ -75,19 +75,35 @@ export function lesionKey(lesions: readonly Lesion[]): string {
   return lesions.map((l) => `${l.level}:${l.side}:${l.sites.join("+")}`).join("|");
 }
 
-/** The key of each single lesion and each pair of lesions without a diffuse process, kept (it does not depend on the case). */
+/**
+ * The key of each single lesion and each pair and triple of lesions without a diffuse process,
+ * kept (with lesions it does not depend on the case: the observations only name the side of no lesion).
+ */
 const singleKeys = new WeakMap<Unit, string>();
 const pairKeys = new WeakMap<Unit, WeakMap<Unit, string>>();
+const tripleKeys = new WeakMap<Unit, WeakMap<Unit, WeakMap<Unit, string>>>();
 
 function focalKey(units: readonly Unit[], obs: readonly Observation[]): string {
-  const [a, b] = units;
-  if (!a || units.length > 2) return lesionKey(toLesions(units, "none", obs));
+  const [a, b, c] = units;
+  if (!a || units.length > 3) return lesionKey(toLesions(units, "none", obs));
   if (!b) return keep(singleKeys, a, () => lesionKey(toLesions([a], "none", obs)));
-  const withA = keep(pairKeys, a, () => new WeakMap<Unit, string>());
-  return keep(withA, b, () => lesionKey(toLesions([a, b], "none", obs)));
+  if (!c) {
+    const withA = keep(pairKeys, a, () => new WeakMap<Unit, string>());
+    return keep(withA, b, () => lesionKey(toLesions([a, b], "none", obs)));
+  }
+  const withAB = keep(
+    keep(tripleKeys, a, () => new WeakMap<Unit, WeakMap<Unit, string>>()),
+    b,
+    () => new WeakMap<Unit, string>(),
+  );
+  return keep(withAB, c, () => lesionKey(toLesions([a, b, c], "none", obs)));
 }
 
-/** lesionKey(toLesions(units, diffuse, obs)), without building the lesions for one or two lesions. */
+/** Focal keys with a diffuse process's key after them, kept by focal key (the same strings each time). */
+const withDiffuse = new Map<DiffuseKind, Map<string, string>>();
+const MAX_KEPT = 20_000;
+
+/** lesionKey(toLesions(units, diffuse, obs)), without building the lesions for one to three lesions. */
 export function candidateKey(
   units: readonly Unit[],
   diffuse: DiffuseKind,
@@ -95,7 +111,9 @@ export function candidateKey(
 ): string {
   if (units.length === 0) return lesionKey(toLesions(units, diffuse, obs));
   const key = focalKey(units, obs);
-  return diffuse === "none" ? key : `${key}|${DIFFUSE_KEYS[diffuse]}`;
+  if (diffuse === "none") return key;
+  const kept = keep(withDiffuse, diffuse, () => new Map<string, string>());
+  return keepBounded(kept, key, () => `${key}|${DIFFUSE_KEYS[diffuse]}`, MAX_KEPT);
 }
 
 const DIFFUSE_KEYS = Object.fromEntries(

@@ -8,6 +8,7 @@ import { candidateKey, toLesions } from "./format.js";
 import type { FocalLevel, Unit } from "./model.js";
 import { prepare } from "./score.js";
 import { type Scored, search } from "./search.js";
+import { sortedBy } from "./sort.js";
 import type { Hypothesis, Localization, LocalizeOptions } from "./types.js";
 
 export type { Hypothesis, Localization, LocalizeOptions, Reason } from "./types.js";
@@ -83,7 +84,11 @@ export function localize(
     entry.probability += (weights[i] ?? 0) / total;
     entry.members.push(i);
   });
-  const ranked = [...merged.values()].sort((a, b) => b.probability - a.probability);
+  const answers = [...merged.values()];
+  const ranked = sortedBy(
+    answers,
+    answers.map((m) => m.probability),
+  );
   const shown = ranked.slice(0, limit);
   /** The words of the first candidates of an answer (the best, and up to three in all). */
   const detailsOf = (members: readonly number[]) => {

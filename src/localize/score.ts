@@ -86,8 +86,12 @@ function muscleCandidates(atlas: Atlas, c: LocusCase): Unit[] {
   return [...new Map(out.map((u) => [u.key, u])).values()];
 }
 
-function diffuseLogPrior(kind: DiffuseKind, c: LocusCase): number {
-  const history = (c.context?.history ?? []).map((h) => h.split(":")[0]);
+/** The history's words (before any ":"), read once per case. */
+function historyWords(c: LocusCase): (string | undefined)[] {
+  return (c.context?.history ?? []).map((h) => h.split(":")[0]);
+}
+
+function diffuseLogPrior(kind: DiffuseKind, c: LocusCase, history: readonly (string | undefined)[]): number {
   let p: number;
   switch (kind) {
     case "cns_left":
@@ -150,9 +154,10 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   });
   const diffuseEffects = new Map<DiffuseKind, Effect>();
   const logPriorDiffuse = new Map<DiffuseKind, number>();
+  const history = historyWords(c);
   DIFFUSE_KINDS.forEach((k, ki) => {
     diffuseEffects.set(k, gathered.diffuse[ki] as Effect);
-    logPriorDiffuse.set(k, diffuseLogPrior(k, c));
+    logPriorDiffuse.set(k, diffuseLogPrior(k, c, history));
   });
   // One buffer for the scoring loop's arrays and the lesions' priors.
   const numbers = new Float64Array(FAST_ARRAYS * observations.length + units.length);
@@ -260,7 +265,10 @@ function scratchOf<T>(arrays: readonly T[][], n: number, filler: T): T[] {
   return arrays[n] ?? new Array<T>(n).fill(filler);
 }
 
-/** One view per number of lesions, rewritten for every candidate the context items read (they keep nothing of it). */
+/**
+ * The view the context items read, rewritten for every candidate (they keep nothing of it), with
+ * one lesion array per number of lesions.
+ */
 const scratchUnits = scratchArrays<Unit | undefined>(undefined);
 const scratchView: View = { units: [], diffuse: "none" };
 
@@ -505,15 +513,12 @@ function severalCauses(f: Fast, effects: readonly Effect[], k: number): void {
     // A finding one cause alone touches reads the same in every candidate with that cause.
     const sole = soleCause[i] as number;
     const place = solePlace[i] as number;
-    let value: number;
-    if (sole >= 0) {
-      const alone = alones[sole] as Float64Array;
-      value = alone[place] as number;
-      if (Number.isNaN(value)) {
-        value = readFinding(f, i, not[i] as number, qSum[i] as number, grade[i] as number);
-        alone[place] = value;
-      }
-    } else value = readFinding(f, i, not[i] as number, qSum[i] as number, grade[i] as number);
+    // One call of readFinding for each reading (so that it is inlined).
+    let value = sole >= 0 ? ((alones[sole] as Float64Array)[place] as number) : Number.NaN;
+    if (Number.isNaN(value)) {
+      value = readFinding(f, i, not[i] as number, qSum[i] as number, grade[i] as number);
+      if (sole >= 0) (alones[sole] as Float64Array)[place] = value;
+    }
     const sum = sumOf[i] as number;
     if (sum === LIMB) {
       ll += value - (base[i] as number);
