@@ -86,17 +86,25 @@ const tripleKeys = new WeakMap<Unit, WeakMap<Unit, WeakMap<Unit, string>>>();
 function focalKey(units: readonly Unit[], obs: readonly Observation[]): string {
   const [a, b, c] = units;
   if (!a || units.length > 3) return lesionKey(toLesions(units, "none", obs));
-  if (!b) return keep(singleKeys, a, () => lesionKey(toLesions([a], "none", obs)));
-  if (!c) {
-    const withA = keep(pairKeys, a, () => new WeakMap<Unit, string>());
-    return keep(withA, b, () => lesionKey(toLesions([a, b], "none", obs)));
-  }
-  const withAB = keep(
-    keep(tripleKeys, a, () => new WeakMap<Unit, WeakMap<Unit, string>>()),
-    b,
-    () => new WeakMap<Unit, string>(),
-  );
-  return keep(withAB, c, () => lesionKey(toLesions([a, b, c], "none", obs)));
+  // Looked up without closures: every candidate of every case asks.
+  const table: WeakMap<Unit, string> | undefined = !b
+    ? singleKeys
+    : !c
+      ? pairKeys.get(a)
+      : tripleKeys.get(a)?.get(b);
+  const last = c ?? b ?? a;
+  const kept = table?.get(last);
+  if (kept !== undefined) return kept;
+  const key = lesionKey(toLesions(units, "none", obs));
+  if (!b) singleKeys.set(a, key);
+  else if (!c) keep(pairKeys, a, () => new WeakMap<Unit, string>()).set(b, key);
+  else
+    keep(
+      keep(tripleKeys, a, () => new WeakMap<Unit, WeakMap<Unit, string>>()),
+      b,
+      () => new WeakMap<Unit, string>(),
+    ).set(c, key);
+  return key;
 }
 
 /** Focal keys with a diffuse process's key after them, kept by focal key (the same strings each time). */
@@ -112,7 +120,13 @@ export function candidateKey(
   if (units.length === 0) return lesionKey(toLesions(units, diffuse, obs));
   const key = focalKey(units, obs);
   if (diffuse === "none") return key;
-  const kept = keep(withDiffuse, diffuse, () => new Map<string, string>());
+  let kept = withDiffuse.get(diffuse);
+  if (!kept) {
+    kept = new Map();
+    withDiffuse.set(diffuse, kept);
+  }
+  const both = kept.get(key);
+  if (both !== undefined) return both;
   return keepBounded(kept, key, () => `${key}|${DIFFUSE_KEYS[diffuse]}`, MAX_KEPT);
 }
 

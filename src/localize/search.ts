@@ -309,7 +309,5 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
       once((out[pairs[pairOrder[q] as number] as number] as Scored).units, "polyneuropathy");
   }
   const order = rescoreBest(p, out, options.rescore, firstFindings, firstContext);
-  const sorted: Scored[] = [];
-  for (let r = 0; r < order.length; r++) sorted.push(out[order[r] as number] as Scored);
-  return sorted;
+  return out.map((_, r) => out[order[r] as number] as Scored);
 }
