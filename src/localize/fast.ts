@@ -56,8 +56,11 @@ export interface Fast {
   spared: number;
   /** Each finding's log-likelihood without any lesion (sensory ones read as if numb, which is the same). */
   base: Float64Array;
-  baseSum: number;
-  baseNumbSum: number;
+  /**
+   * The no-lesion readings summed by the sum they join (sumOf): at 2 * sum at the first rate, at
+   * 2 * sum + 1 at the second (unused for LIMB).
+   */
+  baseSums: Float64Array;
   /** The sum each finding's reading joins (LIMB, SKIN, AGED or WEAK; see findingParts). */
   sumOf: Uint8Array;
   /** log(1 - the second rate), and the second rate minus the first (with its grade term, for graded weakness). */
@@ -66,12 +69,6 @@ export interface Fast {
   altGradeShift: Float64Array;
   /** Their no-lesion reading at the second rate (base holds the reading at the first). */
   baseAlt: Float64Array;
-  baseYoungSum: number;
-  baseAgedSum: number;
-  /** No-lesion sums of the strength findings in a reliable and an unreliable examination, and of the skin ones in an unreliable one. */
-  baseWeakSum: number;
-  baseWeakAltSum: number;
-  baseNumbAltSum: number;
   /** Log-likelihood of the sensory findings when no lesion touches the skin, in an unreliable examination. */
   sparedAlt: number;
   /** The chance that age has taken this person's distal reflexes and responses. */
@@ -150,19 +147,13 @@ export function fastOf(obs: readonly Observation[], chance: number, numbers: Flo
     spared,
     sparedAlt,
     base: carve(4),
-    baseSum: 0,
-    baseNumbSum: 0,
+    baseSums: new Float64Array(8),
     sumOf,
     extra,
     altLnNotFp,
     altFpShift,
     altGradeShift,
     baseAlt: carve(5),
-    baseYoungSum: 0,
-    baseAgedSum: 0,
-    baseWeakSum: 0,
-    baseWeakAltSum: 0,
-    baseNumbAltSum: 0,
     ageingChance: chance,
     examChance: examined ? subjectiveExam.unreliable.value : 0,
     lnNotFp,

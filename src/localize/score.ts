@@ -34,6 +34,7 @@ import {
   SENSORY_ABNORMAL,
   SENSORY_NORMAL,
   SKIN,
+  WEAK,
 } from "./fast.js";
 import { FLOOR } from "./likelihood.js";
 import { DIFFUSE_KINDS, type DiffuseKind, muscleUnit, type Unit, unitDamage } from "./model.js";
@@ -357,25 +358,21 @@ function findingParts(p: Prepared, effects: readonly Effect[], k: number): Parts
 }
 
 /**
- * Ends findingParts from the no-lesion sums corrected for the findings the candidate touches (the
- * rest read as they do without any lesion).
+ * Scratch: a candidate's sums, laid out as Fast.baseSums (from which they start: findings no
+ * lesion of the candidate reaches read as they do without any lesion), corrected finding by finding.
  */
-function sumReadings(
-  f: Fast,
-  ll: number,
-  young: number,
-  old: number,
-  numb: number,
-  numbAlt: number,
-  weak: number,
-  weakAlt: number,
-): void {
+const sums = new Float64Array(8);
+
+/** Ends findingParts from `sums`. */
+function sumReadings(f: Fast): void {
   // Age takes the distal reflexes and responses together or not at all: a mixture over that latent.
-  parts.ll = ll + mixture(f.ageingChance, old, young);
-  parts.numb = numb;
-  parts.numbAlt = numbAlt;
-  parts.weak = weak;
-  parts.weakAlt = weakAlt;
+  parts.ll =
+    (sums[2 * LIMB] as number) +
+    mixture(f.ageingChance, sums[2 * AGED + 1] as number, sums[2 * AGED] as number);
+  parts.numb = sums[2 * SKIN] as number;
+  parts.numbAlt = sums[2 * SKIN + 1] as number;
+  parts.weak = sums[2 * WEAK] as number;
+  parts.weakAlt = sums[2 * WEAK + 1] as number;
 }
 
 /** findingParts for a candidate of one cause: every finding it touches, it touches alone. */
@@ -385,13 +382,7 @@ function oneCause(f: Fast, effect: Effect, k: number): void {
   const { lnNot, q, qGrade } = reading;
   const { lnNotFp, altLnNotFp, altFpShift, altGradeShift, fp, fpGrade, extra, sumOf, base, baseAlt } = f;
   const at = LEVELS * off + k * size;
-  let ll = f.baseSum;
-  let numb = f.baseNumbSum;
-  let numbAlt = f.baseNumbAltSum;
-  let young = f.baseYoungSum;
-  let old = f.baseAgedSum;
-  let weak = f.baseWeakSum;
-  let weakAlt = f.baseWeakAltSum;
+  sums.set(f.baseSums);
   for (let t = 0; t < size; t++) {
     const i = touched[off + t] as number;
     const place = at + t;
@@ -409,7 +400,7 @@ function oneCause(f: Fast, effect: Effect, k: number): void {
     }
     const sum = sumOf[i] as number;
     if (sum === LIMB) {
-      ll += value - (base[i] as number);
+      sums[2 * LIMB] = (sums[2 * LIMB] as number) + (value - (base[i] as number));
       continue;
     }
     let second = aloneAlt[place] as number;
@@ -423,20 +414,10 @@ function oneCause(f: Fast, effect: Effect, k: number): void {
       );
       aloneAlt[place] = second;
     }
-    const change = value - (base[i] as number);
-    const altChange = second - (baseAlt[i] as number);
-    if (sum === SKIN) {
-      numb += change;
-      numbAlt += altChange;
-    } else if (sum === AGED) {
-      young += change;
-      old += altChange;
-    } else {
-      weak += change;
-      weakAlt += altChange;
-    }
+    sums[2 * sum] = (sums[2 * sum] as number) + (value - (base[i] as number));
+    sums[2 * sum + 1] = (sums[2 * sum + 1] as number) + (second - (baseAlt[i] as number));
   }
-  sumReadings(f, ll, young, old, numb, numbAlt, weak, weakAlt);
+  sumReadings(f);
 }
 
 /** findingParts for a candidate of several causes. */
@@ -501,13 +482,7 @@ function severalCauses(f: Fast, effects: readonly Effect[], k: number): void {
       }
     }
   }
-  let ll = f.baseSum;
-  let numb = f.baseNumbSum;
-  let numbAlt = f.baseNumbAltSum;
-  let young = f.baseYoungSum;
-  let old = f.baseAgedSum;
-  let weak = f.baseWeakSum;
-  let weakAlt = f.baseWeakAltSum;
+  sums.set(f.baseSums);
   for (let u = 0; u < count; u++) {
     const i = union[u] as number;
     // A finding one cause alone touches reads the same in every candidate with that cause.
@@ -521,7 +496,7 @@ function severalCauses(f: Fast, effects: readonly Effect[], k: number): void {
     }
     const sum = sumOf[i] as number;
     if (sum === LIMB) {
-      ll += value - (base[i] as number);
+      sums[2 * LIMB] = (sums[2 * LIMB] as number) + (value - (base[i] as number));
       continue;
     }
     const aloneAlt = sole >= 0 ? (alonesAlt[sole] as Float64Array) : undefined;
@@ -536,20 +511,10 @@ function severalCauses(f: Fast, effects: readonly Effect[], k: number): void {
       );
       if (aloneAlt) aloneAlt[place] = second;
     }
-    const change = value - (base[i] as number);
-    const altChange = second - (baseAlt[i] as number);
-    if (sum === SKIN) {
-      numb += change;
-      numbAlt += altChange;
-    } else if (sum === AGED) {
-      young += change;
-      old += altChange;
-    } else {
-      weak += change;
-      weakAlt += altChange;
-    }
+    sums[2 * sum] = (sums[2 * sum] as number) + (value - (base[i] as number));
+    sums[2 * sum + 1] = (sums[2 * sum + 1] as number) + (second - (baseAlt[i] as number));
   }
-  sumReadings(f, ll, young, old, numb, numbAlt, weak, weakAlt);
+  sumReadings(f);
 }
 
 /** One combination of the hidden properties a candidate averages over. */
@@ -583,14 +548,13 @@ export function latentTerms(p: Prepared, unitIdx: readonly number[], diffuse: Di
 /** Fill in the no-lesion reading of every finding (needs lnNotFp, so done after fastOf). */
 function baseline(p: Prepared): void {
   const f = p.fast;
+  const sums = f.baseSums;
   for (let i = 0; i < f.code.length; i++) {
     const v = readFinding(f, i, p.lnNotFp[i] as number, f.fp[i] as number, f.fpGrade[i] as number);
     f.base[i] = v;
     const sum = f.sumOf[i] as number;
-    if (sum === LIMB) {
-      f.baseSum += v;
-      continue;
-    }
+    sums[2 * sum] = (sums[2 * sum] as number) + v;
+    if (sum === LIMB) continue;
     const a = readFinding(
       f,
       i,
@@ -599,16 +563,7 @@ function baseline(p: Prepared): void {
       (f.fpGrade[i] as number) + (f.altGradeShift[i] as number),
     );
     f.baseAlt[i] = a;
-    if (sum === SKIN) {
-      f.baseNumbSum += v;
-      f.baseNumbAltSum += a;
-    } else if (sum === AGED) {
-      f.baseYoungSum += v;
-      f.baseAgedSum += a;
-    } else {
-      f.baseWeakSum += v;
-      f.baseWeakAltSum += a;
-    }
+    sums[2 * sum + 1] = (sums[2 * sum + 1] as number) + a;
   }
 }
 
