@@ -304,9 +304,14 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
         once(triple, "none");
       }
     }
-    // Polyneuropathy under two focal lesions: a root lesion on top of a neuropathy, and one more.
-    for (let q = 0; q < Math.min(options.beam * 2, pairOrder.length); q++)
-      once((out[pairs[pairOrder[q] as number] as number] as Scored).units, "polyneuropathy");
+    // Polyneuropathy under two focal lesions (a root lesion on top of a neuropathy, and one more),
+    // bounded as a lesion under a polyneuropathy is.
+    for (let q = 0; q < Math.min(options.beam * 2, pairOrder.length); q++) {
+      const pair = out[pairs[pairOrder[q] as number] as number] as Scored;
+      const pairGain = pair.score - logPrior(p, pair.units, "none") - noneLl;
+      if (noneLl + pnpGain + pairGain + logPrior(p, pair.units, "polyneuropathy") < best - MARGIN) continue;
+      once(pair.units, "polyneuropathy");
+    }
   }
   const order = rescoreBest(p, out, options.rescore, firstFindings, firstContext);
   return out.map((_, r) => out[order[r] as number] as Scored);
