@@ -26,6 +26,25 @@ export interface ReadOptions {
   notes?: boolean;
 }
 
+/**
+ * The text of a file, or of standard input for "-"; when it cannot be read, says why (in the
+ * command's words) and exits 2, as every command does.
+ */
+export async function readInput(
+  io: Io,
+  file: string,
+  say: (why: string) => string,
+  setExit: (code: number) => void,
+): Promise<string | undefined> {
+  try {
+    return await io.read(file);
+  } catch (error) {
+    io.err(say(error instanceof Error ? error.message : String(error)));
+    setExit(2);
+    return undefined;
+  }
+}
+
 export async function readCase(
   io: Io,
   file: string,
@@ -34,16 +53,13 @@ export async function readCase(
 ): Promise<CaseInput | undefined> {
   const color = pc.createColors(io.isTty);
   const name = file === "-" ? "(stdin)" : file;
-  let text: string;
-  try {
-    text = await io.read(file);
-  } catch (error) {
-    io.err(
-      `${color.red("✗")} ${name}: cannot be read: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    setExit(2);
-    return undefined;
-  }
+  const text = await readInput(
+    io,
+    file,
+    (why) => `${color.red("✗")} ${name}: cannot be read: ${why}\n`,
+    setExit,
+  );
+  if (text === undefined) return undefined;
   const fromNote = options.notes === true && looksLikeNote(text);
   const parsed = fromNote ? parseCase(extract(text, { id: name }).case) : parseCaseText(text, name);
   if (!parsed.ok) {

@@ -51,9 +51,9 @@ describe("locus extract", () => {
     expect(out.spans).toBeUndefined();
   });
 
-  it("exits 1 when the file cannot be read", async () => {
+  it("exits 2 when the file cannot be read, as every command does", async () => {
     const r = await run(["extract", "missing.txt"]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toMatch(/cannot read missing\.txt/);
   });
 

@@ -5,6 +5,7 @@
  */
 import { extract } from "../../text/index.js";
 import type { Register } from "../index.js";
+import { readInput } from "../read-case.js";
 
 export const registerExtract: Register = (program, io, setExit) => {
   program
@@ -22,16 +23,13 @@ export const registerExtract: Register = (program, io, setExit) => {
         file: string,
         opts: { id?: string; literature?: boolean; followUp?: boolean; caseOnly?: boolean },
       ) => {
-        let text: string;
-        try {
-          text = await io.read(file);
-        } catch (error) {
-          io.err(
-            `locus extract: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`,
-          );
-          setExit(1);
-          return;
-        }
+        const text = await readInput(
+          io,
+          file,
+          (why) => `locus extract: cannot read ${file}: ${why}\n`,
+          setExit,
+        );
+        if (text === undefined) return;
         const r = extract(text, {
           ...(opts.id ? { id: opts.id } : {}),
           ...(opts.literature ? { includeLiterature: true } : {}),

@@ -3,6 +3,7 @@ import { caseToBundle } from "../../fhir/index.js";
 import { loadEngine } from "../../server/engine.js";
 import { fhirLocalize, readBundle } from "../../server/fhir.js";
 import type { Register } from "../index.js";
+import { readInput } from "../read-case.js";
 
 const describe = (i: Issue) =>
   `  ${i.path.length ? formatPath(i.path) : "(the document)"}: ${i.message}${i.suggestions?.length ? ` (did you mean ${i.suggestions.join(", ")}?)` : ""}\n`;
@@ -18,16 +19,8 @@ export const registerFhir: Register = (program, io, setExit) => {
     .option("--case", "print the LocusCase read from the Bundle instead")
     .option("--from-case", "the file is a LocusCase: print it as a Bundle of Observations")
     .action(async (file: string, opts: { case?: boolean; fromCase?: boolean }) => {
-      let text: string;
-      try {
-        text = await io.read(file);
-      } catch (error) {
-        io.err(
-          `locus fhir: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`,
-        );
-        setExit(2);
-        return;
-      }
+      const text = await readInput(io, file, (why) => `locus fhir: cannot read ${file}: ${why}\n`, setExit);
+      if (text === undefined) return;
       if (opts.fromCase) {
         const r = parseCaseText(text, file);
         if (!r.ok) {
