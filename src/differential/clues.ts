@@ -5,13 +5,10 @@
  */
 import { getAtlas } from "../atlas/index.js";
 import type { Finding, Lesion, LocusCase } from "../case/schema.js";
+import { type LimbSide as LR, sidesOf } from "../localize/observe.js";
 import type { Localization } from "../localize/types.js";
 import { contextWords, PELVIC_CANCER } from "./data/context-words.js";
 import type { ClueEvidence, ClueId, Clues } from "./types.js";
-
-type LR = "left" | "right";
-const BOTH: LR[] = ["left", "right"];
-const sidesOf = (side: string | undefined): LR[] => (side === "left" || side === "right" ? [side] : BOTH);
 
 const HISTORY_CLUES: Record<string, ClueId> = {
   diabetes: "diabetes",
@@ -137,7 +134,7 @@ function affectedRoots(loc: Localization): { roots: Set<string>; sides: LR[]; di
         diffuse: false,
       };
     if (h.lesions.some((l) => l.level === "cauda_equina" || l.level === "polyradiculopathy"))
-      return { roots: new Set(), sides: BOTH, diffuse: true };
+      return { roots: new Set(), sides: sidesOf(undefined), diffuse: true };
   }
   return undefined;
 }
