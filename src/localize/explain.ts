@@ -28,9 +28,14 @@ const DIFFUSE_WORDS: Record<DiffuseKind, string> = {
 };
 
 export function describeCandidate(units: readonly Unit[], diffuse: DiffuseKind): string {
-  const parts = units.map((u) => `${u.side} ${u.name}`);
-  if (diffuse !== "none" || parts.length === 0) parts.push(DIFFUSE_WORDS[diffuse]);
-  return parts.join(" + ");
+  let words = "";
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k] as Unit;
+    words += `${k > 0 ? " + " : ""}${u.side} ${u.name}`;
+  }
+  if (diffuse !== "none" || units.length === 0)
+    words += `${units.length > 0 ? " + " : ""}${DIFFUSE_WORDS[diffuse]}`;
+  return words;
 }
 
 function strongest(p: Prepared, units: readonly number[], i: number): { unit: Unit; d: number } | undefined {
