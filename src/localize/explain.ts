@@ -28,9 +28,14 @@ const DIFFUSE_WORDS: Record<DiffuseKind, string> = {
 };
 
 export function describeCandidate(units: readonly Unit[], diffuse: DiffuseKind): string {
-  const parts = units.map((u) => `${u.side} ${u.name}`);
-  if (diffuse !== "none" || parts.length === 0) parts.push(DIFFUSE_WORDS[diffuse]);
-  return parts.join(" + ");
+  let words = "";
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k] as Unit;
+    words += `${k > 0 ? " + " : ""}${u.side} ${u.name}`;
+  }
+  if (diffuse !== "none" || units.length === 0)
+    words += `${units.length > 0 ? " + " : ""}${DIFFUSE_WORDS[diffuse]}`;
+  return words;
 }
 
 function strongest(p: Prepared, units: readonly number[], i: number): { unit: Unit; d: number } | undefined {
@@ -100,6 +105,18 @@ class Reasons {
   }
 }
 
+/**
+ * A reason about observation o (w: its log-likelihood ratio against no lesion), shown by how much
+ * better the hypothesis reads it (`here`) than the rival does (`versus`). A function, not a closure
+ * made per observation (explain runs over every observation of every hypothesis shown).
+ */
+function addReason(to: Reasons, o: Observation, text: string, w: number, here: number, versus: number): void {
+  to.push(
+    { finding: o.finding, side: o.side, text: `${o.label}: ${text}`, weight: Math.round(w * 100) / 100 },
+    Math.abs(here - versus) + Math.abs(w) / 10,
+  );
+}
+
 /** For and against reasons of one candidate; `rival` is the best competing candidate. */
 export function explain(
   p: Prepared,
@@ -126,20 +143,16 @@ export function explain(
     const base = baseAll[i] as number;
     const w = here - base;
     const versus = rivalAll[i] as number;
-    /** A reason about this finding, and the key it is shown by. */
-    const add = (to: Reasons, text: string) =>
-      to.push(
-        { finding: o.finding, side: o.side, text: `${o.label}: ${text}`, weight: Math.round(w * 100) / 100 },
-        Math.abs(here - versus) + Math.abs(w) / 10,
-      );
     if (o.abnormal) {
-      if (w > SIGNIFICANT) add(explains, whyAbnormal(o, strongest(p, units, i), diffuse));
-      else if (w < -SIGNIFICANT) add(against, whyUnexpectedAbnormal(o, unitObjs, diffuse));
-      else if (!o.equivocal) add(unexplained, `not reached by ${said()}`);
+      if (w > SIGNIFICANT)
+        addReason(explains, o, whyAbnormal(o, strongest(p, units, i), diffuse), w, here, versus);
+      else if (w < -SIGNIFICANT)
+        addReason(against, o, whyUnexpectedAbnormal(o, unitObjs, diffuse), w, here, versus);
+      else if (!o.equivocal) addReason(unexplained, o, `not reached by ${said()}`, w, here, versus);
       continue;
     }
     if (w < -SIGNIFICANT) {
-      add(against, whyAgainstNormal(o, strongest(p, units, i), diffuse));
+      addReason(against, o, whyAgainstNormal(o, strongest(p, units, i), diffuse), w, here, versus);
       continue;
     }
     if (rival) {

@@ -117,7 +117,9 @@ export function candidateKey(
   diffuse: DiffuseKind,
   obs: readonly Observation[],
 ): string {
-  if (units.length === 0) return lesionKey(toLesions(units, diffuse, obs));
+  // No focal lesion: the diffuse process's own key, or no lesion on the side most findings are on.
+  if (units.length === 0)
+    return diffuse === "none" ? (NONE_KEYS[dominantSide(obs)] as string) : DIFFUSE_KEYS[diffuse];
   const key = focalKey(units, obs);
   if (diffuse === "none") return key;
   let kept = withDiffuse.get(diffuse);
@@ -133,3 +135,11 @@ export function candidateKey(
 const DIFFUSE_KEYS = Object.fromEntries(
   Object.entries(DIFFUSE_LESION).map(([k, l]) => [k, lesionKey([l])]),
 ) as Record<Exclude<DiffuseKind, "none">, string>;
+
+/** lesionKey(toLesions([], "none", obs)) by dominantSide(obs). */
+const NONE_KEYS: Record<string, string> = Object.fromEntries(
+  (["left", "right", "bilateral"] as const).map((side) => [
+    side,
+    lesionKey([{ level: "none", sites: [], side }]),
+  ]),
+);

@@ -53,6 +53,22 @@ function rivalOf(
   return undefined;
 }
 
+/** Scratch for the candidates' weights (never kept between calls). */
+let weightScratch = new Float64Array(256);
+
+/**
+ * A candidate's lesions, in one array per number of lesions rewritten for every candidate (read it
+ * before asking for the next: candidateKey keeps none of it).
+ */
+const scratchLesions: Unit[][] = [[], [], [], []];
+
+function lesionsOf(all: readonly Unit[], units: readonly number[]): Unit[] {
+  const out = scratchLesions[units.length] ?? [];
+  out.length = units.length;
+  for (let k = 0; k < units.length; k++) out[k] = all[units[k] as number] as Unit;
+  return out;
+}
+
 export function localize(
   c: LocusCase,
   options: LocalizeOptions = {},
@@ -63,27 +79,31 @@ export function localize(
   const p = prepare(atlas, c);
   const scored = search(p, { maxLesions, beam: 12, rescore: 30 });
   const top = scored[0]?.score ?? 0;
-  const weights = scored.map((s) => Math.exp(s.score - top));
-  const total = weights.reduce((a, b) => a + b, 0);
+  const n = scored.length;
+  if (weightScratch.length < n) weightScratch = new Float64Array(2 * n);
+  const weights = weightScratch;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const w = Math.exp((scored[i] as Scored).score - top);
+    weights[i] = w;
+    total += w;
+  }
 
   // Candidates that read the same in FORMAT.md's words (femoral in the pelvis or at the ligament) are one answer.
   const merged = new Map<string, { index: number; probability: number; members: number[] }>();
-  scored.forEach((s, i) => {
+  for (let i = 0; i < n; i++) {
+    const s = scored[i] as Scored;
     // Candidates twenty thousand times less likely than the best only add to "other".
-    if (s.score - top < -10) return;
-    const key = candidateKey(
-      s.units.map((u) => p.units[u] as Unit),
-      s.diffuse,
-      p.observations,
-    );
+    if (s.score - top < -10) continue;
+    const key = candidateKey(lesionsOf(p.units, s.units), s.diffuse, p.observations);
     let entry = merged.get(key);
     if (!entry) {
       entry = { index: i, probability: 0, members: [] };
       merged.set(key, entry);
     }
-    entry.probability += (weights[i] ?? 0) / total;
+    entry.probability += (weights[i] as number) / total;
     entry.members.push(i);
-  });
+  }
   const answers = [...merged.values()];
   const ranked = sortedBy(
     answers,

@@ -271,7 +271,9 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
     side: string | undefined,
     text: (s: LimbSide) => string,
   ) => {
+    const subjective = subjectiveSplit(o.family, o.fp);
     for (const s of sidesOf(side)) {
+      // Every field in one literal, the optional ones too: one shape for every observation.
       const x: Observation = {
         finding: i,
         side: s,
@@ -280,16 +282,15 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
         equivocal: o.equivocal,
         targets: o.targets,
         movements: o.movements,
+        grade: o.grade,
         fp: o.fp,
         timing: o.timing,
+        ageing: o.ageing,
+        subjective,
+        largeUnits: o.largeUnits,
         label: text(s),
         thing: o.thing,
       };
-      if (o.grade !== undefined) x.grade = o.grade;
-      if (o.ageing !== undefined) x.ageing = o.ageing;
-      const split = subjectiveSplit(o.family, o.fp);
-      if (split !== undefined) x.subjective = split;
-      if (o.largeUnits !== undefined) x.largeUnits = o.largeUnits;
       out.push(x);
     }
   };

@@ -36,6 +36,7 @@ import {
   SKIN,
   WEAK,
 } from "./fast.js";
+import { keep } from "./keep.js";
 import { FLOOR } from "./likelihood.js";
 import { DIFFUSE_KINDS, type DiffuseKind, muscleUnit, type Unit, unitDamage } from "./model.js";
 import { ageingChance, type LimbSide, musclesOfBodyPart, type Observation, observe } from "./observe.js";
@@ -133,15 +134,18 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   });
   for (let ui = base.length; ui < units.length; ui++) {
     const u = units[ui] as Unit;
-    const d = Float64Array.from(observations, (o) => unitDamage(atlas, u, o));
+    const d = new Float64Array(observations.length);
+    for (let i = 0; i < observations.length; i++) d[i] = unitDamage(atlas, u, observations[i] as Observation);
     unitEffects[ui] = effectOfShares(observations, u.level as LesionClass, d);
     if (observations.some((o, i) => o.abnormal && !o.equivocal && (d[i] ?? 0) > 0.1)) explains[ui] = 1;
   }
   const none: View = { units: [], diffuse: "none" };
   const noneP = context.map((item) => item.p(none));
   const relevant: number[] = [];
+  // One view for every lesion asked about (the items keep nothing of it).
+  const one: View = { units: [units[0] as Unit], diffuse: "none" };
   for (let ui = 0; ui < units.length; ui++)
-    if (explains[ui] || explainsContext(context, noneP, units[ui] as Unit)) relevant.push(ui);
+    if (explains[ui] || explainsContext(context, noneP, units[ui] as Unit, one)) relevant.push(ui);
   const chance = ageingChance(c.patient?.age);
   const gatheredUnits = relevant.filter((ui) => ui < base.length);
   const gathered = gatherEffects(
@@ -163,7 +167,9 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   // One buffer for the scoring loop's arrays and the lesions' priors.
   const numbers = new Float64Array(FAST_ARRAYS * observations.length + units.length);
   const fast = fastOf(observations, chance, numbers);
-  const logZ = Math.log(base.filter((u) => u.parts.length === 1).reduce((a, u) => a + u.prior, 0));
+  const logZ = keep(logZs, base, () =>
+    Math.log(base.filter((u) => u.parts.length === 1).reduce((a, u) => a + u.prior, 0)),
+  );
   const prepared: Prepared = {
     logZ,
     logSiteBoost: siteBoosts(c),
@@ -187,10 +193,21 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   return prepared;
 }
 
-/** Whether a lesion makes some context item twice as likely as no lesion does (noneP). */
-function explainsContext(context: readonly ContextItem[], noneP: readonly number[], u: Unit): boolean {
+/** log of the sum of all single-site priors, by the atlas's units (baseUnits: the same array each time). */
+const logZs = new WeakMap<readonly Unit[], number>();
+
+/**
+ * Whether a lesion makes some context item twice as likely as no lesion does (noneP); `view` is
+ * a one-lesion view, rewritten here.
+ */
+function explainsContext(
+  context: readonly ContextItem[],
+  noneP: readonly number[],
+  u: Unit,
+  view: View,
+): boolean {
   if (context.length === 0) return false;
-  const view: View = { units: [u], diffuse: "none" };
+  view.units[0] = u;
   for (let k = 0; k < context.length; k++)
     if ((context[k] as ContextItem).p(view) > 2 * (noneP[k] ?? 0)) return true;
   return false;

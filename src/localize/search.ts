@@ -5,6 +5,8 @@
  * best pairs. A first pass reads each candidate at the middle lesion severity; the best are then
  * rescored over all severities.
  */
+
+import type { View } from "./context.js";
 import { extraLesion } from "./data/priors.js";
 import { DIFFUSE_KINDS, type DiffuseKind, LESION_ROOTS as ROOTS, type Unit } from "./model.js";
 import { addedLogPrior, logPrior, type Prepared, rescore, scoreFirst, unitEffect } from "./score.js";
@@ -81,6 +83,8 @@ function explainedSets(p: Prepared): Explained {
   const rel = p.relevant;
   if (bitsScratch.length < rel.length * words) bitsScratch = new Int32Array(2 * rel.length * words);
   const bits = bitsScratch.fill(0, 0, rel.length * words);
+  // One view for every lesion (the context items keep nothing of it).
+  const view: View = { units: [p.units[0] as Unit], diffuse: "none" };
   for (let r = 0; r < rel.length; r++) {
     const u = rel[r] as number;
     const at = r * words;
@@ -92,7 +96,7 @@ function explainedSets(p: Prepared): Explained {
     }
     if (p.context.length === 0) continue;
     // A context item this lesion makes twice as likely as no lesion does.
-    const view = { units: [p.units[u] as Unit], diffuse: "none" as const };
+    view.units[0] = p.units[u] as Unit;
     for (let k = 0; k < p.context.length; k++) {
       if ((p.context[k] as (typeof p.context)[number]).p(view) > 2 * (p.contextNone[k] as number))
         setBit(bits, at, n + k);
@@ -131,6 +135,12 @@ function scoresOf(out: readonly Scored[], which?: readonly number[]): Float64Arr
 let firstScratch = new Float64Array(256);
 
 /**
+ * Scratch for what `rescore` reuses of each candidate's first reading: its limb findings at 2c
+ * and its context at 2c + 1, by candidate (never kept between calls).
+ */
+let readingScratch = new Float64Array(512);
+
+/**
  * Rescores the best first-pass candidates over all severities; all candidates' indices, best
  * first. The same order as sorting them (stably) by first score, rescoring the first `rescore`
  * and sorting again: that is, by score, then by first score, then as scored. So one sort does,
@@ -141,8 +151,8 @@ function rescoreBest(
   p: Prepared,
   out: Scored[],
   rescoreCount: number,
-  firstFindings: readonly number[],
-  firstContext: readonly number[],
+  /** The candidates' first readings (see readingScratch). */
+  firsts: Float64Array,
 ): Int32Array {
   const n = out.length;
   if (orderScratch.length < n) orderScratch = new Int32Array(2 * n);
@@ -151,7 +161,7 @@ function rescoreBest(
   first.set(scoresOf(out).subarray(0, n));
   const rescoreOne = (c: number) => {
     const s = out[c] as Scored;
-    s.score = rescore(p, s.units, s.diffuse, firstFindings[c] as number, firstContext[c] as number);
+    s.score = rescore(p, s.units, s.diffuse, firsts[2 * c] as number, firsts[2 * c + 1] as number);
   };
   const order = identity(orderScratch, n);
   if (hasNaN(first, n)) {
@@ -185,8 +195,6 @@ let togetherScratch = new Uint8Array(0);
 export function search(p: Prepared, options: SearchOptions): Scored[] {
   // Candidates in the order scored, with their first readings.
   const out: Scored[] = [];
-  const firstFindings: number[] = [];
-  const firstContext: number[] = [];
   const seen = new Set<number>();
   const digit = p.units.length + 1;
   let best = Number.NEGATIVE_INFINITY;
@@ -194,8 +202,14 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
   const score = (units: number[], diffuse: DiffuseKind): number => {
     const first = scoreFirst(p, units, diffuse);
     out.push({ units, diffuse, score: first.score });
-    firstFindings.push(first.findings);
-    firstContext.push(first.context);
+    const c = out.length - 1;
+    if (readingScratch.length < 2 * out.length) {
+      const grown = new Float64Array(4 * out.length);
+      grown.set(readingScratch);
+      readingScratch = grown;
+    }
+    readingScratch[2 * c] = first.findings;
+    readingScratch[2 * c + 1] = first.context;
     best = Math.max(best, first.score);
     return out.length - 1;
   };
@@ -313,6 +327,6 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
       once(pair.units, "polyneuropathy");
     }
   }
-  const order = rescoreBest(p, out, options.rescore, firstFindings, firstContext);
+  const order = rescoreBest(p, out, options.rescore, readingScratch);
   return out.map((_, r) => out[order[r] as number] as Scored);
 }
