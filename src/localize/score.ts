@@ -31,15 +31,13 @@ import {
   GRADES,
   LIMB,
   readFinding,
-  SENSORY_ABNORMAL,
-  SENSORY_NORMAL,
   SKIN,
   WEAK,
 } from "./fast.js";
 import { keep } from "./keep.js";
 import { FLOOR } from "./likelihood.js";
 import { DIFFUSE_KINDS, type DiffuseKind, muscleUnit, type Unit, unitDamage } from "./model.js";
-import { ageingChance, type LimbSide, musclesOfBodyPart, type Observation, observe } from "./observe.js";
+import { ageingChance, musclesOfBodyPart, type Observation, observe, sidesOf } from "./observe.js";
 
 export interface Prepared {
   atlas: Atlas;
@@ -75,8 +73,7 @@ function muscleCandidates(atlas: Atlas, c: LocusCase): Unit[] {
   const out: Unit[] = [];
   const add = (muscles: string[], side: string | undefined) => {
     if (muscles.length === 0) return;
-    const sides: LimbSide[] = side === "left" ? ["left"] : side === "right" ? ["right"] : ["left", "right"];
-    for (const s of sides) out.push(muscleUnit(atlas, muscles, s));
+    for (const s of sidesOf(side)) out.push(muscleUnit(atlas, muscles, s));
   };
   for (const f of c.findings) {
     if (f.kind === "imaging" && f.tags.some((t) => t.startsWith("muscle_")))
