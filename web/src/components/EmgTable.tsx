@@ -1,10 +1,9 @@
 /** Needle EMG, one row per muscle and side: spontaneous activity (with fibrillation grade), MUAP, recruitment. */
-import { useState } from "react";
 import { SPONTANEOUS } from "../../../src/case/schema.js";
 import { addFinding, removeFinding, replaceFinding } from "../caseModel.js";
 import type { Territory } from "../territory.js";
 import type { AtlasOverview, Finding, LocusCase } from "../types.js";
-import { RemoveButton, SideSelect } from "./RowControls.js";
+import { AddRow, RemoveButton } from "./RowControls.js";
 
 type Emg = Extract<Finding, { kind: "emg" }>;
 const INSERTIONAL = ["normal", "increased", "reduced"] as const;
@@ -49,8 +48,6 @@ export function withField<F extends object, K extends keyof F>(f: F, key: K, val
 }
 
 export function EmgTable({ c, atlas, territory, onChange }: Props) {
-  const [muscle, setMuscle] = useState("");
-  const [side, setSide] = useState<"right" | "left">("right");
   const rows = c.findings
     .map((f, i) => [f, i] as const)
     .filter((x): x is [Emg, number] => x[0].kind === "emg");
@@ -160,38 +157,28 @@ export function EmgTable({ c, atlas, territory, onChange }: Props) {
           })}
         </tbody>
       </table>
-      <div className="row-add">
-        <label htmlFor="emg-muscle">Add a muscle</label>
-        <select id="emg-muscle" value={muscle} onChange={(e) => setMuscle(e.currentTarget.value)}>
-          <option value="">choose a muscle</option>
-          {atlas.muscles.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-              {m.commonlyNeedled ? "" : " (less often needled)"}
-            </option>
-          ))}
-        </select>
-        <SideSelect id="emg-side" value={side} onChange={setSide} />
-        <button
-          type="button"
-          disabled={!muscle}
-          onClick={() => {
-            onChange(
-              addFinding(c, {
-                kind: "emg",
-                side,
-                muscle,
-                spontaneous: "none",
-                muap: "normal",
-                recruitment: "normal",
-              }),
-            );
-            setMuscle("");
-          }}
-        >
-          Add
-        </button>
-      </div>
+      <AddRow
+        id="emg-muscle"
+        sideId="emg-side"
+        label="Add a muscle"
+        placeholder="choose a muscle"
+        options={atlas.muscles.map((m) => ({
+          id: m.id,
+          name: m.commonlyNeedled ? m.name : `${m.name} (less often needled)`,
+        }))}
+        onAdd={(muscle, side) =>
+          onChange(
+            addFinding(c, {
+              kind: "emg",
+              side,
+              muscle,
+              spontaneous: "none",
+              muap: "normal",
+              recruitment: "normal",
+            }),
+          )
+        }
+      />
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { NCS_RESULTS } from "../../../src/case/schema.js";
 import { addFinding, removeFinding, replaceFinding } from "../caseModel.js";
 import type { AtlasOverview, Finding, LocusCase } from "../types.js";
 import { withField } from "./EmgTable.js";
-import { RemoveButton, SideSelect } from "./RowControls.js";
+import { AddRow, RemoveButton } from "./RowControls.js";
 
 type Ncs = Extract<Finding, { kind: "ncs" }>;
 type NumberField = "amplitude" | "velocity" | "latency";
@@ -46,8 +46,6 @@ function NumberCell(props: {
 }
 
 export function NcsTable({ c, atlas, onChange }: Props) {
-  const [study, setStudy] = useState("");
-  const [side, setSide] = useState<"right" | "left">("right");
   const rows = c.findings
     .map((f, i) => [f, i] as const)
     .filter((x): x is [Ncs, number] => x[0].kind === "ncs");
@@ -126,28 +124,14 @@ export function NcsTable({ c, atlas, onChange }: Props) {
           })}
         </tbody>
       </table>
-      <div className="row-add">
-        <label htmlFor="ncs-study">Add a study</label>
-        <select id="ncs-study" value={study} onChange={(e) => setStudy(e.currentTarget.value)}>
-          <option value="">choose a study</option>
-          {atlas.studies.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-        <SideSelect id="ncs-side" value={side} onChange={setSide} />
-        <button
-          type="button"
-          disabled={!study}
-          onClick={() => {
-            onChange(addFinding(c, { kind: "ncs", side, study, result: "normal" }));
-            setStudy("");
-          }}
-        >
-          Add
-        </button>
-      </div>
+      <AddRow
+        id="ncs-study"
+        sideId="ncs-side"
+        label="Add a study"
+        placeholder="choose a study"
+        options={atlas.studies}
+        onAdd={(study, side) => onChange(addFinding(c, { kind: "ncs", side, study, result: "normal" }))}
+      />
     </section>
   );
 }

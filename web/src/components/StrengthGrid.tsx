@@ -8,6 +8,7 @@ import { findSided, mrcNumber, mrcText, readMrc, setSided } from "../caseModel.j
 import type { Territory } from "../territory.js";
 import type { AtlasOverview, Finding, LocusCase, Side } from "../types.js";
 import { SIDES } from "../types.js";
+import { AddRow } from "./RowControls.js";
 
 interface Props {
   c: LocusCase;
@@ -91,7 +92,6 @@ function MrcCell(props: {
 
 export function StrengthGrid({ c, atlas, territory, onChange }: Props) {
   const movementIds = new Set(atlas.movements.map((m) => m.id));
-  const [adding, setAdding] = useState("");
   const [extra, setExtra] = useState<string[]>([]);
   const muscleRows = [
     ...new Set([
@@ -152,29 +152,14 @@ export function StrengthGrid({ c, atlas, territory, onChange }: Props) {
           ))}
         </tbody>
       </table>
-      <div className="row-add">
-        <label htmlFor="add-muscle">Grade a muscle</label>
-        <select id="add-muscle" value={adding} onChange={(e) => setAdding(e.currentTarget.value)}>
-          <option value="">choose a muscle</option>
-          {atlas.muscles
-            .filter((m) => !m.id.startsWith("paraspinal_") && !muscleRows.includes(m.id))
-            .map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-        </select>
-        <button
-          type="button"
-          disabled={!adding}
-          onClick={() => {
-            setExtra([...extra, adding]);
-            setAdding("");
-          }}
-        >
-          Add row
-        </button>
-      </div>
+      <AddRow
+        id="add-muscle"
+        label="Grade a muscle"
+        placeholder="choose a muscle"
+        options={atlas.muscles.filter((m) => !m.id.startsWith("paraspinal_") && !muscleRows.includes(m.id))}
+        button="Add row"
+        onAdd={(muscle) => setExtra([...extra, muscle])}
+      />
     </section>
   );
 }
