@@ -3,6 +3,7 @@ import {
   emptyCase,
   findSided,
   readMrc,
+  rowsOf,
   setSided,
   setWordDetail,
   toggleWord,
@@ -13,6 +14,24 @@ import type { Finding } from "./types.js";
 const patellar = (f: Finding) => f.kind === "reflex" && f.reflex === "patellar";
 
 describe("the case as the form edits it", () => {
+  it("gives a table its rows: the findings of its kinds with their places in the case", () => {
+    const c = {
+      ...emptyCase("t"),
+      findings: [
+        { kind: "emg", side: "left", muscle: "tibialis_anterior", spontaneous: "none" },
+        { kind: "reflex", side: "left", reflex: "patellar", grade: "normal" },
+        { kind: "lab", test: "ck", result: "high" },
+        { kind: "emg", side: "right", muscle: "soleus", spontaneous: "fibrillations" },
+      ] as Finding[],
+    };
+    expect(rowsOf(c, "emg").map(([f, i]) => [f.muscle, i])).toEqual([
+      ["tibialis_anterior", 0],
+      ["soleus", 3],
+    ]);
+    expect(rowsOf(c, "lab", "reflex").map(([, i]) => i)).toEqual([1, 2]);
+    expect(rowsOf(c, "ncs")).toEqual([]);
+  });
+
   it("reads MRC grades as typed in clinic, and says why a cell does not read", () => {
     expect(readMrc("4-")).toEqual({ ok: true, value: "4-" });
     expect(readMrc(" 3 ")).toEqual({ ok: true, value: 3 });

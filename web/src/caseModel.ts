@@ -53,6 +53,18 @@ export function setSided(
   return { ...c, findings };
 }
 
+/** The case's findings of the given kinds, each with its index in case.findings (a table's rows). */
+export function rowsOf<K extends Finding["kind"]>(
+  c: LocusCase,
+  ...kinds: K[]
+): [Extract<Finding, { kind: K }>, number][] {
+  const out: [Extract<Finding, { kind: K }>, number][] = [];
+  c.findings.forEach((f, i) => {
+    if ((kinds as Finding["kind"][]).includes(f.kind)) out.push([f as Extract<Finding, { kind: K }>, i]);
+  });
+  return out;
+}
+
 export function replaceFinding(c: LocusCase, index: number, f: Finding): LocusCase {
   const findings = [...c.findings];
   findings[index] = f;

@@ -1,6 +1,6 @@
 /** Needle EMG, one row per muscle and side: spontaneous activity (with fibrillation grade), MUAP, recruitment. */
 import { SPONTANEOUS } from "../../../src/case/schema.js";
-import { addFinding, removeFinding, replaceFinding } from "../caseModel.js";
+import { addFinding, removeFinding, replaceFinding, rowsOf } from "../caseModel.js";
 import type { Territory } from "../territory.js";
 import type { AtlasOverview, Finding, LocusCase } from "../types.js";
 import { AddRow, RemoveButton } from "./RowControls.js";
@@ -48,9 +48,7 @@ export function withField<F extends object, K extends keyof F>(f: F, key: K, val
 }
 
 export function EmgTable({ c, atlas, territory, onChange }: Props) {
-  const rows = c.findings
-    .map((f, i) => [f, i] as const)
-    .filter((x): x is [Emg, number] => x[0].kind === "emg");
+  const rows = rowsOf(c, "emg");
   const name = (id: string) => atlas.muscles.find((m) => m.id === id)?.name ?? id.replaceAll("_", " ");
   const set = (i: number, f: Emg) => onChange(replaceFinding(c, i, f));
   return (

@@ -1,7 +1,7 @@
 /** Nerve conduction studies: study, side, result and the numbers, one row each. */
 import { useState } from "react";
 import { NCS_RESULTS } from "../../../src/case/schema.js";
-import { addFinding, removeFinding, replaceFinding } from "../caseModel.js";
+import { addFinding, removeFinding, replaceFinding, rowsOf } from "../caseModel.js";
 import type { AtlasOverview, Finding, LocusCase } from "../types.js";
 import { withField } from "./EmgTable.js";
 import { AddRow, RemoveButton } from "./RowControls.js";
@@ -46,9 +46,7 @@ function NumberCell(props: {
 }
 
 export function NcsTable({ c, atlas, onChange }: Props) {
-  const rows = c.findings
-    .map((f, i) => [f, i] as const)
-    .filter((x): x is [Ncs, number] => x[0].kind === "ncs");
+  const rows = rowsOf(c, "ncs");
   const name = (id: string) => atlas.studies.find((s) => s.id === id)?.name ?? id.replaceAll("_", " ");
   const set = (i: number, f: Ncs) => onChange(replaceFinding(c, i, f));
   const num = (f: Ncs, i: number, key: NumberField, label: string) => (

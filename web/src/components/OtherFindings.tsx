@@ -7,7 +7,7 @@ import {
   SIGNS,
   SPINAL_LEVEL_PATTERN,
 } from "../../../src/case/schema.js";
-import { addFinding, removeFinding } from "../caseModel.js";
+import { addFinding, removeFinding, rowsOf } from "../caseModel.js";
 import type { Finding, LocusCase } from "../types.js";
 import { RemoveButton } from "./RowControls.js";
 
@@ -44,9 +44,7 @@ export function describeFinding(f: Finding): string {
 const sideOf = (s: Side3) => (s ? { side: s } : {});
 
 export function OtherFindings({ c, onChange }: Props) {
-  const rows = c.findings
-    .map((f, i) => [f, i] as const)
-    .filter(([f]) => f.kind === "sign" || f.kind === "imaging" || f.kind === "lab");
+  const rows = rowsOf(c, "sign", "imaging", "lab");
   const [sign, setSign] = useState<(typeof SIGNS)[number]>("straight_leg_raise");
   const [signSide, setSignSide] = useState<Side3>("right");
   const [signTarget, setSignTarget] = useState("");
