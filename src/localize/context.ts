@@ -39,6 +39,12 @@ const CORD =
 const COMPRESSION =
   /\b(imping\w*|compress\w*|contact\w*|displac\w*|abut\w*|entrap\w*|deform\w*)\b[^.]*\b(roots?|nerves?)\b|\b(roots?|nerves?)\b[^.]*\b(imping\w*|compress\w*|contact\w*|displac\w*|entrap\w*)\b/i;
 
+/** What limb imaging may say of a nerve it names, when no tag says it ("entrapment", "scar around"). */
+const NERVE_ABNORMAL =
+  /\b(entrap\w*|compress\w*|enlarg\w*|swell\w*|swollen|thicken\w*|neuroma|schwannoma|neurofibroma|tumou?r|mass|ganglion|cyst\w*|scar\w*|fibros\w*|hyperintens\w*|signal|indent\w*|imping\w*|tether\w*|constrict\w*|transect\w*|lacerat\w*|o?edema\w*|inflam\w*|neuritis)\b/i;
+/** A report that may call what it names normal: then an untagged report is not read as abnormal. */
+const NEGATED = /\b(normal|no|not|unremarkable|intact|without)\b/i;
+
 /** Vascular ultrasound (veins, arteries) says nothing about nerves. */
 const VESSELS = /\b(vein|venous|dvt|deep vein|doppler|thromb\w*|arter\w*|duplex)\b/i;
 const UPPER = /\b(extra-?foraminal|foraminal|far lateral|exiting)\b/i;
@@ -46,6 +52,7 @@ const LOWER = /\b(lateral recess|subarticular|paracentral|traversing|central)\b/
 const PELVIC_NERVES = new Set(["sciatic", "femoral", "obturator", "lateral_femoral_cutaneous"]);
 
 const v = (x: Rated) => x.value;
+const NONE: ReadonlySet<string> = new Set();
 const onSide = (u: Unit, side: string | undefined) => !side || side === "bilateral" || u.side === side;
 const isCnsKind = (k: DiffuseKind) => k === "cns_left" || k === "cns_right" || k === "cns_bilateral";
 
@@ -73,6 +80,7 @@ export function rootsNamed(text: string): string[] {
 /** Answers kept per atlas, by text or by muscle list; past the bound a table starts again. */
 const MAX_KEPT = 1000;
 const textMuscles = new WeakMap<Atlas, Map<string, string[]>>();
+const textNerves = new WeakMap<Atlas, Map<string, ReadonlySet<string>>>();
 const denervationMemos = new WeakMap<Atlas, Map<string, WeakMap<Unit, number>>>();
 
 function keptFor<T>(tables: WeakMap<Atlas, Map<string, T>>, atlas: Atlas): Map<string, T> {
@@ -103,6 +111,37 @@ function readMuscles(atlas: Atlas, text: string): string[] {
     for (const w of ["calf", "thigh", "quadriceps", "hamstring", "adductor", "gluteal"])
       if (text.toLowerCase().includes(w)) for (const m of musclesOfBodyPart(atlas, w)) found.add(m);
   return [...found];
+}
+
+/**
+ * Lesion sites of nerves named in free text, through the atlas lexicon: a nerve named as one
+ * ("sural nerve", "deep peroneal nerves") stands for all its sites, a named place ("fibular
+ * head", "anterior tarsal tunnel") for its own. A nerve's name counts only with the word "nerve"
+ * ("tibial" alone is also a bone).
+ */
+export function nerveSitesInText(atlas: Atlas, text: string): ReadonlySet<string> {
+  return keepBounded(keptFor(textNerves, atlas), text, () => readNerveSites(atlas, text), MAX_KEPT);
+}
+
+function readNerveSites(atlas: Atlas, text: string): Set<string> {
+  const words = (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map((w) => (w === "nerves" ? "nerve" : w));
+  const found = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 6; n >= 2; n--) {
+      const phrase = words.slice(i, i + n);
+      const hit = atlas.resolve(phrase.join(" "), ["nerve", "site"]);
+      if (!hit || (hit.kind === "nerve" && !phrase.includes("nerve"))) continue;
+      for (const id of hit.ids) {
+        if (hit.kind === "site") found.add(id);
+        else
+          for (const step of atlas.data.nerves.find((x) => x.id === id)?.course ?? [])
+            if ("site" in step && step.site) found.add(step.site);
+      }
+      i += n - 1;
+      break;
+    }
+  }
+  return found;
 }
 
 /**
@@ -194,6 +233,18 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
     });
   const brain = BRAIN.test(text);
   const cord = CORD.test(text);
+  // Limb imaging that names a nerve, or a place on one, says where its abnormality is.
+  const limb = f.modality === "mri_limb" || f.modality === "ultrasound";
+  const named = limb ? nerveSitesInText(atlas, text) : NONE;
+  // A plexus lesion can swell the nerves leaving it, not a nerve of the leg or foot.
+  const nearPlexus = named.size === 0 || anyIn([...named], PELVIC_NERVES);
+  /** A nerve abnormality on imaging: at the named nerve when the report names one, else at any. */
+  const nerveSignal = (view: View) => {
+    if (named.size ? anyWith(view, "nerve", named, side) : anyAt(view, "nerve", side))
+      return v(imaging.nerveEnlargement.matching);
+    if (nearPlexus && anyAt(view, "plexus", side)) return 0.4;
+    return v(imaging.nerveEnlargement.background);
+  };
   const allMuscles = () => {
     const named = musclesInText(atlas, text);
     return named.length ? named : atlas.data.muscles.filter((m) => !m.dorsalRamus).map((m) => m.id);
@@ -234,11 +285,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
         });
         break;
       case "nerve_enlargement":
-        add(tag, (view) => {
-          if (anyAt(view, "nerve", side)) return v(imaging.nerveEnlargement.matching);
-          if (anyAt(view, "plexus", side)) return 0.4;
-          return v(imaging.nerveEnlargement.background);
-        });
+        add(tag, nerveSignal);
         break;
       case "mass":
       case "hematoma":
@@ -246,13 +293,13 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
           if (brain) return view.diffuse === "cns_left" || view.diffuse === "cns_right" ? 0.8 : 0.02;
           if (cord) return view.diffuse === "cns_bilateral" || view.diffuse === "conus" ? 0.7 : 0.03;
           const spine = f.modality === "mri_spine";
-          const limb = f.modality === "mri_limb" || f.modality === "ultrasound";
           for (const u of view.units) {
             if (!onSide(u, side)) continue;
             if (spine && u.level === "root") return 0.5;
             if (!spine && !limb && u.level === "plexus") return 0.6;
             if (!spine && !limb && u.level === "nerve" && anyIn(u.parts, PELVIC_NERVES)) return 0.4;
-            if (limb && (u.level === "nerve" || u.level === "muscle")) return 0.45;
+            if (limb && u.level === "muscle") return 0.45;
+            if (limb && u.level === "nerve" && (named.size === 0 || anyIn(u.parts, named))) return 0.45;
           }
           if (spine && (CAUDA.has(view.diffuse) || view.diffuse === "conus")) return 0.5;
           return 0.02;
@@ -312,6 +359,8 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
     }
   }
   if (f.tags.length === 0 && brain) add("brain lesion", (view) => (isCnsKind(view.diffuse) ? 0.8 : 0.05));
+  if (f.tags.length === 0 && named.size && NERVE_ABNORMAL.test(text) && !NEGATED.test(text))
+    add("nerve abnormality", nerveSignal);
   return items;
 }
 

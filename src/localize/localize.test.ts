@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { ATLAS_VERSION, getAtlas } from "../atlas/index.js";
 import type { Finding, Lesion, LocusCase } from "../case/schema.js";
 import { setMatches } from "../evaluate/index.js";
+import { nerveSitesInText } from "./context.js";
 import { subjectiveExam } from "./data/evidence.js";
-import { localize } from "./index.js";
+import { type Hypothesis, localize } from "./index.js";
 import { observe } from "./observe.js";
 import { completeExam } from "./simulate.js";
 
@@ -330,6 +331,54 @@ describe("imaging", () => {
     expect(
       l5("paracentral disc protrusion at L4-L5 compressing the traversing left L5 root"),
     ).toBeGreaterThan(l5("paracentral disc protrusion at L4-L5"));
+  });
+
+  it("limb imaging names the nerve it shows: the lexicon's nerves with the word nerve, and places on them", () => {
+    const atlas = getAtlas();
+    const named = (text: string) => [...nerveSitesInText(atlas, text)].sort();
+    expect(named("scar-like signal around both deep peroneal nerves at the anterior tarsal tunnel")).toEqual([
+      "deep_peroneal",
+      "deep_peroneal@ankle",
+    ]);
+    expect(named("cystic mass at the fibular neck")).toEqual(["common_peroneal@fibular_head"]);
+    expect(named("sural nerve entrapment behind the lateral malleolus")).toEqual(["sural"]);
+    expect(named("fracture of the tibial plateau")).toEqual([]);
+  });
+
+  it("an abnormality of a named limb nerve points at that nerve, and only when the report calls it abnormal", () => {
+    const answer = (text: string) =>
+      localize(
+        caseOf(
+          [
+            { kind: "ncs", side: "right", study: "sural_sensory", result: "reduced" },
+            { kind: "imaging", modality: "ultrasound", tags: [], side: "right", text },
+          ],
+          { patient: { age: 67, sex: "male" }, context: { onset: "chronic" } },
+        ),
+        { limit: 20 },
+      ).hypotheses;
+    const isSural = (h: Hypothesis) => setMatches(h.lesions, [lesion("nerve", ["sural"], "right")]);
+    const sural = (text: string) => answer(text).find(isSural)?.probability ?? 0;
+    const entrapment = "sural nerve entrapment just above and behind the lateral malleolus";
+    // One ultrasound against a neuropathy at 67 (the other sural response was not recorded): second.
+    expect(answer(entrapment).slice(0, 2).some(isSural)).toBe(true);
+    expect(sural("normal sural nerve along its course")).toBeLessThan(sural(entrapment) / 3);
+  });
+
+  it("an enlarged nerve named in the report favours that nerve over the others it could be", () => {
+    const findings = (text: string): Finding[] => [
+      emg("gastrocnemius_medial_head", true, "right"),
+      emg("soleus", true, "right"),
+      { kind: "ncs", side: "right", study: "tibial_motor_ah", result: "reduced" },
+      { kind: "imaging", modality: "ultrasound", tags: ["nerve_enlargement"], side: "right", text },
+    ];
+    const tibial = (text: string) =>
+      localize(caseOf(findings(text)), { limit: 20 }).hypotheses.find((h) =>
+        setMatches(h.lesions, [lesion("nerve", ["tibial"], "right")]),
+      )?.probability ?? 0;
+    expect(tibial("enlarged tibial nerve in the popliteal fossa")).toBeGreaterThan(
+      tibial("enlarged sciatic nerve in the thigh"),
+    );
   });
 });
 
