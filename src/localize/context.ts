@@ -338,8 +338,10 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
             anyAt(view, "plexus") ? v(imaging.normalPlexus.plexusLesion) : v(imaging.normalPlexus.background),
           );
         } else if (f.modality === "ultrasound" && !VESSELS.test(text)) {
+          // A normal scan of the nerves it names says nothing of the others.
           add("normal", (view) => {
-            if (anyAt(view, "nerve", side)) return v(imaging.normalNerveUltrasound.nerveLesion);
+            if (named.size ? anyWith(view, "nerve", named, side) : anyAt(view, "nerve", side))
+              return v(imaging.normalNerveUltrasound.nerveLesion);
             if (anyAt(view, "plexus", side)) return v(imaging.normalNerveUltrasound.plexusLesion);
             return v(imaging.normalNerveUltrasound.background);
           });

@@ -365,6 +365,22 @@ describe("imaging", () => {
     expect(sural("normal sural nerve along its course")).toBeLessThan(sural(entrapment) / 3);
   });
 
+  it("a normal ultrasound argues only against lesions of the nerves it names", () => {
+    const peroneal = (text: string) =>
+      localize(
+        caseOf([
+          { kind: "strength", side: "left", target: "ankle_dorsiflexion", mrc: 3 },
+          { kind: "strength", side: "left", target: "great_toe_extension", mrc: 3 },
+          { kind: "imaging", modality: "ultrasound", tags: ["normal"], side: "left", text },
+        ]),
+        { limit: 20 },
+      ).hypotheses.find((h) => setMatches(h.lesions, [lesion("nerve", ["common_peroneal"], "left")]))
+        ?.probability ?? 0;
+    expect(peroneal("normal tibial nerve at the ankle")).toBeGreaterThan(
+      peroneal("normal common peroneal nerve at the fibular head"),
+    );
+  });
+
   it("an enlarged nerve named in the report favours that nerve over the others it could be", () => {
     const findings = (text: string): Finding[] => [
       emg("gastrocnemius_medial_head", true, "right"),
