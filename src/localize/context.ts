@@ -17,6 +17,7 @@ import {
   reach,
   type Unit,
 } from "./model.js";
+import { musclesInText, nerveSitesInText, rootsAtLevel, rootsNamed } from "./named.js";
 import { daysSinceOnset, type LimbSide, musclesOfBodyPart } from "./observe.js";
 
 export interface View {
@@ -47,8 +48,6 @@ const NEGATED = /\b(normal|no|not|unremarkable|intact|without)\b/i;
 
 /** Vascular ultrasound (veins, arteries) says nothing about nerves. */
 const VESSELS = /\b(vein|venous|dvt|deep vein|doppler|thromb\w*|arter\w*|duplex)\b/i;
-const UPPER = /\b(extra-?foraminal|foraminal|far lateral|exiting)\b/i;
-const LOWER = /\b(lateral recess|subarticular|paracentral|traversing|central)\b/i;
 const PELVIC_NERVES = new Set(["sciatic", "femoral", "obturator", "lateral_femoral_cutaneous"]);
 
 const v = (x: Rated) => x.value;
@@ -56,93 +55,9 @@ const NONE: ReadonlySet<string> = new Set();
 const onSide = (u: Unit, side: string | undefined) => !side || side === "bilateral" || u.side === side;
 const isCnsKind = (k: DiffuseKind) => k === "cns_left" || k === "cns_right" || k === "cns_bilateral";
 
-/** Roots an imaging level points at: the exiting (upper) and traversing (lower) root. */
-export function rootsAtLevel(level: string | undefined, tag: string, text: string): string[] {
-  const named = rootsNamed(text);
-  if (named.length) return named;
-  if (!level) return ["L2", "L3", "L4", "L5", "S1"];
-  const parts = level.split("-").filter((p) => ROOTS.includes(p));
-  if (parts.length === 1) return parts;
-  const [upper, lower] = parts as [string, string];
-  if (tag === "foraminal_stenosis" || UPPER.test(text)) return [upper];
-  if (tag === "lateral_recess_stenosis" || LOWER.test(text)) return [lower];
-  if (tag === "canal_stenosis") return ROOTS.slice(ROOTS.indexOf(lower));
-  return [upper, lower];
-}
-
-/** Roots the report names ("the left L5 and S1 roots", "traversing S1 root"). */
-export function rootsNamed(text: string): string[] {
-  if (!/\broots?\b/i.test(text)) return [];
-  const found = text.toUpperCase().match(/\b[LS][1-5]\b(?![-/]\s*[LS]?\d)/g) ?? [];
-  return [...new Set(found)].filter((r) => ROOTS.includes(r));
-}
-
-/** Answers kept per atlas, by text or by muscle list; past the bound a table starts again. */
+/** Answers kept per atlas and muscle list; past the bound a table starts again. */
 const MAX_KEPT = 1000;
-const textMuscles = new WeakMap<Atlas, Map<string, string[]>>();
-const textNerves = new WeakMap<Atlas, Map<string, ReadonlySet<string>>>();
 const denervationMemos = new WeakMap<Atlas, Map<string, WeakMap<Unit, number>>>();
-
-function keptFor<T>(tables: WeakMap<Atlas, Map<string, T>>, atlas: Atlas): Map<string, T> {
-  return keep(tables, atlas, () => new Map<string, T>());
-}
-
-/** Muscles named in free text, through the atlas lexicon (one to four words at a time). */
-export function musclesInText(atlas: Atlas, text: string): string[] {
-  return [...keepBounded(keptFor(textMuscles, atlas), text, () => readMuscles(atlas, text), MAX_KEPT)];
-}
-
-function readMuscles(atlas: Atlas, text: string): string[] {
-  const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  const found = new Set<string>();
-  for (let i = 0; i < words.length; i++) {
-    for (let n = 4; n >= 1; n--) {
-      const phrase = words.slice(i, i + n).join(" ");
-      if (phrase.length < 4) continue;
-      const hit = atlas.resolve(phrase, ["muscle"]);
-      if (hit) {
-        for (const id of hit.ids) found.add(id);
-        i += n - 1;
-        break;
-      }
-    }
-  }
-  if (found.size === 0)
-    for (const w of ["calf", "thigh", "quadriceps", "hamstring", "adductor", "gluteal"])
-      if (text.toLowerCase().includes(w)) for (const m of musclesOfBodyPart(atlas, w)) found.add(m);
-  return [...found];
-}
-
-/**
- * Lesion sites of nerves named in free text, through the atlas lexicon: a nerve named as one
- * ("sural nerve", "deep peroneal nerves") stands for all its sites, a named place ("fibular
- * head", "anterior tarsal tunnel") for its own. A nerve's name counts only with the word "nerve"
- * ("tibial" alone is also a bone).
- */
-export function nerveSitesInText(atlas: Atlas, text: string): ReadonlySet<string> {
-  return keepBounded(keptFor(textNerves, atlas), text, () => readNerveSites(atlas, text), MAX_KEPT);
-}
-
-function readNerveSites(atlas: Atlas, text: string): Set<string> {
-  const words = (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map((w) => (w === "nerves" ? "nerve" : w));
-  const found = new Set<string>();
-  for (let i = 0; i < words.length; i++) {
-    for (let n = 6; n >= 2; n--) {
-      const phrase = words.slice(i, i + n);
-      const hit = atlas.resolve(phrase.join(" "), ["nerve", "site"]);
-      if (!hit || (hit.kind === "nerve" && !phrase.includes("nerve"))) continue;
-      for (const id of hit.ids) {
-        if (hit.kind === "site") found.add(id);
-        else
-          for (const step of atlas.data.nerves.find((x) => x.id === id)?.course ?? [])
-            if ("site" in step && step.site) found.add(step.site);
-      }
-      i += n - 1;
-      break;
-    }
-  }
-  return found;
-}
 
 /**
  * The largest share of any of the muscles that the view's lesions cut. The search asks it of the
@@ -150,7 +65,12 @@ function readNerveSites(atlas: Atlas, text: string): Set<string> {
  * are kept per lesion in a memo per atlas and muscle list.
  */
 function denervationMemo(atlas: Atlas, muscles: readonly string[]): WeakMap<Unit, number> {
-  return keepBounded(keptFor(denervationMemos, atlas), muscles.join(","), () => new WeakMap(), MAX_KEPT);
+  return keepBounded(
+    keep(denervationMemos, atlas, () => new Map()),
+    muscles.join(","),
+    () => new WeakMap(),
+    MAX_KEPT,
+  );
 }
 
 function denervation(

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { ATLAS_VERSION, getAtlas } from "../atlas/index.js";
 import type { Finding, Lesion, LocusCase } from "../case/schema.js";
 import { setMatches } from "../evaluate/index.js";
-import { nerveSitesInText } from "./context.js";
 import { subjectiveExam } from "./data/evidence.js";
 import { type Hypothesis, localize } from "./index.js";
+import { nerveSitesInText } from "./named.js";
 import { observe } from "./observe.js";
 import { completeExam } from "./simulate.js";
 
