@@ -519,6 +519,8 @@ describe("sources", () => {
       // The examination's reliability (localize/data/evidence.ts, subjectiveExam).
       "waddell1980",
       "tawa2017",
+      // Cord signal on MRI (localize/data/evidence.ts, imaging.cordSignal).
+      "gilbertson1995",
     ];
     const unused = [...known].filter((k) => !used.has(k) && !forLaterStages.includes(k));
     expect(unused, unused.join(", ")).toEqual([]);

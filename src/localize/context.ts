@@ -158,6 +158,11 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
   const named = limb ? nerveSitesInText(atlas, text) : NONE;
   // A plexus lesion can swell the nerves leaving it, not a nerve of the leg or foot.
   const nearPlexus = named.size === 0 || anyIn([...named], PELVIC_NERVES);
+  /** The cord's signal changed: a lesion of the cord (both legs) or of the conus. */
+  const cordSignal = (view: View) =>
+    view.diffuse === "cns_bilateral" || view.diffuse === "conus"
+      ? v(imaging.cordSignal.cordLesion)
+      : v(imaging.cordSignal.background);
   /** A nerve abnormality on imaging: at the named nerve when the report names one, else at any. */
   const nerveSignal = (view: View) => {
     if (named.size ? anyWith(view, "nerve", named, side) : anyAt(view, "nerve", side))
@@ -211,7 +216,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
       case "hematoma":
         add(tag, (view) => {
           if (brain) return view.diffuse === "cns_left" || view.diffuse === "cns_right" ? 0.8 : 0.02;
-          if (cord) return view.diffuse === "cns_bilateral" || view.diffuse === "conus" ? 0.7 : 0.03;
+          if (cord) return cordSignal(view);
           const spine = f.modality === "mri_spine";
           for (const u of view.units) {
             if (!onSide(u, side)) continue;
@@ -283,6 +288,8 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
   if (f.tags.length === 0 && brain) add("brain lesion", (view) => (isCnsKind(view.diffuse) ? 0.8 : 0.05));
   if (f.tags.length === 0 && named.size && NERVE_ABNORMAL.test(text) && !NEGATED.test(text))
     add("nerve abnormality", nerveSignal);
+  if (f.tags.length === 0 && cord && !brain && f.modality === "mri_spine" && !NEGATED.test(text))
+    add("cord signal", cordSignal);
   return items;
 }
 

@@ -381,6 +381,21 @@ describe("imaging", () => {
     );
   });
 
+  it("an untagged spine MRI showing the cord's signal changed points at the cord, unless it calls the cord normal", () => {
+    const cord = (text: string) =>
+      localize(
+        caseOf([
+          { kind: "strength", side: "bilateral", target: "hip_flexion", mrc: 3 },
+          { kind: "strength", side: "bilateral", target: "ankle_dorsiflexion", mrc: 4 },
+          { kind: "imaging", modality: "mri_spine", tags: [], text },
+        ]),
+        { limit: 20 },
+      ).hypotheses.find((h) => setMatches(h.lesions, [lesion("cns", [], "bilateral")]))?.probability ?? 0;
+    const signal = cord("T2 hyperintensity of the thoracic spinal cord from T8 to the conus");
+    expect(signal).toBeGreaterThan(0.8);
+    expect(signal).toBeGreaterThan(2 * cord("normal spinal cord and conus"));
+  });
+
   it("an enlarged nerve named in the report favours that nerve over the others it could be", () => {
     const findings = (text: string): Finding[] => [
       emg("gastrocnemius_medial_head", true, "right"),

@@ -205,6 +205,14 @@ export const sources = {
     published: "Spine 5(2):117-125",
     kind: "article",
   },
+  gilbertson1995: {
+    title: "Spinal dural arteriovenous fistulas: MR and myelographic findings",
+    authors: "Gilbertson JR, Miller GM, Goldman MS, Marsh WR",
+    year: 1995,
+    published: "American Journal of Neuroradiology 16(10):2049-2057",
+    url: "https://pubmed.ncbi.nlm.nih.gov/8585493",
+    kind: "article",
+  },
   tawa2017: {
     title:
       "Accuracy of clinical neurological examination in diagnosing lumbo-sacral radiculopathy: a systematic literature review",

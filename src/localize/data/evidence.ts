@@ -440,6 +440,19 @@ export const imaging = {
     ]),
     background: r(0.02, "Plexus abnormality without plexopathy is rare.", ["stewart2010"]),
   },
+  /** Signal change in the spinal cord on MRI: oedema, myelitis, the congestion of a dural fistula. */
+  cordSignal: {
+    cordLesion: r(
+      0.7,
+      "A lesion of the cord or conus that shows in the legs usually changes the cord's T2 signal; a dural fistula's congestion nearly always does.",
+      ["gilbertson1995"],
+    ),
+    background: r(
+      0.03,
+      "T2 signal change in the cord is uncommon without a cord lesion, even among people scanned for one.",
+      ["gilbertson1995"],
+    ),
+  },
   nerveEnlargement: {
     matching: r(
       0.6,
