@@ -32,6 +32,9 @@ const emg = (muscle: string, abnormal: boolean, side: "left" | "right" = "left")
     ? { kind: "emg", side, muscle, spontaneous: "fibrillations", muap: "neurogenic", recruitment: "reduced" }
     : { kind: "emg", side, muscle, spontaneous: "none", muap: "normal", recruitment: "normal" };
 const first = (c: LocusCase) => localize(c).hypotheses[0]?.lesions ?? [];
+/** The probability Locus gives the lesions `want` (among its first 20 answers; 0 when not there). */
+const probabilityOf = (c: LocusCase, ...want: Lesion[]) =>
+  localize(c, { limit: 20 }).hypotheses.find((h) => setMatches(h.lesions, want))?.probability ?? 0;
 
 describe("the founding seed cases come out exact", () => {
   it.each(seeds)("%s", (file) => {
@@ -255,8 +258,6 @@ describe("how far the examination can be trusted is one property of the patient"
     complete.map((t) => (abnormal(t.abnormal) ? t.abnormal : t.normal));
   const named = (f: Finding) =>
     `${f.side}:${"target" in f ? f.target : "region" in f ? f.region : "muscle" in f ? f.muscle : "reflex" in f ? f.reflex : "study" in f ? f.study : ""}`;
-  const probabilityOf = (c: LocusCase, want: Lesion) =>
-    localize(c).hypotheses.find((h) => setMatches(h.lesions, [want]))?.probability ?? 0;
 
   it("keeps the average rate of strength and sensory findings without a lesion", () => {
     const c = caseOf([
@@ -324,10 +325,7 @@ describe("imaging", () => {
         text,
       },
     ];
-    const l5 = (text: string) =>
-      localize(caseOf(findings(text)), { limit: 20 }).hypotheses.find((h) =>
-        setMatches(h.lesions, [lesion("root", ["L5"], "left")]),
-      )?.probability ?? 0;
+    const l5 = (text: string) => probabilityOf(caseOf(findings(text)), lesion("root", ["L5"], "left"));
     expect(
       l5("paracentral disc protrusion at L4-L5 compressing the traversing left L5 root"),
     ).toBeGreaterThan(l5("paracentral disc protrusion at L4-L5"));
@@ -367,15 +365,14 @@ describe("imaging", () => {
 
   it("a normal ultrasound argues only against lesions of the nerves it names", () => {
     const peroneal = (text: string) =>
-      localize(
+      probabilityOf(
         caseOf([
           { kind: "strength", side: "left", target: "ankle_dorsiflexion", mrc: 3 },
           { kind: "strength", side: "left", target: "great_toe_extension", mrc: 3 },
           { kind: "imaging", modality: "ultrasound", tags: ["normal"], side: "left", text },
         ]),
-        { limit: 20 },
-      ).hypotheses.find((h) => setMatches(h.lesions, [lesion("nerve", ["common_peroneal"], "left")]))
-        ?.probability ?? 0;
+        lesion("nerve", ["common_peroneal"], "left"),
+      );
     expect(peroneal("normal tibial nerve at the ankle")).toBeGreaterThan(
       peroneal("normal common peroneal nerve at the fibular head"),
     );
@@ -383,14 +380,14 @@ describe("imaging", () => {
 
   it("an untagged spine MRI showing the cord's signal changed points at the cord, unless it calls the cord normal", () => {
     const cord = (text: string) =>
-      localize(
+      probabilityOf(
         caseOf([
           { kind: "strength", side: "bilateral", target: "hip_flexion", mrc: 3 },
           { kind: "strength", side: "bilateral", target: "ankle_dorsiflexion", mrc: 4 },
           { kind: "imaging", modality: "mri_spine", tags: [], text },
         ]),
-        { limit: 20 },
-      ).hypotheses.find((h) => setMatches(h.lesions, [lesion("cns", [], "bilateral")]))?.probability ?? 0;
+        lesion("cns", [], "bilateral"),
+      );
     const signal = cord("T2 hyperintensity of the thoracic spinal cord from T8 to the conus");
     expect(signal).toBeGreaterThan(0.8);
     expect(signal).toBeGreaterThan(2 * cord("normal spinal cord and conus"));
@@ -404,9 +401,7 @@ describe("imaging", () => {
       { kind: "imaging", modality: "ultrasound", tags: ["nerve_enlargement"], side: "right", text },
     ];
     const tibial = (text: string) =>
-      localize(caseOf(findings(text)), { limit: 20 }).hypotheses.find((h) =>
-        setMatches(h.lesions, [lesion("nerve", ["tibial"], "right")]),
-      )?.probability ?? 0;
+      probabilityOf(caseOf(findings(text)), lesion("nerve", ["tibial"], "right"));
     expect(tibial("enlarged tibial nerve in the popliteal fossa")).toBeGreaterThan(
       tibial("enlarged sciatic nerve in the thigh"),
     );
