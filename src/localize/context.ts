@@ -171,8 +171,8 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
     return v(imaging.nerveEnlargement.background);
   };
   const allMuscles = () => {
-    const named = musclesInText(atlas, text);
-    return named.length ? named : atlas.data.muscles.filter((m) => !m.dorsalRamus).map((m) => m.id);
+    const inText = musclesInText(atlas, text);
+    return inText.length ? inText : atlas.data.muscles.filter((m) => !m.dorsalRamus).map((m) => m.id);
   };
   for (const tag of f.tags) {
     switch (tag) {
