@@ -3,12 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../index.js";
 import { memoryIo } from "../io.js";
-
-const run = async (args: string[], files: Record<string, string> = {}) => {
-  const io = memoryIo(files);
-  const code = await main(["node", "locus", ...args], io);
-  return { code, out: io.stdout, err: io.stderr };
-};
+import { run } from "../test-helpers/run.js";
 
 const note = [
   "A 52-year-old man with left foot drop since 3 weeks.",

@@ -1,19 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { main } from "../index.js";
-import { memoryIo } from "../io.js";
+import { run } from "../test-helpers/run.js";
 
 const SEED = readFileSync(
   new URL("../../../../shared/cases/seed-004-neoplastic-plexopathy.json", import.meta.url),
   "utf8",
 );
 const CASES = new URL("../../../../shared/cases/", import.meta.url).pathname;
-
-const run = async (args: string[], files: Record<string, string> = {}) => {
-  const io = memoryIo(files);
-  const code = await main(["node", "locus", ...args], io);
-  return { code, out: io.stdout, err: io.stderr };
-};
 
 describe("locus localize", () => {
   it("prints the ranked localizations with bars, reasons and red flags", async () => {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { main } from "../index.js";
-import { memoryIo } from "../io.js";
-
-const run = async (args: string[], files: Record<string, string> = {}) => {
-  const io = memoryIo(files);
-  const code = await main(["node", "locus", ...args], io);
-  return { code, out: io.stdout, err: io.stderr };
-};
+import { run } from "../test-helpers/run.js";
 
 const footDrop = JSON.stringify({
   format: "locus-case/1",
