@@ -45,18 +45,7 @@ export interface AtlasOverview {
 
 export type { Plan, Suggestion, TestRef } from "../../src/plan/index.js";
 
-export interface Span {
-  finding: number;
-  start: number;
-  end: number;
-  text: string;
-}
-export interface Extraction {
-  case: LocusCase;
-  spans: Span[];
-  confidence?: number[];
-  unrecognized?: { start: number; end: number; text: string; why?: string }[];
-}
+export type { Extraction, Span } from "../../src/text/index.js";
 
 export interface Issue {
   path: (string | number)[];
