@@ -5,7 +5,7 @@
 
 import type { Atlas, TargetKey, TargetKind, Zone } from "../atlas/index.js";
 import { ROOT_ORDER } from "../atlas/index.js";
-import type { LesionClass } from "./data/evidence.js";
+import { type LesionClass, radicularReferral } from "./data/evidence.js";
 import {
   anteriorHorn,
   caudaEquina,
@@ -211,7 +211,7 @@ export function damageTable(
         if (x.ti === undefined) continue;
         for (const row of rows) if (row >= 0) sum += x.weight * (t.values[row + x.ti] ?? 0);
       }
-      d[i] = Math.min(1, sum);
+      d[i] = Math.max(Math.min(1, sum), referral(u, o));
     });
     return d;
   });
@@ -233,7 +233,21 @@ export function unitDamage(atlas: Atlas, u: Unit, o: Observation): number {
     }
     for (const site of u.parts) d += t.weight * reach(atlas, site, t.key);
   }
-  return Math.min(1, d);
+  return Math.max(Math.min(1, d), referral(u, o));
+}
+
+/** The share by which a root lesion's pain reaches a region beyond its dermatome (radicularReferral). */
+function referral(u: Unit, o: Observation): number {
+  if (o.family !== "sensorySymptom" || u.level !== "root") return 0;
+  let share = 0;
+  for (const t of o.targets) {
+    const [kind, id] = kindOf(t.key);
+    if (kind !== "region") continue;
+    for (const root of u.parts)
+      if (radicularReferral.regions[root]?.includes(id))
+        share = Math.max(share, t.weight * radicularReferral.share);
+  }
+  return share;
 }
 
 function zoneShare(atlas: Atlas, key: TargetKey, zones: Record<Zone, number>): number {
@@ -347,7 +361,7 @@ export function diffuseDamage(atlas: Atlas, kind: DiffuseKind, obs: Observation[
         d[i] =
           o.family === "weakness"
             ? pyramidalShare(atlas, o)
-            : o.family === "umnSign" || o.family === "sensoryChange"
+            : o.family === "umnSign" || o.family === "sensoryChange" || o.family === "sensorySymptom"
               ? 1
               : 0;
       });

@@ -39,6 +39,7 @@ import { FLOOR } from "./likelihood.js";
 import { DIFFUSE_KINDS, type DiffuseKind, muscleUnit, type Unit, unitDamage } from "./model.js";
 import { musclesInText } from "./named.js";
 import { ageingChance, musclesOfBodyPart, type Observation, observe, sidesOf } from "./observe.js";
+import { type Silence, silenceOf, silenceTerm } from "./silence.js";
 
 export interface Prepared {
   atlas: Atlas;
@@ -67,6 +68,8 @@ export interface Prepared {
   fast: Fast;
   /** Each observation's log-likelihood under candidates explained so far, by candidate. */
   readings: Map<string, Float64Array>;
+  /** What the report leaves unmentioned (silence.ts). */
+  silence: Silence;
 }
 
 /** Muscles the case points at as diseased themselves (imaging of muscle, myopathic EMG, hypertrophy). */
@@ -174,6 +177,7 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
     unitLogPrior: numbers.subarray(FAST_ARRAYS * observations.length).fill(Number.NaN),
     fast,
     readings: new Map(),
+    silence: silenceOf(atlas, c, observations),
     atlas,
     observations,
     context,
@@ -632,7 +636,8 @@ export function rescore(
   context: number,
 ): number {
   const effects = effectsOf(p, unitIdx, diffuse);
-  if (effects.length === 0) return findings + context + logPrior(p, unitIdx, diffuse);
+  const silent = silenceTerm(p.atlas, p.silence, p.units, unitIdx, diffuse);
+  if (effects.length === 0) return findings + context + silent + logPrior(p, unitIdx, diffuse);
   let top = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < terms.length; k++) {
     const t = (LOG_WEIGHTS[k] as number) + (k === COARSE ? findings : findingsAt(p, effects, k));
@@ -641,7 +646,7 @@ export function rescore(
   }
   let sum = 0;
   for (let k = 0; k < terms.length; k++) sum += Math.exp((terms[k] as number) - top);
-  return top + Math.log(sum) + context + logPrior(p, unitIdx, diffuse);
+  return top + Math.log(sum) + context + silent + logPrior(p, unitIdx, diffuse);
 }
 
 /** Each observation's log-likelihood at full severity (explanations; kept per candidate, read only). */
