@@ -526,6 +526,8 @@ describe("sources", () => {
       "murphy2009",
       // The routine examination whose silence is read (localize/data/silence.ts).
       "kirshblum2011",
+      // Lumbar and sacral plexus together (localize/data/priors.ts, wholePlexus).
+      "jaeckle1985",
     ];
     const unused = [...known].filter((k) => !used.has(k) && !forLaterStages.includes(k));
     expect(unused, unused.join(", ")).toEqual([]);

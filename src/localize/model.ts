@@ -16,7 +16,7 @@ import {
   polyradiculopathy,
   pyramidal,
 } from "./data/patterns.js";
-import { extraLesion, MUSCLE_PRIOR, plexusPrior, rootPrior } from "./data/priors.js";
+import { extraLesion, MUSCLE_PRIOR, plexusPrior, rootPrior, wholePlexus } from "./data/priors.js";
 import { keep } from "./keep.js";
 import type { LimbSide, Observation } from "./observe.js";
 
@@ -129,7 +129,32 @@ export function focalUnits(atlas: Atlas): Unit[] {
       });
     }
   }
-  return [...units, ...adjacentRoots(units)];
+  return [...units, ...adjacentRoots(units), ...wholePlexusUnits(units)];
+}
+
+/** The lumbar and sacral plexus on one side as one lesion (wholePlexus). */
+function wholePlexusUnits(single: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const side of ["left", "right"] as const) {
+    const run = ["lumbar_plexus", "sacral_plexus"].map((id) =>
+      single.find((u) => u.site === id && u.side === side),
+    );
+    if (run.some((u) => u === undefined)) continue;
+    const [lumbar, sacral] = run as [Unit, Unit];
+    const ids = [lumbar.site, sacral.site];
+    out.push({
+      key: `${ids.join("+")}|${side}`,
+      site: ids.join("+"),
+      level: "plexus",
+      side,
+      prior: Math.sqrt(lumbar.prior * sacral.prior) * wholePlexus.factor,
+      name: "lumbar and sacral plexus",
+      formatIds: ids,
+      muscles: [],
+      parts: ids,
+    });
+  }
+  return out;
 }
 
 /** The roots a lesion can sit at, cranial to caudal (T12 only tops up the lumbar plexus). */
@@ -283,6 +308,9 @@ function perTarget(o: Observation, f: (key: TargetKey) => number): number {
   );
 }
 
+/** Sensory families a central lesion can reach anywhere on its side. */
+const CENTRAL_SENSORY: ReadonlySet<string> = new Set(["sensoryChange", "sensorySymptom", "deepSensory"]);
+
 /** The damage a diffuse process does to each observation, by lesion class. */
 export function diffuseDamage(atlas: Atlas, kind: DiffuseKind, obs: Observation[]): Damage[] {
   const n = obs.length;
@@ -361,7 +389,7 @@ export function diffuseDamage(atlas: Atlas, kind: DiffuseKind, obs: Observation[
         d[i] =
           o.family === "weakness"
             ? pyramidalShare(atlas, o)
-            : o.family === "umnSign" || o.family === "sensoryChange" || o.family === "sensorySymptom"
+            : o.family === "umnSign" || CENTRAL_SENSORY.has(o.family)
               ? 1
               : 0;
       });

@@ -417,15 +417,20 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
           skipped.push({ finding: i, why: "counted once, with the loss of sensation in the same region" });
           continue;
         }
+        const deep = !symptom && (f.modality === "vibration" || f.modality === "proprioception");
         push(
           {
             finding: i,
-            family: symptom ? "sensorySymptom" : "sensoryChange",
+            family: symptom ? "sensorySymptom" : deep ? "deepSensory" : "sensoryChange",
             abnormal,
             equivocal: false,
             targets: targetOf(index, "region", region),
             movements: [],
-            fp: symptom ? falsePositive.sensorySymptom.value : falsePositive.sensoryChange.value,
+            fp: symptom
+              ? falsePositive.sensorySymptom.value
+              : deep
+                ? falsePositive.deepSensory.value
+                : falsePositive.sensoryChange.value,
             timing: 1,
             thing: `skin of the ${region.name}`,
           },

@@ -6,6 +6,7 @@ import { getAtlas } from "../atlas/index.js";
 import type { Finding, Lesion, LocusCase } from "../case/schema.js";
 import { setMatches } from "../evaluate/index.js";
 import { type Hypothesis, localize } from "./index.js";
+import { nerveSitesInText } from "./named.js";
 import { observe } from "./observe.js";
 import { prepare } from "./score.js";
 import { silenceTerm } from "./silence.js";
@@ -117,5 +118,74 @@ describe("pain and paraesthesia are symptoms of irritation, not deficits", () =>
     expect(rank(c, lesion("root", ["L5"], "right"))).toBeLessThan(
       rank(c, lesion("nerve", ["lateral_femoral_cutaneous"], "right")),
     );
+  });
+});
+
+describe("one process may take neighbouring structures together", () => {
+  it("weakness and lost sensory responses in both the femoral and the sciatic territories, with clean paraspinals, read as the lumbar and sacral plexus together", () => {
+    const c = caseOf([
+      { kind: "strength", side: "left", target: "hip_flexion", mrc: 4 },
+      { kind: "strength", side: "left", target: "knee_extension", mrc: 4 },
+      { kind: "strength", side: "left", target: "hip_adduction", mrc: 4 },
+      { kind: "strength", side: "left", target: "ankle_dorsiflexion", mrc: 4 },
+      { kind: "strength", side: "left", target: "ankle_plantarflexion", mrc: 4 },
+      { kind: "strength", side: "left", target: "hip_extension", mrc: 4 },
+      { kind: "reflex", side: "left", reflex: "patellar", grade: "absent" },
+      { kind: "reflex", side: "left", reflex: "achilles", grade: "absent" },
+      { kind: "ncs", side: "left", study: "saphenous_sensory", result: "absent" },
+      { kind: "ncs", side: "left", study: "sural_sensory", result: "absent" },
+      { kind: "ncs", side: "right", study: "sural_sensory", result: "normal" },
+      { kind: "emg", side: "left", muscle: "paraspinal_L3", spontaneous: "none", muap: "normal" },
+      { kind: "emg", side: "left", muscle: "paraspinal_S1", spontaneous: "none", muap: "normal" },
+    ]);
+    const both = localize(c).hypotheses[0];
+    expect(both?.lesions).toEqual([lesion("plexus", ["lumbar_plexus", "sacral_plexus"], "left")]);
+    expect(both?.probability).toBeGreaterThan(0.5);
+  });
+
+  it("a pelvic haematoma pressing the femoral and lateral femoral cutaneous nerves reads as those two nerves", () => {
+    const c = caseOf([
+      { kind: "sensory", side: "right", region: "thigh_anterior", change: "reduced" },
+      { kind: "sensory", side: "right", region: "thigh_lateral", change: "reduced" },
+      { kind: "sensory", side: "right", region: "thigh_medial", change: "normal" },
+      { kind: "strength", side: "right", target: "knee_extension", mrc: 3 },
+      { kind: "strength", side: "right", target: "hip_adduction", mrc: 5 },
+      { kind: "reflex", side: "right", reflex: "patellar", grade: "absent" },
+      {
+        kind: "imaging",
+        modality: "ct",
+        tags: ["hematoma"],
+        side: "right",
+        text: "iliacus haematoma compressing the femoral and lateral femoral cutaneous nerves",
+      },
+    ]);
+    expect(top(c)?.lesions).toEqual([lesion("nerve", ["femoral", "lateral_femoral_cutaneous"], "right")]);
+  });
+
+  it("names joined by 'and' before 'nerves' each name a nerve", () => {
+    const sites = nerveSitesInText(
+      getAtlas(),
+      "compressing the femoral and lateral femoral cutaneous nerves",
+    );
+    expect(sites.has("femoral")).toBe(true);
+    expect(sites.has("lateral_femoral_cutaneous")).toBe(true);
+    expect(nerveSitesInText(getAtlas(), "the femoral head and the sural nerve").has("femoral")).toBe(false);
+  });
+});
+
+describe("sensory modality matters", () => {
+  it("vibration lost at both great toes with pinprick kept reads as a polyneuropathy or the dorsal columns, not as roots", () => {
+    const c = caseOf(
+      [
+        { kind: "strength", side: "bilateral", target: "ankle_dorsiflexion", mrc: 4 },
+        { kind: "strength", side: "bilateral", target: "great_toe_extension", mrc: 4 },
+        { kind: "sensory", side: "bilateral", region: "great_toe", change: "absent", modality: "vibration" },
+        { kind: "sensory", side: "bilateral", region: "foot_dorsum", change: "normal", modality: "pinprick" },
+      ],
+      { context: { onset: "chronic" } },
+    );
+    const first = top(c)?.lesions ?? [];
+    expect(first).toHaveLength(1);
+    expect(["polyneuropathy", "cns"]).toContain(first[0]?.level);
   });
 });

@@ -9,7 +9,14 @@ import type { Atlas } from "../atlas/index.js";
 import type { LocusCase } from "../case/schema.js";
 import { type ContextItem, contextItems, type View } from "./context.js";
 import type { LesionClass } from "./data/evidence.js";
-import { diffusePrior, extraLesion, historyPriors, polyneuropathyContext, severity } from "./data/priors.js";
+import {
+  compartments,
+  diffusePrior,
+  extraLesion,
+  historyPriors,
+  polyneuropathyContext,
+  severity,
+} from "./data/priors.js";
 import {
   baseUnits,
   type Column,
@@ -257,11 +264,48 @@ function unitLogPrior(p: Prepared, i: number): number {
  */
 export function addedLogPrior(p: Prepared, unitIdx: readonly number[], k: number): number {
   const u = p.units[unitIdx[k] as number] as Unit;
+  let shared = Number.NEGATIVE_INFINITY;
   for (let e = 0; e < k; e++) {
     const other = p.units[unitIdx[e] as number] as Unit;
     if (other.site === u.site && other.side !== u.side) return LOG_MIRRORED;
+    shared = Math.max(shared, logShared(other, u));
   }
-  return unitLogPrior(p, unitIdx[k] as number) + (k > 0 ? LOG_UNRELATED : 0);
+  const own = unitLogPrior(p, unitIdx[k] as number);
+  return k > 0 ? Math.max(shared, own + LOG_UNRELATED) : own;
+}
+
+/** The compartments a site lies in, as bits (compartments order). */
+const compartmentBits = new Map<string, number>();
+
+export function compartmentsOf(site: string): number {
+  let bits = compartmentBits.get(site);
+  if (bits === undefined) {
+    bits = 0;
+    compartments.forEach((c, k) => {
+      if (c.sites.includes(site)) bits = (bits as number) | (1 << k);
+    });
+    compartmentBits.set(site, bits);
+  }
+  return bits;
+}
+
+/** log of the largest factor among the compartments in `shared` (bits), or -Infinity when none. */
+export function logCompartment(shared: number): number {
+  let best = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < compartments.length; k++)
+    if (shared & (1 << k))
+      best = Math.max(best, Math.log((compartments[k] as (typeof compartments)[number]).factor));
+  return best;
+}
+
+/**
+ * The log prior of lesion b beside lesion a when both lie in one compartment on one side: one mass
+ * pressing both, so b costs the compartment's factor alone (as a mirror costs its factor alone);
+ * -Infinity when they share none.
+ */
+export function logShared(a: Unit, b: Unit): number {
+  if (a.side !== b.side) return Number.NEGATIVE_INFINITY;
+  return logCompartment(compartmentsOf(a.site) & compartmentsOf(b.site));
 }
 
 export function logPrior(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {

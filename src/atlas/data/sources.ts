@@ -362,6 +362,13 @@ export const sources = {
     url: "https://doi.org/10.1186/1746-1340-17-9",
     kind: "article",
   },
+  jaeckle1985: {
+    title: "The natural history of lumbosacral plexopathy in cancer",
+    authors: "Jaeckle KA, Young DF, Foley KM",
+    year: 1985,
+    published: "Neurology 35(1):8-15",
+    kind: "article",
+  },
   jensen1994: {
     title: "Magnetic resonance imaging of the lumbar spine in people without back pain",
     authors: "Jensen MC, Brant-Zawadzki MN, Obuchowski N, Modic MT, Malkasian D, Ross JS",

@@ -130,6 +130,35 @@ export const sensitivity = {
     myopathy: r(0, "", ["preston2020"]),
     umn: r(0.15, "Central lesions occasionally cause pain or paraesthesia of the limb.", ["aids2010"]),
   },
+  /**
+   * Vibration and joint position sense: large fibres, carried centrally in the dorsal columns.
+   * Lost early in length-dependent neuropathies and in dorsal column disease; a single root or
+   * nerve lesion seldom takes them, because the joints and bones of the foot have overlapping
+   * supply.
+   */
+  deepSensory: {
+    root: r(0.1, "Vibration and position sense are rarely lost with a single root lesion.", [
+      "preston2020",
+      "aids2010",
+    ]),
+    plexus: r(0.3, "", ["preston2020"]),
+    nerve: r(
+      0.25,
+      "A single nerve lesion seldom takes joint position sense of the toe: other nerves supply the joint too.",
+      ["aids2010", "stewart2010"],
+    ),
+    muscle: r(0, "", ["preston2020"]),
+    anterior_horn: r(0, "Motor neuron disease spares sensation.", ["preston2020"]),
+    length_dependent: r(
+      0.75,
+      "Distal vibration sense is among the first losses of a length-dependent neuropathy.",
+      ["preston2020"],
+    ),
+    myopathy: r(0, "", ["preston2020"]),
+    umn: r(0.4, "Dorsal column lesions of the cord take vibration and position sense below them.", [
+      "aids2010",
+    ]),
+  },
   /** Needle EMG neurogenic change (fibrillations, neurogenic MUAPs, reduced recruitment) once established. */
   neurogenicEmg: {
     root: r(
@@ -246,6 +275,9 @@ export const falsePositive = {
   ]),
   sensoryChange: r(0.08, "Sensory examination is subjective; small patches of change are common.", [
     "lee2008",
+  ]),
+  deepSensory: r(0.05, "Vibration sense at the toe falls with age; otherwise a normal person keeps it.", [
+    "vrancken2006",
   ]),
   sensorySymptom: r(
     0.15,
