@@ -528,6 +528,8 @@ describe("sources", () => {
       "kirshblum2011",
       // Lumbar and sacral plexus together (localize/data/priors.ts, wholePlexus).
       "jaeckle1985",
+      // Central foot drop (localize/data/patterns.ts, distalCentral).
+      "westhout2007",
     ];
     const unused = [...known].filter((k) => !used.has(k) && !forLaterStages.includes(k));
     expect(unused, unused.join(", ")).toEqual([]);

@@ -275,6 +275,22 @@ function deficitRegions(c: LocusCase): Set<string> {
   return out;
 }
 
+/** Signs that are the weakness of one movement (foot drop: dorsiflexion; Trendelenburg: abduction). */
+const MOVEMENT_SIGNS: Partial<Record<string, string>> = {
+  foot_drop: "ankle_dorsiflexion",
+  trendelenburg: "hip_abduction",
+};
+
+/** The movements (by side) the case grades, weak or not. */
+function gradedMovementsOf(c: LocusCase): Set<string> {
+  const out = new Set<string>();
+  for (const f of c.findings) {
+    if (f.kind !== "strength") continue;
+    for (const s of sidesOf(f.side)) out.add(`${f.target}|${s}`);
+  }
+  return out;
+}
+
 export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
   const out: Observation[] = [];
   const skipped: { finding: number; why: string }[] = [];
@@ -282,6 +298,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
   const days = daysSinceOnset(c);
   const index = indexOf(atlas);
   const deficits = deficitRegions(c);
+  const gradedMovements = gradedMovementsOf(c);
   const push = (
     o: Omit<Observation, "side" | "label">,
     i: number,
@@ -529,6 +546,14 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
         if (!read) continue;
         const present = f.present !== false;
         const t = read.targets;
+        // A foot drop or a Trendelenburg gait is the weakness of a movement the case also grades:
+        // the same deficit, counted once, as the grade.
+        const graded = MOVEMENT_SIGNS[f.sign];
+        const sides = graded ? sidesOf(f.side).filter((s) => !gradedMovements.has(`${graded}|${s}`)) : [];
+        if (graded && sides.length === 0) {
+          skipped.push({ finding: i, why: `counted once, with the graded ${graded.replaceAll("_", " ")}` });
+          continue;
+        }
         push(
           {
             finding: i,
@@ -543,7 +568,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             thing: read.thing,
           },
           i,
-          f.side,
+          sides.length === 1 ? sides[0] : f.side,
           (s) =>
             `${s} ${f.sign.replaceAll("_", " ")}${f.target ? ` (${f.target})` : ""}${present ? "" : " absent"}`,
         );

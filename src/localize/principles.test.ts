@@ -189,3 +189,58 @@ describe("sensory modality matters", () => {
     expect(["polyneuropathy", "cns"]).toContain(first[0]?.level);
   });
 });
+
+describe("severity is one latent per lesion; a deficit is counted once", () => {
+  it("a foot drop sign beside a graded ankle dorsiflexion is the same weakness, counted once", () => {
+    const c = caseOf([
+      { kind: "strength", side: "left", target: "ankle_dorsiflexion", mrc: 2 },
+      { kind: "sign", side: "bilateral", sign: "foot_drop" },
+    ]);
+    const { observations, skipped } = observe(getAtlas(), c);
+    expect(observations.map((o) => `${o.side} ${o.family}`)).toEqual(["left weakness", "right weakness"]);
+    expect(skipped).toEqual([]);
+    expect(observations[1]?.label).toMatch(/right foot drop/);
+  });
+
+  it("dense symmetric distal weakness with a stocking sensory loss and lost sural responses reads as a severe polyneuropathy", () => {
+    const c = caseOf(
+      [
+        { kind: "strength", side: "bilateral", target: "ankle_dorsiflexion", mrc: 2 },
+        { kind: "strength", side: "bilateral", target: "great_toe_extension", mrc: 1 },
+        { kind: "strength", side: "bilateral", target: "ankle_plantarflexion", mrc: 4 },
+        { kind: "strength", side: "bilateral", target: "knee_flexion", mrc: 5 },
+        { kind: "strength", side: "bilateral", target: "knee_extension", mrc: 5 },
+        { kind: "reflex", side: "bilateral", reflex: "achilles", grade: "absent" },
+        { kind: "sensory", side: "bilateral", region: "sole_medial", change: "reduced" },
+        { kind: "sensory", side: "bilateral", region: "foot_dorsum", change: "reduced" },
+        { kind: "ncs", side: "bilateral", study: "sural_sensory", result: "absent" },
+      ],
+      { context: { onset: "chronic" } },
+    );
+    expect(top(c)?.lesions).toEqual([lesion("polyneuropathy", [], "bilateral")]);
+  });
+});
+
+describe("central lesions come in more than one pattern", () => {
+  it("an acute foot drop with the rest of the leg strong, normal reflexes and a frontal haematoma on CT reads as central", () => {
+    const c = caseOf(
+      [
+        { kind: "strength", side: "right", target: "ankle_dorsiflexion", mrc: 2 },
+        { kind: "strength", side: "right", target: "great_toe_extension", mrc: 2 },
+        ...fullStrength("right", ["hip_flexion", "knee_extension", "knee_flexion", "ankle_plantarflexion"]),
+        { kind: "reflex", side: "bilateral", reflex: "patellar", grade: "normal" },
+        { kind: "reflex", side: "bilateral", reflex: "achilles", grade: "normal" },
+        { kind: "sensory", side: "right", region: "foot_dorsum", change: "normal" },
+        { kind: "sensory", side: "right", region: "leg_anterolateral", change: "normal" },
+        {
+          kind: "imaging",
+          modality: "ct",
+          tags: ["hematoma"],
+          text: "brain CT: small left frontal subcortical haematoma",
+        },
+      ],
+      { context: { onset: "acute", durationDays: 1 } },
+    );
+    expect(top(c)?.lesions).toEqual([lesion("cns", [], "right")]);
+  });
+});

@@ -9,6 +9,7 @@ import type { Atlas } from "../atlas/index.js";
 import type { LocusCase } from "../case/schema.js";
 import { type ContextItem, contextItems, type View } from "./context.js";
 import type { LesionClass } from "./data/evidence.js";
+import { distalCentral } from "./data/patterns.js";
 import {
   compartments,
   diffusePrior,
@@ -46,7 +47,7 @@ import { FLOOR } from "./likelihood.js";
 import { DIFFUSE_KINDS, type DiffuseKind, muscleUnit, type Unit, unitDamage } from "./model.js";
 import { musclesInText } from "./named.js";
 import { ageingChance, musclesOfBodyPart, type Observation, observe, sidesOf } from "./observe.js";
-import { type Silence, silenceOf, silenceTerm } from "./silence.js";
+import { type Silence, silenceOf as silenceOfCase, silenceTerm } from "./silence.js";
 
 export interface Prepared {
   atlas: Atlas;
@@ -110,6 +111,10 @@ function diffuseLogPrior(kind: DiffuseKind, c: LocusCase, history: readonly (str
       break;
     case "cns_bilateral":
       p = diffusePrior.cns / 3;
+      break;
+    case "cns_distal_left":
+    case "cns_distal_right":
+      p = diffusePrior.cns * distalCentral.share;
       break;
     case "polyneuropathy": {
       p = diffusePrior.polyneuropathy;
@@ -184,7 +189,7 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
     unitLogPrior: numbers.subarray(FAST_ARRAYS * observations.length).fill(Number.NaN),
     fast,
     readings: new Map(),
-    silence: silenceOf(atlas, c, observations),
+    silence: silenceOfCase(atlas, c, observations),
     atlas,
     observations,
     context,
@@ -655,10 +660,15 @@ export function scoreFirst(p: Prepared, unitIdx: readonly number[], diffuse: Dif
   const context = contextOf(p, unitIdx, diffuse);
   const findings = findingsAt(p, effects, effects.length === 0 ? 0 : COARSE);
   const ll = effects.length === 0 ? findings + context : LOG_COARSE_WEIGHT + findings + context;
-  first.score = ll + logPrior(p, unitIdx, diffuse);
+  first.score = ll + silenceOf(p, unitIdx, diffuse) + logPrior(p, unitIdx, diffuse);
   first.findings = findings;
   first.context = context;
   return first;
+}
+
+/** What the report's silence says of a candidate (silence.ts). */
+export function silenceOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {
+  return silenceTerm(p.atlas, p.silence, p.units, unitIdx, diffuse);
 }
 
 /** Scratch for rescore's terms, one per severity level. */
@@ -680,7 +690,7 @@ export function rescore(
   context: number,
 ): number {
   const effects = effectsOf(p, unitIdx, diffuse);
-  const silent = silenceTerm(p.atlas, p.silence, p.units, unitIdx, diffuse);
+  const silent = silenceOf(p, unitIdx, diffuse);
   if (effects.length === 0) return findings + context + silent + logPrior(p, unitIdx, diffuse);
   let top = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < terms.length; k++) {

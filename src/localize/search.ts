@@ -16,6 +16,7 @@ import {
   type Prepared,
   rescore,
   scoreFirst,
+  silenceOf,
   unitEffect,
 } from "./score.js";
 import { bestFirst, hasNaN, identity, sortDescending } from "./sort.js";
@@ -234,11 +235,13 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
     score(sorted, diffuse);
   };
   const noneLl = (out[score([], "none")] as Scored).score - logPrior(p, [], "none");
+  // Gains leave the silence out: a pair's silence costs no more than its lesions' together, so the
+  // bounds below stay bounds.
   let pnpGain = 0;
   for (const k of DIFFUSE_KINDS) {
     if (k === "none") continue;
     const s = out[score([], k)] as Scored;
-    if (k === "polyneuropathy") pnpGain = s.score - logPrior(p, [], k) - noneLl;
+    if (k === "polyneuropathy") pnpGain = s.score - logPrior(p, [], k) - silenceOf(p, [], k) - noneLl;
   }
   const rel = p.relevant;
   const nr = rel.length;
@@ -246,7 +249,13 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
   const gains: number[] = [];
   for (let r = 0; r < nr; r++) {
     const u = rel[r] as number;
-    gains.push((out[score([u], "none")] as Scored).score - logPrior(p, [u], "none") - noneLl);
+    const own = [u];
+    gains.push(
+      (out[score(own, "none")] as Scored).score -
+        logPrior(p, own, "none") -
+        silenceOf(p, own, "none") -
+        noneLl,
+    );
   }
   // A lesion under a polyneuropathy, bounded the same way as a pair.
   for (let r = 0; r < nr; r++) {

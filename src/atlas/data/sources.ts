@@ -369,6 +369,13 @@ export const sources = {
     published: "Neurology 35(1):8-15",
     kind: "article",
   },
+  westhout2007: {
+    title: "Central causes of foot drop: rare and underappreciated differential diagnosis",
+    authors: "Westhout FD, Paré LS, Linskey ME",
+    year: 2007,
+    published: "Journal of Spinal Cord Medicine 30(1):62-66",
+    kind: "article",
+  },
   jensen1994: {
     title: "Magnetic resonance imaging of the lumbar spine in people without back pain",
     authors: "Jensen MC, Brant-Zawadzki MN, Obuchowski N, Modic MT, Malkasian D, Ross JS",

@@ -43,9 +43,11 @@ export const sensitivity = {
       "preston2020",
     ]),
     anterior_horn: r(0.8, "Motor neuron disease weakens muscles patchily on both sides.", ["preston2020"]),
-    length_dependent: r(0.5, "Length-dependent neuropathy weakens toe and ankle muscles late.", [
-      "preston2020",
-    ]),
+    length_dependent: r(
+      0.8,
+      "Length-dependent neuropathy weakens toe and ankle muscles late: once it is severe they are nearly always weak (the share curve and the severity levels keep mild neuropathies strong).",
+      ["preston2020"],
+    ),
     myopathy: r(0.85, "Myopathies weaken proximal muscles first.", ["preston2020"]),
     umn: r(0.85, "Upper motor neuron lesions weaken the flexors of the leg more than the extensors.", [
       "aids2010",
@@ -409,6 +411,17 @@ export const gradeGivenWeak: Record<LesionClass | "unexplained", [number, number
   umn: [0.35, 0.35, 0.3],
   unexplained: [0.8, 0.15, 0.05],
 };
+/**
+ * Severity is one latent per lesion: the grade of a weak muscle follows how much of the site is
+ * lost, not only the kind of lesion. Multipliers on gradeGivenWeak at each severity level (the
+ * levels of priors.ts severity, mild to complete), renormalised: a complete lesion of any kind
+ * makes paralysis likelier, a mild one makes it rarer.
+ */
+export const gradeBySeverity: [number, number, number][] = [
+  [1.5, 0.7, 0.3],
+  [1, 1, 1],
+  [0.5, 1, 2.5],
+];
 export const gradeSources = {
   why: "A single root lesion rarely paralyses a muscle because every leg muscle has two or three roots; nerve and plexus lesions can. Weakness without a lesion is mild.",
   sources: ["wilbourn1998", "levin2002", "katirji2002"],
