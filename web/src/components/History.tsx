@@ -101,12 +101,13 @@ export function History({ c, onChange }: Props) {
             </option>
           ))}
         </select>
-        <label htmlFor="p-duration">Duration (days; 0.25 = 6 hours)</label>
+        <label htmlFor="p-duration">Duration (days)</label>
         <input
           id="p-duration"
           type="number"
           min={0}
           step="any"
+          title="days since onset; a fraction for hours (0.25 = 6 hours)"
           value={ctx.durationDays ?? ""}
           onChange={(e) => {
             const { durationDays: _, ...rest } = ctx;
