@@ -192,6 +192,24 @@ describe("FORMAT v1.1: what clinicians write", () => {
     expect(r.warnings.map((w) => formatPath(w.path))).toEqual(["context.denies[2]"]);
   });
 
+  it("a misspelt denied symptom is kept, with the nearest symptom word", () => {
+    const c = v11Case();
+    c.context = { denies: ["urinary retension"] };
+    const w = okCase(c).warnings;
+    expect(w.map((x) => [formatPath(x.path), x.suggestions])).toEqual([
+      ["context.denies[0]", ["urinary_retention"]],
+    ]);
+  });
+
+  it("two blocks of one study at different segments are two findings, not a contradiction", () => {
+    const c = v11Case();
+    c.findings = [
+      { kind: "ncs", side: "left", study: "peroneal_motor_edb", result: "block", segment: "fibular head" },
+      { kind: "ncs", side: "left", study: "peroneal_motor_edb", result: "block", segment: "ankle" },
+    ];
+    expect(okCase(c).warnings).toEqual([]);
+  });
+
   it("warns when a symptom is both reported and denied", () => {
     const c = v11Case();
     c.context = { symptoms: ["fever"], denies: ["fever"] };
