@@ -530,6 +530,9 @@ describe("sources", () => {
       "jaeckle1985",
       // Central foot drop (localize/data/patterns.ts, distalCentral).
       "westhout2007",
+      // Not neurological: arteries and the hip joint (localize/data/evidence.ts, bedside, imaging).
+      "norgren2007",
+      "brown2004",
     ];
     const unused = [...known].filter((k) => !used.has(k) && !forLaterStages.includes(k));
     expect(unused, unused.join(", ")).toEqual([]);

@@ -6,6 +6,7 @@
 
 import type { Atlas } from "../atlas/index.js";
 import type { Finding, ImagingFinding, LocusCase } from "../case/schema.js";
+import { bedsideItems } from "./bedside.js";
 import { ck, imaging, muscleTenderness, type Rated, sphincter, tension } from "./data/evidence.js";
 import { keep, keepBounded } from "./keep.js";
 import {
@@ -20,6 +21,7 @@ import {
 } from "./model.js";
 import { musclesInText, nerveSitesInText, rootsAtLevel, rootsNamed } from "./named.js";
 import { daysSinceOnset, type LimbSide, musclesOfBodyPart } from "./observe.js";
+import { anyAt, anyIn, anyWith, onSide, rootsHit, sacralBothSides, touchesMuscles } from "./view.js";
 
 export interface View {
   units: Unit[];
@@ -53,7 +55,6 @@ const PELVIC_NERVES = new Set(["sciatic", "femoral", "obturator", "lateral_femor
 
 const v = (x: Rated) => x.value;
 const NONE: ReadonlySet<string> = new Set();
-const onSide = (u: Unit, side: string | undefined) => !side || side === "bilateral" || u.side === side;
 const isCnsKind = (k: DiffuseKind) => CENTRAL.has(k);
 
 /**
@@ -117,49 +118,6 @@ function denervation(
   return best;
 }
 
-/*
- * What a view's lesions are, asked by every item of every candidate: plain loops (closures made
- * per question add up).
- */
-
-/** Whether any of `xs` is in `list`. */
-function anyIn(xs: readonly string[], list: readonly string[] | ReadonlySet<string>): boolean {
-  for (const x of xs)
-    if (Array.isArray(list) ? list.includes(x) : (list as ReadonlySet<string>).has(x)) return true;
-  return false;
-}
-
-/** Whether a lesion of the view is at this level, on the side (any side when none is given). */
-function anyAt(view: View, level: FocalLevel, side?: string): boolean {
-  for (const u of view.units) if (u.level === level && onSide(u, side)) return true;
-  return false;
-}
-
-/** Whether a lesion of the view (at this level, or any) has a part in `parts`, on the side. */
-function anyWith(
-  view: View,
-  level: FocalLevel | undefined,
-  parts: ReadonlySet<string>,
-  side?: string,
-): boolean {
-  for (const u of view.units)
-    if ((level === undefined || u.level === level) && anyIn(u.parts, parts) && onSide(u, side)) return true;
-  return false;
-}
-
-/** Whether a root lesion of the view takes one of `roots`, on the side (any side when `anySide`). */
-function rootsHit(view: View, roots: readonly string[], side: string | undefined, anySide = false): boolean {
-  for (const u of view.units)
-    if (u.level === "root" && anyIn(u.parts, roots) && (anySide || onSide(u, side))) return true;
-  return false;
-}
-
-function touchesMuscles(view: View, muscles: string[], side: string | undefined): boolean {
-  for (const u of view.units)
-    if (u.level === "muscle" && onSide(u, side) && anyIn(u.muscles, muscles)) return true;
-  return false;
-}
-
 function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number): ContextItem[] {
   const text = f.text ?? "";
   const side = f.side;
@@ -170,7 +128,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
       label: `${f.modality.replace("_", " ")}: ${tag.replaceAll("_", " ")}${f.level ? ` at ${f.level}` : ""}${side ? ` (${side})` : ""}`,
       p,
     });
-  const brain = BRAIN.test(text);
+  const brain = f.modality === "mri_brain" || f.modality === "ct_brain" || BRAIN.test(text);
   const cord = CORD.test(text);
   // Limb imaging that names a nerve, or a place on one, says where its abnormality is.
   const limb = f.modality === "mri_limb" || f.modality === "ultrasound";
@@ -273,7 +231,31 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
         });
         break;
       }
+      case "cord_signal_change":
+        add(tag, cordSignal);
+        break;
+      case "brain_lesion":
+        add(tag, (view) => Math.max(0.02, brainFits(view, text)));
+        break;
+      case "arterial_occlusion":
+        add(tag, (view) =>
+          view.diffuse === "none" && view.units.length === 0
+            ? v(imaging.arterialOcclusion.notNeural)
+            : v(imaging.arterialOcclusion.background),
+        );
+        break;
+      case "joint_disease":
+        add(tag, (view) =>
+          view.diffuse === "none" && view.units.length === 0
+            ? v(imaging.jointDisease.notNeural)
+            : v(imaging.jointDisease.background),
+        );
+        break;
       case "normal":
+        if (f.modality === "mri_brain" || f.modality === "ct_brain") {
+          add("normal", (view) => (isCnsKind(view.diffuse) && view.diffuse !== "cns_bilateral" ? 0.2 : 0.9));
+          break;
+        }
         if (f.modality === "mri_spine") {
           add("normal", (view) =>
             anyAt(view, "root") || INTRASPINAL_ROOTS.has(view.diffuse)
@@ -390,26 +372,6 @@ function signItem(atlas: Atlas, f: Extract<Finding, { kind: "sign" }>, i: number
   }
 }
 
-const SACRAL_BILATERAL: ReadonlySet<DiffuseKind> = new Set([
-  "cauda_equina",
-  "cauda_equina_low",
-  "conus",
-  "cns_bilateral",
-]);
-
-/** Bladder and bowel need S2-S4 on both sides: the pelvic splanchnic nerves leave the roots, not the pudendal nerve. */
-function sacralBothSides(view: View): boolean {
-  if (SACRAL_BILATERAL.has(view.diffuse)) return true;
-  return sacralOn(view, "left") && sacralOn(view, "right");
-}
-
-const SACRAL = ["S2", "S3", "S4"];
-
-function sacralOn(view: View, side: LimbSide): boolean {
-  for (const u of view.units) if (anyIn(u.parts, SACRAL) && u.side === side) return true;
-  return false;
-}
-
 /** Everything in a case that weighs hypotheses as a whole. */
 export function contextItems(atlas: Atlas, c: LocusCase): ContextItem[] {
   const items: ContextItem[] = [];
@@ -447,8 +409,11 @@ export function contextItems(atlas: Atlas, c: LocusCase): ContextItem[] {
       });
     }
   });
+  items.push(...bedsideItems(c));
   const symptoms = c.context?.symptoms ?? [];
-  const sphincterWords = symptoms.filter((s) => s === "bladder_dysfunction" || s === "bowel_dysfunction");
+  const sphincterWords = symptoms.filter(
+    (s) => s === "bladder_dysfunction" || s === "bowel_dysfunction" || s === "urinary_retention",
+  );
   if (sphincterWords.length) {
     items.push({
       finding: -1,

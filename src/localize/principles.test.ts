@@ -244,3 +244,71 @@ describe("central lesions come in more than one pattern", () => {
     expect(top(c)?.lesions).toEqual([lesion("cns", [], "right")]);
   });
 });
+
+describe("FORMAT v1.1 is read", () => {
+  const drop: Finding[] = [
+    { kind: "strength", side: "left", target: "ankle_dorsiflexion", mrc: 3 },
+    { kind: "strength", side: "left", target: "great_toe_extension", mrc: 3 },
+  ];
+  const p = (c: LocusCase, ...want: Lesion[]) =>
+    localize(c, { limit: 30 }).hypotheses.find((h) => setMatches(h.lesions, want))?.probability ?? 0;
+
+  it("'power otherwise 5/5' is every routine movement the case does not grade, on that side", () => {
+    const c = caseOf([...drop, { kind: "strength", side: "left", target: "others", mrc: 5 }]);
+    const { observations } = observe(getAtlas(), c);
+    const normal = observations.filter((o) => o.finding === 2).flatMap((o) => o.movements);
+    expect(normal).toContain("hip_flexion");
+    expect(normal).toContain("ankle_inversion");
+    expect(normal).not.toContain("ankle_dorsiflexion");
+    expect(observations.every((o) => o.side === "left")).toBe(true);
+    // Normal inversion (tibialis posterior, L5 through the tibial nerve) now argues against the root.
+    expect(p(c, lesion("root", ["L5"], "left"))).toBeLessThan(
+      p(caseOf(drop), lesion("root", ["L5"], "left")),
+    );
+  });
+
+  it("a Tinel sign at the fibular head favours the peroneal nerve there", () => {
+    const tinel: Finding = { kind: "sign", side: "left", sign: "tinel", target: "fibular head" };
+    const peroneal = lesion("nerve", ["common_peroneal@fibular_head"], "left");
+    expect(p(caseOf([...drop, tinel]), peroneal)).toBeGreaterThan(p(caseOf(drop), peroneal) + 0.05);
+  });
+
+  it("a conduction block across the fibular head puts the lesion there", () => {
+    const block: Finding = {
+      kind: "ncs",
+      side: "left",
+      study: "peroneal_motor_edb",
+      result: "block",
+      segment: "across the fibular head",
+    };
+    const peroneal = lesion("nerve", ["common_peroneal@fibular_head"], "left");
+    expect(p(caseOf([...drop, block]), peroneal)).toBeGreaterThan(0.8);
+  });
+
+  it("absent foot pulses and a cold pale leg make a vascular (not neurological) cause lead", () => {
+    const c = caseOf([
+      ...drop,
+      { kind: "sign", side: "left", sign: "pulses", present: false },
+      { kind: "sign", side: "left", sign: "cold_pale_limb" },
+    ]);
+    expect(top(c)?.lesions[0]?.level).toBe("none");
+  });
+
+  it("arm weakness on the same side moves a weak leg towards a hemisphere lesion", () => {
+    const arm: Finding = { kind: "sign", side: "left", sign: "arm_weakness" };
+    const central = lesion("cns", [], "left");
+    expect(p(caseOf([...drop, arm]), central)).toBeGreaterThan(p(caseOf(drop), central) + 0.1);
+  });
+
+  it("denied bladder and bowel symptoms argue against a cauda equina", () => {
+    const saddle: Finding[] = [
+      { kind: "sensory", side: "bilateral", region: "perineum", change: "reduced" },
+      { kind: "strength", side: "bilateral", target: "ankle_plantarflexion", mrc: 4 },
+    ];
+    const cauda = lesion("cauda_equina", [], "bilateral");
+    const denied = caseOf(saddle, {
+      context: { onset: "acute", denies: ["bladder_dysfunction", "bowel_dysfunction"] },
+    });
+    expect(p(denied, cauda)).toBeLessThan(p(caseOf(saddle, { context: { onset: "acute" } }), cauda));
+  });
+});

@@ -376,6 +376,20 @@ export const sources = {
     published: "Journal of Spinal Cord Medicine 30(1):62-66",
     kind: "article",
   },
+  norgren2007: {
+    title: "Inter-Society Consensus for the Management of Peripheral Arterial Disease (TASC II)",
+    authors: "Norgren L, Hiatt WR, Dormandy JA, Nehler MR, Harris KA, Fowkes FGR",
+    year: 2007,
+    published: "Journal of Vascular Surgery 45(Suppl S):S5-S67",
+    kind: "guideline",
+  },
+  brown2004: {
+    title: "Differential diagnosis of hip disease versus spine disease",
+    authors: "Brown MD, Gomez-Marin O, Brookfield KF, Li PS",
+    year: 2004,
+    published: "Clinical Orthopaedics and Related Research 419:280-284",
+    kind: "article",
+  },
   jensen1994: {
     title: "Magnetic resonance imaging of the lumbar spine in people without back pain",
     authors: "Jensen MC, Brant-Zawadzki MN, Obuchowski N, Modic MT, Malkasian D, Ross JS",
