@@ -533,6 +533,8 @@ describe("sources", () => {
       // Not neurological: arteries and the hip joint (localize/data/evidence.ts, bedside, imaging).
       "norgren2007",
       "brown2004",
+      // Disc nomenclature and migration (localize/named.ts, cited in a comment).
+      "fardon2014",
     ];
     const unused = [...known].filter((k) => !used.has(k) && !forLaterStages.includes(k));
     expect(unused, unused.join(", ")).toEqual([]);

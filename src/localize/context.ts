@@ -45,9 +45,23 @@ const COMPRESSION =
 
 /** What limb imaging may say of a nerve it names, when no tag says it ("entrapment", "scar around"). */
 const NERVE_ABNORMAL =
-  /\b(entrap\w*|compress\w*|enlarg\w*|swell\w*|swollen|thicken\w*|neuroma|schwannoma|neurofibroma|tumou?r|mass|ganglion|cyst\w*|scar\w*|fibros\w*|hyperintens\w*|signal|indent\w*|imping\w*|tether\w*|constrict\w*|transect\w*|lacerat\w*|o?edema\w*|inflam\w*|neuritis)\b/i;
-/** A report that may call what it names normal: then an untagged report is not read as abnormal. */
-const NEGATED = /\b(normal|no|not|unremarkable|intact|without)\b/i;
+  /\b(entrap\w*|compress\w*|enlarg\w*|swell\w*|swollen|thicken\w*|neuroma|schwannoma|neurofibroma|tumou?r|mass|ganglion|cyst\w*|scar\w*|fibros\w*|hyperintens\w*|signal|indent\w*|imping\w*|tether\w*|constrict\w*|transect\w*|lacerat\w*|o?edema\w*|inflam\w*|neuritis|neuropath\w*|compromis\w*|efface\w*)\b/i;
+/**
+ * A report that may call what it names normal: then an untagged report is not read as abnormal.
+ * "Not" about the report itself ("details not given", "not available") negates nothing.
+ */
+const NEGATED =
+  /\b(normal|no|unremarkable|intact|without)\b|\bnot\b(?!\s+(given|available|reported|stated|done|performed|specified|known)\b)/i;
+
+/** Hip or knee disease on imaging: the complaint may be the joint's. */
+const jointDisease = (view: View) =>
+  view.diffuse === "none" && view.units.length === 0
+    ? v(imaging.jointDisease.notNeural)
+    : v(imaging.jointDisease.background);
+
+/** Untagged imaging of the hip or knee joint that describes its disease (joint_disease). */
+const JOINT =
+  /\b(osteo-?arthritis|arthritis|arthrosis|coxarthrosis|femoro-?acetabular|osteonecrosis|avascular necrosis|joint effusion|subchondral (collapse|cyst\w*|sclerosis))\b/i;
 
 /** Vascular ultrasound (veins, arteries) says nothing about nerves. */
 const VESSELS = /\b(vein|venous|dvt|deep vein|doppler|thromb\w*|arter\w*|duplex)\b/i;
@@ -245,11 +259,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
         );
         break;
       case "joint_disease":
-        add(tag, (view) =>
-          view.diffuse === "none" && view.units.length === 0
-            ? v(imaging.jointDisease.notNeural)
-            : v(imaging.jointDisease.background),
-        );
+        add(tag, jointDisease);
         break;
       case "normal":
         if (f.modality === "mri_brain" || f.modality === "ct_brain") {
@@ -290,6 +300,8 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
     }
   }
   if (f.tags.length === 0 && brain) add("brain lesion", (view) => Math.max(0.05, brainFits(view, text)));
+  if (f.tags.length === 0 && !spine && JOINT.test(text) && !NEGATED.test(text))
+    add("joint disease", jointDisease);
   if (f.tags.length === 0 && named.size && NERVE_ABNORMAL.test(text) && !NEGATED.test(text))
     add("nerve abnormality", nerveSignal);
   if (f.tags.length === 0 && cord && !brain && f.modality === "mri_spine" && !NEGATED.test(text))

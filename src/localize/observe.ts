@@ -356,6 +356,8 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
   const days = daysSinceOnset(c);
   const index = indexOf(atlas);
   const deficits = deficitRegions(c);
+  /** Regions (by side) where a symptom has been read already. */
+  const felt = new Set<string>();
   const gradedMovements = gradedMovementsOf(c);
   const push = (
     o: Omit<Observation, "side" | "label">,
@@ -492,6 +494,13 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
           skipped.push({ finding: i, why: "counted once, with the loss of sensation in the same region" });
           continue;
         }
+        // Pain and tingling in one region are one complaint of irritated fibres there, counted once.
+        const fresh = sides.filter((s) => !felt.has(`${f.region}|${s}`));
+        if (symptom && fresh.length === 0) {
+          skipped.push({ finding: i, why: "counted once, with the other symptom in the same region" });
+          continue;
+        }
+        for (const s of fresh) felt.add(`${f.region}|${s}`);
         const deep = !symptom && (f.modality === "vibration" || f.modality === "proprioception");
         push(
           {
@@ -510,7 +519,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             thing: `skin of the ${region.name}`,
           },
           i,
-          sides.length === 1 ? sides[0] : side,
+          fresh.length === 1 ? fresh[0] : side,
           (s) => `${s} ${region.name}: ${abnormal ? `${f.change} sensation` : "normal sensation"}`,
         );
         continue;

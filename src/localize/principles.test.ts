@@ -40,8 +40,8 @@ describe("what the report leaves unmentioned counts a little (the least extensiv
     const atlas = getAtlas();
     const p = prepare(atlas, lateralThigh);
     const index = (site: string) => p.units.findIndex((u) => u.site === site && u.side === "right");
-    const plexus = silenceTerm(atlas, p.silence, p.units, [index("lumbar_plexus")], "none");
-    const lfcn = silenceTerm(atlas, p.silence, p.units, [index("lateral_femoral_cutaneous")], "none");
+    const plexus = silenceTerm(atlas, p.silence, p.units, [index("lumbar_plexus")], "none", 3);
+    const lfcn = silenceTerm(atlas, p.silence, p.units, [index("lateral_femoral_cutaneous")], "none", 3);
     expect(plexus).toBeLessThan(lfcn - 1);
     expect(lfcn).toBeGreaterThan(-0.5);
     expect(plexus).toBeGreaterThanOrEqual(-3);

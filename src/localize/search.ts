@@ -11,6 +11,7 @@ import { extraLesion } from "./data/priors.js";
 import { DIFFUSE_KINDS, type DiffuseKind, LESION_ROOTS as ROOTS, type Unit } from "./model.js";
 import {
   addedLogPrior,
+  logMirrored,
   logPrior,
   logShared,
   type Prepared,
@@ -195,7 +196,6 @@ function rescoreBest(
  * P(a)P(b)/f). Candidates whose bound falls this far below the best so far are not scored.
  */
 const MARGIN = 12;
-const LOG_MIRRORED = Math.log(extraLesion.mirrored);
 const LOG_UNRELATED = Math.log(extraLesion.unrelated);
 
 /** Scratch for which pairs of relevant lesions can stand together (0 not yet known, 1 yes, 2 no). */
@@ -305,7 +305,7 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
         const mirror = site[i] === site[j] && ui.side !== uj.side;
         const prior =
           (own[i] as number) +
-          (mirror ? LOG_MIRRORED : Math.max((own[j] as number) + LOG_UNRELATED, logShared(ui, uj)));
+          (mirror ? logMirrored(uj) : Math.max((own[j] as number) + LOG_UNRELATED, logShared(ui, uj)));
         if (noneLl + (gains[i] as number) + (gains[j] as number) + prior < best - MARGIN) continue;
         if (!compatible(i, j)) continue;
         const a = rel[i] as number;

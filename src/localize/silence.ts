@@ -13,6 +13,7 @@
 import type { Atlas } from "../atlas/index.js";
 import type { Finding, LocusCase } from "../case/schema.js";
 import { type LesionClass, sensoryInvolvement } from "./data/evidence.js";
+import { severity } from "./data/priors.js";
 import { reporting, routineExamination } from "./data/silence.js";
 import { baseUnits } from "./effects.js";
 import { keep } from "./keep.js";
@@ -22,8 +23,8 @@ import { type Family, type LimbSide, type Observation, observe } from "./observe
 
 /** What one lesion predicts of the routine examination. */
 interface Prediction {
-  /** Per item: the chance it is abnormal (skin: once the territory is numb). */
-  p: Float64Array;
+  /** By severity level, per item: the chance it is abnormal (skin: once the territory is numb). */
+  p: Float64Array[];
   /** The chance the lesion numbs its territory at all. */
   numb: number;
 }
@@ -79,15 +80,18 @@ function predict(
   items: readonly Observation[],
   causes: (i: number) => { cls: LesionClass; d: number }[],
 ): Prediction {
-  const p = new Float64Array(items.length);
+  const p = severity.levels.map(() => new Float64Array(items.length));
   const classes = new Set<LesionClass>();
   items.forEach((o, i) => {
-    let spared = 1;
-    for (const c of causes(i)) {
-      if (c.d > 0) classes.add(c.cls);
-      spared *= 1 - causeProbability(o, c, o.family === "sensoryChange");
-    }
-    p[i] = 1 - spared;
+    const all = causes(i);
+    for (const c of all) if (c.d > 0) classes.add(c.cls);
+    severity.levels.forEach((level, j) => {
+      let spared = 1;
+      for (const c of all)
+        spared *=
+          1 - causeProbability(o, { cls: c.cls, d: c.d * level, level: j }, o.family === "sensoryChange");
+      (p[j] as Float64Array)[i] = 1 - spared;
+    });
   });
   let untouched = 1;
   for (const cls of classes) untouched *= 1 - sensoryInvolvement[cls];
@@ -145,7 +149,7 @@ export function silenceOf(atlas: Atlas, c: LocusCase, observations: readonly Obs
     }
   }
   const s: Silence = { items, rate, numbSides, none: { left: 0, right: 0 }, extra: new Map() };
-  sumOver(s, []);
+  sumOver(s, [], 0);
   s.none.left = noneSides.left;
   s.none.right = noneSides.right;
   return s;
@@ -153,12 +157,22 @@ export function silenceOf(atlas: Atlas, c: LocusCase, observations: readonly Obs
 
 /** Scratch for the sums of the two sides (never kept between calls): skin apart, and all the rest. */
 const skin = { left: 0, right: 0 };
+const spared = { left: 0, right: 0 };
 const rest = { left: 0, right: 0 };
+
+/** log(a e^x + (1 - a) e^y), without overflow. */
+function mixture(a: number, x: number, y: number): number {
+  if (a <= 0) return y;
+  if (a >= 1) return x;
+  const top = Math.max(x, y);
+  return top + Math.log(a * Math.exp(x - top) + (1 - a) * Math.exp(y - top));
+}
 
 /** The silence on each side, written to `out`, each measured against `against` and capped. */
 function sumOver(
   s: Silence,
   predictions: readonly Prediction[],
+  level: number,
   against?: { left: number; right: number },
 ): number {
   const { items, rate } = s;
@@ -166,6 +180,8 @@ function sumOver(
   for (const x of predictions) untouched *= 1 - x.numb;
   skin.left = 0;
   skin.right = 0;
+  spared.left = 0;
+  spared.right = 0;
   rest.left = 0;
   rest.right = 0;
   for (let i = 0; i < rate.length; i++) {
@@ -175,19 +191,20 @@ function sumOver(
     const background = Math.log(1 - r * o.fp);
     if (o.family !== "sensoryChange") {
       let spared = 1 - o.fp;
-      for (const x of predictions) spared *= 1 - (x.p[i] as number);
+      for (const x of predictions) spared *= 1 - ((x.p[level] as Float64Array)[i] as number);
       rest[o.side] += Math.log(1 - r * (1 - spared));
       continue;
     }
-    rest[o.side] += background;
-    let spared = 1;
-    for (const x of predictions) spared *= 1 - (x.p[i] as number);
-    skin[o.side] += Math.log(1 - r * (1 - spared)) - background;
+    // Spared territory: the region is abnormal only at the background rate; numb: also through the lesion.
+    spared[o.side] += background;
+    let unreached = 1 - o.fp;
+    for (const x of predictions) unreached *= 1 - ((x.p[level] as Float64Array)[i] as number);
+    skin[o.side] += Math.log(1 - r * (1 - unreached));
   }
   let sum = 0;
   for (const side of ["left", "right"] as const) {
     const numb = s.numbSides.has(side) ? 1 : 1 - untouched;
-    const own = rest[side] + Math.log(1 - numb + numb * Math.exp(skin[side]));
+    const own = rest[side] + mixture(numb, skin[side], spared[side]);
     if (!against) {
       noneSides[side] = own;
       continue;
@@ -214,17 +231,21 @@ function predictionOf(atlas: Atlas, s: Silence, units: readonly Unit[], ui: numb
 /** Scratch for a candidate's predictions (never kept between calls). */
 const scratch: Prediction[] = [];
 
-/** log P(the report's silence | candidate) - log P(silence | no lesion), capped below on each side. */
+/**
+ * log P(the report's silence | candidate at severity level `level`) - log P(silence | no lesion),
+ * capped below on each side.
+ */
 export function silenceTerm(
   atlas: Atlas,
   s: Silence,
   units: readonly Unit[],
   unitIdx: readonly number[],
   diffuse: DiffuseKind,
+  level: number,
 ): number {
   scratch.length = 0;
   for (const ui of unitIdx) scratch.push(predictionOf(atlas, s, units, ui));
   if (diffuse !== "none") scratch.push(s.items.diffuse.get(diffuse) as Prediction);
   if (scratch.length === 0) return 0;
-  return sumOver(s, scratch, s.none);
+  return sumOver(s, scratch, level, s.none);
 }

@@ -390,6 +390,14 @@ export const sources = {
     published: "Clinical Orthopaedics and Related Research 419:280-284",
     kind: "article",
   },
+  fardon2014: {
+    title:
+      "Lumbar disc nomenclature: version 2.0. Recommendations of the combined task forces of the North American Spine Society, the American Society of Spine Radiology and the American Society of Neuroradiology",
+    authors: "Fardon DF, Williams AL, Dohring EJ, Murtagh FR, Gabriel Rothman SL, Sze GK",
+    year: 2014,
+    published: "Spine Journal 14(11):2525-2545",
+    kind: "guideline",
+  },
   jensen1994: {
     title: "Magnetic resonance imaging of the lumbar spine in people without back pain",
     authors: "Jensen MC, Brant-Zawadzki MN, Obuchowski N, Modic MT, Malkasian D, Ross JS",

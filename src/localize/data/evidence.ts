@@ -282,8 +282,8 @@ export const falsePositive = {
     "vrancken2006",
   ]),
   sensorySymptom: r(
-    0.15,
-    "Leg pain and tingling without a neural lesion are common: joints, muscles, vessels and referred somatic pain.",
+    0.3,
+    "Among people who present with leg symptoms, pain and tingling without a neural lesion are common: joints, muscles, vessels and referred somatic pain.",
     ["bogduk2009"],
   ),
   neurogenicEmg: r(0.03, "Isolated fibrillations or large units in a normal muscle are uncommon.", [
@@ -406,7 +406,7 @@ export const gradeGivenWeak: Record<LesionClass | "unexplained", [number, number
   nerve: [0.3, 0.3, 0.4],
   muscle: [0.6, 0.3, 0.1],
   anterior_horn: [0.4, 0.35, 0.25],
-  length_dependent: [0.6, 0.3, 0.1],
+  length_dependent: [0.5, 0.3, 0.2],
   myopathy: [0.5, 0.4, 0.1],
   umn: [0.35, 0.35, 0.3],
   unexplained: [0.8, 0.15, 0.05],
@@ -418,6 +418,7 @@ export const gradeGivenWeak: Record<LesionClass | "unexplained", [number, number
  * makes paralysis likelier, a mild one makes it rarer.
  */
 export const gradeBySeverity: [number, number, number][] = [
+  [2, 0.5, 0.1],
   [1.5, 0.7, 0.3],
   [1, 1, 1],
   [0.5, 1, 2.5],

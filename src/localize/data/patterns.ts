@@ -11,7 +11,7 @@ export interface Pattern {
 
 /** Length-dependent polyneuropathy: the longest axons first, both sides alike. */
 export const lengthDependent = {
-  zones: { trunk: 0, hip: 0.03, thigh: 0.1, leg: 0.45, foot: 1 } satisfies Record<Zone, number>,
+  zones: { trunk: 0, hip: 0.03, thigh: 0.1, leg: 0.6, foot: 1 } satisfies Record<Zone, number>,
   /** Reflexes and late responses by the length of their arc rather than the muscle's place. */
   reflexes: {
     achilles: 0.9,
