@@ -13,7 +13,6 @@ import {
   CAUDA,
   CENTRAL,
   type DiffuseKind,
-  type FocalLevel,
   INTRASPINAL_ROOTS,
   LESION_ROOTS as ROOTS,
   reach,
