@@ -11,6 +11,7 @@ function machine(over: Partial<Provisioning> & { present?: string[] }): Provisio
     exists: (p) => present.has(p),
     isRoot: true,
     hasApt: true,
+    log: (m) => ran.push(`log: ${m}`),
     run: (cmd, args) => {
       ran.push([cmd, ...args].join(" "));
       if (args[0] === "install") present.add("/usr/bin/chromium");
@@ -31,7 +32,11 @@ describe("ensureChromium", () => {
   it("installs Debian's chromium with apt-get when it is missing and we are root", () => {
     const m = machine({});
     expect(ensureChromium(m)).toBe("/usr/bin/chromium");
-    expect(m.ran).toEqual(["apt-get update -qq", "apt-get install -y -qq chromium"]);
+    expect(m.ran).toEqual([
+      expect.stringMatching(/^log: locus: installing Debian's chromium/),
+      "apt-get update -qq",
+      "apt-get install -y -qq chromium",
+    ]);
   });
 
   it("fails loudly when apt-get fails, when we are not root, or without apt-get", () => {

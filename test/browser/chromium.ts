@@ -21,6 +21,8 @@ export interface Provisioning {
   exists: (p: string) => boolean;
   isRoot: boolean;
   hasApt: boolean;
+  /** Says what is being done. */
+  log: (message: string) => void;
   /** Runs one command, its output shown; returns its exit status. */
   run: (cmd: string, args: string[]) => number | null;
 }
@@ -40,6 +42,7 @@ export function provisioning(env: NodeJS.ProcessEnv = process.env): Provisioning
     exists: existsSync,
     isRoot: process.getuid?.() === 0,
     hasApt: existsSync("/usr/bin/apt-get"),
+    log: (m) => console.error(m),
     run,
   };
 }
@@ -55,7 +58,7 @@ export function ensureChromium(p: Provisioning = provisioning()): string {
           ? "Install it as root (apt-get install -y chromium), or run npm test as root and it installs itself."
           : "This machine has no apt-get: install chromium and set LOCUS_CHROMIUM to its path."),
     );
-  console.error(`locus: installing Debian's chromium for the browser tests (apt-get, about 20 s) ...`);
+  p.log(`locus: installing Debian's chromium for the browser tests (apt-get, about 20 s) ...`);
   const steps: [string, string[]][] = [
     ["apt-get", ["update", "-qq"]],
     ["apt-get", ["install", "-y", "-qq", "chromium"]],
