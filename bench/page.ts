@@ -7,20 +7,15 @@
  * median under 50 ms. Options: BENCH_ROUNDS (default 4).
  */
 import { readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
 import type { LocusCase } from "../src/case/schema.js";
 import { quantile } from "../src/evaluate/index.js";
+import { devCase } from "../src/paths.js";
 import { ensureChromium } from "../test/browser/chromium.js";
 import { clickRegion, enterCase } from "../test/browser/drive.js";
 import { buildPage, openBrowser, startServer } from "../test/browser/harness.js";
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
-const seed = JSON.parse(
-  readFileSync(
-    join(import.meta.dirname, "../test/browser/fixtures/seed-004-neoplastic-plexopathy.json"),
-    "utf8",
-  ),
-) as LocusCase;
+const seed = JSON.parse(readFileSync(devCase("seed-004-neoplastic-plexopathy.json"), "utf8")) as LocusCase;
 
 ensureChromium();
 const webDir = buildPage();

@@ -10,14 +10,12 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { LocusCase } from "../../src/case/schema.js";
+import { devCase, SEED_PAPERS } from "../../src/paths.js";
 import { clickRegion, enterCase, findingKeys, pageCase } from "./drive.js";
 import { type Browser, openBrowser, ROOT, type Running, screenshot, startServer } from "./harness.js";
 
-const FIXTURES = join(import.meta.dirname, "fixtures");
-const seed004 = JSON.parse(
-  readFileSync(join(FIXTURES, "seed-004-neoplastic-plexopathy.json"), "utf8"),
-) as LocusCase;
-const seed000 = readFileSync(join(FIXTURES, "seed-000.txt"), "utf8");
+const seed004 = JSON.parse(readFileSync(devCase("seed-004-neoplastic-plexopathy.json"), "utf8")) as LocusCase;
+const seed000 = readFileSync(join(SEED_PAPERS, "000_ab05f6853d6e1d75.txt"), "utf8");
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let server: Running;

@@ -11,8 +11,9 @@ export const registerDemo: Register = (program, io, setExit) => {
   program
     .command("demo")
     .description("a tour: the atlas at a glance and the founding seed cases localized")
-    .option("--cases <folder>", "where the seed cases are (default: the repository's cases/dev)", DEV_CASES)
-    .action((opts: { cases: string }) => {
+    .option("--cases <folder>", "where the seed cases are (default: the repository's cases/dev)")
+    .action((options: { cases?: string }) => {
+      const opts = { cases: options.cases ?? DEV_CASES };
       const atlas = getAtlas();
       const count = (k: Parameters<typeof atlas.ids>[0]) => atlas.ids(k).length;
       io.out(
