@@ -80,6 +80,11 @@ describe.skipIf(skip)("the page in chromium", () => {
     await screenshot(page, "02-seed-004-sensation");
 
     // A next test, chosen, asks for its result; the result joins the case and the results follow.
+    // The next tests come from the service a quarter second after the case stops changing: wait for
+    // the answer to the case as entered, or the click lands on a list about to be replaced (under
+    // load the earlier answer can arrive late; the opened test then vanishes with its list).
+    await page.waitForLoadState("networkidle");
+    await expect.poll(() => page.locator("section.next-tests").getAttribute("aria-busy")).toBe("false");
     const before = (await pageCase(page)).findings.length;
     const suggestion = page.getByTestId("suggestions").locator("button.suggestion").first();
     const testName = await suggestion.locator(".hyp-name").textContent();
