@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { DEV_CASES } from "../paths.js";
 import { caseJsonSchema, formatPath, parseCase, parseCaseText } from "./index.js";
 import { baseCase } from "./test-helpers/cases.js";
 
-const CASES = join(import.meta.dirname, "../../../shared/cases");
+const CASES = DEV_CASES;
 
 describe("the shared cases", () => {
   const files = readdirSync(CASES).filter((f) => f.endsWith(".json"));

@@ -1,6 +1,6 @@
 /**
  * The case stage: any input becomes a LocusCase with canonical atlas ids, or a list of every error
- * in it. See ../../../shared/FORMAT.md for the format, and the README's "The case format".
+ * in it. See docs/spec/FORMAT.md for the format, and docs/case.md.
  *
  *   parseCaseText(text)   JSON text -> CaseResult (syntax errors with line and column)
  *   parseCase(value)      a parsed value -> CaseResult

@@ -1,6 +1,6 @@
 /**
  * The LocusCase v1 schema, with the additions of v1.1: one zod schema for the contract in
- * ../shared/FORMAT.md, exported also as JSON Schema (`caseJsonSchema()` in index.ts, `locus schema`
+ * docs/spec/FORMAT.md, exported also as JSON Schema (`caseJsonSchema()` in index.ts, `locus schema`
  * on the command line).
  *
  * The schema checks the shape of a case and every closed list of words FORMAT.md gives. Atlas ids

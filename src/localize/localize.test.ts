@@ -1,15 +1,17 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ATLAS_VERSION, getAtlas } from "../atlas/index.js";
 import type { Finding, Lesion, LocusCase } from "../case/schema.js";
 import { setMatches } from "../evaluate/index.js";
+import { DEV_CASES } from "../paths.js";
 import { subjectiveExam } from "./data/evidence.js";
 import { type Hypothesis, localize } from "./index.js";
 import { nerveSitesInText } from "./named.js";
 import { observe } from "./observe.js";
 import { completeExam } from "./simulate.js";
 
-const SHARED = new URL("../../../shared/cases/", import.meta.url);
+const SHARED = pathToFileURL(`${DEV_CASES}/`);
 const load = (file: string): LocusCase =>
   JSON.parse(readFileSync(new URL(file, SHARED), "utf8")) as LocusCase;
 const seeds = readdirSync(SHARED).filter((f) => f.startsWith("seed-"));

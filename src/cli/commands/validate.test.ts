@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { v11Case } from "../../case/test-helpers/v11.js";
+import { DEV_CASES } from "../../paths.js";
 import { run } from "../test-helpers/run.js";
 
 const good = JSON.stringify({
@@ -88,7 +89,7 @@ describe("locus validate", () => {
   });
 
   it("passes every shared case", async () => {
-    const dir = join(import.meta.dirname, "../../../../shared/cases");
+    const dir = DEV_CASES;
     const name = "seed-000-l3-radiculopathy.json";
     const r = await run(["validate", name], { [name]: readFileSync(join(dir, name), "utf8") });
     expect(r.code).toBe(0);
