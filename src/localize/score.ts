@@ -249,6 +249,7 @@ function siteBoosts(c: LocusCase): Map<string, number> {
 }
 
 function boost(p: Prepared, u: Unit): number {
+  if (u.level === "muscle") return p.logSiteBoost.get("muscle") ?? 0;
   let b = 0;
   for (const part of u.parts) b = Math.max(b, p.logSiteBoost.get(part) ?? 0);
   return b;
