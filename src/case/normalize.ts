@@ -350,7 +350,7 @@ export function resolveAtlasIds(input: unknown): IdCheck {
         });
         return;
       }
-      const kinds = LESION_KINDS[level];
+      const kinds = Object.hasOwn(LESION_KINDS, level) ? LESION_KINDS[level] : undefined;
       if (kinds)
         l.sites.forEach((s, k) => {
           look(s, kinds, [...sitesPath, k]);
