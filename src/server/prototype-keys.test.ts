@@ -5,7 +5,7 @@
  * They once crashed localization (HTTP 500) and left a saved case with a null report.
  */
 import { describe, expect, it } from "vitest";
-import { parseCase } from "../case/index.js";
+import { canonicalHistory, canonicalSide, canonicalSymptom, parseCase } from "../case/index.js";
 import type { LocusCase } from "../case/schema.js";
 import { analyze } from "../report/index.js";
 import { loadEngine } from "./engine.js";
@@ -79,5 +79,13 @@ describe("prototype keys are ordinary unknown words", () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe("prototype keys in closed fields", () => {
+  it.each(KEYS)("%s is not a side, a history word or a symptom", (key) => {
+    expect(canonicalSide(key)).toBeUndefined();
+    expect(canonicalHistory(key)).toBeUndefined();
+    expect(canonicalSymptom(key)).toBeUndefined();
   });
 });
