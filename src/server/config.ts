@@ -45,6 +45,10 @@ export interface Config {
   /** A client must send its request headers within this time, and the whole request within the next. */
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  /** First delay before retrying a store that cannot be reached or restarting a failed worker (doubles, at most 30 s). */
+  retryBaseMs: number;
+  /** Failures in a row (store at start, or workers) after which the service gives up with exit 69. */
+  restartLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -265,6 +269,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Over
     tls,
     headersTimeoutMs,
     requestTimeoutMs,
+    retryBaseMs: int(env, "LOCUS_RETRY_BASE_MS", 500, 10, 60_000),
+    restartLimit: int(env, "LOCUS_RESTART_LIMIT", 8, 0, 1000),
   };
 }
 
