@@ -103,6 +103,13 @@ type Server = ReturnType<typeof serve>;
 
 /** Listen, or reject with the listen error (never hang). */
 function listen(config: Config, fetch: (req: Request) => Response | Promise<Response>): Promise<Server> {
+  // Slow clients cannot hold a worker: headers within headersTimeoutMs, the whole request within
+  // requestTimeoutMs, checked often enough to hold to both (node checks every 30 s by default).
+  const timeouts = {
+    headersTimeout: config.headersTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(config.headersTimeoutMs / 4))),
+  };
   return new Promise<Server>((resolve, reject) => {
     let s: Server;
     try {
@@ -114,9 +121,13 @@ function listen(config: Config, fetch: (req: Request) => Response | Promise<Resp
           ...(config.tls
             ? {
                 createServer: createHttpsServer,
-                serverOptions: { cert: readFileSync(config.tls.cert), key: readFileSync(config.tls.key) },
+                serverOptions: {
+                  ...timeouts,
+                  cert: readFileSync(config.tls.cert),
+                  key: readFileSync(config.tls.key),
+                },
               }
-            : {}),
+            : { serverOptions: timeouts }),
         },
         () => {
           s.off("error", reject);
@@ -147,15 +158,6 @@ export async function startWorker(config: Config, logger: Logger, engine?: Engin
     await repo.close().catch(() => {});
     throw startFailure(error, config);
   }
-  // Slow clients cannot hold a worker: headers within headersTimeoutMs, the whole request within
-  // requestTimeoutMs (node checks both every connectionsCheckingInterval).
-  const http = server as unknown as {
-    requestTimeout: number;
-    headersTimeout: number;
-    keepAliveTimeout: number;
-  };
-  http.headersTimeout = config.headersTimeoutMs;
-  http.requestTimeout = config.requestTimeoutMs;
   const address = server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   return {
