@@ -98,6 +98,19 @@ describe("the Origin check on writes", () => {
     expect(ehr.status).toBe(200);
   });
 
+  it("accepts the page's writes through the documented reverse proxy (docs/service.md)", async () => {
+    t = await testApp({ env: { LOCUS_PUBLIC_URL: "https://locus.example.org" } });
+    // nginx passes Host: $host; the page at https://locus.example.org posts with its origin.
+    const headers = { host: "locus.example.org", origin: "https://locus.example.org" };
+    const res = await t.app.request(at("locus.example.org"), jsonRequest("POST", sample(), headers));
+    expect(res.status).toBe(201);
+    const other = await t.app.request(
+      at("locus.example.org"),
+      jsonRequest("POST", sample(), { ...headers, origin: "https://evil.example" }),
+    );
+    expect(other.status).toBe(403);
+  });
+
   it("does not let a page on another port of this machine write", async () => {
     t = await testApp();
     const res = await t.app.request(
