@@ -204,6 +204,8 @@ describe.skipIf(!url)("PostgreSQL going away under a running service", () => {
         "readiness",
       );
       expect(t.child.exitCode).toBeNull();
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\nstderr: ${t.stderr()}\nlog: ${t.stdout().slice(-3000)}`);
     } finally {
       await stop(t);
       await db.drop();
