@@ -11,7 +11,7 @@ describe("fuzz parameters", () => {
         fc.property(fc.nat(), (n) => n < 0),
         fuzz(10, 4242),
       ),
-    ).toThrow(/fuzz failure with seed 4242; replay with LOCUS_FUZZ_SEED=4242\n.*seed: 4242/s);
+    ).toThrow(/fuzz failure with seed 4242; replay with LOCUS_FUZZ_SEED=4242\nError: .*seed: 4242/s);
   });
 
   it("name the seed for asynchronous properties too", async () => {

@@ -19,7 +19,8 @@ const SCALE = Math.max(0.01, Number(process.env.LOCUS_FUZZ_RUNS ?? "1") || 1);
 
 /** The message of a failed property: its seed and how to replay it first, then fast-check's report. */
 export function failureMessage<T>(details: fc.RunDetails<T>, seed: number): string {
-  return `fuzz failure with seed ${seed}; replay with LOCUS_FUZZ_SEED=${seed}\n${fc.defaultReportMessage(details) ?? ""}`;
+  const error = details.failed ? `\nError: ${String(details.errorInstance)}` : "";
+  return `fuzz failure with seed ${seed}; replay with LOCUS_FUZZ_SEED=${seed}${error}\n${fc.defaultReportMessage(details) ?? ""}`;
 }
 
 /** fast-check parameters: `numRuns` runs (scaled), this run's seed, failures reported with it. */
