@@ -213,6 +213,8 @@ export async function runService(config: Config): Promise<void> {
     atlasVersion: engine.atlasVersion,
     stages: stages(engine),
     auth: config.tokens.length ? `${config.tokens.length} bearer token(s)` : "none (loopback only)",
+    // Requests addressed to other names are refused (403): say which, so a refused name is no surprise.
+    allowedHosts: config.allowedHosts,
   };
   if (config.workers <= 1) {
     let running: Running;
