@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { groups, synonyms } from "../atlas/data/synonyms.js";
+import { fuzz } from "../test-helpers/fuzz.js";
 import { type CaseResult, parseCase, parseCaseText } from "./index.js";
 import { parseJson } from "./json.js";
 import { caseArb } from "./test-helpers/cases.js";
@@ -19,7 +20,7 @@ describe("arbitrary input", () => {
         expect(noInternalError(r)).toBe(true);
         if (!r.ok) expect(r.errors.length).toBeGreaterThan(0);
       }),
-      { numRuns: 1000 },
+      fuzz(1000),
     );
   });
 
@@ -60,7 +61,7 @@ describe("arbitrary input", () => {
       fc.property(caseish, (v) => {
         expect(noInternalError(parseCase(v))).toBe(true);
       }),
-      { numRuns: 1000 },
+      fuzz(1000),
     );
   });
 
@@ -78,7 +79,7 @@ describe("arbitrary input", () => {
         }
         expect(r.ok).toBe(parseCase(value).ok);
       }),
-      { numRuns: 1000 },
+      fuzz(1000),
     );
   });
 });
@@ -92,7 +93,7 @@ describe("parseJson", () => {
         expect(r.ok).toBe(true);
         if (r.ok) expect(r.value).toEqual(JSON.parse(text));
       }),
-      { numRuns: 500 },
+      fuzz(500),
     );
   });
 
@@ -118,7 +119,7 @@ describe("parseJson", () => {
           expect(r.error.column).toBeGreaterThanOrEqual(1);
         }
       }),
-      { numRuns: 2000 },
+      fuzz(2000),
     );
   });
 });
@@ -134,7 +135,7 @@ describe("valid cases", () => {
         expect(again.ok && again.case).toEqual(r.case);
         expect(again.ok && again.normalisations).toEqual([]);
       }),
-      { numRuns: 300 },
+      fuzz(300),
     );
   });
 
@@ -163,7 +164,7 @@ describe("valid cases", () => {
         // Each normalisation points at what was written, and says what it became.
         for (const n of r.normalisations) expect(String(get(written, n.path))).toBe(n.from);
       }),
-      { numRuns: 300 },
+      fuzz(300),
     );
   });
 });
@@ -196,7 +197,7 @@ describe("group words", () => {
           );
         },
       ),
-      { numRuns: 200 },
+      fuzz(200),
     );
   });
 });
@@ -316,7 +317,7 @@ describe("every mutation of a valid case into an invalid one", () => {
             );
         },
       ),
-      { numRuns: 2000 },
+      fuzz(2000),
     );
   });
 });

@@ -98,9 +98,30 @@ export function caseJsonSchema(): Record<string, unknown> {
   return structuredClone(schemaCache);
 }
 
+/**
+ * At most this many errors (and as many warnings) are answered, first in document order, then one
+ * line counting the rest: a megabyte of `findings: [1, 1, ...]` is half a million errors, and
+ * nobody reads past the first screen of them.
+ */
+export const MAX_ISSUES = 100;
+
+/** The first MAX_ISSUES issues, then one that counts the rest. */
+function capped(issues: Issue[], what: string): Issue[] {
+  if (issues.length <= MAX_ISSUES) return issues;
+  const rest = issues.length - MAX_ISSUES;
+  return [
+    ...issues.slice(0, MAX_ISSUES),
+    {
+      path: [],
+      message: `${rest} more ${what} not shown (${issues.length} in all); correct the ones above and check again`,
+    },
+  ];
+}
+
 function run(input: unknown, positions?: Map<string, Position>, extra: Issue[] = []): CaseResult {
   const order = documentOrder(input);
-  const finish = (issues: Issue[]) => sortIssues(issues, order).map((i) => locate(i, positions));
+  const finish = (issues: Issue[], what = "errors") =>
+    capped(sortIssues(issues, order), what).map((i) => locate(i, positions));
   try {
     if (typeof input !== "object" || input === null || Array.isArray(input)) {
       return {
@@ -128,7 +149,7 @@ function run(input: unknown, positions?: Map<string, Position>, extra: Issue[] =
     for (const e of ids.errors) if (!taken.has(pathKey(e.path))) errors.push(e);
     const warnings = [...freeTextWarnings(values.value), ...ids.warnings];
     if (errors.length > 0 || !parsed.success) {
-      return { ok: false, errors: finish(errors), warnings: finish(warnings) };
+      return { ok: false, errors: finish(errors), warnings: finish(warnings, "warnings") };
     }
     const canonical = applyResolutions(parsed.data, ids.resolutions, ids.sites);
     warnings.push(...caseWarnings(canonical.case, canonical.origins));
@@ -136,7 +157,7 @@ function run(input: unknown, positions?: Map<string, Position>, extra: Issue[] =
       ok: true,
       case: canonical.case,
       normalisations: sortIssues([...values.normalisations, ...canonical.normalisations], order),
-      warnings: finish(warnings),
+      warnings: finish(warnings, "warnings"),
       origins: canonical.origins,
     };
   } catch (error) {

@@ -41,7 +41,7 @@ import {
   SYMPTOM_WORDS,
   TENDON_REFLEX_GRADES,
 } from "./schema.js";
-import { canonicalFindingValue, canonicalTopValue, findingEnum } from "./values.js";
+import { canonicalFindingValue, canonicalTopValue, findingEnum, own } from "./values.js";
 
 export interface Normalisation {
   /** Where the value stands in the input. */
@@ -73,7 +73,7 @@ const SIDE_WORDS: Record<string, "left" | "right" | "bilateral"> = {
 };
 
 export function canonicalSide(written: string): string | undefined {
-  return SIDE_WORDS[fold(written)];
+  return own(SIDE_WORDS, fold(written));
 }
 
 const LETTERS = ["C", "T", "L", "S"] as const;
@@ -205,7 +205,7 @@ export function normaliseValues(input: unknown): { value: unknown; normalisation
       if (g.kind === "lab" && g.test === "csf_cytology") g = fix(g, path, "result", canonicalCytologyResult);
       if (g.kind === "strength") g = fix(g, path, "mrc", canonicalMrc);
       if (g.kind === "imaging") g = fix(g, path, "level", canonicalLevel);
-      if (g.kind === "ncs") g = fix(g, path, "unit", (s) => UNIT_WORDS[fold(s)]);
+      if (g.kind === "ncs") g = fix(g, path, "unit", (s) => own(UNIT_WORDS, fold(s)));
       return g;
     });
   }
@@ -295,7 +295,12 @@ const LESION_KINDS: Partial<Record<Lesion["level"], AtlasKind[]>> = {
 };
 
 /** Look one word up; an Issue when the atlas does not know it as one of `kinds`. */
-export function resolveWord(word: string, kinds: readonly AtlasKind[], path: Path): Resolution | Issue {
+export function resolveWord(
+  word: string,
+  kinds: readonly AtlasKind[],
+  path: Path,
+  suggest = true,
+): Resolution | Issue {
   const atlas = getAtlas();
   const hit = atlas.resolve(word, kinds);
   if (hit) {
@@ -306,7 +311,7 @@ export function resolveWord(word: string, kinds: readonly AtlasKind[], path: Pat
   }
   const expected = `${kindsWord(kinds)} id`;
   const other = atlas.resolve(word);
-  const suggestions = nearestIds(word, kinds);
+  const suggestions = suggest ? nearestIds(word, kinds) : [];
   const message = other
     ? `\`${word}\` is ${KIND_WORDS[other.kind]}${other.ids.length === 1 && other.ids[0] !== word ? ` (\`${other.ids[0]}\`)` : ""}, not ${kindsWord(kinds)}${didYouMean(suggestions)}`
     : `\`${word}\` is not ${kindsWord(kinds)}${didYouMean(suggestions)}`;
@@ -325,12 +330,19 @@ export function nearestIds(word: string, kinds: readonly AtlasKind[], limit = 3)
 
 const isIssue = (r: Resolution | Issue): r is Issue => "message" in r;
 
+/** How many words of one case get a nearest-word search (the case stage answers 100 issues). */
+export const MAX_SUGGESTED = 100;
+
 /** Check and resolve every atlas word in a case (of any shape: what is not a string is skipped). */
 export function resolveAtlasIds(input: unknown): IdCheck {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   const resolutions = new Map<string, Resolution>();
   const atlas = getAtlas();
+  // The nearest-word search costs a pass over the lexicon: only the first words not understood get
+  // suggestions, so that thousands of near misses cost no more than the issues answered.
+  let searches = 0;
+  const suggest = () => searches++ < MAX_SUGGESTED;
   const look = (
     word: unknown,
     kinds: readonly AtlasKind[],
@@ -339,7 +351,8 @@ export function resolveAtlasIds(input: unknown): IdCheck {
   ): Resolution | undefined => {
     if (typeof word !== "string" || word.length === 0) return undefined;
     if (others && word === OTHERS) return undefined;
-    const r = resolveWord(word, kinds, path);
+    const known = atlas.resolve(word, kinds) !== undefined;
+    const r = resolveWord(word, kinds, path, known || suggest());
     if (isIssue(r)) {
       errors.push(others ? withOthers(r, word) : othersMisplaced(r, word));
       return undefined;
@@ -369,7 +382,7 @@ export function resolveAtlasIds(input: unknown): IdCheck {
             ...(hit.group ? { group: hit.group } : {}),
           });
         else if (/_/.test(f.target) && !atlas.resolve(f.target)) {
-          const suggestions = nearestIds(f.target, ["muscle"]);
+          const suggestions = suggest() ? nearestIds(f.target, ["muscle"]) : [];
           warnings.push({
             path: ["findings", i, "target"],
             message: `\`${f.target}\` looks like an id but is not a muscle the atlas knows; kept as a body part word${didYouMean(suggestions)}`,
@@ -397,7 +410,7 @@ export function resolveAtlasIds(input: unknown): IdCheck {
         });
         return;
       }
-      const kinds = LESION_KINDS[level];
+      const kinds = Object.hasOwn(LESION_KINDS, level) ? LESION_KINDS[level] : undefined;
       if (kinds)
         l.sites.forEach((s, k) => {
           look(s, kinds, [...sitesPath, k]);

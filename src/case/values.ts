@@ -348,6 +348,14 @@ export function findingEnum(
   return s instanceof z.ZodEnum ? { values: s.options as string[], list } : undefined;
 }
 
+/**
+ * A table's own entry for a key written by the user, never one inherited from Object.prototype
+ * ("constructor", "__proto__" and "toString" are ordinary unknown words).
+ */
+export function own<T>(table: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return table !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** The format's value for a word written in a finding's closed field, or undefined. */
 export function canonicalFindingValue(kind: string, field: string, written: unknown): string | undefined {
   if (typeof written !== "string" && typeof written !== "number") return undefined;
@@ -356,8 +364,8 @@ export function canonicalFindingValue(kind: string, field: string, written: unkn
   const key = fold(String(written));
   const exact = spec.values.find((v) => fold(v) === key);
   if (exact) return exact;
-  const table = FINDING_VALUE_WORDS[kind as FindingKind]?.[field];
-  return table?.[key] ?? table?.[String(written).trim()];
+  const table = own(own(FINDING_VALUE_WORDS, kind), field);
+  return own(table, key) ?? own(table, String(written).trim());
 }
 
 /** The format's value for a word written for `patient.sex`, `context.onset` or `context.course`. */
@@ -367,5 +375,5 @@ export function canonicalTopValue(
   written: string,
 ): string | undefined {
   const key = fold(written);
-  return values.find((v) => fold(v) === key) ?? TOP_VALUE_WORDS[field]?.[key];
+  return values.find((v) => fold(v) === key) ?? own(own(TOP_VALUE_WORDS, field), key);
 }

@@ -42,7 +42,7 @@ describe("CDS Hooks 2.0", () => {
     expect(info?.detail).toMatch(/for: /);
     expect(info?.detail).toMatch(/skipped 1/);
     const link = info?.links?.[0]?.url ?? "";
-    expect(link).toMatch(/\/cases\/cds-d1577c69/);
+    expect(link).toMatch(/\/cases\/cds-[0-9a-f]{32}$/);
     const id = link.split("/cases/")[1] ?? "";
     const saved = await t.app.request(`/api/v1/cases/${id}`);
     expect(saved.status).toBe(200);
@@ -100,5 +100,29 @@ describe("CDS Hooks 2.0", () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ cards: [] });
+  });
+
+  it("never gives two patients or two hook instances one case", async () => {
+    t = await testApp();
+    const base = recorded() as Record<string, unknown> & { context: { patientId: string } };
+    const linkOf = async (hookInstance: string, patientId: string) => {
+      const body = { ...base, hookInstance, context: { ...base.context, patientId } };
+      const res = await call(body);
+      expect(res.status).toBe(200);
+      const { cards } = cardsResponse.parse(await res.json());
+      return cards.find((c: Card) => c.indicator === "info")?.links?.[0]?.url ?? "";
+    };
+    // Instances that once cut to the same id ("a/b" and "a-b"; the same first 100 characters).
+    const long = "x".repeat(100);
+    const links = [
+      await linkOf("a/b", "p1"),
+      await linkOf("a-b", "p1"),
+      await linkOf(`${long}1`, "p1"),
+      await linkOf(`${long}2`, "p1"),
+      await linkOf("same-instance", "p1"),
+      await linkOf("same-instance", "p2"),
+    ];
+    expect(new Set(links).size).toBe(links.length);
+    expect(await linkOf("same-instance", "p2")).toBe(links[5]);
   });
 });

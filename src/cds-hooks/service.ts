@@ -2,13 +2,28 @@
  * The Locus CDS service: its discovery entry and the cards it answers with. Pure: the caller
  * gathers the Observations (prefetch or FHIR server), runs the analysis and saves the case.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Differential } from "../differential/types.js";
 import { lesionText } from "../fhir/report.js";
 import type { Localization } from "../localize/types.js";
 import type { Card } from "./schema.js";
 
 export const SERVICE_ID = "locus-leg";
+
+/**
+ * The id of the case saved for one hook call: a SHA-256 digest of the FHIR server, the patient and
+ * the hook instance, so that two patients or two instances never share a case (an id cut from the
+ * hook instance alone once linked a second patient's card to the first patient's case). The same
+ * call repeated names the same case.
+ */
+export function hookCaseId(call: {
+  fhirServer?: string | undefined;
+  patientId: string;
+  hookInstance: string;
+}): string {
+  const key = JSON.stringify([call.fhirServer ?? "", call.patientId, call.hookInstance]);
+  return `cds-${createHash("sha256").update(key).digest("hex").slice(0, 32)}`;
+}
 
 export const PREFETCH = {
   patient: "Patient/{{context.patientId}}",

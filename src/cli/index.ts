@@ -1,6 +1,8 @@
 /**
  * The `locus` command line. Each command lives in `commands/` and registers itself here.
- * Exit codes: 0 done, 1 the input was read but is invalid or a check failed, 2 usage error.
+ * Exit codes (exit-codes.ts, docs/service.md): 0 done, 1 the input was read but is invalid or a
+ * check failed, 2 usage error, 69 a service needed is unavailable, 70 Locus itself failed, 74 a
+ * file cannot be read or the output cannot be written, 78 the port cannot be used.
  */
 import { Command, CommanderError } from "commander";
 import { registerAtlas } from "./commands/atlas.js";
@@ -15,6 +17,7 @@ import { registerPlan } from "./commands/plan.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerServe } from "./commands/serve.js";
 import { registerValidate } from "./commands/validate.js";
+import { EXIT } from "./exit-codes.js";
 import type { Io } from "./io.js";
 import { processIo } from "./io.js";
 
@@ -56,10 +59,18 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         error.exitCode === 0
       )
         return 0;
-      return 2;
+      return EXIT.usage;
     }
-    io.err(`locus: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
+    return crashed(io, error);
   }
   return exit;
+}
+
+/** Locus itself failed: say so in one paragraph (no stack trace) and exit 70 (EX_SOFTWARE). */
+export function crashed(io: Pick<Io, "err">, error: unknown): number {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  io.err(
+    `locus: internal error: ${what}\nThis is a bug in Locus, not in your input; please report it with the command you ran.\n`,
+  );
+  return EXIT.software;
 }

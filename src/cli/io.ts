@@ -9,7 +9,26 @@ export interface Io {
   isTty: boolean;
 }
 
+let quietOnClosedPipe = false;
+
+/**
+ * A reader that stops early (`locus ... | head -1`) closes the pipe: stop quietly with exit 0, as
+ * the reader has what it wanted; any other failure to write is exit 74 (EX_IOERR), in one line.
+ */
+function handleOutputErrors(): void {
+  if (quietOnClosedPipe) return;
+  quietOnClosedPipe = true;
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(0);
+      if (stream === process.stdout)
+        process.stderr.write(`locus: cannot write the output: ${error.message}\n`);
+      process.exit(74);
+    });
+}
+
 export function processIo(): Io {
+  handleOutputErrors();
   return {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),

@@ -1,13 +1,14 @@
 /**
  * What the commands that take one case share: read the file or standard input, read a clinic note
  * through extraction where the command allows it, and answer bad input the same way everywhere
- * (exit 2 when the file cannot be read, 1 with the case's errors when it is not a valid case).
+ * (exit 74 when the file cannot be read, 1 with the case's errors when it is not a valid case).
  */
 import pc from "picocolors";
 import { type Issue, parseCase, parseCaseText } from "../case/index.js";
 import type { LocusCase } from "../case/schema.js";
 import { extract, looksLikeNote } from "../text/index.js";
 import { renderReport } from "./commands/validate.js";
+import { EXIT } from "./exit-codes.js";
 import type { Io } from "./io.js";
 
 export interface CaseInput {
@@ -28,7 +29,7 @@ export interface ReadOptions {
 
 /**
  * The text of a file, or of standard input for "-"; when it cannot be read, says why (in the
- * command's words) and exits 2, as every command does.
+ * command's words) and exits 74 (EX_IOERR), as every command does.
  */
 export async function readInput(
   io: Io,
@@ -40,7 +41,7 @@ export async function readInput(
     return await io.read(file);
   } catch (error) {
     io.err(say(error instanceof Error ? error.message : String(error)));
-    setExit(2);
+    setExit(EXIT.io);
     return undefined;
   }
 }

@@ -193,7 +193,7 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
     const [head = "", ...rest] = raw.split(":");
     const word = norm(head);
     const detail = rest.join(":").trim();
-    const known = HISTORY_CLUES[word];
+    const known = Object.hasOwn(HISTORY_CLUES, word) ? HISTORY_CLUES[word] : undefined;
     if (known) s.add(known, `history: ${raw}`);
     if (word === "cancer" && PELVIC_CANCER.test(detail)) s.add("cancer_pelvic", `history: ${raw}`);
     const text = known ? detail : raw;
@@ -207,7 +207,7 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
 
   // ---- symptoms
   for (const raw of c.context?.symptoms ?? []) {
-    const known = SYMPTOM_CLUES[norm(raw)];
+    const known = Object.hasOwn(SYMPTOM_CLUES, norm(raw)) ? SYMPTOM_CLUES[norm(raw)] : undefined;
     if (known) {
       s.add(known, `symptom: ${raw.replace(/_/g, " ")}`);
       continue;

@@ -12,6 +12,7 @@ import {
   LEVELS,
   SYMPTOM_WORDS,
 } from "../case/schema.js";
+import { fuzz } from "../test-helpers/fuzz.js";
 import { differential } from "./differential.js";
 import { mkCase, mkLoc } from "./test-helpers.js";
 
@@ -139,7 +140,7 @@ describe("differential on random input", () => {
           expect(differential(c, loc, { limit: 100 })).toEqual(d);
         },
       ),
-      { numRuns: 300 },
+      fuzz(300),
     );
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getAtlas } from "../atlas/index.js";
 import type { Finding, LocusCase } from "../case/schema.js";
+import { fuzz } from "../test-helpers/fuzz.js";
 import { localize } from "./index.js";
 
 const atlas = getAtlas();
@@ -127,7 +128,7 @@ describe("localize on arbitrary cases", () => {
           for (const r of [...h.explains, ...h.against, ...h.unexplained])
             expect(Number.isFinite(r.weight)).toBe(true);
       }),
-      { numRuns: 150, seed: 20261121 },
+      fuzz(150),
     );
   });
 });

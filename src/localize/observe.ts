@@ -701,7 +701,9 @@ export function musclesOfBodyPart(atlas: Atlas, word: string): string[] {
   const hit = atlas.resolve(word, ["muscle"]);
   if (hit) return hit.ids;
   const key = word.toLowerCase().trim();
-  const part = bodyParts[key] ?? Object.entries(bodyParts).find(([k]) => key.includes(k))?.[1];
+  const part =
+    (Object.hasOwn(bodyParts, key) ? bodyParts[key] : undefined) ??
+    Object.entries(bodyParts).find(([k]) => key.includes(k))?.[1];
   return part ?? [];
 }
 

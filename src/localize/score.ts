@@ -241,7 +241,7 @@ function siteBoosts(c: LocusCase): Map<string, number> {
   const words = new Set((c.context?.history ?? []).map((h) => h.split(":")[0] ?? ""));
   const out = new Map<string, number>();
   for (const w of words) {
-    for (const rule of historyPriors[w] ?? []) {
+    for (const rule of (Object.hasOwn(historyPriors, w) ? historyPriors[w] : undefined) ?? []) {
       for (const site of rule.sites) out.set(site, Math.max(out.get(site) ?? 0, Math.log(rule.factor)));
     }
   }

@@ -12,7 +12,7 @@ import { z } from "zod";
 import { HttpError, problem } from "./errors.js";
 import { requestLog } from "./logging.js";
 import { type RouteSpec, routes } from "./routes/index.js";
-import { bearerAuth, cdsAuth, RateLimiter, rateLimit, remoteKeys } from "./security.js";
+import { bearerAuth, cdsAuth, originGuard, RateLimiter, rateLimit, remoteKeys } from "./security.js";
 import type { AppEnv, Deps } from "./types.js";
 
 export const API_VERSION = "1.0.0";
@@ -48,6 +48,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
       referrerPolicy: "no-referrer",
     }),
   );
+  app.use("*", originGuard(config));
   app.use("*", async (c, next) => {
     await next();
     if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/cds-services"))

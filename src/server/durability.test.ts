@@ -3,84 +3,24 @@
  * `kill -9` mid-burst, restart, and every save that was acknowledged must be there, with the
  * database passing its integrity check.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openStore } from "../store/index.js";
 import { devCases } from "./test-helpers/app.js";
+import { freePort, killAll, killGroup, start, stop as stopServer } from "./test-helpers/process.js";
 
-const ROOT = join(import.meta.dirname, "../..");
-const running: ChildProcess[] = [];
 const dirs: string[] = [];
 
 afterAll(() => {
-  for (const p of running) if (p.exitCode === null && p.pid) killGroup(p.pid, "SIGKILL");
+  killAll();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function killGroup(pid: number, signal: NodeJS.Signals) {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function start(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      LOCUS_LOG_LEVEL: "warn",
-      LOCUS_DEMO: "0",
-      LOCUS_WORKERS: "2",
-      HOST: "127.0.0.1",
-      ...env,
-    },
-    detached: true,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  running.push(child);
-  let stderr = "";
-  child.stderr?.on("data", (d: Buffer) => {
-    stderr += d.toString();
-  });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${stderr}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${env.PORT}/readyz`);
-      if (res.ok) return child;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not start: ${stderr}`);
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) =>
-    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()),
-  );
-
 async function burstAndKill(env: Record<string, string>, runId: string) {
   const base = `http://127.0.0.1:${env.PORT}`;
-  const server = await start(env);
+  const server = (await start(env)).child;
   const template = devCases()[0]!.json;
   const acknowledged = new Map<string, { revision: number; notes: string }>();
   let stop = false;
@@ -119,7 +59,9 @@ async function burstAndKill(env: Record<string, string>, runId: string) {
   killGroup(server.pid as number, "SIGKILL");
   stop = true;
   await Promise.allSettled(workers);
-  await exited(server);
+  await new Promise<void>((resolve) =>
+    server.exitCode !== null || server.signalCode !== null ? resolve() : server.once("exit", () => resolve()),
+  );
   expect(sent).toBeGreaterThan(acknowledged.size);
 
   const again = await start(env);
@@ -132,8 +74,7 @@ async function burstAndKill(env: Record<string, string>, runId: string) {
       if (got.revision === want.revision) expect(got.case.notes).toBe(want.notes);
     }
   } finally {
-    killGroup(again.pid as number, "SIGTERM");
-    await exited(again);
+    await stopServer(again);
   }
   const repo = openStore({ dataDir: env.LOCUS_DATA_DIR ?? "", databaseUrl: env.DATABASE_URL });
   try {

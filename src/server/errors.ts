@@ -4,6 +4,7 @@
  */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { MAX_ISSUES } from "../case/index.js";
 import type { Issue } from "./engine.js";
 
 export interface Problem {
@@ -17,8 +18,18 @@ export function problem(
   message: string,
   issues?: Issue[],
 ): Response {
-  const body: Problem = { error: { status, code, message, ...(issues ? { issues } : {}) } };
+  const shown = issues && issues.length > MAX_ISSUES + 1 ? capIssues(issues) : issues;
+  const body: Problem = { error: { status, code, message, ...(shown ? { issues: shown } : {}) } };
   return c.json(body, status);
+}
+
+/** The first MAX_ISSUES issues and one counting the rest, whatever stage made them. */
+function capIssues(issues: Issue[]): Issue[] {
+  const rest = issues.length - MAX_ISSUES;
+  return [
+    ...issues.slice(0, MAX_ISSUES),
+    { path: [], message: `${rest} more issues not shown (${issues.length} in all)` },
+  ];
 }
 
 /** Thrown inside handlers for a clean 4xx; caught by the app's error handler. */

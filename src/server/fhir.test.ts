@@ -88,10 +88,10 @@ describe("locus fhir", () => {
     expect(JSON.parse(io2.stdout)).toEqual(sample());
   });
 
-  it("exits 1 with the path of the problem for a bad Bundle, 2 for a missing file", async () => {
+  it("exits 1 with the path of the problem for a bad Bundle, 74 for a missing file", async () => {
     const io = memoryIo({ "bad.json": '{"resourceType": "Bundle", "entry": 3}' });
     expect(await main(["node", "locus", "fhir", "bad.json"], io)).toBe(1);
     expect(io.stderr).toMatch(/entry/);
-    expect(await main(["node", "locus", "fhir", "missing.json"], memoryIo())).toBe(2);
+    expect(await main(["node", "locus", "fhir", "missing.json"], memoryIo())).toBe(74);
   });
 });

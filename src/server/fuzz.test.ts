@@ -6,6 +6,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseToBundle } from "../fhir/index.js";
+import { fuzz } from "../test-helpers/fuzz.js";
 import { loadEngine } from "./engine.js";
 import { routes } from "./routes/index.js";
 import { devCases, type TestApp, testApp } from "./test-helpers/app.js";
@@ -112,7 +113,7 @@ describe("fuzz", () => {
           await res.arrayBuffer();
         },
       ),
-      { numRuns: 150 },
+      fuzz(150),
     );
   });
 

@@ -3,12 +3,17 @@
  * src/server/main.ts`), as the durability test does. `locus serve` is the command for people.
  */
 
+import { EXIT } from "../cli/exit-codes.js";
+import { crashed } from "../cli/index.js";
 import { runService } from "./cluster.js";
 import { ConfigError, loadConfig } from "./config.js";
 
 try {
   await runService(loadConfig(process.env));
 } catch (error) {
-  process.stderr.write(`locus serve: ${error instanceof ConfigError ? error.message : String(error)}\n`);
-  process.exit(error instanceof ConfigError ? 2 : 1);
+  if (error instanceof ConfigError) {
+    process.stderr.write(`locus serve: ${error.message}\n`);
+    process.exit(EXIT.usage);
+  }
+  process.exit(crashed({ err: (text) => process.stderr.write(text) }, error));
 }

@@ -5,7 +5,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 import { createRemoteJWKSet, decodeJwt, type JWTVerifyGetKey, jwtVerify } from "jose";
-import type { Token } from "./config.js";
+import { hostName, type Token } from "./config.js";
 import { problem } from "./errors.js";
 import type { AppEnv } from "./types.js";
 
@@ -153,4 +153,56 @@ export function rateLimit(limiter: RateLimiter | undefined): MiddlewareHandler<A
 /** The media type of a request body, lower case, without parameters. */
 export function mediaType(header: string | undefined): string {
   return (header ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Asked by load balancers by address, and reveal nothing: exempt from the Host allowlist. */
+const PROBES = new Set(["/healthz", "/readyz"]);
+
+/**
+ * Against DNS rebinding and cross-site writes. Every request must be addressed (Host) to a name in
+ * the allowlist: a page on evil.example that rebinds its name to 127.0.0.1 still sends
+ * `Host: evil.example`. A state-changing request (POST, PUT, PATCH, DELETE) that a browser marks
+ * with an Origin must come from this service itself (same host), its public URL, or an origin
+ * in LOCUS_CORS_ORIGINS; `Origin: null` (sandboxed frames, files) is refused.
+ */
+export function originGuard(config: {
+  allowedHosts: string[];
+  corsOrigins: string[];
+  publicUrl: string;
+}): MiddlewareHandler<AppEnv> {
+  const anyHost = config.allowedHosts.includes("*");
+  const hosts = new Set(config.allowedHosts);
+  const origins = new Set([...config.corsOrigins, new URL(config.publicUrl).origin]);
+  return async (c, next) => {
+    const url = new URL(c.req.url);
+    const host = c.req.header("host") ?? url.host;
+    if (!anyHost && !PROBES.has(url.pathname) && !hosts.has(hostName(host)))
+      return problem(
+        c,
+        403,
+        "host_not_allowed",
+        `requests addressed to ${hostName(host).slice(0, 100)} are refused; add the name to LOCUS_ALLOWED_HOSTS (--allowed-hosts) if this service is meant to answer it`,
+      );
+    const origin = c.req.header("origin");
+    if (origin !== undefined && UNSAFE.has(c.req.method) && !sameOrigin(origin, host, origins))
+      return problem(
+        c,
+        403,
+        "cross_origin_refused",
+        `a ${c.req.method} from the page at ${origin.slice(0, 100)} is refused: only this service's own pages and the origins in LOCUS_CORS_ORIGINS may change or submit data`,
+      );
+    return next();
+  };
+}
+
+function sameOrigin(origin: string, host: string, allowed: Set<string>): boolean {
+  if (allowed.has(origin)) return true;
+  try {
+    const o = new URL(origin);
+    // Same host and port as the request was addressed to (the scheme may differ behind a TLS proxy).
+    return (o.protocol === "http:" || o.protocol === "https:") && o.host === host.toLowerCase();
+  } catch {
+    return false;
+  }
 }

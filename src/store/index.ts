@@ -12,8 +12,13 @@ export interface StoreConfig {
   dataDir: string;
 }
 
-export function openStore(config: StoreConfig): CaseRepository {
-  if (config.databaseUrl) return new PostgresRepository({ connectionString: config.databaseUrl });
+/** `onConnectionError` hears of PostgreSQL connections dropped under a running service. */
+export function openStore(config: StoreConfig, onConnectionError?: (error: Error) => void): CaseRepository {
+  if (config.databaseUrl)
+    return new PostgresRepository({
+      connectionString: config.databaseUrl,
+      ...(onConnectionError ? { onConnectionError } : {}),
+    });
   return openSqliteDir(config.dataDir);
 }
 

@@ -27,6 +27,9 @@ export interface PostgresOptions {
   /** A schema to work in (created when missing); tests use one each. */
   schema?: string;
   max?: number;
+  connectTimeoutMs?: number;
+  /** Hears of connections the database dropped (a restart, an administrator); the pool replaces them. */
+  onConnectionError?: (error: Error) => void;
 }
 
 const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
@@ -44,24 +47,35 @@ export class PostgresRepository implements CaseRepository {
     this.pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.max ?? 10,
+      // A database that does not answer (a host that drops packets) fails the save instead of hanging it.
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
       options: `-c synchronous_commit=on${search}`,
     });
-    // An idle client that loses its connection must not crash the process.
-    this.pool.on("error", () => {});
+    // A connection the database drops (a restart, pg_terminate_backend) emits 'error' on its
+    // client, idle in the pool or checked out; without a listener that would end the process. The
+    // pool forgets a broken idle client itself; a checked-out one is destroyed on release (tx).
+    const heard = options.onConnectionError ?? (() => {});
+    this.pool.on("error", heard);
+    this.pool.on("connect", (client) => {
+      client.on("error", heard);
+    });
   }
 
   private async tx<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    let broken: Error | undefined;
     try {
       await client.query("BEGIN");
       const result = await work(client);
       await client.query("COMMIT");
       return result;
     } catch (error) {
+      if (!(error instanceof ConflictError || error instanceof NotFoundError)) broken = error as Error;
       await client.query("ROLLBACK").catch(() => {});
       throw error;
     } finally {
-      client.release();
+      // After a failure the connection may be dead: destroy it rather than give it to the next save.
+      client.release(broken);
     }
   }
 

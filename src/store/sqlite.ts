@@ -2,7 +2,7 @@
  * The embedded store: better-sqlite3 in WAL mode with foreign keys on and `synchronous=FULL`, so a
  * committed save survives a crash of the process or of the machine.
  */
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { migrations } from "./migrations/index.js";
@@ -37,10 +37,21 @@ export function openSqlite(path: string): SqliteRepository {
   return new SqliteRepository(path);
 }
 
-/** Open `<dir>/locus.sqlite`, creating the folder when needed. */
+/** Open `<dir>/locus.sqlite`, creating the folder (0700: only its owner may enter) when needed. */
 export function openSqliteDir(dir: string): SqliteRepository {
-  mkdirSync(dir, { recursive: true });
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
   return new SqliteRepository(join(dir, SQLITE_FILE));
+}
+
+/**
+ * Case data is for its owner only: the database is created 0600 before SQLite opens it (SQLite
+ * gives its -wal and -shm files the database's mode), and files left readable by an earlier
+ * version are narrowed to 0600.
+ */
+function ownerOnly(path: string): void {
+  if (path === ":memory:") return;
+  closeSync(openSync(path, "a", 0o600));
+  for (const p of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(p)) chmodSync(p, 0o600);
 }
 
 export class SqliteRepository implements CaseRepository {
@@ -48,6 +59,7 @@ export class SqliteRepository implements CaseRepository {
   readonly db: Database.Database;
 
   constructor(readonly path: string) {
+    ownerOnly(path);
     this.db = new Database(path);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = FULL");

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -89,6 +89,39 @@ describe("SQLite specifics", () => {
     expect(() => repo.db.prepare("UPDATE case_revisions SET body = '{}'").run()).toThrow(/immutable/);
     expect(() => repo.db.prepare("DELETE FROM case_revisions").run()).toThrow(/never deleted/);
     expect(() => repo.db.prepare("DELETE FROM cases").run()).toThrow(/never deleted/);
+    await repo.close();
+  });
+});
+
+describe("SQLite files", () => {
+  const mode = (p: string) => statSync(p).mode & 0o777;
+
+  it("are for their owner only: the folder 0700, the database, WAL and shared memory 0600", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "locus-store-"));
+    dirs.push(parent);
+    const dir = join(parent, "data");
+    const old = process.umask(0o022);
+    try {
+      const repo = openSqliteDir(dir);
+      await repo.migrate();
+      await repo.create("x", { case: { a: 1 } });
+      expect(mode(dir)).toBe(0o700);
+      for (const f of [SQLITE_FILE, `${SQLITE_FILE}-wal`, `${SQLITE_FILE}-shm`])
+        expect(mode(join(dir, f)), f).toBe(0o600);
+      await repo.close();
+    } finally {
+      process.umask(old);
+    }
+  });
+
+  it("narrows a database an earlier version left readable to others", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "locus-store-"));
+    dirs.push(dir);
+    const file = join(dir, SQLITE_FILE);
+    new Database(file).close();
+    chmodSync(file, 0o644);
+    const repo = openSqliteDir(dir);
+    expect(mode(file)).toBe(0o600);
     await repo.close();
   });
 });

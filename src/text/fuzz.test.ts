@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { locusCase } from "../case/schema.js";
+import { fuzz } from "../test-helpers/fuzz.js";
 import { extract, looksLikeNote } from "./index.js";
 
 const clinical = fc.constantFrom(
@@ -46,7 +47,7 @@ describe("extract on random input", () => {
         expect(locusCase.safeParse(r.case).success).toBe(true);
         for (const sp of r.spans) expect(s.slice(sp.start, sp.end)).toBe(sp.text);
       }),
-      { numRuns: 200 },
+      fuzz(200),
     );
   });
 
@@ -65,7 +66,7 @@ describe("extract on random input", () => {
           }
         },
       ),
-      { numRuns: 300 },
+      fuzz(300),
     );
   });
 

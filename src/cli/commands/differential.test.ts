@@ -60,8 +60,8 @@ describe("locus differential", () => {
     expect(JSON.parse(j.out).ok).toBe(false);
   });
 
-  it("exits 2 for a missing file or a bad --limit", async () => {
-    expect((await run(["differential", "nope.json"])).code).toBe(2);
+  it("exits 74 for a missing file, 2 for a bad --limit", async () => {
+    expect((await run(["differential", "nope.json"])).code).toBe(74);
     expect((await run(["differential", "case.json", "--limit", "0"], { "case.json": hematoma })).code).toBe(
       2,
     );

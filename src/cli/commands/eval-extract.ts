@@ -12,6 +12,7 @@ import { type LocusCase, parseCase } from "../../case/index.js";
 import { localize } from "../../localize/index.js";
 import { type CaseScore, type Score, scoreCase, total } from "../../text/eval.js";
 import { extract } from "../../text/index.js";
+import { EXIT } from "../exit-codes.js";
 import type { Register } from "../index.js";
 
 interface CaseReport extends CaseScore {
@@ -47,7 +48,7 @@ export const registerEvalExtract: Register = (program, io, setExit) => {
         io.err(
           `locus eval-extract: cannot list ${folder}: ${error instanceof Error ? error.message : String(error)}\n`,
         );
-        setExit(2);
+        setExit(EXIT.io);
         return;
       }
       const reports: CaseReport[] = [];

@@ -1,6 +1,7 @@
 import Table from "cli-table3";
 import { calibrationLines, evaluateFolder } from "../../evaluate/index.js";
 import { hypothesisWords } from "../../report/index.js";
+import { EXIT } from "../exit-codes.js";
 import type { Register } from "../index.js";
 
 const yes = (b: boolean | null) => (b === null ? "n/a" : b ? "yes" : "no");
@@ -21,7 +22,7 @@ export const registerEval: Register = (program, io, setExit) => {
         io.err(
           `locus eval: ${folder} cannot be read: ${error instanceof Error ? error.message : String(error)}\n`,
         );
-        setExit(2);
+        setExit(EXIT.io);
         return;
       }
       if (report.invalid.length) setExit(1);

@@ -46,9 +46,9 @@ describe("locus extract", () => {
     expect(out.spans).toBeUndefined();
   });
 
-  it("exits 2 when the file cannot be read, as every command does", async () => {
+  it("exits 74 when the file cannot be read, as every command does", async () => {
     const r = await run(["extract", "missing.txt"]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(74);
     expect(r.err).toMatch(/cannot read missing\.txt/);
   });
 
@@ -81,7 +81,7 @@ describe.skipIf(!existsSync(CASES))("locus eval-extract", () => {
     for (const c of seeds) expect(c.localization).toHaveProperty("same");
   });
 
-  it("prints a table per kind by default, and exits 2 for a folder that is not there", async () => {
+  it("prints a table per kind by default, and exits 74 for a folder that is not there", async () => {
     const io = memoryIo();
     const { readFile } = await import("node:fs/promises");
     io.read = (p: string) => readFile(p, "utf8");
@@ -89,6 +89,6 @@ describe.skipIf(!existsSync(CASES))("locus eval-extract", () => {
     expect(io.stdout).toMatch(/seed texts \(source\): 4 cases/);
     expect(io.stdout).toMatch(/overall/);
     const r = await run(["eval-extract", "/nonexistent/folder"]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(74);
   });
 });

@@ -24,9 +24,9 @@ describe("locus fhir", () => {
     expect(types).toContain("ClinicalImpression");
   });
 
-  it("exits 2 when the file cannot be read, 1 for text that is not JSON or not a Bundle", async () => {
+  it("exits 74 when the file cannot be read, 1 for text that is not JSON or not a Bundle", async () => {
     const missing = await run(["fhir", "missing.json"]);
-    expect(missing.code).toBe(2);
+    expect(missing.code).toBe(74);
     expect(missing.err).toMatch(/cannot read missing\.json/);
     const text = await run(["fhir", "x.json"], { "x.json": "not json" });
     expect(text.code).toBe(1);

@@ -43,9 +43,9 @@ describe("locus localize", () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/tibialis_anterior/);
   });
-  it("refuses an unknown format with exit 2", async () => {
+  it("refuses an unknown format with exit 2, a missing file with 74", async () => {
     expect((await run(["localize", "seed.json", "-f", "pdf"], { "seed.json": SEED })).code).toBe(2);
-    expect((await run(["localize", "missing.json"])).code).toBe(2);
+    expect((await run(["localize", "missing.json"])).code).toBe(74);
   });
 });
 
@@ -63,7 +63,7 @@ describe("locus eval", () => {
     const r = await run(["eval", CASES]);
     expect(r.out).toMatch(/cases: exact \d+%, overlap \d+%, top-3 \d+%, diagnosis top-1 \d+%/);
   });
-  it("exits 2 for a folder it cannot read", async () => {
-    expect((await run(["eval", "/nonexistent-folder"])).code).toBe(2);
+  it("exits 74 for a folder it cannot read", async () => {
+    expect((await run(["eval", "/nonexistent-folder"])).code).toBe(74);
   });
 });

@@ -60,10 +60,10 @@ describe("locus plan", () => {
     expect(JSON.parse(j.out).ok).toBe(false);
   });
 
-  it("usage errors exit 2: a bad --limit, a missing file", async () => {
+  it("a bad --limit exits 2, a missing file 74", async () => {
     expect((await run(["plan", "case.json", "--limit", "0"], { "case.json": footDrop })).code).toBe(2);
     const missing = await run(["plan", "nowhere.json"]);
-    expect(missing.code).toBe(2);
+    expect(missing.code).toBe(74);
     expect(missing.err).toContain("cannot be read");
   });
 });

@@ -81,10 +81,10 @@ describe("locus validate", () => {
     expect(r.err).toContain("x.json: JSON syntax error at line 2, column 12");
   });
 
-  it("exits 2 without a file, or when a file cannot be read", async () => {
+  it("exits 2 without a file, 74 when a file cannot be read", async () => {
     expect((await run(["validate"])).code).toBe(2);
     const r = await run(["validate", "missing.json"]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(74);
     expect(r.err).toContain("missing.json: cannot be read");
   });
 

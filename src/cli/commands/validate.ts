@@ -7,6 +7,7 @@ import {
   type Normalisation,
   parseCaseText,
 } from "../../case/index.js";
+import { EXIT } from "../exit-codes.js";
 import type { Register } from "../index.js";
 
 /** One file's outcome, as `--json` prints it. */
@@ -58,7 +59,7 @@ export const registerValidate: Register = (program, io, setExit) => {
       }
       const unreadable = reports.filter((r) => r.readError !== undefined).length;
       const invalid = reports.filter((r) => !r.ok && r.readError === undefined).length;
-      setExit(unreadable > 0 ? 2 : invalid > 0 ? 1 : 0);
+      setExit(unreadable > 0 ? EXIT.io : invalid > 0 ? EXIT.invalid : EXIT.ok);
 
       if (opts.normalised) {
         if (opts.json || cases.length !== 1)

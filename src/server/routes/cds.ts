@@ -6,6 +6,7 @@ import {
   DISCOVERY,
   discovery,
   type HookRequest,
+  hookCaseId,
   hookRequest,
   SERVICE_ID,
 } from "../../cds-hooks/index.js";
@@ -63,12 +64,6 @@ async function gather(deps: Deps, req: HookRequest): Promise<{ patient: unknown;
   }
   return { patient, observations };
 }
-
-const slug = (s: string) =>
-  s
-    .replace(/[^A-Za-z0-9._-]/g, "-")
-    .replace(/^[^A-Za-z0-9]+/, "")
-    .slice(0, 100) || "hook";
 
 export const cdsRoutes: RouteSpec[] = [
   {
@@ -132,7 +127,11 @@ export const cdsRoutes: RouteSpec[] = [
           'prefetch "observations" must be a FHIR Bundle (a search result)',
           [{ path: ["prefetch", "observations"], message: "not a Bundle", expected: "a Bundle" }],
         );
-      const caseId = `cds-${slug(req.hookInstance)}`;
+      const caseId = hookCaseId({
+        fhirServer: req.fhirServer,
+        patientId: req.context.patientId,
+        hookInstance: req.hookInstance,
+      });
       const bundle: Bundle = {
         resourceType: "Bundle",
         type: "collection",
