@@ -199,7 +199,8 @@ export function normaliseValues(input: unknown): { value: unknown; normalisation
             if (list !== g[key]) g = { ...g, [key]: list };
           } else g = fix(g, path, key, canon, true);
         }
-      const othersField = OTHERS_FIELDS[g.kind as keyof typeof OTHERS_FIELDS];
+      // Own keys of a string kind only: a kind may be any JSON value here ({ "toString": null }).
+      const othersField = typeof g.kind === "string" ? own<string>(OTHERS_FIELDS, g.kind) : undefined;
       if (othersField) g = fix(g, path, othersField, (v) => (isOthersWord(v) ? OTHERS : undefined));
       if (g.kind === "sign" && g.sign === "sensory_level") g = fix(g, path, "target", canonicalSensoryLevel);
       if (g.kind === "lab" && g.test === "csf_cytology") g = fix(g, path, "result", canonicalCytologyResult);
@@ -365,9 +366,9 @@ export function resolveAtlasIds(input: unknown): IdCheck {
   if (Array.isArray(findings)) {
     findings.forEach((f, i) => {
       if (!isObj(f) || typeof f.kind !== "string") return;
-      const spec = FINDING_IDS[f.kind as Finding["kind"]];
+      const spec = own(FINDING_IDS, f.kind);
       if (spec) {
-        const others = f.kind in OTHERS_FIELDS;
+        const others = Object.hasOwn(OTHERS_FIELDS, f.kind);
         const r = look(f[spec.field], spec.kinds, ["findings", i, spec.field], others);
         if (f.kind === "reflex" && r)
           checkReflexGrade(r.ids[0] ?? "", f.grade, ["findings", i, "grade"], errors);
