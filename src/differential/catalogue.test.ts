@@ -92,9 +92,15 @@ describe("condition catalogue", () => {
 describe("red flags and work-up", () => {
   it("red flags name known clues, actions and sources", () => {
     for (const r of redFlagRules) {
-      expect((r.all?.length ?? 0) + (r.any?.length ?? 0)).toBeGreaterThan(0);
-      for (const c of [...(r.all ?? []), ...(r.any ?? [])]) expect(clueIds, c).toContain(c);
-      for (const a of r.action) expect(workupById.has(a), a).toBe(true);
+      expect(r.critical ?? r.warning, r.id).toBeDefined();
+      const ids = r.criteria.map((c) => c.id);
+      expect(new Set(ids).size, r.id).toBe(ids.length);
+      for (const c of [...r.criteria, ...(r.against ?? [])])
+        for (const clue of c.anyOf) expect(clueIds, `${r.id}: ${clue}`).toContain(clue);
+      for (const t of [r.critical, r.warning])
+        for (const id of [...(t?.all ?? []), ...(t?.atLeast ?? []).flatMap((g) => g.of)])
+          expect(ids, `${r.id}: ${id}`).toContain(id);
+      for (const a of [...r.action, ...(r.warningAction ?? [])]) expect(workupById.has(a), a).toBe(true);
       for (const k of r.sources) expect(sourceKeys, k).toContain(k);
     }
   });

@@ -8,6 +8,16 @@ import type { Finding, Lesion, LocusCase } from "../case/schema.js";
 import { type LimbSide as LR, sidesOf } from "../localize/observe.js";
 import type { Localization } from "../localize/types.js";
 import { contextWords, PELVIC_CANCER } from "./data/context-words.js";
+import {
+  bilateralSciatica,
+  courseClues,
+  deniedClues,
+  HISTORY_WORD_CLUES,
+  imagingFlagClues,
+  labFlagClues,
+  SYMPTOM_WORD_CLUES,
+  signClues,
+} from "./flag-clues.js";
 import type { ClueEvidence, ClueId, Clues } from "./types.js";
 
 const HISTORY_CLUES: Record<string, ClueId> = {
@@ -195,6 +205,7 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
     const detail = rest.join(":").trim();
     const known = HISTORY_CLUES[word];
     if (known) s.add(known, `history: ${raw}`);
+    for (const id of HISTORY_WORD_CLUES[word] ?? []) s.add(id, `history: ${raw.replace(/_/g, " ")}`);
     if (word === "cancer" && PELVIC_CANCER.test(detail)) s.add("cancer_pelvic", `history: ${raw}`);
     const text = known ? detail : raw;
     for (const w of contextWords) {
@@ -207,6 +218,12 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
 
   // ---- symptoms
   for (const raw of c.context?.symptoms ?? []) {
+    bilateralSciatica(raw, s);
+    const words = SYMPTOM_WORD_CLUES[norm(raw)];
+    if (words) {
+      for (const id of words) s.add(id, `symptom: ${raw.replace(/_/g, " ")}`);
+      continue;
+    }
     const known = SYMPTOM_CLUES[norm(raw)];
     if (known) {
       s.add(known, `symptom: ${raw.replace(/_/g, " ")}`);
@@ -218,6 +235,7 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
       for (const clue of w.clues) if (!(clue === "pain" && painless)) s.add(clue, `symptom: ${raw}`);
     }
   }
+  courseClues(c, s);
   for (const p of PAIN_SYMPTOMS) if (s.has(p)) s.add("pain", `symptom: ${p.replace(/_/g, " ")}`);
 
   // ---- examination
@@ -225,6 +243,12 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
   const weakIdx: number[] = [];
   let severe: number[] = [];
   findings.forEach((f, i) => {
+    // a foot drop is weakness of ankle dorsiflexion, graded or not
+    if (f.kind === "sign" && f.sign === "foot_drop" && f.present !== false) {
+      for (const side of sidesOf(f.side)) weakSides.add(side);
+      weakIdx.push(i);
+      return;
+    }
     if (f.kind !== "strength") return;
     const v = mrcValue(f.mrc);
     if (v === undefined || v >= 5) return;
@@ -295,6 +319,7 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
           s.add("umn_signs", `${f.reflex} ${f.grade === "extensor" ? "extensor plantar" : "brisk"}`, [i]);
         break;
       case "sign": {
+        signClues(f, i, s);
         if (f.present === false) break;
         if (f.sign === "babinski" || f.sign === "clonus") s.add("umn_signs", f.sign, [i]);
         if (f.sign === "hypertrophy")
@@ -438,9 +463,32 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
     ]);
   });
 
+  findings.forEach((f, i) => {
+    imagingFlagClues(f, i, s);
+  });
+  labFlagClues(findings, s);
   imagingClues(c, loc, s);
   localizationClues(loc, s);
   return s.map;
+}
+
+/** The clue ids a symptom word names (controlled words first, then the free-text synonyms). */
+export function symptomWordClues(raw: string): ClueId[] {
+  const word = norm(raw);
+  const direct =
+    SYMPTOM_WORD_CLUES[word] ?? (SYMPTOM_CLUES[word] ? [SYMPTOM_CLUES[word] as ClueId] : undefined);
+  if (direct) return direct;
+  const out = new Set<ClueId>();
+  for (const w of contextWords)
+    if (w.in !== "history" && w.pattern.test(raw)) for (const id of w.clues) out.add(id);
+  // "no leg pain" denied: the word pain alone, not its absence
+  out.delete("painless");
+  return [...out];
+}
+
+/** What the patient denies (FORMAT.md v1.1 `context.denies`), as clue ids with the words. */
+export function denials(c: LocusCase): Map<ClueId, string> {
+  return deniedClues(c, symptomWordClues);
 }
 
 function imagingClues(c: LocusCase, loc: Localization, s: ClueSet): void {

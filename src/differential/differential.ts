@@ -3,7 +3,7 @@
  */
 import type { LocusCase } from "../case/schema.js";
 import type { Localization } from "../localize/types.js";
-import { extractClues } from "./clues.js";
+import { denials, extractClues } from "./clues.js";
 import { CATALOGUE_VERSION, conditions as catalogue } from "./data/conditions.js";
 import { workupById } from "./data/workup.js";
 import { redFlags } from "./red-flags.js";
@@ -20,13 +20,21 @@ import type {
 /** Conditions after the first add their work-up to the case's when at least this likely. */
 export const WORKUP_FLOOR = 0.05;
 
+/** Whether an imaging finding matches "modality" or "modality:region|words". */
+function imagingMatches(f: { modality: string; text?: string; level?: string }, spec: string): boolean {
+  const [modality, words] = spec.split(":");
+  if (f.modality !== modality) return false;
+  if (!words) return true;
+  return new RegExp(words, "i").test(`${f.text ?? ""} ${f.level ?? ""}`);
+}
+
 /** Whether the case already holds the result of a test. */
-function alreadyDone(c: LocusCase, w: WorkupItem): boolean {
+export function alreadyDone(c: LocusCase, w: WorkupItem): boolean {
   const d = w.doneWhen;
   if (!d) return false;
   return c.findings.some(
     (f) =>
-      (f.kind === "imaging" && (d.imaging ?? []).includes(f.modality)) ||
+      (f.kind === "imaging" && (d.imaging ?? []).some((spec) => imagingMatches(f, spec))) ||
       (f.kind === "lab" && (d.labs ?? []).includes(f.test)) ||
       (f.kind === "emg" && d.emg === true) ||
       (f.kind === "ncs" && d.ncs === true),
@@ -101,7 +109,7 @@ export function differential(
     (r, i) => i < limit || (r.mustNotMiss && r.probability >= MUST_NOT_MISS_FLOOR),
   );
   const other = round(Math.max(0, 1 - listed.reduce((sum, r) => sum + r.probability, 0)));
-  const flags = redFlags(clues);
+  const flags = redFlags(clues, denials(c), (w) => alreadyDone(c, w));
 
   // the case's work-up: red-flag actions first, then the work-up of the leading conditions
   const plan = new Map<string, WorkupItem & { for: string[]; done: boolean }>();

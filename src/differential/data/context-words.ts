@@ -84,6 +84,11 @@ export const contextWords: ContextWord[] = [
     in: "history",
   },
   {
+    pattern: /injection drug|intravenous drug|\biv drug|heroin|people who inject/i,
+    clues: ["injection_drug_use"],
+    in: "history",
+  },
+  {
     pattern:
       /injection drug|intravenous drug|iv drug|sepsis|bacteremia|bacteraemia|endocarditis|urinary tract infection/i,
     clues: ["infection"],
@@ -114,6 +119,13 @@ export const contextWords: ContextWord[] = [
   { pattern: /weak|buckl|foot drop|giving way/i, clues: ["weakness"], in: "symptoms" },
   { pattern: /numb|tingl|pins and needles|paraesthe|paresthe/i, clues: ["numbness"], in: "symptoms" },
   { pattern: /urinary|retention|incontinen|bladder/i, clues: ["bladder_dysfunction"], in: "symptoms" },
+  {
+    pattern: /(urinary|bladder) retention|retention of urine|cannot pass urine/i,
+    clues: ["urinary_retention"],
+    in: "symptoms",
+  },
+  { pattern: /erectile|sexual dysfunction|impoten/i, clues: ["sexual_dysfunction"], in: "symptoms" },
+  { pattern: /night pain|pain at night|nocturnal pain/i, clues: ["night_pain"], in: "symptoms" },
   { pattern: /bowel|faecal|fecal/i, clues: ["bowel_dysfunction"], in: "symptoms" },
   { pattern: /progress|worsening/i, clues: ["progressive"], in: "symptoms" },
   {

@@ -191,6 +191,71 @@ export const sources = {
     published: "New England Journal of Medicine 355:2012-2020",
     kind: "review",
   },
+  sejvar2011: {
+    title:
+      "Guillain-Barré syndrome and Fisher syndrome: case definitions and guidelines for collection, analysis, and presentation of immunization safety data (Brighton Collaboration)",
+    authors: "Sejvar JJ, Kohl KS, Gidudu J, et al.",
+    year: 2011,
+    published: "Vaccine 29:599-612",
+    kind: "guideline",
+  },
+  asbury1990: {
+    title: "Assessment of current diagnostic criteria for Guillain-Barré syndrome",
+    authors: "Asbury AK, Cornblath DR",
+    year: 1990,
+    published: "Annals of Neurology 27 Suppl:S21-S24",
+    kind: "guideline",
+  },
+  fraser2009: {
+    title: "Cauda equina syndrome: a literature review of its definition and clinical presentation",
+    authors: "Fraser S, Roberts L, Murphy E",
+    year: 2009,
+    published: "Archives of Physical Medicine and Rehabilitation 90:1964-1968",
+    kind: "review",
+  },
+  greenhalgh2018: {
+    title: "Assessment and management of cauda equina syndrome",
+    authors: "Greenhalgh S, Finucane L, Mercer C, Selfe J",
+    year: 2018,
+    published: "Musculoskeletal Science and Practice 37:69-74",
+    kind: "review",
+  },
+  rutherford1997: {
+    title: "Recommended standards for reports dealing with lower extremity ischemia: revised version",
+    authors: "Rutherford RB, Baker JD, Ernst C, et al.",
+    year: 1997,
+    published: "Journal of Vascular Surgery 26:517-538",
+    kind: "guideline",
+  },
+  bjorck2020: {
+    title:
+      "European Society for Vascular Surgery (ESVS) 2020 clinical practice guidelines on the management of acute limb ischaemia",
+    authors: "Björck M, Earnshaw JJ, Acosta S, et al.",
+    year: 2020,
+    published: "European Journal of Vascular and Endovascular Surgery 59:173-218",
+    kind: "guideline",
+  },
+  kreppel2003: {
+    title: "Spinal hematoma: a literature survey with meta-analysis of 613 patients",
+    authors: "Kreppel D, Antoniadis G, Seeling W",
+    year: 2003,
+    published: "Neurosurgical Review 26:1-49",
+    kind: "review",
+  },
+  loblaw1998: {
+    title: "Emergency treatment of malignant extradural spinal cord compression: an evidence-based guideline",
+    authors: "Loblaw DA, Laperriere NJ",
+    year: 1998,
+    published: "Journal of Clinical Oncology 16:1613-1624",
+    kind: "guideline",
+  },
+  mcqueen2000: {
+    title: "Acute compartment syndrome: who is at risk?",
+    authors: "McQueen MM, Gaston P, Court-Brown CM",
+    year: 2000,
+    published: "Journal of Bone and Joint Surgery (British) 82:200-203",
+    kind: "article",
+  },
   jellema2006: {
     title:
       "Spinal dural arteriovenous fistulas: a congestive myelopathy that initially mimics a peripheral nerve disorder",

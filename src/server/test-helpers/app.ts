@@ -75,10 +75,13 @@ export function fakeDifferential(): Differential {
     ],
     redFlags: [
       {
-        id: "cancer_with_plexopathy",
+        id: "neoplastic_plexopathy",
+        name: "neoplastic plexopathy",
         severity: "critical",
         text: "History of cancer with a painful progressive plexopathy",
         because: ["cancer", "pain"],
+        criteria: [],
+        against: [],
         findings: [0],
         action: [],
         sources: [],
