@@ -94,6 +94,17 @@ const COMPRESSIVE = new Set([
   "synovial_cyst",
 ]);
 
+/** Words just before a term that say the patient is not on it, or no longer ("off anticoagulation"). */
+const NEGATED_BEFORE = /\b(no|not|off|stopped|without|never|denies|discontinued)\b[^,;.]{0,20}$/i;
+
+/** Whether a history text states the pattern's term, not its absence. */
+export function statedIn(pattern: RegExp, text: string): boolean {
+  const flags = pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`;
+  for (const m of text.matchAll(new RegExp(pattern.source, flags)))
+    if (!NEGATED_BEFORE.test(text.slice(0, m.index))) return true;
+  return false;
+}
+
 /** An MRC grade as a number ("4-" is 3.67, "weak" is 4); undefined when unreadable. */
 export function mrcValue(mrc: number | string): number | undefined {
   if (typeof mrc === "number") return mrc;
@@ -209,7 +220,7 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
     if (word === "cancer" && PELVIC_CANCER.test(detail)) s.add("cancer_pelvic", `history: ${raw}`);
     const text = known ? detail : raw;
     for (const w of contextWords) {
-      if (w.in === "symptoms" || !w.pattern.test(text)) continue;
+      if (w.in === "symptoms" || !statedIn(w.pattern, text)) continue;
       for (const clue of w.clues) s.add(clue, `history: ${raw}`);
     }
     if (!known && /cancer|carcinoma|malignan|sarcoma|lymphoma/i.test(raw) && PELVIC_CANCER.test(raw))

@@ -301,3 +301,39 @@ describe("red flags: order", () => {
     expect(flagsOf({ age: 45, onset: "acute", symptoms: ["radicular_pain"] }, root)).toEqual([]);
   });
 });
+
+describe("red flags: context only from what the case says", () => {
+  it("'off anticoagulation' is not anticoagulation", () => {
+    const d = differential(
+      mkCase({ age: 70, onset: "acute", history: ["atrial fibrillation, off anticoagulation since May"] }),
+      mkLoc([[L("nerve", ["femoral"], "left")], 0.7]),
+    );
+    expect(d.redFlags.map((f) => f.id)).toEqual([]);
+  });
+  it("non-Hodgkin lymphoma is still a cancer", () => {
+    const d = differential(
+      mkCase({ age: 60, history: ["non-Hodgkin lymphoma"], symptoms: ["leg pain"] }),
+      mkLoc([[L("plexus", ["sacral_plexus"], "left")], 0.7]),
+    );
+    expect(d.redFlags.map((f) => f.id)).toContain("neoplastic_plexopathy");
+  });
+  it("upper motor neuron signs turn a cauda equina alarm into a warning beside cord compression", () => {
+    const d = differential(
+      mkCase({
+        age: 60,
+        onset: "acute",
+        symptoms: ["back_pain", "bladder_dysfunction"],
+        findings: [
+          weak("left", "hip_flexion", 4),
+          weak("right", "hip_flexion", 4),
+          { kind: "reflex", side: "left", reflex: "plantar", grade: "extensor" } as Finding,
+        ],
+      }),
+      mkLoc([[L("cns", [], "bilateral")], 0.7]),
+    );
+    expect(d.redFlags.map((f) => [f.id, f.severity])).toEqual([
+      ["cord_compression", "critical"],
+      ["cauda_equina", "warning"],
+    ]);
+  });
+});

@@ -113,6 +113,12 @@ export const contextWords: ContextWord[] = [
   // symptoms
   { pattern: /painless|without pain|no pain/i, clues: ["painless"], in: "symptoms" },
   { pattern: /\bpain\b|\bache|aching|burning|\bsore\b/i, clues: ["pain"], in: "symptoms" },
+  {
+    pattern: /back[\s_]?pain|backache|lumbago|low back|interscapular/i,
+    clues: ["back_pain"],
+    in: "symptoms",
+  },
+  { pattern: /sciatica|radicular|shooting (leg )?pain/i, clues: ["radicular_pain"], in: "symptoms" },
   { pattern: /fever|pyrexi|febrile/i, clues: ["fever"], in: "symptoms" },
   { pattern: /claudicat|pain on walking/i, clues: ["claudication"], in: "symptoms" },
   { pattern: /cramp/i, clues: ["cramps"], in: "symptoms" },

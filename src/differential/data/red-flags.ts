@@ -63,7 +63,14 @@ export const redFlagRules: RedFlagRule[] = [
       ],
     },
     warning: { atLeast: [{ n: 1, of: ["localization", "bilateral_sciatica"] }] },
-    against: [{ id: "chronic", text: "sphincter symptoms stable over months", anyOf: ["chronic_stable"] }],
+    against: [
+      { id: "chronic", text: "sphincter symptoms stable over months", anyOf: ["chronic_stable"] },
+      {
+        id: "cord",
+        text: "upper motor neuron signs or a sensory level, which put the lesion above the cauda equina",
+        anyOf: ["umn_signs", "sensory_level"],
+      },
+    ],
     action: ["mri_spine_emergency"],
     sources: ["fraser2009", "greenhalgh2018", "todd2017"],
   },
