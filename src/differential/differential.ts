@@ -8,12 +8,14 @@ import { CATALOGUE_VERSION, conditions as catalogue } from "./data/conditions.js
 import { workupById } from "./data/workup.js";
 import { redFlags } from "./red-flags.js";
 import { scoreCondition } from "./score.js";
+import { type NotEnough, notEnough } from "./sufficiency.js";
 import type {
   Condition,
   Differential,
   DifferentialOptions,
   DifferentialReason,
   RankedCondition,
+  RedFlag,
   WorkupItem,
 } from "./types.js";
 
@@ -78,6 +80,9 @@ export function differential(
 ): Differential {
   const limit = options.limit ?? 10;
   const clues = extractClues(c, loc);
+  const flags = redFlags(clues, denials(c), (w) => alreadyDone(c, w));
+  const insufficient = notEnough(c);
+  if (insufficient) return notEnoughAnswer(c, flags, insufficient);
   const scored = catalogue.map((cond) => scoreCondition(cond, loc, clues));
   const total = scored.reduce((sum, s) => sum + s.odds, 0);
   scored.sort((a, b) => b.odds - a.odds || a.condition.id.localeCompare(b.condition.id));
@@ -109,7 +114,6 @@ export function differential(
     (r, i) => i < limit || (r.mustNotMiss && r.probability >= MUST_NOT_MISS_FLOOR),
   );
   const other = round(Math.max(0, 1 - listed.reduce((sum, r) => sum + r.probability, 0)));
-  const flags = redFlags(clues, denials(c), (w) => alreadyDone(c, w));
 
   // the case's work-up: red-flag actions first, then the work-up of the leading conditions
   const plan = new Map<string, WorkupItem & { for: string[]; done: boolean }>();
@@ -132,5 +136,28 @@ export function differential(
       (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
   );
 
-  return { conditions: listed, redFlags: flags, workup: planned, other, catalogueVersion: CATALOGUE_VERSION };
+  return {
+    status: "ok",
+    conditions: listed,
+    redFlags: flags,
+    workup: planned,
+    other,
+    catalogueVersion: CATALOGUE_VERSION,
+  };
+}
+
+/** No condition ranked; the red flags the history raises and their tests still stand. */
+function notEnoughAnswer(c: LocusCase, flags: RedFlag[], why: NotEnough): Differential {
+  const workup = flags.flatMap((f) =>
+    f.action.map((w) => ({ ...w, for: [`red flag: ${f.id}`], done: alreadyDone(c, w) })),
+  );
+  return {
+    status: "not_enough",
+    notEnough: why,
+    conditions: [],
+    redFlags: flags,
+    workup,
+    other: 1,
+    catalogueVersion: CATALOGUE_VERSION,
+  };
 }

@@ -4,6 +4,7 @@
  * compared as it is. The JSON shape of `Differential` is a stable interface (see the README).
  */
 import type { Level } from "../case/schema.js";
+import type { NotEnough } from "./sufficiency.js";
 
 /** A key into `data/sources.ts`. */
 export type SourceKey = string;
@@ -378,6 +379,12 @@ export interface RedFlag {
 }
 
 export interface Differential {
+  /**
+   * ok: a differential is given; not_enough: the case holds no abnormal finding to localize, so
+   * no condition is ranked (red flags read from the history still are) and `notEnough` says why.
+   */
+  status: "ok" | "not_enough";
+  notEnough?: NotEnough;
   /** Conditions ranked by probability (normalised over the catalogue), most likely first. */
   conditions: RankedCondition[];
   /** Red flags: never suppressed by the ranking. */

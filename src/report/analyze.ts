@@ -9,6 +9,11 @@ import type { Hypothesis } from "../localize/types.js";
 import { type Plan, plan } from "../plan/index.js";
 
 export interface Analysis {
+  /**
+   * ok: localized and a differential given; not_enough: the case holds no abnormal finding, so
+   * neither is given (`differential.notEnough` says why and what to examine first).
+   */
+  status: "ok" | "not_enough";
   atlasVersion: string;
   caseId?: string;
   hypotheses: Hypothesis[];
@@ -30,14 +35,17 @@ export interface AnalyzeOptions {
 
 export function analyze(c: LocusCase, options: AnalyzeOptions = {}): Analysis {
   const loc = localize(c, { limit: options.limit ?? 5 });
+  const d = differential(c, loc);
+  const enough = d.status === "ok";
   return {
+    status: d.status,
     atlasVersion: loc.atlasVersion,
     ...(c.id ? { caseId: c.id } : {}),
-    hypotheses: loc.hypotheses,
-    other: loc.other,
+    hypotheses: enough ? loc.hypotheses : [],
+    other: enough ? loc.other : 1,
     searched: loc.searched,
     ...(loc.skipped ? { skipped: loc.skipped } : {}),
-    differential: differential(c, loc),
+    differential: d,
     plan: plan(c, { limit: options.suggestions ?? 5 }),
   };
 }

@@ -11,6 +11,12 @@ export function renderMarkdown(a: Analysis): string {
     for (const f of a.differential.redFlags) out.push(`- **${f.severity}**: ${f.text}`);
     out.push("");
   }
+  const why = a.differential.notEnough;
+  if (why) {
+    out.push("## Not enough to say", "", why.text, "", "### Examine first", "");
+    for (const e of why.examineFirst) out.push(`- ${e}`);
+    return `${out.join("\n")}\n`;
+  }
   out.push("## Localization", "", "| # | lesion | probability |", "| --- | --- | --- |");
   a.hypotheses.forEach((h, i) => {
     out.push(`| ${i + 1} | ${esc(hypothesisWords(h.lesions))} | ${pct(h.probability)} |`);

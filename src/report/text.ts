@@ -20,6 +20,12 @@ export function renderText(a: Analysis, options: TextOptions = {}): string {
     for (const f of flags)
       out.push(`  ${f.severity === "critical" ? c.red("■ CRITICAL") : c.yellow("■ warning")} ${f.text}`);
   }
+  const why = a.differential.notEnough;
+  if (why) {
+    out.push("", c.bold(why.text), "", c.bold("Examine first"));
+    for (const e of why.examineFirst) out.push(`  • ${e}`);
+    return `${out.join("\n")}\n`;
+  }
   out.push("", c.bold("Where is the lesion?"));
   a.hypotheses.forEach((h, i) => {
     out.push(

@@ -25,6 +25,8 @@ export const registerDifferential: Register = (program, io, setExit) => {
       const { case: c, name, warnings } = input;
       const loc = localize(c);
       const d = differential(c, loc, { limit });
+      // exit 3: not enough to say (no abnormal finding; the answer says what to examine first)
+      if (d.status === "not_enough") setExit(3);
       if (opts.json) {
         io.out(
           `${JSON.stringify({ ok: true, file: name, case: c.id, warnings, localization: loc, differential: d }, null, 2)}\n`,
@@ -60,6 +62,13 @@ export function renderDifferential(
   reasons = 3,
 ): string {
   let s = `${c.bold(name)}\n`;
+  if (d.notEnough) {
+    s += `${d.notEnough.text}\n${c.bold("Examine first")}\n`;
+    for (const e of d.notEnough.examineFirst) s += `  - ${e}\n`;
+    for (const f of d.redFlags)
+      s += `  ${f.severity === "critical" ? c.red("CRITICAL") : c.yellow("warning ")} ${f.text}\n`;
+    return s;
+  }
   const top = loc.hypotheses.slice(0, 3);
   s += `${c.bold("Localization")}\n`;
   for (const h of top)

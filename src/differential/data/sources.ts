@@ -288,6 +288,13 @@ export const sources = {
     published: "4th ed. Elsevier",
     kind: "textbook",
   },
+  brazis2022: {
+    title: "Localization in Clinical Neurology",
+    authors: "Brazis PW, Masdeu JC, Biller J",
+    year: 2022,
+    published: "8th ed. Wolters Kluwer",
+    kind: "textbook",
+  },
   spinner2003: {
     title: "Peroneal intraneural ganglia: the importance of the articular branch. Clinical series",
     authors: "Spinner RJ, Atkinson JL, Tiel RL",
