@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { LEVELS } from "../case/schema.js";
 import { conditions } from "./data/conditions.js";
+import { firstExamination } from "./data/first-examination.js";
 import { redFlagRules } from "./data/red-flags.js";
 import { sources } from "./data/sources.js";
 import { workup, workupById } from "./data/workup.js";
@@ -123,6 +124,7 @@ describe("red flags and work-up", () => {
       ...conditions.flatMap((c) => [...c.sources, ...c.evidence.flatMap((e) => e.sources)]),
       ...redFlagRules.flatMap((r) => r.sources),
       ...workup.flatMap((w) => w.sources),
+      ...firstExamination.flatMap((e) => e.sources),
     ]);
     for (const k of sourceKeys) if (k !== "icd10cm") expect(cited, k).toContain(k);
   });

@@ -4,6 +4,13 @@ import { extractClues, mrcValue, rootsReachedAt } from "./clues.js";
 import { differential } from "./differential.js";
 import { L, mkCase, mkLoc } from "./test-helpers.js";
 
+const weakDorsiflexion = (side: "left" | "right"): Finding => ({
+  kind: "strength",
+  side,
+  target: "ankle_dorsiflexion",
+  mrc: 4,
+});
+
 describe("rootsReachedAt (exiting root from the atlas's foramina)", () => {
   it.each([
     ["L3-L4", "disc_herniation", "far lateral disc", ["L3"]],
@@ -136,7 +143,13 @@ describe("extractClues", () => {
 });
 
 describe("differential output", () => {
-  const c = mkCase({ age: 45, onset: "acute", symptoms: ["radicular_pain"] });
+  // one abnormal finding: a case without any has "not enough to say" (sufficiency.test.ts)
+  const c = mkCase({
+    age: 45,
+    onset: "acute",
+    symptoms: ["radicular_pain"],
+    findings: [{ kind: "reflex", side: "left", reflex: "achilles", grade: "reduced" } as Finding],
+  });
   const loc = mkLoc([[L("root", ["S1"], "left")], 0.6], [[L("nerve", ["sciatic"], "left")], 0.2]);
   it("is JSON-serialisable and stable", () => {
     const d = differential(c, loc);
@@ -160,7 +173,7 @@ describe("differential output", () => {
   });
   it("codes follow the side of the lesion where ICD-10-CM has laterality", () => {
     const d = differential(
-      mkCase({ history: ["leg_crossing"] }),
+      mkCase({ history: ["leg_crossing"], findings: [weakDorsiflexion("left")] }),
       mkLoc([[L("nerve", ["common_peroneal@fibular_head"], "left")], 0.8]),
     );
     expect(d.conditions.find((x) => x.id === "common_peroneal_neuropathy")?.codes.icd10cm).toBe("G57.32");
@@ -177,7 +190,13 @@ describe("differential output", () => {
   });
   it("must-not-miss conditions above 1% stay listed past the limit", () => {
     const d = differential(
-      mkCase({ age: 70, onset: "acute", history: ["atrial fibrillation"], symptoms: ["weakness"] }),
+      mkCase({
+        age: 70,
+        onset: "acute",
+        history: ["atrial fibrillation"],
+        symptoms: ["weakness"],
+        findings: [weakDorsiflexion("right")],
+      }),
       mkLoc([[L("nerve", ["common_peroneal@fibular_head"], "right")], 0.5], [[L("cns", [], "right")], 0.3]),
       { limit: 1 },
     );

@@ -18,6 +18,7 @@ import {
   SYMPTOM_WORD_CLUES,
   signClues,
 } from "./flag-clues.js";
+import { answersOf } from "./score.js";
 import type { ClueEvidence, ClueId, Clues } from "./types.js";
 
 const HISTORY_CLUES: Record<string, ClueId> = {
@@ -138,14 +139,14 @@ class ClueSet {
 
 /** Hypotheses that count for clues read off the localization: the first, and any with P >= 0.25. */
 function leadingHypotheses(loc: Localization) {
-  return loc.hypotheses.filter(
+  return answersOf(loc).filter(
     (h, i) => i === 0 || (Number.isFinite(h.probability) && h.probability >= 0.25),
   );
 }
 
 /** The roots (and side) the localization most supports, for matching spine imaging. */
 function affectedRoots(loc: Localization): { roots: Set<string>; sides: LR[]; diffuse: boolean } | undefined {
-  for (const h of loc.hypotheses) {
+  for (const h of answersOf(loc)) {
     if (Number.isFinite(h.probability) && h.probability < 0.05) break;
     const rootLesions = h.lesions.filter((l) => l.level === "root");
     if (rootLesions.length > 0)

@@ -61,7 +61,10 @@ export function lesionFit(lesion: Lesion, condition: Condition): number {
 }
 
 /** How well a hypothesis (one to three lesions) fits a condition: its best-fitting lesion. */
-export function hypothesisFit(h: Hypothesis, condition: Condition): { fit: number; lesion?: Lesion } {
+export function hypothesisFit(
+  h: Pick<Hypothesis, "lesions">,
+  condition: Condition,
+): { fit: number; lesion?: Lesion } {
   const focal = h.lesions.some((l) => l.level !== "polyneuropathy");
   let best = 0;
   let which: Lesion | undefined;
@@ -79,41 +82,105 @@ export function hypothesisFit(h: Hypothesis, condition: Condition): { fit: numbe
 const describeLesion = (l: Lesion) =>
   `${l.level.replace(/_/g, " ")}${l.sites.length ? ` ${l.sites.join(", ")}` : ""} (${l.side})`;
 
-/** The fit of the whole localization: sum over hypotheses of P(h) x fit(h). */
-/**
- * Hypothesis probabilities as given, with non-finite or negative values read as 0; when none is
- * usable, every hypothesis counts equally (a localization without probabilities still has shapes).
- */
-export function hypothesisWeights(loc: Localization): number[] {
-  const raw = loc.hypotheses.map((h) =>
-    Number.isFinite(h.probability) && h.probability > 0 ? h.probability : 0,
-  );
-  const total = raw.reduce((a, b) => a + b, 0);
-  if (total > 0) return raw;
-  return loc.hypotheses.map(() => 1 / Math.max(1, loc.hypotheses.length));
+/** An answer of the localization as the differential reads it. */
+export interface LocalizedAnswer {
+  lesions: Lesion[];
+  probability: number;
+  logPrior?: number;
 }
 
+/**
+ * The whole distribution when the localize stage gives it (never only the answers listed, so the
+ * diagnosis does not depend on how many are shown); the listed hypotheses otherwise.
+ */
+export function answersOf(loc: Localization): readonly LocalizedAnswer[] {
+  return loc.distribution && loc.distribution.length > 0 ? loc.distribution : loc.hypotheses;
+}
+
+/**
+ * Answer probabilities as given, with non-finite or negative values read as 0; when none is
+ * usable, every answer counts equally (a localization without probabilities still has shapes).
+ */
+export function hypothesisWeights(answers: readonly LocalizedAnswer[]): number[] {
+  const raw = answers.map((h) => (Number.isFinite(h.probability) && h.probability > 0 ? h.probability : 0));
+  const total = raw.reduce((a, b) => a + b, 0);
+  if (total > 0) return raw;
+  return answers.map(() => 1 / Math.max(1, answers.length));
+}
+
+/** The probability outside the answers read (with the whole distribution, only what was pruned). */
+function unlisted(loc: Localization, answers: readonly LocalizedAnswer[]): number {
+  if (loc.distribution && answers === loc.distribution)
+    return Math.max(
+      0,
+      1 - answers.reduce((a, h) => a + (Number.isFinite(h.probability) ? h.probability : 0), 0),
+    );
+  return Number.isFinite(loc.other) && loc.other > 0 ? loc.other : 0;
+}
+
+const lesionKey = (l: Lesion) => `${l.level}|${l.side}|${[...l.sites].sort().join(",")}`;
+
+/**
+ * The localization prior of each lesion that stands alone as an answer, by lesion: when a
+ * condition explains one lesion of a pair, the other lesion is a coincidence whose prior the
+ * pair's prior already holds, so the pair's evidence is divided by the explained lesion's prior.
+ */
+function singlePriors(answers: readonly LocalizedAnswer[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const a of answers)
+    if (a.lesions.length === 1 && a.logPrior !== undefined && a.lesions[0])
+      out.set(lesionKey(a.lesions[0]), a.logPrior);
+  return out;
+}
+
+/**
+ * What an answer says about the findings, P(findings | h) up to a constant, for a condition that
+ * explains its lesion `explained`: the posterior over the prior, P(h | findings) / P(h). The
+ * condition's own prior already says how common it is, so the localization prior must not be
+ * counted a second time. Without priors (a localization from elsewhere) the posterior stands in.
+ */
+export function likelihoodWeight(
+  answer: LocalizedAnswer,
+  posterior: number,
+  explained: Lesion | undefined,
+  singles: ReadonlyMap<string, number>,
+): number {
+  if (answer.logPrior === undefined || !Number.isFinite(answer.logPrior)) return posterior;
+  const prior = (explained && singles.get(lesionKey(explained))) ?? answer.logPrior;
+  return posterior / Math.exp(prior);
+}
+
+/**
+ * The localization's support for a condition, Bayes-correct: sum over the answers h of
+ * P(h | findings) / P(h) x fit(h), the fit being how often the condition produces a lesion of h's
+ * shape, over the whole distribution. Its reason shows the posterior-weighted fit (the share of
+ * the localization that fits).
+ */
 export function localizationFit(
   loc: Localization,
   condition: Condition,
 ): { fit: number; reason: DifferentialReason } {
+  const answers = answersOf(loc);
+  const posterior = hypothesisWeights(answers);
+  const singles = singlePriors(answers);
   let fit = 0;
+  let share = 0;
   let bestContribution = 0;
   let bestText = "";
-  const weights = hypothesisWeights(loc);
-  for (const [i, h] of loc.hypotheses.entries()) {
+  for (const [i, h] of answers.entries()) {
     const hf = hypothesisFit(h, condition);
-    const weight = weights[i] ?? 0;
-    const contribution = weight * hf.fit;
-    fit += contribution;
-    if (contribution > bestContribution && hf.lesion) {
-      bestContribution = contribution;
+    const weight = posterior[i] ?? 0;
+    fit += likelihoodWeight(h, weight, hf.lesion, singles) * hf.fit;
+    share += weight * hf.fit;
+    if (weight * hf.fit > bestContribution && hf.lesion) {
+      bestContribution = weight * hf.fit;
       bestText = `${describeLesion(hf.lesion)}, ${Math.round(weight * 100)}% of the localization`;
     }
   }
-  fit += (Number.isFinite(loc.other) && loc.other > 0 ? loc.other : 0) * ELSEWHERE;
-  fit = Math.max(fit, ELSEWHERE * 0.1);
-  const typical = fit >= 0.1;
+  const elsewhere = unlisted(loc, answers) * ELSEWHERE;
+  fit = Math.max(fit + elsewhere, ELSEWHERE * 0.1);
+  share = Math.max(share + elsewhere, ELSEWHERE * 0.1);
+  const typical = share >= 0.1;
   return {
     fit,
     reason: {
@@ -123,7 +190,7 @@ export function localizationFit(
         : bestText
           ? `the localization is unusual for it (best: ${bestText})`
           : "the localization is unusual for it",
-      factor: fit,
+      factor: share,
       findings: [],
       sources: condition.sources.slice(0, 2),
     },

@@ -670,6 +670,8 @@ const table: { id: string; c: MiniCase; loc: Localization }[] = [
       onset: "chronic",
       history: ["smoking", "coronary artery disease"],
       symptoms: ["claudication"],
+      // FORMAT.md v1.1: foot pulses absent
+      findings: [{ kind: "sign", side: "bilateral", sign: "pulses", present: false } as unknown as Finding],
     },
     loc: mkLoc([[L("none", [], "bilateral")], 0.6]),
   },
