@@ -155,7 +155,8 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
   const cord = CORD.test(text);
   // Limb imaging that names a nerve, or a place on one, says where its abnormality is.
   const limb = f.modality === "mri_limb" || f.modality === "ultrasound";
-  const named = limb ? nerveSitesInText(atlas, text) : NONE;
+  const spine = f.modality === "mri_spine";
+  const named = spine ? NONE : nerveSitesInText(atlas, text);
   // A plexus lesion can swell the nerves leaving it, not a nerve of the leg or foot.
   const nearPlexus = named.size === 0 || anyIn([...named], PELVIC_NERVES);
   /** The cord's signal changed: a lesion of the cord (both legs) or of the conus. */
@@ -217,10 +218,12 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
         add(tag, (view) => {
           if (brain) return view.diffuse === "cns_left" || view.diffuse === "cns_right" ? 0.8 : 0.02;
           if (cord) return cordSignal(view);
-          const spine = f.modality === "mri_spine";
           for (const u of view.units) {
             if (!onSide(u, side)) continue;
             if (spine && u.level === "root") return 0.5;
+            // A pelvic scan that names the nerves the mass presses on says which are hit.
+            if (!limb && named.size && u.level === "nerve") return anyIn(u.parts, named) ? 0.6 : 0.05;
+            if (!limb && named.size && u.level === "plexus") return 0.3;
             if (!spine && !limb && u.level === "plexus") return 0.6;
             if (!spine && !limb && u.level === "nerve" && anyIn(u.parts, PELVIC_NERVES)) return 0.4;
             if (limb && u.level === "muscle") return 0.45;

@@ -6,6 +6,7 @@
 import {
   equivocal,
   gradeGivenWeak,
+  irritation,
   type LesionClass,
   largeUnitsInMuscleDisease,
   sensitivity,
@@ -54,6 +55,8 @@ function sens(o: Observation, c: Cause, involved: boolean): number {
 /** The chance that one cause shows in this observation. */
 export function causeProbability(o: Observation, c: Cause, involved: boolean): number {
   if (c.d <= 0) return 0;
+  if (o.family === "sensorySymptom")
+    return sens(o, c, involved) * o.timing * Math.min(1, c.d / irritation.value);
   return sens(o, c, involved) * o.timing * shareEffect(c.d);
 }
 

@@ -5,7 +5,7 @@
 
 import type { Atlas, TargetKey, TargetKind, Zone } from "../atlas/index.js";
 import { ROOT_ORDER } from "../atlas/index.js";
-import type { LesionClass } from "./data/evidence.js";
+import { type LesionClass, radicularReferral } from "./data/evidence.js";
 import {
   anteriorHorn,
   caudaEquina,
@@ -16,7 +16,7 @@ import {
   polyradiculopathy,
   pyramidal,
 } from "./data/patterns.js";
-import { extraLesion, MUSCLE_PRIOR, plexusPrior, rootPrior } from "./data/priors.js";
+import { extraLesion, MUSCLE_PRIOR, plexusPrior, rootPrior, wholePlexus } from "./data/priors.js";
 import { keep } from "./keep.js";
 import type { LimbSide, Observation } from "./observe.js";
 
@@ -129,7 +129,32 @@ export function focalUnits(atlas: Atlas): Unit[] {
       });
     }
   }
-  return [...units, ...adjacentRoots(units)];
+  return [...units, ...adjacentRoots(units), ...wholePlexusUnits(units)];
+}
+
+/** The lumbar and sacral plexus on one side as one lesion (wholePlexus). */
+function wholePlexusUnits(single: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const side of ["left", "right"] as const) {
+    const run = ["lumbar_plexus", "sacral_plexus"].map((id) =>
+      single.find((u) => u.site === id && u.side === side),
+    );
+    if (run.some((u) => u === undefined)) continue;
+    const [lumbar, sacral] = run as [Unit, Unit];
+    const ids = [lumbar.site, sacral.site];
+    out.push({
+      key: `${ids.join("+")}|${side}`,
+      site: ids.join("+"),
+      level: "plexus",
+      side,
+      prior: Math.sqrt(lumbar.prior * sacral.prior) * wholePlexus.factor,
+      name: "lumbar and sacral plexus",
+      formatIds: ids,
+      muscles: [],
+      parts: ids,
+    });
+  }
+  return out;
 }
 
 /** The roots a lesion can sit at, cranial to caudal (T12 only tops up the lumbar plexus). */
@@ -211,7 +236,7 @@ export function damageTable(
         if (x.ti === undefined) continue;
         for (const row of rows) if (row >= 0) sum += x.weight * (t.values[row + x.ti] ?? 0);
       }
-      d[i] = Math.min(1, sum);
+      d[i] = Math.max(Math.min(1, sum), referral(u, o));
     });
     return d;
   });
@@ -233,7 +258,21 @@ export function unitDamage(atlas: Atlas, u: Unit, o: Observation): number {
     }
     for (const site of u.parts) d += t.weight * reach(atlas, site, t.key);
   }
-  return Math.min(1, d);
+  return Math.max(Math.min(1, d), referral(u, o));
+}
+
+/** The share by which a root lesion's pain reaches a region beyond its dermatome (radicularReferral). */
+function referral(u: Unit, o: Observation): number {
+  if (o.family !== "sensorySymptom" || u.level !== "root") return 0;
+  let share = 0;
+  for (const t of o.targets) {
+    const [kind, id] = kindOf(t.key);
+    if (kind !== "region") continue;
+    for (const root of u.parts)
+      if (radicularReferral.regions[root]?.includes(id))
+        share = Math.max(share, t.weight * radicularReferral.share);
+  }
+  return share;
 }
 
 function zoneShare(atlas: Atlas, key: TargetKey, zones: Record<Zone, number>): number {
@@ -268,6 +307,9 @@ function perTarget(o: Observation, f: (key: TargetKey) => number): number {
     o.targets.reduce((s, t) => s + t.weight * f(t.key), 0),
   );
 }
+
+/** Sensory families a central lesion can reach anywhere on its side. */
+const CENTRAL_SENSORY: ReadonlySet<string> = new Set(["sensoryChange", "sensorySymptom", "deepSensory"]);
 
 /** The damage a diffuse process does to each observation, by lesion class. */
 export function diffuseDamage(atlas: Atlas, kind: DiffuseKind, obs: Observation[]): Damage[] {
@@ -347,7 +389,7 @@ export function diffuseDamage(atlas: Atlas, kind: DiffuseKind, obs: Observation[
         d[i] =
           o.family === "weakness"
             ? pyramidalShare(atlas, o)
-            : o.family === "umnSign" || o.family === "sensoryChange"
+            : o.family === "umnSign" || CENTRAL_SENSORY.has(o.family)
               ? 1
               : 0;
       });

@@ -259,12 +259,29 @@ function ncsFamily(
   return { family, targets: targetOf(x, "study", s) };
 }
 
+/** Positive sensory symptoms and signs: pain, paraesthesia, hyperaesthesia (irritation, not loss). */
+const SYMPTOMS: ReadonlySet<string> = new Set(["pain", "paresthesia", "increased"]);
+
+/**
+ * The regions (by side) where the case finds sensation lost: a symptom in the same region is the
+ * same lesion seen twice, and is counted once, as the loss.
+ */
+function deficitRegions(c: LocusCase): Set<string> {
+  const out = new Set<string>();
+  for (const f of c.findings) {
+    if (f.kind !== "sensory" || (f.change !== "reduced" && f.change !== "absent")) continue;
+    for (const s of sidesOf(f.side)) out.add(`${f.region}|${s}`);
+  }
+  return out;
+}
+
 export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
   const out: Observation[] = [];
   const skipped: { finding: number; why: string }[] = [];
   const age = c.patient?.age;
   const days = daysSinceOnset(c);
   const index = indexOf(atlas);
+  const deficits = deficitRegions(c);
   const push = (
     o: Omit<Observation, "side" | "label">,
     i: number,
@@ -393,20 +410,32 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
           continue;
         }
         const abnormal = f.change !== "normal";
+        const symptom = SYMPTOMS.has(f.change);
+        const side = region.midline && !f.side ? undefined : f.side;
+        const sides = symptom ? sidesOf(side).filter((s) => !deficits.has(`${f.region}|${s}`)) : [];
+        if (symptom && sides.length === 0) {
+          skipped.push({ finding: i, why: "counted once, with the loss of sensation in the same region" });
+          continue;
+        }
+        const deep = !symptom && (f.modality === "vibration" || f.modality === "proprioception");
         push(
           {
             finding: i,
-            family: "sensoryChange",
+            family: symptom ? "sensorySymptom" : deep ? "deepSensory" : "sensoryChange",
             abnormal,
             equivocal: false,
             targets: targetOf(index, "region", region),
             movements: [],
-            fp: falsePositive.sensoryChange.value,
+            fp: symptom
+              ? falsePositive.sensorySymptom.value
+              : deep
+                ? falsePositive.deepSensory.value
+                : falsePositive.sensoryChange.value,
             timing: 1,
             thing: `skin of the ${region.name}`,
           },
           i,
-          region.midline && !f.side ? undefined : f.side,
+          sides.length === 1 ? sides[0] : side,
           (s) => `${s} ${region.name}: ${abnormal ? `${f.change} sensation` : "normal sensation"}`,
         );
         continue;

@@ -9,7 +9,15 @@
 import type { View } from "./context.js";
 import { extraLesion } from "./data/priors.js";
 import { DIFFUSE_KINDS, type DiffuseKind, LESION_ROOTS as ROOTS, type Unit } from "./model.js";
-import { addedLogPrior, logPrior, type Prepared, rescore, scoreFirst, unitEffect } from "./score.js";
+import {
+  addedLogPrior,
+  logPrior,
+  logShared,
+  type Prepared,
+  rescore,
+  scoreFirst,
+  unitEffect,
+} from "./score.js";
 import { bestFirst, hasNaN, identity, sortDescending } from "./sort.js";
 
 export interface Scored {
@@ -286,7 +294,9 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
       for (let j = i + 1; j < nr; j++) {
         const uj = lesions[j] as Unit;
         const mirror = site[i] === site[j] && ui.side !== uj.side;
-        const prior = (own[i] as number) + (mirror ? LOG_MIRRORED : (own[j] as number) + LOG_UNRELATED);
+        const prior =
+          (own[i] as number) +
+          (mirror ? LOG_MIRRORED : Math.max((own[j] as number) + LOG_UNRELATED, logShared(ui, uj)));
         if (noneLl + (gains[i] as number) + (gains[j] as number) + prior < best - MARGIN) continue;
         if (!compatible(i, j)) continue;
         const a = rel[i] as number;
