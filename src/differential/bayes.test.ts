@@ -10,6 +10,7 @@ import type { Finding } from "../case/schema.js";
 import { localize } from "../localize/index.js";
 import type { Localization } from "../localize/types.js";
 import { differential } from "./differential.js";
+import { likelihoodWeight } from "./score.js";
 import { L, mkCase } from "./test-helpers.js";
 
 const sural = L("nerve", ["sural"], "right");
@@ -75,5 +76,25 @@ describe("the whole distribution, never the list", () => {
     const l = loc(true);
     delete l.distribution;
     expect(differential(c, l).conditions[0]?.id).toBe("sural_neuropathy");
+  });
+});
+
+describe("the prior of the lesion a condition explains", () => {
+  const peroneal = L("nerve", ["common_peroneal@fibular_head"], "left");
+  const pair = { lesions: [sural, peroneal], probability: 0.5, logPrior: -5 };
+  it("is the lesion's own when it stands alone in the distribution", () => {
+    const singles = new Map([["nerve|right|sural", -1]]);
+    expect(likelihoodWeight(pair, 0.5, sural, singles)).toBeCloseTo(0.5 / Math.exp(-1), 10);
+  });
+  it("otherwise is bounded from the pair's by the cost of an unrelated second lesion", () => {
+    expect(likelihoodWeight(pair, 0.5, sural, new Map())).toBeCloseTo(
+      0.5 / Math.exp(-5 - Math.log(0.05)),
+      10,
+    );
+  });
+  it("of a single-lesion answer is its own prior", () => {
+    expect(
+      likelihoodWeight({ lesions: [sural], probability: 0.5, logPrior: -2 }, 0.5, sural, new Map()),
+    ).toBeCloseTo(0.5 / Math.exp(-2), 10);
   });
 });

@@ -3,6 +3,7 @@
  * present, each multiplication kept as a reason. Normalised over the catalogue.
  */
 import type { Lesion } from "../case/schema.js";
+import { extraLesion } from "../localize/data/priors.js";
 import type { Hypothesis, Localization } from "../localize/types.js";
 import type { Clues, Condition, DifferentialReason, LocalizationPattern } from "./types.js";
 
@@ -118,6 +119,12 @@ function unlisted(loc: Localization, answers: readonly LocalizedAnswer[]): numbe
   return Number.isFinite(loc.other) && loc.other > 0 ? loc.other : 0;
 }
 
+/**
+ * When the explained lesion of a pair is not itself an answer, its prior is bounded from the pair's:
+ * a second, unrelated lesion costs at least the localize stage's factor for one (its site's prior
+ * is at most 1), so the lesion's own log prior is at least the pair's minus log(that factor).
+ */
+const PAIR_TO_SINGLE = -Math.log(extraLesion.unrelated);
 const lesionKey = (l: Lesion) => `${l.level}|${l.side}|${[...l.sites].sort().join(",")}`;
 
 /**
@@ -146,7 +153,9 @@ export function likelihoodWeight(
   singles: ReadonlyMap<string, number>,
 ): number {
   if (answer.logPrior === undefined || !Number.isFinite(answer.logPrior)) return posterior;
-  const prior = (explained && singles.get(lesionKey(explained))) ?? answer.logPrior;
+  const prior =
+    (explained && singles.get(lesionKey(explained))) ??
+    answer.logPrior + (answer.lesions.length > 1 ? PAIR_TO_SINGLE : 0);
   return posterior / Math.exp(prior);
 }
 
