@@ -20,6 +20,7 @@ import {
 } from "./flag-clues.js";
 import { answersOf } from "./score.js";
 import type { ClueEvidence, ClueId, Clues } from "./types.js";
+import { lesionPhrase, nameOf, spoken } from "./words.js";
 
 const HISTORY_CLUES: Record<string, ClueId> = {
   diabetes: "diabetes",
@@ -216,16 +217,16 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
     const word = norm(head);
     const detail = rest.join(":").trim();
     const known = HISTORY_CLUES[word];
-    if (known) s.add(known, `history: ${raw}`);
-    for (const id of HISTORY_WORD_CLUES[word] ?? []) s.add(id, `history: ${raw.replace(/_/g, " ")}`);
-    if (word === "cancer" && PELVIC_CANCER.test(detail)) s.add("cancer_pelvic", `history: ${raw}`);
+    if (known) s.add(known, `history: ${spoken(raw)}`);
+    for (const id of HISTORY_WORD_CLUES[word] ?? []) s.add(id, `history: ${spoken(raw)}`);
+    if (word === "cancer" && PELVIC_CANCER.test(detail)) s.add("cancer_pelvic", `history: ${spoken(raw)}`);
     const text = known ? detail : raw;
     for (const w of contextWords) {
       if (w.in === "symptoms" || !statedIn(w.pattern, text)) continue;
-      for (const clue of w.clues) s.add(clue, `history: ${raw}`);
+      for (const clue of w.clues) s.add(clue, `history: ${spoken(raw)}`);
     }
     if (!known && /cancer|carcinoma|malignan|sarcoma|lymphoma/i.test(raw) && PELVIC_CANCER.test(raw))
-      s.add("cancer_pelvic", `history: ${raw}`);
+      s.add("cancer_pelvic", `history: ${spoken(raw)}`);
   }
 
   // ---- symptoms
@@ -233,7 +234,7 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
     bilateralSciatica(raw, s);
     const words = SYMPTOM_WORD_CLUES[norm(raw)];
     if (words) {
-      for (const id of words) s.add(id, `symptom: ${raw.replace(/_/g, " ")}`);
+      for (const id of words) s.add(id, `symptom: ${spoken(raw)}`);
       continue;
     }
     const known = SYMPTOM_CLUES[norm(raw)];
@@ -244,7 +245,7 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
     const painless = /painless|without pain|no pain/i.test(raw);
     for (const w of contextWords) {
       if (w.in === "history" || !w.pattern.test(raw)) continue;
-      for (const clue of w.clues) if (!(clue === "pain" && painless)) s.add(clue, `symptom: ${raw}`);
+      for (const clue of w.clues) if (!(clue === "pain" && painless)) s.add(clue, `symptom: ${spoken(raw)}`);
     }
   }
   courseClues(c, s);
@@ -323,20 +324,25 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
       case "sensory": {
         const lost = f.change === "reduced" || f.change === "absent";
         if (lost && (f.region === "perineum" || f.region === "genital"))
-          s.add("saddle_anaesthesia", `${f.change} sensation in the ${f.region.replace(/_/g, " ")}`, [i]);
+          s.add("saddle_anaesthesia", `${f.change} sensation in the ${nameOf(f.region)}`, [i]);
         break;
       }
       case "reflex":
         if (f.grade === "brisk" || f.grade === "extensor")
-          s.add("umn_signs", `${f.reflex} ${f.grade === "extensor" ? "extensor plantar" : "brisk"}`, [i]);
+          s.add(
+            "umn_signs",
+            f.grade === "extensor" ? "extensor plantar response" : `${nameOf(f.reflex)} brisk`,
+            [i],
+          );
         break;
       case "sign": {
         signClues(f, i, s);
         if (f.present === false) break;
         if (f.sign === "babinski" || f.sign === "clonus") s.add("umn_signs", f.sign, [i]);
         if (f.sign === "hypertrophy")
-          s.add("hypertrophy", `hypertrophy${f.target ? ` of the ${f.target}` : ""}`, [i]);
-        if (f.sign === "atrophy") s.add("atrophy", `atrophy${f.target ? ` of the ${f.target}` : ""}`, [i]);
+          s.add("hypertrophy", `hypertrophy${f.target ? ` of the ${nameOf(f.target)}` : ""}`, [i]);
+        if (f.sign === "atrophy")
+          s.add("atrophy", `atrophy${f.target ? ` of the ${nameOf(f.target)}` : ""}`, [i]);
         if (f.sign === "fasciculations") s.add("fasciculations", "fasciculations", [i]);
         if (f.sign === "straight_leg_raise" || f.sign === "crossed_straight_leg_raise")
           s.add("straight_leg_raise", "positive straight leg raise", [i]);
@@ -346,23 +352,25 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
           f.target &&
           !/spine|lumbar|sacr|fibul|joint|neck|knee|ankle|hip/i.test(f.target)
         )
-          s.add("muscle_tenderness", `tender ${f.target}`, [i]);
+          s.add("muscle_tenderness", `tender ${nameOf(f.target)}`, [i]);
         break;
       }
       case "emg": {
         const para = isParaspinal(f.muscle);
         if (f.spontaneous === "fibrillations") {
-          s.add("emg_fibrillations", `fibrillations in ${f.muscle.replace(/_/g, " ")}`, [i]);
-          if (para) s.add("paraspinal_denervation", `fibrillations in ${f.muscle.replace(/_/g, " ")}`, [i]);
+          s.add("emg_fibrillations", `fibrillations in ${nameOf(f.muscle)}`, [i]);
+          if (para) s.add("paraspinal_denervation", `fibrillations in ${nameOf(f.muscle)}`, [i]);
         }
-        if (f.spontaneous === "myokymia") s.add("emg_myokymia", `myokymic discharges in ${f.muscle}`, [i]);
+        if (f.spontaneous === "myokymia")
+          s.add("emg_myokymia", `myokymic discharges in ${nameOf(f.muscle)}`, [i]);
         if (f.spontaneous === "fasciculations")
-          s.add("emg_fasciculations", `fasciculation potentials in ${f.muscle}`, [i]);
-        if (f.spontaneous === "crd") s.add("emg_crd", `complex repetitive discharges in ${f.muscle}`, [i]);
+          s.add("emg_fasciculations", `fasciculation potentials in ${nameOf(f.muscle)}`, [i]);
+        if (f.spontaneous === "crd")
+          s.add("emg_crd", `complex repetitive discharges in ${nameOf(f.muscle)}`, [i]);
         if (f.muap === "neurogenic" || f.recruitment === "reduced" || f.recruitment === "discrete")
-          s.add("emg_neurogenic", `neurogenic units in ${f.muscle.replace(/_/g, " ")}`, [i]);
+          s.add("emg_neurogenic", `neurogenic units in ${nameOf(f.muscle)}`, [i]);
         if (f.muap === "myopathic" || f.recruitment === "early")
-          s.add("emg_myopathic", `myopathic units in ${f.muscle.replace(/_/g, " ")}`, [i]);
+          s.add("emg_myopathic", `myopathic units in ${nameOf(f.muscle)}`, [i]);
         break;
       }
       case "lab": {
@@ -433,16 +441,12 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
   if (bilateralDistal.length >= 2)
     s.add(
       "length_dependent_ncs",
-      `${bilateralDistal.map(([st]) => st.replace(/_/g, " ")).join(" and ")} reduced on both sides`,
+      `${bilateralDistal.map(([st]) => nameOf(st)).join(" and ")} reduced on both sides`,
       bilateralDistal.flatMap(([, e]) => e.idx),
     );
   for (const [study, e] of byStudy) {
     if (!SENSORY_STUDIES.has(study) || e.abnormal.size !== 1) continue;
-    s.add(
-      "snap_reduced_in_territory",
-      `${study.replace(/_/g, " ")} reduced or absent on one side only`,
-      e.idx,
-    );
+    s.add("snap_reduced_in_territory", `${nameOf(study)} reduced or absent on one side only`, e.idx);
   }
 
   // EMG: paraspinals spared while limb muscles are denervated; normal EMG in a weak muscle
@@ -470,9 +474,7 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
       )
     )
       return;
-    s.add("emg_normal_in_weak_muscle", `normal needle EMG of ${f.muscle.replace(/_/g, " ")} in a weak leg`, [
-      i,
-    ]);
+    s.add("emg_normal_in_weak_muscle", `normal needle EMG of ${nameOf(f.muscle)} in a weak leg`, [i]);
   });
 
   findings.forEach((f, i) => {
@@ -681,8 +683,7 @@ function lesionHas(l: Lesion, level: Lesion["level"], site?: string): boolean {
 function localizationClues(loc: Localization, s: ClueSet): void {
   for (const h of leadingHypotheses(loc)) {
     const pct = `${Math.round(h.probability * 100)}%`;
-    const say = (l: Lesion) =>
-      `localization: ${l.level}${l.sites.length ? ` ${l.sites.join(", ")}` : ""} (${l.side}, ${pct})`;
+    const say = (l: Lesion) => `localization: ${lesionPhrase(l)}, ${pct}`;
     for (const l of h.lesions) {
       if (lesionHas(l, "root")) s.add("loc_root", say(l));
       if (lesionHas(l, "plexus")) s.add("loc_plexus", say(l));

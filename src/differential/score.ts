@@ -6,6 +6,7 @@ import type { Lesion } from "../case/schema.js";
 import { extraLesion } from "../localize/data/priors.js";
 import type { Hypothesis, Localization } from "../localize/types.js";
 import type { Clues, Condition, DifferentialReason, LocalizationPattern } from "./types.js";
+import { lesionPhrase } from "./words.js";
 
 /** A lesion's side against a pattern's usual side: the factor for a mismatch. */
 export const SIDE_MISMATCH = 0.25;
@@ -80,8 +81,7 @@ export function hypothesisFit(
   return { fit: Math.max(best, ELSEWHERE), lesion: which };
 }
 
-const describeLesion = (l: Lesion) =>
-  `${l.level.replace(/_/g, " ")}${l.sites.length ? ` ${l.sites.join(", ")}` : ""} (${l.side})`;
+const describeLesion = (l: Lesion) => lesionPhrase(l);
 
 /** An answer of the localization as the differential reads it. */
 export interface LocalizedAnswer {

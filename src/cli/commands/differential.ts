@@ -1,5 +1,6 @@
 import pc from "picocolors";
 import { type Differential, differential, sources } from "../../differential/index.js";
+import { hypothesisPhrase } from "../../differential/words.js";
 import { localize } from "../../localize/index.js";
 import type { Localization } from "../../localize/types.js";
 import type { Register } from "../index.js";
@@ -71,12 +72,7 @@ export function renderDifferential(
   }
   const top = loc.hypotheses.slice(0, 3);
   s += `${c.bold("Localization")}\n`;
-  for (const h of top)
-    s += `  ${pct(h.probability).padStart(4)}  ${h.lesions
-      .map(
-        (l) => `${l.level.replace(/_/g, " ")}${l.sites.length ? ` ${l.sites.join(", ")}` : ""} (${l.side})`,
-      )
-      .join(" + ")}\n`;
+  for (const h of top) s += `  ${pct(h.probability).padStart(4)}  ${hypothesisPhrase(h.lesions)}\n`;
   if (d.redFlags.length) {
     s += `${c.bold("Red flags")}\n`;
     for (const f of d.redFlags) {
@@ -88,10 +84,11 @@ export function renderDifferential(
   d.conditions.forEach((r, i) => {
     s += `  ${String(i + 1).padStart(2)}. ${pct(r.probability).padStart(4)}  ${c.bold(r.name)}${r.mustNotMiss ? c.red(" [must not miss]") : ""}  ${c.dim(`${r.id}, ICD-10-CM ${r.codes.icd10cm}${r.codes.snomed ? `, SNOMED CT ${r.codes.snomed}` : ""}`)}\n`;
     if (i >= 5) return;
+    // the localization's share is not a multiplier: shown as a share, so no "+" sits beside a factor below 1
     for (const x of r.for.slice(0, reasons))
-      s += `        ${c.green("+")} ${x.text} ${c.dim(`${factor(x.factor)}; ${cite(x.sources)}`)}\n`;
+      s += `        ${c.green("+")} ${x.text} ${c.dim(`${x.kind === "localization" ? "" : `${factor(x.factor)}; `}${cite(x.sources)}`)}\n`;
     for (const x of r.against.slice(0, reasons))
-      s += `        ${c.red("-")} ${x.text} ${c.dim(`${factor(x.factor)}; ${cite(x.sources)}`)}\n`;
+      s += `        ${c.red("-")} ${x.text} ${c.dim(`${x.kind === "localization" ? "" : `${factor(x.factor)}; `}${cite(x.sources)}`)}\n`;
   });
   if (d.other > 0.005) s += `      ${pct(d.other)}  other conditions\n`;
   s += `${c.bold("Work-up")}\n`;
