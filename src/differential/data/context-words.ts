@@ -70,6 +70,11 @@ export const contextWords: ContextWord[] = [
   },
   { pattern: /pregnan|deliver|labou?r\b|postpartum|puerper/i, clues: ["pregnancy_delivery"], in: "history" },
   { pattern: /weight loss|lost weight|bariatric/i, clues: ["weight_loss"], in: "both" },
+  {
+    pattern: /bariatric|gastric bypass|gastrectomy|sleeve gastrectomy/i,
+    clues: ["bariatric_surgery"],
+    in: "history",
+  },
   { pattern: /alcohol/i, clues: ["alcohol"], in: "history" },
   { pattern: /smok|cigarette|tobacco/i, clues: ["smoking"], in: "history" },
   {
@@ -108,6 +113,37 @@ export const contextWords: ContextWord[] = [
   {
     pattern: /runner|running|marathon|tight shoe|ski boot|ballet/i,
     clues: ["repetitive_ankle_load"],
+    in: "history",
+  },
+  { pattern: /shingles|zoster|vesicular rash|vesicles/i, clues: ["zoster"], in: "both" },
+  { pattern: /sarcoid/i, clues: ["sarcoidosis"], in: "history" },
+  {
+    pattern:
+      /recurrent|relapsing|previous (episode|palsy|foot drop|attack)|second episode|episodes? of (painless )?(foot drop|palsy|weakness)/i,
+    clues: ["recurrent_episodes"],
+    in: "both",
+  },
+  {
+    pattern: /nitrous oxide|laughing gas|whippet|\bN2O\b|solvent|toluene|n-hexane/i,
+    clues: ["neurotoxic_exposure"],
+    in: "history",
+  },
+  { pattern: /b12 defici|vitamin b12|pernicious an|cobalamin/i, clues: ["b12_low"], in: "history" },
+  {
+    pattern: /rheumatoid|lupus|sj[oö]gren|vasculitis|polyarteritis|granulomatosis|cryoglobulin/i,
+    clues: ["autoimmune_disease"],
+    in: "history",
+  },
+  {
+    pattern:
+      /family history of (neuropathy|charcot|cmt|hnpp|palsies|foot drop)|(mother|father|brother|sister|sibling)s? (with|had) .*(neuropathy|palsies|foot drop)/i,
+    clues: ["family_history_neuropathy"],
+    in: "history",
+  },
+  { pattern: /pes cavus|high arch|hammer ?toe/i, clues: ["pes_cavus"], in: "both" },
+  {
+    pattern: /baker'?s? cyst|knee (osteo)?arthritis|knee effusion|rheumatoid knee|knee replacement/i,
+    clues: ["knee_joint_disease"],
     in: "history",
   },
   // symptoms

@@ -389,6 +389,94 @@ export const sources = {
     published: "StatPearls Publishing",
     kind: "review",
   },
+  // ---- added with the catalogue's textbook differentials (issue 17)
+  dyckThomas2005: {
+    title: "Peripheral Neuropathy",
+    authors: "Dyck PJ, Thomas PK (eds)",
+    year: 2005,
+    published: "4th ed. Elsevier Saunders",
+    kind: "textbook",
+  },
+  katirji2007: {
+    title: "Electromyography in Clinical Practice: A Case Study Approach",
+    authors: "Katirji B",
+    year: 2007,
+    published: "2nd ed. Mosby Elsevier",
+    kind: "textbook",
+  },
+  gilden2000: {
+    title: "Neurologic complications of the reactivation of varicella-zoster virus",
+    authors: "Gilden DH, Kleinschmidt-DeMasters BK, LaGuardia JJ, Mahalingam R, Cohrs RJ",
+    year: 2000,
+    published: "New England Journal of Medicine 342:635-645",
+    kind: "review",
+  },
+  zimmerli2010: {
+    title: "Vertebral osteomyelitis",
+    authors: "Zimmerli W",
+    year: 2010,
+    published: "New England Journal of Medicine 362:1022-1029",
+    kind: "review",
+  },
+  stabler2013: {
+    title: "Vitamin B12 deficiency",
+    authors: "Stabler SP",
+    year: 2013,
+    published: "New England Journal of Medicine 368:149-160",
+    kind: "review",
+  },
+  garakani2016: {
+    title:
+      "Neurologic, psychiatric, and other medical manifestations of nitrous oxide abuse: a systematic review of the case literature",
+    authors: "Garakani A, Jaffe RJ, Savla D, et al.",
+    year: 2016,
+    published: "American Journal on Addictions 25:358-369",
+    kind: "review",
+  },
+  collins2010: {
+    title:
+      "Peripheral Nerve Society guideline on the classification, diagnosis, investigation, and immunosuppressive therapy of non-systemic vasculitic neuropathy",
+    authors: "Collins MP, Dyck PJB, Gronseth GS, et al.",
+    year: 2010,
+    published: "Journal of the Peripheral Nervous System 15:176-184",
+    kind: "guideline",
+  },
+  rose2013: {
+    title: "188th ENMC International Workshop: Inclusion Body Myositis",
+    authors: "Rose MR; ENMC IBM Working Group",
+    year: 2013,
+    published: "Neuromuscular Disorders 23:1044-1055",
+    kind: "guideline",
+  },
+  pareyson2009: {
+    title: "Diagnosis, natural history, and management of Charcot-Marie-Tooth disease",
+    authors: "Pareyson D, Marchesi C",
+    year: 2009,
+    published: "Lancet Neurology 8:654-667",
+    kind: "review",
+  },
+  chance2006: {
+    title:
+      "Inherited focal, episodic neuropathies: hereditary neuropathy with liability to pressure palsies and hereditary neuralgic amyotrophy",
+    authors: "Chance PF",
+    year: 2006,
+    published: "NeuroMolecular Medicine 8:159-174",
+    kind: "review",
+  },
+  chamberlain2005: {
+    title: "Neoplastic meningitis",
+    authors: "Chamberlain MC",
+    year: 2005,
+    published: "Journal of Clinical Oncology 23:3605-3613",
+    kind: "review",
+  },
+  mont2015: {
+    title: "Nontraumatic osteonecrosis of the femoral head: where do we stand today? A ten-year update",
+    authors: "Mont MA, Cherian JJ, Sierra RJ, Jones LC, Lieberman JR",
+    year: 2015,
+    published: "Journal of Bone and Joint Surgery (American) 97:1604-1627",
+    kind: "review",
+  },
   // ---- code systems
   icd10cm: {
     title: "ICD-10-CM Tabular List of Diseases and Injuries, FY2025/2026",
