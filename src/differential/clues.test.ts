@@ -204,3 +204,16 @@ describe("differential output", () => {
     for (const x of d.conditions.slice(1)) expect(x.mustNotMiss && x.probability >= 0.01).toBe(true);
   });
 });
+
+describe("context words with qualifiers", () => {
+  const loc = mkLoc([[L("plexus", ["sacral_plexus"], "left")], 0.8]);
+  it("a minor accident is trauma, not major trauma", () => {
+    const clues = extractClues(mkCase({ history: ["minor motorcycle accident"] }), loc);
+    expect(clues.has("trauma")).toBe(true);
+    expect(clues.has("major_trauma")).toBe(false);
+  });
+  it("a motorcycle accident with a pelvic fracture is major trauma", () => {
+    const clues = extractClues(mkCase({ history: ["motorcycle accident with pelvic fracture"] }), loc);
+    expect(clues.has("major_trauma")).toBe(true);
+  });
+});

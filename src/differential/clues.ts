@@ -222,7 +222,7 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
     if (word === "cancer" && PELVIC_CANCER.test(detail)) s.add("cancer_pelvic", `history: ${spoken(raw)}`);
     const text = known ? detail : raw;
     for (const w of contextWords) {
-      if (w.in === "symptoms" || !statedIn(w.pattern, text)) continue;
+      if (w.in === "symptoms" || !statedIn(w.pattern, text) || w.unless?.test(text)) continue;
       for (const clue of w.clues) s.add(clue, `history: ${spoken(raw)}`);
     }
     if (!known && /cancer|carcinoma|malignan|sarcoma|lymphoma/i.test(raw) && PELVIC_CANCER.test(raw))

@@ -47,6 +47,7 @@ export const CLUE_IDS = [
   "pelvic_surgery",
   "lithotomy_position",
   "trauma",
+  "major_trauma",
   "pelvic_fracture",
   "pregnancy_delivery",
   "weight_loss",

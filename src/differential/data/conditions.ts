@@ -774,7 +774,7 @@ const core: Condition[] = [
     course: ["monophasic"],
     pain: "Pain from the injury; deficits from the moment of trauma.",
     evidence: [
-      needs("trauma", 15, 0.05, "major trauma", "statpearlsLsp"),
+      needs("major_trauma", 15, 0.05, "major trauma (a high-energy injury, a pelvic fracture)", "statpearlsLsp"),
       e("pelvic_fracture", 4, "a pelvic or sacral fracture", "statpearlsLsp"),
       e("onset_acute", 2, "from the injury", "statpearlsLsp"),
       e("onset_chronic", 0.2, "not a chronic process", "statpearlsLsp"),

@@ -10,6 +10,8 @@ export interface ContextWord {
   clues: ClueId[];
   /** Only in history, only in symptoms, or both. */
   in: "history" | "symptoms" | "both";
+  /** Words in the same entry that take the clue back ("minor" accident is not major trauma). */
+  unless?: RegExp;
 }
 
 export const PELVIC_CANCER =
@@ -63,6 +65,13 @@ export const contextWords: ContextWord[] = [
     in: "history",
   },
   { pattern: /fracture|accident|injur|trauma|\bfall\b|fell/i, clues: ["trauma"], in: "history" },
+  {
+    pattern:
+      /pelvic fracture|acetabul|sacral fracture|femoral fracture|motor ?(vehicle|cycle)|road traffic|car (accident|crash)|crush|fall from (a )?height|polytrauma|gunshot|high[- ]energy|run over/i,
+    clues: ["major_trauma"],
+    in: "history",
+    unless: /\b(minor|trivial|slight|low[- ]energy)\b/i,
+  },
   {
     pattern: /pelvic fracture|acetabul|pubic rami|sacral fracture|iliac wing|pelvic ring/i,
     clues: ["pelvic_fracture"],
