@@ -217,3 +217,20 @@ describe("context words with qualifiers", () => {
     expect(clues.has("major_trauma")).toBe(true);
   });
 });
+
+describe("ganglion cysts at the fibular head", () => {
+  const loc = mkLoc([[L("nerve", ["common_peroneal@fibular_head"], "right")], 0.8]);
+  const cyst = (text: string) =>
+    extractClues(
+      mkCase({ findings: [{ kind: "imaging", modality: "mri_limb", tags: ["mass"], side: "right", text }] }),
+      loc,
+    );
+  it("a cyst reaching the nerve along its articular branch is intraneural", () => {
+    expect(
+      cyst("cystic lesion along the common peroneal nerve and its articular branch").has("intraneural_cyst"),
+    ).toBe(true);
+  });
+  it("a cyst beside the nerve is extraneural", () => {
+    expect(cyst("ganglion cyst beside the fibular neck").has("extraneural_cyst")).toBe(true);
+  });
+});

@@ -549,7 +549,8 @@ function imagingClues(c: LocusCase, loc: Localization, s: ClueSet): void {
     if (f.modality === "pet_ct" && (tags.has("mass") || /uptake|hypermetab|fdg/i.test(text)))
       s.add("pet_uptake", what, [i]);
     if (f.modality !== "mri_spine" && /\bcyst|cystic|ganglion/i.test(text)) cystIdx = [...cystIdx, i];
-    if (/intraneural/i.test(text)) intraneuralText = true;
+    // a cyst inside the nerve, or one reaching it along its articular branch, is intraneural (Spinner 2003)
+    if (/intraneural|articular branch|within the nerve|inside the nerve/i.test(text)) intraneuralText = true;
     if (
       /brain|cerebr|frontal|parietal|hemispher|subcortical|cortical|capsul|intracranial|parasagittal|falx/i.test(
         text,

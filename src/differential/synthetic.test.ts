@@ -872,3 +872,18 @@ describe("one synthetic case per condition ranks its condition first", () => {
       expect(d.conditions[0]?.id, top.join(", ")).toBe(t.id);
     });
 });
+
+describe("side patterns", () => {
+  it("a chronic upper motor neuron weakness of one leg favours a parasagittal lesion over a compressed cord", () => {
+    const d = differential(
+      mkCase({
+        age: 57,
+        onset: "chronic",
+        findings: [rfx("right", "patellar", "brisk"), str("right", "ankle_dorsiflexion", 4)],
+      }),
+      mkLoc([[L("cns", [], "right")], 0.8]),
+    );
+    const rank = (id: string) => d.conditions.findIndex((x) => x.id === id);
+    expect(rank("parasagittal_mass")).toBeLessThan(rank("compressive_myelopathy"));
+  });
+});

@@ -288,7 +288,12 @@ const core: Condition[] = [
     mustNotMiss: true,
     codes: { icd10cm: "G95.20" },
     prior: 0.005,
-    produces: [p("cns", 0.8, undefined, "any"), p("conus", 0.1, undefined, "any")],
+    // a compressed cord mostly weakens both legs; one leg alone (Brown-Sequard) is the minority (Brazis 2022)
+    produces: [
+      p("cns", 0.6, undefined, "bilateral"),
+      p("cns", 0.2, undefined, "unilateral"),
+      p("conus", 0.1, undefined, "any"),
+    ],
     onset: ["subacute", "chronic"],
     course: ["progressive"],
     pain: "Often painless or with band-like thoracic pain.",
@@ -306,7 +311,7 @@ const core: Condition[] = [
       ),
     ],
     workup: ["mri_cord"],
-    sources: ["jellema2006", "westhout2007"],
+    sources: ["jellema2006", "westhout2007", "brazis2022"],
   },
   {
     id: "spinal_dural_arteriovenous_fistula",
@@ -774,7 +779,13 @@ const core: Condition[] = [
     course: ["monophasic"],
     pain: "Pain from the injury; deficits from the moment of trauma.",
     evidence: [
-      needs("major_trauma", 15, 0.05, "major trauma (a high-energy injury, a pelvic fracture)", "statpearlsLsp"),
+      needs(
+        "major_trauma",
+        15,
+        0.05,
+        "major trauma (a high-energy injury, a pelvic fracture)",
+        "statpearlsLsp",
+      ),
       e("pelvic_fracture", 4, "a pelvic or sacral fracture", "statpearlsLsp"),
       e("onset_acute", 2, "from the injury", "statpearlsLsp"),
       e("onset_chronic", 0.2, "not a chronic process", "statpearlsLsp"),
