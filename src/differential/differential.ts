@@ -7,7 +7,7 @@ import { denials, extractClues } from "./clues.js";
 import { CATALOGUE_VERSION, conditions as catalogue } from "./data/conditions.js";
 import { workupById } from "./data/workup.js";
 import { redFlags } from "./red-flags.js";
-import { scoreCondition } from "./score.js";
+import { scoreCondition, viewOf } from "./score.js";
 import { type NotEnough, notEnough } from "./sufficiency.js";
 import type {
   Condition,
@@ -83,7 +83,8 @@ export function differential(
   const flags = redFlags(clues, denials(c), (w) => alreadyDone(c, w));
   const insufficient = notEnough(c);
   if (insufficient) return notEnoughAnswer(c, flags, insufficient);
-  const scored = catalogue.map((cond) => scoreCondition(cond, loc, clues));
+  const view = viewOf(loc);
+  const scored = catalogue.map((cond) => scoreCondition(cond, view, clues));
   const total = scored.reduce((sum, s) => sum + s.odds, 0);
   scored.sort((a, b) => b.odds - a.odds || a.condition.id.localeCompare(b.condition.id));
   const side = leadingSide(loc);

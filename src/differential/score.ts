@@ -125,7 +125,16 @@ function unlisted(loc: Localization, answers: readonly LocalizedAnswer[]): numbe
  * is at most 1), so the lesion's own log prior is at least the pair's minus log(that factor).
  */
 const PAIR_TO_SINGLE = -Math.log(extraLesion.unrelated);
-const lesionKey = (l: Lesion) => `${l.level}|${l.side}|${[...l.sites].sort().join(",")}`;
+const keys = new WeakMap<Lesion, string>();
+/** A lesion's identity (level, side, sites), kept per lesion object. */
+function lesionKey(l: Lesion): string {
+  let k = keys.get(l);
+  if (k === undefined) {
+    k = `${l.level}|${l.side}|${[...l.sites].sort().join(",")}`;
+    keys.set(l, k);
+  }
+  return k;
+}
 
 /**
  * The localization prior of each lesion that stands alone as an answer, by lesion: when a
@@ -165,28 +174,60 @@ export function likelihoodWeight(
  * shape, over the whole distribution. Its reason shows the posterior-weighted fit (the share of
  * the localization that fits).
  */
+/** What the ranking reads of a localization, worked out once for all conditions. */
+export interface LocalizationView {
+  answers: readonly LocalizedAnswer[];
+  posterior: number[];
+  /** For each answer, for each of its lesions: the answer's evidence when a condition explains that lesion. */
+  likelihood: number[][];
+  unlisted: number;
+}
+
+/**
+ * Answers whose evidence is below this share of the strongest answer's are left out of the sum
+ * (their part of any condition's support is under that share; speed only).
+ */
+export const NEGLIGIBLE = 1e-4;
+
+export function viewOf(loc: Localization): LocalizationView {
+  const all = answersOf(loc);
+  const weights = hypothesisWeights(all);
+  const singles = singlePriors(all);
+  const evidence = all.map((a, i) => a.lesions.map((l) => likelihoodWeight(a, weights[i] ?? 0, l, singles)));
+  const strongest = Math.max(0, ...evidence.flat());
+  const keep = evidence.map((e) => e.length === 0 || Math.max(...e) >= strongest * NEGLIGIBLE);
+  return {
+    answers: all.filter((_, i) => keep[i]),
+    posterior: weights.filter((_, i) => keep[i]),
+    likelihood: evidence.filter((_, i) => keep[i]),
+    unlisted: unlisted(loc, all),
+  };
+}
+
 export function localizationFit(
-  loc: Localization,
+  loc: Localization | LocalizationView,
   condition: Condition,
 ): { fit: number; reason: DifferentialReason } {
-  const answers = answersOf(loc);
-  const posterior = hypothesisWeights(answers);
-  const singles = singlePriors(answers);
+  const { answers, posterior, likelihood, unlisted: rest } = "answers" in loc ? loc : viewOf(loc);
   let fit = 0;
   let share = 0;
   let bestContribution = 0;
-  let bestText = "";
+  let best: { lesion: Lesion; weight: number } | undefined;
   for (const [i, h] of answers.entries()) {
     const hf = hypothesisFit(h, condition);
     const weight = posterior[i] ?? 0;
-    fit += likelihoodWeight(h, weight, hf.lesion, singles) * hf.fit;
+    const k = hf.lesion ? h.lesions.indexOf(hf.lesion) : -1;
+    fit += (likelihood[i]?.[k] ?? weight) * hf.fit;
     share += weight * hf.fit;
     if (weight * hf.fit > bestContribution && hf.lesion) {
       bestContribution = weight * hf.fit;
-      bestText = `${describeLesion(hf.lesion)}, ${Math.round(weight * 100)}% of the localization`;
+      best = { lesion: hf.lesion, weight };
     }
   }
-  const elsewhere = unlisted(loc, answers) * ELSEWHERE;
+  const bestText = best
+    ? `${describeLesion(best.lesion)}, ${Math.round(best.weight * 100)}% of the localization`
+    : "";
+  const elsewhere = rest * ELSEWHERE;
   fit = Math.max(fit + elsewhere, ELSEWHERE * 0.1);
   share = Math.max(share + elsewhere, ELSEWHERE * 0.1);
   const typical = share >= 0.1;
@@ -213,7 +254,11 @@ export interface ConditionScore {
   reasons: DifferentialReason[];
 }
 
-export function scoreCondition(condition: Condition, loc: Localization, clues: Clues): ConditionScore {
+export function scoreCondition(
+  condition: Condition,
+  loc: Localization | LocalizationView,
+  clues: Clues,
+): ConditionScore {
   const located = localizationFit(loc, condition);
   let odds = condition.prior * located.fit;
   const reasons: DifferentialReason[] = [located.reason];
