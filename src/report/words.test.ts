@@ -73,3 +73,28 @@ describe("lesions as clinicians name them", () => {
     );
   });
 });
+
+describe("red flags in the report", () => {
+  it("show the criteria that hold and those that do not beside the flag, and never ask again for a test done", () => {
+    const file = join(
+      import.meta.dirname,
+      "../../../shared/cases/lumbar-plexopathy-psoas-hematoma-warfarin-59m.json",
+    );
+    const parsed = parseCaseText(readFileSync(file, "utf8"), "psoas");
+    if (!parsed.ok) throw new Error("the development case does not parse");
+    const text = renderText(analyze(parsed.case));
+    expect(text).toMatch(/CRITICAL .*retroperitoneal \(iliopsoas\) haematoma/);
+    expect(text).toMatch(/holds: anticoagulation \(history: anticoagulation/);
+    expect(text).not.toMatch(/now: CT of the abdomen/);
+    const md = renderMarkdown(analyze(parsed.case));
+    expect(md).toMatch(/ {2}- holds: anticoagulation/);
+  });
+  it("list what was not found", () => {
+    const file = join(import.meta.dirname, "../../../shared/cases/dlrpn-young-uncontrolled-45m.json");
+    const parsed = parseCaseText(readFileSync(file, "utf8"), "dlrpn");
+    if (!parsed.ok) throw new Error("the development case does not parse");
+    expect(renderText(analyze(parsed.case))).toMatch(
+      /not found: arm or facial weakness; CSF albuminocytologic dissociation/,
+    );
+  });
+});

@@ -3,6 +3,7 @@ import { type Differential, differential, sources } from "../../differential/ind
 import { hypothesisPhrase } from "../../differential/words.js";
 import { localize } from "../../localize/index.js";
 import type { Localization } from "../../localize/types.js";
+import { criteriaLines } from "../../report/words.js";
 import type { Register } from "../index.js";
 import { readCase, wholeNumber } from "../read-case.js";
 
@@ -77,7 +78,8 @@ export function renderDifferential(
     s += `${c.bold("Red flags")}\n`;
     for (const f of d.redFlags) {
       const mark = f.severity === "critical" ? c.red("CRITICAL") : c.yellow("warning ");
-      s += `  ${mark} ${f.text}\n           because: ${f.because.join("; ")}\n`;
+      s += `  ${mark} ${f.text}\n`;
+      for (const line of criteriaLines(f)) s += `           ${line}\n`;
     }
   }
   s += `${c.bold("Differential")} (catalogue ${d.catalogueVersion})\n`;

@@ -5,13 +5,14 @@ import type { RedFlagRule } from "../types.js";
  * case; a flag is critical only when its published minimum combination holds (and nothing the case
  * says argues against the emergency), a warning when a smaller stated combination holds, silent
  * otherwise. Every criterion is shown beside the flag, holding or not. Never suppressed by the
- * ranking.
+ * ranking. Texts say what the emergency is; the tests to do now are the actions (work-up items),
+ * so a test the case already holds is never asked for again.
  */
 export const redFlagRules: RedFlagRule[] = [
   {
     id: "guillain_barre",
     name: "Guillain-Barré syndrome",
-    text: "Weakness of both legs with lost reflexes, worse over days to four weeks: Guillain-Barré syndrome until proved otherwise. Admit; check vital capacity and swallowing; nerve conduction studies and a lumbar puncture.",
+    text: "Weakness of both legs with lost reflexes, worse over days to four weeks: Guillain-Barré syndrome until proved otherwise. Admit.",
     warningText:
       "Weakness of both legs worsening within four weeks: examine the reflexes, arms, face and breathing for Guillain-Barré syndrome.",
     criteria: [
@@ -39,7 +40,7 @@ export const redFlagRules: RedFlagRule[] = [
   {
     id: "cauda_equina",
     name: "cauda equina syndrome",
-    text: "Bladder, bowel, saddle or sexual symptoms with back or leg pain: cauda equina compression until proved otherwise. MRI of the lumbosacral spine today.",
+    text: "Bladder, bowel, saddle or sexual symptoms with back or leg pain: cauda equina compression until proved otherwise.",
     warningText:
       "The localization points to the cauda equina or conus: ask about bladder, bowel and sexual function and test saddle sensation now.",
     criteria: [
@@ -77,7 +78,7 @@ export const redFlagRules: RedFlagRule[] = [
   {
     id: "acute_limb_ischaemia",
     name: "acute limb ischaemia",
-    text: "A leg that lost its pulses within two weeks with pain, pallor, coldness, numbness or weakness: acute limb ischaemia. Vascular surgery now; a weak or numb ischaemic leg needs revascularisation within hours.",
+    text: "A leg that lost its pulses within two weeks with pain, pallor, coldness, numbness or weakness: acute limb ischaemia. A weak or numb ischaemic leg needs revascularisation within hours.",
     warningText:
       "Absent foot pulses, a cold pale limb or an arterial occlusion: examine the circulation (ankle-brachial index, duplex) before blaming a nerve.",
     criteria: [
@@ -105,7 +106,7 @@ export const redFlagRules: RedFlagRule[] = [
   {
     id: "spinal_epidural_abscess",
     name: "spinal epidural abscess",
-    text: "Back pain with fever or raised inflammatory markers, a source of infection or a new deficit: spinal epidural abscess until proved otherwise. Blood cultures, CRP and MRI of the whole spine with gadolinium now.",
+    text: "Back pain with fever or raised inflammatory markers, a source of infection or a new deficit: spinal epidural abscess until proved otherwise.",
     warningText:
       "Back pain with fever, infection or immunosuppression: spinal epidural abscess or discitis must be excluded (CRP, cultures; MRI if either is abnormal or a deficit appears).",
     criteria: [
@@ -142,7 +143,7 @@ export const redFlagRules: RedFlagRule[] = [
   {
     id: "spinal_epidural_haematoma",
     name: "spinal epidural haematoma",
-    text: "Sudden back pain on anticoagulation followed by a deficit: spinal epidural haematoma until proved otherwise. MRI of the spine now; reverse anticoagulation with the treating team.",
+    text: "Sudden back pain on anticoagulation followed by a deficit: spinal epidural haematoma until proved otherwise. Reverse anticoagulation with the treating team.",
     warningText:
       "Back pain in a patient on anticoagulation: watch for weakness, numbness or bladder symptoms (spinal epidural haematoma).",
     criteria: [
@@ -167,7 +168,7 @@ export const redFlagRules: RedFlagRule[] = [
   {
     id: "retroperitoneal_haematoma",
     name: "retroperitoneal (iliopsoas) haematoma",
-    text: "A femoral or lumbar plexus deficit of recent onset on anticoagulation: retroperitoneal (iliopsoas) haematoma until proved otherwise. CT of the abdomen and pelvis now.",
+    text: "A femoral or lumbar plexus deficit of recent onset on anticoagulation: retroperitoneal (iliopsoas) haematoma until proved otherwise.",
     warningText:
       "A femoral or lumbar plexus deficit in a patient on anticoagulation: consider a retroperitoneal haematoma.",
     criteria: [
@@ -195,7 +196,7 @@ export const redFlagRules: RedFlagRule[] = [
   {
     id: "cord_compression",
     name: "spinal cord compression",
-    text: "Upper motor neuron signs or a sensory level with weakness of both legs, and sphincter symptoms, back pain, an acute onset or progression: spinal cord compression until proved otherwise. MRI of the whole spine today.",
+    text: "Upper motor neuron signs or a sensory level with weakness of both legs, and sphincter symptoms, back pain, an acute onset or progression: spinal cord compression until proved otherwise.",
     warningText:
       "Upper motor neuron signs: the lesion may be in the cord or brain, not (only) in the roots or nerves; image the cord or brain.",
     criteria: [
@@ -227,7 +228,7 @@ export const redFlagRules: RedFlagRule[] = [
   {
     id: "neoplastic_plexopathy",
     name: "neoplastic plexopathy",
-    text: "Cancer history with a plexopathy that is painful, progressive or seen on imaging: tumour invasion or perineural spread until proved otherwise (MRI of the plexus with gadolinium, FDG PET/CT).",
+    text: "Cancer history with a plexopathy that is painful, progressive or seen on imaging: tumour invasion or perineural spread until proved otherwise.",
     warningText:
       "Cancer history with a plexopathy: tumour, radiation or treatment effect must be told apart (MRI of the plexus with gadolinium).",
     criteria: [
@@ -264,7 +265,7 @@ export const redFlagRules: RedFlagRule[] = [
   {
     id: "compartment_syndrome",
     name: "acute compartment syndrome",
-    text: "Pain out of proportion or on passive stretch after injury, swelling or immobility: acute compartment syndrome. Surgical review and compartment pressures now.",
+    text: "Pain out of proportion or on passive stretch after injury, swelling or immobility: acute compartment syndrome.",
     warningText:
       "Pain out of proportion or on passive stretch: examine the compartments (acute compartment syndrome).",
     criteria: [
