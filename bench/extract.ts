@@ -5,9 +5,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { SEED_PAPERS } from "../src/paths.js";
 import { extract } from "../src/text/index.js";
 
-const seeds = join(import.meta.dirname, "../../shared/seeds");
+const seeds = SEED_PAPERS;
 let texts: { name: string; text: string }[] = [];
 try {
   texts = readdirSync(seeds)

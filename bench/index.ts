@@ -8,6 +8,7 @@
  * name (esbuild's keepNames), which makes the engine some 40% slower than the code users run.
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { getAtlas } from "../src/atlas/index.js";
 import { mrcGrade } from "../src/case/mrc.js";
 import type { Finding, Lesion, LocusCase } from "../src/case/schema.js";
@@ -15,12 +16,13 @@ import { quantile, setMatches } from "../src/evaluate/index.js";
 import { lesionKey, toLesions } from "../src/localize/format.js";
 import { focalUnits, type Unit } from "../src/localize/model.js";
 import { seededRng, simulateCase, syntheticCases } from "../src/localize/simulate.js";
+import { DEV_CASES } from "../src/paths.js";
 
 const compiled = new URL("../dist/localize/index.js", import.meta.url).href;
 const { localize } = (await import(compiled)) as typeof import("../src/localize/index.js");
 
 const atlas = getAtlas();
-const SHARED = new URL("../../shared/cases/", import.meta.url);
+const SHARED = pathToFileURL(`${DEV_CASES}/`);
 const dev: LocusCase[] = readdirSync(SHARED)
   .filter((f) => f.endsWith(".json"))
   .map((f) => JSON.parse(readFileSync(new URL(f, SHARED), "utf8")) as LocusCase);

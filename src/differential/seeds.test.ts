@@ -4,19 +4,18 @@
  * concluded (as the localize stage would give them), then the same cases go through `localize`.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCaseText } from "../case/index.js";
 import type { LocusCase } from "../case/schema.js";
 import { localize } from "../localize/index.js";
 import type { Localization } from "../localize/types.js";
+import { DEV_CASES } from "../paths.js";
 import { differential } from "./differential.js";
 import { L, mkCase, mkLoc } from "./test-helpers.js";
 import type { ClueId, Differential } from "./types.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const casesDir = join(here, "../../../shared/cases");
+const casesDir = DEV_CASES;
 
 function loadCase(file: string): LocusCase {
   const r = parseCaseText(readFileSync(join(casesDir, file), "utf8"), file);

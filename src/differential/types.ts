@@ -1,7 +1,7 @@
 /**
  * The shapes of the differential: the condition catalogue (data), the clues read from a case,
  * and the answer. Every type here is plain JSON, so a Differential can be stored, sent and
- * compared as it is. The JSON shape of `Differential` is a stable interface (see the README).
+ * compared as it is. The JSON shape of `Differential` is a stable interface (see docs/differential.md).
  */
 import type { Level } from "../case/schema.js";
 import type { NotEnough } from "./sufficiency.js";
@@ -233,7 +233,7 @@ export interface ConditionCodes {
   icd10cmBySide?: { left: string; right: string; bilateral: string };
   /** Further ICD-10-CM codes that usually go with it (cause, manifestation). */
   icd10cmAlso?: string[];
-  /** SNOMED CT concept id, only where it was confirmed (licence: see the README). */
+  /** SNOMED CT concept id, only where it was confirmed (licence: see docs/differential.md). */
   snomed?: string;
 }
 

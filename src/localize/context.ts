@@ -6,12 +6,13 @@
 
 import type { Atlas } from "../atlas/index.js";
 import type { Finding, ImagingFinding, LocusCase } from "../case/schema.js";
+import { bedsideItems } from "./bedside.js";
 import { ck, imaging, muscleTenderness, type Rated, sphincter, tension } from "./data/evidence.js";
 import { keep, keepBounded } from "./keep.js";
 import {
   CAUDA,
+  CENTRAL,
   type DiffuseKind,
-  type FocalLevel,
   INTRASPINAL_ROOTS,
   LESION_ROOTS as ROOTS,
   reach,
@@ -19,6 +20,7 @@ import {
 } from "./model.js";
 import { musclesInText, nerveSitesInText, rootsAtLevel, rootsNamed } from "./named.js";
 import { daysSinceOnset, type LimbSide, musclesOfBodyPart } from "./observe.js";
+import { anyAt, anyIn, anyWith, onSide, rootsHit, sacralBothSides, touchesMuscles } from "./view.js";
 
 export interface View {
   units: Unit[];
@@ -42,9 +44,23 @@ const COMPRESSION =
 
 /** What limb imaging may say of a nerve it names, when no tag says it ("entrapment", "scar around"). */
 const NERVE_ABNORMAL =
-  /\b(entrap\w*|compress\w*|enlarg\w*|swell\w*|swollen|thicken\w*|neuroma|schwannoma|neurofibroma|tumou?r|mass|ganglion|cyst\w*|scar\w*|fibros\w*|hyperintens\w*|signal|indent\w*|imping\w*|tether\w*|constrict\w*|transect\w*|lacerat\w*|o?edema\w*|inflam\w*|neuritis)\b/i;
-/** A report that may call what it names normal: then an untagged report is not read as abnormal. */
-const NEGATED = /\b(normal|no|not|unremarkable|intact|without)\b/i;
+  /\b(entrap\w*|compress\w*|enlarg\w*|swell\w*|swollen|thicken\w*|neuroma|schwannoma|neurofibroma|tumou?r|mass|ganglion|cyst\w*|scar\w*|fibros\w*|hyperintens\w*|signal|indent\w*|imping\w*|tether\w*|constrict\w*|transect\w*|lacerat\w*|o?edema\w*|inflam\w*|neuritis|neuropath\w*|compromis\w*|efface\w*)\b/i;
+/**
+ * A report that may call what it names normal: then an untagged report is not read as abnormal.
+ * "Not" about the report itself ("details not given", "not available") negates nothing.
+ */
+const NEGATED =
+  /\b(normal|no|unremarkable|intact|without)\b|\bnot\b(?!\s+(given|available|reported|stated|done|performed|specified|known)\b)/i;
+
+/** Hip or knee disease on imaging: the complaint may be the joint's. */
+const jointDisease = (view: View) =>
+  view.diffuse === "none" && view.units.length === 0
+    ? v(imaging.jointDisease.notNeural)
+    : v(imaging.jointDisease.background);
+
+/** Untagged imaging of the hip or knee joint that describes its disease (joint_disease). */
+const JOINT =
+  /\b(osteo-?arthritis|arthritis|arthrosis|coxarthrosis|femoro-?acetabular|osteonecrosis|avascular necrosis|joint effusion|subchondral (collapse|cyst\w*|sclerosis))\b/i;
 
 /** Vascular ultrasound (veins, arteries) says nothing about nerves. */
 const VESSELS = /\b(vein|venous|dvt|deep vein|doppler|thromb\w*|arter\w*|duplex)\b/i;
@@ -52,8 +68,25 @@ const PELVIC_NERVES = new Set(["sciatic", "femoral", "obturator", "lateral_femor
 
 const v = (x: Rated) => x.value;
 const NONE: ReadonlySet<string> = new Set();
-const onSide = (u: Unit, side: string | undefined) => !side || side === "bilateral" || u.side === side;
-const isCnsKind = (k: DiffuseKind) => k === "cns_left" || k === "cns_right" || k === "cns_bilateral";
+const isCnsKind = (k: DiffuseKind) => CENTRAL.has(k);
+
+/**
+ * How well a brain lesion fits a hypothesis: a lesion of one hemisphere weakens the leg on the other
+ * side (the pyramidal tract crosses at the medulla), so a report that names the hemisphere's side
+ * fits a central lesion of the opposite leg, and one of the same side far less.
+ */
+function brainFits(view: View, text: string): number {
+  if (!isCnsKind(view.diffuse) || view.diffuse === "cns_bilateral") return 0.02;
+  const hemisphere = /\bleft\b/i.test(text) ? "left" : /\bright\b/i.test(text) ? "right" : undefined;
+  if (
+    !hemisphere ||
+    /\b(bilateral|both)\b/i.test(text) ||
+    (/\bleft\b/i.test(text) && /\bright\b/i.test(text))
+  )
+    return 0.8;
+  const leg = view.diffuse.endsWith("left") ? "left" : "right";
+  return leg !== hemisphere ? 0.8 : 0.1;
+}
 
 /** Answers kept per atlas and muscle list; past the bound a table starts again. */
 const MAX_KEPT = 1000;
@@ -98,49 +131,6 @@ function denervation(
   return best;
 }
 
-/*
- * What a view's lesions are, asked by every item of every candidate: plain loops (closures made
- * per question add up).
- */
-
-/** Whether any of `xs` is in `list`. */
-function anyIn(xs: readonly string[], list: readonly string[] | ReadonlySet<string>): boolean {
-  for (const x of xs)
-    if (Array.isArray(list) ? list.includes(x) : (list as ReadonlySet<string>).has(x)) return true;
-  return false;
-}
-
-/** Whether a lesion of the view is at this level, on the side (any side when none is given). */
-function anyAt(view: View, level: FocalLevel, side?: string): boolean {
-  for (const u of view.units) if (u.level === level && onSide(u, side)) return true;
-  return false;
-}
-
-/** Whether a lesion of the view (at this level, or any) has a part in `parts`, on the side. */
-function anyWith(
-  view: View,
-  level: FocalLevel | undefined,
-  parts: ReadonlySet<string>,
-  side?: string,
-): boolean {
-  for (const u of view.units)
-    if ((level === undefined || u.level === level) && anyIn(u.parts, parts) && onSide(u, side)) return true;
-  return false;
-}
-
-/** Whether a root lesion of the view takes one of `roots`, on the side (any side when `anySide`). */
-function rootsHit(view: View, roots: readonly string[], side: string | undefined, anySide = false): boolean {
-  for (const u of view.units)
-    if (u.level === "root" && anyIn(u.parts, roots) && (anySide || onSide(u, side))) return true;
-  return false;
-}
-
-function touchesMuscles(view: View, muscles: string[], side: string | undefined): boolean {
-  for (const u of view.units)
-    if (u.level === "muscle" && onSide(u, side) && anyIn(u.muscles, muscles)) return true;
-  return false;
-}
-
 function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number): ContextItem[] {
   const text = f.text ?? "";
   const side = f.side;
@@ -151,7 +141,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
       label: `${f.modality.replace("_", " ")}: ${tag.replaceAll("_", " ")}${f.level ? ` at ${f.level}` : ""}${side ? ` (${side})` : ""}`,
       p,
     });
-  const brain = BRAIN.test(text);
+  const brain = f.modality === "mri_brain" || f.modality === "ct_brain" || BRAIN.test(text);
   const cord = CORD.test(text);
   // Limb imaging that names a nerve, or a place on one, says where its abnormality is.
   const limb = f.modality === "mri_limb" || f.modality === "ultrasound";
@@ -216,7 +206,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
       case "mass":
       case "hematoma":
         add(tag, (view) => {
-          if (brain) return view.diffuse === "cns_left" || view.diffuse === "cns_right" ? 0.8 : 0.02;
+          if (brain) return brainFits(view, text);
           if (cord) return cordSignal(view);
           for (const u of view.units) {
             if (!onSide(u, side)) continue;
@@ -254,7 +244,27 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
         });
         break;
       }
+      case "cord_signal_change":
+        add(tag, cordSignal);
+        break;
+      case "brain_lesion":
+        add(tag, (view) => Math.max(0.02, brainFits(view, text)));
+        break;
+      case "arterial_occlusion":
+        add(tag, (view) =>
+          view.diffuse === "none" && view.units.length === 0
+            ? v(imaging.arterialOcclusion.notNeural)
+            : v(imaging.arterialOcclusion.background),
+        );
+        break;
+      case "joint_disease":
+        add(tag, jointDisease);
+        break;
       case "normal":
+        if (f.modality === "mri_brain" || f.modality === "ct_brain") {
+          add("normal", (view) => (isCnsKind(view.diffuse) && view.diffuse !== "cns_bilateral" ? 0.2 : 0.9));
+          break;
+        }
         if (f.modality === "mri_spine") {
           add("normal", (view) =>
             anyAt(view, "root") || INTRASPINAL_ROOTS.has(view.diffuse)
@@ -288,7 +298,9 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
         break;
     }
   }
-  if (f.tags.length === 0 && brain) add("brain lesion", (view) => (isCnsKind(view.diffuse) ? 0.8 : 0.05));
+  if (f.tags.length === 0 && brain) add("brain lesion", (view) => Math.max(0.05, brainFits(view, text)));
+  if (f.tags.length === 0 && !spine && JOINT.test(text) && !NEGATED.test(text))
+    add("joint disease", jointDisease);
   if (f.tags.length === 0 && named.size && NERVE_ABNORMAL.test(text) && !NEGATED.test(text))
     add("nerve abnormality", nerveSignal);
   if (f.tags.length === 0 && cord && !brain && f.modality === "mri_spine" && !NEGATED.test(text))
@@ -371,26 +383,6 @@ function signItem(atlas: Atlas, f: Extract<Finding, { kind: "sign" }>, i: number
   }
 }
 
-const SACRAL_BILATERAL: ReadonlySet<DiffuseKind> = new Set([
-  "cauda_equina",
-  "cauda_equina_low",
-  "conus",
-  "cns_bilateral",
-]);
-
-/** Bladder and bowel need S2-S4 on both sides: the pelvic splanchnic nerves leave the roots, not the pudendal nerve. */
-function sacralBothSides(view: View): boolean {
-  if (SACRAL_BILATERAL.has(view.diffuse)) return true;
-  return sacralOn(view, "left") && sacralOn(view, "right");
-}
-
-const SACRAL = ["S2", "S3", "S4"];
-
-function sacralOn(view: View, side: LimbSide): boolean {
-  for (const u of view.units) if (anyIn(u.parts, SACRAL) && u.side === side) return true;
-  return false;
-}
-
 /** Everything in a case that weighs hypotheses as a whole. */
 export function contextItems(atlas: Atlas, c: LocusCase): ContextItem[] {
   const items: ContextItem[] = [];
@@ -428,8 +420,11 @@ export function contextItems(atlas: Atlas, c: LocusCase): ContextItem[] {
       });
     }
   });
+  items.push(...bedsideItems(c));
   const symptoms = c.context?.symptoms ?? [];
-  const sphincterWords = symptoms.filter((s) => s === "bladder_dysfunction" || s === "bowel_dysfunction");
+  const sphincterWords = symptoms.filter(
+    (s) => s === "bladder_dysfunction" || s === "bowel_dysfunction" || s === "urinary_retention",
+  );
   if (sphincterWords.length) {
     items.push({
       finding: -1,

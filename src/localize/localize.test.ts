@@ -1,15 +1,17 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ATLAS_VERSION, getAtlas } from "../atlas/index.js";
 import type { Finding, Lesion, LocusCase } from "../case/schema.js";
 import { setMatches } from "../evaluate/index.js";
+import { DEV_CASES } from "../paths.js";
 import { subjectiveExam } from "./data/evidence.js";
 import { type Hypothesis, localize } from "./index.js";
 import { nerveSitesInText } from "./named.js";
 import { observe } from "./observe.js";
 import { completeExam } from "./simulate.js";
 
-const SHARED = new URL("../../../shared/cases/", import.meta.url);
+const SHARED = pathToFileURL(`${DEV_CASES}/`);
 const load = (file: string): LocusCase =>
   JSON.parse(readFileSync(new URL(file, SHARED), "utf8")) as LocusCase;
 const seeds = readdirSync(SHARED).filter((f) => f.startsWith("seed-"));
@@ -186,7 +188,11 @@ describe("textbook patterns emerge from the anatomy", () => {
         },
       },
     );
-    expect(first(c)).toEqual([lesion("cauda_equina", [], "bilateral")]);
+    // Cauda equina or conus: with the rest of the legs unmentioned the two are close (a conus
+    // lesion predicts less leg weakness); together they must hold nearly all of it.
+    const top2 = localize(c, { limit: 2 }).hypotheses.map((h) => h.lesions[0]?.level);
+    expect(new Set(top2)).toEqual(new Set(["cauda_equina", "conus"]));
+    expect(probabilityOf(c, lesion("cauda_equina", [], "bilateral"))).toBeGreaterThan(0.3);
   });
   it("a normal examination: no neurological lesion", () => {
     const c = caseOf([
@@ -389,7 +395,9 @@ describe("imaging", () => {
         lesion("cns", [], "bilateral"),
       );
     const signal = cord("T2 hyperintensity of the thoracic spinal cord from T8 to the conus");
-    expect(signal).toBeGreaterThan(0.8);
+    // Above one half, not 0.8: the rest of the examination is unmentioned, which costs the broad
+    // central pattern something (silence.ts).
+    expect(signal).toBeGreaterThan(0.5);
     expect(signal).toBeGreaterThan(2 * cord("normal spinal cord and conus"));
   });
 

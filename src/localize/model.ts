@@ -11,6 +11,7 @@ import {
   caudaEquina,
   caudaEquinaLow,
   conus,
+  distalCentral,
   lengthDependent,
   myopathy,
   polyradiculopathy,
@@ -50,6 +51,8 @@ export const DIFFUSE_KINDS = [
   "cns_left",
   "cns_right",
   "cns_bilateral",
+  "cns_distal_left",
+  "cns_distal_right",
 ] as const;
 export type DiffuseKind = (typeof DIFFUSE_KINDS)[number];
 
@@ -290,7 +293,24 @@ function rootPatternShare(atlas: Atlas, key: TargetKey, severity: Record<string,
   return d;
 }
 
-function pyramidalShare(atlas: Atlas, o: Observation): number {
+/** The side a central lesion's leg weakness is on (undefined: both). */
+const CNS_SIDE: Partial<Record<DiffuseKind, LimbSide>> = {
+  cns_left: "left",
+  cns_right: "right",
+  cns_distal_left: "left",
+  cns_distal_right: "right",
+};
+
+/** The central lesions, each reading as an upper motor neuron lesion of its side. */
+export const CENTRAL: ReadonlySet<DiffuseKind> = new Set([
+  "cns_left",
+  "cns_right",
+  "cns_bilateral",
+  "cns_distal_left",
+  "cns_distal_right",
+]);
+
+function centralShare(atlas: Atlas, o: Observation, movements: Record<string, number>): number {
   const moves = o.movements.length
     ? o.movements
     : o.targets.flatMap((t) => {
@@ -298,7 +318,7 @@ function pyramidalShare(atlas: Atlas, o: Observation): number {
         return kind === "muscle" ? (atlas.muscle(id)?.movements ?? []) : [];
       });
   if (moves.length === 0) return 0;
-  return moves.reduce((s, m) => s + (pyramidal.movements[m] ?? 0.5), 0) / moves.length;
+  return moves.reduce((s, m) => s + (movements[m] ?? 0.5), 0) / moves.length;
 }
 
 function perTarget(o: Observation, f: (key: TargetKey) => number): number {
@@ -381,14 +401,17 @@ export function diffuseDamage(atlas: Atlas, kind: DiffuseKind, obs: Observation[
     }
     case "cns_left":
     case "cns_right":
-    case "cns_bilateral": {
-      const side = kind === "cns_left" ? "left" : kind === "cns_right" ? "right" : undefined;
+    case "cns_bilateral":
+    case "cns_distal_left":
+    case "cns_distal_right": {
+      const side = CNS_SIDE[kind];
+      const pattern = kind === "cns_distal_left" || kind === "cns_distal_right" ? distalCentral : pyramidal;
       const d = arr();
       obs.forEach((o, i) => {
         if (side && o.side !== side) return;
         d[i] =
           o.family === "weakness"
-            ? pyramidalShare(atlas, o)
+            ? centralShare(atlas, o, pattern.movements)
             : o.family === "umnSign" || CENTRAL_SENSORY.has(o.family)
               ? 1
               : 0;

@@ -7,8 +7,16 @@ import { keep, keepBounded } from "./keep.js";
 import { LESION_ROOTS as ROOTS } from "./model.js";
 import { musclesOfBodyPart } from "./observe.js";
 
-const UPPER = /\b(extra-?foraminal|foraminal|far lateral|exiting)\b/i;
-const LOWER = /\b(lateral recess|subarticular|paracentral|traversing|central)\b/i;
+/**
+ * Words that say which of a level's two roots a disc or stenosis meets: the exiting (upper) root in
+ * and beyond the foramen or where a fragment has migrated upwards, the traversing (lower) root in
+ * the lateral recess or where a fragment has migrated downwards (Fardon 2014, the nomenclature of
+ * lumbar disc disease).
+ */
+const UPPER =
+  /\b(extra-?foraminal|foraminal|far lateral|exiting|migrat\w* (up\w*|cranial\w*|superior\w*|rostral\w*)|(upward|cranial|superior|rostral)(ly)? migrat\w*)\b/i;
+const LOWER =
+  /\b(lateral recess|subarticular|paracentral|traversing|central|migrat\w* (down\w*|caudal\w*|inferior\w*)|(downward|caudal|inferior)(ly)? migrat\w*)\b/i;
 
 /** Roots an imaging level points at: the exiting (upper) and traversing (lower) root. */
 export function rootsAtLevel(level: string | undefined, tag: string, text: string): string[] {

@@ -5,7 +5,13 @@
 
 import type { Atlas, TargetKey } from "../atlas/index.js";
 import { mrcGrade } from "../case/mrc.js";
-import type { EmgFinding, Finding, LocusCase, NcsFinding } from "../case/schema.js";
+import {
+  type EmgFinding,
+  type Finding,
+  type LocusCase,
+  type NcsFinding,
+  namesOthers,
+} from "../case/schema.js";
 import { bodyParts } from "./data/body-parts.js";
 import {
   ageing,
@@ -16,6 +22,7 @@ import {
   subjectiveExam,
   umnTiming,
 } from "./data/evidence.js";
+import { routineExamination } from "./data/silence.js";
 import { keep } from "./keep.js";
 
 export type LimbSide = "left" | "right";
@@ -259,6 +266,57 @@ function ncsFamily(
   return { family, targets: targetOf(x, "study", s) };
 }
 
+/**
+ * The case's findings with each whole-examination statement (FORMAT v1.1 `others`: "power
+ * otherwise 5/5", "reflexes otherwise normal", "sensation otherwise intact") read as the items of
+ * the routine examination (data/silence.ts) that no other finding names on that side, each with
+ * the statement's value and its finding index.
+ */
+function withOthers(atlas: Atlas, c: LocusCase): [number, Finding][] {
+  const out: [number, Finding][] = [];
+  const named = new Set<string>();
+  for (const f of c.findings) {
+    if (namesOthers(f)) continue;
+    for (const side of sidesOf(f.side)) for (const k of itemsNamed(atlas, f)) named.add(`${k}|${side}`);
+  }
+  c.findings.forEach((f, i) => {
+    if (!namesOthers(f)) {
+      out.push([i, f]);
+      return;
+    }
+    for (const side of sidesOf(f.side))
+      for (const item of routineItems(f.kind))
+        if (!named.has(`${f.kind}:${item}|${side}`)) out.push([i, othersAs(f, item, side)]);
+  });
+  return out;
+}
+
+/** The items a finding names, as `${kind}:${id}` (a muscle names its movements too). */
+function itemsNamed(atlas: Atlas, f: Finding): string[] {
+  if (f.kind === "strength") {
+    const movements = strengthTargets(atlas, f.target)?.movements ?? [];
+    return [`strength:${f.target}`, ...movements.map((m) => `strength:${m}`)];
+  }
+  if (f.kind === "reflex") return [`reflex:${f.reflex}`];
+  if (f.kind === "sensory") return [`sensory:${f.region}`];
+  const movement = f.kind === "sign" && f.present !== false ? MOVEMENT_SIGNS[f.sign] : undefined;
+  return movement ? [`strength:${movement}`] : [];
+}
+
+function routineItems(kind: Finding["kind"]): readonly string[] {
+  if (kind === "strength") return routineExamination.movements;
+  if (kind === "reflex") return routineExamination.reflexes;
+  if (kind === "sensory") return routineExamination.regions;
+  return [];
+}
+
+function othersAs(f: Finding, item: string, side: LimbSide): Finding {
+  if (f.kind === "strength") return { ...f, side, target: item };
+  if (f.kind === "reflex") return { ...f, side, reflex: item };
+  if (f.kind === "sensory") return { ...f, side, region: item };
+  return f;
+}
+
 /** Positive sensory symptoms and signs: pain, paraesthesia, hyperaesthesia (irritation, not loss). */
 const SYMPTOMS: ReadonlySet<string> = new Set(["pain", "paresthesia", "increased"]);
 
@@ -275,6 +333,22 @@ function deficitRegions(c: LocusCase): Set<string> {
   return out;
 }
 
+/** Signs that are the weakness of one movement (foot drop: dorsiflexion; Trendelenburg: abduction). */
+const MOVEMENT_SIGNS: Partial<Record<string, string>> = {
+  foot_drop: "ankle_dorsiflexion",
+  trendelenburg: "hip_abduction",
+};
+
+/** The movements (by side) the case grades, weak or not. */
+function gradedMovementsOf(c: LocusCase): Set<string> {
+  const out = new Set<string>();
+  for (const f of c.findings) {
+    if (f.kind !== "strength") continue;
+    for (const s of sidesOf(f.side)) out.add(`${f.target}|${s}`);
+  }
+  return out;
+}
+
 export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
   const out: Observation[] = [];
   const skipped: { finding: number; why: string }[] = [];
@@ -282,6 +356,9 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
   const days = daysSinceOnset(c);
   const index = indexOf(atlas);
   const deficits = deficitRegions(c);
+  /** Regions (by side) where a symptom has been read already. */
+  const felt = new Set<string>();
+  const gradedMovements = gradedMovementsOf(c);
   const push = (
     o: Omit<Observation, "side" | "label">,
     i: number,
@@ -311,7 +388,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
       out.push(x);
     }
   };
-  for (const [i, f] of c.findings.entries() as IterableIterator<[number, Finding]>) {
+  for (const [i, f] of withOthers(atlas, c)) {
     switch (f.kind) {
       case "strength": {
         const t = strengthTargets(atlas, f.target);
@@ -417,6 +494,13 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
           skipped.push({ finding: i, why: "counted once, with the loss of sensation in the same region" });
           continue;
         }
+        // Pain and tingling in one region are one complaint of irritated fibres there, counted once.
+        const fresh = sides.filter((s) => !felt.has(`${f.region}|${s}`));
+        if (symptom && fresh.length === 0) {
+          skipped.push({ finding: i, why: "counted once, with the other symptom in the same region" });
+          continue;
+        }
+        for (const s of fresh) felt.add(`${f.region}|${s}`);
         const deep = !symptom && (f.modality === "vibration" || f.modality === "proprioception");
         push(
           {
@@ -435,7 +519,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             thing: `skin of the ${region.name}`,
           },
           i,
-          sides.length === 1 ? sides[0] : side,
+          fresh.length === 1 ? fresh[0] : side,
           (s) => `${s} ${region.name}: ${abnormal ? `${f.change} sensation` : "normal sensation"}`,
         );
         continue;
@@ -529,6 +613,14 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
         if (!read) continue;
         const present = f.present !== false;
         const t = read.targets;
+        // A foot drop or a Trendelenburg gait is the weakness of a movement the case also grades:
+        // the same deficit, counted once, as the grade.
+        const graded = MOVEMENT_SIGNS[f.sign];
+        const sides = graded ? sidesOf(f.side).filter((s) => !gradedMovements.has(`${graded}|${s}`)) : [];
+        if (graded && sides.length === 0) {
+          skipped.push({ finding: i, why: `counted once, with the graded ${graded.replaceAll("_", " ")}` });
+          continue;
+        }
         push(
           {
             finding: i,
@@ -543,7 +635,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             thing: read.thing,
           },
           i,
-          f.side,
+          sides.length === 1 ? sides[0] : f.side,
           (s) =>
             `${s} ${f.sign.replaceAll("_", " ")}${f.target ? ` (${f.target})` : ""}${present ? "" : " absent"}`,
         );

@@ -40,8 +40,8 @@ describe("what the report leaves unmentioned counts a little (the least extensiv
     const atlas = getAtlas();
     const p = prepare(atlas, lateralThigh);
     const index = (site: string) => p.units.findIndex((u) => u.site === site && u.side === "right");
-    const plexus = silenceTerm(atlas, p.silence, p.units, [index("lumbar_plexus")], "none");
-    const lfcn = silenceTerm(atlas, p.silence, p.units, [index("lateral_femoral_cutaneous")], "none");
+    const plexus = silenceTerm(atlas, p.silence, p.units, [index("lumbar_plexus")], "none", 3);
+    const lfcn = silenceTerm(atlas, p.silence, p.units, [index("lateral_femoral_cutaneous")], "none", 3);
     expect(plexus).toBeLessThan(lfcn - 1);
     expect(lfcn).toBeGreaterThan(-0.5);
     expect(plexus).toBeGreaterThanOrEqual(-3);
@@ -187,5 +187,128 @@ describe("sensory modality matters", () => {
     const first = top(c)?.lesions ?? [];
     expect(first).toHaveLength(1);
     expect(["polyneuropathy", "cns"]).toContain(first[0]?.level);
+  });
+});
+
+describe("severity is one latent per lesion; a deficit is counted once", () => {
+  it("a foot drop sign beside a graded ankle dorsiflexion is the same weakness, counted once", () => {
+    const c = caseOf([
+      { kind: "strength", side: "left", target: "ankle_dorsiflexion", mrc: 2 },
+      { kind: "sign", side: "bilateral", sign: "foot_drop" },
+    ]);
+    const { observations, skipped } = observe(getAtlas(), c);
+    expect(observations.map((o) => `${o.side} ${o.family}`)).toEqual(["left weakness", "right weakness"]);
+    expect(skipped).toEqual([]);
+    expect(observations[1]?.label).toMatch(/right foot drop/);
+  });
+
+  it("dense symmetric distal weakness with a stocking sensory loss and lost sural responses reads as a severe polyneuropathy", () => {
+    const c = caseOf(
+      [
+        { kind: "strength", side: "bilateral", target: "ankle_dorsiflexion", mrc: 2 },
+        { kind: "strength", side: "bilateral", target: "great_toe_extension", mrc: 1 },
+        { kind: "strength", side: "bilateral", target: "ankle_plantarflexion", mrc: 4 },
+        { kind: "strength", side: "bilateral", target: "knee_flexion", mrc: 5 },
+        { kind: "strength", side: "bilateral", target: "knee_extension", mrc: 5 },
+        { kind: "reflex", side: "bilateral", reflex: "achilles", grade: "absent" },
+        { kind: "sensory", side: "bilateral", region: "sole_medial", change: "reduced" },
+        { kind: "sensory", side: "bilateral", region: "foot_dorsum", change: "reduced" },
+        { kind: "ncs", side: "bilateral", study: "sural_sensory", result: "absent" },
+      ],
+      { context: { onset: "chronic" } },
+    );
+    expect(top(c)?.lesions).toEqual([lesion("polyneuropathy", [], "bilateral")]);
+  });
+});
+
+describe("central lesions come in more than one pattern", () => {
+  it("an acute foot drop with the rest of the leg strong, normal reflexes and a frontal haematoma on CT reads as central", () => {
+    const c = caseOf(
+      [
+        { kind: "strength", side: "right", target: "ankle_dorsiflexion", mrc: 2 },
+        { kind: "strength", side: "right", target: "great_toe_extension", mrc: 2 },
+        ...fullStrength("right", ["hip_flexion", "knee_extension", "knee_flexion", "ankle_plantarflexion"]),
+        { kind: "reflex", side: "bilateral", reflex: "patellar", grade: "normal" },
+        { kind: "reflex", side: "bilateral", reflex: "achilles", grade: "normal" },
+        { kind: "sensory", side: "right", region: "foot_dorsum", change: "normal" },
+        { kind: "sensory", side: "right", region: "leg_anterolateral", change: "normal" },
+        {
+          kind: "imaging",
+          modality: "ct",
+          tags: ["hematoma"],
+          text: "brain CT: small left frontal subcortical haematoma",
+        },
+      ],
+      { context: { onset: "acute", durationDays: 1 } },
+    );
+    expect(top(c)?.lesions).toEqual([lesion("cns", [], "right")]);
+  });
+});
+
+describe("FORMAT v1.1 is read", () => {
+  const drop: Finding[] = [
+    { kind: "strength", side: "left", target: "ankle_dorsiflexion", mrc: 3 },
+    { kind: "strength", side: "left", target: "great_toe_extension", mrc: 3 },
+  ];
+  const p = (c: LocusCase, ...want: Lesion[]) =>
+    localize(c, { limit: 30 }).hypotheses.find((h) => setMatches(h.lesions, want))?.probability ?? 0;
+
+  it("'power otherwise 5/5' is every routine movement the case does not grade, on that side", () => {
+    const c = caseOf([...drop, { kind: "strength", side: "left", target: "others", mrc: 5 }]);
+    const { observations } = observe(getAtlas(), c);
+    const normal = observations.filter((o) => o.finding === 2).flatMap((o) => o.movements);
+    expect(normal).toContain("hip_flexion");
+    expect(normal).toContain("ankle_inversion");
+    expect(normal).not.toContain("ankle_dorsiflexion");
+    expect(observations.every((o) => o.side === "left")).toBe(true);
+    // Normal inversion (tibialis posterior, L5 through the tibial nerve) now argues against the root.
+    expect(p(c, lesion("root", ["L5"], "left"))).toBeLessThan(
+      p(caseOf(drop), lesion("root", ["L5"], "left")),
+    );
+  });
+
+  it("a Tinel sign at the fibular head favours the peroneal nerve there", () => {
+    const tinel: Finding = { kind: "sign", side: "left", sign: "tinel", target: "fibular head" };
+    const peroneal = lesion("nerve", ["common_peroneal@fibular_head"], "left");
+    expect(p(caseOf([...drop, tinel]), peroneal)).toBeGreaterThan(p(caseOf(drop), peroneal) + 0.05);
+  });
+
+  it("a conduction block across the fibular head puts the lesion there", () => {
+    const block: Finding = {
+      kind: "ncs",
+      side: "left",
+      study: "peroneal_motor_edb",
+      result: "block",
+      segment: "across the fibular head",
+    };
+    const peroneal = lesion("nerve", ["common_peroneal@fibular_head"], "left");
+    expect(p(caseOf([...drop, block]), peroneal)).toBeGreaterThan(0.8);
+  });
+
+  it("absent foot pulses and a cold pale leg make a vascular (not neurological) cause lead", () => {
+    const c = caseOf([
+      ...drop,
+      { kind: "sign", side: "left", sign: "pulses", present: false },
+      { kind: "sign", side: "left", sign: "cold_pale_limb" },
+    ]);
+    expect(top(c)?.lesions[0]?.level).toBe("none");
+  });
+
+  it("arm weakness on the same side moves a weak leg towards a hemisphere lesion", () => {
+    const arm: Finding = { kind: "sign", side: "left", sign: "arm_weakness" };
+    const central = lesion("cns", [], "left");
+    expect(p(caseOf([...drop, arm]), central)).toBeGreaterThan(p(caseOf(drop), central) + 0.1);
+  });
+
+  it("denied bladder and bowel symptoms argue against a cauda equina", () => {
+    const saddle: Finding[] = [
+      { kind: "sensory", side: "bilateral", region: "perineum", change: "reduced" },
+      { kind: "strength", side: "bilateral", target: "ankle_plantarflexion", mrc: 4 },
+    ];
+    const cauda = lesion("cauda_equina", [], "bilateral");
+    const denied = caseOf(saddle, {
+      context: { onset: "acute", denies: ["bladder_dysfunction", "bowel_dysfunction"] },
+    });
+    expect(p(denied, cauda)).toBeLessThan(p(caseOf(saddle, { context: { onset: "acute" } }), cauda));
   });
 });

@@ -9,11 +9,13 @@ import type { Atlas } from "../atlas/index.js";
 import type { LocusCase } from "../case/schema.js";
 import { type ContextItem, contextItems, type View } from "./context.js";
 import type { LesionClass } from "./data/evidence.js";
+import { distalCentral } from "./data/patterns.js";
 import {
   compartments,
   diffusePrior,
   extraLesion,
   historyPriors,
+  mirrored,
   polyneuropathyContext,
   severity,
 } from "./data/priors.js";
@@ -46,7 +48,7 @@ import { FLOOR } from "./likelihood.js";
 import { DIFFUSE_KINDS, type DiffuseKind, muscleUnit, type Unit, unitDamage } from "./model.js";
 import { musclesInText } from "./named.js";
 import { ageingChance, musclesOfBodyPart, type Observation, observe, sidesOf } from "./observe.js";
-import { type Silence, silenceOf, silenceTerm } from "./silence.js";
+import { type Silence, silenceOf as silenceOfCase, silenceTerm } from "./silence.js";
 
 export interface Prepared {
   atlas: Atlas;
@@ -110,6 +112,10 @@ function diffuseLogPrior(kind: DiffuseKind, c: LocusCase, history: readonly (str
       break;
     case "cns_bilateral":
       p = diffusePrior.cns / 3;
+      break;
+    case "cns_distal_left":
+    case "cns_distal_right":
+      p = diffusePrior.cns * distalCentral.share;
       break;
     case "polyneuropathy": {
       p = diffusePrior.polyneuropathy;
@@ -184,7 +190,7 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
     unitLogPrior: numbers.subarray(FAST_ARRAYS * observations.length).fill(Number.NaN),
     fast,
     readings: new Map(),
-    silence: silenceOf(atlas, c, observations),
+    silence: silenceOfCase(atlas, c, observations),
     atlas,
     observations,
     context,
@@ -243,7 +249,6 @@ function boost(p: Prepared, u: Unit): number {
   return b;
 }
 
-const LOG_MIRRORED = Math.log(extraLesion.mirrored);
 const LOG_UNRELATED = Math.log(extraLesion.unrelated);
 const LOG_WITH_FOCAL = Math.log(diffusePrior.withFocal);
 
@@ -267,11 +272,26 @@ export function addedLogPrior(p: Prepared, unitIdx: readonly number[], k: number
   let shared = Number.NEGATIVE_INFINITY;
   for (let e = 0; e < k; e++) {
     const other = p.units[unitIdx[e] as number] as Unit;
-    if (other.site === u.site && other.side !== u.side) return LOG_MIRRORED;
+    if (other.site === u.site && other.side !== u.side) return logMirrored(u);
     shared = Math.max(shared, logShared(other, u));
   }
   const own = unitLogPrior(p, unitIdx[k] as number);
   return k > 0 ? Math.max(shared, own + LOG_UNRELATED) : own;
+}
+
+/** Log of the factor a lesion costs as the mirror of the same site on the other side (priors.ts mirrored). */
+const mirrorLogs = new Map<string, number>();
+
+export function logMirrored(u: Unit): number {
+  let v = mirrorLogs.get(u.site);
+  if (v === undefined) {
+    const nerve = u.site.split("@")[0] ?? u.site;
+    v = Math.log(
+      mirrored.bySite[u.site] ?? mirrored.bySite[nerve] ?? mirrored.byLevel[u.level] ?? extraLesion.mirrored,
+    );
+    mirrorLogs.set(u.site, v);
+  }
+  return v;
 }
 
 /** The compartments a site lies in, as bits (compartments order). */
@@ -655,10 +675,21 @@ export function scoreFirst(p: Prepared, unitIdx: readonly number[], diffuse: Dif
   const context = contextOf(p, unitIdx, diffuse);
   const findings = findingsAt(p, effects, effects.length === 0 ? 0 : COARSE);
   const ll = effects.length === 0 ? findings + context : LOG_COARSE_WEIGHT + findings + context;
-  first.score = ll + logPrior(p, unitIdx, diffuse);
-  first.findings = findings;
+  const silent = effects.length === 0 ? 0 : silenceOf(p, unitIdx, diffuse);
+  first.score = ll + silent + logPrior(p, unitIdx, diffuse);
+  first.findings = findings + silent;
   first.context = context;
   return first;
+}
+
+/** What the report's silence says of a candidate (silence.ts). */
+export function silenceOf(
+  p: Prepared,
+  unitIdx: readonly number[],
+  diffuse: DiffuseKind,
+  level: number = COARSE,
+): number {
+  return silenceTerm(p.atlas, p.silence, p.units, unitIdx, diffuse, level);
 }
 
 /** Scratch for rescore's terms, one per severity level. */
@@ -680,17 +711,20 @@ export function rescore(
   context: number,
 ): number {
   const effects = effectsOf(p, unitIdx, diffuse);
-  const silent = silenceTerm(p.atlas, p.silence, p.units, unitIdx, diffuse);
-  if (effects.length === 0) return findings + context + silent + logPrior(p, unitIdx, diffuse);
+  if (effects.length === 0) return findings + context + logPrior(p, unitIdx, diffuse);
   let top = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < terms.length; k++) {
-    const t = (LOG_WEIGHTS[k] as number) + (k === COARSE ? findings : findingsAt(p, effects, k));
+    // The first reading's findings hold the silence at its level already: the severity is one
+    // latent for the findings and the silence alike.
+    const t =
+      (LOG_WEIGHTS[k] as number) +
+      (k === COARSE ? findings : findingsAt(p, effects, k) + silenceOf(p, unitIdx, diffuse, k));
     terms[k] = t;
     top = Math.max(top, t);
   }
   let sum = 0;
   for (let k = 0; k < terms.length; k++) sum += Math.exp((terms[k] as number) - top);
-  return top + Math.log(sum) + context + silent + logPrior(p, unitIdx, diffuse);
+  return top + Math.log(sum) + context + logPrior(p, unitIdx, diffuse);
 }
 
 /** Each observation's log-likelihood at full severity (explanations; kept per candidate, read only). */

@@ -11,11 +11,13 @@ import { extraLesion } from "./data/priors.js";
 import { DIFFUSE_KINDS, type DiffuseKind, LESION_ROOTS as ROOTS, type Unit } from "./model.js";
 import {
   addedLogPrior,
+  logMirrored,
   logPrior,
   logShared,
   type Prepared,
   rescore,
   scoreFirst,
+  silenceOf,
   unitEffect,
 } from "./score.js";
 import { bestFirst, hasNaN, identity, sortDescending } from "./sort.js";
@@ -194,7 +196,6 @@ function rescoreBest(
  * P(a)P(b)/f). Candidates whose bound falls this far below the best so far are not scored.
  */
 const MARGIN = 12;
-const LOG_MIRRORED = Math.log(extraLesion.mirrored);
 const LOG_UNRELATED = Math.log(extraLesion.unrelated);
 
 /** Scratch for which pairs of relevant lesions can stand together (0 not yet known, 1 yes, 2 no). */
@@ -234,11 +235,13 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
     score(sorted, diffuse);
   };
   const noneLl = (out[score([], "none")] as Scored).score - logPrior(p, [], "none");
+  // Gains leave the silence out: a pair's silence costs no more than its lesions' together, so the
+  // bounds below stay bounds.
   let pnpGain = 0;
   for (const k of DIFFUSE_KINDS) {
     if (k === "none") continue;
     const s = out[score([], k)] as Scored;
-    if (k === "polyneuropathy") pnpGain = s.score - logPrior(p, [], k) - noneLl;
+    if (k === "polyneuropathy") pnpGain = s.score - logPrior(p, [], k) - silenceOf(p, [], k) - noneLl;
   }
   const rel = p.relevant;
   const nr = rel.length;
@@ -246,7 +249,13 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
   const gains: number[] = [];
   for (let r = 0; r < nr; r++) {
     const u = rel[r] as number;
-    gains.push((out[score([u], "none")] as Scored).score - logPrior(p, [u], "none") - noneLl);
+    const own = [u];
+    gains.push(
+      (out[score(own, "none")] as Scored).score -
+        logPrior(p, own, "none") -
+        silenceOf(p, own, "none") -
+        noneLl,
+    );
   }
   // A lesion under a polyneuropathy, bounded the same way as a pair.
   for (let r = 0; r < nr; r++) {
@@ -296,7 +305,7 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
         const mirror = site[i] === site[j] && ui.side !== uj.side;
         const prior =
           (own[i] as number) +
-          (mirror ? LOG_MIRRORED : Math.max((own[j] as number) + LOG_UNRELATED, logShared(ui, uj)));
+          (mirror ? logMirrored(uj) : Math.max((own[j] as number) + LOG_UNRELATED, logShared(ui, uj)));
         if (noneLl + (gains[i] as number) + (gains[j] as number) + prior < best - MARGIN) continue;
         if (!compatible(i, j)) continue;
         const a = rel[i] as number;

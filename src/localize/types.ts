@@ -1,5 +1,5 @@
 /**
- * What localization answers. The JSON shape is a stable interface (see the README).
+ * What localization answers. The JSON shape is a stable interface (see docs/localize.md).
  */
 import type { Lesion } from "../case/schema.js";
 

@@ -1,7 +1,7 @@
 /**
  * Words the extractor needs that the atlas does not (yet) hold. Each entry is a word a clinician
  * writes for an atlas id; the ids are canonical atlas ids, checked by `phrases.test.ts`. The atlas
- * owner is asked (see the README) to take these into src/atlas/data/synonyms.ts, after which they
+ * owner is asked (see docs/text.md) to take these into src/atlas/data/synonyms.ts, after which they
  * can go from here.
  */
 import type { AtlasKind } from "../atlas/index.js";

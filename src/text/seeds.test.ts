@@ -7,10 +7,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type LocusCase, parseCase } from "../case/index.js";
 import { localize } from "../localize/index.js";
+import { CASE_LIBRARY, DEV_CASES } from "../paths.js";
 import { scoreCase, total } from "./eval.js";
 import { extract } from "./index.js";
 
-const SHARED = join(import.meta.dirname, "../../../shared");
+const SHARED = CASE_LIBRARY;
 const SEEDS = [
   "seed-000-l3-radiculopathy",
   "seed-001-neuralgic-amyotrophy",
@@ -19,7 +20,7 @@ const SEEDS = [
 ];
 
 function load(id: string): { handMade: LocusCase; text: string } {
-  const raw = JSON.parse(readFileSync(join(SHARED, "cases", `${id}.json`), "utf8"));
+  const raw = JSON.parse(readFileSync(join(DEV_CASES, `${id}.json`), "utf8"));
   const parsed = parseCase(raw);
   if (!parsed.ok) throw new Error(`${id} does not validate`);
   const seen = new Set<number>();
@@ -38,7 +39,7 @@ const top = (c: LocusCase) =>
     .sort()
     .join(" & ");
 
-describe.skipIf(!existsSync(join(SHARED, "cases")))("the seed papers", () => {
+describe.skipIf(!existsSync(DEV_CASES))("the seed papers", () => {
   const results = SEEDS.map((id) => {
     const { handMade, text } = load(id);
     const r = extract(text, { id });

@@ -158,3 +158,33 @@ export function findingKeys(c: LocusCase): string[] {
 }
 
 export type { Locator };
+
+/**
+ * Clicks one region of the body map and waits (at most 10 s) until the results show the case with
+ * one finding more or fewer: the render that follows the click. Returns the findings counted by the
+ * results before and after, and the milliseconds in between (what `npm run bench:page` reports).
+ */
+export async function clickRegion(
+  page: Page,
+  region: string,
+  side: Side = "left",
+): Promise<{ before: number; after: number; ms: number }> {
+  return page.evaluate<{ before: number; after: number; ms: number }>(`(async () => {
+    const el = document.querySelector('g.region[data-region="${region}"][data-side="${side}"]');
+    const results = document.querySelector('[data-testid="results"]');
+    if (!el || !results) throw new Error('no region ${region} (${side}) or no results on the page');
+    const before = results.getAttribute('data-findings');
+    const changed = new Promise((resolve, reject) => {
+      const mo = new MutationObserver(() => {
+        if (results.getAttribute('data-findings') !== before) { mo.disconnect(); resolve(); }
+      });
+      mo.observe(results, { attributes: true });
+      setTimeout(() => { mo.disconnect(); reject(new Error('the results did not change within 10 s')); }, 10000);
+    });
+    const t0 = performance.now();
+    el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await changed;
+    const ms = performance.now() - t0;
+    return { before: Number(before), after: Number(results.getAttribute('data-findings')), ms };
+  })()`);
+}

@@ -1,30 +1,41 @@
 /**
- * For the browser tests: build the page, run the real Locus server from source on a free loopback
- * port with a throwaway data folder, and drive Debian's chromium through playwright-core (no browser
- * is ever downloaded; `.ci/run` installs chromium when it is missing).
+ * For the browser tests: build the page (in production mode, into a folder of its own, never over
+ * web/dist, which `npm start` serves), run the real Locus server from source on a free loopback
+ * port with a throwaway data folder serving that build, and drive Debian's chromium through
+ * playwright-core (no browser is ever downloaded; chromium.ts installs it when it is missing).
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { DEBIAN_CHROMIUM } from "./chromium.js";
 
 export const ROOT = join(import.meta.dirname, "../..");
 export const ARTIFACTS = join(ROOT, "test-artifacts");
-export const CHROMIUM = process.env.LOCUS_CHROMIUM ?? "/usr/bin/chromium";
-export const hasChromium = existsSync(CHROMIUM);
+export const CHROMIUM = process.env.LOCUS_CHROMIUM || DEBIAN_CHROMIUM;
 
-export function buildPage(): void {
+/**
+ * Builds the page into `outDir` (a fresh temporary folder unless given) and returns it. Vite builds
+ * React's production bundle only when NODE_ENV says production, and vitest sets it to "test".
+ */
+export function buildPage(outDir = mkdtempSync(join(tmpdir(), "locus-web-test-"))): string {
   const r = spawnSync(
     join(ROOT, "node_modules/.bin/vite"),
-    ["build", "--logLevel", "warn", ...(process.env.LOCUS_WEB_MINIFY === "0" ? ["--minify", "false"] : [])],
-    {
-      cwd: ROOT,
-      encoding: "utf8",
-    },
+    [
+      "build",
+      "--logLevel",
+      "warn",
+      "--outDir",
+      outDir,
+      "--emptyOutDir",
+      ...(process.env.LOCUS_WEB_MINIFY === "0" ? ["--minify", "false"] : []),
+    ],
+    { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } },
   );
   if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
+  return outDir;
 }
 
 function freePort(): Promise<number> {
@@ -43,7 +54,8 @@ export interface Running {
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<Running> {
+/** The server, serving the page built in `webDir`. */
+export async function startServer(webDir: string): Promise<Running> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "locus-browser-data-"));
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
@@ -53,6 +65,7 @@ export async function startServer(): Promise<Running> {
       HOST: "127.0.0.1",
       PORT: String(port),
       LOCUS_DATA_DIR: dataDir,
+      LOCUS_WEB_DIR: webDir,
       LOCUS_DEMO: "0",
       LOCUS_WORKERS: "1",
       LOCUS_LOG_LEVEL: "warn",

@@ -1,32 +1,21 @@
 /**
  * The page in a real browser (Debian's chromium through playwright-core): a seed case entered
- * through the form, a pasted note filling the form, saving with revisions, speed, accessibility and
+ * through the form, a pasted note filling the form, saving with revisions, the results following
+ * each click (their speed is `npm run bench:page`), accessibility and
  * the tablet layout. Screenshots of each state go to test-artifacts/ (and, with
  * LOCUS_DOCS_SCREENSHOT=1, the README's picture to docs/screenshot.png).
  */
 import { copyFileSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { LocusCase } from "../../src/case/schema.js";
-import { enterCase, findingKeys, pageCase } from "./drive.js";
-import {
-  type Browser,
-  buildPage,
-  CHROMIUM,
-  hasChromium,
-  openBrowser,
-  ROOT,
-  type Running,
-  screenshot,
-  startServer,
-} from "./harness.js";
+import { devCase, SEED_PAPERS } from "../../src/paths.js";
+import { clickRegion, enterCase, findingKeys, pageCase } from "./drive.js";
+import { type Browser, openBrowser, ROOT, type Running, screenshot, startServer } from "./harness.js";
 
-const FIXTURES = join(import.meta.dirname, "fixtures");
-const seed004 = JSON.parse(
-  readFileSync(join(FIXTURES, "seed-004-neoplastic-plexopathy.json"), "utf8"),
-) as LocusCase;
-const seed000 = readFileSync(join(FIXTURES, "seed-000.txt"), "utf8");
+const seed004 = JSON.parse(readFileSync(devCase("seed-004-neoplastic-plexopathy.json"), "utf8")) as LocusCase;
+const seed000 = readFileSync(join(SEED_PAPERS, "000_ab05f6853d6e1d75.txt"), "utf8");
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let server: Running;
@@ -37,12 +26,8 @@ const skip = process.env.LOCUS_SKIP_BROWSER === "1";
 
 describe.skipIf(skip)("the page in chromium", () => {
   beforeAll(async () => {
-    if (!hasChromium)
-      throw new Error(
-        `no chromium at ${CHROMIUM}: apt-get install -y chromium (or set LOCUS_SKIP_BROWSER=1 to skip these tests)`,
-      );
-    buildPage();
-    server = await startServer();
+    // test/browser/setup.ts has provided chromium and built the page into its own folder.
+    server = await startServer(inject("webDir"));
     names = (await (await fetch(`${server.base}/api/v1/atlas`)).json()) as typeof names;
     browser = await openBrowser(1280, 800);
   }, 180_000);
@@ -50,6 +35,16 @@ describe.skipIf(skip)("the page in chromium", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+  });
+
+  it("serves the page's production build, from a folder of its own (never web/dist)", async () => {
+    expect(inject("webDir")).not.toBe(join(ROOT, "web", "dist"));
+    const html = await (await fetch(`${server.base}/`)).text();
+    const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeTruthy();
+    const js = await (await fetch(`${server.base}${script}`)).text();
+    // A string only React's development build carries (vitest's NODE_ENV=test would select it).
+    expect(js).not.toContain("is not configured to support act");
   });
 
   it("takes seed case 004 through the form and shows the sacral plexus first, with the cancer red flag", async () => {
@@ -85,6 +80,11 @@ describe.skipIf(skip)("the page in chromium", () => {
     await screenshot(page, "02-seed-004-sensation");
 
     // A next test, chosen, asks for its result; the result joins the case and the results follow.
+    // The next tests come from the service a quarter second after the case stops changing: wait for
+    // the answer to the case as entered, or the click lands on a list about to be replaced (under
+    // load the earlier answer can arrive late; the opened test then vanishes with its list).
+    await page.waitForLoadState("networkidle");
+    await expect.poll(() => page.locator("section.next-tests").getAttribute("aria-busy")).toBe("false");
     const before = (await pageCase(page)).findings.length;
     const suggestion = page.getByTestId("suggestions").locator("button.suggestion").first();
     const testName = await suggestion.locator(".hyp-name").textContent();
@@ -112,37 +112,19 @@ describe.skipIf(skip)("the page in chromium", () => {
     expect(errors).toEqual([]);
   }, 180_000);
 
-  it("updates the results within 50 ms of a click", async () => {
+  it("updates the results on each click on the body map (its speed: npm run bench:page)", async () => {
     const { page } = browser;
     await page.getByRole("tab", { name: "Sensation" }).click();
-    await page.getByRole("radio", { name: "reduced", exact: true }).check();
     await page.getByLabel("Modality").selectOption("");
-    const times: number[] = [];
-    const regions = ["buttock", "buttock", "thigh_lateral", "thigh_lateral", "foot_dorsum", "foot_dorsum"];
-    // A first round warms up; two rounds are measured. Each click marks a region, the next clears it.
-    for (const [i, region] of [...regions, ...regions, ...regions].entries()) {
-      if (i % 2 === 0) await page.getByRole("radio", { name: "reduced", exact: true }).check();
-      else await page.getByRole("radio", { name: "clear", exact: true }).check();
-      const ms = await page.evaluate<number>(`(async () => {
-        const el = document.querySelector('g.region[data-region="${region}"][data-side="left"]');
-        const results = document.querySelector('[data-testid="results"]');
-        // The results show the case with one finding more or fewer: that render is the one timed.
-        const before = results.getAttribute('data-findings');
-        const changed = new Promise((resolve) => {
-          const mo = new MutationObserver(() => { if (results.getAttribute('data-findings') !== before) { mo.disconnect(); resolve(); } });
-          mo.observe(results, { attributes: true });
-        });
-        const t0 = performance.now();
-        el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-        await changed;
-        return performance.now() - t0;
-      })()`);
-      if (i >= regions.length) times.push(ms);
+    // Each region is marked, then cleared: one finding more, then one fewer, each shown at once.
+    for (const region of ["buttock", "thigh_lateral", "foot_dorsum"]) {
+      await page.getByRole("radio", { name: "reduced", exact: true }).check();
+      const marked = await clickRegion(page, region);
+      expect(marked.after).toBe(marked.before + 1);
+      await page.getByRole("radio", { name: "clear", exact: true }).check();
+      const cleared = await clickRegion(page, region);
+      expect(cleared.after).toBe(marked.before);
     }
-    const sorted = [...times].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)]!;
-    console.log(`click to results, ms: ${times.map((t) => t.toFixed(1)).join(", ")}`);
-    expect(median).toBeLessThan(50);
   }, 60_000);
 
   it("passes an axe-core check (WCAG 2 A and AA) on the main views", async () => {

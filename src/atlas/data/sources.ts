@@ -369,6 +369,35 @@ export const sources = {
     published: "Neurology 35(1):8-15",
     kind: "article",
   },
+  westhout2007: {
+    title: "Central causes of foot drop: rare and underappreciated differential diagnosis",
+    authors: "Westhout FD, Paré LS, Linskey ME",
+    year: 2007,
+    published: "Journal of Spinal Cord Medicine 30(1):62-66",
+    kind: "article",
+  },
+  norgren2007: {
+    title: "Inter-Society Consensus for the Management of Peripheral Arterial Disease (TASC II)",
+    authors: "Norgren L, Hiatt WR, Dormandy JA, Nehler MR, Harris KA, Fowkes FGR",
+    year: 2007,
+    published: "Journal of Vascular Surgery 45(Suppl S):S5-S67",
+    kind: "guideline",
+  },
+  brown2004: {
+    title: "Differential diagnosis of hip disease versus spine disease",
+    authors: "Brown MD, Gomez-Marin O, Brookfield KF, Li PS",
+    year: 2004,
+    published: "Clinical Orthopaedics and Related Research 419:280-284",
+    kind: "article",
+  },
+  fardon2014: {
+    title:
+      "Lumbar disc nomenclature: version 2.0. Recommendations of the combined task forces of the North American Spine Society, the American Society of Spine Radiology and the American Society of Neuroradiology",
+    authors: "Fardon DF, Williams AL, Dohring EJ, Murtagh FR, Gabriel Rothman SL, Sze GK",
+    year: 2014,
+    published: "Spine Journal 14(11):2525-2545",
+    kind: "guideline",
+  },
   jensen1994: {
     title: "Magnetic resonance imaging of the lumbar spine in people without back pain",
     authors: "Jensen MC, Brant-Zawadzki MN, Obuchowski N, Modic MT, Malkasian D, Ross JS",

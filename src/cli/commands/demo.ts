@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { getAtlas } from "../../atlas/index.js";
 import { parseCaseText } from "../../case/index.js";
+import { DEV_CASES } from "../../paths.js";
 import { analyze, hypothesisWords, pct } from "../../report/index.js";
 import type { Register } from "../index.js";
 
@@ -9,8 +11,9 @@ export const registerDemo: Register = (program, io, setExit) => {
   program
     .command("demo")
     .description("a tour: the atlas at a glance and the founding seed cases localized")
-    .option("--cases <folder>", "where the seed cases are", "../shared/cases")
-    .action((opts: { cases: string }) => {
+    .option("--cases <folder>", "where the seed cases are (default: the repository's cases/dev)")
+    .action((options: { cases?: string }) => {
+      const opts = { cases: options.cases ?? DEV_CASES };
       const atlas = getAtlas();
       const count = (k: Parameters<typeof atlas.ids>[0]) => atlas.ids(k).length;
       io.out(
@@ -38,8 +41,9 @@ export const registerDemo: Register = (program, io, setExit) => {
         for (const flag of a.differential.redFlags) io.out(`  red flag: ${flag.text}\n`);
         io.out("\n");
       }
+      const dir = relative(process.cwd(), opts.cases) || ".";
       io.out(
-        "Try: npx locus localize ../shared/cases/seed-004-neoplastic-plexopathy.json\n     npx locus atlas EHL\n     npx locus eval ../shared/cases\n",
+        `Try: npx locus localize ${dir}/seed-004-neoplastic-plexopathy.json\n     npx locus atlas EHL\n     npx locus eval ${dir}\n`,
       );
     });
 };

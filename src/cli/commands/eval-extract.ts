@@ -1,7 +1,7 @@
 /**
  * `locus eval-extract <folder>`: extraction measured against hand-made cases. For each case file
- * with a `narrative`, or a `source` naming a text file (resolved against the folder's parent, the
- * shared folder, then the folder itself), the text is extracted and its findings compared with the
+ * with a `narrative`, or a `source` naming a text file (resolved against the folder's parent, then
+ * the folder itself), the text is extracted and its findings compared with the
  * hand-made ones, keyed by kind, id and side. Prints precision and recall per kind and overall,
  * and whether the localization of the extracted case equals that of the hand-made case.
  */
@@ -36,7 +36,7 @@ export const registerEvalExtract: Register = (program, io, setExit) => {
   program
     .command("eval-extract")
     .description("measure extraction against the hand-made findings of a folder of cases")
-    .argument("<folder>", "a folder of LocusCase files (e.g. ../shared/cases)")
+    .argument("<folder>", "a folder of LocusCase files (e.g. cases/dev)")
     .option("--json", "machine-readable output")
     .option("--check", "exit 1 unless precision and recall are at least 0.9 and every localization agrees")
     .action(async (folder: string, opts: { json?: boolean; check?: boolean }) => {

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { DEV_CASES } from "../../paths.js";
 import { main } from "../index.js";
 import { memoryIo } from "../io.js";
 import { run } from "../test-helpers/run.js";
@@ -60,7 +60,7 @@ describe("locus extract", () => {
   });
 });
 
-const CASES = join(import.meta.dirname, "../../../../shared/cases");
+const CASES = DEV_CASES;
 
 describe.skipIf(!existsSync(CASES))("locus eval-extract", () => {
   it("scores the shared cases and meets the seed targets", async () => {

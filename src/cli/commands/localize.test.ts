@@ -1,12 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { DEV_CASES, devCase } from "../../paths.js";
 import { run } from "../test-helpers/run.js";
 
-const SEED = readFileSync(
-  new URL("../../../../shared/cases/seed-004-neoplastic-plexopathy.json", import.meta.url),
-  "utf8",
-);
-const CASES = new URL("../../../../shared/cases/", import.meta.url).pathname;
+const SEED = readFileSync(devCase("seed-004-neoplastic-plexopathy.json"), "utf8");
+const CASES = DEV_CASES;
 
 describe("locus localize", () => {
   it("prints the ranked localizations with bars, reasons and red flags", async () => {

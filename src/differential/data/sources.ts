@@ -8,7 +8,7 @@ import type { Source } from "../../atlas/types.js";
 export type DifferentialSource = Omit<Source, "year"> & { year?: number };
 
 export const sources = {
-  // ---- the seed case reports (../shared/seeds)
+  // ---- the seed case reports (cases/seeds)
   seedSaini2021: {
     title:
       "L3 radiculopathy from an extraforaminal L3/L4 disc presenting as focal lower-limb myositis (denervation-related muscle oedema): case report [seed 000]",

@@ -43,9 +43,11 @@ export const sensitivity = {
       "preston2020",
     ]),
     anterior_horn: r(0.8, "Motor neuron disease weakens muscles patchily on both sides.", ["preston2020"]),
-    length_dependent: r(0.5, "Length-dependent neuropathy weakens toe and ankle muscles late.", [
-      "preston2020",
-    ]),
+    length_dependent: r(
+      0.8,
+      "Length-dependent neuropathy weakens toe and ankle muscles late: once it is severe they are nearly always weak (the share curve and the severity levels keep mild neuropathies strong).",
+      ["preston2020"],
+    ),
     myopathy: r(0.85, "Myopathies weaken proximal muscles first.", ["preston2020"]),
     umn: r(0.85, "Upper motor neuron lesions weaken the flexors of the leg more than the extensors.", [
       "aids2010",
@@ -280,8 +282,8 @@ export const falsePositive = {
     "vrancken2006",
   ]),
   sensorySymptom: r(
-    0.15,
-    "Leg pain and tingling without a neural lesion are common: joints, muscles, vessels and referred somatic pain.",
+    0.3,
+    "Among people who present with leg symptoms, pain and tingling without a neural lesion are common: joints, muscles, vessels and referred somatic pain.",
     ["bogduk2009"],
   ),
   neurogenicEmg: r(0.03, "Isolated fibrillations or large units in a normal muscle are uncommon.", [
@@ -404,11 +406,23 @@ export const gradeGivenWeak: Record<LesionClass | "unexplained", [number, number
   nerve: [0.3, 0.3, 0.4],
   muscle: [0.6, 0.3, 0.1],
   anterior_horn: [0.4, 0.35, 0.25],
-  length_dependent: [0.6, 0.3, 0.1],
+  length_dependent: [0.5, 0.3, 0.2],
   myopathy: [0.5, 0.4, 0.1],
   umn: [0.35, 0.35, 0.3],
   unexplained: [0.8, 0.15, 0.05],
 };
+/**
+ * Severity is one latent per lesion: the grade of a weak muscle follows how much of the site is
+ * lost, not only the kind of lesion. Multipliers on gradeGivenWeak at each severity level (the
+ * levels of priors.ts severity, mild to complete), renormalised: a complete lesion of any kind
+ * makes paralysis likelier, a mild one makes it rarer.
+ */
+export const gradeBySeverity: [number, number, number][] = [
+  [2, 0.5, 0.1],
+  [1.5, 0.7, 0.3],
+  [1, 1, 1],
+  [0.5, 1, 2.5],
+];
 export const gradeSources = {
   why: "A single root lesion rarely paralyses a muscle because every leg muscle has two or three roots; nerve and plexus lesions can. Weakness without a lesion is mild.",
   sources: ["wilbourn1998", "levin2002", "katirji2002"],
@@ -583,6 +597,22 @@ export const imaging = {
     ]),
     background: r(0.5, "Many people have some degenerative change.", ["brinjikji2015"]),
   },
+  /** An occluded artery on duplex or angiography: the leg's complaint is vascular. */
+  arterialOcclusion: {
+    notNeural: r(
+      0.6,
+      "Arterial insufficiency is the commonest non-neural cause of a painful weak leg in vascular patients.",
+      ["norgren2007"],
+    ),
+    background: r(0.05, "Arterial disease is common and may coexist with a neural lesion.", ["norgren2007"]),
+  },
+  /** Arthritis, osteonecrosis or effusion of the hip or knee. */
+  jointDisease: {
+    notNeural: r(0.6, "Hip and knee disease cause leg pain that mimics radiculopathy.", ["brown2004"]),
+    background: r(0.2, "Degenerative joint disease is common in older people with neural lesions too.", [
+      "brown2004",
+    ]),
+  },
   normalNerveUltrasound: {
     nerveLesion: r(
       0.4,
@@ -657,5 +687,95 @@ export const ck = {
     muscle: r(0.8, "Muscle disease raises CK.", ["preston2020"]),
     neurogenic: r(0.15, "Denervation raises CK mildly now and then.", ["preston2020"]),
     background: r(0.08, "Exercise and injections raise CK.", ["preston2020"]),
+  },
+};
+
+/**
+ * Signs of FORMAT v1.1 that weigh hypotheses as a whole: how often each is found under the lesions
+ * it points to and otherwise. "Not neurological" is the hypothesis of no neural lesion (a joint, a
+ * vessel).
+ */
+export const bedside = {
+  tinel: {
+    atSite: r(
+      0.5,
+      "Tapping over an entrapment gives tingling in the nerve's territory in about half of entrapments at that place.",
+      ["stewart2010", "preston2020"],
+    ),
+    background: r(0.1, "Tinel-like tingling is also found over healthy nerves.", ["stewart2010"]),
+  },
+  absentPulses: {
+    notNeural: r(
+      0.5,
+      "When a leg's complaints are not neurological, arterial insufficiency is a leading cause and leaves the foot pulses weak or absent.",
+      ["norgren2007"],
+    ),
+    background: r(0.06, "Foot pulses are impalpable in a few per cent of people without arterial disease.", [
+      "norgren2007",
+    ]),
+  },
+  coldPaleLimb: {
+    notNeural: r(0.4, "A cold, pale leg is acute or critical limb ischaemia until proved otherwise.", [
+      "norgren2007",
+    ]),
+    background: r(0.01, "", ["norgren2007"]),
+  },
+  hipPainOnRotation: {
+    notNeural: r(
+      0.6,
+      "Pain on passive rotation of the hip and groin pain point to the hip joint rather than the spine.",
+      ["brown2004"],
+    ),
+    upperLumbar: r(0.15, "Upper lumbar root and femoral lesions can make hip movement painful.", [
+      "brown2004",
+    ]),
+    background: r(0.05, "", ["brown2004"]),
+  },
+  sensoryLevel: {
+    cord: r(0.6, "A truncal sensory level marks a spinal cord lesion.", ["aids2010", "preston2020"]),
+    background: r(0.01, "", ["aids2010"]),
+  },
+  armWeakness: {
+    hemisphere: r(0.6, "A hemisphere lesion that weakens the leg usually weakens the arm on that side too.", [
+      "aids2010",
+    ]),
+    legArea: r(0.15, "A lesion of the leg area alone spares the arm.", ["westhout2007"]),
+    cord: r(0.2, "Only a cervical cord lesion weakens the arms as well as the legs.", ["aids2010"]),
+    generalised: r(
+      0.4,
+      "Motor neuron disease, myopathy and acute polyradiculoneuropathy weaken the arms as well.",
+      ["preston2020"],
+    ),
+    background: r(0.02, "", ["aids2010"]),
+  },
+  facialWeakness: {
+    hemisphere: r(0.5, "Lower facial weakness accompanies most hemisphere lesions that weaken arm and leg.", [
+      "aids2010",
+    ]),
+    generalised: r(0.3, "Facial weakness is common in acute inflammatory polyradiculoneuropathy.", [
+      "preston2020",
+    ]),
+    background: r(0.01, "", ["aids2010"]),
+  },
+  conductionBlock: {
+    atSite: r(
+      0.6,
+      "Conduction block or focal slowing across a segment marks a focal demyelinating lesion at that segment.",
+      ["preston2020", "katirji2002"],
+    ),
+    demyelinating: r(
+      0.2,
+      "Acquired and hereditary demyelinating neuropathies block conduction at several places.",
+      ["preston2020"],
+    ),
+    background: r(0.02, "", ["preston2020"]),
+  },
+  /** A symptom the patient denies, where the hypothesis would usually cause it. */
+  deniedSphincter: {
+    withSacralBilateral: r(
+      0.2,
+      "Most cauda equina and conus lesions disturb the bladder; a denial argues against them.",
+      ["preston2020"],
+    ),
   },
 };

@@ -33,8 +33,31 @@ export const extraLesion = {
   unrelated: 0.05,
   /** Adjacent roots on one side, taken as one lesion: multilevel stenosis and disc disease often take two roots. */
   adjacentRoots: 0.35,
-  /** The same site on the other side (symmetric compression, bilateral stenosis): this factor alone. */
+  /** The same site on the other side (symmetric compression, bilateral stenosis): this factor alone, unless `mirrored` below says otherwise for the site. */
   mirrored: 0.04,
+};
+
+/**
+ * How often a lesion at a site has its mirror on the other side: the factor the second, mirrored
+ * lesion costs alone. Bilateral lesions are common where one cause meets both sides (central canal
+ * stenosis at the roots; weight loss, squatting and leg crossing at the fibular heads; tight belts
+ * and obesity at the inguinal ligaments) and rare where each side needs its own accident (the
+ * sciatic nerve, the plexus). By site, then by nerve (the part before "@"), then by level.
+ */
+export const mirrored = {
+  bySite: {
+    "common_peroneal@fibular_head": 0.06,
+    "tibial@tarsal_tunnel": 0.06,
+    lateral_femoral_cutaneous: 0.08,
+    sciatic: 0.005,
+    femoral: 0.02,
+    lumbar_plexus: 0.02,
+    lumbosacral_trunk: 0.01,
+    sacral_plexus: 0.01,
+  } as Record<string, number>,
+  byLevel: { root: 0.1 } as Record<string, number>,
+  why: "Central and lateral recess stenosis and disc disease take roots on both sides often; bilateral peroneal palsies follow weight loss and squatting; meralgia is bilateral in about a tenth; bilateral sciatic and plexus lesions need a cause on each side (both hips operated, both buttocks injected) and are rare.",
+  sources: ["stewart2010", "katirji2002", "levin2002"],
 };
 
 /**
@@ -117,10 +140,10 @@ export const polyneuropathyContext = {
  * a complete one.
  */
 export const severity = {
-  levels: [0.4, 0.7, 1],
-  weights: [0.3, 0.35, 0.35],
-  why: "Most compressive and inflammatory lesions are partial; findings in one case share the lesion's severity rather than varying independently.",
-  sources: ["wilbourn1998", "stewart2010"],
+  levels: [0.05, 0.4, 0.7, 1],
+  weights: [0.15, 0.25, 0.3, 0.3],
+  why: "Most compressive and inflammatory lesions are partial; findings in one case share the lesion's severity rather than varying independently. The first level is the irritative state: a root or nerve that hurts and tingles without failing to conduct (radicular pain without radiculopathy), whose pain and paraesthesia do not depend on the share lost.",
+  sources: ["wilbourn1998", "stewart2010", "bogduk2009"],
 };
 
 export const priorSources = {

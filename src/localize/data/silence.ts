@@ -68,7 +68,16 @@ export const reporting = {
     "A report silent on a whole kind of examination may not have done it; a marked deficit would still usually be remarked on.",
     ["preston2020"],
   ),
-  /** The most a hypothesis can lose to silence, in nats: the rule is soft. */
+  /**
+   * The report describes one leg and says nothing at all of the other: an examination compares the
+   * sides, so an abnormality of the other leg would nearly always have been written.
+   */
+  otherSide: r(
+    0.7,
+    "The examination and the electrodiagnostic study compare each finding with the other side; a report silent on one leg implies it was unremarkable.",
+    ["preston2020"],
+  ),
+  /** The most a hypothesis can lose to silence on each side, in nats: the rule is soft. */
   cap: r(
     3,
     "Silence is weak evidence: it may tilt between a small and a large lesion that explain the same findings, never outweigh a decisive finding.",
