@@ -9,6 +9,7 @@ import { parseCaseText } from "../case/index.js";
 import type { Finding } from "../case/schema.js";
 import { localize } from "../localize/index.js";
 import type { Localization } from "../localize/types.js";
+import { DEV_CASES } from "../paths.js";
 import { differential } from "./differential.js";
 import { likelihoodWeight } from "./score.js";
 import { L, mkCase } from "./test-helpers.js";
@@ -59,10 +60,7 @@ describe("Bayes-correct combination", () => {
 });
 
 describe("the whole distribution, never the list", () => {
-  const text = readFileSync(
-    join(import.meta.dirname, "../../../shared/cases/sural-nerve-entrapment-67m.json"),
-    "utf8",
-  );
+  const text = readFileSync(join(DEV_CASES, "sural-nerve-entrapment-67m.json"), "utf8");
   const parsed = parseCaseText(text, "sural");
   it("localize's limit does not change the diagnosis", () => {
     if (!parsed.ok) throw new Error("the development case does not parse");

@@ -234,3 +234,12 @@ describe("ganglion cysts at the fibular head", () => {
     expect(cyst("ganglion cyst beside the fibular neck").has("extraneural_cyst")).toBe(true);
   });
 });
+
+describe("words that name object properties", () => {
+  it("'constructor' or 'toString' as a history or symptom word is only a word", () => {
+    const loc = mkLoc([[L("root", ["L5"], "left")], 0.8]);
+    const c = mkCase({ history: ["constructor", "__proto__"], symptoms: ["toString", "constructor"] });
+    expect(() => extractClues(c, loc)).not.toThrow();
+    expect(() => differential(c, loc)).not.toThrow();
+  });
+});

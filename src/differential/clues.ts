@@ -96,6 +96,11 @@ const COMPRESSIVE = new Set([
   "synovial_cyst",
 ]);
 
+/** A table's own entry for a word (never an inherited property such as "constructor"). */
+function own<T>(table: Record<string, T>, word: string): T | undefined {
+  return Object.hasOwn(table, word) ? table[word] : undefined;
+}
+
 /** Words just before a term that say the patient is not on it, or no longer ("off anticoagulation"). */
 const NEGATED_BEFORE = /\b(no|not|off|stopped|without|never|denies|discontinued)\b[^,;.]{0,20}$/i;
 
@@ -216,9 +221,9 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
     const [head = "", ...rest] = raw.split(":");
     const word = norm(head);
     const detail = rest.join(":").trim();
-    const known = HISTORY_CLUES[word];
+    const known = own(HISTORY_CLUES, word);
     if (known) s.add(known, `history: ${spoken(raw)}`);
-    for (const id of HISTORY_WORD_CLUES[word] ?? []) s.add(id, `history: ${spoken(raw)}`);
+    for (const id of own(HISTORY_WORD_CLUES, word) ?? []) s.add(id, `history: ${spoken(raw)}`);
     if (word === "cancer" && PELVIC_CANCER.test(detail)) s.add("cancer_pelvic", `history: ${spoken(raw)}`);
     const text = known ? detail : raw;
     for (const w of contextWords) {
@@ -232,12 +237,12 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
   // ---- symptoms
   for (const raw of c.context?.symptoms ?? []) {
     bilateralSciatica(raw, s);
-    const words = SYMPTOM_WORD_CLUES[norm(raw)];
+    const words = own(SYMPTOM_WORD_CLUES, norm(raw));
     if (words) {
       for (const id of words) s.add(id, `symptom: ${spoken(raw)}`);
       continue;
     }
-    const known = SYMPTOM_CLUES[norm(raw)];
+    const known = own(SYMPTOM_CLUES, norm(raw));
     if (known) {
       s.add(known, `symptom: ${raw.replace(/_/g, " ")}`);
       continue;
@@ -490,7 +495,8 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
 export function symptomWordClues(raw: string): ClueId[] {
   const word = norm(raw);
   const direct =
-    SYMPTOM_WORD_CLUES[word] ?? (SYMPTOM_CLUES[word] ? [SYMPTOM_CLUES[word] as ClueId] : undefined);
+    own(SYMPTOM_WORD_CLUES, word) ??
+    (own(SYMPTOM_CLUES, word) ? [own(SYMPTOM_CLUES, word) as ClueId] : undefined);
   if (direct) return direct;
   const out = new Set<ClueId>();
   for (const w of contextWords)

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { parseCaseText } from "../case/index.js";
 import type { Finding } from "../case/schema.js";
 import { localize } from "../localize/index.js";
+import { DEV_CASES } from "../paths.js";
 import { differential } from "./differential.js";
 import { notEnough } from "./sufficiency.js";
 import { L, mkCase, mkLoc } from "./test-helpers.js";
@@ -57,7 +58,7 @@ describe("not enough to say", () => {
     expect(pulses(false)).toBeUndefined();
   });
   it("every development case has enough to say", () => {
-    const dir = join(import.meta.dirname, "../../../shared/cases");
+    const dir = DEV_CASES;
     for (const f of readdirSync(dir).filter((x) => x.endsWith(".json"))) {
       const p = parseCaseText(readFileSync(join(dir, f), "utf8"), f);
       if (!p.ok) continue;

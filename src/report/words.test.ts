@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCaseText } from "../case/index.js";
+import { DEV_CASES } from "../paths.js";
 import { analyze } from "./analyze.js";
 import { renderMarkdown } from "./markdown.js";
 import { renderText } from "./text.js";
@@ -36,7 +37,7 @@ function sentences(value: unknown, key = ""): string[] {
 }
 
 describe("no internal id in any sentence", () => {
-  const dir = join(import.meta.dirname, "../../../shared/cases");
+  const dir = DEV_CASES;
   const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
   it("covers the development set", () => expect(files.length).toBeGreaterThanOrEqual(50));
   for (const file of files)
@@ -76,10 +77,7 @@ describe("lesions as clinicians name them", () => {
 
 describe("red flags in the report", () => {
   it("show the criteria that hold and those that do not beside the flag, and never ask again for a test done", () => {
-    const file = join(
-      import.meta.dirname,
-      "../../../shared/cases/lumbar-plexopathy-psoas-hematoma-warfarin-59m.json",
-    );
+    const file = join(DEV_CASES, "lumbar-plexopathy-psoas-hematoma-warfarin-59m.json");
     const parsed = parseCaseText(readFileSync(file, "utf8"), "psoas");
     if (!parsed.ok) throw new Error("the development case does not parse");
     const text = renderText(analyze(parsed.case));
@@ -90,7 +88,7 @@ describe("red flags in the report", () => {
     expect(md).toMatch(/ {2}- holds: anticoagulation/);
   });
   it("list what was not found", () => {
-    const file = join(import.meta.dirname, "../../../shared/cases/dlrpn-young-uncontrolled-45m.json");
+    const file = join(DEV_CASES, "dlrpn-young-uncontrolled-45m.json");
     const parsed = parseCaseText(readFileSync(file, "utf8"), "dlrpn");
     if (!parsed.ok) throw new Error("the development case does not parse");
     expect(renderText(analyze(parsed.case))).toMatch(
