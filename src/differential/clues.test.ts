@@ -243,3 +243,20 @@ describe("words that name object properties", () => {
     expect(() => differential(c, loc)).not.toThrow();
   });
 });
+
+describe("knee joint disease in the history", () => {
+  const loc = mkLoc([[L("nerve", ["tibial"], "right")], 0.8]);
+  for (const words of [
+    "Baker's (popliteal) cyst",
+    "rheumatoid arthritis (knees and hands)",
+    "left knee osteoarthritis",
+  ])
+    it(words, () => {
+      expect(extractClues(mkCase({ history: [words] }), loc).has("knee_joint_disease")).toBe(true);
+    });
+  it("arthritis of the hands alone is not knee disease", () => {
+    expect(
+      extractClues(mkCase({ history: ["rheumatoid arthritis of the hands"] }), loc).has("knee_joint_disease"),
+    ).toBe(false);
+  });
+});

@@ -151,7 +151,8 @@ export const contextWords: ContextWord[] = [
   },
   { pattern: /pes cavus|high arch|hammer ?toe/i, clues: ["pes_cavus"], in: "both" },
   {
-    pattern: /baker'?s? cyst|knee (osteo)?arthritis|knee effusion|rheumatoid knee|knee replacement/i,
+    pattern:
+      /baker'?s?\b[^,;.]{0,15}cyst|popliteal cyst|knee (osteo)?arthritis|arthritis[^,;.]{0,20}\bknees?\b|knee effusion|knee replacement/i,
     clues: ["knee_joint_disease"],
     in: "history",
   },
