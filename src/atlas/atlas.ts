@@ -6,7 +6,7 @@ import { Lexicon, type Resolved } from "./lookup.js";
 import type { AtlasKind, Muscle, RootId } from "./types.js";
 
 /** Bump on any change of anatomical data; every report names it. */
-export const ATLAS_VERSION = "1.2.0";
+export const ATLAS_VERSION = "1.3.0";
 
 export interface Reach {
   id: string;

@@ -5,6 +5,7 @@ import { type Issue, parseCaseText } from "../case/index.js";
 import type { Lesion } from "../case/schema.js";
 import { differential } from "../differential/index.js";
 import { localize } from "../localize/index.js";
+import { type Calibration, calibration } from "./calibration.js";
 import { type CaseScore, type Summary, scoreCase, summarise } from "./score.js";
 
 export interface CaseResult extends CaseScore {
@@ -19,6 +20,8 @@ export interface CaseResult extends CaseScore {
 
 export interface EvalReport {
   summary: Summary;
+  /** How well the first answer's stated probability matches how often it is right (calibration.ts). */
+  calibration: { localization: Calibration };
   cases: CaseResult[];
   /** Files that could not be read as cases, with their errors. */
   invalid: { file: string; errors: Issue[] }[];
@@ -64,6 +67,9 @@ export function evaluateFolder(folder: string): EvalReport {
       cases,
       cases.map((c) => c.ms),
     ),
+    calibration: {
+      localization: calibration(cases.map((c) => ({ p: c.top[0]?.probability ?? 0, hit: c.exact }))),
+    },
     cases,
     invalid,
   };

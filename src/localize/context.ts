@@ -58,6 +58,9 @@ const jointDisease = (view: View) =>
     ? v(imaging.jointDisease.notNeural)
     : v(imaging.jointDisease.background);
 
+/** A disc beyond an annular bulge or protrusion: extruded, sequestered, migrated (Fardon 2014). */
+const EXTRUSION = /\b(extru\w*|sequest\w*|migrat\w*|free fragment\w*)\b/i;
+
 /** Untagged imaging of the hip or knee joint that describes its disease (joint_disease). */
 const JOINT =
   /\b(osteo-?arthritis|arthritis|arthrosis|coxarthrosis|femoro-?acetabular|osteonecrosis|avascular necrosis|joint effusion|subchondral (collapse|cyst\w*|sclerosis))\b/i;
@@ -174,7 +177,12 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
       case "spondylolisthesis":
       case "synovial_cyst": {
         const roots = rootsAtLevel(f.level, tag, text);
-        const d = COMPRESSION.test(text) ? imaging.rootCompression : imaging.degenerativeAtLevel;
+        // A root named as compressed, or a disc extruded or sequestered (rare without symptoms,
+        // unlike bulges and protrusions: Jensen 1994), is read at the rarer background rate.
+        const d =
+          COMPRESSION.test(text) || (tag === "disc_herniation" && EXTRUSION.test(text))
+            ? imaging.rootCompression
+            : imaging.degenerativeAtLevel;
         add(tag, (view) => {
           const hit =
             rootsHit(view, roots, side) ||

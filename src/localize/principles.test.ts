@@ -312,3 +312,49 @@ describe("FORMAT v1.1 is read", () => {
     expect(p(denied, cauda)).toBeLessThan(p(caseOf(saddle, { context: { onset: "acute" } }), cauda));
   });
 });
+
+describe("history and disc morphology", () => {
+  const thigh: Finding[] = [
+    { kind: "sensory", side: "right", region: "thigh_anterior", change: "normal" },
+    { kind: "sign", side: "right", sign: "tenderness", target: "thigh" },
+    {
+      kind: "imaging",
+      modality: "mri_limb",
+      tags: ["muscle_edema"],
+      side: "right",
+      text: "oedema of the right vastus medialis",
+    },
+    { kind: "lab", test: "ck", result: "elevated" },
+  ];
+  const muscle = (history: string[]) =>
+    localize(caseOf(thigh, { context: { onset: "acute", history } }), { limit: 20 })
+      .hypotheses.filter((h) => h.lesions.some((l) => l.level === "muscle"))
+      .reduce((a, h) => a + h.probability, 0);
+
+  it("diabetes, anticoagulation and trauma make a lesion of the muscle itself likelier", () => {
+    expect(muscle(["diabetes"])).toBeGreaterThan(muscle([]) + 0.05);
+    expect(muscle(["anticoagulation"])).toBeGreaterThan(muscle([]) + 0.05);
+  });
+
+  it("an extruded disc at a level weighs more for its root than a protrusion does", () => {
+    const root = lesion("root", ["L5"], "left");
+    const disc = (text: string) =>
+      localize(
+        caseOf([
+          { kind: "strength", side: "left", target: "great_toe_extension", mrc: 4 },
+          {
+            kind: "imaging",
+            modality: "mri_spine",
+            tags: ["disc_herniation"],
+            level: "L4-L5",
+            side: "left",
+            text,
+          },
+        ]),
+        { limit: 20 },
+      ).hypotheses.find((h) => setMatches(h.lesions, [root]))?.probability ?? 0;
+    expect(disc("left paracentral extrusion at L4-L5")).toBeGreaterThan(
+      disc("left paracentral protrusion at L4-L5") + 0.05,
+    );
+  });
+});

@@ -79,6 +79,8 @@ export interface Prepared {
   readings: Map<string, Float64Array>;
   /** What the report leaves unmentioned (silence.ts). */
   silence: Silence;
+  /** Each lesion's and diffuse process's own silence at each severity level (NaN until asked). */
+  silenceSingles: Float64Array;
 }
 
 /** Muscles the case points at as diseased themselves (imaging of muscle, myopathic EMG, hypertrophy). */
@@ -191,6 +193,9 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
     fast,
     readings: new Map(),
     silence: silenceOfCase(atlas, c, observations),
+    silenceSingles: new Float64Array((units.length + DIFFUSE_KINDS.length) * severity.levels.length).fill(
+      Number.NaN,
+    ),
     atlas,
     observations,
     context,
@@ -244,6 +249,7 @@ function siteBoosts(c: LocusCase): Map<string, number> {
 }
 
 function boost(p: Prepared, u: Unit): number {
+  if (u.level === "muscle") return p.logSiteBoost.get("muscle") ?? 0;
   let b = 0;
   for (const part of u.parts) b = Math.max(b, p.logSiteBoost.get(part) ?? 0);
   return b;
@@ -325,7 +331,8 @@ export function logCompartment(shared: number): number {
  */
 export function logShared(a: Unit, b: Unit): number {
   if (a.side !== b.side) return Number.NEGATIVE_INFINITY;
-  return logCompartment(compartmentsOf(a.site) & compartmentsOf(b.site));
+  const shared = compartmentsOf(a.site) & compartmentsOf(b.site);
+  return shared === 0 ? Number.NEGATIVE_INFINITY : logCompartment(shared);
 }
 
 export function logPrior(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {
@@ -675,9 +682,8 @@ export function scoreFirst(p: Prepared, unitIdx: readonly number[], diffuse: Dif
   const context = contextOf(p, unitIdx, diffuse);
   const findings = findingsAt(p, effects, effects.length === 0 ? 0 : COARSE);
   const ll = effects.length === 0 ? findings + context : LOG_COARSE_WEIGHT + findings + context;
-  const silent = effects.length === 0 ? 0 : silenceOf(p, unitIdx, diffuse);
-  first.score = ll + silent + logPrior(p, unitIdx, diffuse);
-  first.findings = findings + silent;
+  first.score = ll + silenceFirst(p, unitIdx, diffuse) + logPrior(p, unitIdx, diffuse);
+  first.findings = findings;
   first.context = context;
   return first;
 }
@@ -689,8 +695,39 @@ export function silenceOf(
   diffuse: DiffuseKind,
   level: number = COARSE,
 ): number {
+  if (unitIdx.length === 0) return diffuse === "none" ? 0 : silenceAlone(p, -1, diffuse, level);
+  if (unitIdx.length === 1 && diffuse === "none") return silenceAlone(p, unitIdx[0] as number, "none", level);
   return silenceTerm(p.atlas, p.silence, p.units, unitIdx, diffuse, level);
 }
+
+/**
+ * The silence as the first pass reads it: the sum of each lesion's own silence at the middle
+ * severity (kept per case). A lower bound of the candidate's silence, as the middle severity is of
+ * its findings: lesions that predict the same unmentioned items pay for them once in the full
+ * reading.
+ */
+export function silenceFirst(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {
+  let sum = 0;
+  for (const u of unitIdx) sum += silenceAlone(p, u, "none", COARSE);
+  if (diffuse !== "none") sum += silenceAlone(p, -1, diffuse, COARSE);
+  return sum;
+}
+
+/** One lesion's (u >= 0) or one diffuse process's own silence at a severity level, kept per case. */
+function silenceAlone(p: Prepared, u: number, diffuse: DiffuseKind, level: number): number {
+  const at = (u >= 0 ? u : p.units.length + DIFFUSE_KINDS.indexOf(diffuse)) * LOG_WEIGHTS.length + level;
+  let v = p.silenceSingles[at] as number;
+  if (Number.isNaN(v)) {
+    one[0] = u;
+    v = silenceTerm(p.atlas, p.silence, p.units, u >= 0 ? one : NO_UNITS, diffuse, level);
+    p.silenceSingles[at] = v;
+  }
+  return v;
+}
+
+/** Scratch for one lesion's index, and no lesions. */
+const one = [0];
+const NO_UNITS: number[] = [];
 
 /** Scratch for rescore's terms, one per severity level. */
 const terms = new Float64Array(LOG_WEIGHTS.length);
@@ -714,11 +751,11 @@ export function rescore(
   if (effects.length === 0) return findings + context + logPrior(p, unitIdx, diffuse);
   let top = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < terms.length; k++) {
-    // The first reading's findings hold the silence at its level already: the severity is one
-    // latent for the findings and the silence alike.
+    // The severity is one latent for the findings and the silence alike.
     const t =
       (LOG_WEIGHTS[k] as number) +
-      (k === COARSE ? findings : findingsAt(p, effects, k) + silenceOf(p, unitIdx, diffuse, k));
+      (k === COARSE ? findings : findingsAt(p, effects, k)) +
+      silenceOf(p, unitIdx, diffuse, k);
     terms[k] = t;
     top = Math.max(top, t);
   }

@@ -11,13 +11,14 @@ import { extraLesion } from "./data/priors.js";
 import { DIFFUSE_KINDS, type DiffuseKind, LESION_ROOTS as ROOTS, type Unit } from "./model.js";
 import {
   addedLogPrior,
+  compartmentsOf,
+  logCompartment,
   logMirrored,
   logPrior,
-  logShared,
   type Prepared,
   rescore,
   scoreFirst,
-  silenceOf,
+  silenceFirst,
   unitEffect,
 } from "./score.js";
 import { bestFirst, hasNaN, identity, sortDescending } from "./sort.js";
@@ -241,7 +242,7 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
   for (const k of DIFFUSE_KINDS) {
     if (k === "none") continue;
     const s = out[score([], k)] as Scored;
-    if (k === "polyneuropathy") pnpGain = s.score - logPrior(p, [], k) - silenceOf(p, [], k) - noneLl;
+    if (k === "polyneuropathy") pnpGain = s.score - logPrior(p, [], k) - silenceFirst(p, [], k) - noneLl;
   }
   const rel = p.relevant;
   const nr = rel.length;
@@ -253,7 +254,7 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
     gains.push(
       (out[score(own, "none")] as Scored).score -
         logPrior(p, own, "none") -
-        silenceOf(p, own, "none") -
+        silenceFirst(p, own, "none") -
         noneLl,
     );
   }
@@ -298,6 +299,12 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
       }
       return id;
     });
+    // Compartments as bits per lesion, so that most pairs (sharing none) cost one AND.
+    const bits = lesions.map((u) => compartmentsOf(u.site));
+    const shared = (i: number, j: number, ui: Unit, uj: Unit) => {
+      const both = (bits[i] as number) & (bits[j] as number);
+      return both === 0 || ui.side !== uj.side ? Number.NEGATIVE_INFINITY : logCompartment(both);
+    };
     for (let i = 0; i < nr; i++) {
       const ui = lesions[i] as Unit;
       for (let j = i + 1; j < nr; j++) {
@@ -305,7 +312,7 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
         const mirror = site[i] === site[j] && ui.side !== uj.side;
         const prior =
           (own[i] as number) +
-          (mirror ? logMirrored(uj) : Math.max((own[j] as number) + LOG_UNRELATED, logShared(ui, uj)));
+          (mirror ? logMirrored(uj) : Math.max((own[j] as number) + LOG_UNRELATED, shared(i, j, ui, uj)));
         if (noneLl + (gains[i] as number) + (gains[j] as number) + prior < best - MARGIN) continue;
         if (!compatible(i, j)) continue;
         const a = rel[i] as number;

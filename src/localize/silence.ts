@@ -32,6 +32,10 @@ interface Prediction {
 /** The routine examination as observations (every item normal, both sides), and what each lesion predicts of it. */
 interface Items {
   items: Observation[];
+  /** Per item: its side (0 left, 1 right), whether it is skin, its rate without a lesion. */
+  sideIndex: Uint8Array;
+  skin: Uint8Array;
+  fp: Float64Array;
   /** Item index by `${target key}|${side}`. */
   index: Map<string, number>;
   /** Per base unit (baseUnits order). */
@@ -116,7 +120,15 @@ function itemsOf(atlas: Atlas): Items {
         predict(items, (i) => damage.map((dmg) => ({ cls: dmg.cls, d: dmg.d[i] ?? 0 }))),
       );
     }
-    return { items, index, units, diffuse };
+    return {
+      items,
+      sideIndex: Uint8Array.from(items, (o) => (o.side === "left" ? 0 : 1)),
+      skin: Uint8Array.from(items, (o) => (o.family === "sensoryChange" ? 1 : 0)),
+      fp: Float64Array.from(items, (o) => o.fp),
+      index,
+      units,
+      diffuse,
+    };
   });
 }
 
@@ -155,20 +167,19 @@ export function silenceOf(atlas: Atlas, c: LocusCase, observations: readonly Obs
   return s;
 }
 
-/** Scratch for the sums of the two sides (never kept between calls): skin apart, and all the rest. */
-const skin = { left: 0, right: 0 };
-const spared = { left: 0, right: 0 };
-const rest = { left: 0, right: 0 };
+/**
+ * Scratch (never kept between calls), by side (0 left, 1 right): the probability of the skin's
+ * silence if the territory is numb and if it is spared, and of the silence of everything else.
+ */
+const numbSilent = new Float64Array(2);
+const sparedSilent = new Float64Array(2);
+const restSilent = new Float64Array(2);
+const SIDES = ["left", "right"] as const;
 
-/** log(a e^x + (1 - a) e^y), without overflow. */
-function mixture(a: number, x: number, y: number): number {
-  if (a <= 0) return y;
-  if (a >= 1) return x;
-  const top = Math.max(x, y);
-  return top + Math.log(a * Math.exp(x - top) + (1 - a) * Math.exp(y - top));
-}
-
-/** The silence on each side, written to `out`, each measured against `against` and capped. */
+/**
+ * The silence on each side, measured against `against` and capped, summed; without `against`, the
+ * no-lesion sums are written to noneSides. Products of probabilities, one logarithm per side.
+ */
 function sumOver(
   s: Silence,
   predictions: readonly Prediction[],
@@ -176,35 +187,34 @@ function sumOver(
   against?: { left: number; right: number },
 ): number {
   const { items, rate } = s;
+  const { sideIndex, skin, fp } = items;
   let untouched = 1;
   for (const x of predictions) untouched *= 1 - x.numb;
-  skin.left = 0;
-  skin.right = 0;
-  spared.left = 0;
-  spared.right = 0;
-  rest.left = 0;
-  rest.right = 0;
+  numbSilent.fill(1);
+  sparedSilent.fill(1);
+  restSilent.fill(1);
   for (let i = 0; i < rate.length; i++) {
     const r = rate[i] as number;
     if (r === 0) continue;
-    const o = items.items[i] as Observation;
-    const background = Math.log(1 - r * o.fp);
-    if (o.family !== "sensoryChange") {
-      let spared = 1 - o.fp;
-      for (const x of predictions) spared *= 1 - ((x.p[level] as Float64Array)[i] as number);
-      rest[o.side] += Math.log(1 - r * (1 - spared));
-      continue;
-    }
-    // Spared territory: the region is abnormal only at the background rate; numb: also through the lesion.
-    spared[o.side] += background;
-    let unreached = 1 - o.fp;
+    const background = fp[i] as number;
+    let unreached = 1 - background;
     for (const x of predictions) unreached *= 1 - ((x.p[level] as Float64Array)[i] as number);
-    skin[o.side] += Math.log(1 - r * (1 - unreached));
+    const silent = 1 - r * (1 - unreached);
+    const k = sideIndex[i] as number;
+    if (skin[i]) {
+      // Spared territory: the region is abnormal only at the background rate.
+      numbSilent[k] = (numbSilent[k] as number) * silent;
+      sparedSilent[k] = (sparedSilent[k] as number) * (1 - r * background);
+    } else restSilent[k] = (restSilent[k] as number) * silent;
   }
   let sum = 0;
-  for (const side of ["left", "right"] as const) {
+  for (let k = 0; k < 2; k++) {
+    const side = SIDES[k] as LimbSide;
     const numb = s.numbSides.has(side) ? 1 : 1 - untouched;
-    const own = rest[side] + mixture(numb, skin[side], spared[side]);
+    const own = Math.log(
+      (restSilent[k] as number) *
+        (numb * (numbSilent[k] as number) + (1 - numb) * (sparedSilent[k] as number)),
+    );
     if (!against) {
       noneSides[side] = own;
       continue;

@@ -312,6 +312,12 @@ export const nerves: Nerve[] = [
       { muscle: "soleus" },
       { muscle: "popliteus" },
       { nerve: "sural" },
+      {
+        site: "tibial@leg",
+        name: "tibial nerve in the leg, below the soleal arch",
+        prior: 0.05,
+        formatId: "tibial",
+      },
       { muscle: "tibialis_posterior" },
       { muscle: "flexor_digitorum_longus" },
       { muscle: "flexor_hallucis_longus" },

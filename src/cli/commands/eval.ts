@@ -1,5 +1,5 @@
 import Table from "cli-table3";
-import { evaluateFolder } from "../../evaluate/index.js";
+import { calibrationLines, evaluateFolder } from "../../evaluate/index.js";
 import { hypothesisWords } from "../../report/index.js";
 import type { Register } from "../index.js";
 
@@ -52,6 +52,9 @@ export const registerEval: Register = (program, io, setExit) => {
         ]);
       }
       io.out(`${table.toString()}\n`);
+      io.out(
+        `\n${calibrationLines("Calibration of the first localization", report.calibration.localization).join("\n")}\n`,
+      );
       const s = report.summary;
       io.out(
         `\n${s.cases} cases: exact ${pct(s.exact)}, overlap ${pct(s.overlap)}, top-3 ${pct(s.top3)}, diagnosis top-1 ${pct(s.diagnosisTop1)}, top-3 ${pct(s.diagnosisTop3)}, Brier ${s.diagnosisBrier ?? "-"}; median ${s.medianMs} ms, p95 ${s.p95Ms} ms per case\n`,

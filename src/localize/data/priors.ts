@@ -154,12 +154,19 @@ export const priorSources = {
 /**
  * History that makes a site likelier: multipliers on the site's prior. Each is a well-described
  * mechanism, kept modest because history raises suspicion; the findings must still show the lesion.
+ * The site "muscle" stands for every focal lesion of a muscle itself.
  */
 export const historyPriors: Record<
   string,
   { sites: string[]; factor: number; why: string; sources: string[] }[]
 > = {
   anticoagulation: [
+    {
+      sites: ["muscle"],
+      factor: 3,
+      why: "Anticoagulated patients bleed into muscle (iliacus, quadriceps, calf): a focal muscle lesion becomes likelier.",
+      sources: ["stewart2010", "preston2020"],
+    },
     {
       sites: ["lumbar_plexus", "femoral"],
       factor: 3,
@@ -225,6 +232,12 @@ export const historyPriors: Record<
   ],
   trauma: [
     {
+      sites: ["muscle"],
+      factor: 3,
+      why: "Injury bruises, tears and bleeds into muscle.",
+      sources: ["preston2020"],
+    },
+    {
       sites: ["sacral_plexus", "lumbosacral_trunk", "obturator", "sciatic"],
       factor: 2,
       why: "Pelvic and acetabular fractures injure the sacral plexus, the lumbosacral trunk, the obturator and sciatic nerves.",
@@ -248,6 +261,12 @@ export const historyPriors: Record<
     },
   ],
   diabetes: [
+    {
+      sites: ["muscle"],
+      factor: 3,
+      why: "Diabetic muscle infarction (the thigh most) occurs in long-standing, poorly controlled diabetes.",
+      sources: ["preston2020"],
+    },
     {
       sites: ["lumbar_plexus"],
       factor: 2,
