@@ -17,7 +17,7 @@ const v = (x: Rated) => x.value;
 const GENERALISED: ReadonlySet<DiffuseKind> = new Set(["anterior_horn", "myopathy", "polyradiculopathy"]);
 const HEMISPHERE: ReadonlySet<DiffuseKind> = new Set(["cns_left", "cns_right"]);
 const LEG_AREA: ReadonlySet<DiffuseKind> = new Set(["cns_distal_left", "cns_distal_right"]);
-const CORD: ReadonlySet<DiffuseKind> = new Set(["cns_bilateral", "conus"]);
+const CORD: ReadonlySet<DiffuseKind> = new Set(["cns_bilateral", "conus", "epiconus"]);
 const UPPER_LUMBAR = ["L2", "L3", "L4"];
 const HIP_NERVES: ReadonlySet<string> = new Set(["femoral", "obturator", "lumbar_plexus"]);
 

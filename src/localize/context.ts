@@ -154,7 +154,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
   const nearPlexus = named.size === 0 || anyIn([...named], PELVIC_NERVES);
   /** The cord's signal changed: a lesion of the cord (both legs) or of the conus. */
   const cordSignal = (view: View) =>
-    view.diffuse === "cns_bilateral" || view.diffuse === "conus"
+    view.diffuse === "cns_bilateral" || view.diffuse === "conus" || view.diffuse === "epiconus"
       ? v(imaging.cordSignal.cordLesion)
       : v(imaging.cordSignal.background);
   /** A nerve abnormality on imaging: at the named nerve when the report names one, else at any. */
@@ -227,7 +227,8 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
             if (limb && u.level === "muscle") return 0.45;
             if (limb && u.level === "nerve" && (named.size === 0 || anyIn(u.parts, named))) return 0.45;
           }
-          if (spine && (CAUDA.has(view.diffuse) || view.diffuse === "conus")) return 0.5;
+          if (spine && (CAUDA.has(view.diffuse) || view.diffuse === "conus" || view.diffuse === "epiconus"))
+            return 0.5;
           return 0.02;
         });
         break;

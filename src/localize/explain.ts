@@ -22,6 +22,7 @@ const DIFFUSE_WORDS: Record<DiffuseKind, string> = {
   cauda_equina: "a cauda equina lesion",
   cauda_equina_low: "a low cauda equina lesion (sacral roots)",
   conus: "a conus lesion",
+  epiconus: "a lesion of the lumbosacral enlargement (epiconus)",
   cns_left: "an upper motor neuron lesion affecting the left leg",
   cns_right: "an upper motor neuron lesion affecting the right leg",
   cns_bilateral: "an upper motor neuron lesion affecting both legs",

@@ -24,6 +24,7 @@ const DIFFUSE_LESION: Record<Exclude<DiffuseKind, "none">, Lesion> = {
   cauda_equina: { level: "cauda_equina", sites: [], side: "bilateral" },
   cauda_equina_low: { level: "cauda_equina", sites: [], side: "bilateral" },
   conus: { level: "conus", sites: [], side: "bilateral" },
+  epiconus: { level: "conus", sites: [], side: "bilateral" },
   cns_left: { level: "cns", sites: [], side: "left" },
   cns_right: { level: "cns", sites: [], side: "right" },
   cns_bilateral: { level: "cns", sites: [], side: "bilateral" },

@@ -12,6 +12,7 @@ import {
   caudaEquinaLow,
   conus,
   distalCentral,
+  epiconus,
   lengthDependent,
   myopathy,
   polyradiculopathy,
@@ -48,6 +49,7 @@ export const DIFFUSE_KINDS = [
   "cauda_equina",
   "cauda_equina_low",
   "conus",
+  "epiconus",
   "cns_left",
   "cns_right",
   "cns_bilateral",
@@ -64,6 +66,7 @@ export const INTRASPINAL_ROOTS: ReadonlySet<DiffuseKind> = new Set([
   "cauda_equina",
   "cauda_equina_low",
   "conus",
+  "epiconus",
 ]);
 
 /** Damage by lesion class for one observation. */
@@ -378,22 +381,25 @@ export function diffuseDamage(atlas: Atlas, kind: DiffuseKind, obs: Observation[
     case "polyradiculopathy":
     case "cauda_equina":
     case "cauda_equina_low":
-    case "conus": {
+    case "conus":
+    case "epiconus": {
       const severity = {
         polyradiculopathy: polyradiculopathy.roots,
         cauda_equina: caudaEquina.roots,
         cauda_equina_low: caudaEquinaLow.roots,
         conus: conus.roots,
+        epiconus: epiconus.roots,
       }[kind];
       const d = arr();
       obs.forEach((o, i) => {
         d[i] = perTarget(o, (key) => rootPatternShare(atlas, key, severity));
       });
       const out: Damage[] = [{ cls: "root", d }];
-      if (kind === "conus") {
+      if (kind === "conus" || kind === "epiconus") {
+        const umn = kind === "conus" ? conus.umn : epiconus.umn;
         const u = arr();
         obs.forEach((o, i) => {
-          u[i] = o.family === "umnSign" ? conus.umn : 0;
+          u[i] = o.family === "umnSign" ? umn : 0;
         });
         out.push({ cls: "umn", d: u });
       }

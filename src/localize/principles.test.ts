@@ -358,3 +358,25 @@ describe("history and disc morphology", () => {
     );
   });
 });
+
+describe("the lumbosacral enlargement", () => {
+  it("lower motor neuron weakness of both legs with the lower cord's signal changed reads as a lesion of the cord's lumbosacral segments, not the roots", () => {
+    const c = caseOf(
+      [
+        { kind: "strength", side: "bilateral", target: "hip_flexion", mrc: 3 },
+        { kind: "strength", side: "bilateral", target: "ankle_dorsiflexion", mrc: 4 },
+        { kind: "reflex", side: "bilateral", reflex: "patellar", grade: "reduced" },
+        { kind: "reflex", side: "bilateral", reflex: "achilles", grade: "reduced" },
+        { kind: "reflex", side: "bilateral", reflex: "plantar", grade: "flexor" },
+        {
+          kind: "imaging",
+          modality: "mri_spine",
+          tags: [],
+          text: "T2 hyperintensity of the lower thoracic cord down to the conus with dorsal flow voids",
+        },
+      ],
+      { context: { onset: "subacute", symptoms: ["weakness", "progressive"] } },
+    );
+    expect(top(c)?.lesions).toEqual([lesion("conus", [], "bilateral")]);
+  });
+});

@@ -25,6 +25,8 @@ import { type Family, type LimbSide, type Observation, observe } from "./observe
 interface Prediction {
   /** By severity level, per item: the chance it is abnormal (skin: once the territory is numb). */
   p: Float64Array[];
+  /** The items it can make abnormal at all (the others read as without it). */
+  touched: Int32Array;
   /** The chance the lesion numbs its territory at all. */
   numb: number;
 }
@@ -51,6 +53,12 @@ export interface Silence {
   numbSides: Set<LimbSide>;
   /** The sums for no lesion on each side, which every candidate is measured against. */
   none: { left: number; right: number };
+  /**
+   * By side (0 left, 1 right): the probability of the silence without any lesion, of the skin and of
+   * everything else; a candidate's silence starts from these and corrects the items it touches.
+   */
+  quietSkin: Float64Array;
+  quietRest: Float64Array;
   /** Predictions for the case's own muscle lesions, by unit index. */
   extra: Map<number, Prediction>;
 }
@@ -99,7 +107,9 @@ function predict(
   });
   let untouched = 1;
   for (const cls of classes) untouched *= 1 - sensoryInvolvement[cls];
-  return { p, numb: 1 - untouched };
+  const last = p[p.length - 1] as Float64Array;
+  const touched = Int32Array.from(items.keys()).filter((i) => (last[i] as number) > 0);
+  return { p, touched, numb: 1 - untouched };
 }
 
 function itemsOf(atlas: Atlas): Items {
@@ -160,7 +170,24 @@ export function silenceOf(atlas: Atlas, c: LocusCase, observations: readonly Obs
       if (i !== undefined) rate[i] = 0;
     }
   }
-  const s: Silence = { items, rate, numbSides, none: { left: 0, right: 0 }, extra: new Map() };
+  const quietSkin = new Float64Array([1, 1]);
+  const quietRest = new Float64Array([1, 1]);
+  rate.forEach((r, i) => {
+    if (r === 0) return;
+    const k = items.sideIndex[i] as number;
+    const quiet = 1 - r * (items.fp[i] as number);
+    if (items.skin[i]) quietSkin[k] = (quietSkin[k] as number) * quiet;
+    else quietRest[k] = (quietRest[k] as number) * quiet;
+  });
+  const s: Silence = {
+    items,
+    rate,
+    numbSides,
+    none: { left: 0, right: 0 },
+    quietSkin,
+    quietRest,
+    extra: new Map(),
+  };
   sumOver(s, [], 0);
   s.none.left = noneSides.left;
   s.none.right = noneSides.right;
@@ -190,22 +217,28 @@ function sumOver(
   const { sideIndex, skin, fp } = items;
   let untouched = 1;
   for (const x of predictions) untouched *= 1 - x.numb;
-  numbSilent.fill(1);
-  sparedSilent.fill(1);
-  restSilent.fill(1);
-  for (let i = 0; i < rate.length; i++) {
-    const r = rate[i] as number;
-    if (r === 0) continue;
-    const background = fp[i] as number;
-    let unreached = 1 - background;
-    for (const x of predictions) unreached *= 1 - ((x.p[level] as Float64Array)[i] as number);
-    const silent = 1 - r * (1 - unreached);
-    const k = sideIndex[i] as number;
-    if (skin[i]) {
-      // Spared territory: the region is abnormal only at the background rate.
-      numbSilent[k] = (numbSilent[k] as number) * silent;
-      sparedSilent[k] = (sparedSilent[k] as number) * (1 - r * background);
-    } else restSilent[k] = (restSilent[k] as number) * silent;
+  numbSilent.set(s.quietSkin);
+  sparedSilent.set(s.quietSkin);
+  restSilent.set(s.quietRest);
+  // Only the items some lesion touches differ from no lesion: correct those, each once.
+  stamp++;
+  if (seen.length < rate.length) seen = new Int32Array(rate.length);
+  for (const x of predictions) {
+    const touched = x.touched;
+    for (let t = 0; t < touched.length; t++) {
+      const i = touched[t] as number;
+      const r = rate[i] as number;
+      if (r === 0 || seen[i] === stamp) continue;
+      seen[i] = stamp;
+      const background = fp[i] as number;
+      let unreached = 1 - background;
+      for (const y of predictions) unreached *= 1 - ((y.p[level] as Float64Array)[i] as number);
+      // The spared territory keeps the background rate; the numb one, or anything not skin, changes.
+      const change = (1 - r * (1 - unreached)) / (1 - r * background);
+      const k = sideIndex[i] as number;
+      if (skin[i]) numbSilent[k] = (numbSilent[k] as number) * change;
+      else restSilent[k] = (restSilent[k] as number) * change;
+    }
   }
   let sum = 0;
   for (let k = 0; k < 2; k++) {
@@ -223,6 +256,10 @@ function sumOver(
   }
   return sum;
 }
+
+/** Which items this reading has corrected (those equal to `stamp`); grown as needed, never kept. */
+let seen = new Int32Array(0);
+let stamp = 0;
 
 /** The no-lesion sums of the case being read (set by silenceOf through sumOver). */
 const noneSides = { left: 0, right: 0 };

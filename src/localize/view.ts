@@ -56,6 +56,7 @@ const SACRAL_BILATERAL: ReadonlySet<DiffuseKind> = new Set([
   "cauda_equina",
   "cauda_equina_low",
   "conus",
+  "epiconus",
   "cns_bilateral",
 ]);
 

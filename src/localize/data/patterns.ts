@@ -69,6 +69,20 @@ export const caudaEquinaLow = {
   sources: ["preston2020"],
 };
 
+/**
+ * The lumbosacral enlargement (epiconus, the cord segments L2 to S2 behind the lowest thoracic
+ * vertebrae): a lesion there, or the venous congestion of a dural fistula spanning the lower cord,
+ * takes the anterior horn cells and roots of the leg's segments on both sides (lower motor neuron
+ * weakness, lost knee and ankle jerks) with sphincter failure and, from the cord above, upper motor
+ * neuron signs in some.
+ */
+export const epiconus = {
+  roots: { L2: 0.5, L3: 0.6, L4: 0.6, L5: 0.6, S1: 0.6, S2: 0.6, S3: 0.5, S4: 0.5 } as Record<string, number>,
+  umn: 0.3,
+  why: "Lesions of the lumbosacral enlargement give lower motor neuron signs in the legs' segments with upper motor neuron signs from the cord; a dural arteriovenous fistula congests this part of the cord most.",
+  sources: ["preston2020", "aids2010"],
+};
+
 /** Conus medullaris: the sacral segments and their roots, with upper motor neuron signs in some. */
 export const conus = {
   roots: { L5: 0.1, S1: 0.25, S2: 0.9, S3: 0.95, S4: 0.95 } as Record<string, number>,

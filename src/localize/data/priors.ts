@@ -116,6 +116,8 @@ export const diffusePrior = {
   /** Sacral roots only (saddle and sphincters with normal legs). */
   cauda_equina_low: 0.004,
   conus: 0.003,
+  /** The lumbosacral enlargement above the conus (epiconus, dural fistula congestion). */
+  epiconus: 0.002,
   /** Per side; both sides (a cord lesion) a third of it. */
   cns: 0.02,
   /** No neurological lesion (hip, vessels, muscle strain presenting as leg symptoms). */
