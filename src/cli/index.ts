@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { registerAtlas } from "./commands/atlas.js";
+import { registerConditions } from "./commands/conditions.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerDifferential } from "./commands/differential.js";
 import { registerEval } from "./commands/eval.js";
@@ -33,6 +34,7 @@ const commands: Register[] = [
   registerLocalize,
   registerEval,
   registerDifferential,
+  registerConditions,
   registerExtract,
   registerEvalExtract,
   registerPlan,

@@ -61,6 +61,12 @@ export async function readCase(
     setExit,
   );
   if (text === undefined) return undefined;
+  const unreadable = notText(text);
+  if (unreadable) {
+    io.err(`${color.red("✗")} ${name}: not a case or a clinic note: ${unreadable}\n`);
+    setExit(1);
+    return undefined;
+  }
   const fromNote = options.notes === true && looksLikeNote(text);
   const parsed = fromNote ? parseCase(extract(text, { id: name }).case) : parseCaseText(text, name);
   if (!parsed.ok) {
@@ -78,6 +84,20 @@ export async function readCase(
     return undefined;
   }
   return { case: parsed.case, name, warnings: parsed.warnings, fromNote };
+}
+
+/**
+ * Why a text cannot be a case or a note (binary data: control characters or undecodable bytes
+ * beyond one in a hundred), or undefined when it reads as text.
+ */
+export function notText(text: string): string | undefined {
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd || (code < 32 && code !== 9 && code !== 10 && code !== 13)) bad++;
+  }
+  if (text.length === 0 || bad / text.length <= 0.01) return undefined;
+  return `it is not text (${Math.round((100 * bad) / text.length)}% control or undecodable characters)`;
 }
 
 /** A whole-number option, or a usage error (exit 2) naming the command and the flag. */

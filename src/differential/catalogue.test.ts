@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { LEVELS } from "../case/schema.js";
 import { conditions } from "./data/conditions.js";
+import { firstExamination } from "./data/first-examination.js";
 import { redFlagRules } from "./data/red-flags.js";
 import { sources } from "./data/sources.js";
 import { workup, workupById } from "./data/workup.js";
@@ -92,9 +93,15 @@ describe("condition catalogue", () => {
 describe("red flags and work-up", () => {
   it("red flags name known clues, actions and sources", () => {
     for (const r of redFlagRules) {
-      expect((r.all?.length ?? 0) + (r.any?.length ?? 0)).toBeGreaterThan(0);
-      for (const c of [...(r.all ?? []), ...(r.any ?? [])]) expect(clueIds, c).toContain(c);
-      for (const a of r.action) expect(workupById.has(a), a).toBe(true);
+      expect(r.critical ?? r.warning, r.id).toBeDefined();
+      const ids = r.criteria.map((c) => c.id);
+      expect(new Set(ids).size, r.id).toBe(ids.length);
+      for (const c of [...r.criteria, ...(r.against ?? [])])
+        for (const clue of c.anyOf) expect(clueIds, `${r.id}: ${clue}`).toContain(clue);
+      for (const t of [r.critical, r.warning])
+        for (const id of [...(t?.all ?? []), ...(t?.atLeast ?? []).flatMap((g) => g.of)])
+          expect(ids, `${r.id}: ${id}`).toContain(id);
+      for (const a of [...r.action, ...(r.warningAction ?? [])]) expect(workupById.has(a), a).toBe(true);
       for (const k of r.sources) expect(sourceKeys, k).toContain(k);
     }
   });
@@ -117,6 +124,7 @@ describe("red flags and work-up", () => {
       ...conditions.flatMap((c) => [...c.sources, ...c.evidence.flatMap((e) => e.sources)]),
       ...redFlagRules.flatMap((r) => r.sources),
       ...workup.flatMap((w) => w.sources),
+      ...firstExamination.flatMap((e) => e.sources),
     ]);
     for (const k of sourceKeys) if (k !== "icd10cm") expect(cited, k).toContain(k);
   });

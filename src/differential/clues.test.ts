@@ -4,6 +4,13 @@ import { extractClues, mrcValue, rootsReachedAt } from "./clues.js";
 import { differential } from "./differential.js";
 import { L, mkCase, mkLoc } from "./test-helpers.js";
 
+const weakDorsiflexion = (side: "left" | "right"): Finding => ({
+  kind: "strength",
+  side,
+  target: "ankle_dorsiflexion",
+  mrc: 4,
+});
+
 describe("rootsReachedAt (exiting root from the atlas's foramina)", () => {
   it.each([
     ["L3-L4", "disc_herniation", "far lateral disc", ["L3"]],
@@ -136,7 +143,13 @@ describe("extractClues", () => {
 });
 
 describe("differential output", () => {
-  const c = mkCase({ age: 45, onset: "acute", symptoms: ["radicular_pain"] });
+  // one abnormal finding: a case without any has "not enough to say" (sufficiency.test.ts)
+  const c = mkCase({
+    age: 45,
+    onset: "acute",
+    symptoms: ["radicular_pain"],
+    findings: [{ kind: "reflex", side: "left", reflex: "achilles", grade: "reduced" } as Finding],
+  });
   const loc = mkLoc([[L("root", ["S1"], "left")], 0.6], [[L("nerve", ["sciatic"], "left")], 0.2]);
   it("is JSON-serialisable and stable", () => {
     const d = differential(c, loc);
@@ -160,7 +173,7 @@ describe("differential output", () => {
   });
   it("codes follow the side of the lesion where ICD-10-CM has laterality", () => {
     const d = differential(
-      mkCase({ history: ["leg_crossing"] }),
+      mkCase({ history: ["leg_crossing"], findings: [weakDorsiflexion("left")] }),
       mkLoc([[L("nerve", ["common_peroneal@fibular_head"], "left")], 0.8]),
     );
     expect(d.conditions.find((x) => x.id === "common_peroneal_neuropathy")?.codes.icd10cm).toBe("G57.32");
@@ -177,11 +190,73 @@ describe("differential output", () => {
   });
   it("must-not-miss conditions above 1% stay listed past the limit", () => {
     const d = differential(
-      mkCase({ age: 70, onset: "acute", history: ["atrial fibrillation"], symptoms: ["weakness"] }),
+      mkCase({
+        age: 70,
+        onset: "acute",
+        history: ["atrial fibrillation"],
+        symptoms: ["weakness"],
+        findings: [weakDorsiflexion("right")],
+      }),
       mkLoc([[L("nerve", ["common_peroneal@fibular_head"], "right")], 0.5], [[L("cns", [], "right")], 0.3]),
       { limit: 1 },
     );
     expect(d.conditions.length).toBeGreaterThan(1);
     for (const x of d.conditions.slice(1)) expect(x.mustNotMiss && x.probability >= 0.01).toBe(true);
+  });
+});
+
+describe("context words with qualifiers", () => {
+  const loc = mkLoc([[L("plexus", ["sacral_plexus"], "left")], 0.8]);
+  it("a minor accident is trauma, not major trauma", () => {
+    const clues = extractClues(mkCase({ history: ["minor motorcycle accident"] }), loc);
+    expect(clues.has("trauma")).toBe(true);
+    expect(clues.has("major_trauma")).toBe(false);
+  });
+  it("a motorcycle accident with a pelvic fracture is major trauma", () => {
+    const clues = extractClues(mkCase({ history: ["motorcycle accident with pelvic fracture"] }), loc);
+    expect(clues.has("major_trauma")).toBe(true);
+  });
+});
+
+describe("ganglion cysts at the fibular head", () => {
+  const loc = mkLoc([[L("nerve", ["common_peroneal@fibular_head"], "right")], 0.8]);
+  const cyst = (text: string) =>
+    extractClues(
+      mkCase({ findings: [{ kind: "imaging", modality: "mri_limb", tags: ["mass"], side: "right", text }] }),
+      loc,
+    );
+  it("a cyst reaching the nerve along its articular branch is intraneural", () => {
+    expect(
+      cyst("cystic lesion along the common peroneal nerve and its articular branch").has("intraneural_cyst"),
+    ).toBe(true);
+  });
+  it("a cyst beside the nerve is extraneural", () => {
+    expect(cyst("ganglion cyst beside the fibular neck").has("extraneural_cyst")).toBe(true);
+  });
+});
+
+describe("words that name object properties", () => {
+  it("'constructor' or 'toString' as a history or symptom word is only a word", () => {
+    const loc = mkLoc([[L("root", ["L5"], "left")], 0.8]);
+    const c = mkCase({ history: ["constructor", "__proto__"], symptoms: ["toString", "constructor"] });
+    expect(() => extractClues(c, loc)).not.toThrow();
+    expect(() => differential(c, loc)).not.toThrow();
+  });
+});
+
+describe("knee joint disease in the history", () => {
+  const loc = mkLoc([[L("nerve", ["tibial"], "right")], 0.8]);
+  for (const words of [
+    "Baker's (popliteal) cyst",
+    "rheumatoid arthritis (knees and hands)",
+    "left knee osteoarthritis",
+  ])
+    it(words, () => {
+      expect(extractClues(mkCase({ history: [words] }), loc).has("knee_joint_disease")).toBe(true);
+    });
+  it("arthritis of the hands alone is not knee disease", () => {
+    expect(
+      extractClues(mkCase({ history: ["rheumatoid arthritis of the hands"] }), loc).has("knee_joint_disease"),
+    ).toBe(false);
   });
 });

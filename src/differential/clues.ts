@@ -8,7 +8,19 @@ import type { Finding, Lesion, LocusCase } from "../case/schema.js";
 import { type LimbSide as LR, sidesOf } from "../localize/observe.js";
 import type { Localization } from "../localize/types.js";
 import { contextWords, PELVIC_CANCER } from "./data/context-words.js";
+import {
+  bilateralSciatica,
+  courseClues,
+  deniedClues,
+  HISTORY_WORD_CLUES,
+  imagingFlagClues,
+  labFlagClues,
+  SYMPTOM_WORD_CLUES,
+  signClues,
+} from "./flag-clues.js";
+import { answersOf } from "./score.js";
 import type { ClueEvidence, ClueId, Clues } from "./types.js";
+import { lesionPhrase, nameOf, spoken } from "./words.js";
 
 const HISTORY_CLUES: Record<string, ClueId> = {
   diabetes: "diabetes",
@@ -84,6 +96,22 @@ const COMPRESSIVE = new Set([
   "synovial_cyst",
 ]);
 
+/** A table's own entry for a word (never an inherited property such as "constructor"). */
+function own<T>(table: Record<string, T>, word: string): T | undefined {
+  return Object.hasOwn(table, word) ? table[word] : undefined;
+}
+
+/** Words just before a term that say the patient is not on it, or no longer ("off anticoagulation"). */
+const NEGATED_BEFORE = /\b(no|not|off|stopped|without|never|denies|discontinued)\b[^,;.]{0,20}$/i;
+
+/** Whether a history text states the pattern's term, not its absence. */
+export function statedIn(pattern: RegExp, text: string): boolean {
+  const flags = pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`;
+  for (const m of text.matchAll(new RegExp(pattern.source, flags)))
+    if (!NEGATED_BEFORE.test(text.slice(0, m.index))) return true;
+  return false;
+}
+
 /** An MRC grade as a number ("4-" is 3.67, "weak" is 4); undefined when unreadable. */
 export function mrcValue(mrc: number | string): number | undefined {
   if (typeof mrc === "number") return mrc;
@@ -117,14 +145,14 @@ class ClueSet {
 
 /** Hypotheses that count for clues read off the localization: the first, and any with P >= 0.25. */
 function leadingHypotheses(loc: Localization) {
-  return loc.hypotheses.filter(
+  return answersOf(loc).filter(
     (h, i) => i === 0 || (Number.isFinite(h.probability) && h.probability >= 0.25),
   );
 }
 
 /** The roots (and side) the localization most supports, for matching spine imaging. */
 function affectedRoots(loc: Localization): { roots: Set<string>; sides: LR[]; diffuse: boolean } | undefined {
-  for (const h of loc.hypotheses) {
+  for (const h of answersOf(loc)) {
     if (Number.isFinite(h.probability) && h.probability < 0.05) break;
     const rootLesions = h.lesions.filter((l) => l.level === "root");
     if (rootLesions.length > 0)
@@ -193,21 +221,28 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
     const [head = "", ...rest] = raw.split(":");
     const word = norm(head);
     const detail = rest.join(":").trim();
-    const known = Object.hasOwn(HISTORY_CLUES, word) ? HISTORY_CLUES[word] : undefined;
-    if (known) s.add(known, `history: ${raw}`);
-    if (word === "cancer" && PELVIC_CANCER.test(detail)) s.add("cancer_pelvic", `history: ${raw}`);
+    const known = own(HISTORY_CLUES, word);
+    if (known) s.add(known, `history: ${spoken(raw)}`);
+    for (const id of own(HISTORY_WORD_CLUES, word) ?? []) s.add(id, `history: ${spoken(raw)}`);
+    if (word === "cancer" && PELVIC_CANCER.test(detail)) s.add("cancer_pelvic", `history: ${spoken(raw)}`);
     const text = known ? detail : raw;
     for (const w of contextWords) {
-      if (w.in === "symptoms" || !w.pattern.test(text)) continue;
-      for (const clue of w.clues) s.add(clue, `history: ${raw}`);
+      if (w.in === "symptoms" || !statedIn(w.pattern, text) || w.unless?.test(text)) continue;
+      for (const clue of w.clues) s.add(clue, `history: ${spoken(raw)}`);
     }
     if (!known && /cancer|carcinoma|malignan|sarcoma|lymphoma/i.test(raw) && PELVIC_CANCER.test(raw))
-      s.add("cancer_pelvic", `history: ${raw}`);
+      s.add("cancer_pelvic", `history: ${spoken(raw)}`);
   }
 
   // ---- symptoms
   for (const raw of c.context?.symptoms ?? []) {
-    const known = Object.hasOwn(SYMPTOM_CLUES, norm(raw)) ? SYMPTOM_CLUES[norm(raw)] : undefined;
+    bilateralSciatica(raw, s);
+    const words = own(SYMPTOM_WORD_CLUES, norm(raw));
+    if (words) {
+      for (const id of words) s.add(id, `symptom: ${spoken(raw)}`);
+      continue;
+    }
+    const known = own(SYMPTOM_CLUES, norm(raw));
     if (known) {
       s.add(known, `symptom: ${raw.replace(/_/g, " ")}`);
       continue;
@@ -215,9 +250,10 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
     const painless = /painless|without pain|no pain/i.test(raw);
     for (const w of contextWords) {
       if (w.in === "history" || !w.pattern.test(raw)) continue;
-      for (const clue of w.clues) if (!(clue === "pain" && painless)) s.add(clue, `symptom: ${raw}`);
+      for (const clue of w.clues) if (!(clue === "pain" && painless)) s.add(clue, `symptom: ${spoken(raw)}`);
     }
   }
+  courseClues(c, s);
   for (const p of PAIN_SYMPTOMS) if (s.has(p)) s.add("pain", `symptom: ${p.replace(/_/g, " ")}`);
 
   // ---- examination
@@ -225,6 +261,12 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
   const weakIdx: number[] = [];
   let severe: number[] = [];
   findings.forEach((f, i) => {
+    // a foot drop is weakness of ankle dorsiflexion, graded or not
+    if (f.kind === "sign" && f.sign === "foot_drop" && f.present !== false) {
+      for (const side of sidesOf(f.side)) weakSides.add(side);
+      weakIdx.push(i);
+      return;
+    }
     if (f.kind !== "strength") return;
     const v = mrcValue(f.mrc);
     if (v === undefined || v >= 5) return;
@@ -287,19 +329,25 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
       case "sensory": {
         const lost = f.change === "reduced" || f.change === "absent";
         if (lost && (f.region === "perineum" || f.region === "genital"))
-          s.add("saddle_anaesthesia", `${f.change} sensation in the ${f.region.replace(/_/g, " ")}`, [i]);
+          s.add("saddle_anaesthesia", `${f.change} sensation in the ${nameOf(f.region)}`, [i]);
         break;
       }
       case "reflex":
         if (f.grade === "brisk" || f.grade === "extensor")
-          s.add("umn_signs", `${f.reflex} ${f.grade === "extensor" ? "extensor plantar" : "brisk"}`, [i]);
+          s.add(
+            "umn_signs",
+            f.grade === "extensor" ? "extensor plantar response" : `${nameOf(f.reflex)} brisk`,
+            [i],
+          );
         break;
       case "sign": {
+        signClues(f, i, s);
         if (f.present === false) break;
         if (f.sign === "babinski" || f.sign === "clonus") s.add("umn_signs", f.sign, [i]);
         if (f.sign === "hypertrophy")
-          s.add("hypertrophy", `hypertrophy${f.target ? ` of the ${f.target}` : ""}`, [i]);
-        if (f.sign === "atrophy") s.add("atrophy", `atrophy${f.target ? ` of the ${f.target}` : ""}`, [i]);
+          s.add("hypertrophy", `hypertrophy${f.target ? ` of the ${nameOf(f.target)}` : ""}`, [i]);
+        if (f.sign === "atrophy")
+          s.add("atrophy", `atrophy${f.target ? ` of the ${nameOf(f.target)}` : ""}`, [i]);
         if (f.sign === "fasciculations") s.add("fasciculations", "fasciculations", [i]);
         if (f.sign === "straight_leg_raise" || f.sign === "crossed_straight_leg_raise")
           s.add("straight_leg_raise", "positive straight leg raise", [i]);
@@ -309,23 +357,25 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
           f.target &&
           !/spine|lumbar|sacr|fibul|joint|neck|knee|ankle|hip/i.test(f.target)
         )
-          s.add("muscle_tenderness", `tender ${f.target}`, [i]);
+          s.add("muscle_tenderness", `tender ${nameOf(f.target)}`, [i]);
         break;
       }
       case "emg": {
         const para = isParaspinal(f.muscle);
         if (f.spontaneous === "fibrillations") {
-          s.add("emg_fibrillations", `fibrillations in ${f.muscle.replace(/_/g, " ")}`, [i]);
-          if (para) s.add("paraspinal_denervation", `fibrillations in ${f.muscle.replace(/_/g, " ")}`, [i]);
+          s.add("emg_fibrillations", `fibrillations in ${nameOf(f.muscle)}`, [i]);
+          if (para) s.add("paraspinal_denervation", `fibrillations in ${nameOf(f.muscle)}`, [i]);
         }
-        if (f.spontaneous === "myokymia") s.add("emg_myokymia", `myokymic discharges in ${f.muscle}`, [i]);
+        if (f.spontaneous === "myokymia")
+          s.add("emg_myokymia", `myokymic discharges in ${nameOf(f.muscle)}`, [i]);
         if (f.spontaneous === "fasciculations")
-          s.add("emg_fasciculations", `fasciculation potentials in ${f.muscle}`, [i]);
-        if (f.spontaneous === "crd") s.add("emg_crd", `complex repetitive discharges in ${f.muscle}`, [i]);
+          s.add("emg_fasciculations", `fasciculation potentials in ${nameOf(f.muscle)}`, [i]);
+        if (f.spontaneous === "crd")
+          s.add("emg_crd", `complex repetitive discharges in ${nameOf(f.muscle)}`, [i]);
         if (f.muap === "neurogenic" || f.recruitment === "reduced" || f.recruitment === "discrete")
-          s.add("emg_neurogenic", `neurogenic units in ${f.muscle.replace(/_/g, " ")}`, [i]);
+          s.add("emg_neurogenic", `neurogenic units in ${nameOf(f.muscle)}`, [i]);
         if (f.muap === "myopathic" || f.recruitment === "early")
-          s.add("emg_myopathic", `myopathic units in ${f.muscle.replace(/_/g, " ")}`, [i]);
+          s.add("emg_myopathic", `myopathic units in ${nameOf(f.muscle)}`, [i]);
         break;
       }
       case "lab": {
@@ -396,16 +446,12 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
   if (bilateralDistal.length >= 2)
     s.add(
       "length_dependent_ncs",
-      `${bilateralDistal.map(([st]) => st.replace(/_/g, " ")).join(" and ")} reduced on both sides`,
+      `${bilateralDistal.map(([st]) => nameOf(st)).join(" and ")} reduced on both sides`,
       bilateralDistal.flatMap(([, e]) => e.idx),
     );
   for (const [study, e] of byStudy) {
     if (!SENSORY_STUDIES.has(study) || e.abnormal.size !== 1) continue;
-    s.add(
-      "snap_reduced_in_territory",
-      `${study.replace(/_/g, " ")} reduced or absent on one side only`,
-      e.idx,
-    );
+    s.add("snap_reduced_in_territory", `${nameOf(study)} reduced or absent on one side only`, e.idx);
   }
 
   // EMG: paraspinals spared while limb muscles are denervated; normal EMG in a weak muscle
@@ -433,14 +479,36 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
       )
     )
       return;
-    s.add("emg_normal_in_weak_muscle", `normal needle EMG of ${f.muscle.replace(/_/g, " ")} in a weak leg`, [
-      i,
-    ]);
+    s.add("emg_normal_in_weak_muscle", `normal needle EMG of ${nameOf(f.muscle)} in a weak leg`, [i]);
   });
 
+  findings.forEach((f, i) => {
+    imagingFlagClues(f, i, s);
+  });
+  labFlagClues(findings, s);
   imagingClues(c, loc, s);
   localizationClues(loc, s);
   return s.map;
+}
+
+/** The clue ids a symptom word names (controlled words first, then the free-text synonyms). */
+export function symptomWordClues(raw: string): ClueId[] {
+  const word = norm(raw);
+  const direct =
+    own(SYMPTOM_WORD_CLUES, word) ??
+    (own(SYMPTOM_CLUES, word) ? [own(SYMPTOM_CLUES, word) as ClueId] : undefined);
+  if (direct) return direct;
+  const out = new Set<ClueId>();
+  for (const w of contextWords)
+    if (w.in !== "history" && w.pattern.test(raw)) for (const id of w.clues) out.add(id);
+  // "no leg pain" denied: the word pain alone, not its absence
+  out.delete("painless");
+  return [...out];
+}
+
+/** What the patient denies (FORMAT.md v1.1 `context.denies`), as clue ids with the words. */
+export function denials(c: LocusCase): Map<ClueId, string> {
+  return deniedClues(c, symptomWordClues);
 }
 
 function imagingClues(c: LocusCase, loc: Localization, s: ClueSet): void {
@@ -487,7 +555,8 @@ function imagingClues(c: LocusCase, loc: Localization, s: ClueSet): void {
     if (f.modality === "pet_ct" && (tags.has("mass") || /uptake|hypermetab|fdg/i.test(text)))
       s.add("pet_uptake", what, [i]);
     if (f.modality !== "mri_spine" && /\bcyst|cystic|ganglion/i.test(text)) cystIdx = [...cystIdx, i];
-    if (/intraneural/i.test(text)) intraneuralText = true;
+    // a cyst inside the nerve, or one reaching it along its articular branch, is intraneural (Spinner 2003)
+    if (/intraneural|articular branch|within the nerve|inside the nerve/i.test(text)) intraneuralText = true;
     if (
       /brain|cerebr|frontal|parietal|hemispher|subcortical|cortical|capsul|intracranial|parasagittal|falx/i.test(
         text,
@@ -621,8 +690,7 @@ function lesionHas(l: Lesion, level: Lesion["level"], site?: string): boolean {
 function localizationClues(loc: Localization, s: ClueSet): void {
   for (const h of leadingHypotheses(loc)) {
     const pct = `${Math.round(h.probability * 100)}%`;
-    const say = (l: Lesion) =>
-      `localization: ${l.level}${l.sites.length ? ` ${l.sites.join(", ")}` : ""} (${l.side}, ${pct})`;
+    const say = (l: Lesion) => `localization: ${lesionPhrase(l)}, ${pct}`;
     for (const l of h.lesions) {
       if (lesionHas(l, "root")) s.add("loc_root", say(l));
       if (lesionHas(l, "plexus")) s.add("loc_plexus", say(l));

@@ -3,30 +3,40 @@
  */
 import type { LocusCase } from "../case/schema.js";
 import type { Localization } from "../localize/types.js";
-import { extractClues } from "./clues.js";
+import { denials, extractClues } from "./clues.js";
 import { CATALOGUE_VERSION, conditions as catalogue } from "./data/conditions.js";
 import { workupById } from "./data/workup.js";
 import { redFlags } from "./red-flags.js";
-import { scoreCondition } from "./score.js";
+import { scoreCondition, viewOf } from "./score.js";
+import { type NotEnough, notEnough } from "./sufficiency.js";
 import type {
   Condition,
   Differential,
   DifferentialOptions,
   DifferentialReason,
   RankedCondition,
+  RedFlag,
   WorkupItem,
 } from "./types.js";
 
 /** Conditions after the first add their work-up to the case's when at least this likely. */
 export const WORKUP_FLOOR = 0.05;
 
+/** Whether an imaging finding matches "modality" or "modality:region|words". */
+function imagingMatches(f: { modality: string; text?: string; level?: string }, spec: string): boolean {
+  const [modality, words] = spec.split(":");
+  if (f.modality !== modality) return false;
+  if (!words) return true;
+  return new RegExp(words, "i").test(`${f.text ?? ""} ${f.level ?? ""}`);
+}
+
 /** Whether the case already holds the result of a test. */
-function alreadyDone(c: LocusCase, w: WorkupItem): boolean {
+export function alreadyDone(c: LocusCase, w: WorkupItem): boolean {
   const d = w.doneWhen;
   if (!d) return false;
   return c.findings.some(
     (f) =>
-      (f.kind === "imaging" && (d.imaging ?? []).includes(f.modality)) ||
+      (f.kind === "imaging" && (d.imaging ?? []).some((spec) => imagingMatches(f, spec))) ||
       (f.kind === "lab" && (d.labs ?? []).includes(f.test)) ||
       (f.kind === "emg" && d.emg === true) ||
       (f.kind === "ncs" && d.ncs === true),
@@ -70,7 +80,11 @@ export function differential(
 ): Differential {
   const limit = options.limit ?? 10;
   const clues = extractClues(c, loc);
-  const scored = catalogue.map((cond) => scoreCondition(cond, loc, clues));
+  const flags = redFlags(clues, denials(c), (w) => alreadyDone(c, w));
+  const insufficient = notEnough(c);
+  if (insufficient) return notEnoughAnswer(c, flags, insufficient);
+  const view = viewOf(loc);
+  const scored = catalogue.map((cond) => scoreCondition(cond, view, clues));
   const total = scored.reduce((sum, s) => sum + s.odds, 0);
   scored.sort((a, b) => b.odds - a.odds || a.condition.id.localeCompare(b.condition.id));
   const side = leadingSide(loc);
@@ -101,7 +115,6 @@ export function differential(
     (r, i) => i < limit || (r.mustNotMiss && r.probability >= MUST_NOT_MISS_FLOOR),
   );
   const other = round(Math.max(0, 1 - listed.reduce((sum, r) => sum + r.probability, 0)));
-  const flags = redFlags(clues);
 
   // the case's work-up: red-flag actions first, then the work-up of the leading conditions
   const plan = new Map<string, WorkupItem & { for: string[]; done: boolean }>();
@@ -124,5 +137,28 @@ export function differential(
       (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
   );
 
-  return { conditions: listed, redFlags: flags, workup: planned, other, catalogueVersion: CATALOGUE_VERSION };
+  return {
+    status: "ok",
+    conditions: listed,
+    redFlags: flags,
+    workup: planned,
+    other,
+    catalogueVersion: CATALOGUE_VERSION,
+  };
+}
+
+/** No condition ranked; the red flags the history raises and their tests still stand. */
+function notEnoughAnswer(c: LocusCase, flags: RedFlag[], why: NotEnough): Differential {
+  const workup = flags.flatMap((f) =>
+    f.action.map((w) => ({ ...w, for: [`red flag: ${f.id}`], done: alreadyDone(c, w) })),
+  );
+  return {
+    status: "not_enough",
+    notEnough: why,
+    conditions: [],
+    redFlags: flags,
+    workup,
+    other: 1,
+    catalogueVersion: CATALOGUE_VERSION,
+  };
 }

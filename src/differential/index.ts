@@ -8,4 +8,5 @@ export { type DifferentialSource, sources } from "./data/sources.js";
 export { workup, workupById } from "./data/workup.js";
 export { differential, MUST_NOT_MISS_FLOOR } from "./differential.js";
 export { redFlags } from "./red-flags.js";
+export { isAbnormal, type NotEnough, notEnough } from "./sufficiency.js";
 export * from "./types.js";

@@ -1,37 +1,99 @@
 /**
- * Red flags: evaluated from the clues alone, so no ranking can hide them.
+ * Red flags: each rule's published criteria read against the clues, so no ranking can hide them.
+ * A flag is critical only when its stated minimum combination holds and nothing in the case argues
+ * against the emergency; a warning when a smaller stated combination holds; silent otherwise.
  */
 import { redFlagRules } from "./data/red-flags.js";
 import { workupById } from "./data/workup.js";
-import type { Clues, RedFlag, RedFlagRule, WorkupItem } from "./types.js";
+import type {
+  ClueId,
+  Clues,
+  RedFlag,
+  RedFlagCriterion,
+  RedFlagCriterionResult,
+  RedFlagRule,
+  RedFlagThreshold,
+  WorkupItem,
+} from "./types.js";
 
-export function fires(rule: RedFlagRule, clues: Clues): boolean {
-  if (rule.all && !rule.all.every((c) => clues.has(c))) return false;
-  if (rule.any && !rule.any.some((c) => clues.has(c))) return false;
-  return Boolean(rule.all?.length || rule.any?.length);
+/** How one criterion reads in a case: it holds when a clue is present, counts against when denied. */
+export function readCriterion(
+  criterion: RedFlagCriterion,
+  clues: Clues,
+  denied: ReadonlyMap<ClueId, string>,
+): RedFlagCriterionResult & { findings: number[] } {
+  const present = criterion.anyOf.filter((id) => clues.has(id));
+  if (present.length > 0)
+    return {
+      id: criterion.id,
+      text: criterion.text,
+      status: "holds",
+      evidence: [...new Set(present.map((id) => clues.get(id)?.text ?? ""))].filter(Boolean),
+      findings: present.flatMap((id) => clues.get(id)?.findings ?? []),
+    };
+  const denial = criterion.anyOf.map((id) => denied.get(id)).find((d) => d !== undefined);
+  return {
+    id: criterion.id,
+    text: criterion.text,
+    status: denial ? "denied" : "absent",
+    evidence: denial ? [denial] : [],
+    findings: [],
+  };
 }
 
-export function redFlags(clues: Clues, rules: RedFlagRule[] = redFlagRules): RedFlag[] {
-  const out: RedFlag[] = [];
-  for (const rule of rules) {
-    if (!fires(rule, clues)) continue;
-    const present = [...(rule.all ?? []), ...(rule.any ?? [])].filter(
-      (c, i, a) => clues.has(c) && a.indexOf(c) === i,
-    );
-    const because = present.map((c) => clues.get(c)?.text ?? c);
-    const findings = [...new Set(present.flatMap((c) => clues.get(c)?.findings ?? []))].sort((a, b) => a - b);
-    out.push({
-      id: rule.id,
-      severity: rule.severity,
-      text: rule.text,
-      because,
-      findings,
-      action: rule.action.flatMap((id) => {
-        const w = workupById.get(id);
-        return w ? [w] : [];
-      }) as WorkupItem[],
-      sources: rule.sources,
-    });
-  }
+/** Whether a threshold holds given the ids of the criteria that hold. */
+export function meets(threshold: RedFlagThreshold | undefined, holding: ReadonlySet<string>): boolean {
+  if (!threshold) return false;
+  if (!(threshold.all ?? []).every((id) => holding.has(id))) return false;
+  return (threshold.atLeast ?? []).every((g) => g.of.filter((id) => holding.has(id)).length >= g.n);
+}
+
+function actionsOf(ids: readonly string[], done: (w: WorkupItem) => boolean): WorkupItem[] {
+  return ids.flatMap((id) => {
+    const w = workupById.get(id);
+    return w && !done(w) ? [w] : [];
+  });
+}
+
+/** One rule read against a case: the flag, or undefined when silent. */
+export function readRule(
+  rule: RedFlagRule,
+  clues: Clues,
+  denied: ReadonlyMap<ClueId, string> = new Map(),
+  done: (w: WorkupItem) => boolean = () => false,
+): RedFlag | undefined {
+  const read = rule.criteria.map((c) => readCriterion(c, clues, denied));
+  const holding = new Set(read.filter((r) => r.status === "holds").map((r) => r.id));
+  const against = (rule.against ?? [])
+    .map((c) => readCriterion(c, clues, denied))
+    .filter((r) => r.status === "holds");
+  const critical = meets(rule.critical, holding) && against.length === 0;
+  if (!critical && !meets(rule.critical, holding) && !meets(rule.warning, holding)) return undefined;
+  const severity = critical ? "critical" : "warning";
+  const holds = read.filter((r) => r.status === "holds");
+  return {
+    id: rule.id,
+    name: rule.name,
+    severity,
+    text: critical ? rule.text : (rule.warningText ?? rule.text),
+    because: holds.map((r) => `${r.text} (${r.evidence.join("; ")})`),
+    criteria: read.map(({ findings: _f, ...r }) => r),
+    against: against.map((r) => `${r.text} (${r.evidence.join("; ")})`),
+    findings: [...new Set([...holds, ...against].flatMap((r) => r.findings))].sort((a, b) => a - b),
+    action: actionsOf(critical ? rule.action : (rule.warningAction ?? rule.action), done),
+    sources: rule.sources,
+  };
+}
+
+export function redFlags(
+  clues: Clues,
+  denied: ReadonlyMap<ClueId, string> = new Map(),
+  done: (w: WorkupItem) => boolean = () => false,
+  rules: RedFlagRule[] = redFlagRules,
+): RedFlag[] {
+  const out = rules.flatMap((rule) => {
+    const flag = readRule(rule, clues, denied, done);
+    return flag ? [flag] : [];
+  });
   return out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "critical" ? -1 : 1));
 }

@@ -3,8 +3,10 @@
  * present, each multiplication kept as a reason. Normalised over the catalogue.
  */
 import type { Lesion } from "../case/schema.js";
+import { extraLesion } from "../localize/data/priors.js";
 import type { Hypothesis, Localization } from "../localize/types.js";
 import type { Clues, Condition, DifferentialReason, LocalizationPattern } from "./types.js";
+import { lesionPhrase } from "./words.js";
 
 /** A lesion's side against a pattern's usual side: the factor for a mismatch. */
 export const SIDE_MISMATCH = 0.25;
@@ -61,7 +63,10 @@ export function lesionFit(lesion: Lesion, condition: Condition): number {
 }
 
 /** How well a hypothesis (one to three lesions) fits a condition: its best-fitting lesion. */
-export function hypothesisFit(h: Hypothesis, condition: Condition): { fit: number; lesion?: Lesion } {
+export function hypothesisFit(
+  h: Pick<Hypothesis, "lesions">,
+  condition: Condition,
+): { fit: number; lesion?: Lesion } {
   const focal = h.lesions.some((l) => l.level !== "polyneuropathy");
   let best = 0;
   let which: Lesion | undefined;
@@ -76,44 +81,156 @@ export function hypothesisFit(h: Hypothesis, condition: Condition): { fit: numbe
   return { fit: Math.max(best, ELSEWHERE), lesion: which };
 }
 
-const describeLesion = (l: Lesion) =>
-  `${l.level.replace(/_/g, " ")}${l.sites.length ? ` ${l.sites.join(", ")}` : ""} (${l.side})`;
+const describeLesion = (l: Lesion) => lesionPhrase(l);
 
-/** The fit of the whole localization: sum over hypotheses of P(h) x fit(h). */
+/** An answer of the localization as the differential reads it. */
+export interface LocalizedAnswer {
+  lesions: Lesion[];
+  probability: number;
+  logPrior?: number;
+}
+
 /**
- * Hypothesis probabilities as given, with non-finite or negative values read as 0; when none is
- * usable, every hypothesis counts equally (a localization without probabilities still has shapes).
+ * The whole distribution when the localize stage gives it (never only the answers listed, so the
+ * diagnosis does not depend on how many are shown); the listed hypotheses otherwise.
  */
-export function hypothesisWeights(loc: Localization): number[] {
-  const raw = loc.hypotheses.map((h) =>
-    Number.isFinite(h.probability) && h.probability > 0 ? h.probability : 0,
-  );
+export function answersOf(loc: Localization): readonly LocalizedAnswer[] {
+  return loc.distribution && loc.distribution.length > 0 ? loc.distribution : loc.hypotheses;
+}
+
+/**
+ * Answer probabilities as given, with non-finite or negative values read as 0; when none is
+ * usable, every answer counts equally (a localization without probabilities still has shapes).
+ */
+export function hypothesisWeights(answers: readonly LocalizedAnswer[]): number[] {
+  const raw = answers.map((h) => (Number.isFinite(h.probability) && h.probability > 0 ? h.probability : 0));
   const total = raw.reduce((a, b) => a + b, 0);
   if (total > 0) return raw;
-  return loc.hypotheses.map(() => 1 / Math.max(1, loc.hypotheses.length));
+  return answers.map(() => 1 / Math.max(1, answers.length));
+}
+
+/** The probability outside the answers read (with the whole distribution, only what was pruned). */
+function unlisted(loc: Localization, answers: readonly LocalizedAnswer[]): number {
+  if (loc.distribution && answers === loc.distribution)
+    return Math.max(
+      0,
+      1 - answers.reduce((a, h) => a + (Number.isFinite(h.probability) ? h.probability : 0), 0),
+    );
+  return Number.isFinite(loc.other) && loc.other > 0 ? loc.other : 0;
+}
+
+/**
+ * When the explained lesion of a pair is not itself an answer, its prior is bounded from the pair's:
+ * a second, unrelated lesion costs at least the localize stage's factor for one (its site's prior
+ * is at most 1), so the lesion's own log prior is at least the pair's minus log(that factor).
+ */
+const PAIR_TO_SINGLE = -Math.log(extraLesion.unrelated);
+const keys = new WeakMap<Lesion, string>();
+/** A lesion's identity (level, side, sites), kept per lesion object. */
+function lesionKey(l: Lesion): string {
+  let k = keys.get(l);
+  if (k === undefined) {
+    k = `${l.level}|${l.side}|${[...l.sites].sort().join(",")}`;
+    keys.set(l, k);
+  }
+  return k;
+}
+
+/**
+ * The localization prior of each lesion that stands alone as an answer, by lesion: when a
+ * condition explains one lesion of a pair, the other lesion is a coincidence whose prior the
+ * pair's prior already holds, so the pair's evidence is divided by the explained lesion's prior.
+ */
+function singlePriors(answers: readonly LocalizedAnswer[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const a of answers)
+    if (a.lesions.length === 1 && a.logPrior !== undefined && a.lesions[0])
+      out.set(lesionKey(a.lesions[0]), a.logPrior);
+  return out;
+}
+
+/**
+ * What an answer says about the findings, P(findings | h) up to a constant, for a condition that
+ * explains its lesion `explained`: the posterior over the prior, P(h | findings) / P(h). The
+ * condition's own prior already says how common it is, so the localization prior must not be
+ * counted a second time. Without priors (a localization from elsewhere) the posterior stands in.
+ */
+export function likelihoodWeight(
+  answer: LocalizedAnswer,
+  posterior: number,
+  explained: Lesion | undefined,
+  singles: ReadonlyMap<string, number>,
+): number {
+  if (answer.logPrior === undefined || !Number.isFinite(answer.logPrior)) return posterior;
+  const prior =
+    (explained && singles.get(lesionKey(explained))) ??
+    answer.logPrior + (answer.lesions.length > 1 ? PAIR_TO_SINGLE : 0);
+  return posterior / Math.exp(prior);
+}
+
+/**
+ * The localization's support for a condition, Bayes-correct: sum over the answers h of
+ * P(h | findings) / P(h) x fit(h), the fit being how often the condition produces a lesion of h's
+ * shape, over the whole distribution. Its reason shows the posterior-weighted fit (the share of
+ * the localization that fits).
+ */
+/** What the ranking reads of a localization, worked out once for all conditions. */
+export interface LocalizationView {
+  answers: readonly LocalizedAnswer[];
+  posterior: number[];
+  /** For each answer, for each of its lesions: the answer's evidence when a condition explains that lesion. */
+  likelihood: number[][];
+  unlisted: number;
+}
+
+/**
+ * Answers whose evidence is below this share of the strongest answer's are left out of the sum
+ * (their part of any condition's support is under that share; speed only).
+ */
+export const NEGLIGIBLE = 1e-4;
+
+export function viewOf(loc: Localization): LocalizationView {
+  const all = answersOf(loc);
+  const weights = hypothesisWeights(all);
+  const singles = singlePriors(all);
+  const evidence = all.map((a, i) => a.lesions.map((l) => likelihoodWeight(a, weights[i] ?? 0, l, singles)));
+  const strongest = Math.max(0, ...evidence.flat());
+  const keep = evidence.map((e) => e.length === 0 || Math.max(...e) >= strongest * NEGLIGIBLE);
+  return {
+    answers: all.filter((_, i) => keep[i]),
+    posterior: weights.filter((_, i) => keep[i]),
+    likelihood: evidence.filter((_, i) => keep[i]),
+    unlisted: unlisted(loc, all),
+  };
 }
 
 export function localizationFit(
-  loc: Localization,
+  loc: Localization | LocalizationView,
   condition: Condition,
 ): { fit: number; reason: DifferentialReason } {
+  const { answers, posterior, likelihood, unlisted: rest } = "answers" in loc ? loc : viewOf(loc);
   let fit = 0;
+  let share = 0;
   let bestContribution = 0;
-  let bestText = "";
-  const weights = hypothesisWeights(loc);
-  for (const [i, h] of loc.hypotheses.entries()) {
+  let best: { lesion: Lesion; weight: number } | undefined;
+  for (const [i, h] of answers.entries()) {
     const hf = hypothesisFit(h, condition);
-    const weight = weights[i] ?? 0;
-    const contribution = weight * hf.fit;
-    fit += contribution;
-    if (contribution > bestContribution && hf.lesion) {
-      bestContribution = contribution;
-      bestText = `${describeLesion(hf.lesion)}, ${Math.round(weight * 100)}% of the localization`;
+    const weight = posterior[i] ?? 0;
+    const k = hf.lesion ? h.lesions.indexOf(hf.lesion) : -1;
+    fit += (likelihood[i]?.[k] ?? weight) * hf.fit;
+    share += weight * hf.fit;
+    if (weight * hf.fit > bestContribution && hf.lesion) {
+      bestContribution = weight * hf.fit;
+      best = { lesion: hf.lesion, weight };
     }
   }
-  fit += (Number.isFinite(loc.other) && loc.other > 0 ? loc.other : 0) * ELSEWHERE;
-  fit = Math.max(fit, ELSEWHERE * 0.1);
-  const typical = fit >= 0.1;
+  const bestText = best
+    ? `${describeLesion(best.lesion)}, ${Math.round(best.weight * 100)}% of the localization`
+    : "";
+  const elsewhere = rest * ELSEWHERE;
+  fit = Math.max(fit + elsewhere, ELSEWHERE * 0.1);
+  share = Math.max(share + elsewhere, ELSEWHERE * 0.1);
+  const typical = share >= 0.1;
   return {
     fit,
     reason: {
@@ -123,7 +240,7 @@ export function localizationFit(
         : bestText
           ? `the localization is unusual for it (best: ${bestText})`
           : "the localization is unusual for it",
-      factor: fit,
+      factor: share,
       findings: [],
       sources: condition.sources.slice(0, 2),
     },
@@ -137,7 +254,11 @@ export interface ConditionScore {
   reasons: DifferentialReason[];
 }
 
-export function scoreCondition(condition: Condition, loc: Localization, clues: Clues): ConditionScore {
+export function scoreCondition(
+  condition: Condition,
+  loc: Localization | LocalizationView,
+  clues: Clues,
+): ConditionScore {
   const located = localizationFit(loc, condition);
   let odds = condition.prior * located.fit;
   const reasons: DifferentialReason[] = [located.reason];

@@ -670,6 +670,8 @@ const table: { id: string; c: MiniCase; loc: Localization }[] = [
       onset: "chronic",
       history: ["smoking", "coronary artery disease"],
       symptoms: ["claudication"],
+      // FORMAT.md v1.1: foot pulses absent
+      findings: [{ kind: "sign", side: "bilateral", sign: "pulses", present: false } as unknown as Finding],
     },
     loc: mkLoc([[L("none", [], "bilateral")], 0.6]),
   },
@@ -698,6 +700,165 @@ const table: { id: string; c: MiniCase; loc: Localization }[] = [
       [[L("muscle", ["tibialis_anterior"], "right")], 0.3],
     ),
   },
+  // ---- the textbook additions (issue 17): each in its textbook picture
+  {
+    id: "tibial_neuropathy",
+    c: {
+      age: 60,
+      onset: "subacute",
+      history: ["Baker's cyst of the left knee"],
+      symptoms: ["numb sole"],
+      findings: [
+        str("left", "ankle_plantarflexion", 4),
+        sens("left", "sole_medial", "reduced"),
+        img("ultrasound", [], { side: "left", text: "popliteal cyst beside the tibial nerve" }),
+      ],
+    },
+    loc: mkLoc([[L("nerve", ["tibial"], "left")], 0.7]),
+  },
+  {
+    id: "hereditary_neuropathy_with_pressure_palsies",
+    c: {
+      age: 19,
+      onset: "acute",
+      history: ["mother with recurrent palsies; family history of neuropathy", "previous painless foot drop"],
+      symptoms: ["painless foot drop"],
+      findings: [str("right", "ankle_dorsiflexion", 3)],
+    },
+    loc: mkLoc([[L("nerve", ["common_peroneal@fibular_head"], "right")], 0.7]),
+  },
+  {
+    id: "charcot_marie_tooth",
+    c: {
+      age: 24,
+      onset: "chronic",
+      history: ["father with the same high arches and neuropathy; family history of neuropathy"],
+      symptoms: ["painless", "tripping"],
+      findings: [str("bilateral", "ankle_dorsiflexion", 4), rfx("bilateral", "achilles", "absent")],
+    },
+    loc: mkLoc([[L("polyneuropathy", [], "bilateral")], 0.8]),
+  },
+  {
+    id: "infectious_spondylitis",
+    c: {
+      age: 70,
+      onset: "subacute",
+      history: ["spine_surgery:vertebroplasty 3 months ago", "urinary tract infection"],
+      symptoms: ["back_pain"],
+      findings: [str("left", "knee_extension", 4), lab("esr", "elevated")],
+    },
+    loc: mkLoc([[L("root", ["L3"], "left")], 0.6]),
+  },
+  {
+    id: "spinal_epidural_hematoma",
+    c: {
+      age: 75,
+      onset: "acute",
+      history: ["anticoagulation:rivaroxaban"],
+      symptoms: ["sudden back_pain", "weakness"],
+      findings: [str("bilateral", "hip_flexion", 3), rfx("bilateral", "plantar", "extensor")],
+    },
+    loc: mkLoc([[L("cns", [], "bilateral")], 0.7]),
+  },
+  {
+    id: "vasculitic_neuropathy",
+    c: {
+      age: 62,
+      onset: "subacute",
+      history: ["rheumatoid arthritis", "weight loss"],
+      symptoms: ["burning pain in the foot"],
+      findings: [
+        str("left", "ankle_dorsiflexion", 2),
+        str("right", "ankle_plantarflexion", 4),
+        lab("esr", "elevated"),
+      ],
+    },
+    loc: mkLoc([[L("nerve", ["common_peroneal"], "left"), L("nerve", ["tibial"], "right")], 0.6]),
+  },
+  {
+    id: "leptomeningeal_infiltration",
+    c: {
+      age: 58,
+      onset: "subacute",
+      history: ["cancer:diffuse large B-cell lymphoma"],
+      symptoms: ["radicular_pain", "weakness"],
+      findings: [
+        str("bilateral", "ankle_plantarflexion", 4),
+        img("mri_spine", ["root_enhancement"], { text: "enhancing cauda equina roots" }),
+        lab("csf_cells", "elevated"),
+      ],
+    },
+    loc: mkLoc([[L("polyradiculopathy", [], "bilateral")], 0.6]),
+  },
+  {
+    id: "herpes_zoster_radiculitis",
+    c: {
+      age: 74,
+      onset: "acute",
+      history: ["shingles rash over the right thigh two weeks ago"],
+      symptoms: ["burning thigh pain"],
+      findings: [str("right", "knee_extension", 4), rfx("right", "patellar", "reduced")],
+    },
+    loc: mkLoc([[L("root", ["L3"], "right")], 0.7]),
+  },
+  {
+    id: "neurosarcoidosis",
+    c: {
+      age: 45,
+      onset: "subacute",
+      history: ["pulmonary sarcoidosis"],
+      symptoms: ["burning feet"],
+      findings: [str("bilateral", "ankle_plantarflexion", 4), lab("csf_protein", "elevated")],
+    },
+    loc: mkLoc([[L("polyradiculopathy", [], "bilateral")], 0.6]),
+  },
+  {
+    id: "inclusion_body_myositis",
+    c: {
+      age: 71,
+      onset: "chronic",
+      symptoms: ["painless", "knees buckling"],
+      findings: [
+        str("left", "knee_extension", 3),
+        str("right", "knee_extension", 4),
+        { kind: "emg", side: "left", muscle: "vastus_lateralis", muap: "myopathic" } as Finding,
+      ],
+    },
+    loc: mkLoc([[L("muscle", [], "bilateral")], 0.7]),
+  },
+  {
+    id: "b12_deficiency_neuropathy",
+    c: {
+      age: 66,
+      onset: "subacute",
+      history: ["pernicious anaemia, B12 deficiency", "gastrectomy"],
+      symptoms: ["numb feet"],
+      findings: [sens("bilateral", "foot_dorsum", "reduced"), rfx("bilateral", "achilles", "absent")],
+    },
+    loc: mkLoc([[L("polyneuropathy", [], "bilateral")], 0.7]),
+  },
+  {
+    id: "nitrous_oxide_neuropathy",
+    c: {
+      age: 22,
+      onset: "subacute",
+      history: ["recreational nitrous oxide, several canisters a day"],
+      symptoms: ["numb feet", "weakness"],
+      findings: [str("bilateral", "ankle_dorsiflexion", 3), rfx("bilateral", "achilles", "absent")],
+    },
+    loc: mkLoc([[L("polyneuropathy", [], "bilateral")], 0.7]),
+  },
+  {
+    id: "avascular_necrosis_femoral_head",
+    c: {
+      age: 42,
+      onset: "subacute",
+      history: ["long-term steroid treatment", "alcohol"],
+      symptoms: ["groin pain"],
+      findings: [img("mri_limb", [], { side: "left", text: "avascular necrosis of the left femoral head" })],
+    },
+    loc: mkLoc([[L("none", [], "left")], 0.7]),
+  },
 ];
 
 describe("one synthetic case per condition ranks its condition first", () => {
@@ -710,4 +871,19 @@ describe("one synthetic case per condition ranks its condition first", () => {
       const top = d.conditions.slice(0, 3).map((x) => `${x.id} ${x.probability}`);
       expect(d.conditions[0]?.id, top.join(", ")).toBe(t.id);
     });
+});
+
+describe("side patterns", () => {
+  it("a chronic upper motor neuron weakness of one leg favours a parasagittal lesion over a compressed cord", () => {
+    const d = differential(
+      mkCase({
+        age: 57,
+        onset: "chronic",
+        findings: [rfx("right", "patellar", "brisk"), str("right", "ankle_dorsiflexion", 4)],
+      }),
+      mkLoc([[L("cns", [], "right")], 0.8]),
+    );
+    const rank = (id: string) => d.conditions.findIndex((x) => x.id === id);
+    expect(rank("parasagittal_mass")).toBeLessThan(rank("compressive_myelopathy"));
+  });
 });

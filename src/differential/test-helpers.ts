@@ -9,6 +9,10 @@ export interface MiniCase {
   age?: number;
   sex?: "male" | "female";
   onset?: "acute" | "subacute" | "chronic";
+  durationDays?: number;
+  /** FORMAT.md v1.1 (read whether or not the schema has it yet). */
+  course?: "improving" | "stable" | "worsening" | "fluctuating";
+  denies?: string[];
   history?: string[];
   symptoms?: string[];
   findings?: Finding[];
@@ -21,9 +25,12 @@ export function mkCase(m: MiniCase, id = "synthetic"): LocusCase {
     patient: { ...(m.age !== undefined ? { age: m.age } : {}), ...(m.sex ? { sex: m.sex } : {}) },
     context: {
       ...(m.onset ? { onset: m.onset } : {}),
+      ...(m.durationDays !== undefined ? { durationDays: m.durationDays } : {}),
+      ...(m.course ? { course: m.course } : {}),
+      ...(m.denies ? { denies: m.denies } : {}),
       history: m.history ?? [],
       symptoms: m.symptoms ?? [],
-    },
+    } as LocusCase["context"],
     findings: m.findings ?? [],
   };
 }

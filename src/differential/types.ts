@@ -4,6 +4,7 @@
  * compared as it is. The JSON shape of `Differential` is a stable interface (see docs/differential.md).
  */
 import type { Level } from "../case/schema.js";
+import type { NotEnough } from "./sufficiency.js";
 
 /** A key into `data/sources.ts`. */
 export type SourceKey = string;
@@ -26,7 +27,13 @@ export const CLUE_IDS = [
   "onset_chronic",
   "progressive",
   "rapid_progression",
+  "progression_within_4_weeks",
+  "onset_within_14_days",
   "contralateral_spread",
+  "course_stable",
+  "course_improving",
+  "course_worsening",
+  "chronic_stable",
   // history
   "diabetes",
   "cancer",
@@ -40,6 +47,7 @@ export const CLUE_IDS = [
   "pelvic_surgery",
   "lithotomy_position",
   "trauma",
+  "major_trauma",
   "pelvic_fracture",
   "pregnancy_delivery",
   "weight_loss",
@@ -52,6 +60,18 @@ export const CLUE_IDS = [
   "infection",
   "immunosuppression",
   "repetitive_ankle_load",
+  "zoster",
+  "sarcoidosis",
+  "recurrent_episodes",
+  "knee_joint_disease",
+  "injection_drug_use",
+  "peripheral_arterial_disease",
+  "hip_joint_disease",
+  "family_history_neuropathy",
+  "neurotoxic_exposure",
+  "autoimmune_disease",
+  "bariatric_surgery",
+  "kidney_disease",
   // symptoms
   "back_pain",
   "radicular_pain",
@@ -62,6 +82,12 @@ export const CLUE_IDS = [
   "weakness",
   "numbness",
   "bladder_dysfunction",
+  "urinary_retention",
+  "bilateral_sciatica",
+  "night_pain",
+  "unsteady_gait",
+  "pain_out_of_proportion",
+  "pain_on_passive_stretch",
   "bowel_dysfunction",
   "sexual_dysfunction",
   "claudication",
@@ -84,6 +110,13 @@ export const CLUE_IDS = [
   "femoral_stretch",
   "muscle_tenderness",
   "distal_symmetric_sensory_loss",
+  "pulses_absent",
+  "cold_pale_limb",
+  "arm_weakness",
+  "facial_weakness",
+  "sensory_level",
+  "pes_cavus",
+  "hip_pain_on_rotation",
   // electrodiagnosis
   "emg_fibrillations",
   "emg_neurogenic",
@@ -123,6 +156,9 @@ export const CLUE_IDS = [
   "muscle_fatty_change",
   "pet_uptake",
   "hip_joint_disease_on_imaging",
+  "arterial_occlusion",
+  "epidural_collection",
+  "fracture",
   // laboratory
   "ck_elevated",
   "ck_normal",
@@ -132,6 +168,9 @@ export const CLUE_IDS = [
   "csf_protein_elevated",
   "csf_pleocytosis",
   "csf_normal",
+  "csf_albuminocytologic",
+  "csf_malignant_cells",
+  "b12_low",
   // the localization
   "loc_root",
   "loc_plexus",
@@ -232,19 +271,60 @@ export interface WorkupItem {
   lessons?: string[];
   urgency: "emergency" | "urgent" | "routine";
   /** Findings that show the test was already done (any one of them). */
-  doneWhen?: { imaging?: string[]; labs?: string[]; emg?: boolean; ncs?: boolean };
+  doneWhen?: {
+    /**
+     * Imaging modalities, each alone ("mri_spine") or with the region words one of which the
+     * finding's text or level must contain ("ct:abdomen|pelvis": a CT of the abdomen is not a CT
+     * of the spine).
+     */
+    imaging?: string[];
+    labs?: string[];
+    emg?: boolean;
+    ncs?: boolean;
+  };
   sources: SourceKey[];
+}
+
+/**
+ * One published criterion of a red flag, in the clinic's words: it holds when any of its clues is
+ * present, and counts against the flag when the patient denies it (context.denies).
+ */
+export interface RedFlagCriterion {
+  id: string;
+  text: string;
+  anyOf: ClueId[];
+}
+
+/**
+ * A defined minimum combination of criteria (ids of the flag's criteria): every one in `all`, and
+ * for each group in `atLeast`, at least `n` of its `of`.
+ */
+export interface RedFlagThreshold {
+  all?: string[];
+  atLeast?: { n: number; of: string[] }[];
 }
 
 export interface RedFlagRule {
   id: string;
-  severity: "critical" | "warning";
+  /** The condition the flag is about, in words ("Guillain-Barré syndrome"). */
+  name: string;
+  /** What to do when the critical combination holds. */
   text: string;
-  /** The flag fires when every `all` clue is present and at least one `any` clue (if given). */
-  all?: ClueId[];
-  any?: ClueId[];
-  /** Work-up item ids to do now. */
+  /** What to say when only the warning combination holds. */
+  warningText?: string;
+  criteria: RedFlagCriterion[];
+  /** The combination that makes the flag critical (the published minimum); omitted: a warning only. */
+  critical?: RedFlagThreshold;
+  /** A smaller combination that makes it a warning; omitted: the flag is critical or silent. */
+  warning?: RedFlagThreshold;
+  /**
+   * Findings that argue against the emergency (a course stable for months): any one present turns
+   * a critical flag into a warning, and is shown beside it.
+   */
+  against?: RedFlagCriterion[];
+  /** Work-up item ids to do now (critical), and when only a warning. */
   action: string[];
+  warningAction?: string[];
   sources: SourceKey[];
 }
 
@@ -275,18 +355,41 @@ export interface RankedCondition {
   sources: SourceKey[];
 }
 
+/** A criterion as read in this case. */
+export interface RedFlagCriterionResult {
+  id: string;
+  text: string;
+  /** holds: a clue is present; denied: the patient denies it; absent: not in the case. */
+  status: "holds" | "denied" | "absent";
+  /** What in the case makes it hold (empty otherwise). */
+  evidence: string[];
+}
+
 export interface RedFlag {
   id: string;
+  name: string;
   severity: "critical" | "warning";
   text: string;
+  /** The criteria that hold, with what in the case shows them (kept for older readers). */
   because: string[];
+  /** Every criterion of the flag, holding or not, in the data's order. */
+  criteria: RedFlagCriterionResult[];
+  /** What in the case argues against the emergency (turns critical into warning). */
+  against: string[];
   /** Indexes into case.findings behind it. */
   findings: number[];
+  /** The tests to do now that the case does not already hold. */
   action: WorkupItem[];
   sources: SourceKey[];
 }
 
 export interface Differential {
+  /**
+   * ok: a differential is given; not_enough: the case holds no abnormal finding to localize, so
+   * no condition is ranked (red flags read from the history still are) and `notEnough` says why.
+   */
+  status: "ok" | "not_enough";
+  notEnough?: NotEnough;
   /** Conditions ranked by probability (normalised over the catalogue), most likely first. */
   conditions: RankedCondition[];
   /** Red flags: never suppressed by the ranking. */

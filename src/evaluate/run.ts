@@ -27,6 +27,8 @@ export interface EvalReport {
   invalid: { file: string; errors: Issue[] }[];
 }
 
+const ALL_CONDITIONS = 10_000;
+
 export function evaluateFolder(folder: string): EvalReport {
   const files = readdirSync(folder)
     .filter((f) => f.endsWith(".json"))
@@ -44,14 +46,16 @@ export function evaluateFolder(folder: string): EvalReport {
     const t0 = performance.now();
     // What the scoring reads: the localization and the differential (the planner is not scored).
     const loc = localize(c, { limit: 5 });
-    const a = { hypotheses: loc.hypotheses, differential: differential(c, loc) };
+    // every condition listed, so the Brier score sees the whole diagnosis distribution
+    const a = { hypotheses: loc.hypotheses, differential: differential(c, loc, { limit: ALL_CONDITIONS }) };
     const ms = performance.now() - t0;
     const diagnoses = a.differential.conditions.map((d) => d.id);
+    const probabilities = a.differential.conditions.map((d) => ({ id: d.id, probability: d.probability }));
     cases.push({
       id: c.id ?? file,
       file,
       ms,
-      ...scoreCase(c.expected, a.hypotheses, diagnoses),
+      ...scoreCase(c.expected, a.hypotheses, diagnoses, probabilities),
       expected: c.expected.localization,
       ...(c.expected.diagnosis ? { expectedDiagnosis: c.expected.diagnosis } : {}),
       top: a.hypotheses.slice(0, 3).map((h) => ({ lesions: h.lesions, probability: h.probability })),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Expected, Lesion } from "../case/schema.js";
-import { overlaps, scoreCase, setMatches, summarise } from "./score.js";
+import { diagnosisBrier, overlaps, scoreCase, setMatches, summarise } from "./score.js";
 
 const L = (level: Lesion["level"], sites: string[], side: Lesion["side"]): Lesion => ({ level, sites, side });
 
@@ -42,17 +42,57 @@ describe("FORMAT.md scoring", () => {
       top3: true,
       diagnosisTop1: false,
       diagnosisTop3: true,
+      diagnosisBrier: null,
     });
     expect(scoreCase(expected, hyps, null).diagnosisTop1).toBeNull();
   });
   it("summarises as fractions with timing", () => {
     const s = summarise(
       [
-        { exact: true, overlap: true, top3: true, diagnosisTop1: null, diagnosisTop3: null },
-        { exact: false, overlap: true, top3: true, diagnosisTop1: null, diagnosisTop3: null },
+        {
+          exact: true,
+          overlap: true,
+          top3: true,
+          diagnosisTop1: null,
+          diagnosisTop3: null,
+          diagnosisBrier: 0.2,
+        },
+        {
+          exact: false,
+          overlap: true,
+          top3: true,
+          diagnosisTop1: null,
+          diagnosisTop3: null,
+          diagnosisBrier: null,
+        },
       ],
       [1, 3],
     );
-    expect(s).toMatchObject({ cases: 2, exact: 0.5, overlap: 1, top3: 1, diagnosisTop1: null, medianMs: 3 });
+    expect(s).toMatchObject({
+      cases: 2,
+      exact: 0.5,
+      overlap: 1,
+      top3: 1,
+      diagnosisTop1: null,
+      diagnosisBrier: 0.2,
+      medianMs: 3,
+    });
+  });
+  it("scores diagnosis probabilities with the Brier score, acceptable diagnoses as one class", () => {
+    expect(diagnosisBrier(["a"], [{ id: "a", probability: 1 }])).toBe(0);
+    expect(diagnosisBrier(["a"], [{ id: "b", probability: 1 }])).toBe(2);
+    // 0.6 right, 0.3 and 0.1 on two wrong: 0.16 + 0.09 + 0.01
+    const b = diagnosisBrier(
+      ["a", "a2"],
+      [
+        { id: "a", probability: 0.4 },
+        { id: "a2", probability: 0.2 },
+        { id: "b", probability: 0.3 },
+        { id: "c", probability: 0.1 },
+      ],
+    );
+    expect(b).toBeCloseTo(0.26, 10);
+    // what is left unlisted counts as one wrong class
+    expect(diagnosisBrier(["a"], [{ id: "a", probability: 0.5 }])).toBeCloseTo(0.5, 10);
   });
 });

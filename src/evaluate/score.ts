@@ -43,12 +43,36 @@ export interface CaseScore {
   top3: boolean;
   diagnosisTop1: boolean | null;
   diagnosisTop3: boolean | null;
+  /** Brier score of the diagnosis probabilities (0 perfect, 2 worst); null without them. */
+  diagnosisBrier: number | null;
+}
+
+/**
+ * The multi-class Brier score of a diagnosis distribution, the acceptable diagnoses taken as one
+ * class: (1 - P(acceptable))^2 + the sum of every other condition's P^2. 0 is a certain right
+ * answer, 2 a certain wrong one; probability left unlisted counts as one wrong class.
+ */
+export function diagnosisBrier(
+  ok: readonly string[],
+  probabilities: readonly { id: string; probability: number }[],
+): number {
+  let right = 0;
+  let wrong = 0;
+  let listed = 0;
+  for (const d of probabilities) {
+    listed += d.probability;
+    if (ok.includes(d.id)) right += d.probability;
+    else wrong += d.probability ** 2;
+  }
+  const rest = Math.max(0, 1 - listed);
+  return (1 - right) ** 2 + wrong + rest ** 2;
 }
 
 export function scoreCase(
   expected: Expected,
   hypotheses: readonly { lesions: Lesion[] }[],
   diagnoses: readonly string[] | null,
+  probabilities?: readonly { id: string; probability: number }[],
 ): CaseScore {
   const acceptable = [expected.localization, ...(expected.alsoAcceptable ?? [])];
   const exactAt = (h: { lesions: Lesion[] } | undefined) =>
@@ -64,6 +88,10 @@ export function scoreCase(
     top3: hypotheses.slice(0, 3).some(exactAt),
     diagnosisTop1: dx ? okDiagnoses.includes(dx[0] ?? "") : null,
     diagnosisTop3: dx ? dx.slice(0, 3).some((d) => okDiagnoses.includes(d)) : null,
+    diagnosisBrier:
+      probabilities && okDiagnoses.length
+        ? Math.round(diagnosisBrier(okDiagnoses, probabilities) * 1e4) / 1e4
+        : null,
   };
 }
 
@@ -74,6 +102,8 @@ export interface Summary {
   top3: number;
   diagnosisTop1: number | null;
   diagnosisTop3: number | null;
+  /** Mean Brier score of the diagnoses (lower is better). */
+  diagnosisBrier: number | null;
   medianMs: number;
   p95Ms: number;
 }
@@ -89,6 +119,7 @@ export function quantile(sorted: readonly number[], q: number): number {
 export function summarise(scores: readonly CaseScore[], ms: readonly number[]): Summary {
   const dx1 = scores.map((s) => s.diagnosisTop1).filter((x): x is boolean => x !== null);
   const dx3 = scores.map((s) => s.diagnosisTop3).filter((x): x is boolean => x !== null);
+  const briers = scores.map((s) => s.diagnosisBrier).filter((x): x is number => x !== null);
   const sorted = [...ms].sort((a, b) => a - b);
   return {
     cases: scores.length,
@@ -97,6 +128,9 @@ export function summarise(scores: readonly CaseScore[], ms: readonly number[]): 
     top3: rate(scores.map((s) => s.top3)),
     diagnosisTop1: dx1.length ? rate(dx1) : null,
     diagnosisTop3: dx3.length ? rate(dx3) : null,
+    diagnosisBrier: briers.length
+      ? Math.round((briers.reduce((a, b) => a + b, 0) / briers.length) * 1000) / 1000
+      : null,
     medianMs: Math.round(quantile(sorted, 0.5) * 1000) / 1000,
     p95Ms: Math.round(quantile(sorted, 0.95) * 1000) / 1000,
   };

@@ -6,12 +6,12 @@ import type { LocusCase } from "../case/schema.js";
 import { describeCandidate, explain } from "./explain.js";
 import { candidateKey, toLesions } from "./format.js";
 import type { FocalLevel, Unit } from "./model.js";
-import { prepare } from "./score.js";
+import { logPrior, prepare } from "./score.js";
 import { type Scored, search } from "./search.js";
 import { sortedBy } from "./sort.js";
 import type { Hypothesis, Localization, LocalizeOptions } from "./types.js";
 
-export type { Hypothesis, Localization, LocalizeOptions, Reason } from "./types.js";
+export type { DistributionEntry, Hypothesis, Localization, LocalizeOptions, Reason } from "./types.js";
 
 const DEFAULT_LIMIT = 5;
 
@@ -89,8 +89,9 @@ export function localize(
     total += w;
   }
 
+  const refPrior = n > 0 ? logPrior(p, (scored[0] as Scored).units, (scored[0] as Scored).diffuse) : 0; // issue 17
   // Candidates that read the same in FORMAT.md's words (femoral in the pelvis or at the ligament) are one answer.
-  const merged = new Map<string, { index: number; probability: number; members: number[] }>();
+  const merged = new Map<string, { index: number; probability: number; members: number[]; prior: number }>();
   for (let i = 0; i < n; i++) {
     const s = scored[i] as Scored;
     // Candidates twenty thousand times less likely than the best only add to "other".
@@ -98,10 +99,12 @@ export function localize(
     const key = candidateKey(lesionsOf(p.units, s.units), s.diffuse, p.observations);
     let entry = merged.get(key);
     if (!entry) {
-      entry = { index: i, probability: 0, members: [] };
+      entry = { index: i, probability: 0, members: [], prior: 0 };
       merged.set(key, entry);
     }
     entry.probability += (weights[i] as number) / total;
+    // the answer's localization prior, relative to the best candidate's (differential: issue 17)
+    entry.prior += Math.exp(logPrior(p, s.units, s.diffuse) - refPrior);
     entry.members.push(i);
   }
   const answers = [...merged.values()];
@@ -137,6 +140,16 @@ export function localize(
       ...reasons,
       detail: [...detailsOf(m.members)],
       score: Math.round(s.score * 1000) / 1000,
+      logPrior: Math.log(m.prior), // issue 17
+    };
+  });
+  // the whole distribution, for the differential (issue 17)
+  const distribution = ranked.map((m) => {
+    const s = scored[m.index] as Scored;
+    return {
+      lesions: toLesions(lesionsOf(p.units, s.units), s.diffuse, p.observations),
+      probability: m.probability,
+      logPrior: Math.log(m.prior),
     };
   });
   const listed = ranked.reduce((a, m) => a + m.probability, 0);
@@ -145,6 +158,7 @@ export function localize(
     atlasVersion: atlas.version,
     hypotheses,
     other: Math.round(other * 10000) / 10000,
+    distribution, // issue 17
     searched: scored.length,
     ...(p.skipped.length ? { skipped: p.skipped } : {}),
   };

@@ -24,6 +24,15 @@ export interface Hypothesis {
   detail: string[];
   /** Total log-likelihood plus log prior (for diagnostics and tests). */
   score: number;
+  /** log of the hypothesis's localization prior (before the findings), for the differential. */
+  logPrior?: number;
+}
+
+/** One answer of the whole distribution: its lesions, probability and log prior (no reasons). */
+export interface DistributionEntry {
+  lesions: Lesion[];
+  probability: number;
+  logPrior: number;
 }
 
 export interface Localization {
@@ -31,6 +40,11 @@ export interface Localization {
   hypotheses: Hypothesis[];
   /** Probability mass of hypotheses searched but not listed. */
   other: number;
+  /**
+   * Every answer kept (not only those listed), most probable first: what the differential reads,
+   * so the diagnosis does not depend on how many hypotheses are shown.
+   */
+  distribution?: DistributionEntry[];
   /** How many hypotheses were scored. */
   searched: number;
   /** Findings the engine could not read, with why (unknown ids, nothing recorded). */

@@ -1,6 +1,6 @@
 /** The report as Markdown, for notes and the record. */
 import type { Analysis } from "./analyze.js";
-import { hypothesisWords, pct } from "./words.js";
+import { criteriaLines, hypothesisWords, pct } from "./words.js";
 
 const esc = (s: string) => s.replaceAll("|", "\\|");
 
@@ -8,8 +8,17 @@ export function renderMarkdown(a: Analysis): string {
   const out: string[] = [`# Locus report: ${a.caseId ?? "case"}`, "", `Atlas ${a.atlasVersion}.`, ""];
   if (a.differential.redFlags.length) {
     out.push("## Red flags", "");
-    for (const f of a.differential.redFlags) out.push(`- **${f.severity}**: ${f.text}`);
+    for (const f of a.differential.redFlags) {
+      out.push(`- **${f.severity}**: ${f.text}`);
+      for (const line of criteriaLines(f)) out.push(`  - ${line}`);
+    }
     out.push("");
+  }
+  const why = a.differential.notEnough;
+  if (why) {
+    out.push("## Not enough to say", "", why.text, "", "### Examine first", "");
+    for (const e of why.examineFirst) out.push(`- ${e}`);
+    return `${out.join("\n")}\n`;
   }
   out.push("## Localization", "", "| # | lesion | probability |", "| --- | --- | --- |");
   a.hypotheses.forEach((h, i) => {

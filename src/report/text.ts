@@ -1,7 +1,7 @@
 /** The report for a terminal: ranked localizations with bars, the reasons, the differential. */
 import pc from "picocolors";
 import type { Analysis } from "./analyze.js";
-import { bar, hypothesisWords, pct } from "./words.js";
+import { bar, criteriaLines, hypothesisWords, pct } from "./words.js";
 
 export interface TextOptions {
   color?: boolean;
@@ -17,8 +17,16 @@ export function renderText(a: Analysis, options: TextOptions = {}): string {
   const flags = a.differential.redFlags;
   if (flags.length) {
     out.push("", c.bold("Red flags"));
-    for (const f of flags)
+    for (const f of flags) {
       out.push(`  ${f.severity === "critical" ? c.red("■ CRITICAL") : c.yellow("■ warning")} ${f.text}`);
+      for (const line of criteriaLines(f)) out.push(`      ${c.dim(line)}`);
+    }
+  }
+  const why = a.differential.notEnough;
+  if (why) {
+    out.push("", c.bold(why.text), "", c.bold("Examine first"));
+    for (const e of why.examineFirst) out.push(`  • ${e}`);
+    return `${out.join("\n")}\n`;
   }
   out.push("", c.bold("Where is the lesion?"));
   a.hypotheses.forEach((h, i) => {

@@ -1,38 +1,15 @@
 /** Lesions and probabilities in words, shared by the text and Markdown reports. */
 import type { Lesion } from "../case/schema.js";
+import type { RedFlag } from "../differential/types.js";
+import { hypothesisPhrase, lesionPhrase } from "../differential/words.js";
 
-const LEVEL_WORDS: Record<Lesion["level"], string> = {
-  root: "root",
-  plexus: "plexus",
-  nerve: "nerve",
-  muscle: "muscle",
-  polyneuropathy: "length-dependent polyneuropathy",
-  polyradiculopathy: "polyradiculopathy",
-  cauda_equina: "cauda equina",
-  conus: "conus medullaris",
-  anterior_horn: "anterior horn (motor neuron disease)",
-  cns: "upper motor neuron (brain or cord)",
-  none: "no neurological lesion",
-};
-
+/** One lesion in a clinician's words (the atlas's names, never an internal id). */
 export function lesionWords(l: Lesion): string {
-  const sites = l.sites.map((s) => s.replace("@", " at the ").replaceAll("_", " ")).join(" + ");
-  const side = l.side === "bilateral" ? "both sides" : l.side;
-  if (l.level === "muscle" && l.sites.length === 0) return `myopathy (${side})`;
-  if (l.sites.length === 0) return `${LEVEL_WORDS[l.level]} (${side})`;
-  const level =
-    l.level === "root"
-      ? l.sites.length > 1
-        ? " roots"
-        : " root"
-      : l.level === "plexus"
-        ? ""
-        : ` ${LEVEL_WORDS[l.level]}`;
-  return `${side} ${sites}${level}`;
+  return lesionPhrase(l);
 }
 
 export function hypothesisWords(lesions: readonly Lesion[]): string {
-  return lesions.map(lesionWords).join(" with ");
+  return hypothesisPhrase(lesions);
 }
 
 export const pct = (p: number): string =>
@@ -41,4 +18,19 @@ export const pct = (p: number): string =>
 export function bar(p: number, width = 20): string {
   const full = Math.round(p * width);
   return `${"█".repeat(full)}${"░".repeat(width - full)}`;
+}
+
+/** A red flag's criteria beside it: those that hold (with what shows them), those denied or absent, and what argues against. */
+export function criteriaLines(f: RedFlag): string[] {
+  const holds = f.criteria.filter((c) => c.status === "holds");
+  const denied = f.criteria.filter((c) => c.status === "denied");
+  const absent = f.criteria.filter((c) => c.status === "absent");
+  const lines: string[] = [];
+  if (holds.length)
+    lines.push(`holds: ${holds.map((c) => `${c.text} (${c.evidence.join("; ")})`).join("; ")}`);
+  if (denied.length) lines.push(`denied: ${denied.map((c) => c.text).join("; ")}`);
+  if (absent.length) lines.push(`not found: ${absent.map((c) => c.text).join("; ")}`);
+  if (f.against.length) lines.push(`against: ${f.against.join("; ")}`);
+  if (f.action.length) lines.push(`now: ${f.action.map((w) => w.test).join("; ")}`);
+  return lines;
 }

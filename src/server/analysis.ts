@@ -90,6 +90,15 @@ export function redFlags(differential: Differential | null): RedFlag[] {
 
 export function reportText(loc: Localization, differential: Differential | null): string {
   const lines: string[] = [];
+  // not enough to say: the plain answer instead of a localization and a differential
+  if (differential?.notEnough) {
+    lines.push(
+      differential.notEnough.text,
+      `Examine first: ${differential.notEnough.examineFirst.join("; ")}.`,
+    );
+    for (const f of redFlags(differential)) lines.push(`Red flag (${f.severity}): ${f.text}`);
+    return lines.join("\n");
+  }
   const top = loc.hypotheses.slice(0, 3);
   if (top.length === 0) lines.push("No localization could be scored from these findings.");
   top.forEach((h, i) => {

@@ -19,6 +19,7 @@ const esc = (s: string) =>
 
 export function reportMarkdown(r: ReportInput): string {
   return renderMarkdown({
+    status: r.differential.status,
     atlasVersion: r.localization.atlasVersion,
     caseId: r.c.id,
     hypotheses: r.localization.hypotheses.slice(0, 5),

@@ -35,9 +35,7 @@ describe("locus differential", () => {
     expect(j.case).toBe("anticoagulated-femoral");
     expect(j.localization.hypotheses.length).toBeGreaterThan(0);
     expect(j.differential.conditions[0].id).toBe("retroperitoneal_hematoma");
-    expect(j.differential.redFlags.map((f: { id: string }) => f.id)).toContain(
-      "anticoagulated_femoral_neuropathy",
-    );
+    expect(j.differential.redFlags.map((f: { id: string }) => f.id)).toContain("retroperitoneal_haematoma");
     expect(j.differential.workup[0].urgency).toBe("emergency");
   });
 

@@ -1,7 +1,9 @@
 import pc from "picocolors";
 import { type Differential, differential, sources } from "../../differential/index.js";
+import { hypothesisPhrase } from "../../differential/words.js";
 import { localize } from "../../localize/index.js";
 import type { Localization } from "../../localize/types.js";
+import { criteriaLines } from "../../report/words.js";
 import type { Register } from "../index.js";
 import { readCase, wholeNumber } from "../read-case.js";
 
@@ -25,6 +27,8 @@ export const registerDifferential: Register = (program, io, setExit) => {
       const { case: c, name, warnings } = input;
       const loc = localize(c);
       const d = differential(c, loc, { limit });
+      // exit 3: not enough to say (no abnormal finding; the answer says what to examine first)
+      if (d.status === "not_enough") setExit(3);
       if (opts.json) {
         io.out(
           `${JSON.stringify({ ok: true, file: name, case: c.id, warnings, localization: loc, differential: d }, null, 2)}\n`,
@@ -60,29 +64,33 @@ export function renderDifferential(
   reasons = 3,
 ): string {
   let s = `${c.bold(name)}\n`;
+  if (d.notEnough) {
+    s += `${d.notEnough.text}\n${c.bold("Examine first")}\n`;
+    for (const e of d.notEnough.examineFirst) s += `  - ${e}\n`;
+    for (const f of d.redFlags)
+      s += `  ${f.severity === "critical" ? c.red("CRITICAL") : c.yellow("warning ")} ${f.text}\n`;
+    return s;
+  }
   const top = loc.hypotheses.slice(0, 3);
   s += `${c.bold("Localization")}\n`;
-  for (const h of top)
-    s += `  ${pct(h.probability).padStart(4)}  ${h.lesions
-      .map(
-        (l) => `${l.level.replace(/_/g, " ")}${l.sites.length ? ` ${l.sites.join(", ")}` : ""} (${l.side})`,
-      )
-      .join(" + ")}\n`;
+  for (const h of top) s += `  ${pct(h.probability).padStart(4)}  ${hypothesisPhrase(h.lesions)}\n`;
   if (d.redFlags.length) {
     s += `${c.bold("Red flags")}\n`;
     for (const f of d.redFlags) {
       const mark = f.severity === "critical" ? c.red("CRITICAL") : c.yellow("warning ");
-      s += `  ${mark} ${f.text}\n           because: ${f.because.join("; ")}\n`;
+      s += `  ${mark} ${f.text}\n`;
+      for (const line of criteriaLines(f)) s += `           ${line}\n`;
     }
   }
   s += `${c.bold("Differential")} (catalogue ${d.catalogueVersion})\n`;
   d.conditions.forEach((r, i) => {
     s += `  ${String(i + 1).padStart(2)}. ${pct(r.probability).padStart(4)}  ${c.bold(r.name)}${r.mustNotMiss ? c.red(" [must not miss]") : ""}  ${c.dim(`${r.id}, ICD-10-CM ${r.codes.icd10cm}${r.codes.snomed ? `, SNOMED CT ${r.codes.snomed}` : ""}`)}\n`;
     if (i >= 5) return;
+    // the localization's share is not a multiplier: shown as a share, so no "+" sits beside a factor below 1
     for (const x of r.for.slice(0, reasons))
-      s += `        ${c.green("+")} ${x.text} ${c.dim(`${factor(x.factor)}; ${cite(x.sources)}`)}\n`;
+      s += `        ${c.green("+")} ${x.text} ${c.dim(`${x.kind === "localization" ? "" : `${factor(x.factor)}; `}${cite(x.sources)}`)}\n`;
     for (const x of r.against.slice(0, reasons))
-      s += `        ${c.red("-")} ${x.text} ${c.dim(`${factor(x.factor)}; ${cite(x.sources)}`)}\n`;
+      s += `        ${c.red("-")} ${x.text} ${c.dim(`${x.kind === "localization" ? "" : `${factor(x.factor)}; `}${cite(x.sources)}`)}\n`;
   });
   if (d.other > 0.005) s += `      ${pct(d.other)}  other conditions\n`;
   s += `${c.bold("Work-up")}\n`;

@@ -58,7 +58,7 @@ export const registerEval: Register = (program, io, setExit) => {
       );
       const s = report.summary;
       io.out(
-        `\n${s.cases} cases: exact ${pct(s.exact)}, overlap ${pct(s.overlap)}, top-3 ${pct(s.top3)}, diagnosis top-1 ${pct(s.diagnosisTop1)}, top-3 ${pct(s.diagnosisTop3)}; median ${s.medianMs} ms, p95 ${s.p95Ms} ms per case\n`,
+        `\n${s.cases} cases: exact ${pct(s.exact)}, overlap ${pct(s.overlap)}, top-3 ${pct(s.top3)}, diagnosis top-1 ${pct(s.diagnosisTop1)}, top-3 ${pct(s.diagnosisTop3)}, diagnosis Brier ${s.diagnosisBrier ?? "-"}; median ${s.medianMs} ms, p95 ${s.p95Ms} ms per case\n`,
       );
       for (const bad of report.invalid)
         io.err(`${bad.file}: not a valid case (${bad.errors.length} errors; run locus validate)\n`);

@@ -29,6 +29,8 @@ export const registerLocalize: Register = (program, io, setExit) => {
       const input = await readCase(io, file, { json: format === "json", notes: true }, setExit);
       if (!input) return;
       const a = analyze(input.case, { limit });
+      // exit 3: not enough to say (no abnormal finding; the answer says what to examine first)
+      if (a.status === "not_enough") setExit(3);
       if (format === "json")
         io.out(`${JSON.stringify({ ...a, ...(input.fromNote ? { readFrom: "note" } : {}) }, null, 2)}\n`);
       else if (format === "md") io.out(renderMarkdown(a));

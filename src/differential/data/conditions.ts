@@ -1,4 +1,6 @@
-import type { ClueEffect, ClueId, Condition, LocalizationPattern } from "../types.js";
+import type { Condition } from "../types.js";
+import { e, LEG_NERVES, LUMBOSACRAL_ROOTS, needs, PLEXUS, p, spinesSpared } from "./condition-helpers.js";
+import { textbookConditions } from "./conditions-textbook.js";
 
 /**
  * The condition catalogue. Every number is an estimate taken from the cited sources:
@@ -6,51 +8,6 @@ import type { ClueEffect, ClueId, Condition, LocalizationPattern } from "../type
  * `produces[].fit` the share of a condition's presentations with that lesion shape, and each
  * evidence `lr` a likelihood ratio. Only ratios matter. Ids follow FORMAT.md.
  */
-
-const e = (clue: ClueId, lr: number, why: string, ...sources: string[]): ClueEffect => ({
-  clue,
-  lr,
-  why,
-  sources,
-});
-/** A clue the diagnosis rests on: `lr` when found, `absent` when not. */
-const needs = (clue: ClueId, lr: number, absent: number, why: string, ...sources: string[]): ClueEffect => ({
-  clue,
-  lr,
-  absent,
-  why,
-  sources,
-});
-const p = (
-  level: LocalizationPattern["level"],
-  fit: number,
-  sites?: string[],
-  side: LocalizationPattern["side"] = "unilateral",
-  maxSites?: number,
-): LocalizationPattern => ({
-  level,
-  fit,
-  ...(sites ? { sites } : {}),
-  side,
-  ...(maxSites ? { maxSites } : {}),
-});
-
-const LUMBOSACRAL_ROOTS = ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
-const PLEXUS = ["lumbar_plexus", "lumbosacral_trunk", "sacral_plexus"];
-const LEG_NERVES = [
-  "femoral",
-  "obturator",
-  "saphenous",
-  "lateral_femoral_cutaneous",
-  "sciatic",
-  "common_peroneal",
-  "deep_peroneal",
-  "superficial_peroneal",
-  "tibial",
-  "sural",
-  "superior_gluteal",
-  "inferior_gluteal",
-];
 
 /** Shared clue effects of a compressive root lesion seen on the electrodiagnostic study. */
 const rootElectro = [
@@ -68,18 +25,8 @@ const rootElectro = [
     "levin2002",
   ),
 ];
-/** Shared: a peripheral nerve lesion spares the paraspinals. */
-const spinesSpared = [
-  e(
-    "paraspinal_denervation",
-    0.1,
-    "paraspinal denervation does not occur with a lesion of a limb nerve",
-    "katirji2002",
-  ),
-  e("back_pain", 0.6, "back pain points to the spine rather than a limb nerve", "katirji2002"),
-];
 
-export const conditions: Condition[] = [
+const core: Condition[] = [
   // ------------------------------------------------------------------ spine
   {
     id: "lumbar_disc_radiculopathy",
@@ -305,7 +252,7 @@ export const conditions: Condition[] = [
   },
   {
     id: "spinal_epidural_abscess",
-    name: "Spinal epidural abscess or discitis",
+    name: "Spinal epidural abscess",
     summary:
       "Infection in the epidural space or disc: back pain, fever, then root and cord signs; risk rises with diabetes, immunosuppression, injection drug use and recent spinal procedures.",
     mustNotMiss: true,
@@ -341,7 +288,12 @@ export const conditions: Condition[] = [
     mustNotMiss: true,
     codes: { icd10cm: "G95.20" },
     prior: 0.005,
-    produces: [p("cns", 0.8, undefined, "any"), p("conus", 0.1, undefined, "any")],
+    // a compressed cord mostly weakens both legs; one leg alone (Brown-Sequard) is the minority (Brazis 2022)
+    produces: [
+      p("cns", 0.6, undefined, "bilateral"),
+      p("cns", 0.2, undefined, "unilateral"),
+      p("conus", 0.1, undefined, "any"),
+    ],
     onset: ["subacute", "chronic"],
     course: ["progressive"],
     pain: "Often painless or with band-like thoracic pain.",
@@ -359,7 +311,7 @@ export const conditions: Condition[] = [
       ),
     ],
     workup: ["mri_cord"],
-    sources: ["jellema2006", "westhout2007"],
+    sources: ["jellema2006", "westhout2007", "brazis2022"],
   },
   {
     id: "spinal_dural_arteriovenous_fistula",
@@ -827,7 +779,13 @@ export const conditions: Condition[] = [
     course: ["monophasic"],
     pain: "Pain from the injury; deficits from the moment of trauma.",
     evidence: [
-      needs("trauma", 15, 0.05, "major trauma", "statpearlsLsp"),
+      needs(
+        "major_trauma",
+        15,
+        0.05,
+        "major trauma (a high-energy injury, a pelvic fracture)",
+        "statpearlsLsp",
+      ),
       e("pelvic_fracture", 4, "a pelvic or sacral fracture", "statpearlsLsp"),
       e("onset_acute", 2, "from the injury", "statpearlsLsp"),
       e("onset_chronic", 0.2, "not a chronic process", "statpearlsLsp"),
@@ -1211,6 +1169,9 @@ export const conditions: Condition[] = [
       ),
       e("csf_protein_elevated", 0.4, "a raised CSF protein points to a radiculopathy or CIDP", "preston2020"),
       e("root_enhancement", 0.3, "root enhancement points to a polyradiculopathy", "preston2020"),
+      // a cause the catalogue names on its own takes the place of the unspecified neuropathy
+      e("b12_low", 0.5, "a low B12 names the cause (B12 deficiency neuropathy)", "stabler2013"),
+      e("neurotoxic_exposure", 0.5, "a neurotoxin names the cause (toxic neuropathy)", "garakani2016"),
     ],
     workup: ["ncs_polyneuropathy", "glucose_hba1c"],
     sources: ["england2005"],
@@ -1592,4 +1553,7 @@ export const conditions: Condition[] = [
 ];
 
 /** Changes whenever a condition or a number changes. */
-export const CATALOGUE_VERSION = "2025.1";
+/** The catalogue: the core conditions and those added from the textbook differentials (issue 17). */
+export const conditions: Condition[] = [...core, ...textbookConditions];
+
+export const CATALOGUE_VERSION = "2026.1";

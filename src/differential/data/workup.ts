@@ -14,6 +14,37 @@ export const workup: WorkupItem[] = [
     sources: ["todd2017", "finucane2020"],
   },
   {
+    id: "mri_spine_gadolinium_emergency",
+    test: "MRI of the whole spine with gadolinium now",
+    why: "A spinal epidural abscess can sit at any level and cause paralysis within hours; antibiotics and drainage work best before a deficit sets in.",
+    urgency: "emergency",
+    doneWhen: { imaging: ["mri_spine"] },
+    sources: ["darouiche2006"],
+  },
+  {
+    id: "mri_whole_spine_emergency",
+    test: "MRI of the whole spine today",
+    why: "Compression of the cord (tumour, disc, abscess, haematoma) is treated by decompression or radiotherapy; the strength the patient walks in with is the best predictor of outcome.",
+    urgency: "emergency",
+    doneWhen: { imaging: ["mri_spine:thorac|whole spine|cord|cervical"] },
+    sources: ["loblaw1998"],
+  },
+  {
+    id: "gbs_assessment",
+    test: "Admit: vital capacity, swallowing and autonomic monitoring; nerve conduction studies",
+    why: "Guillain-Barré syndrome can reach respiratory failure within days; conduction studies show demyelination or axonal loss, and immunotherapy works best in the first two weeks.",
+    urgency: "emergency",
+    sources: ["leonhard2019", "sejvar2011"],
+  },
+  {
+    id: "vascular_emergency",
+    test: "Vascular surgery review now; arterial duplex or CT angiography",
+    why: "An acutely ischaemic leg with sensory or motor loss is threatened and needs revascularisation within hours; heparin is started while it is arranged.",
+    urgency: "emergency",
+    doneWhen: { imaging: ["vascular", "ct:angiog|arter"] },
+    sources: ["bjorck2020", "rutherford1997", "statpearlsAli"],
+  },
+  {
     id: "mri_lumbar_spine",
     test: "MRI of the lumbosacral spine",
     why: "Shows disc herniation, lateral recess, foraminal and canal stenosis; read the level and side against the root the examination and EMG point to.",
@@ -34,6 +65,7 @@ export const workup: WorkupItem[] = [
       "Conventional T2 sequences can be normal while the affected roots enhance with gadolinium; enhancement of the paraspinal muscles at the same levels reflects their denervation.",
     ],
     urgency: "routine",
+    doneWhen: { imaging: ["mri_spine:gadolin|contrast|enhanc"] },
     sources: ["seedChang2017", "dyck2014"],
   },
   {
@@ -44,6 +76,7 @@ export const workup: WorkupItem[] = [
       "A dural arteriovenous fistula first mimics a polyradiculopathy or lumbar stenosis; steroid injections and spine surgery for a presumed radiculopathy delay the diagnosis while the cord is damaged.",
     ],
     urgency: "urgent",
+    doneWhen: { imaging: ["mri_spine:thorac|whole spine|cord"] },
     sources: ["jellema2006"],
   },
   {
@@ -132,8 +165,9 @@ export const workup: WorkupItem[] = [
   {
     id: "ct_abdomen_pelvis_emergency",
     test: "CT of the abdomen and pelvis now, with blood count and coagulation",
-    why: "A femoral or lumbar plexus lesion in a patient on anticoagulants is a retroperitoneal (iliopsoas) hematoma until proved otherwise; it can also bleed enough to cause shock.",
+    why: "In an anticoagulated patient, a femoral or lumbar plexus lesion is a retroperitoneal (iliopsoas) hematoma until proved otherwise; it can also bleed enough to cause shock.",
     urgency: "emergency",
+    doneWhen: { imaging: ["ct:abdom|pelvi|retroperiton|psoas|iliac"] },
     sources: ["dyck2014", "stewart2010"],
   },
   {
@@ -170,7 +204,7 @@ export const workup: WorkupItem[] = [
   },
   {
     id: "inflammatory_markers_cultures",
-    test: "CRP, ESR, white cell count and blood cultures; gadolinium MRI of the spine",
+    test: "CRP, ESR, white cell count and blood cultures",
     why: "Fever, immunosuppression or recent infection with back pain raises spinal epidural abscess or discitis, which needs imaging and antibiotics before deficits appear.",
     urgency: "emergency",
     doneWhen: { labs: ["crp", "esr"] },
@@ -181,13 +215,17 @@ export const workup: WorkupItem[] = [
     test: "CT or MRI of the brain",
     why: "A painless foot drop with normal reflexes or brisk ones, no sensory loss and a normal EMG in the weak muscles can come from a parasagittal lesion: infarct, hemorrhage or meningioma.",
     urgency: "urgent",
+    doneWhen: {
+      imaging: ["mri_brain", "ct_brain", "ct:brain|head|cerebr|cranial", "mri_spine:brain|cerebr"],
+    },
     sources: ["westhout2007"],
   },
   {
     id: "vascular_assessment",
     test: "Pulses, ankle-brachial index and arterial duplex or CT angiography",
-    why: "Pain on walking relieved by standing still, absent pulses, or a cold pale leg point to arterial disease; acute ischaemia needs revascularisation within hours.",
+    why: "Pain on walking relieved by standing still, absent pulses, or a cold pale leg point to arterial disease rather than a nerve.",
     urgency: "urgent",
+    doneWhen: { imaging: ["vascular", "ultrasound:arter|doppler|duplex", "ct:angiog|arter"] },
     sources: ["statpearlsPad", "statpearlsAli"],
   },
   {

@@ -69,16 +69,20 @@ const condition = (id: string, name: string, probability: number, icd10cm: strin
 
 export function fakeDifferential(): Differential {
   return {
+    status: "ok",
     conditions: [
       condition("lumbar_disc_radiculopathy", "Lumbar disc radiculopathy", 0.6, "M51.16"),
       condition("neoplastic_lumbosacral_plexopathy", "Neoplastic lumbosacral plexopathy", 0.1, "G54.1"),
     ],
     redFlags: [
       {
-        id: "cancer_with_plexopathy",
+        id: "neoplastic_plexopathy",
+        name: "neoplastic plexopathy",
         severity: "critical",
         text: "History of cancer with a painful progressive plexopathy",
         because: ["cancer", "pain"],
+        criteria: [],
+        against: [],
         findings: [0],
         action: [],
         sources: [],
