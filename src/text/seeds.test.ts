@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type LocusCase, parseCase } from "../case/index.js";
+import { setMatches } from "../evaluate/index.js";
 import { localize } from "../localize/index.js";
 import { CASE_LIBRARY, DEV_CASES } from "../paths.js";
 import { scoreCase, total } from "./eval.js";
@@ -107,8 +108,16 @@ describe.skipIf(!existsSync(DEV_CASES))("the seed papers", () => {
     );
   });
 
-  it("localize the extracted case as the hand-made one", () => {
-    for (const { id, handMade, r } of results) expect(top(r.case), id).toBe(top(handMade));
+  it("localize the extracted case as the hand-made one, or to another answer the seed accepts", () => {
+    // Seed 000 accepts the L3 and L4 roots with or without the polyneuropathy; which of the two
+    // leads can turn on a finding's wording, so an accepted answer counts as the same.
+    for (const { id, handMade, r } of results) {
+      const expected = handMade.expected;
+      const first = localize(r.case, { limit: 1 }).hypotheses[0]?.lesions ?? [];
+      const accepted = expected ? [expected.localization, ...(expected.alsoAcceptable ?? [])] : [];
+      if (accepted.some((set) => setMatches(first, set))) continue;
+      expect(top(r.case), id).toBe(top(handMade));
+    }
   });
 
   it("seed 001: the sural response of 6 uV, at the lower limit, is read with the absent superficial peroneal responses", () => {
