@@ -69,6 +69,21 @@ function lesionsOf(all: readonly Unit[], units: readonly number[]): Unit[] {
   return out;
 }
 
+/**
+ * When to say "I cannot tell": the first answer holds less than 40% and another listed answer at
+ * least half as much. Then the answers are close enough that a clinician should not act on the
+ * first alone (the calibration in docs/evaluation.md shows first answers under 40% are right about
+ * half the time).
+ */
+const UNDECIDED = { leader: 0.4, ratio: 0.5 };
+
+function undecidedAmong(hypotheses: readonly Hypothesis[]): number[] | undefined {
+  const first = hypotheses[0]?.probability ?? 0;
+  if (first === 0 || first >= UNDECIDED.leader) return undefined;
+  const close = hypotheses.flatMap((h, i) => (h.probability >= UNDECIDED.ratio * first ? [i] : []));
+  return close.length > 1 ? close : undefined;
+}
+
 export function localize(
   c: LocusCase,
   options: LocalizeOptions = {},
@@ -152,6 +167,7 @@ export function localize(
       logPrior: Math.log(m.prior),
     };
   });
+  const between = undecidedAmong(hypotheses);
   const listed = ranked.reduce((a, m) => a + m.probability, 0);
   const other = 1 - listed + ranked.slice(limit).reduce((a, m) => a + m.probability, 0);
   return {
@@ -159,6 +175,7 @@ export function localize(
     hypotheses,
     other: Math.round(other * 10000) / 10000,
     distribution, // issue 17
+    ...(between ? { undecided: { between } } : {}),
     searched: scored.length,
     ...(p.skipped.length ? { skipped: p.skipped } : {}),
   };

@@ -380,3 +380,35 @@ describe("the lumbosacral enlargement", () => {
     expect(top(c)?.lesions).toEqual([lesion("conus", [], "bilateral")]);
   });
 });
+
+describe("saying 'I cannot tell'", () => {
+  it("a lone foot drop leaves the answers close, and Locus says it cannot tell them apart", () => {
+    const loc = localize(
+      caseOf([{ kind: "sign", side: "left", sign: "foot_drop" }], {
+        patient: { age: 74, sex: "male" },
+        context: { onset: "subacute", symptoms: ["weakness", "numbness"] },
+      }),
+    );
+    expect(loc.undecided?.between.length ?? 0).toBeGreaterThan(1);
+    expect(loc.undecided?.between[0]).toBe(0);
+  });
+
+  it("a clear peroneal palsy at the fibular head is not undecided", () => {
+    const loc = localize(
+      caseOf([
+        { kind: "strength", side: "left", target: "ankle_dorsiflexion", mrc: 2 },
+        { kind: "strength", side: "left", target: "ankle_eversion", mrc: 3 },
+        { kind: "strength", side: "left", target: "ankle_inversion", mrc: 5 },
+        { kind: "sensory", side: "left", region: "foot_dorsum", change: "reduced" },
+        {
+          kind: "ncs",
+          side: "left",
+          study: "peroneal_motor_edb",
+          result: "block",
+          segment: "across the fibular head",
+        },
+      ]),
+    );
+    expect(loc.undecided).toBeUndefined();
+  });
+});

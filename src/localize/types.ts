@@ -45,6 +45,12 @@ export interface Localization {
    * so the diagnosis does not depend on how many hypotheses are shown.
    */
   distribution?: DistributionEntry[];
+  /**
+   * Present when the findings cannot separate the leading answers (the first below `leader` and
+   * others within `ratio` of it; see index.ts UNDECIDED): their indices in `hypotheses`. Locus then
+   * says it cannot tell them apart, and the next test is what would.
+   */
+  undecided?: { between: number[] };
   /** How many hypotheses were scored. */
   searched: number;
   /** Findings the engine could not read, with why (unknown ids, nothing recorded). */

@@ -20,6 +20,8 @@ export interface Analysis {
   hypotheses: Hypothesis[];
   /** Probability of hypotheses searched but not listed. */
   other: number;
+  /** The findings cannot separate these answers (indices in `hypotheses`): see Localization.undecided. */
+  undecided?: { between: number[] };
   searched: number;
   skipped?: { finding: number; why: string }[];
   differential: Differential;
@@ -71,6 +73,7 @@ export function analyze(c: LocusCase, options: AnalyzeOptions = {}): Analysis {
     ...(c.id ? { caseId: c.id } : {}),
     hypotheses: enough ? loc.hypotheses.map((h) => inWords(c, h)) : [],
     other: enough ? loc.other : 1,
+    ...(enough && loc.undecided ? { undecided: loc.undecided } : {}),
     searched: loc.searched,
     ...(loc.skipped ? { skipped: loc.skipped } : {}),
     differential: d,

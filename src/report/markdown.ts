@@ -1,6 +1,6 @@
 /** The report as Markdown, for notes and the record. */
 import type { Analysis } from "./analyze.js";
-import { criteriaLines, hypothesisWords, pct } from "./words.js";
+import { criteriaLines, hypothesisWords, pct, undecidedWords } from "./words.js";
 
 const esc = (s: string) => s.replaceAll("|", "\\|");
 
@@ -25,6 +25,7 @@ export function renderMarkdown(a: Analysis): string {
     out.push(`| ${i + 1} | ${esc(hypothesisWords(h.lesions))} | ${pct(h.probability)} |`);
   });
   out.push("");
+  if (a.undecided) out.push(`> ${undecidedWords(a.undecided.between)}`, "");
   a.hypotheses.slice(0, 3).forEach((h, i) => {
     out.push(`### ${i + 1}. ${hypothesisWords(h.lesions)} (${pct(h.probability)})`, "");
     for (const r of h.explains) out.push(`- for: ${r.text}`);

@@ -1,7 +1,7 @@
 /** The report for a terminal: ranked localizations with bars, the reasons, the differential. */
 import pc from "picocolors";
 import type { Analysis } from "./analyze.js";
-import { bar, criteriaLines, hypothesisWords, pct } from "./words.js";
+import { bar, criteriaLines, hypothesisWords, pct, undecidedWords } from "./words.js";
 
 export interface TextOptions {
   color?: boolean;
@@ -39,6 +39,7 @@ export function renderText(a: Analysis, options: TextOptions = {}): string {
     for (const r of h.unexplained.slice(0, n)) out.push(`      ${c.yellow("?")} ${r.text}`);
   });
   if (a.other > 0.005) out.push(`    other hypotheses: ${pct(a.other)}`);
+  if (a.undecided) out.push(c.yellow(`  ${undecidedWords(a.undecided.between)}`));
   if (a.skipped?.length)
     for (const s of a.skipped) out.push(c.yellow(`  finding ${s.finding} not used: ${s.why}`));
   out.push("", c.bold("What is it likely to be?"));

@@ -34,3 +34,10 @@ export function criteriaLines(f: RedFlag): string[] {
   if (f.action.length) lines.push(`now: ${f.action.map((w) => w.test).join("; ")}`);
   return lines;
 }
+
+/** "I cannot tell": the answers the findings cannot separate, by their numbers in the list. */
+export function undecidedWords(between: readonly number[]): string {
+  const numbers = between.map((i) => String(i + 1));
+  const list = numbers.length > 1 ? `${numbers.slice(0, -1).join(", ")} and ${numbers.at(-1)}` : numbers[0];
+  return `Locus cannot tell ${list} apart from these findings: the next tests below are what would.`;
+}
