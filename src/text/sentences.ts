@@ -11,6 +11,9 @@
  *   wherever the layout put them. A note without headings is all patient.
  * - Sentences about the course after treatment ("three months after finishing treatment",
  *   "follow-up EMG") are marked `followUp`: Locus reads the presentation.
+ * - No unit is longer than MAX_UNIT characters: text that never ends a sentence (a list without
+ *   full stops, a table pasted as one paragraph) is cut at line breaks, then at spaces, so that
+ *   what the readers do inside one unit stays bounded and the whole runs in time linear in the note.
  */
 export type Section = "patient" | "literature";
 
@@ -28,6 +31,9 @@ export interface Unit {
   /** Increases at every heading and caption: what one sentence carries to the next stays inside. */
   block: number;
 }
+
+/** The longest unit, in characters: real sentences are far shorter. */
+export const MAX_UNIT = 1200;
 
 const PATIENT_HEADINGS =
   /^(case( report| presentation| description| history| summary)?|clinical (details|presentation|findings|history|summary)|history( of present(ing)? illness)?|presenting complaint|examination|physical examination|neurological examination|findings|investigations?|results|electrodiagnostic (study|studies|findings)|emg|ncs|emg\/ncs|nerve conduction studies|needle emg|imaging|mri|laboratory|labs|impression|assessment|plan|hpi|exam|abstract|summary|patient)$/i;
@@ -115,6 +121,8 @@ export function segment(text: string, isRow: (line: string) => boolean = () => f
   let pieceCaption = false;
   let pieceSection: Section = section;
   let block = 0;
+  /** Whether the last line added to the piece ends a sentence. */
+  let lastEnded = false;
 
   const flush = () => {
     if (pieceStart >= 0) splitInline(text, pieceStart, pieceEnd, pieceSection, pieceCaption, block, units);
@@ -149,9 +157,8 @@ export function segment(text: string, isRow: (line: string) => boolean = () => f
       units.push(unit(text, lead, tail, "patient", true, inCaption, block));
       continue;
     } else if (pieceStart >= 0) {
-      const before = text.slice(pieceStart, pieceEnd).trimEnd();
-      const ended = /[.!?:]["')\]]*$/.test(before);
-      if (ended && (inCaption ? /^[a-z]/.test(trimmed) : true)) {
+      if (pieceEnd - pieceStart > MAX_UNIT) flush();
+      else if (lastEnded && (inCaption ? /^[a-z]/.test(trimmed) : true)) {
         flush();
         if (inCaption && /^[a-z]/.test(trimmed)) {
           inCaption = false;
@@ -165,6 +172,7 @@ export function segment(text: string, isRow: (line: string) => boolean = () => f
       pieceSection = inCaption ? "patient" : section;
     }
     pieceEnd = tail;
+    lastEnded = /[.!?:]["')\]]*$/.test(trimmed);
   }
   flush();
   return units;
@@ -232,5 +240,17 @@ function push(
 ): void {
   while (start < end && /\s/.test(text[start] as string)) start++;
   while (end > start && /\s/.test(text[end - 1] as string)) end--;
+  // Too long for a sentence: cut at the last break (";", ",", a space) before the limit.
+  while (end - start > MAX_UNIT) {
+    let cut = start + MAX_UNIT;
+    const window = text.slice(start + MAX_UNIT / 2, cut);
+    const at = Math.max(window.lastIndexOf(";"), window.lastIndexOf("\n"));
+    const space = window.lastIndexOf(" ");
+    if (at >= 0) cut = start + MAX_UNIT / 2 + at + 1;
+    else if (space >= 0) cut = start + MAX_UNIT / 2 + space;
+    push(text, start, cut, section, caption, block, out);
+    start = cut;
+    while (start < end && /\s/.test(text[start] as string)) start++;
+  }
   if (end > start) out.push(unit(text, start, end, section, false, caption, block));
 }
