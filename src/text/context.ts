@@ -4,8 +4,8 @@
  * from. Negated mentions ("no history of trauma", "declined chemoradiation") are left out; plans
  * and offers ("discectomy was offered") are not history.
  */
+import { assertion } from "./assertion.js";
 import { type Doc, matches } from "./doc.js";
-import { isNegated } from "./negation.js";
 import type { Unit } from "./sentences.js";
 
 export interface Context {
@@ -22,6 +22,16 @@ const PELVIC_SITES =
 const SITE =
   /\b(rectal|rectum|colon|colorectal|cervical|cervix|prostate|prostatic|breast|lung|bladder|uterine|endometrial|ovarian|renal|kidney|pancreatic|gastric|stomach|anal|testicular|thyroid|vulvar|vaginal|esophageal|liver|skin)\b/i;
 const CANCER = /\b(cancer|carcinoma|adenocarcinoma|malignan(?:cy|t)|lymphoma|sarcoma|myeloma|neoplasm)\b/gi;
+/** "Off warfarin", "stopped apixaban": a treatment the patient no longer takes is not current. */
+const STOPPED =
+  /\b(?:off|stopped|discontinued|ceased|no longer (?:on|taking)|held)\s+(?:(?:his|her|the|all)\s+)?$/i;
+
+/** Whether a history or symptom word at [s, e) is the patient's own and not denied. */
+function affirmed(doc: Doc, u: Unit, s: number, e: number): boolean {
+  const a = assertion(doc.text, s, e, u.start, u.end);
+  return !a.negated && !a.otherPerson && !a.hypothetical;
+}
+
 const PLAN =
   /\b(offered|recommended|planned|will (?:be|undergo|receive)|was started|started|commenced|initiated|we performed|scheduled|advised)\b/i;
 
@@ -187,7 +197,7 @@ function readHistory(doc: Doc, units: Unit[], ctx: Context, use: (s: number, e: 
   let cancerSite: string | undefined;
   for (const u of units) {
     for (const m of matches(CANCER, doc.text, u)) {
-      if (isNegated(doc.text, m.index, m.index + m[0].length, u.start, u.end)) continue;
+      if (!affirmed(doc, u, m.index, m.index + m[0].length)) continue;
       const before = doc.text.slice(Math.max(u.start, m.index - 50), m.index);
       const after = doc.text.slice(m.index + m[0].length, Math.min(u.end, m.index + m[0].length + 30));
       const near = [...(before.split(/[,;.]/).pop() ?? "").matchAll(new RegExp(SITE.source, "gi"))].pop();
@@ -210,7 +220,12 @@ function readHistory(doc: Doc, units: Unit[], ctx: Context, use: (s: number, e: 
     const plan = PLAN.test(u.text);
     for (const [re, word] of HISTORY) {
       for (const m of matches(re, doc.text, u)) {
-        if (isNegated(doc.text, m.index, m.index + m[0].length, u.start, u.end)) continue;
+        if (!affirmed(doc, u, m.index, m.index + m[0].length)) continue;
+        if (
+          word === "anticoagulation" &&
+          STOPPED.test(doc.text.slice(Math.max(u.start, m.index - 30), m.index))
+        )
+          continue;
         if (
           plan &&
           [
@@ -252,7 +267,7 @@ function readSymptoms(doc: Doc, units: Unit[], ctx: Context, use: (s: number, e:
     if (!anySymptom.test(u.text)) continue;
     for (const [re, word] of SYMPTOMS)
       for (const m of matches(re, doc.text, u)) {
-        if (isNegated(doc.text, m.index, m.index + m[0].length, u.start, u.end)) continue;
+        if (!affirmed(doc, u, m.index, m.index + m[0].length)) continue;
         if (word === "radicular_pain" && !/pain|ache|sciatica|radiat\w* to|radiating/i.test(u.text)) continue;
         if (word === "neuropathic_pain" && !/pain|sensation|burning/i.test(u.text)) continue;
         add(word);

@@ -38,9 +38,14 @@ export class Doc {
     this.dominant = this.findDominant();
   }
 
-  /** Units that describe the patient at presentation. */
+  private patientUnits: Unit[] | undefined;
+
+  /** Units that describe the patient at presentation: not conclusions, follow-up or generalities. */
   get patient(): Unit[] {
-    return this.units.filter((u) => u.section === "patient" && !u.followUp && !u.generic);
+    this.patientUnits ??= this.units.filter(
+      (u) => u.section === "patient" && !u.followUp && !u.generic && !u.conclusion,
+    );
+    return this.patientUnits;
   }
 
   sides(u: Unit): SideMention[] {
@@ -84,6 +89,20 @@ export class Doc {
 
   leftover(start: number, end: number, why: string): void {
     if (end > start) this.leftovers.push({ start, end, why });
+  }
+
+  /** The unit holding position `at` (binary search over the units in reading order). */
+  unitAt(at: number): Unit | undefined {
+    let lo = 0;
+    let hi = this.units.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const u = this.units[mid] as Unit;
+      if (at < u.start) hi = mid - 1;
+      else if (at >= u.end) lo = mid + 1;
+      else return u;
+    }
+    return undefined;
   }
 
   /** The side the note is mostly about, when one side clearly dominates. */

@@ -18,6 +18,7 @@ import { readSensory } from "./findings/sensory.js";
 import { readSigns } from "./findings/sign.js";
 import { readStrength } from "./findings/strength.js";
 import { readRow } from "./findings/tables.js";
+import { current, findingKey, merge } from "./merge.js";
 import { normalizeText, toOriginal } from "./normalize-text.js";
 import { segment } from "./sentences.js";
 import { vocabulary } from "./vocabulary.js";
@@ -38,13 +39,25 @@ export interface Span {
   text: string;
 }
 
+/** Two readings of one finding that disagree: the kept one, the other, and where both were read. */
+export interface ExtractionWarning {
+  /** The finding (index into case.findings) the warning is about, when it was kept. */
+  finding?: number;
+  message: string;
+  spans: { start: number; end: number; text: string }[];
+}
+
 export interface Extraction {
   case: LocusCase;
   spans: Span[];
   /** Per finding, 0..1: how sure the reading is. */
   confidence: number[];
   unrecognized: { start: number; end: number; text: string; why?: string }[];
+  /** Readings that disagree with each other (a conflict is reported, never settled silently). */
+  warnings: ExtractionWarning[];
 }
+
+export { type Conflict, findingKey } from "./merge.js";
 
 const KIND_ORDER: Finding["kind"][] = [
   "strength",
@@ -56,64 +69,6 @@ const KIND_ORDER: Finding["kind"][] = [
   "imaging",
   "lab",
 ];
-
-/** The identity of a finding for merging: kind, atlas id (or test, modality, sign) and side. */
-export function findingKey(f: Finding): string {
-  const id =
-    f.kind === "strength"
-      ? f.target
-      : f.kind === "reflex"
-        ? f.reflex
-        : f.kind === "sensory"
-          ? f.region
-          : f.kind === "emg"
-            ? f.muscle
-            : f.kind === "ncs"
-              ? f.study
-              : f.kind === "sign"
-                ? f.sign
-                : f.kind === "imaging"
-                  ? f.modality
-                  : f.test;
-  return `${f.kind}|${id}|${f.side ?? ""}`;
-}
-
-function sameValue(a: Finding, b: Finding): boolean {
-  const strip = (f: Finding) => JSON.stringify({ ...f, side: undefined });
-  return strip(a) === strip(b);
-}
-
-/** One finding per key: later mentions fill fields the first left empty (EMG, NCS, imaging). */
-function merge(drafts: Draft[]): Draft[] {
-  const byKey = new Map<string, Draft>();
-  const out: Draft[] = [];
-  for (const d of drafts) {
-    const key = findingKey(d.finding);
-    const first = byKey.get(key);
-    if (!first) {
-      const copy: Draft = { ...d, finding: { ...d.finding }, spans: [...d.spans] };
-      byKey.set(key, copy);
-      out.push(copy);
-      continue;
-    }
-    const a = first.finding as Record<string, unknown>;
-    const b = d.finding as Record<string, unknown>;
-    if (first.finding.kind === "emg" || first.finding.kind === "ncs" || first.finding.kind === "imaging") {
-      for (const [k, v] of Object.entries(b)) {
-        if (k === "tags" && Array.isArray(v) && Array.isArray(a.tags)) {
-          const tags = [...new Set([...(a.tags as string[]), ...(v as string[])])];
-          a.tags = tags.length > 1 ? tags.filter((t) => t !== "normal") : tags;
-        } else if (a[k] === undefined) a[k] = v;
-      }
-      first.spans.push(...d.spans);
-      first.confidence = Math.max(first.confidence, d.confidence);
-    } else if (sameValue(first.finding, d.finding)) {
-      first.spans.push(...d.spans);
-      first.confidence = Math.min(1, Math.max(first.confidence, d.confidence) + 0.05);
-    }
-  }
-  return out;
-}
 
 const CLINICAL_WORD =
   /\b[A-Za-z]{3,}(?:opathy|opathies|itis|algia|plegia|paresis|esthesia|aesthesia|trophy|osis|ectomy|otomy|plasty)\b/g;
@@ -143,7 +98,8 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   readLabs(doc);
   const ctx = readContext(doc);
 
-  const merged = merge(doc.drafts).sort(
+  const joined = merge(current(doc, doc.drafts));
+  const merged = joined.drafts.sort(
     (a, b) => KIND_ORDER.indexOf(a.finding.kind) - KIND_ORDER.indexOf(b.finding.kind) || a.at - b.at,
   );
   const abnormalStudies = new Set(
@@ -223,9 +179,28 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     }
   }
   unrecognized.sort((a, b) => a.start - b.start);
+  const warnings: ExtractionWarning[] = joined.conflicts.map((c) => {
+    const keptAt = kept.findIndex((d) => findingKey(d.finding) === c.key);
+    const at = [...new Set(c.spans.map(([s, e]) => `${s}:${e}`))].map((k) => {
+      const [s, e] = k.split(":").map(Number) as [number, number];
+      const o = toOriginal(norm, s, e);
+      return { start: o.start, end: o.end, text: original.slice(o.start, o.end) };
+    });
+    return {
+      ...(keptAt >= 0 ? { finding: keptAt } : {}),
+      message: `two readings of ${c.key.replace(/\|$/, "").replace(/\|/g, " ")} disagree: kept ${c.kept}, not ${c.other}`,
+      spans: at,
+    };
+  });
   const checked = locusCase.safeParse(c);
   if (!checked.success) throw new Error(`extract produced an invalid case: ${checked.error.message}`);
-  return { case: c, spans, confidence: kept.map((d) => Math.round(d.confidence * 100) / 100), unrecognized };
+  return {
+    case: c,
+    spans,
+    confidence: kept.map((d) => Math.round(d.confidence * 100) / 100),
+    unrecognized,
+    warnings,
+  };
 }
 
 /** True when the text is a note rather than a JSON document. */

@@ -30,6 +30,31 @@ export interface Unit {
   generic: boolean;
   /** Increases at every heading and caption: what one sentence carries to the next stays inside. */
   block: number;
+  /**
+   * A conclusion, not an observation: under an Impression, Assessment, Plan or Diagnosis heading or
+   * label, or a sentence naming a working or differential diagnosis. Never read as findings.
+   */
+  conclusion: boolean;
+}
+
+const CONCLUSION_HEADINGS =
+  /^(impression|clinical impression|assessment|plan|assessment (?:and|&) plan|a\/p|a&p|(?:working |differential |provisional |presumptive |final )?diagnos[ie]s|ddx|dx|interpretation|opinion|recommendations?|conclusions? (?:of the study|of the EMG)|emg (?:impression|interpretation|conclusion))$/i;
+/** "Impression: ...", "Plan - ...", "Working diagnosis: ...": a label that starts a conclusion. */
+const CONCLUSION_LABEL =
+  /^\s*(?:clinical |emg |electrodiagnostic )?(?:impression|assessment|plan|a\/p|a&p|(?:working |differential |provisional |presumptive |final )?diagnos[ie]s|ddx|dx|interpretation|opinion|recommendations?|summary(?: and| &) (?:impression|interpretation))\s*[:\-\u2013]/i;
+/** Any other label ("Exam:", "HPI:", "Right leg:"): it ends a labelled conclusion. */
+const OTHER_LABEL = /^\s*[A-Za-z][A-Za-z /&]{1,30}:/;
+const NAMES_DIAGNOSIS = /\b(?:working|differential|provisional|presumptive|final) diagnos[ie]s\b|\bDDx\b/i;
+
+/** Marks the conclusion units: from a conclusion heading or label to the next heading or label. */
+function markConclusions(units: Unit[], conclusionBlocks: Set<number>): void {
+  let labelled = -1;
+  for (const u of units) {
+    if (CONCLUSION_LABEL.test(u.text)) labelled = u.block;
+    else if (OTHER_LABEL.test(u.text) || u.block !== labelled) labelled = -1;
+    u.conclusion =
+      !u.row && (conclusionBlocks.has(u.block) || labelled === u.block || NAMES_DIAGNOSIS.test(u.text));
+  }
 }
 
 /** The longest unit, in characters: real sentences are far shorter. */
@@ -80,16 +105,21 @@ const ABBREVIATIONS = new Set([
   "post",
 ]);
 
-export function headingKind(line: string): Section | "none" {
-  const t = line
+/** A heading line without its numbering, markup and final colon. */
+function headingText(line: string): string {
+  return line
     .replace(/[|#*_=]+/g, " ")
     .replace(/^\s*([0-9]+|[IVX]+)[.)]?\s+/, "")
     .replace(/[:.]\s*$/, "")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+export function headingKind(line: string): Section | "none" {
+  const t = headingText(line);
   if (t.length === 0 || t.length > 48) return "none";
   if (LITERATURE_HEADINGS.test(t)) return "literature";
-  if (PATIENT_HEADINGS.test(t)) return "patient";
+  if (PATIENT_HEADINGS.test(t) || CONCLUSION_HEADINGS.test(t)) return "patient";
   return "none";
 }
 
@@ -123,6 +153,7 @@ export function segment(text: string, isRow: (line: string) => boolean = () => f
   let block = 0;
   /** Whether the last line added to the piece ends a sentence. */
   let lastEnded = false;
+  const conclusionBlocks = new Set<number>();
 
   const flush = () => {
     if (pieceStart >= 0) splitInline(text, pieceStart, pieceEnd, pieceSection, pieceCaption, block, units);
@@ -144,6 +175,7 @@ export function segment(text: string, isRow: (line: string) => boolean = () => f
       inCaption = false;
       section = heading;
       block++;
+      if (CONCLUSION_HEADINGS.test(headingText(trimmed))) conclusionBlocks.add(block);
       continue;
     }
     const lead = line.start + (line.text.length - line.text.trimStart().length);
@@ -175,6 +207,7 @@ export function segment(text: string, isRow: (line: string) => boolean = () => f
     lastEnded = /[.!?:]["')\]]*$/.test(trimmed);
   }
   flush();
+  markConclusions(units, conclusionBlocks);
   return units;
 }
 
@@ -198,6 +231,7 @@ function unit(
     followUp: FOLLOW_UP.test(t),
     generic: !row && GENERIC.test(t) && !ABOUT_PATIENT.test(t),
     block,
+    conclusion: false,
   };
 }
 
