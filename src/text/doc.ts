@@ -3,7 +3,15 @@
  * of each, the vocabulary, and the side most of the note is about.
  */
 import type { Finding } from "../case/schema.js";
-import { type Side, type SideMention, sideFor, sideMentions } from "./laterality.js";
+import {
+  headerSide,
+  type ResolvedMention,
+  resolveAffected,
+  type Side,
+  type SideMention,
+  sideFor,
+  sideMentions,
+} from "./laterality.js";
 import type { Unit } from "./sentences.js";
 import { type Vocabulary, vocabulary } from "./vocabulary.js";
 
@@ -29,13 +37,43 @@ export class Doc {
   /** Spans that context extraction used (history, symptoms, onset): not unrecognised. */
   readonly used: [number, number][] = [];
   dominant: "left" | "right" | undefined;
-  private readonly sidesCache = new Map<Unit, SideMention[]>();
+  private readonly rawSides = new Map<Unit, SideMention[]>();
+  private readonly sidesCache = new Map<Unit, ResolvedMention[]>();
+  /** The side a section header ("RIGHT LEG:", "LLE:") gives each unit under it. */
+  private readonly headers = new Map<Unit, Side>();
 
   constructor(
     readonly text: string,
     readonly units: Unit[],
   ) {
     this.dominant = this.findDominant();
+    this.findHeaders();
+  }
+
+  /** The side of the section header a unit is under, if any. */
+  headerSide(u: Unit): Side | undefined {
+    return this.headers.get(u);
+  }
+
+  /**
+   * A side label alone on its line sets the side of the units after it until the next heading,
+   * side label or blank-line block; a label starting a line ("LLE: TA 4/5 ...") sets it for its
+   * own unit and those after it until the next label of any kind ("Reflexes:").
+   */
+  private findHeaders(): void {
+    let side: Side | undefined;
+    let alone = false;
+    let block = -1;
+    for (const u of this.units) {
+      if (u.block !== block) side = undefined;
+      block = u.block;
+      const h = headerSide(u.text);
+      if (h) {
+        side = h.side;
+        alone = h.alone;
+      } else if (!alone && /^\s*[A-Za-z][A-Za-z /&]{1,30}:/.test(u.text)) side = undefined;
+      if (side) this.headers.set(u, side);
+    }
   }
 
   private patientUnits: Unit[] | undefined;
@@ -48,10 +86,20 @@ export class Doc {
     return this.patientUnits;
   }
 
-  sides(u: Unit): SideMention[] {
-    let s = this.sidesCache.get(u);
+  private raw(u: Unit): SideMention[] {
+    let s = this.rawSides.get(u);
     if (!s) {
       s = sideMentions(this.text, u.start, u.end);
+      this.rawSides.set(u, s);
+    }
+    return s;
+  }
+
+  /** The side words of a unit, "the affected side" resolved to the side the note is about. */
+  sides(u: Unit): ResolvedMention[] {
+    let s = this.sidesCache.get(u);
+    if (!s) {
+      s = resolveAffected(this.raw(u), this.dominant);
       this.sidesCache.set(u, s);
     }
     return s;
@@ -70,10 +118,13 @@ export class Doc {
       end,
       { from: u.start, to: u.end },
       this.sides(u),
-      opts.opposite,
+      opts.opposite ?? this.dominant,
       opts.headStart ?? start,
+      this.dominant,
     );
     if (s) return { side: s, inferred: false };
+    const header = this.headers.get(u);
+    if (header) return { side: header, inferred: false };
     if (opts.fallback && this.dominant) return { side: this.dominant, inferred: true };
     return { side: undefined, inferred: false };
   }
@@ -111,7 +162,7 @@ export class Doc {
     let right = 0;
     for (const u of this.units) {
       if (u.section !== "patient") continue;
-      for (const m of this.sides(u)) {
+      for (const m of this.raw(u)) {
         if (m.reference) continue;
         if (m.side === "left") left++;
         if (m.side === "right") right++;

@@ -58,6 +58,8 @@ export function scopeSides(
   if (named.includes("bilateral") || (left && right)) return { sides: ["left", "right"], inferred: false };
   if (left) return { sides: ["left"], inferred: false };
   if (right) return { sides: ["right"], inferred: false };
+  const header = doc.headerSide(u);
+  if (header) return { sides: header === "bilateral" ? ["left", "right"] : [header], inferred: false };
   if (BOTH.test(doc.text.slice(s.from, s.to))) return { sides: ["left", "right"], inferred: false };
   if (doc.dominant) return { sides: [doc.dominant], inferred: true };
   return { sides: ["left", "right"], inferred: false };

@@ -53,7 +53,7 @@ function reflexSide(
     .filter((x) => !x.reference && x.side !== "other" && x.start >= s.from && x.end <= s.to);
   const sides = new Set(named.map((x) => x.side));
   if (sides.size === 1) return { side: [...sides][0] as Side, inferred: false };
-  return { side: "bilateral", inferred: false };
+  return { side: sides.size === 0 ? (doc.headerSide(u) ?? "bilateral") : "bilateral", inferred: false };
 }
 
 /**
