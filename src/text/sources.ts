@@ -9,6 +9,34 @@ export const TEXT_SOURCES = {
     year: 2001,
     published: "Journal of Biomedical Informatics 34(5):301-310",
   },
+  harkema2009: {
+    title:
+      "ConText: an algorithm for determining negation, experiencer, and temporal status from clinical reports",
+    authors: "Harkema H, Dowling JN, Thornblade T, Chapman WW",
+    year: 2009,
+    published: "Journal of Biomedical Informatics 42(5):839-851",
+    url: "https://doi.org/10.1016/j.jbi.2009.05.002",
+  },
+  chapmanNegexRepo: {
+    title: "NegEx and pyConTextNLP trigger lists (negex_triggers.txt, lexical_kb)",
+    authors: "Chapman WW et al.",
+    year: 2013,
+    published: "GitHub chapmanbe/negex and chapmanbe/pyConTextNLP",
+    url: "https://github.com/chapmanbe/negex",
+  },
+  eyre2021: {
+    title: "Launching into clinical space with medspaCy: a new clinical text processing toolkit in Python",
+    authors: "Eyre H, Chapman AB, Peterson KS, et al.",
+    year: 2021,
+    published: "AMIA Annual Symposium Proceedings 2021:438-447 (ConText rules in medspacy/context)",
+    url: "https://github.com/medspacy/medspacy",
+  },
+  deville2000: {
+    title: "The test of Lasegue: systematic review of the accuracy in diagnosing herniated discs",
+    authors: "Deville WL, van der Windt DA, Dzaferagic A, Bezemer PD, Bouter LM",
+    year: 2000,
+    published: "Spine 25(9):1140-1147",
+  },
   litvan1996: {
     title: "Reliability of the NINDS Myotatic Reflex Scale",
     authors: "Litvan I, Mangone CA, Werden W, et al.",
@@ -28,6 +56,34 @@ export const TEXT_SOURCES = {
     year: 2011,
     published: "Journal of Spinal Cord Medicine 34(6):535-546",
   },
+} as const;
+
+/**
+ * The assertion triggers of assertion.ts: negation before and after, pseudo-negation and scope
+ * terminators after NegEx (Chapman 2001 and its published trigger list), uncertainty, time and
+ * experiencer after ConText (Harkema 2009) and medspaCy's ConText rules (Eyre 2021), with the
+ * clinic's shorthand added ("neg", "-ve", "bilat", "query").
+ */
+export const ASSERTION_TRIGGERS = {
+  sources: ["chapman2001", "chapmanNegexRepo", "harkema2009", "eyre2021"],
+} as const;
+
+/**
+ * A straight leg raise is positive when it reproduces the leg pain below about 70 degrees of hip
+ * flexion (most positive tests fall between 30 and 70); raised to 70 degrees or more without pain
+ * it is read as negative.
+ */
+export const SLR_POSITIVE_BELOW_DEGREES = { degrees: 70, sources: ["deville2000"] } as const;
+
+/**
+ * "SNAPs normal", "CMAPs reduced" with no nerve named: the routine lower-limb studies of an
+ * electrodiagnostic examination, the sural and superficial peroneal sensory and the peroneal and
+ * tibial motor studies.
+ */
+export const ROUTINE_STUDIES = {
+  sensory: ["sural_sensory", "superficial_peroneal_sensory"],
+  motor: ["peroneal_motor_edb", "tibial_motor_ah"],
+  sources: ["atlas:preston2020"],
 } as const;
 
 export type TextSourceKey =

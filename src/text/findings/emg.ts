@@ -114,17 +114,50 @@ export function readEmg(doc: Doc): void {
       continue;
     }
     if (!CUE.test(u.text)) continue;
-    const f = features(u.text);
-    if (Object.keys(f).length === 0) continue;
-    const para = paraspinalMentions(doc, u);
-    const muscles = doc.vocab
-      .scan(doc.text, ["muscle"], u.start, u.end)
-      .filter((m) => !para.some((p) => m.start < p.end && p.start < m.end));
-    const all = [...para, ...muscles].sort((a, b) => a.start - b.start);
-    const head = all[0]?.start ?? u.start;
+    let needle = false;
+    for (const c of clauses(doc, u)) {
+      needle ||= CUE.test(doc.text.slice(c.start, c.end));
+      if (needle) readEmgClause(doc, u, c);
+    }
+  }
+}
+
+/**
+ * The clauses of a sentence, each with its own findings: "fibrillations in the TA; TP normal",
+ * "denervation in the TA but not in the gastrocnemius". A clause is cut at ";" and at the words
+ * that turn a sentence (ConText's terminators).
+ */
+function clauses(doc: Doc, u: Unit): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const cut = /;|\b(?:but|however|whereas|while|except)\b/gi;
+  let s = u.start;
+  for (const m of matches(cut, doc.text, u)) {
+    out.push({ start: s, end: m.index });
+    s = m.index + m[0].length;
+  }
+  out.push({ start: s, end: u.end });
+  return out;
+}
+
+/** "Quiet", "normal", "silent": a muscle at rest without spontaneous activity. */
+const AT_REST_NORMAL = /^\s*(?:(?:was|were|is|are)\s+)?(?:normal|quiet|silent|unremarkable|spared|clean)\b/i;
+
+function readEmgClause(doc: Doc, u: Unit, c: { start: number; end: number }): void {
+  const text = doc.text.slice(c.start, c.end);
+  const f = features(text);
+  const para = paraspinalMentions(doc, { ...u, start: c.start, end: c.end });
+  const muscles = doc.vocab
+    .scan(doc.text, ["muscle"], c.start, c.end)
+    .filter((m) => !para.some((p) => m.start < p.end && p.start < m.end));
+  const all = [...para, ...muscles].sort((a, b) => a.start - b.start);
+  if (all.length === 0) return;
+  const quietAfter = AT_REST_NORMAL.test(doc.text.slice(all[all.length - 1]?.end ?? c.end, c.end));
+  if (Object.keys(f).length === 0 && !quietAfter && !/\b(normal|quiet|silent)\b/i.test(text)) return;
+  const head = all[0]?.start ?? c.start;
+  {
     // Items of the list that name no muscle Locus knows ("erector spinae") are reported, not lost.
-    const lastEnd = all[all.length - 1]?.end ?? u.end;
-    const tail = /^\s*(?:,|\band\b)[^.;:()]*/.exec(doc.text.slice(lastEnd, u.end))?.[0] ?? "";
+    const lastEnd = all[all.length - 1]?.end ?? c.end;
+    const tail = /^\s*(?:,|\band\b)[^.;:()]*/.exec(doc.text.slice(lastEnd, c.end))?.[0] ?? "";
     const bounds = [
       ...all.map((m) => [m.start, m.end] as const),
       [lastEnd + tail.length, lastEnd + tail.length] as const,
@@ -148,19 +181,24 @@ export function readEmg(doc: Doc): void {
         offset += item.length;
       }
     }
-    all.forEach((m, i) => {
-      // "... with normal tibialis anterior": a muscle called normal in the list is normal.
-      const lead = doc.text.slice(all[i - 1]?.end ?? u.start, m.start);
-      const normal = /\b(normal|spared|unremarkable)\s*$/i.test(lead);
-      const own: Features = normal ? { spontaneous: "none", muap: "normal" } : f;
-      const { side, inferred } = doc.side(u, m.start, m.end, { headStart: head, fallback: true });
-      for (const id of needled(m)) {
-        const e: EmgFinding = { kind: "emg", muscle: id, ...own };
-        if (side) e.side = side;
-        doc.add(e, [[m.start, m.end]], 0.85 - (inferred ? 0.25 : 0) - (m.group ? 0.15 : 0));
-      }
-    });
   }
+  all.forEach((m, i) => {
+    // "... with normal tibialis anterior", "TP normal", "paraspinals quiet": normal at rest.
+    const lead = doc.text.slice(all[i - 1]?.end ?? c.start, m.start);
+    const trail = doc.text.slice(m.end, all[i + 1]?.start ?? c.end);
+    const normal =
+      /\b(normal|spared|unremarkable)\s*$/i.test(lead) ||
+      AT_REST_NORMAL.test(trail) ||
+      (Object.keys(f).length === 0 && quietAfter);
+    const own: Features = normal ? { spontaneous: "none", muap: "normal" } : f;
+    if (/^\s*(?:(?:was|were|is|are)\s+)?(?:quiet|silent)\b/i.test(trail)) delete own.muap;
+    const { side, inferred } = doc.side(u, m.start, m.end, { headStart: head, fallback: true });
+    for (const id of needled(m)) {
+      const e: EmgFinding = { kind: "emg", muscle: id, ...own };
+      if (side) e.side = side;
+      doc.add(e, [[m.start, m.end]], 0.85 - (inferred ? 0.25 : 0) - (m.group ? 0.15 : 0));
+    }
+  });
 }
 
 function readEmgRow(doc: Doc, u: Unit, tableSide: "left" | "right" | undefined): void {

@@ -12,6 +12,28 @@ import type { NcsFinding } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
 import { covers } from "../laterality.js";
 import type { Unit } from "../sentences.js";
+import { ROUTINE_STUDIES } from "../sources.js";
+
+/** "SNAPs normal bilaterally", "CMAPs were reduced": responses of no named nerve. */
+const GENERIC_RESPONSES =
+  /\b(?:(?:lower[- ]limb|lower[- ]extremity|leg|all|the)\s+)?(SNAPs|sensory (?:nerve action potentials|responses)|CMAPs|motor (?:responses|amplitudes)|compound (?:muscle|motor) action potentials)\b/gi;
+
+/** The routine studies a plural response word with no nerve named stands for. */
+function readGenericResponses(doc: Doc, u: Unit): void {
+  for (const m of matches(GENERIC_RESPONSES, doc.text, u)) {
+    const end = m.index + m[0].length;
+    const after = doc.text.slice(end, Math.min(u.end, end + 60)).split(/[;.]/)[0] ?? "";
+    const result = resultIn(after);
+    if (!result) continue;
+    const ids = /SNAP|sensory/i.test(m[1] ?? "") ? ROUTINE_STUDIES.sensory : ROUTINE_STUDIES.motor;
+    const { side } = doc.side(u, m.index, end);
+    for (const study of ids) {
+      const f: NcsFinding = { kind: "ncs", study, result };
+      if (side) f.side = side;
+      doc.add(f, [[m.index, end]], 0.6);
+    }
+  }
+}
 
 const CUE =
   /\b(nerve conduction|NCS|NCV|CMAPs?|SNAPs?|compound (muscle|motor) action potentials?|sensory nerve action potentials?|motor responses?|sensory responses?|F[- ]waves?|H[- ]reflex(es)?|conduction velocit\w*|distal latenc\w*|amplitudes?|axonal|neuropathy|polyneuropathy)\b/i;
@@ -57,7 +79,16 @@ function typeIn(t: string): Type | undefined {
   return last?.type;
 }
 
-function resultIn(t: string): Result | undefined {
+/**
+ * Where a result's words end and an interpretation begins: "normal, arguing against a
+ * neuropathy", "absent, consistent with an axonal neuropathy". The interpretation's words
+ * ("neuropathy") are not the result.
+ */
+const INTERPRETATION =
+  /,?\s*\b(?:arguing|argues|argue|speaking|which (?:argues?|speaks?|suggests?|makes?)|suggest\w*|consistent with|in keeping with|compatible with|indicat\w*|excluding|against|making|favou?ring|to exclude|ruling out|no evidence of|without evidence of|not (?:consistent with|suggestive of|in keeping with))\b.*$/is;
+
+function resultIn(raw: string): Result | undefined {
+  const t = raw.replace(INTERPRETATION, "");
   if (
     /\bno (motor |sensory )?response|absen(ce|t)|not (obtain|record|elicit)\w*|unobtainable|unrecordable|non-?recordable|could not be (obtained|recorded|elicited)/i.test(
       t,
@@ -146,6 +177,10 @@ export function readNcs(doc: Doc): void {
   for (const u of doc.patient) {
     if (u.row || !CUE.test(u.text)) continue;
     const hits = studyMentions(doc, u);
+    if (hits.length === 0) {
+      readGenericResponses(doc, u);
+      continue;
+    }
     const sides = doc.sides(u);
     let prev: { type?: Type; result?: Result } = {};
     const sentenceType = typeIn(u.text);

@@ -17,7 +17,7 @@ type Grade = ReflexFinding["grade"];
 
 const GENERIC = /\b(deep tendon reflexes|tendon reflexes|DTRs|muscle stretch reflexes|reflexes)\b/gi;
 const BABINSKI =
-  /\b(babinski(?:'s)?(?: sign| response| reflex)?|extensor plantar(?: response)?|up-?going (?:toes?|plantars?)|plantars?(?: responses?| reflex(?:es)?)? (?:were |was |is |are )?(?:extensor|flexor|up-?going|down-?going)|(?:flexor|down-?going) plantars?(?: responses?| reflex(?:es)?)?)\b/gi;
+  /\b(babinski(?:'s)?(?: sign| response| reflex)?|extensor plantar(?: response)?|up-?going (?:toes?|plantars?)|(?:down-?going|flexor) (?:great |big )?toes?|(?:great |big )?toes? (?:were |was |is |are )?(?:up-?going|down-?going|extensor|flexor)|plantars?(?: responses?| reflex(?:es)?)? (?:were |was |is |are )?(?:extensor|flexor|up-?going|down-?going)|(?:flexor|down-?going) plantars?(?: responses?| reflex(?:es)?)?)\b/gi;
 const NUMBER = /(?<![A-Za-z0-9])([0-4])\s*\+?(?:\s*\/\s*([0-4])\s*\+?)?(?![0-9%])/;
 
 function wordGrade(w: string): Grade | undefined {
@@ -64,7 +64,9 @@ function gradesBySide(after: string): [Side, Grade][] | undefined {
   const parts = after.split(/\s*(?:,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b)\s*/i).filter((p) => p.trim());
   const out: [Side, Grade][] = [];
   for (const p of parts) {
-    const side = /\b(left|right)\b/i.exec(p)?.[1]?.toLowerCase() as Side | undefined;
+    const letter = /\b(left|right)\b|(?<![A-Za-z0-9])\(?([LR])\)?(?![A-Za-z0-9])/.exec(p);
+    const word = (letter?.[1] ?? letter?.[2] ?? "").toLowerCase();
+    const side: Side | undefined = word.startsWith("l") ? "left" : word.startsWith("r") ? "right" : undefined;
     const w = REFLEX_WORD.exec(p);
     const n = NUMBER.exec(p);
     const grade = w ? wordGrade(w[0]) : n && n[2] === undefined ? numberGrade(n[1]) : undefined;
@@ -73,6 +75,14 @@ function gradesBySide(after: string): [Side, Grade][] | undefined {
   }
   const sides = new Set(out.map(([s]) => s));
   return out.length >= 2 && sides.size === out.length ? out : undefined;
+}
+
+/** The reflex word closest before a phrase. */
+function lastWord(t: string): RegExpExecArray | null {
+  const all = new RegExp(REFLEX_WORD.source, "gi");
+  let last: RegExpExecArray | null = null;
+  for (let m = all.exec(t); m; m = all.exec(t)) last = m;
+  return last;
 }
 
 const numberGrade = (n: string | undefined): Grade => REFLEX_SCALE.grades[(n ?? "2") as "0"] as Grade;
@@ -115,7 +125,9 @@ export function readReflexes(doc: Doc): void {
             doc.add({ kind: "reflex", reflex: id, grade: g, side }, [[m.start, m.end]], 0.85);
         return;
       }
-      const w = REFLEX_WORD.exec(after) ?? REFLEX_WORD.exec(before.slice(-40));
+      // Before the reflex, only its own clause: "2+ throughout except absent left ankle jerk".
+      const ownBefore = before.split(/\b(?:except|but|however|apart from|other than)\b|;|,/i).pop() ?? "";
+      const w = REFLEX_WORD.exec(after) ?? lastWord(ownBefore.slice(-40));
       const num = NUMBER.exec(after.slice(0, 40));
       let grade = w ? wordGrade(w[0]) : undefined;
       if (w && /^(extensor|flexor|up|down)/i.test(w[0])) grade = undefined;

@@ -7,6 +7,25 @@
 import type { SignFinding } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
 import { isNegated } from "../negation.js";
+import { SLR_POSITIVE_BELOW_DEGREES } from "../sources.js";
+
+/** "SLR 90 degrees", "SLR to 80°", "SLR limited at 30 deg": the angle a leg was raised to. */
+const ANGLE = /^[^.;]{0,25}?\b(\d{2,3})\s*(?:°|º|deg\b|degrees?\b)/i;
+const PAIN = /\b(positive|pain|painful|reproduc\w*|limited|restricted|tight|sciatica|radiat\w*)\b/i;
+
+/**
+ * A leg raise without pain to SLR_POSITIVE_BELOW_DEGREES or more is a negative test; one stopped
+ * by pain below it is positive. Undefined when the text gives no angle.
+ */
+function raisedFreely(after: string): boolean | undefined {
+  const m = ANGLE.exec(after);
+  if (!m) return undefined;
+  const deg = Number(m[1]);
+  const within = after.slice(0, m.index + m[0].length + 25);
+  if (deg >= SLR_POSITIVE_BELOW_DEGREES.degrees && !PAIN.test(within)) return true;
+  if (deg < SLR_POSITIVE_BELOW_DEGREES.degrees) return false;
+  return undefined;
+}
 
 type Sign = SignFinding["sign"];
 
@@ -79,7 +98,12 @@ export function readSigns(doc: Doc): void {
             continue;
           }
         }
+        const freely =
+          sign === "straight_leg_raise" || sign === "crossed_straight_leg_raise"
+            ? raisedFreely(doc.text.slice(end, Math.min(u.end, end + 60)))
+            : undefined;
         const negated =
+          freely === true ||
           isNegated(doc.text, start, end, u.start, u.end) ||
           /^\s*(?:test\s+)?(?:was|is|were)?\s*(negative|absent|normal|painless|pain-free)\b/i.test(
             doc.text.slice(end, Math.min(u.end, end + 30)),

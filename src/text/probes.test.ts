@@ -1,0 +1,218 @@
+/**
+ * Probes: the readings issue 18 found turned over, each written as a clinician writes it. A probe
+ * lists findings that must be read (matched on the fields given) and findings that must not be
+ * read, above all the opposite of what the text says. A finding read against its assertion is
+ * worse than one not read.
+ */
+import { describe, expect, it } from "vitest";
+import { extract } from "./index.js";
+
+type Want = Record<string, unknown>;
+interface Probe {
+  text: string;
+  has: Want[];
+  not?: Want[];
+}
+
+function check({ text, has, not = [] }: Probe): void {
+  const r = extract(text);
+  for (const w of has)
+    expect(r.case.findings, `${text}\nshould read ${JSON.stringify(w)}`).toContainEqual(
+      expect.objectContaining(w),
+    );
+  for (const w of not)
+    expect(r.case.findings, `${text}\nshould not read ${JSON.stringify(w)}`).not.toContainEqual(
+      expect.objectContaining(w),
+    );
+}
+
+const negation: Probe[] = [
+  {
+    text: "Babinski neg bilat.",
+    has: [{ kind: "reflex", reflex: "plantar", grade: "flexor" }],
+    not: [{ kind: "reflex", reflex: "plantar", grade: "extensor" }],
+  },
+  {
+    text: "Babinski negative on both sides.",
+    has: [{ kind: "reflex", reflex: "plantar", grade: "flexor", side: "bilateral" }],
+    not: [{ grade: "extensor" }],
+  },
+  {
+    text: "SLR 90 degrees bilaterally.",
+    has: [{ kind: "sign", sign: "straight_leg_raise", present: false }],
+    not: [
+      { kind: "sign", sign: "straight_leg_raise", present: true },
+      { kind: "sign", sign: "straight_leg_raise", present: undefined },
+    ],
+  },
+  {
+    text: "SLR negative bilaterally.",
+    has: [{ kind: "sign", sign: "straight_leg_raise", present: false }],
+  },
+  {
+    text: "SNAPs normal bilaterally, arguing against a neuropathy.",
+    has: [{ kind: "ncs", result: "normal" }],
+    not: [
+      { kind: "ncs", result: "reduced" },
+      { kind: "ncs", result: "absent" },
+    ],
+  },
+  {
+    text: "Needle EMG: paraspinals quiet.",
+    not: [{ kind: "emg", spontaneous: "fibrillations" }],
+    has: [],
+  },
+  {
+    text: "R toe downgoing.",
+    has: [{ kind: "reflex", reflex: "plantar", grade: "flexor", side: "right" }],
+    not: [{ grade: "extensor" }],
+  },
+  {
+    text: "Reflexes 2+ and symmetric throughout except absent left ankle jerk.",
+    has: [
+      { kind: "reflex", reflex: "achilles", grade: "absent", side: "left" },
+      { kind: "reflex", reflex: "achilles", grade: "normal", side: "right" },
+      { kind: "reflex", reflex: "patellar", grade: "normal", side: "bilateral" },
+    ],
+    not: [
+      { kind: "reflex", reflex: "achilles", grade: "normal", side: "left" },
+      { kind: "reflex", reflex: "achilles", side: "bilateral" },
+    ],
+  },
+  {
+    text: "Fibrillations in L TA and peroneus longus; TP normal.",
+    has: [
+      { kind: "emg", muscle: "tibialis_anterior", spontaneous: "fibrillations", side: "left" },
+      { kind: "emg", muscle: "tibialis_posterior", spontaneous: "none" },
+    ],
+    not: [{ kind: "emg", muscle: "tibialis_posterior", spontaneous: "fibrillations" }],
+  },
+  {
+    text: "AJ absent on L, present on R.",
+    has: [
+      { kind: "reflex", reflex: "achilles", grade: "absent", side: "left" },
+      { kind: "reflex", reflex: "achilles", grade: "normal", side: "right" },
+    ],
+    not: [
+      { kind: "reflex", reflex: "achilles", grade: "absent", side: "right" },
+      { kind: "reflex", reflex: "achilles", side: "bilateral" },
+    ],
+  },
+  {
+    text: "Absent left ankle jerk.",
+    has: [{ kind: "reflex", reflex: "achilles", grade: "absent", side: "left" }],
+  },
+  {
+    text: "No weakness of ankle dorsiflexion.",
+    has: [],
+    not: [{ kind: "strength", mrc: "weak" }],
+  },
+  {
+    text: "Not only weakness of the left ankle dorsiflexion but also numbness over the left foot dorsum.",
+    has: [
+      { kind: "strength", target: "ankle_dorsiflexion", side: "left" },
+      { kind: "sensory", region: "foot_dorsum", side: "left" },
+    ],
+  },
+];
+
+describe("negation and its scope", () => {
+  it.each(negation)("$text", (p) => check(p));
+
+  it("reads 'off anticoagulation' as no anticoagulation", () => {
+    const r = extract("62M, off anticoagulation since March. Left foot drop.");
+    expect(r.case.context?.history ?? []).not.toContain("anticoagulation");
+  });
+
+  it("does not make a family history the patient's", () => {
+    const r = extract("Family history: mother had diabetes. Left ankle jerk absent.");
+    expect(r.case.context?.history ?? []).not.toContain("diabetes");
+  });
+});
+
+const sides: Probe[] = [
+  {
+    text: "R EHL 4/5. L TA 3/5.",
+    has: [
+      { kind: "strength", target: "extensor_hallucis_longus", mrc: 4, side: "right" },
+      { kind: "strength", target: "tibialis_anterior", mrc: 3, side: "left" },
+    ],
+  },
+  {
+    text: "Rt EHL 4/5, lt TA 3/5.",
+    has: [
+      { kind: "strength", target: "extensor_hallucis_longus", mrc: 4, side: "right" },
+      { kind: "strength", target: "tibialis_anterior", mrc: 3, side: "left" },
+    ],
+  },
+  {
+    text: "Ankle jerk absent (L).",
+    has: [{ kind: "reflex", reflex: "achilles", grade: "absent", side: "left" }],
+  },
+  {
+    text: "Ankle jerk absent on L.",
+    has: [{ kind: "reflex", reflex: "achilles", grade: "absent", side: "left" }],
+  },
+  {
+    text: "LLE: TA 3/5, EHL 2/5.",
+    has: [
+      { kind: "strength", target: "tibialis_anterior", mrc: 3, side: "left" },
+      { kind: "strength", target: "extensor_hallucis_longus", mrc: 2, side: "left" },
+    ],
+  },
+  {
+    text: "RLE weakness of ankle dorsiflexion 4/5.",
+    has: [{ kind: "strength", target: "ankle_dorsiflexion", mrc: 4, side: "right" }],
+  },
+  {
+    text: "Reduced pinprick over the dorsum of the foot on the left.",
+    has: [{ kind: "sensory", region: "foot_dorsum", change: "reduced", side: "left" }],
+  },
+  {
+    text: "RIGHT LEG:\nHip flexion 5/5.\nAnkle dorsiflexion 3/5.\nAnkle jerk absent.\n\nLEFT LEG:\nAnkle dorsiflexion 5/5.",
+    has: [
+      { kind: "strength", target: "hip_flexion", mrc: 5, side: "right" },
+      { kind: "strength", target: "ankle_dorsiflexion", mrc: 3, side: "right" },
+      { kind: "reflex", reflex: "achilles", grade: "absent", side: "right" },
+      { kind: "strength", target: "ankle_dorsiflexion", mrc: 5, side: "left" },
+    ],
+    not: [{ kind: "strength", target: "ankle_dorsiflexion", mrc: 3, side: "left" }],
+  },
+  {
+    text: "Left:\nTA 4/5\nEHL 3/5\nRight:\nTA 5/5",
+    has: [
+      { kind: "strength", target: "tibialis_anterior", mrc: 4, side: "left" },
+      { kind: "strength", target: "extensor_hallucis_longus", mrc: 3, side: "left" },
+      { kind: "strength", target: "tibialis_anterior", mrc: 5, side: "right" },
+    ],
+  },
+  {
+    text: "Left TA 4/5; EHL 3/5 on the right.",
+    has: [
+      { kind: "strength", target: "tibialis_anterior", mrc: 4, side: "left" },
+      { kind: "strength", target: "extensor_hallucis_longus", mrc: 3, side: "right" },
+    ],
+  },
+  {
+    text: "Weakness of left ankle dorsiflexion 4/5; hip flexion 5/5.",
+    has: [{ kind: "strength", target: "ankle_dorsiflexion", mrc: 4, side: "left" }],
+    not: [{ kind: "strength", target: "hip_flexion", side: "left" }],
+  },
+  {
+    text: "Left foot drop. Left TA 3/5 and left EHL 2/5. Ankle dorsiflexion on the contralateral side 5/5.",
+    has: [{ kind: "strength", target: "ankle_dorsiflexion", mrc: 5, side: "right" }],
+  },
+  {
+    text: "Left foot drop. Left EHL 2/5. Ankle jerk absent on the affected side.",
+    has: [{ kind: "reflex", reflex: "achilles", grade: "absent", side: "left" }],
+  },
+  {
+    text: "L5 radiculopathy suspected. TA 4/5 bilat.",
+    has: [{ kind: "strength", target: "tibialis_anterior", mrc: 4, side: "bilateral" }],
+    not: [{ side: "left" }],
+  },
+];
+
+describe("sides as clinicians write them", () => {
+  it.each(sides)("$text", (p) => check(p));
+});
