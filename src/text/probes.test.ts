@@ -216,3 +216,56 @@ const sides: Probe[] = [
 describe("sides as clinicians write them", () => {
   it.each(sides)("$text", (p) => check(p));
 });
+
+describe("whole-examination statements", () => {
+  it.each([
+    "Sudden low back pain, with no motor deficit and no sciatica.",
+    "Examination found no muscle weakness or other neurological abnormality.",
+    "Strength was 5/5 in all major leg muscle groups.",
+    "Full strength throughout.",
+  ])("%s", (text) => {
+    const r = extract(text);
+    expect(r.case.findings).toContainEqual(expect.objectContaining({ kind: "strength", mrc: 5 }));
+    expect(r.case.findings.some((f) => f.kind === "strength" && f.mrc !== 5)).toBe(false);
+  });
+});
+
+describe("conclusions are not findings", () => {
+  it.each([
+    "Working diagnosis: femoral nerve lesion.",
+    "Impression: left L5 radiculopathy with fibrillations in L5 muscles.",
+    "Plan: NCS of the femoral nerve; MRI lumbar spine.",
+    "EXAM\nLeft TA 4/5.\nIMPRESSION\nFemoral neuropathy; ankle jerk absent would argue for a root.",
+  ])("%s", (text) => {
+    const r = extract(text);
+    expect(r.case.findings.filter((f) => f.kind !== "strength")).toEqual([]);
+  });
+});
+
+describe("the first mention does not win", () => {
+  it("a grade in the examination beats a 'weakness' in the history", () => {
+    const r = extract(
+      "History: weakness of left ankle dorsiflexion for 3 weeks.\nExam: left ankle dorsiflexion 3/5.",
+    );
+    expect(r.case.findings).toContainEqual({
+      kind: "strength",
+      target: "ankle_dorsiflexion",
+      side: "left",
+      mrc: 3,
+    });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it("two grades of one movement are reported as a conflict", () => {
+    const r = extract("Left ankle dorsiflexion 4/5. Later in the examination: left ankle dorsiflexion 2/5.");
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]?.message).toMatch(/ankle_dorsiflexion/);
+    expect(r.warnings[0]?.spans.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a past finding is not a current one", () => {
+    const r = extract("Previous EMG in 2019 showed fibrillations in the left TA. Left TA 5/5 today.");
+    expect(r.case.findings.some((f) => f.kind === "emg")).toBe(false);
+    expect(r.unrecognized.some((u) => /past/.test(u.why ?? ""))).toBe(true);
+  });
+});

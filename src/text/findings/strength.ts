@@ -19,7 +19,7 @@ import type { Mention } from "../vocabulary.js";
 import { readRow } from "./tables.js";
 
 const CUE =
-  /\b(weak(ness)?|power|strength|MRC|Medical Research Council|grade|paresis|plegia|paralys[ie]s|motor (function|strength|power|exam)|[0-5][+-]?\/5)\b/i;
+  /\b(weak(ness)?|power|strength|MRC|Medical Research Council|grade|paresis|plegia|paralys[ie]s|motor (function|strength|power|exam|deficits?)|[0-5][+-]?\/5)\b/i;
 const STRONG =
   /\b(normal (strength|power)|(strength|power) (was |were |is )?(normal|full|preserved|intact)|full strength|full power|(were|was) strong|5\/5)\b/i;
 const WEAK = /\b(weak(ness|ened)?|paresis|paretic)\b/i;
@@ -35,11 +35,11 @@ const COMPOUND = new RegExp(
   "gi",
 );
 const NORMAL_ALL =
-  /\b(power|strength|motor (?:strength|power|function|exam(?:ination)?)|muscle strength)\b[^.;]{0,50}?\b(normal|full|intact|preserved|5\/5)\b[^.;]{0,40}?\b(throughout|in all (?:four )?(?:limbs|extremities)|in both (?:lower )?(?:limbs|legs|lower extremities)|bilaterally|in the (?:other|opposite|contralateral) (?:limbs?|legs?|lower limb|side|lower extremity)|on the (?:other|opposite|contralateral) side|elsewhere)/gi;
+  /\b(power|strength|motor (?:strength|power|function|exam(?:ination)?)|muscle strength)\b[^.;]{0,50}?\b(normal|full|intact|preserved|5\/5)\b[^.;]{0,40}?\b(throughout|in all (?:four )?(?:limbs|extremities)|in both (?:lower )?(?:limbs|legs|lower extremities)|bilaterally|in all (?:major )?(?:leg |lower[- ]limb |lower[- ]extremity )?(?:muscle groups|muscles|myotomes)|in the (?:other|opposite|contralateral) (?:limbs?|legs?|lower limb|side|lower extremity)|on the (?:other|opposite|contralateral) side|elsewhere)/gi;
 
 /** "Strength was normal.", "no muscle weakness could be demonstrated": normal throughout. */
 const PLAIN_NORMAL =
-  /\b(?:(power|strength|motor (?:strength|power|exam(?:ination)?)|muscle strength)\s+(?:was|is|were)\s+(normal|full|intact|5\/5)(?=\s*(?:[.;]|$|and\b|throughout|,))|no (?:muscle |motor |focal |objective )?weakness (?:could be|was|were|is|on examination)\s*(?:demonstrated|found|detected|elicited|present)?)()/gi;
+  /\b(?:(power|strength|motor (?:strength|power|exam(?:ination)?)|muscle strength)\s+(?:was|is|were)\s+(normal|full|intact|5\/5)(?=\s*(?:[.;]|$|and\b|throughout|,))|no (?:muscle |motor |focal |objective )?weakness (?:could be|was|were|is|on examination)\s*(?:demonstrated|found|detected|elicited|present)?|no (?:focal |objective )?motor deficits?|(?:examination|exam) (?:found|showed|revealed|demonstrated) no (?:muscle |motor |focal )?weakness|full (?:strength|power)(?= throughout| in (?:all|both)| bilaterally|\s*[.;]))()/gi;
 
 /** "power otherwise normal", "strength was otherwise full". */
 const OTHERWISE_NORMAL =
