@@ -17,6 +17,8 @@
  * The word lists are sourced in sources.ts (ASSERTION_TRIGGERS).
  */
 
+import { countWork } from "./work.js";
+
 export interface Assertion {
   negated: boolean;
   uncertain: boolean;
@@ -101,6 +103,7 @@ function reaches(re: RegExp, clause: string, maxWords = MAX_WORDS): boolean {
 
 /** What the text asserts about the phrase text[start, end), looking only inside [from, to). */
 export function assertion(text: string, start: number, end: number, from = 0, to = text.length): Assertion {
+  countWork(Math.min(start - from, LOOK_BACK) + Math.min(to - end, LOOK_AHEAD));
   const before = withoutPseudo(clauseBefore(text, start, from).text);
   const afterRaw = text.slice(end, Math.min(to, end + LOOK_AHEAD));
   const after = withoutPseudo(afterRaw);

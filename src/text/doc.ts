@@ -14,6 +14,7 @@ import {
 } from "./laterality.js";
 import type { Unit } from "./sentences.js";
 import { type Vocabulary, vocabulary } from "./vocabulary.js";
+import { countWork } from "./work.js";
 
 export interface Draft {
   finding: Finding;
@@ -90,6 +91,7 @@ export class Doc {
     let s = this.rawSides.get(u);
     if (!s) {
       s = sideMentions(this.text, u.start, u.end);
+      countWork(u.end - u.start);
       this.rawSides.set(u, s);
     }
     return s;
@@ -190,6 +192,7 @@ export function* matches(
     compiled.set(key, g);
   }
   const piece = text.slice(u.start, u.end);
+  countWork(piece.length);
   const found: RegExpExecArray[] = [];
   g.lastIndex = 0;
   for (let m = g.exec(piece); m; m = g.exec(piece)) {

@@ -8,6 +8,8 @@
  * A side label at the start of a line ("RIGHT LEG:", "Left:", "LLE:") is a header: see
  * `headerSide`.
  */
+import { countWork } from "./work.js";
+
 export type Side = "left" | "right" | "bilateral";
 
 export interface SideMention {
@@ -142,6 +144,7 @@ export function clauseAround(
   let s = from;
   let e = to;
   const piece = text.slice(from, to);
+  countWork(piece.length);
   CLAUSE.lastIndex = 0;
   for (let m = CLAUSE.exec(piece); m; m = CLAUSE.exec(piece)) {
     const p = from + m.index;

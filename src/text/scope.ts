@@ -11,6 +11,7 @@
 import type { Doc } from "./doc.js";
 import type { Side } from "./laterality.js";
 import type { Unit } from "./sentences.js";
+import { countWork } from "./work.js";
 
 const BOTH =
   /\b(throughout|bilateral(?:ly)?|symmetric(?:al(?:ly)?)?|both sides|(?:in|of|on) (?:all (?:four )?|both |the )?(?:limbs|legs|extremities|lower (?:limbs|extremities)))\b/i;
@@ -31,6 +32,7 @@ const STATEMENT_END = /[;,]|\b(?:and|but|however|whereas|while|except|with)\b/gi
 /** The stretch of a sentence a statement at `at` covers: from the last break before to the next. */
 export function statementAround(doc: Doc, u: Unit, at: number, end: number): { from: number; to: number } {
   let from = u.start;
+  countWork(u.end - u.start);
   const before = doc.text.slice(u.start, at);
   STATEMENT_END.lastIndex = 0;
   for (let m = STATEMENT_END.exec(before); m; m = STATEMENT_END.exec(before))
