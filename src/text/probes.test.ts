@@ -269,3 +269,23 @@ describe("the first mention does not win", () => {
     expect(r.unrecognized.some((u) => /past/.test(u.why ?? ""))).toBe(true);
   });
 });
+
+const tables: Probe[] = [
+  {
+    text: "Needle EMG: L TA: fibs 2+, reduced recruitment, gastroc normal, VL normal.",
+    has: [
+      { kind: "emg", muscle: "tibialis_anterior", spontaneous: "fibrillations", recruitment: "reduced" },
+      { kind: "emg", muscle: "vastus_lateralis", spontaneous: "none" },
+    ],
+    not: [{ kind: "emg", muscle: "vastus_lateralis", spontaneous: "fibrillations" }],
+  },
+  {
+    text: "EMG/NCS: peroneal motor study recording EDB, then needle EMG showing fibrillations in the TA and EHL.",
+    has: [{ kind: "emg", muscle: "tibialis_anterior", spontaneous: "fibrillations" }],
+    not: [{ kind: "emg", muscle: "extensor_digitorum_brevis" }],
+  },
+];
+
+describe("tables as EMG machines print them", () => {
+  it.each(tables)("$text", (p) => check(p));
+});

@@ -142,6 +142,37 @@ function clauses(doc: Doc, u: Unit): { start: number; end: number }[] {
 /** "Quiet", "normal", "silent": a muscle at rest without spontaneous activity. */
 const AT_REST_NORMAL = /^\s*(?:(?:was|were|is|are)\s+)?(?:normal|quiet|silent|unremarkable|spared|clean)\b/i;
 
+/**
+ * A muscle named as the recording site of a conduction study ("peroneal CMAP recording EDB",
+ * "tibial motor (AH)", "Peroneal - EDB") is not a needled muscle.
+ */
+function recordingSite(doc: Doc, from: number, m: Mention): boolean {
+  const before = doc.text.slice(Math.max(from, m.start - 40), m.start);
+  const after = doc.text.slice(m.end, m.end + 12);
+  return (
+    /\b(?:record\w*|rec\.?|recording site)\s*(?:from|at|over|:)?\s*(?:the\s+)?$/i.test(before) ||
+    /\b(?:peroneal|fibular|tibial|motor|CMAPs?)\s*(?:motor\s*)?(?:[-\u2013(:/]|to|at)\s*$/i.test(before) ||
+    /^\s*(?:CMAPs?|\)\s*(?:CMAP|amplitude|latency|\d))/i.test(after)
+  );
+}
+
+/**
+ * A table flattened into prose ("TA incr 2+ 2+ reduced, gastroc nl 0 0 full"): each muscle has
+ * its own cells up to the next muscle. When at least two muscles carry their own findings, each
+ * is read from its own stretch only; otherwise undefined and the clause's findings hold for all.
+ */
+function ownCells(doc: Doc, all: Mention[], end: number): (Features | undefined)[] | undefined {
+  const own = all.map((m, i) => {
+    const stretch = doc.text.slice(m.end, all[i + 1]?.start ?? end);
+    const f = features(stretch);
+    if (Object.keys(f).length > 0) return f;
+    if (AT_REST_NORMAL.test(stretch) || /^\s*[:,-]?\s*(?:nl|normal|0)\b/i.test(stretch))
+      return { spontaneous: "none", muap: "normal" } as Features;
+    return undefined;
+  });
+  return own.filter(Boolean).length >= 2 ? own : undefined;
+}
+
 function readEmgClause(doc: Doc, u: Unit, c: { start: number; end: number }): void {
   const text = doc.text.slice(c.start, c.end);
   const f = features(text);
@@ -149,12 +180,15 @@ function readEmgClause(doc: Doc, u: Unit, c: { start: number; end: number }): vo
   const muscles = doc.vocab
     .scan(doc.text, ["muscle"], c.start, c.end)
     .filter((m) => !para.some((p) => m.start < p.end && p.start < m.end));
-  const all = [...para, ...muscles].sort((a, b) => a.start - b.start);
+  const all = [...para, ...muscles]
+    .filter((m) => !recordingSite(doc, c.start, m))
+    .sort((a, b) => a.start - b.start);
   if (all.length === 0) return;
+  const perMuscle = ownCells(doc, all, c.end);
   const quietAfter = AT_REST_NORMAL.test(doc.text.slice(all[all.length - 1]?.end ?? c.end, c.end));
   if (Object.keys(f).length === 0 && !quietAfter && !/\b(normal|quiet|silent)\b/i.test(text)) return;
   const head = all[0]?.start ?? c.start;
-  {
+  if (!perMuscle) {
     // Items of the list that name no muscle Locus knows ("erector spinae") are reported, not lost.
     const lastEnd = all[all.length - 1]?.end ?? c.end;
     const tail = /^\s*(?:,|\band\b)[^.;:()]*/.exec(doc.text.slice(lastEnd, c.end))?.[0] ?? "";
@@ -190,7 +224,9 @@ function readEmgClause(doc: Doc, u: Unit, c: { start: number; end: number }): vo
       /\b(normal|spared|unremarkable)\s*$/i.test(lead) ||
       AT_REST_NORMAL.test(trail) ||
       (Object.keys(f).length === 0 && quietAfter);
-    const own: Features = normal ? { spontaneous: "none", muap: "normal" } : f;
+    const cellsOf = perMuscle?.[i];
+    const own: Features = cellsOf ?? (normal ? { spontaneous: "none", muap: "normal" } : f);
+    if (perMuscle && !cellsOf) return;
     if (/^\s*(?:(?:was|were|is|are)\s+)?(?:quiet|silent)\b/i.test(trail)) delete own.muap;
     const { side, inferred } = doc.side(u, m.start, m.end, { headStart: head, fallback: true });
     for (const id of needled(m)) {
