@@ -13,6 +13,7 @@ import { readEmg } from "./findings/emg.js";
 import { readImaging } from "./findings/imaging.js";
 import { readLabs } from "./findings/lab.js";
 import { readNcs } from "./findings/ncs.js";
+import { isNcsTableLine, readNcsTables } from "./findings/ncs-table.js";
 import { readReflexes } from "./findings/reflex.js";
 import { readSensory } from "./findings/sensory.js";
 import { readSigns } from "./findings/sign.js";
@@ -80,19 +81,22 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   const vocab = vocabulary();
   // Sentences are cut on the text with its line breaks; readers see line breaks as spaces.
   const flat = norm.text.replace(/\n/g, " ");
-  const units = segment(norm.text, (line) => readRow(line, vocab) !== undefined).map((u) => ({
-    ...u,
-    text: u.text.replace(/\n/g, " "),
-    section: options.includeLiterature ? ("patient" as const) : u.section,
-    followUp: options.includeFollowUp ? false : u.followUp,
-    generic: options.includeLiterature ? false : u.generic,
-  }));
+  const units = segment(norm.text, (line) => readRow(line, vocab) !== undefined || isNcsTableLine(line)).map(
+    (u) => ({
+      ...u,
+      text: u.text.replace(/\n/g, " "),
+      section: options.includeLiterature ? ("patient" as const) : u.section,
+      followUp: options.includeFollowUp ? false : u.followUp,
+      generic: options.includeLiterature ? false : u.generic,
+    }),
+  );
   const doc = new Doc(flat, units);
   readStrength(doc);
   readReflexes(doc);
   readSensory(doc);
   readEmg(doc);
   readNcs(doc);
+  readNcsTables(doc);
   readSigns(doc);
   readImaging(doc);
   readLabs(doc);

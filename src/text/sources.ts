@@ -86,6 +86,12 @@ export const ROUTINE_STUDIES = {
   sources: ["atlas:preston2020"],
 } as const;
 
+/** Lower limits of normal conduction velocity of the routine lower-limb motor studies, m/s. */
+export const NCS_VELOCITY_LLN = {
+  mps: { peroneal_motor_edb: 44, peroneal_motor_ta: 44, tibial_motor_ah: 41 },
+  sources: ["atlas:preston2020"],
+} as const;
+
 export type TextSourceKey =
   | keyof typeof TEXT_SOURCES
   | "atlas:aids2010"
