@@ -37,6 +37,12 @@ export const MISSING_SYNONYMS: Phrase[] = [
     ids: ["peroneus_longus", "peroneus_brevis"],
     group: "peronei",
   },
+  // The genital skin as notes name it (S2-S4; pudendal territory).
+  {
+    words: ["scrotal", "scrotum", "penile", "penis", "labial", "vulval", "vulvar"],
+    kind: "region",
+    ids: ["genital"],
+  },
   // Movements named by the muscles' action on a joint.
   {
     words: [

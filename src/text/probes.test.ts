@@ -289,3 +289,18 @@ const tables: Probe[] = [
 describe("tables as EMG machines print them", () => {
   it.each(tables)("$text", (p) => check(p));
 });
+
+describe("whole sensory examination and genital skin", () => {
+  it("reads a list of modalities called intact as a normal sensory examination", () => {
+    const r = extract("Vibration, light touch and pinprick were intact in all leg dermatomes.");
+    expect(r.case.findings).toContainEqual(
+      expect.objectContaining({ kind: "sensory", region: "foot_dorsum", change: "normal" }),
+    );
+  });
+
+  it("reads scrotal anaesthesia as absent sensation of the genital skin", () => {
+    expect(extract("He had scrotal anaesthesia.").case.findings).toContainEqual(
+      expect.objectContaining({ kind: "sensory", region: "genital", change: "absent" }),
+    );
+  });
+});

@@ -22,7 +22,7 @@ const EXAM_ITEM =
  * a list of parts of the examination with one normal word for them all.
  */
 export const EXAM_LIST = new RegExp(
-  `\\b${EXAM_ITEM}(?:\\s*,\\s*(?:and\\s+)?${EXAM_ITEM}|\\s+and\\s+${EXAM_ITEM})+\\s+(?:were|are)\\s+(?:all\\s+)?(?:normal|intact|preserved|unremarkable)\\b`,
+  `\\b${EXAM_ITEM}(?:\\s*,\\s*(?:and\\s+)?${EXAM_ITEM}|\\s+and\\s+${EXAM_ITEM})+\\s+(?:were|are)\\s+(?:all\\s+)?(?:objectively\\s+|clinically\\s+)?(?:normal|intact|preserved|unremarkable|unchanged)\\b`,
   "gi",
 );
 

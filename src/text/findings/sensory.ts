@@ -62,7 +62,7 @@ const STOCKING = /\b(?:glove[- ](?:and[- ])?)?stocking(?:[- ](?:type|like|patter
  * found". Symptoms ("no numbness", "no sensory symptoms") are not examination findings.
  */
 const GLOBAL_NORMAL =
-  /\b(?:(?:sensation|sensory (?:exam(?:ination)?|testing|function)|sensibility)\b(?:(?!\b(?:not|never|reduced|decreased|impaired|absent|except)\b)[^.;,]){0,30}?\b(?:normal|intact|preserved|unremarkable)|no (?:objective |focal |demonstrable )?sensory (?:deficits?|loss|abnormalit(?:y|ies)|impairment|changes?|disturbances?)(?! (?:symptoms|complaints))|sensory (?:deficits?|loss) (?:was|were) (?:not (?:found|detected|present|demonstrated)|absent))/gi;
+  /\b(?:(?:sensation|sensory (?:exam(?:ination)?|testing|function)|sensibility)\b(?:(?!\b(?:not|never|reduced|decreased|impaired|absent|except)\b)[^.;,]){0,30}?\b(?:normal|intact|preserved|unremarkable)|no (?:objective |focal |demonstrable )?sensory (?:deficits?|loss|abnormalit(?:y|ies)|impairment|changes?|disturbances?)(?! (?:symptoms|complaints))|sensory (?:deficits?|loss) (?:was|were) (?:not (?:found|detected|present|demonstrated)|absent)|(?:vibration|light touch|pin ?prick|proprioception|joint position(?: sense)?|temperature)(?:\s*(?:,|and|or)\s*(?:vibration|light touch|pin ?prick|proprioception|joint position(?: sense)?|temperature))*\s+(?:sensation\s+)?(?:were|was|are|is)\s+(?:all\s+)?(?:intact|normal|preserved))/gi;
 /** Parts of the body a sensory statement can be about that are not the legs. */
 const NOT_LEGS =
   /\b(arms?|hands?|fingers?|upper (?:limbs?|extremit\w*)|face|facial|trunk|chest|abdomen|saddle|perine\w*|perianal|genital\w*|scrot\w*)\b/i;
