@@ -38,6 +38,8 @@ export class Doc {
   /** Spans that context extraction used (history, symptoms, onset): not unrecognised. */
   readonly used: [number, number][] = [];
   dominant: "left" | "right" | undefined;
+  /** The side the note is clearly about (named at least twice, twice as often as the other). */
+  dominantStrong: "left" | "right" | undefined;
   private readonly rawSides = new Map<Unit, SideMention[]>();
   private readonly sidesCache = new Map<Unit, ResolvedMention[]>();
   /** The side a section header ("RIGHT LEG:", "LLE:") gives each unit under it. */
@@ -170,8 +172,14 @@ export class Doc {
         if (m.side === "right") right++;
       }
     }
-    if (left >= 2 && left >= 2 * right) return "left";
-    if (right >= 2 && right >= 2 * left) return "right";
+    // One side at least twice as often as the other: the note is about it, whole-examination
+    // statements included. One side named once and never the other: the side of a finding
+    // written without one, but not enough to narrow a whole-examination statement.
+    if (left >= 2 && left >= 2 * right) this.dominantStrong = "left";
+    if (right >= 2 && right >= 2 * left) this.dominantStrong = "right";
+    if (this.dominantStrong) return this.dominantStrong;
+    if (left >= 1 && right === 0) return "left";
+    if (right >= 1 && left === 0) return "right";
     return undefined;
   }
 }

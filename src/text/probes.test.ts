@@ -304,3 +304,20 @@ describe("whole sensory examination and genital skin", () => {
     );
   });
 });
+
+describe("the side and time of a note as a whole", () => {
+  it("a finding with no side takes the only side the note names", () => {
+    const r = extract("He had a right foot drop. On examination, ankle eversion was weak.");
+    expect(r.case.findings).toContainEqual(
+      expect.objectContaining({ kind: "strength", target: "ankle_eversion", side: "right" }),
+    );
+  });
+
+  it("a foot drop operated on years earlier is not a current finding", () => {
+    const r = extract(
+      "A man who years earlier had had spinal surgery for a painless left foot drop presented with a new right foot drop.",
+    );
+    expect(r.case.findings).not.toContainEqual(expect.objectContaining({ sign: "foot_drop", side: "left" }));
+    expect(r.case.findings).toContainEqual(expect.objectContaining({ sign: "foot_drop", side: "right" }));
+  });
+});

@@ -63,7 +63,7 @@ export function scopeSides(
   const header = doc.headerSide(u);
   if (header) return { sides: header === "bilateral" ? ["left", "right"] : [header], inferred: false };
   if (BOTH.test(doc.text.slice(s.from, s.to))) return { sides: ["left", "right"], inferred: false };
-  if (doc.dominant) return { sides: [doc.dominant], inferred: true };
+  if (doc.dominantStrong) return { sides: [doc.dominantStrong], inferred: true };
   return { sides: ["left", "right"], inferred: false };
 }
 

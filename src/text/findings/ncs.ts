@@ -97,7 +97,8 @@ function resultIn(raw: string): Result | undefined {
     return "absent";
   if (/prolonged (distal )?(motor |sensory )?latenc/i.test(t)) return "prolonged";
   if (/slow(ed|ing)|(reduced|decreased) (conduction )?velocit/i.test(t)) return "slowed";
-  if (/decreas|reduc|\blow\b|diminish|small|attenuat|axonal|neuropathy/i.test(t)) return "reduced";
+  if (/decreas|reduc|\blow\b|diminish|small|attenuat|axonal|neuropathy|disturbance|impair/i.test(t))
+    return "reduced";
   if (/\bnormal|within normal limits|preserved|unremarkable/i.test(t)) return "normal";
   return undefined;
 }
