@@ -52,6 +52,17 @@ describe("locus extract", () => {
     expect(r.err).toMatch(/cannot read missing\.txt/);
   });
 
+  it("reports two readings of one finding that disagree, in the output and on standard error", async () => {
+    const r = await run(["extract", "n.txt"], {
+      "n.txt": "Left ankle dorsiflexion 4/5. Later: left ankle dorsiflexion 2/5.",
+    });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out.warnings).toHaveLength(1);
+    expect(out.warnings[0].message).toMatch(/ankle_dorsiflexion/);
+    expect(r.err).toMatch(/warning: two readings/);
+  });
+
   it("says so when nothing was recognised", async () => {
     const r = await run(["extract", "x.txt"], { "x.txt": "The weather was fine." });
     expect(r.code).toBe(0);
