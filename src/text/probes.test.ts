@@ -321,3 +321,38 @@ describe("the side and time of a note as a whole", () => {
     expect(r.case.findings).toContainEqual(expect.objectContaining({ sign: "foot_drop", side: "right" }));
   });
 });
+
+const values: Probe[] = [
+  {
+    text: "Blood glucose was 180 mg/dL, HbA1c 9%, WBC 14,000/mm3 with a normal differential, ESR 110 mm/h and CK 400 IU/L (normal 55-170).",
+    has: [
+      { kind: "lab", test: "hba1c", result: "elevated" },
+      { kind: "lab", test: "ck", result: "elevated" },
+      { kind: "lab", test: "glucose", result: "elevated" },
+    ],
+    not: [{ kind: "lab", result: "normal" }],
+  },
+  {
+    text: "There was diffuse MRC grade 4 weakness of left hip extension and knee extension.",
+    has: [
+      { kind: "strength", target: "hip_extension", mrc: 4, side: "left" },
+      { kind: "strength", target: "knee_extension", mrc: 4, side: "left" },
+    ],
+  },
+  {
+    text: "NCS/EMG showed absent sural sensory responses on both sides, normal peroneal and tibial motor responses, and mild neurogenic changes in the left gastrocnemius.",
+    has: [
+      { kind: "ncs", study: "sural_sensory", result: "absent", side: "bilateral" },
+      { kind: "ncs", study: "tibial_motor_ah", result: "normal" },
+      { kind: "emg", muscle: "gastrocnemius_medial_head", muap: "neurogenic", side: "left" },
+    ],
+    not: [
+      { kind: "emg", muscle: "peroneus_longus" },
+      { kind: "ncs", study: "sural_sensory", result: "normal" },
+    ],
+  },
+];
+
+describe("values read where they are written", () => {
+  it.each(values)("$text", (p) => check(p));
+});

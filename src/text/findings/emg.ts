@@ -49,6 +49,7 @@ function features(t: string): Features {
     )
   )
     f.muap = "neurogenic";
+  else if (/\bneurogenic (?:changes?|pattern|features|findings)\b/i.test(t)) f.muap = "neurogenic";
   else if (
     /(small|short[- ]duration|myopathic)\s*(\w+\s+){0,3}(MUAPs?|MUPs?|motor units?|potentials)/i.test(t)
   )
@@ -152,7 +153,11 @@ function recordingSite(doc: Doc, from: number, m: Mention): boolean {
   return (
     /\b(?:record\w*|rec\.?|recording site)\s*(?:from|at|over|:)?\s*(?:the\s+)?$/i.test(before) ||
     /\b(?:peroneal|fibular|tibial|motor|CMAPs?)\s*(?:motor\s*)?(?:[-\u2013(:/]|to|at)\s*$/i.test(before) ||
-    /^\s*(?:CMAPs?|\)\s*(?:CMAP|amplitude|latency|\d))/i.test(after)
+    /^\s*(?:CMAPs?|\)\s*(?:CMAP|amplitude|latency|\d))/i.test(after) ||
+    // "normal peroneal and tibial motor responses": a nerve, not the peroneus muscles.
+    /^\s*(?:(?:and|or|&)\s+\w+\s+)?(?:motor|sensory|nerves?|CMAPs?|SNAPs?|F[- ]?waves?|H[- ]?reflex\w*|responses?|conductions?|studies)\b/i.test(
+      doc.text.slice(m.end, m.end + 30),
+    )
   );
 }
 
@@ -226,7 +231,7 @@ function readEmgClause(doc: Doc, u: Unit, c: { start: number; end: number }): vo
       (Object.keys(f).length === 0 && quietAfter);
     const cellsOf = perMuscle?.[i];
     const own: Features = cellsOf ?? (normal ? { spontaneous: "none", muap: "normal" } : f);
-    if (perMuscle && !cellsOf) return;
+    if ((perMuscle && !cellsOf) || Object.keys(own).length === 0) return;
     if (/^\s*(?:(?:was|were|is|are)\s+)?(?:quiet|silent)\b/i.test(trail)) delete own.muap;
     const { side, inferred } = doc.side(u, m.start, m.end, { headStart: head, fallback: true });
     for (const id of needled(m)) {

@@ -202,7 +202,12 @@ export function readNcs(doc: Doc): void {
           (x) => " ".repeat(x.length),
         );
       const type = typeIn(before) ?? prev.type ?? sentenceType;
-      const own = resultIn(after.split(/[;]/)[0] ?? "") ?? resultIn(before);
+      // A result word just before the nerve is its own ("absent sural responses, normal peroneal ...").
+      const justBefore = before.slice(-25);
+      const own =
+        (/\S/.test(justBefore) ? resultIn(justBefore) : undefined) ??
+        resultIn(after.split(/[;]/)[0] ?? "") ??
+        resultIn(before);
       const hasAmplitude = /\d\s*(uV|mV|microvolts?|millivolts?)\b/i.test(after);
       const result = own ?? (hasAmplitude ? undefined : (prev.result ?? sentenceResult));
       prev = { ...(type ? { type } : {}), ...(result ? { result } : {}) };
