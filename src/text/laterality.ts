@@ -26,7 +26,7 @@ export interface SideMention {
 const SIDE_WORDS =
   /\b(?:(on|of|in|at|to|over|along|from|involving|affecting)\s+(?:the\s+|both\s+)?)?(left|right|bilateral(?:ly)?|bilat\.?|both(?=\s+(?:sides?|legs?|lower|limbs?|feet|extremit|thighs?|calves|ankles?|knees?|L\d|S\d|upper|and|great toes|big toes|toes|soles|heels|hips|buttocks|quadriceps|hamstrings))|both sides|contralateral|opposite|other(?=\s+(?:side|limb|leg|lower))|lt\.?|rt\.?)(?:-?\s?sided)?(\s+(?:side|site|sides|leg|lower limbs?|lower extremit(?:y|ies)|limbs?))?\b/gi;
 const REFERENCE_BEFORE =
-  /(compared (?:to|with)(?: that)?(?: of)?(?: the)?|than(?: that)?(?: of)?(?: the)?|%\s*(?:of)?(?: that)?(?: of)?(?: the)?|relative to(?: the)?|versus(?: the)?|vs\.?(?: the)?)\s*$/i;
+  /(compared (?:to|with)(?: that)?(?: of)?(?: the)?|than(?: that)?(?: of)?(?: the)?|%\s*(?:of)?(?: that)?(?: of)?(?: the)?|relative to(?: the)?|versus(?: the)?|vs\.?(?: the)?|(?:versus|vs\.?|compared (?:to|with))\s+\d+(?:\.\d+)?\s*(?:uV|µV|mV|ms|m\/s|%)?\s*(?:on|in|of|at)?(?: the)?)\s*$/i;
 
 /**
  * Letters and limb abbreviations, in capitals only: "R", "L", "(R)", "RLE", "LLE", "BLE", "B/L".

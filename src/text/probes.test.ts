@@ -356,3 +356,18 @@ const values: Probe[] = [
 describe("values read where they are written", () => {
   it.each(values)("$text", (p) => check(p));
 });
+
+describe("places of pain and comparisons are not findings", () => {
+  it("'low back pain' with saddle anaesthesia does not make the low back anaesthetic", () => {
+    const r = extract("Sudden low back pain and saddle anaesthesia.");
+    expect(r.case.findings).not.toContainEqual(expect.objectContaining({ region: "low_back" }));
+    expect(r.case.findings).toContainEqual(expect.objectContaining({ region: "perineum", change: "absent" }));
+  });
+
+  it("a side named only as the comparison is not the finding's side", () => {
+    const r = extract("The left saphenous sensory response was reduced (1.93 uV vs 4.2 uV on the right).");
+    expect(r.case.findings).toContainEqual(
+      expect.objectContaining({ kind: "ncs", study: "saphenous_sensory", side: "left", result: "reduced" }),
+    );
+  });
+});

@@ -67,6 +67,8 @@ const GLOBAL_NORMAL =
 const NOT_LEGS =
   /\b(arms?|hands?|fingers?|upper (?:limbs?|extremit\w*)|face|facial|trunk|chest|abdomen|saddle|perine\w*|perianal|genital\w*|scrot\w*)\b/i;
 
+const PAIN_AFTER = /^\s*(?:pain|ache|aching|discomfort|stiffness)\b/i;
+
 const DERMATOME =
   /\b((?:L[1-5]|S[1-4])(?:\s*(?:,|and|or|&|\/|-)\s*(?:L[1-5]|S[1-4]))*)\s+(?:dermatom\w*|distribution|territor\w*|root distribution)/gi;
 
@@ -132,7 +134,10 @@ function regionMentions(doc: Doc, start: number, end: number): RegionMention[] {
   const scanned = doc.vocab
     .scan(doc.text, ["region"], start, end)
     .filter((s) => !out.some((c) => s.start < c.end && c.start < s.end));
-  return [...out, ...scanned].sort((a, b) => a.start - b.start);
+  // "low back pain", "buttock ache", "groin pain": where a pain is, not skin that was examined.
+  return [...out, ...scanned]
+    .filter((r) => !PAIN_AFTER.test(doc.text.slice(r.end, Math.min(end, r.end + 14))))
+    .sort((a, b) => a.start - b.start);
 }
 
 export function readSensory(doc: Doc): void {
