@@ -521,6 +521,15 @@ describe("sources", () => {
       "tawa2017",
       // Cord signal on MRI (localize/data/evidence.ts, imaging.cordSignal).
       "gilbertson1995",
+      // Radicular pain and its referral (localize/data/evidence.ts, sensorySymptom, radicularReferral).
+      "bogduk2009",
+      "murphy2009",
+      // The routine examination whose silence is read (localize/data/silence.ts).
+      "kirshblum2011",
+      // Lumbar and sacral plexus together (localize/data/priors.ts, wholePlexus).
+      "jaeckle1985",
+      // Central foot drop (localize/data/patterns.ts, distalCentral).
+      "westhout2007",
     ];
     const unused = [...known].filter((k) => !used.has(k) && !forLaterStages.includes(k));
     expect(unused, unused.join(", ")).toEqual([]);

@@ -31,6 +31,8 @@ describe("errors", () => {
       "side",
       "study",
       "result",
+      "segment",
+      "segmentSites",
       "amplitude",
       "unit",
       "velocity",

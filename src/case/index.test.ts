@@ -269,7 +269,7 @@ const BROKEN: [string, Mutation, [string, string][]][] = [
     [
       [
         "findings[6].tags[0]",
-        'each item of "tags" must be one of disc_herniation, foraminal_stenosis, canal_stenosis, lateral_recess_stenosis, spondylolisthesis, synovial_cyst, root_enhancement, plexus_enlargement, plexus_enhancement, nerve_enlargement, mass, hematoma, muscle_edema, muscle_fatty_change, muscle_hypertrophy, normal; found "disc_hernation"; did you mean `disc_herniation`?',
+        'each item of "tags" must be one of disc_herniation, foraminal_stenosis, canal_stenosis, lateral_recess_stenosis, spondylolisthesis, synovial_cyst, root_enhancement, plexus_enlargement, plexus_enhancement, nerve_enlargement, mass, hematoma, muscle_edema, muscle_fatty_change, muscle_hypertrophy, normal, cord_signal_change, brain_lesion, joint_disease, fracture, arterial_occlusion; found "disc_hernation"; did you mean `disc_herniation`?',
       ],
     ],
   ],
@@ -354,7 +354,7 @@ const BROKEN: [string, Mutation, [string, string][]][] = [
       ["findings[0].target", "`tib ant erior` is not a movement or a muscle"],
       [
         "findings[5].sign",
-        '"sign" must be one of straight_leg_raise, crossed_straight_leg_raise, femoral_stretch, atrophy, hypertrophy, fasciculations, foot_drop, trendelenburg, clonus, babinski, tenderness; found "slump"',
+        '"sign" must be one of straight_leg_raise, crossed_straight_leg_raise, femoral_stretch, atrophy, hypertrophy, fasciculations, foot_drop, trendelenburg, clonus, babinski, tenderness, tinel, pulses, cold_pale_limb, pes_cavus, hip_pain_on_rotation, sensory_level, arm_weakness, facial_weakness; found "slump"',
       ],
       [
         "extra",

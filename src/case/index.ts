@@ -26,7 +26,17 @@ export {
   type Normalisation,
   resolveWord,
 } from "./normalize.js";
+export {
+  canonicalSensoryLevel,
+  isOthersWord,
+  NEGATED_SIGN_WORDS,
+  OTHERS_WORDS,
+  PHRASE_SOURCES,
+  SENSORY_LEVEL_PATTERN,
+} from "./phrases.js";
+export { LANDMARKS, PLACE_SOURCES, placeCore, placeSites, sitesOnStudy } from "./places.js";
 export * from "./schema.js";
+export { VALUE_SOURCES } from "./values.js";
 export { MIDLINE_MUSCLES, MIDLINE_REFLEXES } from "./warnings.js";
 
 export type CaseResult =
@@ -120,7 +130,7 @@ function run(input: unknown, positions?: Map<string, Position>, extra: Issue[] =
     if (errors.length > 0 || !parsed.success) {
       return { ok: false, errors: finish(errors), warnings: finish(warnings) };
     }
-    const canonical = applyResolutions(parsed.data, ids.resolutions);
+    const canonical = applyResolutions(parsed.data, ids.resolutions, ids.sites);
     warnings.push(...caseWarnings(canonical.case, canonical.origins));
     return {
       ok: true,

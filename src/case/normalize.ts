@@ -11,10 +11,20 @@
  * naming the nearest known ids.
  */
 import { type AtlasKind, fold, getAtlas } from "../atlas/index.js";
-import { closeToBest, didYouMean, type Issue, type Path, valueAt } from "./errors.js";
+import { closeToBest, didYouMean, type Issue, nearestWords, type Path, valueAt } from "./errors.js";
 import { pathKey } from "./json.js";
 import { canonicalMrc } from "./mrc.js";
 import {
+  canonicalCytologyResult,
+  canonicalSensoryLevel,
+  historySynonym,
+  isOthersWord,
+  NEGATED_SIGN_WORDS,
+  symptomSynonym,
+} from "./phrases.js";
+import { checkPlaces } from "./places-check.js";
+import {
+  COURSES,
   DIFFUSE_LEVELS,
   FINDING_KINDS,
   type Finding,
@@ -23,6 +33,8 @@ import {
   type Lesion,
   type LocusCase,
   ONSETS,
+  OTHERS,
+  OTHERS_FIELDS,
   PLANTAR_GRADES,
   REFLEX_GRADES,
   SEXES,
@@ -101,14 +113,22 @@ export function canonicalHistory(written: string): string | undefined {
   const colon = written.indexOf(":");
   const head = colon < 0 ? written : written.slice(0, colon);
   const word = HISTORY_WORDS.find((w) => fold(w) === fold(head));
-  if (!word) return undefined;
+  if (!word) return historySynonym(written);
   if (colon < 0) return word;
   const detail = written.slice(colon + 1).trim();
   return detail ? `${word}:${detail}` : word;
 }
 
 export function canonicalSymptom(written: string): string | undefined {
-  return SYMPTOM_WORDS.find((w) => fold(w) === fold(written));
+  return SYMPTOM_WORDS.find((w) => fold(w) === fold(written)) ?? symptomSynonym(written);
+}
+
+/** A denied symptom: the symptom word, also when written with its negation ("no fever"). */
+export function canonicalDenied(written: string): string | undefined {
+  return (
+    canonicalSymptom(written) ??
+    canonicalSymptom(written.replace(/^\s*(?:no|denies|denied|not|without)\s+/i, ""))
+  );
 }
 
 /**
@@ -151,12 +171,14 @@ export function normaliseValues(input: unknown): { value: unknown; normalisation
     out.patient = fix(out.patient, ["patient"], "sex", (v) => canonicalTopValue("sex", SEXES, v));
   if (isObj(out.context))
     out.context = fix(out.context, ["context"], "onset", (v) => canonicalTopValue("onset", ONSETS, v));
+  if (isObj(out.context))
+    out.context = fix(out.context, ["context"], "course", (v) => canonicalTopValue("course", COURSES, v));
   if (isObj(out.context)) {
     const ctx = { ...out.context };
     ctx.history = fixList(ctx.history, ["context", "history"], canonicalHistory);
     ctx.symptoms = fixList(ctx.symptoms, ["context", "symptoms"], canonicalSymptom);
-    if (!("history" in out.context)) delete ctx.history;
-    if (!("symptoms" in out.context)) delete ctx.symptoms;
+    ctx.denies = fixList(ctx.denies, ["context", "denies"], canonicalDenied);
+    for (const key of ["history", "symptoms", "denies"]) if (!(key in out.context)) delete ctx[key];
     out.context = ctx;
   }
   if (Array.isArray(out.findings)) {
@@ -165,6 +187,7 @@ export function normaliseValues(input: unknown): { value: unknown; normalisation
       const path: Path = ["findings", i];
       let g = fix(f, path, "kind", (k) => FINDING_KINDS.find((kind) => fold(kind) === fold(k)));
       g = fix(g, path, "side", canonicalSide);
+      g = negatedSign(g, path, normalisations);
       const kind = g.kind;
       if (typeof kind === "string")
         for (const key of Object.keys(g)) {
@@ -176,6 +199,10 @@ export function normaliseValues(input: unknown): { value: unknown; normalisation
             if (list !== g[key]) g = { ...g, [key]: list };
           } else g = fix(g, path, key, canon, true);
         }
+      const othersField = OTHERS_FIELDS[g.kind as keyof typeof OTHERS_FIELDS];
+      if (othersField) g = fix(g, path, othersField, (v) => (isOthersWord(v) ? OTHERS : undefined));
+      if (g.kind === "sign" && g.sign === "sensory_level") g = fix(g, path, "target", canonicalSensoryLevel);
+      if (g.kind === "lab" && g.test === "csf_cytology") g = fix(g, path, "result", canonicalCytologyResult);
       if (g.kind === "strength") g = fix(g, path, "mrc", canonicalMrc);
       if (g.kind === "imaging") g = fix(g, path, "level", canonicalLevel);
       if (g.kind === "ncs") g = fix(g, path, "unit", (s) => UNIT_WORDS[fold(s)]);
@@ -208,6 +235,16 @@ export function normaliseValues(input: unknown): { value: unknown; normalisation
   return { value: out, normalisations };
 }
 
+/** "pedal pulses absent" -> sign pulses, present false (unless the finding says present: true). */
+function negatedSign(f: Obj, path: Path, normalisations: Normalisation[]): Obj {
+  if (f.kind !== "sign" || typeof f.sign !== "string" || f.present === true) return f;
+  const sign = NEGATED_SIGN_WORDS[fold(f.sign)];
+  if (!sign) return f;
+  normalisations.push({ path: [...path, "sign"], from: f.sign, to: [sign] });
+  if (f.present !== false) normalisations.push({ path: [...path, "present"], from: f.sign, to: ["false"] });
+  return { ...f, sign, present: false };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Pass 2: atlas ids
 
@@ -223,6 +260,8 @@ export interface IdCheck {
   warnings: Issue[];
   /** By pathKey of the input path. */
   resolutions: Map<string, Resolution>;
+  /** Nerve sites read from place words (ncs segment, tinel target), by pathKey of the words. */
+  sites: Map<string, string[]>;
 }
 
 const KIND_WORDS: Record<AtlasKind, string> = {
@@ -292,11 +331,17 @@ export function resolveAtlasIds(input: unknown): IdCheck {
   const warnings: Issue[] = [];
   const resolutions = new Map<string, Resolution>();
   const atlas = getAtlas();
-  const look = (word: unknown, kinds: readonly AtlasKind[], path: Path): Resolution | undefined => {
+  const look = (
+    word: unknown,
+    kinds: readonly AtlasKind[],
+    path: Path,
+    others = false,
+  ): Resolution | undefined => {
     if (typeof word !== "string" || word.length === 0) return undefined;
+    if (others && word === OTHERS) return undefined;
     const r = resolveWord(word, kinds, path);
     if (isIssue(r)) {
-      errors.push(r);
+      errors.push(others ? withOthers(r, word) : othersMisplaced(r, word));
       return undefined;
     }
     resolutions.set(pathKey(path), r);
@@ -309,11 +354,13 @@ export function resolveAtlasIds(input: unknown): IdCheck {
       if (!isObj(f) || typeof f.kind !== "string") return;
       const spec = FINDING_IDS[f.kind as Finding["kind"]];
       if (spec) {
-        const r = look(f[spec.field], spec.kinds, ["findings", i, spec.field]);
+        const others = f.kind in OTHERS_FIELDS;
+        const r = look(f[spec.field], spec.kinds, ["findings", i, spec.field], others);
         if (f.kind === "reflex" && r)
           checkReflexGrade(r.ids[0] ?? "", f.grade, ["findings", i, "grade"], errors);
       }
-      if (f.kind === "sign" && typeof f.target === "string" && f.target) {
+      const placeSign = f.kind === "sign" && (f.sign === "tinel" || f.sign === "sensory_level");
+      if (f.kind === "sign" && typeof f.target === "string" && f.target && !placeSign) {
         const hit = atlas.resolve(f.target, ["muscle"]);
         if (hit)
           resolutions.set(pathKey(["findings", i, "target"]), {
@@ -364,7 +411,33 @@ export function resolveAtlasIds(input: unknown): IdCheck {
       checkLesions(set, ["expected", "alsoAcceptable", a]);
     });
 
-  return { errors, warnings, resolutions };
+  const places = checkPlaces(input);
+  errors.push(...places.errors);
+  warnings.push(...places.warnings);
+  return { errors, warnings, resolutions, sites: places.sites };
+}
+
+/** A word for an item that was not understood, where `others` may also stand: name it if near. */
+function withOthers(issue: Issue, word: string): Issue {
+  if (nearestWords(word, [OTHERS]).length === 0) return issue;
+  const suggestions = [OTHERS, ...(issue.suggestions ?? [])].slice(0, 3);
+  const at = issue.message.indexOf("; did you mean");
+  const head = at < 0 ? issue.message : issue.message.slice(0, at);
+  return {
+    ...issue,
+    message: `${head}, nor "others"${didYouMean(suggestions)}`,
+    expected: `${issue.expected ?? "an id"}, or "others"`,
+    suggestions,
+  };
+}
+
+/** `others` where a finding kind cannot take it (a needle EMG or a study names one muscle or study). */
+function othersMisplaced(issue: Issue, word: string): Issue {
+  if (!isOthersWord(word)) return issue;
+  return {
+    ...issue,
+    message: `\`${word}\` (every item not named elsewhere) may stand only for a strength target, a reflex or a sensory region; name the ${issue.expected?.replace(/^an? /, "").replace(/ id$/, "") ?? "item"} itself`,
+  };
 }
 
 function checkReflexGrade(reflex: string, grade: unknown, path: Path, errors: Issue[]): void {
@@ -393,7 +466,11 @@ export interface Canonical {
 }
 
 /** Replace every atlas word by its id, one finding per member of a group word. */
-export function applyResolutions(c: LocusCase, resolutions: Map<string, Resolution>): Canonical {
+export function applyResolutions(
+  c: LocusCase,
+  resolutions: Map<string, Resolution>,
+  sites: Map<string, string[]> = new Map(),
+): Canonical {
   const normalisations: Normalisation[] = [];
   const origins: number[] = [];
   const note = (path: Path, r: Resolution | undefined) => {
@@ -401,7 +478,8 @@ export function applyResolutions(c: LocusCase, resolutions: Map<string, Resoluti
       normalisations.push({ path, from: r.from, to: r.ids });
   };
   const findings: Finding[] = [];
-  c.findings.forEach((f, i) => {
+  c.findings.forEach((input, i) => {
+    const f = withSites(input, i, sites, normalisations);
     const field = f.kind === "sign" ? "target" : FINDING_IDS[f.kind]?.field;
     const path: Path = ["findings", i, field ?? ""];
     const r = field ? resolutions.get(pathKey(path)) : undefined;
@@ -439,4 +517,18 @@ export function applyResolutions(c: LocusCase, resolutions: Map<string, Resoluti
       );
   }
   return { case: out, normalisations, origins };
+}
+
+/** Add the nerve sites read from a segment or a Tinel target, unless the finding gives its own. */
+function withSites(f: Finding, i: number, sites: Map<string, string[]>, out: Normalisation[]): Finding {
+  const from =
+    f.kind === "ncs" && f.segment !== undefined && f.segmentSites === undefined
+      ? { words: f.segment, field: "segment", into: "segmentSites" }
+      : f.kind === "sign" && f.target !== undefined && f.targetSites === undefined
+        ? { words: f.target, field: "target", into: "targetSites" }
+        : undefined;
+  const ids = from ? sites.get(pathKey(["findings", i, from.field])) : undefined;
+  if (!from || !ids?.length) return f;
+  out.push({ path: ["findings", i, from.field], from: from.words, to: ids });
+  return { ...f, [from.into]: ids } as Finding;
 }

@@ -1,6 +1,7 @@
 /**
- * The LocusCase v1 schema: one zod schema for the contract in ../shared/FORMAT.md, exported also as
- * JSON Schema (`caseJsonSchema()` in index.ts, `locus schema` on the command line).
+ * The LocusCase v1 schema, with the additions of v1.1: one zod schema for the contract in
+ * ../shared/FORMAT.md, exported also as JSON Schema (`caseJsonSchema()` in index.ts, `locus schema`
+ * on the command line).
  *
  * The schema checks the shape of a case and every closed list of words FORMAT.md gives. Atlas ids
  * (movements, muscles, reflexes, skin regions, studies, lesion sites) are checked for shape only:
@@ -20,6 +21,21 @@ export type Side = z.infer<typeof side>;
 export const SEXES = ["male", "female", "other", "unknown"] as const;
 export const ONSETS = ["acute", "subacute", "chronic"] as const;
 export type Onset = (typeof ONSETS)[number];
+/** v1.1: how the complaint has moved since onset. */
+export const COURSES = ["improving", "stable", "worsening", "fluctuating"] as const;
+export type Course = (typeof COURSES)[number];
+
+/**
+ * v1.1 whole-examination statements: a `strength` target, `reflex` or sensory `region` of `others`
+ * stands for every item of that kind not named elsewhere in the case, on the finding's side ("power
+ * otherwise 5/5 throughout"). Items named elsewhere keep their own value. The canonical case keeps
+ * the marker as written (the word `others`); it is never expanded into items, so the engine decides
+ * what it covers. Test for it with `namesOthers`.
+ */
+export const OTHERS = "others" as const;
+export type Others = typeof OTHERS;
+/** The finding kinds that may name `others`, and the field that does. */
+export const OTHERS_FIELDS = { strength: "target", reflex: "reflex", sensory: "region" } as const;
 
 export const HISTORY_WORDS = [
   "diabetes",
@@ -39,6 +55,16 @@ export const HISTORY_WORDS = [
   "intramuscular_injection",
   "leg_crossing",
   "infection",
+  // v1.1
+  "peripheral_arterial_disease",
+  "hip_joint_disease",
+  "knee_surgery",
+  "bariatric_surgery",
+  "autoimmune_disease",
+  "family_history_neuropathy",
+  "kidney_disease",
+  "neurotoxic_exposure",
+  "injection_drug_use",
 ] as const;
 export type HistoryWord = (typeof HISTORY_WORDS)[number];
 
@@ -57,6 +83,12 @@ export const SYMPTOM_WORDS = [
   "progressive",
   "contralateral_spread",
   "fever",
+  // v1.1
+  "night_pain",
+  "unsteady_gait",
+  "urinary_retention",
+  "pain_out_of_proportion",
+  "pain_on_passive_stretch",
 ] as const;
 export type SymptomWord = (typeof SYMPTOM_WORDS)[number];
 
@@ -80,10 +112,19 @@ export type Mrc = z.infer<typeof mrc>;
 
 const base = { side: side.optional() };
 
+/** An atlas id, or `others` for every item of the kind not named elsewhere (v1.1). */
+const atlasWordOrOthers = (what: string) =>
+  z
+    .string()
+    .min(1, `${what} must not be empty`)
+    .describe(
+      `${what}: an atlas id or a synonym for one, or "others" for every ${what.replace(/^an? /, "")} not named elsewhere in the case on this side`,
+    );
+
 export const strengthFinding = z.strictObject({
   kind: z.literal("strength"),
   ...base,
-  target: atlasWord("a movement or muscle"),
+  target: atlasWordOrOthers("a movement or muscle"),
   mrc,
 });
 
@@ -104,7 +145,7 @@ export const PLANTAR_GRADES = ["flexor", "extensor"] as const;
 export const reflexFinding = z.strictObject({
   kind: z.literal("reflex"),
   ...base,
-  reflex: atlasWord("a reflex"),
+  reflex: atlasWordOrOthers("a reflex"),
   grade: z
     .enum(REFLEX_GRADES)
     .describe("absent | reduced | normal | brisk; for the plantar response: flexor | extensor"),
@@ -115,7 +156,7 @@ export const SENSORY_MODALITIES = ["pinprick", "light_touch", "vibration", "prop
 export const sensoryFinding = z.strictObject({
   kind: z.literal("sensory"),
   ...base,
-  region: atlasWord("a skin region"),
+  region: atlasWordOrOthers("a skin region"),
   change: z.enum(SENSORY_CHANGES),
   modality: z.enum(SENSORY_MODALITIES).optional(),
 });
@@ -149,18 +190,51 @@ export const emgFinding = z
       });
   });
 
-export const NCS_RESULTS = ["normal", "reduced", "absent", "prolonged", "slowed"] as const;
-export const ncsFinding = z.strictObject({
-  kind: z.literal("ncs"),
-  ...base,
-  study: atlasWord("a nerve conduction study"),
-  result: z.enum(NCS_RESULTS).describe("normal | reduced | absent | prolonged (latency) | slowed (velocity)"),
-  amplitude: z.number().nonnegative().optional(),
-  unit: z.enum(["mV", "uV"]).optional().describe("unit of the amplitude"),
-  velocity: z.number().nonnegative().optional().describe("m/s"),
-  latency: z.number().nonnegative().optional().describe("ms"),
-  percentOfContralateral: z.number().nonnegative().optional(),
-});
+export const NCS_RESULTS = ["normal", "reduced", "absent", "prolonged", "slowed", "block"] as const;
+export type NcsResult = (typeof NCS_RESULTS)[number];
+
+/** Atlas nerve-site ids (`Atlas.site(id)`), filled in by Locus from place words; may be given. */
+const siteIds = (what: string) =>
+  z
+    .array(z.string().min(1))
+    .optional()
+    .describe(
+      `atlas nerve-site ids that ${what} names (common_peroneal@fibular_head); Locus fills this in from the words when it recognises the place`,
+    );
+
+export const ncsFinding = z
+  .strictObject({
+    kind: z.literal("ncs"),
+    ...base,
+    study: atlasWord("a nerve conduction study"),
+    result: z
+      .enum(NCS_RESULTS)
+      .describe(
+        "normal | reduced | absent | prolonged (latency) | slowed (velocity) | block (conduction block or focal slowing across a segment)",
+      ),
+    segment: z
+      .string()
+      .min(1, "a segment must not be empty")
+      .optional()
+      .describe('with result block: the stretch of nerve, in site words ("fibular head", "across the knee")'),
+    segmentSites: siteIds("the segment"),
+    amplitude: z.number().nonnegative().optional(),
+    unit: z.enum(["mV", "uV"]).optional().describe("unit of the amplitude"),
+    velocity: z.number().nonnegative().optional().describe("m/s"),
+    latency: z.number().nonnegative().optional().describe("ms"),
+    percentOfContralateral: z.number().nonnegative().optional(),
+  })
+  .superRefine((f, ctx) => {
+    for (const key of ["segment", "segmentSites"] as const)
+      if (f[key] !== undefined && f.result !== "block")
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `"${key}" names the stretch of a conduction block or focal slowing; give "result": "block" with it (found "${f.result}")`,
+          input: f[key],
+          params: { expected: 'a segment only together with "result": "block"' },
+        });
+  });
 
 export const SIGNS = [
   "straight_leg_raise",
@@ -174,14 +248,47 @@ export const SIGNS = [
   "clonus",
   "babinski",
   "tenderness",
+  // v1.1
+  "tinel",
+  "pulses",
+  "cold_pale_limb",
+  "pes_cavus",
+  "hip_pain_on_rotation",
+  "sensory_level",
+  "arm_weakness",
+  "facial_weakness",
 ] as const;
-export const signFinding = z.strictObject({
-  kind: z.literal("sign"),
-  ...base,
-  sign: z.enum(SIGNS),
-  target: z.string().min(1).optional().describe("a muscle id, or a body part word (calf, thigh)"),
-  present: z.boolean().optional().describe("true (the default) or false"),
-});
+export type Sign = (typeof SIGNS)[number];
+export const signFinding = z
+  .strictObject({
+    kind: z.literal("sign"),
+    ...base,
+    sign: z.enum(SIGNS),
+    target: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'a muscle id, or a body part word (calf, thigh); for tinel the place percussed in site words ("fibular head"); for sensory_level the level ("T10"); for pulses the pulse ("dorsalis pedis")',
+      ),
+    targetSites: siteIds("a tinel target"),
+    present: z
+      .boolean()
+      .optional()
+      .describe(
+        "true (the default) or false; for pulses, false = the foot pulses are absent or much reduced",
+      ),
+  })
+  .superRefine((f, ctx) => {
+    if (f.targetSites !== undefined && f.sign !== "tinel")
+      ctx.addIssue({
+        code: "custom",
+        path: ["targetSites"],
+        message: `"targetSites" names the nerve sites of a Tinel sign; found it with "sign": "${f.sign}"`,
+        input: f.targetSites,
+        params: { expected: '"targetSites" only with "sign": "tinel"' },
+      });
+  });
 
 export const IMAGING_MODALITIES = [
   "mri_spine",
@@ -191,6 +298,10 @@ export const IMAGING_MODALITIES = [
   "ultrasound",
   "pet_ct",
   "xray",
+  // v1.1
+  "mri_brain",
+  "ct_brain",
+  "vascular",
 ] as const;
 export const IMAGING_TAGS = [
   "disc_herniation",
@@ -209,6 +320,12 @@ export const IMAGING_TAGS = [
   "muscle_fatty_change",
   "muscle_hypertrophy",
   "normal",
+  // v1.1
+  "cord_signal_change",
+  "brain_lesion",
+  "joint_disease",
+  "fracture",
+  "arterial_occlusion",
 ] as const;
 export type ImagingTag = (typeof IMAGING_TAGS)[number];
 /** A vertebral level ("S1") or a pair ("L4-L5", "L5-S1", "T12-L1"). */
@@ -233,12 +350,18 @@ export const LAB_TESTS = [
   "csf_cells",
   "vitamin_b12",
   "spep",
+  // v1.1
+  "wbc",
+  "psa",
+  "csf_cytology",
 ] as const;
 export const labFinding = z.strictObject({
   kind: z.literal("lab"),
   ...base,
   test: z.enum(LAB_TESTS),
-  result: z.enum(["normal", "elevated", "low"]),
+  result: z
+    .enum(["normal", "elevated", "low"])
+    .describe("normal | elevated | low; for csf_cytology, elevated = malignant cells"),
   value: z.number().optional(),
   unit: z.string().min(1).optional(),
 });
@@ -342,7 +465,12 @@ export const context = z.strictObject({
     .enum(ONSETS)
     .optional()
     .describe("acute (up to 4 weeks) | subacute (4 to 12 weeks) | chronic (over 12 weeks)"),
-  durationDays: z.number().nonnegative().optional(),
+  durationDays: z
+    .number()
+    .nonnegative()
+    .optional()
+    .describe("days since onset; may be a fraction (hours: 6 hours = 0.25)"),
+  course: z.enum(COURSES).optional().describe("improving | stable | worsening | fluctuating"),
   history: z
     .array(z.string().min(1))
     .optional()
@@ -353,6 +481,12 @@ export const context = z.strictObject({
     .array(z.string().min(1))
     .optional()
     .describe(`controlled words: ${SYMPTOM_WORDS.join(", ")}; other words are kept as free text`),
+  denies: z
+    .array(z.string().min(1))
+    .optional()
+    .describe(
+      `symptoms the patient was asked about and denies, in the symptom words (${SYMPTOM_WORDS.join(", ")}); other words are kept as free text`,
+    ),
 });
 
 export const locusCase = z
@@ -368,7 +502,18 @@ export const locusCase = z
     notes: z.string().optional(),
     meta: z.record(z.string(), z.unknown()).optional().describe("anything; the engine ignores it"),
   })
-  .describe("A LocusCase: one patient's leg, as examined and tested (FORMAT.md, locus-case/1)");
+  .describe(
+    "A LocusCase: one patient's leg, as examined and tested (FORMAT.md, locus-case/1 with the v1.1 additions)",
+  );
 export type LocusCase = z.infer<typeof locusCase>;
 export type Patient = z.infer<typeof patient>;
 export type CaseContext = z.infer<typeof context>;
+
+/** Whether a strength, reflex or sensory finding names `others` (v1.1) rather than one item. */
+export function namesOthers(f: Finding): f is StrengthFinding | ReflexFinding | SensoryFinding {
+  return (
+    (f.kind === "strength" && f.target === OTHERS) ||
+    (f.kind === "reflex" && f.reflex === OTHERS) ||
+    (f.kind === "sensory" && f.region === OTHERS)
+  );
+}

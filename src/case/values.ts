@@ -20,6 +20,28 @@ export const VALUE_SOURCES = {
     url: "https://doi.org/10.1212/wnl.47.4.969",
     kind: "article",
   },
+  reiman2013: {
+    title: "Diagnostic accuracy of clinical tests of the hip: a systematic review with meta-analysis",
+    authors: "Reiman MP, Goode AP, Hegedus EJ, Cook CE, Wright AA",
+    year: 2013,
+    published: "Br J Sports Med 47(14):893-902",
+    kind: "article",
+  },
+  tinel1915: {
+    title: "Le signe du fourmillement dans les lésions des nerfs périphériques",
+    authors: "Tinel J",
+    year: 1915,
+    published: "La Presse Médicale, 1915 (Hoffmann described the same sign that year)",
+    kind: "article",
+  },
+  preston2020: {
+    title:
+      "Electromyography and Neuromuscular Disorders: Clinical-Electrophysiologic-Ultrasound Correlations",
+    authors: "Preston DC, Shapiro BE",
+    year: 2020,
+    published: "4th ed. Elsevier (ISBN 9780323661805)",
+    kind: "textbook",
+  },
 } as const;
 
 /**
@@ -39,7 +61,7 @@ const NINDS_REFLEX_GRADES: Record<string, string> = {
   "4+": "brisk",
 };
 
-const words = (table: Record<string, string[]>): Record<string, string> =>
+export const words = (table: Record<string, string[]>): Record<string, string> =>
   Object.fromEntries(Object.entries(table).flatMap(([value, ws]) => ws.map((w) => [fold(w), value])));
 
 /** By finding kind and field: written word (folded) -> the format's value. */
@@ -111,6 +133,16 @@ const FINDING_VALUE_WORDS: Partial<Record<FindingKind, Record<string, Record<str
       absent: ["unobtainable", "not recordable", "unrecordable", "no response", "NR"],
       prolonged: ["delayed"],
       slowed: ["slow"],
+      // FORMAT v1.1: block is conduction block or focal slowing across a segment (preston2020).
+      block: [
+        "conduction block",
+        "CB",
+        "partial conduction block",
+        "focal conduction block",
+        "focal slowing",
+        "focal conduction slowing",
+        "focal demyelination",
+      ],
     }),
   },
   sign: {
@@ -128,10 +160,90 @@ const FINDING_VALUE_WORDS: Partial<Record<FindingKind, Record<string, Record<str
       fasciculations: ["fasciculation"],
       babinski: ["Babinski sign", "extensor plantar response"],
       tenderness: ["tender"],
+      // v1.1. Tinel (tinel1915): tingling on percussion over a nerve.
+      tinel: [
+        "Tinel's",
+        "Tinel's sign",
+        "Tinel sign",
+        "Tinels",
+        "positive Tinel",
+        "positive Tinel's",
+        "Tinel positive",
+        "Hoffmann-Tinel",
+        "Hoffmann-Tinel sign",
+      ],
+      pulses: [
+        "pulse",
+        "pedal pulses",
+        "foot pulses",
+        "peripheral pulses",
+        "distal pulses",
+        "dorsalis pedis pulse",
+      ],
+      cold_pale_limb: [
+        "cold pale limb",
+        "cold pale leg",
+        "pale cold limb",
+        "pale cold leg",
+        "cold and pale limb",
+        "cold and pale leg",
+      ],
+      pes_cavus: [
+        "cavus foot",
+        "cavus feet",
+        "pes cavus",
+        "high arched feet",
+        "high arches",
+        "high-arched foot",
+      ],
+      // FABER is Patrick's test; FADIR the flexion-adduction-internal rotation test (reiman2013).
+      hip_pain_on_rotation: [
+        "FABER",
+        "positive FABER",
+        "FABER test",
+        "Patrick test",
+        "Patrick's test",
+        "Patrick's sign",
+        "FADIR",
+        "positive FADIR",
+        "FADIR test",
+        "pain on hip rotation",
+        "painful hip rotation",
+        "pain on passive hip rotation",
+        "hip pain on internal rotation",
+      ],
+      sensory_level: ["sensory level", "truncal sensory level", "spinal sensory level"],
+      arm_weakness: [
+        "weak arm",
+        "arm weak",
+        "upper limb weakness",
+        "upper extremity weakness",
+        "arm paresis",
+      ],
+      facial_weakness: [
+        "facial palsy",
+        "facial paresis",
+        "face weakness",
+        "facial droop",
+        "facial asymmetry",
+      ],
     }),
   },
   lab: {
     result: words({ elevated: ["high", "raised", "increased"], low: ["decreased", "reduced"] }),
+    test: words({
+      wbc: [
+        "white cell count",
+        "white blood cell count",
+        "WCC",
+        "white blood cells",
+        "leukocytes",
+        "leucocytes",
+        "leukocyte count",
+      ],
+      psa: ["prostate specific antigen", "prostate-specific antigen"],
+      csf_cytology: ["CSF cytology", "cytology", "cerebrospinal fluid cytology"],
+    }),
   },
   imaging: {
     tags: words({
@@ -146,12 +258,76 @@ const FINDING_VALUE_WORDS: Partial<Record<FindingKind, Record<string, Record<str
       canal_stenosis: ["spinal stenosis", "central stenosis", "central canal stenosis"],
       muscle_edema: ["muscle oedema", "denervation edema", "denervation oedema"],
       hematoma: ["haematoma"],
+      // v1.1
+      cord_signal_change: [
+        "cord oedema",
+        "cord edema",
+        "cord signal",
+        "cord signal abnormality",
+        "myelopathic signal",
+        "intramedullary signal change",
+        "intramedullary T2 hyperintensity",
+        "cord hyperintensity",
+        "flow voids",
+        "myelopathy",
+      ],
+      brain_lesion: [
+        "infarct",
+        "cerebral infarct",
+        "stroke",
+        "intracerebral haemorrhage",
+        "intracerebral hemorrhage",
+        "brain tumour",
+        "brain tumor",
+        "parasagittal lesion",
+      ],
+      joint_disease: [
+        "osteoarthritis",
+        "arthritis",
+        "osteonecrosis",
+        "avascular necrosis",
+        "AVN",
+        "joint effusion",
+        "hip effusion",
+        "knee effusion",
+      ],
+      fracture: ["fractured", "fx"],
+      arterial_occlusion: [
+        "occlusion",
+        "arterial thrombosis",
+        "arterial embolism",
+        "occluded artery",
+        "popliteal artery occlusion",
+        "femoral artery occlusion",
+      ],
+    }),
+    modality: words({
+      mri_brain: ["MRI brain", "brain MRI", "MRI head", "head MRI", "cranial MRI", "MR brain"],
+      ct_brain: ["CT brain", "brain CT", "CT head", "head CT", "cranial CT"],
+      vascular: [
+        "duplex",
+        "arterial duplex",
+        "duplex ultrasound",
+        "CT angiography",
+        "CTA",
+        "MR angiography",
+        "MRA",
+        "angiography",
+        "angiogram",
+        "arterial doppler",
+      ],
     }),
   },
 };
 
 const TOP_VALUE_WORDS: Record<string, Record<string, string>> = {
   sex: words({ male: ["M", "man"], female: ["F", "woman"] }),
+  course: words({
+    improving: ["improved", "better", "getting better", "resolving", "recovering"],
+    stable: ["static", "unchanged", "stationary", "non-progressive", "nonprogressive", "plateaued"],
+    worsening: ["worse", "getting worse", "deteriorating", "progressing", "progressive"],
+    fluctuating: ["fluctuant", "waxing and waning", "relapsing", "relapsing-remitting", "intermittent"],
+  }),
 };
 
 /** The enum values a field of a finding kind takes, or undefined when it is not a closed list. */
@@ -184,9 +360,9 @@ export function canonicalFindingValue(kind: string, field: string, written: unkn
   return table?.[key] ?? table?.[String(written).trim()];
 }
 
-/** The format's value for a word written for `patient.sex` or `context.onset`. */
+/** The format's value for a word written for `patient.sex`, `context.onset` or `context.course`. */
 export function canonicalTopValue(
-  field: "sex" | "onset",
+  field: "sex" | "onset" | "course",
   values: readonly string[],
   written: string,
 ): string | undefined {

@@ -33,19 +33,40 @@ export function freeTextWarnings(input: unknown): Issue[] {
         ...(suggestions.length ? { suggestions } : {}),
       });
     });
-  const symptoms = valueAt(input, ["context", "symptoms"]);
-  if (Array.isArray(symptoms))
-    symptoms.forEach((item, k) => {
-      if (typeof item !== "string" || !item || (SYMPTOM_WORDS as readonly string[]).includes(item)) return;
-      const suggestions = nearestWords(item, SYMPTOM_WORDS);
-      out.push({
-        path: ["context", "symptoms", k],
-        message: `${describeValue(item)} is not a controlled symptom word; kept as free text${didYouMean(suggestions)}`,
-        expected: `one of ${SYMPTOM_WORDS.join(", ")}`,
-        found: item,
-        ...(suggestions.length ? { suggestions } : {}),
+  for (const field of ["symptoms", "denies"] as const) {
+    const list = valueAt(input, ["context", field]);
+    if (Array.isArray(list))
+      list.forEach((item, k) => {
+        if (typeof item !== "string" || !item || (SYMPTOM_WORDS as readonly string[]).includes(item)) return;
+        const suggestions = nearestWords(item, SYMPTOM_WORDS);
+        out.push({
+          path: ["context", field, k],
+          message: `${describeValue(item)} is not a controlled symptom word; kept as free text${didYouMean(suggestions)}`,
+          expected: `one of ${SYMPTOM_WORDS.join(", ")}`,
+          found: item,
+          ...(suggestions.length ? { suggestions } : {}),
+        });
       });
+  }
+  out.push(...deniedAndReported(input));
+  return out;
+}
+
+/** A symptom both reported and denied: one of the two is probably a slip. */
+function deniedAndReported(input: unknown): Issue[] {
+  const symptoms = valueAt(input, ["context", "symptoms"]);
+  const denies = valueAt(input, ["context", "denies"]);
+  if (!Array.isArray(symptoms) || !Array.isArray(denies)) return [];
+  const out: Issue[] = [];
+  denies.forEach((item, k) => {
+    if (typeof item !== "string" || !symptoms.includes(item)) return;
+    out.push({
+      path: ["context", "denies", k],
+      message: `"${item}" is both reported (context.symptoms[${symptoms.indexOf(item)}]) and denied; keep the one the patient said`,
+      expected: "a symptom either reported or denied",
+      found: item,
     });
+  });
   return out;
 }
 
@@ -80,11 +101,11 @@ function subjectAndValue(f: Finding): { subject: string; label: string; value: u
       };
     }
     case "ncs": {
-      const { result, amplitude, unit, velocity, latency, percentOfContralateral } = f;
+      const { result, segment, amplitude, unit, velocity, latency, percentOfContralateral } = f;
       return {
-        subject: `ncs:${f.study}`,
+        subject: `ncs:${f.study}${segment === undefined ? "" : `:${segment}`}`,
         label: `${f.study}`,
-        value: { result, amplitude, unit, velocity, latency, percentOfContralateral },
+        value: { result, segment, amplitude, unit, velocity, latency, percentOfContralateral },
       };
     }
     case "sign":

@@ -63,6 +63,8 @@ export const LAB_LOINC: Record<string, { code: string; display: string }> = {
   esr: { code: "4537-7", display: "Erythrocyte sedimentation rate by Westergren method" },
   crp: { code: "1988-5", display: "C reactive protein [Mass/volume] in Serum or Plasma" },
   vitamin_b12: { code: "2132-9", display: "Cobalamin (Vitamin B12) [Mass/volume] in Serum or Plasma" },
+  wbc: { code: "6690-2", display: "Leukocytes [#/volume] in Blood by Automated count" },
+  psa: { code: "2857-1", display: "Prostate specific Ag [Mass/volume] in Serum or Plasma" },
 };
 
 /** SNOMED CT laterality qualifiers (the codes FHIR's own examples use for left, right and both). */
@@ -115,6 +117,10 @@ export const CONTEXT_CODES = {
   durationDays: "duration-days",
   history: "history",
   symptom: "symptom",
+  /** v1.1: a symptom the patient was asked about and denies. */
+  denied: "denied-symptom",
+  /** v1.1: improving, stable, worsening or fluctuating. */
+  course: "course",
   caseMetadata: "case-metadata",
   localization: "localization",
   report: "localization-report",

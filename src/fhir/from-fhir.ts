@@ -99,6 +99,9 @@ function ageFrom(birthDate: string, now = new Date()): number | undefined {
   return age >= 0 && age <= 130 ? age : undefined;
 }
 
+/** Finding fields that are lists: one code reads back as a list of one. */
+const LIST_FIELDS = ["tags", "segmentSites", "targetSites"];
+
 const LAB_BY_LOINC = new Map(Object.entries(LAB_LOINC).map(([test, l]) => [l.code, test]));
 const RESULT_BY_INTERPRETATION: Record<string, string> = {
   H: "elevated",
@@ -138,6 +141,7 @@ export function bundleToCase(input: unknown): BundleResult {
   const context: Record<string, unknown> = {};
   const history: string[] = [];
   const symptoms: string[] = [];
+  const denies: string[] = [];
   let empty: string[] = [];
   let birthAge: number | undefined;
 
@@ -206,6 +210,8 @@ export function bundleToCase(input: unknown): BundleResult {
     else if (locus === CONTEXT_CODES.durationDays) context.durationDays = decodeValue(o);
     else if (locus === CONTEXT_CODES.history) history.push(String(decodeValue(o)));
     else if (locus === CONTEXT_CODES.symptom) symptoms.push(String(decodeValue(o)));
+    else if (locus === CONTEXT_CODES.denied) denies.push(String(decodeValue(o)));
+    else if (locus === CONTEXT_CODES.course) context.course = decodeValue(o);
     else if (locus && VALUE_FIELD[locus] !== undefined) {
       const f: Record<string, unknown> = { kind: locus };
       const side = sideOf(o.bodySite);
@@ -217,7 +223,7 @@ export function bundleToCase(input: unknown): BundleResult {
         const field = codeIn(comp.code, SYSTEMS.locus);
         if (field) f[field] = decodeValue(comp);
       }
-      if (locus === "imaging" && typeof f.tags === "string") f.tags = [f.tags];
+      for (const list of LIST_FIELDS) if (typeof f[list] === "string") f[list] = [f[list]];
       findings.push(f);
       findingEntries.push(i);
       if (entry.fullUrl) observationUrls.push(entry.fullUrl);
@@ -253,6 +259,7 @@ export function bundleToCase(input: unknown): BundleResult {
   if (hasPatient) out.patient = patient;
   if (history.length || empty.includes("context.history")) context.history = history;
   if (symptoms.length || empty.includes("context.symptoms")) context.symptoms = symptoms;
+  if (denies.length || empty.includes("context.denies")) context.denies = denies;
   if (Object.keys(context).length || empty.includes("context")) out.context = context;
   out.findings = findings;
   return { ok: true, case: out, warnings, findingEntries, observationUrls, patientUrl };

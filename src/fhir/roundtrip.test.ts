@@ -3,6 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type LocusCase, parseCase } from "../case/index.js";
+import { v11Case } from "../case/test-helpers/v11.js";
 import { LAB_LOINC, SYSTEMS } from "./codes.js";
 import { bundleToCase } from "./from-fhir.js";
 import { caseToBundle } from "./to-fhir.js";
@@ -23,6 +24,27 @@ describe("LocusCase <-> FHIR Bundle", () => {
     const back = roundTrip(json);
     expect(back.case).toEqual(json);
     expect(back.warnings).toEqual([]);
+  });
+
+  it("round-trips a case with every FORMAT v1.1 addition (course, denies, block segments, Tinel sites)", () => {
+    const c = v11Case();
+    const back = roundTrip(c);
+    expect(back.case).toEqual(c);
+    expect(back.warnings).toEqual([]);
+    const empty = { ...c, context: { denies: [] } };
+    expect(roundTrip(empty).case).toEqual(empty);
+  });
+
+  it("codes the new laboratory tests with LOINC", () => {
+    const c = {
+      format: "locus-case/1",
+      id: "labs",
+      findings: [{ kind: "lab", test: "wbc", result: "elevated" }],
+    };
+    const obs = caseToBundle(c as LocusCase).entry?.[0]?.resource as {
+      code: { coding: { system: string; code: string }[] };
+    };
+    expect(obs.code.coding[0]).toMatchObject({ system: SYSTEMS.loinc, code: LAB_LOINC.wbc?.code });
   });
 
   it("round-trips edge shapes: empty context, empty lists, numbers and strings for MRC, no side", () => {

@@ -31,7 +31,11 @@ import {
 /** Fields whose strings are free text (valueString); other strings are codes (valueCodeableConcept). */
 export const FREE_TEXT_FIELDS = new Set(["text", "unit"]);
 /** Fields that are free text for one kind only. */
-export const FREE_TEXT_BY_KIND: Record<string, string[]> = { sign: ["target"], strength: ["mrc"] };
+export const FREE_TEXT_BY_KIND: Record<string, string[]> = {
+  sign: ["target"],
+  strength: ["mrc"],
+  ncs: ["segment"],
+};
 /** Units for numeric fields (UCUM). */
 export const UNITS: Record<string, { unit: string; code: string }> = {
   velocity: { unit: "m/s", code: "m/s" },
@@ -157,6 +161,10 @@ export function caseToBundle(c: LocusCase): Bundle {
   const ctx = c.context;
   if (ctx?.onset)
     add(contextObservation(CONTEXT_CODES.onset, { valueCodeableConcept: locusConcept(ctx.onset) }, subject));
+  if (ctx?.course)
+    add(
+      contextObservation(CONTEXT_CODES.course, { valueCodeableConcept: locusConcept(ctx.course) }, subject),
+    );
   if (ctx?.durationDays !== undefined)
     add(
       contextObservation(
@@ -169,6 +177,8 @@ export function caseToBundle(c: LocusCase): Bundle {
     add(contextObservation(CONTEXT_CODES.history, { valueString: h }, subject));
   for (const s of ctx?.symptoms ?? [])
     add(contextObservation(CONTEXT_CODES.symptom, { valueString: s }, subject));
+  for (const s of ctx?.denies ?? [])
+    add(contextObservation(CONTEXT_CODES.denied, { valueString: s }, subject));
   for (const f of c.findings) add(findingObservation(f, subject));
 
   const extension: Extension[] = [];
@@ -182,6 +192,7 @@ export function caseToBundle(c: LocusCase): Bundle {
   if (c.context && Object.keys(c.context).length === 0) empty.push("context");
   if (ctx?.history && ctx.history.length === 0) empty.push("context.history");
   if (ctx?.symptoms && ctx.symptoms.length === 0) empty.push("context.symptoms");
+  if (ctx?.denies && ctx.denies.length === 0) empty.push("context.denies");
   if (empty.length) extension.push(fieldExtension("empty", JSON.stringify(empty)));
   if (extension.length) {
     const basic: Basic = { resourceType: "Basic", code: locusConcept(CONTEXT_CODES.caseMetadata), extension };

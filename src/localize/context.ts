@@ -10,6 +10,7 @@ import { ck, imaging, muscleTenderness, type Rated, sphincter, tension } from ".
 import { keep, keepBounded } from "./keep.js";
 import {
   CAUDA,
+  CENTRAL,
   type DiffuseKind,
   type FocalLevel,
   INTRASPINAL_ROOTS,
@@ -53,7 +54,25 @@ const PELVIC_NERVES = new Set(["sciatic", "femoral", "obturator", "lateral_femor
 const v = (x: Rated) => x.value;
 const NONE: ReadonlySet<string> = new Set();
 const onSide = (u: Unit, side: string | undefined) => !side || side === "bilateral" || u.side === side;
-const isCnsKind = (k: DiffuseKind) => k === "cns_left" || k === "cns_right" || k === "cns_bilateral";
+const isCnsKind = (k: DiffuseKind) => CENTRAL.has(k);
+
+/**
+ * How well a brain lesion fits a hypothesis: a lesion of one hemisphere weakens the leg on the other
+ * side (the pyramidal tract crosses at the medulla), so a report that names the hemisphere's side
+ * fits a central lesion of the opposite leg, and one of the same side far less.
+ */
+function brainFits(view: View, text: string): number {
+  if (!isCnsKind(view.diffuse) || view.diffuse === "cns_bilateral") return 0.02;
+  const hemisphere = /\bleft\b/i.test(text) ? "left" : /\bright\b/i.test(text) ? "right" : undefined;
+  if (
+    !hemisphere ||
+    /\b(bilateral|both)\b/i.test(text) ||
+    (/\bleft\b/i.test(text) && /\bright\b/i.test(text))
+  )
+    return 0.8;
+  const leg = view.diffuse.endsWith("left") ? "left" : "right";
+  return leg !== hemisphere ? 0.8 : 0.1;
+}
 
 /** Answers kept per atlas and muscle list; past the bound a table starts again. */
 const MAX_KEPT = 1000;
@@ -155,7 +174,8 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
   const cord = CORD.test(text);
   // Limb imaging that names a nerve, or a place on one, says where its abnormality is.
   const limb = f.modality === "mri_limb" || f.modality === "ultrasound";
-  const named = limb ? nerveSitesInText(atlas, text) : NONE;
+  const spine = f.modality === "mri_spine";
+  const named = spine ? NONE : nerveSitesInText(atlas, text);
   // A plexus lesion can swell the nerves leaving it, not a nerve of the leg or foot.
   const nearPlexus = named.size === 0 || anyIn([...named], PELVIC_NERVES);
   /** The cord's signal changed: a lesion of the cord (both legs) or of the conus. */
@@ -215,12 +235,14 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
       case "mass":
       case "hematoma":
         add(tag, (view) => {
-          if (brain) return view.diffuse === "cns_left" || view.diffuse === "cns_right" ? 0.8 : 0.02;
+          if (brain) return brainFits(view, text);
           if (cord) return cordSignal(view);
-          const spine = f.modality === "mri_spine";
           for (const u of view.units) {
             if (!onSide(u, side)) continue;
             if (spine && u.level === "root") return 0.5;
+            // A pelvic scan that names the nerves the mass presses on says which are hit.
+            if (!limb && named.size && u.level === "nerve") return anyIn(u.parts, named) ? 0.6 : 0.05;
+            if (!limb && named.size && u.level === "plexus") return 0.3;
             if (!spine && !limb && u.level === "plexus") return 0.6;
             if (!spine && !limb && u.level === "nerve" && anyIn(u.parts, PELVIC_NERVES)) return 0.4;
             if (limb && u.level === "muscle") return 0.45;
@@ -285,7 +307,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
         break;
     }
   }
-  if (f.tags.length === 0 && brain) add("brain lesion", (view) => (isCnsKind(view.diffuse) ? 0.8 : 0.05));
+  if (f.tags.length === 0 && brain) add("brain lesion", (view) => Math.max(0.05, brainFits(view, text)));
   if (f.tags.length === 0 && named.size && NERVE_ABNORMAL.test(text) && !NEGATED.test(text))
     add("nerve abnormality", nerveSignal);
   if (f.tags.length === 0 && cord && !brain && f.modality === "mri_spine" && !NEGATED.test(text))

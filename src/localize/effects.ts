@@ -42,7 +42,7 @@ function readingOf(size: number): Reading {
   return { lnNot: new Float64Array(size), q: new Float64Array(size), qGrade: new Float64Array(size) };
 }
 
-const cause: Cause = { cls: "root", d: 0 };
+const cause: Cause = { cls: "root", d: 0, level: 1 };
 
 /**
  * What the shares (taken together as one cause, in order) do to the observation at severity level
@@ -58,6 +58,7 @@ function readShares(o: Observation, shares: readonly Share[], j: number, out: Re
     if (s.d <= 0) continue;
     cause.cls = s.cls;
     cause.d = s.d * level;
+    cause.level = j;
     const qi = causeProbability(o, cause, false);
     lnNot = lnNot + Math.log(1 - Math.min(qi, 1 - 1e-9));
     q = q + qi;

@@ -25,6 +25,8 @@ const DIFFUSE_WORDS: Record<DiffuseKind, string> = {
   cns_left: "an upper motor neuron lesion affecting the left leg",
   cns_right: "an upper motor neuron lesion affecting the right leg",
   cns_bilateral: "an upper motor neuron lesion affecting both legs",
+  cns_distal_left: "a central lesion of the left leg's motor area (a central foot drop)",
+  cns_distal_right: "a central lesion of the right leg's motor area (a central foot drop)",
 };
 
 export function describeCandidate(units: readonly Unit[], diffuse: DiffuseKind): string {

@@ -27,6 +27,8 @@ const DIFFUSE_LESION: Record<Exclude<DiffuseKind, "none">, Lesion> = {
   cns_left: { level: "cns", sites: [], side: "left" },
   cns_right: { level: "cns", sites: [], side: "right" },
   cns_bilateral: { level: "cns", sites: [], side: "bilateral" },
+  cns_distal_left: { level: "cns", sites: [], side: "left" },
+  cns_distal_right: { level: "cns", sites: [], side: "right" },
 };
 
 /** The side most abnormal findings are on, for a "no neurological lesion" answer. */

@@ -5,7 +5,9 @@
  */
 import {
   equivocal,
+  gradeBySeverity,
   gradeGivenWeak,
+  irritation,
   type LesionClass,
   largeUnitsInMuscleDisease,
   sensitivity,
@@ -14,7 +16,17 @@ import {
   wholeSupply,
   withinTerritory,
 } from "./data/evidence.js";
+import { severity } from "./data/priors.js";
 import type { Observation } from "./observe.js";
+
+/** The severity level (index into severity.levels) a fraction lost reads as: the nearest one. */
+export function levelIndex(fraction: number): number {
+  let best = 0;
+  severity.levels.forEach((l, k) => {
+    if (Math.abs(l - fraction) < Math.abs((severity.levels[best] ?? 1) - fraction)) best = k;
+  });
+  return best;
+}
 
 /** How the share of supply cut becomes the chance the finding shows. */
 export function shareEffect(d: number): number {
@@ -25,6 +37,8 @@ export function shareEffect(d: number): number {
 export interface Cause {
   cls: LesionClass;
   d: number;
+  /** The severity level (index into priors.ts severity.levels) the share was read at; the middle one when not given. */
+  level?: number;
 }
 
 export const FLOOR = 1e-4;
@@ -54,13 +68,19 @@ function sens(o: Observation, c: Cause, involved: boolean): number {
 /** The chance that one cause shows in this observation. */
 export function causeProbability(o: Observation, c: Cause, involved: boolean): number {
   if (c.d <= 0) return 0;
+  if (o.family === "sensorySymptom")
+    return sens(o, c, involved) * o.timing * Math.min(1, c.d / irritation.value);
   return sens(o, c, involved) * o.timing * shareEffect(c.d);
 }
 
 export function gradeShare(c: Cause, grade: 0 | 1 | 2): number {
-  const root = gradeGivenWeak[c.cls][grade] ?? 0;
   const t = wholeness(c.cls, c.d);
-  return root + t * ((gradeGivenWeak.plexus[grade] ?? 0) - root);
+  const m = gradeBySeverity[c.level ?? 1] ?? [1, 1, 1];
+  const at = (g: 0 | 1 | 2) => {
+    const own = gradeGivenWeak[c.cls][g] ?? 0;
+    return (own + t * ((gradeGivenWeak.plexus[g] ?? 0) - own)) * (m[g] ?? 1);
+  };
+  return at(grade) / (at(0) + at(1) + at(2));
 }
 
 /**

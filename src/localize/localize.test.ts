@@ -389,7 +389,9 @@ describe("imaging", () => {
         lesion("cns", [], "bilateral"),
       );
     const signal = cord("T2 hyperintensity of the thoracic spinal cord from T8 to the conus");
-    expect(signal).toBeGreaterThan(0.8);
+    // Above one half, not 0.8: the rest of the examination is unmentioned, which costs the broad
+    // central pattern something (silence.ts).
+    expect(signal).toBeGreaterThan(0.5);
     expect(signal).toBeGreaterThan(2 * cord("normal spinal cord and conus"));
   });
 

@@ -5,18 +5,19 @@
 
 import type { Atlas, TargetKey, TargetKind, Zone } from "../atlas/index.js";
 import { ROOT_ORDER } from "../atlas/index.js";
-import type { LesionClass } from "./data/evidence.js";
+import { type LesionClass, radicularReferral } from "./data/evidence.js";
 import {
   anteriorHorn,
   caudaEquina,
   caudaEquinaLow,
   conus,
+  distalCentral,
   lengthDependent,
   myopathy,
   polyradiculopathy,
   pyramidal,
 } from "./data/patterns.js";
-import { extraLesion, MUSCLE_PRIOR, plexusPrior, rootPrior } from "./data/priors.js";
+import { extraLesion, MUSCLE_PRIOR, plexusPrior, rootPrior, wholePlexus } from "./data/priors.js";
 import { keep } from "./keep.js";
 import type { LimbSide, Observation } from "./observe.js";
 
@@ -50,6 +51,8 @@ export const DIFFUSE_KINDS = [
   "cns_left",
   "cns_right",
   "cns_bilateral",
+  "cns_distal_left",
+  "cns_distal_right",
 ] as const;
 export type DiffuseKind = (typeof DIFFUSE_KINDS)[number];
 
@@ -129,7 +132,32 @@ export function focalUnits(atlas: Atlas): Unit[] {
       });
     }
   }
-  return [...units, ...adjacentRoots(units)];
+  return [...units, ...adjacentRoots(units), ...wholePlexusUnits(units)];
+}
+
+/** The lumbar and sacral plexus on one side as one lesion (wholePlexus). */
+function wholePlexusUnits(single: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const side of ["left", "right"] as const) {
+    const run = ["lumbar_plexus", "sacral_plexus"].map((id) =>
+      single.find((u) => u.site === id && u.side === side),
+    );
+    if (run.some((u) => u === undefined)) continue;
+    const [lumbar, sacral] = run as [Unit, Unit];
+    const ids = [lumbar.site, sacral.site];
+    out.push({
+      key: `${ids.join("+")}|${side}`,
+      site: ids.join("+"),
+      level: "plexus",
+      side,
+      prior: Math.sqrt(lumbar.prior * sacral.prior) * wholePlexus.factor,
+      name: "lumbar and sacral plexus",
+      formatIds: ids,
+      muscles: [],
+      parts: ids,
+    });
+  }
+  return out;
 }
 
 /** The roots a lesion can sit at, cranial to caudal (T12 only tops up the lumbar plexus). */
@@ -211,7 +239,7 @@ export function damageTable(
         if (x.ti === undefined) continue;
         for (const row of rows) if (row >= 0) sum += x.weight * (t.values[row + x.ti] ?? 0);
       }
-      d[i] = Math.min(1, sum);
+      d[i] = Math.max(Math.min(1, sum), referral(u, o));
     });
     return d;
   });
@@ -233,7 +261,21 @@ export function unitDamage(atlas: Atlas, u: Unit, o: Observation): number {
     }
     for (const site of u.parts) d += t.weight * reach(atlas, site, t.key);
   }
-  return Math.min(1, d);
+  return Math.max(Math.min(1, d), referral(u, o));
+}
+
+/** The share by which a root lesion's pain reaches a region beyond its dermatome (radicularReferral). */
+function referral(u: Unit, o: Observation): number {
+  if (o.family !== "sensorySymptom" || u.level !== "root") return 0;
+  let share = 0;
+  for (const t of o.targets) {
+    const [kind, id] = kindOf(t.key);
+    if (kind !== "region") continue;
+    for (const root of u.parts)
+      if (radicularReferral.regions[root]?.includes(id))
+        share = Math.max(share, t.weight * radicularReferral.share);
+  }
+  return share;
 }
 
 function zoneShare(atlas: Atlas, key: TargetKey, zones: Record<Zone, number>): number {
@@ -251,7 +293,24 @@ function rootPatternShare(atlas: Atlas, key: TargetKey, severity: Record<string,
   return d;
 }
 
-function pyramidalShare(atlas: Atlas, o: Observation): number {
+/** The side a central lesion's leg weakness is on (undefined: both). */
+const CNS_SIDE: Partial<Record<DiffuseKind, LimbSide>> = {
+  cns_left: "left",
+  cns_right: "right",
+  cns_distal_left: "left",
+  cns_distal_right: "right",
+};
+
+/** The central lesions, each reading as an upper motor neuron lesion of its side. */
+export const CENTRAL: ReadonlySet<DiffuseKind> = new Set([
+  "cns_left",
+  "cns_right",
+  "cns_bilateral",
+  "cns_distal_left",
+  "cns_distal_right",
+]);
+
+function centralShare(atlas: Atlas, o: Observation, movements: Record<string, number>): number {
   const moves = o.movements.length
     ? o.movements
     : o.targets.flatMap((t) => {
@@ -259,7 +318,7 @@ function pyramidalShare(atlas: Atlas, o: Observation): number {
         return kind === "muscle" ? (atlas.muscle(id)?.movements ?? []) : [];
       });
   if (moves.length === 0) return 0;
-  return moves.reduce((s, m) => s + (pyramidal.movements[m] ?? 0.5), 0) / moves.length;
+  return moves.reduce((s, m) => s + (movements[m] ?? 0.5), 0) / moves.length;
 }
 
 function perTarget(o: Observation, f: (key: TargetKey) => number): number {
@@ -268,6 +327,9 @@ function perTarget(o: Observation, f: (key: TargetKey) => number): number {
     o.targets.reduce((s, t) => s + t.weight * f(t.key), 0),
   );
 }
+
+/** Sensory families a central lesion can reach anywhere on its side. */
+const CENTRAL_SENSORY: ReadonlySet<string> = new Set(["sensoryChange", "sensorySymptom", "deepSensory"]);
 
 /** The damage a diffuse process does to each observation, by lesion class. */
 export function diffuseDamage(atlas: Atlas, kind: DiffuseKind, obs: Observation[]): Damage[] {
@@ -339,15 +401,18 @@ export function diffuseDamage(atlas: Atlas, kind: DiffuseKind, obs: Observation[
     }
     case "cns_left":
     case "cns_right":
-    case "cns_bilateral": {
-      const side = kind === "cns_left" ? "left" : kind === "cns_right" ? "right" : undefined;
+    case "cns_bilateral":
+    case "cns_distal_left":
+    case "cns_distal_right": {
+      const side = CNS_SIDE[kind];
+      const pattern = kind === "cns_distal_left" || kind === "cns_distal_right" ? distalCentral : pyramidal;
       const d = arr();
       obs.forEach((o, i) => {
         if (side && o.side !== side) return;
         d[i] =
           o.family === "weakness"
-            ? pyramidalShare(atlas, o)
-            : o.family === "umnSign" || o.family === "sensoryChange"
+            ? centralShare(atlas, o, pattern.movements)
+            : o.family === "umnSign" || CENTRAL_SENSORY.has(o.family)
               ? 1
               : 0;
       });

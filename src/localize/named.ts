@@ -96,8 +96,31 @@ export function nerveSitesInText(atlas: Atlas, text: string): ReadonlySet<string
   return keepBounded(kept, text, () => readNerveSites(atlas, text), MAX_KEPT);
 }
 
+/**
+ * Coordinated names share their head noun: "the femoral and lateral femoral cutaneous nerves" names
+ * two nerves, so "nerve" is put after each name joined by "and" or "or" to a following "nerves".
+ */
+function distributeNerves(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (w === "and" || w === "or") {
+      const ahead = words.slice(i + 1, i + 6);
+      const plural = ahead.indexOf("nerves");
+      if (
+        plural > 0 &&
+        !ahead.slice(0, plural).some((x) => x === "and" || x === "or") &&
+        out.at(-1) !== "nerve"
+      )
+        out.push("nerve");
+    }
+    out.push(w === "nerves" ? "nerve" : w);
+  }
+  return out;
+}
+
 function readNerveSites(atlas: Atlas, text: string): Set<string> {
-  const words = wordsOf(text).map((w) => (w === "nerves" ? "nerve" : w));
+  const words = distributeNerves(wordsOf(text));
   const hits = scan(
     atlas,
     words,

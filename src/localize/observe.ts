@@ -259,12 +259,46 @@ function ncsFamily(
   return { family, targets: targetOf(x, "study", s) };
 }
 
+/** Positive sensory symptoms and signs: pain, paraesthesia, hyperaesthesia (irritation, not loss). */
+const SYMPTOMS: ReadonlySet<string> = new Set(["pain", "paresthesia", "increased"]);
+
+/**
+ * The regions (by side) where the case finds sensation lost: a symptom in the same region is the
+ * same lesion seen twice, and is counted once, as the loss.
+ */
+function deficitRegions(c: LocusCase): Set<string> {
+  const out = new Set<string>();
+  for (const f of c.findings) {
+    if (f.kind !== "sensory" || (f.change !== "reduced" && f.change !== "absent")) continue;
+    for (const s of sidesOf(f.side)) out.add(`${f.region}|${s}`);
+  }
+  return out;
+}
+
+/** Signs that are the weakness of one movement (foot drop: dorsiflexion; Trendelenburg: abduction). */
+const MOVEMENT_SIGNS: Partial<Record<string, string>> = {
+  foot_drop: "ankle_dorsiflexion",
+  trendelenburg: "hip_abduction",
+};
+
+/** The movements (by side) the case grades, weak or not. */
+function gradedMovementsOf(c: LocusCase): Set<string> {
+  const out = new Set<string>();
+  for (const f of c.findings) {
+    if (f.kind !== "strength") continue;
+    for (const s of sidesOf(f.side)) out.add(`${f.target}|${s}`);
+  }
+  return out;
+}
+
 export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
   const out: Observation[] = [];
   const skipped: { finding: number; why: string }[] = [];
   const age = c.patient?.age;
   const days = daysSinceOnset(c);
   const index = indexOf(atlas);
+  const deficits = deficitRegions(c);
+  const gradedMovements = gradedMovementsOf(c);
   const push = (
     o: Omit<Observation, "side" | "label">,
     i: number,
@@ -393,20 +427,32 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
           continue;
         }
         const abnormal = f.change !== "normal";
+        const symptom = SYMPTOMS.has(f.change);
+        const side = region.midline && !f.side ? undefined : f.side;
+        const sides = symptom ? sidesOf(side).filter((s) => !deficits.has(`${f.region}|${s}`)) : [];
+        if (symptom && sides.length === 0) {
+          skipped.push({ finding: i, why: "counted once, with the loss of sensation in the same region" });
+          continue;
+        }
+        const deep = !symptom && (f.modality === "vibration" || f.modality === "proprioception");
         push(
           {
             finding: i,
-            family: "sensoryChange",
+            family: symptom ? "sensorySymptom" : deep ? "deepSensory" : "sensoryChange",
             abnormal,
             equivocal: false,
             targets: targetOf(index, "region", region),
             movements: [],
-            fp: falsePositive.sensoryChange.value,
+            fp: symptom
+              ? falsePositive.sensorySymptom.value
+              : deep
+                ? falsePositive.deepSensory.value
+                : falsePositive.sensoryChange.value,
             timing: 1,
             thing: `skin of the ${region.name}`,
           },
           i,
-          region.midline && !f.side ? undefined : f.side,
+          sides.length === 1 ? sides[0] : side,
           (s) => `${s} ${region.name}: ${abnormal ? `${f.change} sensation` : "normal sensation"}`,
         );
         continue;
@@ -500,6 +546,14 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
         if (!read) continue;
         const present = f.present !== false;
         const t = read.targets;
+        // A foot drop or a Trendelenburg gait is the weakness of a movement the case also grades:
+        // the same deficit, counted once, as the grade.
+        const graded = MOVEMENT_SIGNS[f.sign];
+        const sides = graded ? sidesOf(f.side).filter((s) => !gradedMovements.has(`${graded}|${s}`)) : [];
+        if (graded && sides.length === 0) {
+          skipped.push({ finding: i, why: `counted once, with the graded ${graded.replaceAll("_", " ")}` });
+          continue;
+        }
         push(
           {
             finding: i,
@@ -514,7 +568,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             thing: read.thing,
           },
           i,
-          f.side,
+          sides.length === 1 ? sides[0] : f.side,
           (s) =>
             `${s} ${f.sign.replaceAll("_", " ")}${f.target ? ` (${f.target})` : ""}${present ? "" : " absent"}`,
         );

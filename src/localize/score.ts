@@ -9,7 +9,15 @@ import type { Atlas } from "../atlas/index.js";
 import type { LocusCase } from "../case/schema.js";
 import { type ContextItem, contextItems, type View } from "./context.js";
 import type { LesionClass } from "./data/evidence.js";
-import { diffusePrior, extraLesion, historyPriors, polyneuropathyContext, severity } from "./data/priors.js";
+import { distalCentral } from "./data/patterns.js";
+import {
+  compartments,
+  diffusePrior,
+  extraLesion,
+  historyPriors,
+  polyneuropathyContext,
+  severity,
+} from "./data/priors.js";
 import {
   baseUnits,
   type Column,
@@ -39,6 +47,7 @@ import { FLOOR } from "./likelihood.js";
 import { DIFFUSE_KINDS, type DiffuseKind, muscleUnit, type Unit, unitDamage } from "./model.js";
 import { musclesInText } from "./named.js";
 import { ageingChance, musclesOfBodyPart, type Observation, observe, sidesOf } from "./observe.js";
+import { type Silence, silenceOf as silenceOfCase, silenceTerm } from "./silence.js";
 
 export interface Prepared {
   atlas: Atlas;
@@ -67,6 +76,8 @@ export interface Prepared {
   fast: Fast;
   /** Each observation's log-likelihood under candidates explained so far, by candidate. */
   readings: Map<string, Float64Array>;
+  /** What the report leaves unmentioned (silence.ts). */
+  silence: Silence;
 }
 
 /** Muscles the case points at as diseased themselves (imaging of muscle, myopathic EMG, hypertrophy). */
@@ -100,6 +111,10 @@ function diffuseLogPrior(kind: DiffuseKind, c: LocusCase, history: readonly (str
       break;
     case "cns_bilateral":
       p = diffusePrior.cns / 3;
+      break;
+    case "cns_distal_left":
+    case "cns_distal_right":
+      p = diffusePrior.cns * distalCentral.share;
       break;
     case "polyneuropathy": {
       p = diffusePrior.polyneuropathy;
@@ -174,6 +189,7 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
     unitLogPrior: numbers.subarray(FAST_ARRAYS * observations.length).fill(Number.NaN),
     fast,
     readings: new Map(),
+    silence: silenceOfCase(atlas, c, observations),
     atlas,
     observations,
     context,
@@ -253,11 +269,48 @@ function unitLogPrior(p: Prepared, i: number): number {
  */
 export function addedLogPrior(p: Prepared, unitIdx: readonly number[], k: number): number {
   const u = p.units[unitIdx[k] as number] as Unit;
+  let shared = Number.NEGATIVE_INFINITY;
   for (let e = 0; e < k; e++) {
     const other = p.units[unitIdx[e] as number] as Unit;
     if (other.site === u.site && other.side !== u.side) return LOG_MIRRORED;
+    shared = Math.max(shared, logShared(other, u));
   }
-  return unitLogPrior(p, unitIdx[k] as number) + (k > 0 ? LOG_UNRELATED : 0);
+  const own = unitLogPrior(p, unitIdx[k] as number);
+  return k > 0 ? Math.max(shared, own + LOG_UNRELATED) : own;
+}
+
+/** The compartments a site lies in, as bits (compartments order). */
+const compartmentBits = new Map<string, number>();
+
+export function compartmentsOf(site: string): number {
+  let bits = compartmentBits.get(site);
+  if (bits === undefined) {
+    bits = 0;
+    compartments.forEach((c, k) => {
+      if (c.sites.includes(site)) bits = (bits as number) | (1 << k);
+    });
+    compartmentBits.set(site, bits);
+  }
+  return bits;
+}
+
+/** log of the largest factor among the compartments in `shared` (bits), or -Infinity when none. */
+export function logCompartment(shared: number): number {
+  let best = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < compartments.length; k++)
+    if (shared & (1 << k))
+      best = Math.max(best, Math.log((compartments[k] as (typeof compartments)[number]).factor));
+  return best;
+}
+
+/**
+ * The log prior of lesion b beside lesion a when both lie in one compartment on one side: one mass
+ * pressing both, so b costs the compartment's factor alone (as a mirror costs its factor alone);
+ * -Infinity when they share none.
+ */
+export function logShared(a: Unit, b: Unit): number {
+  if (a.side !== b.side) return Number.NEGATIVE_INFINITY;
+  return logCompartment(compartmentsOf(a.site) & compartmentsOf(b.site));
 }
 
 export function logPrior(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {
@@ -607,10 +660,15 @@ export function scoreFirst(p: Prepared, unitIdx: readonly number[], diffuse: Dif
   const context = contextOf(p, unitIdx, diffuse);
   const findings = findingsAt(p, effects, effects.length === 0 ? 0 : COARSE);
   const ll = effects.length === 0 ? findings + context : LOG_COARSE_WEIGHT + findings + context;
-  first.score = ll + logPrior(p, unitIdx, diffuse);
+  first.score = ll + silenceOf(p, unitIdx, diffuse) + logPrior(p, unitIdx, diffuse);
   first.findings = findings;
   first.context = context;
   return first;
+}
+
+/** What the report's silence says of a candidate (silence.ts). */
+export function silenceOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {
+  return silenceTerm(p.atlas, p.silence, p.units, unitIdx, diffuse);
 }
 
 /** Scratch for rescore's terms, one per severity level. */
@@ -632,7 +690,8 @@ export function rescore(
   context: number,
 ): number {
   const effects = effectsOf(p, unitIdx, diffuse);
-  if (effects.length === 0) return findings + context + logPrior(p, unitIdx, diffuse);
+  const silent = silenceOf(p, unitIdx, diffuse);
+  if (effects.length === 0) return findings + context + silent + logPrior(p, unitIdx, diffuse);
   let top = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < terms.length; k++) {
     const t = (LOG_WEIGHTS[k] as number) + (k === COARSE ? findings : findingsAt(p, effects, k));
@@ -641,7 +700,7 @@ export function rescore(
   }
   let sum = 0;
   for (let k = 0; k < terms.length; k++) sum += Math.exp((terms[k] as number) - top);
-  return top + Math.log(sum) + context + logPrior(p, unitIdx, diffuse);
+  return top + Math.log(sum) + context + silent + logPrior(p, unitIdx, diffuse);
 }
 
 /** Each observation's log-likelihood at full severity (explanations; kept per candidate, read only). */

@@ -9,7 +9,16 @@
 import type { View } from "./context.js";
 import { extraLesion } from "./data/priors.js";
 import { DIFFUSE_KINDS, type DiffuseKind, LESION_ROOTS as ROOTS, type Unit } from "./model.js";
-import { addedLogPrior, logPrior, type Prepared, rescore, scoreFirst, unitEffect } from "./score.js";
+import {
+  addedLogPrior,
+  logPrior,
+  logShared,
+  type Prepared,
+  rescore,
+  scoreFirst,
+  silenceOf,
+  unitEffect,
+} from "./score.js";
 import { bestFirst, hasNaN, identity, sortDescending } from "./sort.js";
 
 export interface Scored {
@@ -226,11 +235,13 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
     score(sorted, diffuse);
   };
   const noneLl = (out[score([], "none")] as Scored).score - logPrior(p, [], "none");
+  // Gains leave the silence out: a pair's silence costs no more than its lesions' together, so the
+  // bounds below stay bounds.
   let pnpGain = 0;
   for (const k of DIFFUSE_KINDS) {
     if (k === "none") continue;
     const s = out[score([], k)] as Scored;
-    if (k === "polyneuropathy") pnpGain = s.score - logPrior(p, [], k) - noneLl;
+    if (k === "polyneuropathy") pnpGain = s.score - logPrior(p, [], k) - silenceOf(p, [], k) - noneLl;
   }
   const rel = p.relevant;
   const nr = rel.length;
@@ -238,7 +249,13 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
   const gains: number[] = [];
   for (let r = 0; r < nr; r++) {
     const u = rel[r] as number;
-    gains.push((out[score([u], "none")] as Scored).score - logPrior(p, [u], "none") - noneLl);
+    const own = [u];
+    gains.push(
+      (out[score(own, "none")] as Scored).score -
+        logPrior(p, own, "none") -
+        silenceOf(p, own, "none") -
+        noneLl,
+    );
   }
   // A lesion under a polyneuropathy, bounded the same way as a pair.
   for (let r = 0; r < nr; r++) {
@@ -286,7 +303,9 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
       for (let j = i + 1; j < nr; j++) {
         const uj = lesions[j] as Unit;
         const mirror = site[i] === site[j] && ui.side !== uj.side;
-        const prior = (own[i] as number) + (mirror ? LOG_MIRRORED : (own[j] as number) + LOG_UNRELATED);
+        const prior =
+          (own[i] as number) +
+          (mirror ? LOG_MIRRORED : Math.max((own[j] as number) + LOG_UNRELATED, logShared(ui, uj)));
         if (noneLl + (gains[i] as number) + (gains[j] as number) + prior < best - MARGIN) continue;
         if (!compatible(i, j)) continue;
         const a = rel[i] as number;

@@ -7,7 +7,7 @@ import type { Atlas } from "../atlas/index.js";
 import type { Finding, LocusCase } from "../case/schema.js";
 import { gradeGivenWeak, sensoryInvolvement } from "./data/evidence.js";
 import { severity } from "./data/priors.js";
-import { causeProbability, gradeShare } from "./likelihood.js";
+import { causeProbability, gradeShare, levelIndex } from "./likelihood.js";
 import { type DiffuseKind, diffuseDamage, focalUnits, type Unit, unitDamage } from "./model.js";
 import { type LimbSide, observe } from "./observe.js";
 
@@ -143,9 +143,10 @@ export function simulateCase(
     const { observations } = observe(atlas, { ...base, findings: [t.abnormal] });
     const o = observations[0];
     if (!o) continue;
+    const level = levelIndex(s);
     const causes = [
-      ...units.map((u) => ({ cls: u.level, d: unitDamage(atlas, u, o) * s })),
-      ...diffuseDamage(atlas, diffuse, [o]).map((dm) => ({ cls: dm.cls, d: (dm.d[0] ?? 0) * s })),
+      ...units.map((u) => ({ cls: u.level, d: unitDamage(atlas, u, o) * s, level })),
+      ...diffuseDamage(atlas, diffuse, [o]).map((dm) => ({ cls: dm.cls, d: (dm.d[0] ?? 0) * s, level })),
     ];
     let pNot = options.falsePositives === false ? 1 : 1 - o.fp;
     const sensory = o.family === "sensoryChange";

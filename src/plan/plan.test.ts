@@ -108,7 +108,7 @@ const pairs: Pair[] = [
     ],
   },
   {
-    title: "femoral neuropathy vs L3/L4 roots",
+    title: "femoral neuropathy vs the L4 root",
     // Normal skin on the outer thigh sets the lumbar plexus (and its lateral femoral cutaneous branch) aside.
     findings: [
       strength("knee_extension", 3),
@@ -117,7 +117,9 @@ const pairs: Pair[] = [
       { kind: "sensory", side: L, region: "thigh_lateral", change: "normal" },
     ],
     a: "femoral nerve",
-    b: "L3 and L4 roots",
+    // Since the report's silence counts, the single L4 root is the leading root rival (two roots
+    // would also weaken the unmentioned adductors and hip flexors).
+    b: "L4 root",
     // Obturator (adductor) muscles and paraspinals share the roots but not the nerve; the saphenous response the reverse.
     discriminating: [
       "emg:adductor_longus",

@@ -14,7 +14,14 @@ import type { Finding, LocusCase } from "../case/schema.js";
 import { type ContextItem, contextItems, type View } from "../localize/context.js";
 import { gradeGivenWeak, type LesionClass, sensoryInvolvement } from "../localize/data/evidence.js";
 import { severity } from "../localize/data/priors.js";
-import { type Cause, causeProbability, FLOOR, gradeShare, logLikelihood } from "../localize/likelihood.js";
+import {
+  type Cause,
+  causeProbability,
+  FLOOR,
+  gradeShare,
+  levelIndex,
+  logLikelihood,
+} from "../localize/likelihood.js";
 import { type DiffuseKind, diffuseDamage, type Unit, unitDamage } from "../localize/model.js";
 import { type Observation, observe } from "../localize/observe.js";
 import { latentTerms, logPrior, type Prepared } from "../localize/score.js";
@@ -54,7 +61,7 @@ export function numbChance(atlas: Atlas, h: Hyp): number {
 }
 
 const scale = (causes: readonly Cause[], s: number): Cause[] =>
-  causes.map((c) => ({ cls: c.cls, d: c.d * s }));
+  causes.map((c) => ({ cls: c.cls, d: c.d * s, level: levelIndex(s) }));
 
 function logSumExp(xs: number[]): number {
   const top = Math.max(...xs);

@@ -339,6 +339,43 @@ export const sources = {
     kind: "review",
   },
   // ---- imaging in people without symptoms, plexopathy ----
+  kirshblum2011: {
+    title: "International standards for neurological classification of spinal cord injury (revised 2011)",
+    authors: "Kirshblum SC, Burns SP, Biering-Sorensen F, et al.",
+    year: 2011,
+    published: "Journal of Spinal Cord Medicine 34(6):535-546",
+    kind: "guideline",
+  },
+  bogduk2009: {
+    title: "On the definitions and physiology of back pain, referred pain, and radicular pain",
+    authors: "Bogduk N",
+    year: 2009,
+    published: "Pain 147(1-3):17-19",
+    kind: "review",
+  },
+  murphy2009: {
+    title:
+      "Pain patterns and descriptions in patients with radicular pain: does the pain necessarily follow a specific dermatome?",
+    authors: "Murphy DR, Hurwitz EL, Gerrard JK, Clary R",
+    year: 2009,
+    published: "Chiropractic & Osteopathy 17:9",
+    url: "https://doi.org/10.1186/1746-1340-17-9",
+    kind: "article",
+  },
+  jaeckle1985: {
+    title: "The natural history of lumbosacral plexopathy in cancer",
+    authors: "Jaeckle KA, Young DF, Foley KM",
+    year: 1985,
+    published: "Neurology 35(1):8-15",
+    kind: "article",
+  },
+  westhout2007: {
+    title: "Central causes of foot drop: rare and underappreciated differential diagnosis",
+    authors: "Westhout FD, Paré LS, Linskey ME",
+    year: 2007,
+    published: "Journal of Spinal Cord Medicine 30(1):62-66",
+    kind: "article",
+  },
   jensen1994: {
     title: "Magnetic resonance imaging of the lumbar spine in people without back pain",
     authors: "Jensen MC, Brant-Zawadzki MN, Obuchowski N, Modic MT, Malkasian D, Ross JS",

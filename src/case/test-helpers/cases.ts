@@ -6,6 +6,7 @@ import {
   IMAGING_TAGS,
   LAB_TESTS,
   NCS_RESULTS,
+  OTHERS,
   SENSORY_CHANGES,
   SIDES,
   SIGNS,
@@ -53,7 +54,7 @@ const withSide = <T extends Record<string, unknown>>(f: T, s: string | undefined
 export const findingArb: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   fc
     .record({
-      target: fc.constantFrom(...ids("movement"), ...ids("muscle")),
+      target: fc.constantFrom(...ids("movement"), ...ids("muscle"), OTHERS),
       mrc: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constantFrom("4-", "4+", "3", "2+", "weak")),
       side,
     })
@@ -69,7 +70,11 @@ export const findingArb: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
     .record({ grade: fc.constantFrom("flexor", "extensor"), side })
     .map(({ side: s, ...f }) => withSide({ kind: "reflex", reflex: "plantar", ...f }, s)),
   fc
-    .record({ region: fc.constantFrom(...ids("region")), change: fc.constantFrom(...SENSORY_CHANGES), side })
+    .record({
+      region: fc.constantFrom(...ids("region"), OTHERS),
+      change: fc.constantFrom(...SENSORY_CHANGES),
+      side,
+    })
     .map(({ side: s, ...f }) => withSide({ kind: "sensory", ...f }, s)),
   fc
     .record({ muscle: fc.constantFrom(...ids("muscle")), spontaneous: fc.constantFrom(...SPONTANEOUS), side })

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { v11Case } from "../../case/test-helpers/v11.js";
 import { run } from "../test-helpers/run.js";
 
 const good = JSON.stringify({
@@ -94,6 +95,38 @@ describe("locus validate", () => {
   });
 });
 
+describe("locus validate, FORMAT v1.1", () => {
+  it("accepts a case that uses every v1.1 addition, and says what it read from place words", async () => {
+    const c = v11Case();
+    c.findings.push({
+      kind: "sign",
+      side: "left",
+      sign: "Tinel's sign",
+      target: "over the head of the fibula",
+    });
+    const r = await run(["validate", "v11.json"], { "v11.json": JSON.stringify(c, null, 2) });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`valid (case v11-every-addition, ${c.findings.length} findings)`);
+    expect(r.out).toContain(
+      `normalised findings[${c.findings.length - 1}].target: "over the head of the fibula" -> common_peroneal@fibular_head`,
+    );
+  });
+
+  it("refuses bad v1.1 values with their paths and the nearest word", async () => {
+    const c = v11Case();
+    (c.context as Record<string, unknown>).course = "better-ish";
+    c.findings.push({ kind: "imaging", modality: "ct_brian", tags: ["brain_lesoin"] });
+    const r = await run(["validate", "bad11.json"], { "bad11.json": JSON.stringify(c, null, 2) });
+    expect(r.code).toBe(1);
+    const at = c.findings.length - 1;
+    expect(r.err).toContain("error context.course (line");
+    expect(r.err).toContain(`error findings[${at}].modality (line`);
+    expect(r.err).toContain("did you mean `ct_brain`?");
+    expect(r.err).toContain(`error findings[${at}].tags[0] (line`);
+    expect(r.err).toContain("did you mean `brain_lesion`?");
+  });
+});
+
 describe("locus schema", () => {
   it("prints the JSON Schema", async () => {
     const r = await run(["schema"]);
@@ -101,5 +134,22 @@ describe("locus schema", () => {
     const schema = JSON.parse(r.out);
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.properties.format.const).toBe("locus-case/1");
+  });
+
+  it("includes the v1.1 fields", async () => {
+    const schema = JSON.parse((await run(["schema"])).out);
+    const context = schema.properties.context.properties;
+    expect(context.course.enum).toEqual(["improving", "stable", "worsening", "fluctuating"]);
+    expect(context.denies.type).toBe("array");
+    const text = JSON.stringify(schema);
+    for (const w of [
+      "segmentSites",
+      "targetSites",
+      '"block"',
+      '"tinel"',
+      '"mri_brain"',
+      '"cord_signal_change"',
+    ])
+      expect(text).toContain(w);
   });
 });

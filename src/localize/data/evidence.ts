@@ -43,9 +43,11 @@ export const sensitivity = {
       "preston2020",
     ]),
     anterior_horn: r(0.8, "Motor neuron disease weakens muscles patchily on both sides.", ["preston2020"]),
-    length_dependent: r(0.5, "Length-dependent neuropathy weakens toe and ankle muscles late.", [
-      "preston2020",
-    ]),
+    length_dependent: r(
+      0.8,
+      "Length-dependent neuropathy weakens toe and ankle muscles late: once it is severe they are nearly always weak (the share curve and the severity levels keep mild neuropathies strong).",
+      ["preston2020"],
+    ),
     myopathy: r(0.85, "Myopathies weaken proximal muscles first.", ["preston2020"]),
     umn: r(0.85, "Upper motor neuron lesions weaken the flexors of the leg more than the extensors.", [
       "aids2010",
@@ -99,6 +101,65 @@ export const sensitivity = {
     ]),
     myopathy: r(0, "Myopathy spares sensation.", ["preston2020"]),
     umn: r(0.3, "Central lesions may blunt sensation on the weak side.", ["aids2010"]),
+  },
+  /**
+   * Pain, paraesthesia or hyperaesthesia felt in a region: symptoms of irritated fibres, not of lost
+   * ones. They need the lesion to reach the region's fibres at all, not to cut them, and they are
+   * common without any neural lesion, so they weigh far less than a deficit.
+   */
+  sensorySymptom: {
+    root: r(
+      0.7,
+      "Radicular pain and paraesthesia are the commonest complaints of a root lesion, often without any deficit; radicular pain is not radiculopathy.",
+      ["bogduk2009", "murphy2009"],
+    ),
+    plexus: r(0.6, "Plexopathies are often painful and tingle in their territory.", [
+      "dyck2002",
+      "stewart2010",
+    ]),
+    nerve: r(
+      0.6,
+      "Entrapment and compression of a nerve cause pain and paraesthesia in its territory before loss.",
+      ["stewart2010"],
+    ),
+    muscle: r(0, "", ["preston2020"]),
+    anterior_horn: r(0, "Motor neuron disease does not cause sensory symptoms.", ["preston2020"]),
+    length_dependent: r(
+      0.7,
+      "Burning feet and distal tingling are the usual first symptoms of a small-fibre or length-dependent neuropathy.",
+      ["preston2020"],
+    ),
+    myopathy: r(0, "", ["preston2020"]),
+    umn: r(0.15, "Central lesions occasionally cause pain or paraesthesia of the limb.", ["aids2010"]),
+  },
+  /**
+   * Vibration and joint position sense: large fibres, carried centrally in the dorsal columns.
+   * Lost early in length-dependent neuropathies and in dorsal column disease; a single root or
+   * nerve lesion seldom takes them, because the joints and bones of the foot have overlapping
+   * supply.
+   */
+  deepSensory: {
+    root: r(0.1, "Vibration and position sense are rarely lost with a single root lesion.", [
+      "preston2020",
+      "aids2010",
+    ]),
+    plexus: r(0.3, "", ["preston2020"]),
+    nerve: r(
+      0.25,
+      "A single nerve lesion seldom takes joint position sense of the toe: other nerves supply the joint too.",
+      ["aids2010", "stewart2010"],
+    ),
+    muscle: r(0, "", ["preston2020"]),
+    anterior_horn: r(0, "Motor neuron disease spares sensation.", ["preston2020"]),
+    length_dependent: r(
+      0.75,
+      "Distal vibration sense is among the first losses of a length-dependent neuropathy.",
+      ["preston2020"],
+    ),
+    myopathy: r(0, "", ["preston2020"]),
+    umn: r(0.4, "Dorsal column lesions of the cord take vibration and position sense below them.", [
+      "aids2010",
+    ]),
   },
   /** Needle EMG neurogenic change (fibrillations, neurogenic MUAPs, reduced recruitment) once established. */
   neurogenicEmg: {
@@ -217,6 +278,14 @@ export const falsePositive = {
   sensoryChange: r(0.08, "Sensory examination is subjective; small patches of change are common.", [
     "lee2008",
   ]),
+  deepSensory: r(0.05, "Vibration sense at the toe falls with age; otherwise a normal person keeps it.", [
+    "vrancken2006",
+  ]),
+  sensorySymptom: r(
+    0.15,
+    "Leg pain and tingling without a neural lesion are common: joints, muscles, vessels and referred somatic pain.",
+    ["bogduk2009"],
+  ),
   neurogenicEmg: r(0.03, "Isolated fibrillations or large units in a normal muscle are uncommon.", [
     "preston2020",
   ]),
@@ -342,6 +411,17 @@ export const gradeGivenWeak: Record<LesionClass | "unexplained", [number, number
   umn: [0.35, 0.35, 0.3],
   unexplained: [0.8, 0.15, 0.05],
 };
+/**
+ * Severity is one latent per lesion: the grade of a weak muscle follows how much of the site is
+ * lost, not only the kind of lesion. Multipliers on gradeGivenWeak at each severity level (the
+ * levels of priors.ts severity, mild to complete), renormalised: a complete lesion of any kind
+ * makes paralysis likelier, a mild one makes it rarer.
+ */
+export const gradeBySeverity: [number, number, number][] = [
+  [1.5, 0.7, 0.3],
+  [1, 1, 1],
+  [0.5, 1, 2.5],
+];
 export const gradeSources = {
   why: "A single root lesion rarely paralyses a muscle because every leg muscle has two or three roots; nerve and plexus lesions can. Weakness without a lesion is mild.",
   sources: ["wilbourn1998", "levin2002", "katirji2002"],
@@ -390,6 +470,38 @@ export const withinTerritory = r(
 export const sensoryInvolvementSources = {
   why: "Dermatomal sensory loss is absent in about a third of radiculopathies; nerve and plexus lesions nearly always numb their territory; central lesions blunt sensation in a minority.",
   sources: ["wilbourn1998", "levin2002", "stewart2010", "aids2010"],
+};
+
+/**
+ * Symptoms of irritated fibres do not grow with the share cut: a lesion that reaches this share of a
+ * region's supply gives them at full chance (below it, in proportion).
+ */
+export const irritation = r(
+  0.2,
+  "Pain and paraesthesia arise from irritated or ectopically firing fibres, so any real involvement of a region's supply can produce them.",
+  ["bogduk2009"],
+);
+
+/**
+ * Where the pain of a root lesion is felt beyond its dermatome: radicular pain spreads along the
+ * leg in a band wider than the dermatome of sensory loss (pain drawings follow the dermatome in
+ * only a minority), over the buttock and the back of the thigh for the lower roots and the front
+ * of the thigh and the groin for the upper. A region listed here reaches `share` of its supply
+ * through the root, for pain and paraesthesia only.
+ */
+export const radicularReferral = {
+  share: 0.5,
+  regions: {
+    L1: ["groin", "thigh_anterior"],
+    L2: ["groin", "thigh_anterior", "thigh_medial", "thigh_lateral"],
+    L3: ["thigh_anterior", "thigh_medial", "thigh_lateral", "knee_anterior", "knee_medial"],
+    L4: ["thigh_anterior", "thigh_lateral", "knee_anterior", "knee_medial", "leg_medial"],
+    L5: ["buttock", "thigh_lateral", "thigh_posterior", "leg_anterolateral", "calf_posterior", "foot_dorsum"],
+    S1: ["buttock", "thigh_posterior", "calf_posterior", "heel", "foot_lateral", "sole_lateral"],
+    S2: ["buttock", "thigh_posterior", "calf_posterior"],
+  } as Record<string, string[]>,
+  why: "Radicular pain from L5 and S1 runs through the buttock and back of the thigh into the leg; from L2 to L4 over the front of the thigh towards the knee; its drawings overlap neighbouring dermatomes more often than not.",
+  sources: ["murphy2009", "bogduk2009", "levin2002"],
 };
 
 /** How the share of supply cut translates to the chance a finding shows: full effect from `saturation` up. */

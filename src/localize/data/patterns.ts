@@ -104,3 +104,33 @@ export const pyramidal = {
   why: "In a pyramidal lesion the hip flexors, knee flexors and ankle dorsiflexors weaken more than the antigravity extensors; a central foot drop can mimic a peroneal palsy.",
   sources: ["aids2010", "grays2021"],
 };
+
+/**
+ * A lesion of the leg area of the motor cortex or of its fibres just below it (parasagittal
+ * meningioma, anterior cerebral artery infarct, a small frontal haemorrhage) can weaken the foot and
+ * toe dorsiflexors almost alone: a central foot drop that mimics a peroneal palsy, with reflexes and
+ * plantars often normal in the first days. Shares of each movement's weakness, as pyramidal; its
+ * prior is `share` of a central lesion on that side.
+ */
+export const distalCentral = {
+  movements: {
+    hip_flexion: 0.15,
+    hip_extension: 0.05,
+    hip_abduction: 0.1,
+    hip_adduction: 0.05,
+    knee_extension: 0.05,
+    knee_flexion: 0.2,
+    ankle_dorsiflexion: 1,
+    ankle_plantarflexion: 0.15,
+    ankle_inversion: 0.5,
+    ankle_eversion: 0.7,
+    great_toe_extension: 1,
+    great_toe_flexion: 0.2,
+    toe_extension: 1,
+    toe_flexion: 0.2,
+    toe_abduction: 0.3,
+  } as Record<string, number>,
+  share: 0.3,
+  why: "Central causes of foot drop (cortical and subcortical lesions of the leg area, parasagittal tumours) are uncommon but often mistaken for a peroneal palsy or an L5 radiculopathy; the weakness is of ankle and toe dorsiflexion, eversion and inversion, sometimes with hip flexion.",
+  sources: ["westhout2007", "aids2010"],
+};

@@ -37,6 +37,51 @@ export const extraLesion = {
   mirrored: 0.04,
 };
 
+/**
+ * One process over the lumbar and the sacral plexus together (a radiculoplexus neuropathy, a
+ * tumour, a haematoma spreading along the psoas): taken as one lesion, its prior the geometric mean
+ * of the two elements' times this factor. In cancer about a fifth of lumbosacral plexopathies take
+ * both parts (pan-plexopathy), and diabetic and non-diabetic radiculoplexus neuropathies usually
+ * spread from one to the other.
+ */
+export const wholePlexus = {
+  factor: 0.35,
+  why: "Jaeckle's series of plexopathy in cancer: lumbar 31%, sacral 51%, both 18%; radiculoplexus neuropathies usually involve both the lumbar and the sacral plexus.",
+  sources: ["jaeckle1985", "dyck2002"],
+};
+
+/**
+ * Nerves that share a compartment, where one mass or bleed presses them together: a pair of them is
+ * one event, not two coincidences. Beside the first, the second lesion costs this factor alone (the
+ * chance the same process reaches it), as a mirror lesion costs extraLesion.mirrored alone.
+ */
+export const compartments: { sites: string[]; factor: number; why: string; sources: string[] }[] = [
+  {
+    sites: ["femoral", "lateral_femoral_cutaneous", "genitofemoral"],
+    factor: 0.15,
+    why: "An iliacus or psoas haematoma or abscess compresses the femoral and lateral femoral cutaneous nerves together in the iliac fossa.",
+    sources: ["stewart2010", "katirji2002"],
+  },
+  {
+    sites: ["tibial", "common_peroneal", "common_peroneal@fibular_head"],
+    factor: 0.15,
+    why: "A popliteal (Baker's) cyst, aneurysm or tumour in the popliteal fossa presses the tibial and common peroneal nerves together.",
+    sources: ["stewart2010"],
+  },
+  {
+    sites: ["obturator", "lumbosacral_trunk"],
+    factor: 0.15,
+    why: "Pelvic sidewall masses, the fetal head and pelvic surgery injure the obturator nerve and the lumbosacral trunk together at the pelvic brim.",
+    sources: ["stewart2010"],
+  },
+  {
+    sites: ["sciatic", "posterior_femoral_cutaneous", "inferior_gluteal", "superior_gluteal"],
+    factor: 0.15,
+    why: "A gluteal injection, haematoma or piriformis mass injures the sciatic nerve with its neighbours in the greater sciatic notch.",
+    sources: ["stewart2010"],
+  },
+];
+
 /** Diffuse processes, as probabilities beside all focal lesions together (= 1). */
 export const diffusePrior = {
   /** In a young person without risk factors; `polyneuropathyContext` multiplies it. */

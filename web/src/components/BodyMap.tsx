@@ -5,9 +5,9 @@
  * hatching is the skin the lesion shown reaches.
  */
 import { useMemo, useState } from "react";
-import { SENSORY_CHANGES, SENSORY_MODALITIES } from "../../../src/case/schema.js";
+import { OTHERS, SENSORY_CHANGES, SENSORY_MODALITIES } from "../../../src/case/schema.js";
 import { bodyShapes, musclePoint, type Shape, VIEW_HEIGHT, VIEW_WIDTH, type View } from "../bodyShapes.js";
-import { setSided } from "../caseModel.js";
+import { findSided, setSided } from "../caseModel.js";
 import type { Territory } from "../territory.js";
 import type { AtlasOverview, Finding, LocusCase } from "../types.js";
 
@@ -280,6 +280,47 @@ export function BodyMap({ c, atlas, territory, onChange, readOnly = false }: Pro
           ))}
         </fieldset>
       </div>
+      <fieldset className="others">
+        <legend>All other skin (not marked on the map)</legend>
+        {(["right", "left"] as const).map((side) => {
+          const at = findSided(c, isSensory(OTHERS), side);
+          const f = at >= 0 ? c.findings[at] : undefined;
+          return (
+            <label key={side}>
+              {side}{" "}
+              <select
+                aria-label={`${side} all other skin`}
+                value={f?.kind === "sensory" ? f.change : ""}
+                onChange={(e) => {
+                  const change = e.currentTarget.value as Change | "";
+                  onChange(
+                    setSided(c, isSensory(OTHERS), side, (s) =>
+                      change
+                        ? {
+                            kind: "sensory",
+                            side: s,
+                            region: OTHERS,
+                            change,
+                            ...(modality
+                              ? { modality: modality as (typeof SENSORY_MODALITIES)[number] }
+                              : {}),
+                          }
+                        : null,
+                    ),
+                  );
+                }}
+              >
+                <option value="">—</option>
+                {SENSORY_CHANGES.map((ch) => (
+                  <option key={ch} value={ch}>
+                    {ch}
+                  </option>
+                ))}
+              </select>
+            </label>
+          );
+        })}
+      </fieldset>
       <div className="bodymap">
         {drawView("front", "Front")}
         {drawView("back", "Back, soles below")}

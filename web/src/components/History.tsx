@@ -1,6 +1,10 @@
-/** Patient, onset, history and symptoms as checkboxes; words outside the lists are kept and shown; free notes. */
+/**
+ * Patient, onset, course, history, and symptoms reported or denied as checkboxes; words outside the
+ * lists are kept and shown; free notes. A symptom is either reported or denied: ticking one clears
+ * the other.
+ */
 import { useState } from "react";
-import { HISTORY_WORDS, type ONSETS, SEXES, SYMPTOM_WORDS } from "../../../src/case/schema.js";
+import { COURSES, HISTORY_WORDS, type ONSETS, SEXES, SYMPTOM_WORDS } from "../../../src/case/schema.js";
 import { hasWord, setWordDetail, toggleWord, wordDetail } from "../caseModel.js";
 import type { LocusCase } from "../types.js";
 
@@ -17,11 +21,19 @@ export function History({ c, onChange }: Props) {
   const patient = c.patient ?? {};
   const [extra, setExtra] = useState("");
   const known = new Set<string>([...HISTORY_WORDS, ...SYMPTOM_WORDS]);
-  const freeWords = [...(ctx.history ?? []), ...(ctx.symptoms ?? [])].filter(
+  const freeWords = [...(ctx.history ?? []), ...(ctx.symptoms ?? []), ...(ctx.denies ?? [])].filter(
     (w) => !known.has(w.split(":")[0]!),
   );
   const setCtx = (next: Partial<NonNullable<LocusCase["context"]>>) =>
     onChange({ ...c, context: { ...ctx, ...next } });
+  /** Report or deny a symptom; the other list loses it, and an emptied "denies" goes. */
+  const setSymptom = (w: string, list: "symptoms" | "denies", on: boolean) => {
+    const other = list === "symptoms" ? "denies" : "symptoms";
+    const next = { ...ctx, [list]: toggleWord(ctx[list], w, on) };
+    if (on && ctx[other]) next[other] = toggleWord(ctx[other], w, false);
+    if (next.denies?.length === 0) delete next.denies;
+    onChange({ ...c, context: next });
+  };
   const setPatient = (next: Partial<NonNullable<LocusCase["patient"]>>) => {
     const p = { ...patient, ...next };
     for (const k of Object.keys(p) as (keyof typeof p)[]) if (p[k] === undefined) delete p[k];
@@ -72,11 +84,30 @@ export function History({ c, onChange }: Props) {
           <option value="subacute">subacute (4 to 12 weeks)</option>
           <option value="chronic">chronic (over 12 weeks)</option>
         </select>
+        <label htmlFor="p-course">Course</label>
+        <select
+          id="p-course"
+          value={ctx.course ?? ""}
+          onChange={(e) => {
+            const v = e.currentTarget.value as (typeof COURSES)[number] | "";
+            const { course: _, ...rest } = ctx;
+            onChange({ ...c, context: v ? { ...rest, course: v } : rest });
+          }}
+        >
+          <option value="">—</option>
+          {COURSES.map((w) => (
+            <option key={w} value={w}>
+              {w}
+            </option>
+          ))}
+        </select>
         <label htmlFor="p-duration">Duration (days)</label>
         <input
           id="p-duration"
           type="number"
           min={0}
+          step="any"
+          title="days since onset; a fraction for hours (0.25 = 6 hours)"
           value={ctx.durationDays ?? ""}
           onChange={(e) => {
             const { durationDays: _, ...rest } = ctx;
@@ -121,7 +152,23 @@ export function History({ c, onChange }: Props) {
               <input
                 type="checkbox"
                 checked={hasWord(ctx.symptoms, w)}
-                onChange={(e) => setCtx({ symptoms: toggleWord(ctx.symptoms, w, e.currentTarget.checked) })}
+                onChange={(e) => setSymptom(w, "symptoms", e.currentTarget.checked)}
+              />
+              {words(w)}
+            </label>
+          </span>
+        ))}
+      </fieldset>
+      <fieldset className="checks">
+        <legend>Denies (asked and absent)</legend>
+        {SYMPTOM_WORDS.map((w) => (
+          <span key={w} className="check">
+            <label>
+              <input
+                type="checkbox"
+                aria-label={`denies ${words(w)}`}
+                checked={hasWord(ctx.denies, w)}
+                onChange={(e) => setSymptom(w, "denies", e.currentTarget.checked)}
               />
               {words(w)}
             </label>

@@ -1,4 +1,8 @@
-/** Nerve conduction studies: study, side, result and the numbers, one row each. */
+/**
+ * Nerve conduction studies: study, side, result and the numbers, one row each. A conduction block
+ * (FORMAT v1.1) takes the segment in words ("across the fibular head"); the service reads the
+ * nerve site from them, and the site it read is shown under the words.
+ */
 import { useState } from "react";
 import { NCS_RESULTS } from "../../../src/case/schema.js";
 import { addFinding, removeFinding, replaceFinding, rowsOf } from "../caseModel.js";
@@ -8,6 +12,19 @@ import { AddRow, RemoveButton } from "./RowControls.js";
 
 type Ncs = Extract<Finding, { kind: "ncs" }>;
 type NumberField = "amplitude" | "velocity" | "latency";
+
+/** A new result: a segment belongs to a block only, so leaving block drops it. */
+export function withResult(f: Ncs, result: Ncs["result"]): Ncs {
+  if (result === "block") return { ...f, result };
+  const { segment: _s, segmentSites: _ss, ...rest } = f;
+  return { ...rest, result };
+}
+
+/** New segment words: the sites read from the old words no longer hold. */
+export function withSegment(f: Ncs, words: string): Ncs {
+  const { segment: _s, segmentSites: _ss, ...rest } = f;
+  return words.trim() ? { ...rest, segment: words } : rest;
+}
 
 interface Props {
   c: LocusCase;
@@ -49,6 +66,7 @@ export function NcsTable({ c, atlas, onChange }: Props) {
   const rows = rowsOf(c, "ncs");
   const name = (id: string) => atlas.studies.find((s) => s.id === id)?.name ?? id.replaceAll("_", " ");
   const set = (i: number, f: Ncs) => onChange(replaceFinding(c, i, f));
+  const siteName = (id: string) => atlas.sites.find((s) => s.id === id)?.name ?? id.replaceAll("_", " ");
   const num = (f: Ncs, i: number, key: NumberField, label: string) => (
     <NumberCell label={label} value={f[key]} onSet={(v) => set(i, withField(f, key, v))} />
   );
@@ -61,6 +79,7 @@ export function NcsTable({ c, atlas, onChange }: Props) {
             <th scope="col">Study</th>
             <th scope="col">Side</th>
             <th scope="col">Result</th>
+            <th scope="col">Block segment</th>
             <th scope="col">Amplitude</th>
             <th scope="col">Unit</th>
             <th scope="col">Latency ms</th>
@@ -73,7 +92,7 @@ export function NcsTable({ c, atlas, onChange }: Props) {
         <tbody>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={8} className="empty">
+              <td colSpan={9} className="empty">
                 No studies yet.
               </td>
             </tr>
@@ -89,7 +108,7 @@ export function NcsTable({ c, atlas, onChange }: Props) {
                     aria-label={`${label} result`}
                     value={f.result}
                     className={f.result !== "normal" ? "abnormal" : undefined}
-                    onChange={(e) => set(i, { ...f, result: e.currentTarget.value as Ncs["result"] })}
+                    onChange={(e) => set(i, withResult(f, e.currentTarget.value as Ncs["result"]))}
                   >
                     {NCS_RESULTS.map((r) => (
                       <option key={r} value={r}>
@@ -97,6 +116,22 @@ export function NcsTable({ c, atlas, onChange }: Props) {
                       </option>
                     ))}
                   </select>
+                </td>
+                <td>
+                  {f.result === "block" && (
+                    <>
+                      <input
+                        aria-label={`${label} block segment`}
+                        placeholder="across the fibular head"
+                        size={16}
+                        value={f.segment ?? ""}
+                        onChange={(e) => set(i, withSegment(f, e.currentTarget.value))}
+                      />
+                      {f.segmentSites && f.segmentSites.length > 0 && (
+                        <span className="hint"> {f.segmentSites.map((s) => siteName(s)).join("; ")}</span>
+                      )}
+                    </>
+                  )}
                 </td>
                 <td>{num(f, i, "amplitude", `${label} amplitude`)}</td>
                 <td>

@@ -4,6 +4,7 @@ import {
   IMAGING_MODALITIES,
   IMAGING_TAGS,
   LAB_TESTS,
+  OTHERS,
   SIGNS,
   SPINAL_LEVEL_PATTERN,
 } from "../../../src/case/schema.js";
@@ -18,26 +19,38 @@ interface Props {
 
 type Side3 = "" | "right" | "left" | "bilateral";
 const words = (s: string) => s.replaceAll("_", " ");
+/** An item's words, with `others` (FORMAT v1.1) read as "all other ...". */
+const item = (id: string, kind: string) => (id === OTHERS ? `all other ${kind}` : words(id));
+
+/** What the "Where" box of a sign holds, as a hint (FORMAT v1.1 for the new signs). */
+export const SIGN_TARGET_HINT: Partial<Record<(typeof SIGNS)[number], string>> = {
+  tinel: "fibular head",
+  pulses: "dorsalis pedis",
+  sensory_level: "T10",
+  atrophy: "calf",
+  hypertrophy: "calf",
+  tenderness: "sciatic notch",
+};
 
 export function describeFinding(f: Finding): string {
   const side = f.side ? `${f.side} ` : "";
   switch (f.kind) {
     case "sign":
-      return `${side}${words(f.sign)}${f.target ? ` (${words(f.target)})` : ""}${f.present === false ? ": absent" : ""}`;
+      return `${side}${words(f.sign)}${f.target ? ` (${words(f.target)})` : ""}${f.present === false ? ": absent" : ""}${f.targetSites?.length ? ` [${f.targetSites.map(words).join("; ")}]` : ""}`;
     case "imaging":
       return `${words(f.modality)}${f.level ? ` ${f.level}` : ""} ${side}: ${f.tags.map(words).join(", ") || "no tags"}${f.text ? `. “${f.text}”` : ""}`;
     case "lab":
-      return `${words(f.test)}: ${f.result}${f.value !== undefined ? ` (${f.value}${f.unit ? ` ${f.unit}` : ""})` : ""}`;
+      return `${words(f.test)}: ${f.test === "csf_cytology" && f.result === "elevated" ? "malignant cells" : f.result}${f.value !== undefined ? ` (${f.value}${f.unit ? ` ${f.unit}` : ""})` : ""}`;
     case "strength":
-      return `${side}${words(f.target)} MRC ${f.mrc}`;
+      return `${side}${item(f.target, "movements and muscles")} MRC ${f.mrc}`;
     case "reflex":
-      return `${side}${words(f.reflex)} reflex ${f.grade}`;
+      return `${side}${item(f.reflex, "reflexes")}${f.reflex === OTHERS ? "" : " reflex"} ${f.grade}`;
     case "sensory":
-      return `${side}${words(f.region)}: ${f.change}${f.modality ? ` (${words(f.modality)})` : ""}`;
+      return `${side}${item(f.region, "skin")}: ${f.change}${f.modality ? ` (${words(f.modality)})` : ""}`;
     case "emg":
       return `${side}${words(f.muscle)} EMG: ${[f.insertional && `insertional ${f.insertional}`, f.spontaneous, f.muap && `MUAP ${f.muap}`, f.recruitment && `recruitment ${f.recruitment}`].filter(Boolean).join(", ")}`;
     case "ncs":
-      return `${side}${words(f.study)}: ${f.result}${f.amplitude !== undefined ? ` ${f.amplitude} ${f.unit ?? ""}`.trimEnd() : ""}`;
+      return `${side}${words(f.study)}: ${f.result}${f.segment ? ` (${f.segment})` : ""}${f.amplitude !== undefined ? ` ${f.amplitude} ${f.unit ?? ""}`.trimEnd() : ""}`;
   }
 }
 
@@ -110,6 +123,7 @@ export function OtherFindings({ c, onChange }: Props) {
           id="sign-target"
           value={signTarget}
           size={10}
+          placeholder={SIGN_TARGET_HINT[sign] ?? ""}
           onChange={(e) => setSignTarget(e.currentTarget.value)}
         />
         <label>
@@ -222,7 +236,7 @@ export function OtherFindings({ c, onChange }: Props) {
           onChange={(e) => setLabResult(e.currentTarget.value as typeof labResult)}
         >
           <option value="normal">normal</option>
-          <option value="elevated">elevated</option>
+          <option value="elevated">{lab === "csf_cytology" ? "malignant cells" : "elevated"}</option>
           <option value="low">low</option>
         </select>
         <label htmlFor="lab-value">Value</label>

@@ -1,5 +1,8 @@
-/** Reflexes by side (midline reflexes once). Empty means not tested. */
-import { MIDLINE_REFLEXES } from "../../../src/case/index.js";
+/**
+ * Reflexes by side (midline reflexes once). Empty means not tested. The last row, all other
+ * reflexes, grades every reflex not graded above ("reflexes otherwise normal", FORMAT v1.1).
+ */
+import { MIDLINE_REFLEXES, OTHERS } from "../../../src/case/index.js";
 import { covers, findSided, setSided } from "../caseModel.js";
 import type { AtlasOverview, Finding, LocusCase, Side } from "../types.js";
 import { SIDES } from "../types.js";
@@ -64,7 +67,7 @@ export function ReflexGrid({ c, atlas, onChange }: Props) {
           </tr>
         </thead>
         <tbody>
-          {atlas.reflexes.map((r) => (
+          {[...atlas.reflexes, { id: OTHERS, name: "all other reflexes" }].map((r) => (
             <tr key={r.id}>
               <th scope="row">{r.name}</th>
               {midline.has(r.id) ? (

@@ -4,6 +4,7 @@
  * keeps what was typed and says why; the case changes only when it reads.
  */
 import { type KeyboardEvent, useEffect, useState } from "react";
+import { OTHERS } from "../../../src/case/schema.js";
 import { findSided, mrcNumber, mrcText, readMrc, setSided } from "../caseModel.js";
 import type { Territory } from "../territory.js";
 import type { AtlasOverview, Finding, LocusCase, Side } from "../types.js";
@@ -95,7 +96,9 @@ export function StrengthGrid({ c, atlas, territory, onChange }: Props) {
   const [extra, setExtra] = useState<string[]>([]);
   const muscleRows = [
     ...new Set([
-      ...c.findings.flatMap((f) => (f.kind === "strength" && !movementIds.has(f.target) ? [f.target] : [])),
+      ...c.findings.flatMap((f) =>
+        f.kind === "strength" && !movementIds.has(f.target) && f.target !== OTHERS ? [f.target] : [],
+      ),
       ...extra,
     ]),
   ];
@@ -106,6 +109,8 @@ export function StrengthGrid({ c, atlas, territory, onChange }: Props) {
       name: atlas.muscles.find((m) => m.id === id)?.name ?? id,
       muscles: [id],
     })),
+    // FORMAT v1.1: "power otherwise 5/5": every movement and muscle not graded above.
+    { id: OTHERS, name: "all others", muscles: [] as string[] },
   ];
   const reached = (muscles: string[], side: Side) =>
     Math.max(0, ...muscles.map((m) => territory.muscles.get(`${side}:${m}`) ?? 0));
@@ -113,7 +118,8 @@ export function StrengthGrid({ c, atlas, territory, onChange }: Props) {
     <section aria-labelledby="strength-h" className="panel">
       <h3 id="strength-h">Strength (MRC)</h3>
       <p className="hint">
-        Type a grade (4-, 3, 5) and Tab; Enter moves down. Shaded: reached by the lesion shown.
+        Type a grade (4-, 3, 5) and Tab; Enter moves down. Shaded: reached by the lesion shown. The last row,
+        all others, grades everything not graded above ("power otherwise 5/5").
       </p>
       <table className="grid strength">
         <thead>

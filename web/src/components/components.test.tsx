@@ -79,7 +79,9 @@ describe("the strength grid", () => {
       ),
     );
     const cells = [...host.querySelectorAll<HTMLInputElement>("input.mrc")];
-    expect(cells).toHaveLength(atlas.movements.length * 2);
+    // One row per movement, and the "all others" row (FORMAT v1.1) last.
+    expect(cells).toHaveLength((atlas.movements.length + 1) * 2);
+    expect(cells.at(-1)?.getAttribute("aria-label")).toBe("left all others, MRC grade");
     expect(cells[0]?.getAttribute("aria-label")).toBe(`right ${atlas.movements[0]!.name}, MRC grade`);
     expect(cells[1]?.getAttribute("aria-label")).toBe(`left ${atlas.movements[0]!.name}, MRC grade`);
   });
