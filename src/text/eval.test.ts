@@ -52,3 +52,29 @@ describe("strict scoring of extraction", () => {
     expect(t.strict.f1).toBeCloseTo(2 / 3, 5);
   });
 });
+
+describe("strict scoring of v1.1 others", () => {
+  it("a read 'others' makes right the hand-made items it stands for, and is extra when it stands for none", () => {
+    const handMade = cse([
+      { kind: "strength", target: "hip_flexion", mrc: 5, side: "left" },
+      { kind: "strength", target: "knee_extension", mrc: 5, side: "left" },
+      { kind: "strength", target: "ankle_dorsiflexion", mrc: 3, side: "left" },
+    ]);
+    const got = cse([
+      { kind: "strength", target: "others", mrc: 5, side: "bilateral" },
+      { kind: "strength", target: "ankle_dorsiflexion", mrc: 3, side: "left" },
+    ]);
+    expect(scoreCase("x", handMade, got).strict).toMatchObject({ correct: 3, missed: 0, extra: 0 });
+    const none = cse([{ kind: "reflex", reflex: "others", grade: "normal", side: "left" }]);
+    expect(scoreCase("x", handMade, none).strict).toMatchObject({ correct: 0, extra: 1, missed: 3 });
+  });
+
+  it("a hand-made 'others' takes in the read items it covers", () => {
+    const handMade = cse([{ kind: "sensory", region: "others", change: "normal", side: "bilateral" }]);
+    const got = cse([
+      { kind: "sensory", region: "foot_dorsum", change: "normal", side: "left" },
+      { kind: "sensory", region: "thigh_lateral", change: "normal", side: "right" },
+    ]);
+    expect(scoreCase("x", handMade, got).strict).toMatchObject({ correct: 1, extra: 0, missed: 0 });
+  });
+});

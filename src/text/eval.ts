@@ -12,7 +12,7 @@
  *
  * Context (history, symptoms) is scored apart.
  */
-import type { Finding, LocusCase } from "../case/schema.js";
+import { type Finding, type LocusCase, namesOthers } from "../case/schema.js";
 import { findingKey } from "./index.js";
 
 export interface Score {
@@ -131,11 +131,60 @@ function strictMatch(
     }
   };
   pass((a, b) => sideOf(a) === sideOf(b) && sameValue(a, b), "correct");
+  absorbOthers(e, g, bump);
   pass((a, b) => sideOf(a) === sideOf(b), "wrongValue");
   pass(() => true, "wrongSide");
   for (const x of g) if (!x.used) bump(x.f.kind, "extra");
   for (const y of e) if (!y.used) bump(y.f.kind, "missed");
   return { byKind, wrong };
+}
+
+const covers = (outer: Finding, inner: Finding) =>
+  sideOf(outer) === "bilateral" || sideOf(outer) === sideOf(inner);
+
+/** Whether `o`, an `others` finding, says what `f` says (same kind and value, on its side). */
+function othersFits(o: Finding, f: Finding): boolean {
+  if (o.kind !== f.kind || namesOthers(f) || !covers(o, f)) return false;
+  const v = (x: Finding) =>
+    x.kind === "strength"
+      ? String(x.mrc)
+      : x.kind === "reflex"
+        ? x.grade
+        : x.kind === "sensory"
+          ? x.change
+          : "";
+  return v(o) === v(f);
+}
+
+/**
+ * A v1.1 `others` finding stands for every item of its kind not named elsewhere, on its side. A
+ * read `others` makes right the hand-made items of that kind, side and value left unmatched (a
+ * hand-made case may list them one by one); if it covers none it is extra. A hand-made `others`
+ * takes in the read items it covers, which then count neither way.
+ */
+function absorbOthers(
+  e: { f: Finding; used: boolean }[],
+  g: { f: Finding; used: boolean }[],
+  bump: (kind: string, field: "correct" | "wrongValue" | "wrongSide" | "missed" | "extra") => void,
+): void {
+  for (const x of g) {
+    if (x.used || !namesOthers(x.f)) continue;
+    for (const y of e)
+      if (!y.used && othersFits(x.f, y.f)) {
+        y.used = true;
+        x.used = true;
+        bump(y.f.kind, "correct");
+      }
+  }
+  for (const y of e) {
+    if (!namesOthers(y.f)) continue;
+    for (const x of g)
+      if (!x.used && othersFits(y.f, x.f)) {
+        x.used = true;
+        if (!y.used) bump(y.f.kind, "correct");
+        y.used = true;
+      }
+  }
 }
 
 function value(f: Finding): string {

@@ -5,8 +5,8 @@
  * - sides: a side written in the statement's own clause (up to the next comma, "and", ";" or
  *   "but"); else both legs when it says so ("throughout", "bilaterally", "in all four limbs",
  *   "on both sides"); else the side the note is about, when one side clearly dominates; else both.
- * - findings: one per item and side, leaving out items the note states otherwise on that side; an
- *   item that holds on both legs and that the note states nowhere else is one bilateral finding.
+ * - findings: a v1.1 `others` finding per side (one bilateral finding for both legs): every item of
+ *   the kind not named elsewhere in the case; items the note names keep their own reading.
  */
 import type { Doc } from "./doc.js";
 import type { Side } from "./laterality.js";
@@ -67,15 +67,7 @@ export function scopeSides(
   return { sides: ["left", "right"], inferred: false };
 }
 
-/**
- * The sides to write an item on: `stated(side)` says whether the note states the item itself on
- * that side. Both sides and stated on neither: one bilateral finding.
- */
-export function sidesToWrite(
-  sides: ("left" | "right")[],
-  stated: (side: "left" | "right") => boolean,
-): Side[] {
-  const open = sides.filter((s) => !stated(s));
-  if (sides.length === 2 && open.length === 2) return ["bilateral"];
-  return open;
+/** The sides to write a v1.1 `others` finding on: one bilateral finding for both legs. */
+export function othersSides(sides: ("left" | "right")[]): Side[] {
+  return sides.length === 2 ? ["bilateral"] : sides;
 }

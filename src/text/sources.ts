@@ -114,69 +114,12 @@ export const MRC_WORDS = {
 } as const;
 
 /**
- * "Power normal throughout" names no movement. Locus reads it as the five lower-limb key muscle
- * groups of the ISNCSCI motor examination (one per segment L2 to S1), the usual minimal screen,
- * graded 5 on the sides it speaks of, leaving out what the note grades elsewhere.
- */
-export const KEY_MOVEMENTS = {
-  ids: ["hip_flexion", "knee_extension", "ankle_dorsiflexion", "great_toe_extension", "ankle_plantarflexion"],
-  sources: ["kirshblum2011"],
-} as const;
-
-/**
- * A statement about the whole motor examination with no exception ("strength was normal", "no
- * weakness could be demonstrated", "power 5/5 throughout") is read as grade 5 for the movements a
- * routine lower-limb examination grades: the eleven the Aids booklet and Kendall demonstrate for
- * the leg, which between them test every root from L2 to S2 and every motor nerve of the leg
- * (femoral, obturator, superior and inferior gluteal, sciatic, tibial, deep and superficial
- * peroneal). Rotation of the hip, toe flexion and the small foot muscles are left out: a routine
- * examination rarely grades them. Statements with an exception ("power otherwise normal", "normal
- * in the other limbs") keep the narrower ISNCSCI key movements above: they follow an examination
- * that was focused on the deficit, and the minimal screen is the safer claim about what else was
- * tested.
- */
-export const ROUTINE_MOVEMENTS = {
-  ids: [
-    "hip_flexion",
-    "hip_extension",
-    "hip_abduction",
-    "hip_adduction",
-    "knee_extension",
-    "knee_flexion",
-    "ankle_dorsiflexion",
-    "ankle_plantarflexion",
-    "ankle_inversion",
-    "ankle_eversion",
-    "great_toe_extension",
-  ],
-  sources: ["atlas:aids2010", "atlas:kendall2005"],
-} as const;
-
-/**
- * "Sensation was normal", "no sensory deficit", "sensation intact to all modalities": normal for
- * the skin regions that together cover the leg below the groin once, the faces of each segment:
- * the four faces of the thigh, the medial, anterolateral and posterior leg, the dorsum and lateral
- * border of the foot and the two halves of the sole. Left out: the midline and trunk regions
- * (low back, buttock, perineum, groin, genitals), which a leg examination does not reach, and the
- * small landmark regions that lie on the borders of the faces (anterior and medial knee, lateral
- * calf, lateral ankle, first web space, medial border of the foot, heel, great and little toes),
- * which a note names when it means them. The atlas's region list is the source of the ids.
+ * A "stocking" distribution of sensory loss is read as the skin of the foot: its dorsum, lateral
+ * border and the two halves of the sole (the atlas's region list is the source of the ids).
+ * Whole-examination statements ("sensation was normal") are written as v1.1 `others` findings,
+ * not expanded into regions.
  */
 export const ROUTINE_REGIONS = {
-  ids: [
-    "thigh_anterior",
-    "thigh_lateral",
-    "thigh_medial",
-    "thigh_posterior",
-    "leg_medial",
-    "leg_anterolateral",
-    "calf_posterior",
-    "foot_dorsum",
-    "foot_lateral",
-    "sole_medial",
-    "sole_lateral",
-  ],
-  /** The regions of the foot among them: what a "stocking" distribution is read as. */
   foot: ["foot_dorsum", "foot_lateral", "sole_medial", "sole_lateral"],
   sources: ["atlas:aids2010"],
 } as const;

@@ -106,8 +106,15 @@ export function readLabs(doc: Doc): void {
           n !== undefined ? (byRange(n, rest) ?? judge(test, n, value?.[3], fasting)) : undefined;
         // A value judged by its range beats a word that belongs to the rest of the sentence; a value
         // nothing judges is not given the sentence's words.
+        // "normal serum CK levels (58-73)": a word just before the test, in its own list item.
+        const ownBefore =
+          doc.text
+            .slice(Math.max(u.start, start - 25), start)
+            .split(/[,;]|\band\b/)
+            .pop() ?? "";
         const result =
           resultWord(own) ??
+          resultWord(ownBefore) ??
           judged ??
           (n === undefined
             ? (resultWord(around.split(/[;]/).pop() ?? around) ?? resultWord(u.text))

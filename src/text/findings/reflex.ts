@@ -4,7 +4,7 @@
  * were normal" (knee and ankle jerks). Numbers follow the NINDS scale; a pair "1+/2+" is read as
  * right/left unless the words of the sentence put the abnormal grade on the other side.
  */
-import type { ReflexFinding } from "../../case/schema.js";
+import { OTHERS, type ReflexFinding } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
 import type { Side } from "../laterality.js";
 import { REFLEX_WORD } from "../mrc.js";
@@ -172,6 +172,15 @@ export function readReflexes(doc: Doc): void {
       }
       if (!grade) return;
       const { side, inferred } = reflexSide(doc, u, m.start, m.end, grade !== "normal");
+      // "Reflexes were normal", "DTRs 2+ and symmetric": a whole-examination statement, written as
+      // a v1.1 `others` finding. An abnormal one ("reflexes were absent") speaks of the knee and
+      // ankle jerks, the reflexes of a leg examination.
+      if (m.generic && grade === "normal") {
+        const f: ReflexFinding = { kind: "reflex", reflex: OTHERS, grade };
+        if (side) f.side = side;
+        doc.add(f, spans, conf - (inferred ? 0.25 : 0));
+        return;
+      }
       emit(side, grade, conf - (inferred ? 0.25 : 0));
     });
     if (mentions.length > 0) readGenericBesides(doc, u, before);
@@ -179,9 +188,10 @@ export function readReflexes(doc: Doc): void {
 }
 
 /**
- * "Reflexes were 2+ and symmetric except for a reduced left ankle jerk": the general grade holds
- * for the knee and ankle jerks the sentence does not single out, and for the other side of those
- * it does.
+ * "Reflexes were 2+ and symmetric except for a reduced left ankle jerk", "reflexes otherwise
+ * normal": the general grade holds for every reflex the sentence does not single out, a v1.1
+ * `others` finding on both sides. A general abnormal grade ("reflexes reduced except ...") holds
+ * for the knee and ankle jerks not singled out, and for the other side of those that are.
  */
 function readGenericBesides(doc: Doc, u: { start: number; end: number }, from: number): void {
   const g = [...matches(GENERIC, doc.text, u)][0];
@@ -194,11 +204,16 @@ function readGenericBesides(doc: Doc, u: { start: number; end: number }, from: n
   const num = NUMBER.exec(rest.slice(0, 30));
   const grade = w ? wordGrade(w[0]) : num && num[2] === undefined ? numberGrade(num[1]) : undefined;
   if (!grade) return;
+  const span: [number, number] = [g.index, g.index + g[0].length];
+  if (grade === "normal") {
+    doc.add({ kind: "reflex", reflex: OTHERS, grade, side: "bilateral" }, [span], 0.5);
+    return;
+  }
   const singled = doc.drafts.slice(from).map((d) => d.finding);
   for (const reflex of ["patellar", "achilles"]) {
     const sides = singled.flatMap((f) => (f.kind === "reflex" && f.reflex === reflex ? [f.side] : []));
     const add = (side: "left" | "right" | "bilateral") =>
-      doc.add({ kind: "reflex", reflex, grade, side }, [[g.index, g.index + g[0].length]], 0.5);
+      doc.add({ kind: "reflex", reflex, grade, side }, [span], 0.5);
     if (sides.length === 0) add("bilateral");
     else if (sides.length === 1 && (sides[0] === "left" || sides[0] === "right"))
       add(sides[0] === "left" ? "right" : "left");

@@ -7,10 +7,10 @@
  */
 import { getAtlas } from "../../atlas/index.js";
 import type { SensoryFinding } from "../../case/schema.js";
+import { OTHERS } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
-import { covers } from "../laterality.js";
 import { isNegated } from "../negation.js";
-import { EXAM_LIST, scopeSides, sidesToWrite, statementAround } from "../scope.js";
+import { EXAM_LIST, othersSides, scopeSides, statementAround } from "../scope.js";
 import { ROUTINE_REGIONS } from "../sources.js";
 import type { Mention } from "../vocabulary.js";
 
@@ -214,8 +214,9 @@ export function readSensory(doc: Doc): void {
 }
 
 /**
- * "Sensation was normal": normal for the routine skin regions of the legs (ROUTINE_REGIONS) on the
- * sides the statement reaches (scope.ts), leaving out regions the note describes itself there.
+ * "Sensation was normal", "sensation otherwise intact": a v1.1 `others` finding (every skin region
+ * not named elsewhere in the case, on this side) on the sides the statement reaches (scope.ts);
+ * regions the note describes itself keep their own reading.
  */
 function expandNormal(
   doc: Doc,
@@ -226,15 +227,10 @@ function expandNormal(
     modality?: SensoryFinding["modality"];
   }[],
 ): void {
-  if (pending.length === 0) return;
-  const described = doc.drafts.flatMap((d) => (d.finding.kind === "sensory" ? [d.finding] : []));
-  const stated = (id: string) => (side: "left" | "right") =>
-    described.some((f) => f.region === id && covers(f.side, side));
   for (const p of pending)
-    for (const id of ROUTINE_REGIONS.ids)
-      for (const side of sidesToWrite(p.sides, stated(id))) {
-        const f: SensoryFinding = { kind: "sensory", region: id, change: "normal", side };
-        if (p.modality) f.modality = p.modality;
-        doc.add(f, [p.span], p.inferred ? 0.4 : 0.5);
-      }
+    for (const side of othersSides(p.sides)) {
+      const f: SensoryFinding = { kind: "sensory", region: OTHERS, change: "normal", side };
+      if (p.modality) f.modality = p.modality;
+      doc.add(f, [p.span], p.inferred ? 0.4 : 0.5);
+    }
 }

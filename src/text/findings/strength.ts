@@ -7,14 +7,13 @@
  * for the movements graded on the other side, leaving out what the note grades itself.
  */
 import { getAtlas } from "../../atlas/index.js";
-import type { StrengthFinding } from "../../case/schema.js";
+import { OTHERS, type StrengthFinding } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
-import { clauseAround, covers, opposite, type Side } from "../laterality.js";
+import { clauseAround, opposite, type Side } from "../laterality.js";
 import { gradesIn } from "../mrc.js";
 import { isNegated } from "../negation.js";
-import { EXAM_LIST, scopeSides, sidesToWrite } from "../scope.js";
+import { EXAM_LIST, othersSides, scopeSides } from "../scope.js";
 import type { Unit } from "../sentences.js";
-import { KEY_MOVEMENTS, ROUTINE_MOVEMENTS } from "../sources.js";
 import type { Mention } from "../vocabulary.js";
 import { readRow } from "./tables.js";
 
@@ -214,53 +213,22 @@ function readStrengthRow(doc: Doc, u: Unit): void {
 }
 
 /**
- * "Power normal throughout": grade 5 for the routine movements (ROUTINE_MOVEMENTS) not graded
- * elsewhere in the note, on the sides the statement reaches (scope.ts); "power otherwise normal"
- * and "normal in the other limbs": the key movements (KEY_MOVEMENTS) or the mirrored ones.
+ * "Power normal throughout", "power otherwise 5/5", "no motor deficit": a v1.1 `others` finding of
+ * grade 5 (every movement or muscle not graded elsewhere in the case, on this side), on the sides
+ * the statement reaches (scope.ts); "normal in the other limbs": on the side opposite the graded one.
  */
 function expandNormal(doc: Doc, pending: Pending[]): void {
   if (pending.length === 0) return;
-  const graded = doc.drafts.filter((d) => d.finding.kind === "strength");
-  const atlas = getAtlas();
-  // A movement counts as graded when it, or its prime mover, is graded on that side.
-  const gradedOn = (side: Side, id: string) => {
-    const movers = atlas.data.movements.find((m) => m.id === id)?.primeMovers ?? [];
-    return graded.some(
-      (d) =>
-        d.finding.kind === "strength" &&
-        (d.finding.target === id || movers.includes(d.finding.target)) &&
-        covers(d.finding.side, side),
-    );
-  };
+  const graded = doc.drafts.filter((d) => d.finding.kind === "strength" && d.finding.side !== undefined);
   for (const p of pending) {
-    if (p.routine) {
-      const conf = p.routine.inferred ? 0.4 : 0.5;
-      for (const id of ROUTINE_MOVEMENTS.ids)
-        for (const side of sidesToWrite(p.routine.sides, (s) => gradedOn(s, id)))
-          doc.add({ kind: "strength", side, target: id, mrc: 5 }, [p.span], conf);
-      continue;
-    }
-    let sides = p.sides;
-    let ids: readonly string[] = KEY_MOVEMENTS.ids;
+    let sides: Side[] = p.routine ? othersSides(p.routine.sides) : p.sides;
     if (p.mirror) {
-      const abnormal = graded.filter((d) => d.finding.kind === "strength" && d.finding.side !== undefined);
-      const affected = (abnormal[0]?.finding.side as Side | undefined) ?? doc.dominant;
+      const affected = (graded[0]?.finding.side as Side | undefined) ?? doc.dominant;
       const other = opposite(affected);
       if (!other) continue;
       sides = [other];
-      const mirrored = [
-        ...new Set(
-          abnormal.flatMap((d) =>
-            d.finding.kind === "strength" && d.finding.side === affected ? [d.finding.target] : [],
-          ),
-        ),
-      ];
-      if (mirrored.length > 0) ids = mirrored;
-    }
-    for (const side of sides)
-      for (const id of ids) {
-        if (gradedOn(side, id)) continue;
-        doc.add({ kind: "strength", side, target: id, mrc: 5 }, [p.span], 0.5);
-      }
+    } else if (!p.routine && sides.length === 2) sides = ["bilateral"];
+    const conf = p.routine?.inferred ? 0.4 : 0.5;
+    for (const side of sides) doc.add({ kind: "strength", side, target: OTHERS, mrc: 5 }, [p.span], conf);
   }
 }
