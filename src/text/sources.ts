@@ -37,6 +37,12 @@ export const TEXT_SOURCES = {
     year: 2000,
     published: "Spine 25(9):1140-1147",
   },
+  olney1999: {
+    title: "Consensus criteria for the diagnosis of partial conduction block",
+    authors: "Olney RK (American Association of Electrodiagnostic Medicine)",
+    year: 1999,
+    published: "Muscle & Nerve Supplement 8:S225-S229",
+  },
   litvan1996: {
     title: "Reliability of the NINDS Myotatic Reflex Scale",
     authors: "Litvan I, Mangone CA, Werden W, et al.",
@@ -90,6 +96,16 @@ export const ROUTINE_STUDIES = {
 export const NCS_VELOCITY_LLN = {
   mps: { peroneal_motor_edb: 44, peroneal_motor_ta: 44, tibial_motor_ah: 41 },
   sources: ["atlas:preston2020"],
+} as const;
+
+/**
+ * Partial conduction block between two stimulation sites: the proximal CMAP amplitude at least
+ * this fraction smaller than the distal one over a short segment (peroneal 50 %; the tibial nerve,
+ * with more temporal dispersion, 60 %).
+ */
+export const CONDUCTION_BLOCK_DROP = {
+  fraction: { peroneal_motor_edb: 0.5, peroneal_motor_ta: 0.5, tibial_motor_ah: 0.6, femoral_motor: 0.5 },
+  sources: ["olney1999"],
 } as const;
 
 export type TextSourceKey =

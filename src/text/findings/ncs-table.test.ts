@@ -60,3 +60,42 @@ describe("conduction tables", () => {
     expect(isNcsTableLine("The peroneal nerve was compressed at the fibular head.")).toBe(false);
   });
 });
+
+describe("conduction block (FORMAT v1.1)", () => {
+  it("reads a fall of the amplitude between two sites of a table as a block across that stretch", () => {
+    const table = [
+      "Motor NCS",
+      "Nerve / Sites     Rec. Site   Lat ms   Amp mV   Dist cm   Vel m/s",
+      "L Peroneal - EDB",
+      "  Ankle           EDB         4.2      4.0      8",
+      "  B Fib Head      EDB         11.0     3.8      30        44",
+      "  A Fib Head      EDB         13.5     1.2      10        38",
+    ].join("\n");
+    expect(extract(table).case.findings).toContainEqual(
+      expect.objectContaining({
+        study: "peroneal_motor_edb",
+        side: "left",
+        result: "block",
+        segment: "fibular head",
+      }),
+    );
+  });
+
+  it("does not take the tibial nerve's usual dispersion (under 60 %) for a block", () => {
+    const table = ["R Tibial - AH", "  Ankle  AH  3.9  12.0", "  Knee   AH  12.1  6.0"].join("\n");
+    expect(extract(table).case.findings).toContainEqual(
+      expect.objectContaining({ study: "tibial_motor_ah", result: "normal" }),
+    );
+  });
+
+  it("reads a block named in prose, and not one denied", () => {
+    expect(
+      extract("The left peroneal motor study showed conduction block across the fibular head.").case.findings,
+    ).toContainEqual(
+      expect.objectContaining({ study: "peroneal_motor_edb", result: "block", segment: "fibular head" }),
+    );
+    expect(
+      extract("There was no conduction block in the peroneal motor study on the left.").case.findings,
+    ).not.toContainEqual(expect.objectContaining({ result: "block" }));
+  });
+});

@@ -11,15 +11,40 @@
  * stimulation sites, distal first) give latency, amplitude and velocity, read by the column header
  * when there is one, by their units when written, else as latency, amplitude, velocity. The
  * recording site (EDB, AH) names the study, not a needled muscle. The study's finding takes the
- * distal site's latency and amplitude, the first velocity, and a result: absent ("NR"), reduced
- * below the atlas's lower limit, slowed below NCS_VELOCITY_LLN, else normal.
+ * distal site's latency and amplitude, the first velocity, and a result: absent ("NR"); block
+ * (FORMAT v1.1) when the amplitude falls between two sites by CONDUCTION_BLOCK_DROP, with the
+ * stretch as its segment; reduced below the atlas's lower limit; slowed below NCS_VELOCITY_LLN;
+ * else normal.
  */
 import { getAtlas } from "../../atlas/index.js";
 import type { NcsFinding } from "../../case/schema.js";
 import type { Doc } from "../doc.js";
 import type { Side } from "../laterality.js";
 import type { Unit } from "../sentences.js";
-import { NCS_VELOCITY_LLN } from "../sources.js";
+import { CONDUCTION_BLOCK_DROP, NCS_VELOCITY_LLN } from "../sources.js";
+
+/** The stretch between two stimulation sites, in the site words the atlas reads. */
+function segmentWords(distal: string, proximal: string): string {
+  const both = `${distal} ${proximal}`;
+  if (/fib|\bFH\b/i.test(both)) return "fibular head";
+  if (/knee|pop/i.test(both)) return "across the knee";
+  if (/inguinal|groin/i.test(both)) return "inguinal ligament";
+  return `${distal} to ${proximal}`;
+}
+
+/** The first pair of adjacent sites whose proximal amplitude falls by the block fraction, if any. */
+function blockIn(study: string, sites: SiteRow[]): string | undefined {
+  const drop = CONDUCTION_BLOCK_DROP.fraction[study as keyof typeof CONDUCTION_BLOCK_DROP.fraction];
+  if (drop === undefined) return undefined;
+  for (let i = 1; i < sites.length; i++) {
+    const a = sites[i - 1] as SiteRow;
+    const b = sites[i] as SiteRow;
+    if (a.amp === undefined || a.amp <= 0) continue;
+    const pAmp = b.absent ? 0 : b.amp;
+    if (pAmp !== undefined && pAmp <= a.amp * (1 - drop)) return segmentWords(a.site, b.site);
+  }
+  return undefined;
+}
 
 const SECTION = /^\s*(motor|sensory|anti-?dromic sensory|ortho-?dromic sensory|F[- ]?wave)\b[^0-9]{0,40}$/i;
 const COLUMNS = /\b(lat(?:ency)?|onset|peak|amp(?:litude)?|vel(?:ocity)?|CV|NCV|dist(?:ance)?)\b/gi;
@@ -130,7 +155,12 @@ function finish(doc: Doc, o: Open): void {
   if (first.lat !== undefined) f.latency = first.lat;
   const vel = o.sites.find((s) => s.vel !== undefined)?.vel;
   if (vel !== undefined) f.velocity = vel;
-  if (!first.absent) {
+  const block = first.absent ? undefined : blockIn(o.study, o.sites);
+  if (block) {
+    // A block between two sites of a response that is present distally (v1.1 `block`).
+    f.result = "block";
+    f.segment = block;
+  } else if (!first.absent) {
     const lln = normal?.amplitudeLln;
     const velLln = NCS_VELOCITY_LLN.mps[o.study as keyof typeof NCS_VELOCITY_LLN.mps];
     if (first.amp !== undefined && lln !== undefined && first.amp < lln) f.result = "reduced";

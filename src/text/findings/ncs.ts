@@ -36,7 +36,7 @@ function readGenericResponses(doc: Doc, u: Unit): void {
 }
 
 const CUE =
-  /\b(nerve conduction|NCS|NCV|CMAPs?|SNAPs?|compound (muscle|motor) action potentials?|sensory nerve action potentials?|motor responses?|sensory responses?|F[- ]waves?|H[- ]reflex(es)?|conduction velocit\w*|distal latenc\w*|amplitudes?|axonal|neuropathy|polyneuropathy)\b/i;
+  /\b(nerve conduction|NCS|NCV|CMAPs?|SNAPs?|conduction block|focal slowing|motor stud(?:y|ies)|compound (muscle|motor) action potentials?|sensory nerve action potentials?|motor responses?|sensory responses?|F[- ]waves?|H[- ]reflex(es)?|conduction velocit\w*|distal latenc\w*|amplitudes?|axonal|neuropathy|polyneuropathy)\b/i;
 const NERVE =
   /\b(superficial (?:peroneal|fibular)|deep (?:peroneal|fibular)|(?:common )?(?:peroneal|fibular)|posterior tibial|tibial|sural|saphenous|femoral|medial plantar|lateral femoral cutaneous)(?:\s+nerves?)?\b(?!\s*(?:motor|CMAP|SNAP|F|H)\b)/gi;
 const STUDY_BY_NERVE: Record<string, { motor?: string; sensory?: string; f_wave?: string }> = {
@@ -87,8 +87,24 @@ function typeIn(t: string): Type | undefined {
 const INTERPRETATION =
   /,?\s*\b(?:arguing|argues|argue|speaking|which (?:argues?|speaks?|suggests?|makes?)|suggest\w*|consistent with|in keeping with|compatible with|indicat\w*|excluding|against|making|favou?ring|to exclude|ruling out|no evidence of|without evidence of|not (?:consistent with|suggestive of|in keeping with))\b.*$/is;
 
+/** "Conduction block across the fibular head", "focal slowing at the knee" (FORMAT v1.1 `block`). */
+const BLOCK = /\b(?:(?:partial |definite |probable )?conduction block|focal (?:conduction )?slowing)\b/i;
+/** The stretch a block is across: "across the fibular head", "at the knee", "below the inguinal ligament". */
+const SEGMENT =
+  /\b(?:conduction block|focal (?:conduction )?slowing)\b[^.;]{0,30}?\b(?:across|at|around|over|through|between|below|above|proximal to|distal to)\s+(?:the\s+)?((?:left |right )?(?:fibular|peroneal) (?:head|neck)|knee|popliteal fossa|inguinal ligament|tarsal tunnel|ankle|thigh|hip|sciatic notch|[a-z]+ and (?:the )?[a-z]+)/i;
+
 function resultIn(raw: string): Result | undefined {
   const t = raw.replace(INTERPRETATION, "");
+  const block = BLOCK.exec(t);
+  if (block) {
+    const lead = t.slice(Math.max(0, block.index - 30), block.index);
+    // "no conduction block", "without focal slowing": a block denied says nothing of the result.
+    if (
+      !/\b(?:no|without|not|absence of|nor)\s+(?:(?:evidence|signs?) of\s+|definite\s+|any\s+)?$/i.test(lead)
+    )
+      return "block";
+    return resultIn(t.slice(block.index + block[0].length));
+  }
   if (
     /\bno (motor |sensory )?response|absen(ce|t)|not (obtain|record|elicit)\w*|unobtainable|unrecordable|non-?recordable|could not be (obtained|recorded|elicited)/i.test(
       t,
@@ -203,7 +219,7 @@ export function readNcs(doc: Doc): void {
         );
       const type = typeIn(before) ?? prev.type ?? sentenceType;
       // A result word just before the nerve is its own ("absent sural responses, normal peroneal ...").
-      const justBefore = before.slice(-25);
+      const justBefore = BLOCK.test(before) ? before : before.slice(-25);
       const own =
         (/\S/.test(justBefore) ? resultIn(justBefore) : undefined) ??
         resultIn(after.split(/[;]/)[0] ?? "") ??
@@ -222,6 +238,14 @@ export function readNcs(doc: Doc): void {
         return;
       }
       const f: NcsFinding = { kind: "ncs", study, result: result ?? "normal" };
+      if (f.result === "block") {
+        const seg = SEGMENT.exec(u.text)?.[1];
+        if (seg)
+          f.segment = seg
+            .toLowerCase()
+            .replace(/^(?:left|right) /, "")
+            .replace(/^peroneal/, "fibular");
+      }
       const limits = /\b(upper|lower) limits?(?: of normal)?\s*[:=]?\s*(\d+(?:\.\d+)?)/i.exec(u.text);
       const normal = atlas.data.studies.find((x) => x.id === study)?.normal;
       const uln = limits?.[1]?.toLowerCase() === "upper" ? Number(limits[2]) : normal?.latencyUln;
