@@ -15,6 +15,8 @@ export interface Context {
   durationDays?: number;
   history: string[];
   symptoms: string[];
+  /** Symptoms asked about and denied (FORMAT v1.1 `context.denies`). */
+  denies?: string[];
 }
 
 const PELVIC_SITES =
@@ -263,10 +265,17 @@ function readSymptoms(doc: Doc, units: Unit[], ctx: Context, use: (s: number, e:
     [...SYMPTOMS.map(([re]) => re.source), PAIN_FIRST.source].map((x) => `(?:${x})`).join("|"),
     "i",
   );
+  const denied = new Set<string>();
   for (const u of units) {
     if (!anySymptom.test(u.text)) continue;
     for (const [re, word] of SYMPTOMS)
       for (const m of matches(re, doc.text, u)) {
+        const a = assertion(doc.text, m.index, m.index + m[0].length, u.start, u.end);
+        // "No bladder or bowel symptoms", "denies fever": asked about and denied (v1.1 denies).
+        if (a.negated && !a.otherPerson && !a.hypothetical) {
+          denied.add(word);
+          use(m.index, m.index + m[0].length);
+        }
         if (!affirmed(doc, u, m.index, m.index + m[0].length)) continue;
         if (word === "radicular_pain" && !/pain|ache|sciatica|radiat\w* to|radiating/i.test(u.text)) continue;
         if (word === "neuropathic_pain" && !/pain|sensation|burning/i.test(u.text)) continue;
@@ -278,4 +287,6 @@ function readSymptoms(doc: Doc, units: Unit[], ctx: Context, use: (s: number, e:
       use(m.index, m.index + m[0].length);
     }
   }
+  // A symptom both denied and told of is the patient's; "progressive" is a course, not a symptom asked about.
+  ctx.denies = [...denied].filter((w) => !ctx.symptoms.includes(w) && w !== "progressive");
 }

@@ -139,6 +139,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   if (ctx.durationDays !== undefined) context.durationDays = ctx.durationDays;
   if (ctx.history.length) context.history = ctx.history;
   if (ctx.symptoms.length) context.symptoms = ctx.symptoms;
+  if (ctx.denies?.length) context.denies = ctx.denies;
   if (Object.keys(context).length) c.context = context;
 
   const original = String(text ?? "");

@@ -370,3 +370,16 @@ describe("places of pain and comparisons are not findings", () => {
     );
   });
 });
+
+describe("denied symptoms (FORMAT v1.1 context.denies)", () => {
+  it("keeps what the patient denies as evidence, apart from what they have", () => {
+    const c = extract(
+      "He had no weakness and no bowel or bladder problems. Denies fever. Low back pain for 3 weeks.",
+    ).case.context;
+    expect(c?.denies).toEqual(
+      expect.arrayContaining(["weakness", "bladder_dysfunction", "bowel_dysfunction", "fever"]),
+    );
+    expect(c?.symptoms).toContain("back_pain");
+    expect(c?.denies).not.toContain("back_pain");
+  });
+});
