@@ -383,3 +383,32 @@ describe("denied symptoms (FORMAT v1.1 context.denies)", () => {
     expect(c?.denies).not.toContain("back_pain");
   });
 });
+
+const newSigns: Probe[] = [
+  {
+    text: "Tinel's sign was positive at the left fibular head.",
+    has: [{ kind: "sign", sign: "tinel", side: "left", target: "fibular head" }],
+  },
+  {
+    text: "Foot pulses were absent on the right.",
+    has: [{ kind: "sign", sign: "pulses", side: "right", present: false }],
+  },
+  {
+    text: "Dorsalis pedis pulses were palpable bilaterally.",
+    has: [{ kind: "sign", sign: "pulses", side: "bilateral" }],
+    not: [{ sign: "pulses", present: false }],
+  },
+  { text: "Pes cavus and hammer toes bilaterally.", has: [{ kind: "sign", sign: "pes_cavus" }] },
+  {
+    text: "There was a sensory level at T10.",
+    has: [{ kind: "sign", sign: "sensory_level", target: "T10" }],
+  },
+  {
+    text: "FABER reproduced the left groin pain.",
+    has: [{ kind: "sign", sign: "hip_pain_on_rotation", side: "left" }],
+  },
+];
+
+describe("FORMAT v1.1 signs", () => {
+  it.each(newSigns)("$text", (p) => check(p));
+});
