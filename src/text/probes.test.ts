@@ -412,3 +412,17 @@ const newSigns: Probe[] = [
 describe("FORMAT v1.1 signs", () => {
   it.each(newSigns)("$text", (p) => check(p));
 });
+
+describe("weakness and dermatomes written as ranges", () => {
+  it("'strength was reduced in the left hip flexors' is weakness; 'L1-L4 distribution' is every root between", () => {
+    const r = extract(
+      "Strength was reduced in the left hip flexors and knee extensors, and pinprick sensation was reduced in the L1-L4 distribution.",
+    );
+    expect(r.case.findings).toContainEqual(
+      expect.objectContaining({ kind: "strength", target: "hip_flexion", mrc: "weak", side: "left" }),
+    );
+    expect(r.case.findings).toContainEqual(
+      expect.objectContaining({ kind: "sensory", region: "thigh_anterior", change: "reduced", side: "left" }),
+    );
+  });
+});

@@ -67,6 +67,21 @@ const GLOBAL_NORMAL =
 const NOT_LEGS =
   /\b(arms?|hands?|fingers?|upper (?:limbs?|extremit\w*)|face|facial|trunk|chest|abdomen|saddle|perine\w*|perianal|genital\w*|scrot\w*)\b/i;
 
+const ROOT_ORDER = ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
+
+/** "L5 and S1" -> L5, S1; "L1-L4", "L4 to S1" -> every root between. */
+function rootsIn(words: string): string[] {
+  const out: string[] = [];
+  const re = /([LS][1-5])(?:\s*(?:-|\u2013|to)\s*([LS][1-5]))?/gi;
+  for (const m of words.matchAll(re)) {
+    const a = ROOT_ORDER.indexOf((m[1] ?? "").toUpperCase());
+    const b = m[2] ? ROOT_ORDER.indexOf(m[2].toUpperCase()) : a;
+    if (a < 0 || b < 0) continue;
+    for (let i = Math.min(a, b); i <= Math.max(a, b); i++) out.push(ROOT_ORDER[i] as string);
+  }
+  return [...new Set(out)];
+}
+
 const PAIN_AFTER = /^\s*(?:pain|ache|aching|discomfort|stiffness)\b/i;
 
 const DERMATOME =
@@ -118,7 +133,7 @@ function regionMentions(doc: Doc, start: number, end: number): RegionMention[] {
     if (found.length > 0) out.push(...found);
   }
   for (const m of matches(DERMATOME, doc.text, u)) {
-    for (const root of (m[1] ?? "").match(/[LS][1-5]/gi) ?? [])
+    for (const root of rootsIn(m[1] ?? ""))
       for (const id of dermatomeRegions(root.toUpperCase()))
         out.push({ start: m.index, end: m.index + m[0].length, ids: [id], kind: "region", expanded: true });
   }

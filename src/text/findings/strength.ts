@@ -21,7 +21,8 @@ const CUE =
   /\b(weak(ness)?|power|strength|MRC|Medical Research Council|grade|paresis|plegia|paralys[ie]s|motor (function|strength|power|exam|deficits?)|[0-5][+-]?\/5)\b/i;
 const STRONG =
   /\b(normal (strength|power)|(strength|power) (was |were |is )?(normal|full|preserved|intact)|full strength|full power|(were|was) strong|5\/5)\b/i;
-const WEAK = /\b(weak(ness|ened)?|paresis|paretic)\b/i;
+const WEAK =
+  /\b(weak(ness|ened)?|paresis|paretic|(?:strength|power) (?:was |were |is |are )?(?:reduced|decreased|diminished|impaired))\b/i;
 const ACTIONS = "flexors?|extensors?|flexion|extension|dorsiflexors?|plantar ?flexors?|abductors?|adductors?";
 const JOINTS = "ankles?|toes?|knees?|hips?|great toes?|big toes?|foot|feet";
 const CROSS = new RegExp(
