@@ -426,3 +426,15 @@ describe("weakness and dermatomes written as ranges", () => {
     );
   });
 });
+
+describe("compound faces of a limb", () => {
+  it("'posterolateral thigh' is the posterior and the lateral thigh", () => {
+    const r = extract("Reduced pinprick over the right posterolateral thigh.");
+    expect(r.case.findings).toContainEqual(
+      expect.objectContaining({ region: "thigh_posterior", side: "right" }),
+    );
+    expect(r.case.findings).toContainEqual(
+      expect.objectContaining({ region: "thigh_lateral", side: "right" }),
+    );
+  });
+});

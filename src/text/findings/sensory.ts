@@ -129,6 +129,18 @@ function regionMentions(doc: Doc, start: number, end: number): RegionMention[] {
           doc.vocab.resolve(`${plain} ${single}`, ["region"]) ??
           doc.vocab.resolve(`${plain} aspect of the ${single}`, ["region"]);
         if (hit) found.push({ ...hit, start: m.index, end: m.index + m[0].length });
+        else {
+          // "posterolateral thigh": the posterior and the lateral faces, when the atlas has no one region.
+          const parts2 = /^(postero|antero)(lateral|medial)$/i.exec(a);
+          if (parts2)
+            for (const face of [
+              parts2[1]?.toLowerCase() === "postero" ? "posterior" : "anterior",
+              parts2[2] ?? "",
+            ]) {
+              const h = doc.vocab.resolve(`${face} ${single}`, ["region"]);
+              if (h) found.push({ ...h, start: m.index, end: m.index + m[0].length });
+            }
+        }
       }
     if (found.length > 0) out.push(...found);
   }
