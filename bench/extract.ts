@@ -72,13 +72,23 @@ const fill = (piece: string) => {
 };
 const paragraph =
   "Left EHL 4/5, TA 3/5, ankle jerk absent on the left, reduced pinprick over the dorsum of the left foot\n";
+// On a shared machine the wall clock counts the time other work held the cores; the CPU time
+// this process used is shown beside it (the figure the 2 s target is read against when the
+// machine is loaded; `uptime` tells which).
 for (const [name, text] of [
   ["1 MiB of notes", fill(`${all}\n\n`)],
   ["1 MiB, no sentence ends", fill(paragraph)],
 ] as const) {
   const m = time(text, 3);
+  let cpu = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 3; i++) {
+    const c0 = process.cpuUsage();
+    extract(text);
+    const c = process.cpuUsage(c0);
+    cpu = Math.min(cpu, (c.user + c.system) / 1000);
+  }
   console.log(
     `${name.padEnd(28)} ${String(text.length).padStart(7)} chars ${fmt(m.best)} ${fmt(m.median)} ${fmt(m.p95)}  ${m.findings} findings` +
-      `  target 2000 ms: ${m.best < 2000 ? "met" : "NOT met"}`,
+      `  cpu ${cpu.toFixed(0)} ms  target 2000 ms: wall ${m.best < 2000 ? "met" : "NOT met"}, cpu ${cpu < 2000 ? "met" : "NOT met"}`,
   );
 }

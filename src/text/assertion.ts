@@ -101,15 +101,36 @@ function reaches(re: RegExp, clause: string, maxWords = MAX_WORDS): boolean {
   return (between.match(/[A-Za-z0-9]+/g)?.length ?? 0) <= maxWords;
 }
 
-/** What the text asserts about the phrase text[start, end), looking only inside [from, to). */
-export function assertion(text: string, start: number, end: number, from = 0, to = text.length): Assertion {
+/** Whether the phrase text[start, end) is negated, looking only inside [from, to). */
+export function negatedAt(text: string, start: number, end: number, from = 0, to = text.length): boolean {
   countWork(Math.min(start - from, LOOK_BACK) + Math.min(to - end, LOOK_AHEAD));
   const before = withoutPseudo(clauseBefore(text, start, from).text);
-  const afterRaw = text.slice(end, Math.min(to, end + LOOK_AHEAD));
-  const after = withoutPseudo(afterRaw);
-  const afterClause = clauseAfter(text, end, to);
-  // The whole statement, for the triggers that colour all of it (uncertainty, person, time).
-  const statement = `${before} ${afterClause}`;
+  if (reaches(PRE_NEGATION, before)) return true;
+  return POST_NEGATION.test(withoutPseudo(text.slice(end, Math.min(to, end + LOOK_AHEAD))));
+}
+
+/** Any word that may colour a statement's time, certainty or person: a quick test per sentence. */
+const ANY_CONTEXT = new RegExp(
+  [UNCERTAIN, HISTORICAL, HYPOTHETICAL, OTHER_PERSON].map((r) => `(?:${r.source})`).join("|"),
+  "i",
+);
+
+/** Whether a sentence has any word of time, certainty or person at all (else all is current). */
+export function mayColour(sentence: string): boolean {
+  return ANY_CONTEXT.test(sentence);
+}
+
+/** Time, certainty and person of the phrase text[start, end), looking only inside [from, to). */
+export function contextAt(
+  text: string,
+  start: number,
+  end: number,
+  from = 0,
+  to = text.length,
+): Omit<Assertion, "negated"> {
+  countWork(Math.min(start - from, LOOK_BACK) + Math.min(to - end, LOOK_AHEAD));
+  const before = withoutPseudo(clauseBefore(text, start, from).text);
+  const statement = `${before} ${clauseAfter(text, end, to)}`;
   UNCERTAIN.lastIndex = 0;
   HYPOTHETICAL.lastIndex = 0;
   const sentenceBefore = text.slice(Math.max(from, start - LOOK_BACK), start);
@@ -117,10 +138,14 @@ export function assertion(text: string, start: number, end: number, from = 0, to
   const sinceTurn = turn ? sentenceBefore.slice(turn.index + turn[0].length) : sentenceBefore;
   OTHER_PERSON.lastIndex = 0;
   return {
-    negated: reaches(PRE_NEGATION, before) || POST_NEGATION.test(after),
     uncertain: UNCERTAIN.test(statement),
     historical: reaches(HISTORICAL, withoutPseudo(sinceTurn), 8),
     hypothetical: HYPOTHETICAL.test(before),
     otherPerson: OTHER_PERSON.test(sinceTurn),
   };
+}
+
+/** What the text asserts about the phrase text[start, end), looking only inside [from, to). */
+export function assertion(text: string, start: number, end: number, from = 0, to = text.length): Assertion {
+  return { negated: negatedAt(text, start, end, from, to), ...contextAt(text, start, end, from, to) };
 }

@@ -14,8 +14,9 @@
  *   with two values is a conflict too.
  */
 import type { Finding } from "../case/schema.js";
-import { assertion } from "./assertion.js";
+import { contextAt, mayColour } from "./assertion.js";
 import type { Doc, Draft } from "./doc.js";
+import type { Unit } from "./sentences.js";
 
 export interface Conflict {
   /** The finding's identity: kind, id and side. */
@@ -52,12 +53,23 @@ export function findingId(f: Finding): string {
   }
 }
 
+const coloured = new WeakMap<Unit, boolean>();
+/** Whether a unit has any word of time, certainty or person (asked once per unit). */
+function colours(u: Unit): boolean {
+  let c = coloured.get(u);
+  if (c === undefined) {
+    c = mayColour(u.text);
+    coloured.set(u, c);
+  }
+  return c;
+}
+
 /** Why a reading is not a current finding of this patient, or undefined when it is. */
 function notCurrent(doc: Doc, d: Draft): string | undefined {
   const [s, e] = d.spans[0] ?? [0, 0];
   const u = doc.unitAt(s);
-  if (!u || u.row) return undefined;
-  const a = assertion(doc.text, s, e, u.start, u.end);
+  if (!u || u.row || !colours(u)) return undefined;
+  const a = contextAt(doc.text, s, e, u.start, u.end);
   if (a.otherPerson) return "about someone other than the patient";
   if (a.hypothetical) return "a hypothesis, not a finding";
   if (a.historical) return "a past finding, not a current one";

@@ -5,9 +5,9 @@
  * Words that are findings in their own right ("absent ankle jerk", "no response", "no MUAP") are
  * read by the finding readers before negation is asked.
  */
-import { assertion } from "./assertion.js";
+import { negatedAt } from "./assertion.js";
 
 /** Whether the phrase text[start, end) is negated, looking only inside [from, to). */
 export function isNegated(text: string, start: number, end: number, from = 0, to = text.length): boolean {
-  return assertion(text, start, end, from, to).negated;
+  return negatedAt(text, start, end, from, to);
 }
