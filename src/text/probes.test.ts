@@ -438,3 +438,22 @@ describe("compound faces of a limb", () => {
     );
   });
 });
+
+const imaging: Probe[] = [
+  {
+    text: "T2-weighted MRI of the right leg showed diffuse high signal in the right gastrocnemius and tibialis anterior.",
+    has: [{ kind: "imaging", modality: "mri_limb", tags: ["muscle_edema"], side: "right" }],
+  },
+  {
+    text: "Spinal MRI excluded a structural cause.",
+    has: [{ kind: "imaging", modality: "mri_spine", tags: ["normal"] }],
+  },
+  {
+    text: "Knee MRI showed a thin-walled cystic lesion along the common peroneal nerve.",
+    has: [{ kind: "imaging", modality: "mri_limb" }],
+  },
+];
+
+describe("imaging words", () => {
+  it.each(imaging)("$text", (p) => check(p));
+});
