@@ -457,3 +457,26 @@ const imaging: Probe[] = [
 describe("imaging words", () => {
   it.each(imaging)("$text", (p) => check(p));
 });
+
+describe("grades in a labelled list", () => {
+  it("'Right leg strength: tibialis anterior 1, eversion 2, inversion 5' grades each item", () => {
+    const r = extract("Right leg strength: tibialis anterior 1, eversion 2, inversion 5, plantarflexion 5.");
+    expect(r.case.findings).toContainEqual({
+      kind: "strength",
+      target: "tibialis_anterior",
+      mrc: 1,
+      side: "right",
+    });
+    expect(r.case.findings).toContainEqual({
+      kind: "strength",
+      target: "ankle_inversion",
+      mrc: 5,
+      side: "right",
+    });
+  });
+
+  it("does not read a bare number outside a strength label as a grade", () => {
+    const r = extract("The tibialis anterior 1 cm below the knee was biopsied.");
+    expect(r.case.findings.some((f) => f.kind === "strength")).toBe(false);
+  });
+});

@@ -54,6 +54,9 @@ interface Pending {
   span: [number, number];
 }
 
+/** A strength label: "Right leg strength:", "Power (MRC):", "MRC -". */
+const LABELLED = /\b(?:strength|power|MRC|motor(?: exam(?:ination)?)?)\b[^:.;]{0,12}[:\u2013-]/i;
+
 /** After a statement: "..., except for", "apart from", "other than", "but": an exception follows. */
 const EXCEPTION_AFTER = /^\s*,?\s*(?:except|apart from|other than|but|save|aside from)\b/i;
 
@@ -152,6 +155,19 @@ export function readStrength(doc: Doc): void {
             assigned.set(m, { mrc: g.mrc, at: [g.start, g.end] });
       }
     });
+    // "Right leg strength: tibialis anterior 1, extensor hallucis longus 2, eversion 2": under a
+    // strength label, a bare number right after a muscle or movement is its grade.
+    if (LABELLED.test(u.text))
+      for (const m of mentions) {
+        if (assigned.has(m)) continue;
+        const bare = /^\s*[:=-]?\s*([0-5][+-]?)(?=\s*(?:[,;.)]|$|and\b))/.exec(
+          doc.text.slice(m.end, Math.min(u.end, m.end + 8)),
+        );
+        if (bare) {
+          const at = m.end + bare.index + bare[0].length;
+          assigned.set(m, { mrc: bare[1] as string, at: [at - (bare[1] as string).length, at] });
+        }
+      }
     for (const m0 of mentions) {
       const grade = assigned.get(m0);
       const m = groupAsMovement(m0);
