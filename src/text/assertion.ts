@@ -36,7 +36,7 @@ export const MAX_WORDS = 6;
 
 /** Words that look like triggers and are not ("not only", "no change"): Chapman 2001, pseudo-negations. */
 const PSEUDO =
-  /\b(?:not only|no (?:significant |further |interval )?(?:change|increase|decrease|worsening)|not (?:necessarily|certain whether|cause|drain|extend)|without (?:difficulty|further|any further)|gram[- ]negative|no longer (?:on|taking)|not been able|not able|no other|nothing else|prior to|previous to|history (?:and|&) (?:exam|physical|examination))\b/gi;
+  /\b(?:not only|no (?:significant |further |interval )?(?:change|increase|decrease|worsening)|not (?:necessarily|certain whether|cause|drain|extend)|without (?:difficulty|further|any further)|gram[- ]negative|no longer (?:on|taking)|not been able|not able|no other|nothing else|prior to|previous to|history (?:and|&) (?:exam|physical|examination)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a few|few)[- ](?:hours?|days?|weeks?|months?|years?)[- ]history of|(?:short|brief|recent|acute|subacute|progressive|gradual) history of)\b/gi;
 
 const PRE_NEGATION =
   /\b(?:no|not|without|w\/o|denies|denied|denying|negative for|neg for|absence of|free of|never|nor|neither|ruled out|r\/o'?d|excluded|excluding|did not (?:show|reveal|demonstrate|have|find|report|complain of|exhibit)|does not (?:have|show|report|demonstrate)|doesn't (?:have|show)|no evidence of|no signs? of|no history of|declined|unremarkable for|resolution of)\b/gi;

@@ -480,3 +480,19 @@ describe("grades in a labelled list", () => {
     expect(r.case.findings.some((f) => f.kind === "strength")).toBe(false);
   });
 });
+
+describe("a history of the present complaint is current", () => {
+  it("'a 2-day history of left foot drop' is a current foot drop", () => {
+    const r = extract(
+      "A 64-year-old man had a 2-day history of left foot drop, with tenderness over the left fibular neck.",
+    );
+    expect(r.case.findings).toContainEqual(expect.objectContaining({ sign: "foot_drop", side: "left" }));
+    expect(r.case.findings).toContainEqual(
+      expect.objectContaining({ sign: "tenderness", side: "left", target: "fibular neck" }),
+    );
+  });
+
+  it("'history of left foot drop in 2015, resolved' is not", () => {
+    expect(extract("History of left foot drop in 2015, resolved.").case.findings).toEqual([]);
+  });
+});

@@ -71,7 +71,7 @@ const TINEL_SITE =
 const PULSES_ABSENT =
   /\b(absent|diminished|reduced|weak|faint|not palpable|impalpable|non-?palpable|not felt|could not be felt|no (?:foot |pedal |distal )?pulses)\b/i;
 const PART =
-  /\b(lumbar spine|lumbosacral spine|spine|low back|lower back|back|sacroiliac joint|sciatic notch|buttocks?|gluteal|thighs?|calf|calves|legs?|shins?|feet|foot|quadriceps|hamstrings?|gastrocnemius|glutei|peronei|fibular head|groin|hip)\b/i;
+  /\b(lumbar spine|lumbosacral spine|spine|low back|lower back|back|sacroiliac joint|sciatic notch|buttocks?|gluteal|thighs?|calf|calves|legs?|shins?|feet|foot|quadriceps|hamstrings?|gastrocnemius|glutei|peronei|fibular head|fibular neck|popliteal fossa|inguinal ligament|groin|hip)\b/i;
 const MIDLINE = /spine|back|lumbar|sacrum|sacral/i;
 const SKIP_CONTEXT = /\b(MRI|magnetic resonance|ultraso\w+|imaging|scan|STIR|T2)\b/i;
 
