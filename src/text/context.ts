@@ -28,6 +28,10 @@ const CANCER = /\b(cancer|carcinoma|adenocarcinoma|malignan(?:cy|t)|lymphoma|sar
 const STOPPED =
   /\b(?:off|stopped|discontinued|ceased|no longer (?:on|taking)|held)\s+(?:(?:his|her|the|all)\s+)?$/i;
 
+/** "Bladder/bowel normal", "bowel and bladder function intact": a symptom asked about and denied. */
+const NORMAL_AFTER =
+  /^(?:\s*(?:\/|and|&|,)\s*[a-z]+)?\s*(?:function|control|habits?|symptoms)?\s*(?:(?:is|are|was|were)\s+)?(?:normal|intact|unremarkable|fine|ok|preserved|unaffected|NAD)\b/i;
+
 /** Whether a history or symptom word at [s, e) is the patient's own and not denied. */
 function affirmed(doc: Doc, u: Unit, s: number, e: number): boolean {
   const a = assertion(doc.text, s, e, u.start, u.end);
@@ -271,12 +275,16 @@ function readSymptoms(doc: Doc, units: Unit[], ctx: Context, use: (s: number, e:
     for (const [re, word] of SYMPTOMS)
       for (const m of matches(re, doc.text, u)) {
         const a = assertion(doc.text, m.index, m.index + m[0].length, u.start, u.end);
-        // "No bladder or bowel symptoms", "denies fever": asked about and denied (v1.1 denies).
-        if (a.negated && !a.otherPerson && !a.hypothetical) {
+        // "No bladder or bowel symptoms", "denies fever", "bladder/bowel normal": asked about and
+        // denied (v1.1 denies).
+        const normalAfter = NORMAL_AFTER.test(
+          doc.text.slice(m.index + m[0].length, Math.min(u.end, m.index + m[0].length + 30)),
+        );
+        if ((a.negated || normalAfter) && !a.otherPerson && !a.hypothetical) {
           denied.add(word);
           use(m.index, m.index + m[0].length);
         }
-        if (!affirmed(doc, u, m.index, m.index + m[0].length)) continue;
+        if (normalAfter || !affirmed(doc, u, m.index, m.index + m[0].length)) continue;
         if (word === "radicular_pain" && !/pain|ache|sciatica|radiat\w* to|radiating/i.test(u.text)) continue;
         if (word === "neuropathic_pain" && !/pain|sensation|burning/i.test(u.text)) continue;
         add(word);

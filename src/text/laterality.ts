@@ -91,6 +91,7 @@ export function sideMentions(text: string, from = 0, to = text.length): SideMent
     const headWord = Boolean(m[3]) || /^\s*([.,;:)]|$|and\b|was\b|were\b|is\b|showed\b)/.test(after);
     const post =
       word === "bilaterally" ||
+      /^bilat\.?$/.test(word) ||
       (/^(on|of|in|at|over)$/.test(preposition) && headWord) ||
       word === "both sides";
     const sideAt = start + m[0].toLowerCase().indexOf(word);

@@ -103,6 +103,18 @@ export const MISSING_SYNONYMS: Phrase[] = [
     ids: ["toe_extension"],
   },
   { words: ["toe flexor", "toe flexion"], kind: "movement", ids: ["toe_flexion"] },
+  // The clinic's shorthand for movements ("L hip flex 4/5, knee ext 4-/5, ankle DF 5/5").
+  { words: ["hip flex", "hip flexn", "hip F"], kind: "movement", ids: ["hip_flexion"] },
+  { words: ["hip ext", "hip extn"], kind: "movement", ids: ["hip_extension"] },
+  { words: ["hip abd", "hip abdn"], kind: "movement", ids: ["hip_abduction"] },
+  { words: ["hip add", "hip addn"], kind: "movement", ids: ["hip_adduction"] },
+  { words: ["knee ext", "knee extn", "knee E"], kind: "movement", ids: ["knee_extension"] },
+  { words: ["knee flex", "knee flexn"], kind: "movement", ids: ["knee_flexion"] },
+  { words: ["ankle DF", "ADF", "DF", "ankle dorsiflex"], kind: "movement", ids: ["ankle_dorsiflexion"] },
+  { words: ["ankle PF", "APF", "PF", "ankle plantarflex"], kind: "movement", ids: ["ankle_plantarflexion"] },
+  { words: ["ankle inv", "inversion"], kind: "movement", ids: ["ankle_inversion"] },
+  { words: ["ankle ev", "ankle evn", "eversion"], kind: "movement", ids: ["ankle_eversion"] },
+  { words: ["GTE", "great toe ext", "big toe ext"], kind: "movement", ids: ["great_toe_extension"] },
   {
     words: ["foot dorsiflexors", "foot dorsiflexor", "foot extensors"],
     kind: "movement",

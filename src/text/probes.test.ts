@@ -496,3 +496,48 @@ describe("a history of the present complaint is current", () => {
     expect(extract("History of left foot drop in 2015, resolved.").case.findings).toEqual([]);
   });
 });
+
+describe("a terse emergency note", () => {
+  const note = [
+    "ED NOTE",
+    "58F c/o 2/7 L leg weakness + numbness. PMH: T2DM, HTN. On apixaban for AF.",
+    "O/E:",
+    "- Power: L hip flex 4/5, knee ext 4-/5, ankle DF 5/5. R 5/5 throughout.",
+    "- Reflexes: L knee jerk absent, AJs 2+ bilat. Plantars downgoing.",
+    "- SLR neg bilat. Fem stretch +ve on L.",
+    "- Bladder/bowel normal. Denies back pain.",
+    "Imp: ?L3 radiculopathy vs femoral neuropathy ?retroperitoneal haematoma (on apixaban).",
+    "Plan: urgent CT abdo/pelvis.",
+  ].join("\n");
+  const r = extract(note);
+
+  it("reads the shorthand with its sides and values", () => {
+    for (const f of [
+      { kind: "strength", target: "hip_flexion", mrc: 4, side: "left" },
+      { kind: "strength", target: "knee_extension", mrc: "4-", side: "left" },
+      { kind: "strength", target: "others", mrc: 5, side: "right" },
+      { kind: "reflex", reflex: "patellar", grade: "absent", side: "left" },
+      { kind: "reflex", reflex: "achilles", grade: "normal", side: "bilateral" },
+      { kind: "reflex", reflex: "plantar", grade: "flexor", side: "bilateral" },
+      { kind: "sign", sign: "femoral_stretch", side: "left" },
+      { kind: "sign", sign: "straight_leg_raise", side: "bilateral", present: false },
+    ])
+      expect(r.case.findings).toContainEqual(f);
+  });
+
+  it("turns nothing over: no absent ankle jerk, no right knee jerk from the 'Reflexes:' label", () => {
+    expect(r.case.findings).not.toContainEqual(
+      expect.objectContaining({ reflex: "achilles", grade: "absent" }),
+    );
+    expect(r.case.findings).not.toContainEqual(
+      expect.objectContaining({ reflex: "patellar", side: "right" }),
+    );
+  });
+
+  it("reads the impression and plan as no finding, and the denied symptoms as denied", () => {
+    expect(r.case.findings.some((f) => f.kind === "imaging" || f.kind === "ncs")).toBe(false);
+    expect(r.case.context?.denies).toEqual(expect.arrayContaining(["back_pain", "bladder_dysfunction"]));
+    expect(r.case.context?.symptoms ?? []).not.toContain("bladder_dysfunction");
+    expect(r.case.context?.history).toContain("anticoagulation");
+  });
+});

@@ -101,7 +101,9 @@ export class Vocabulary {
       const list = this.byKey.get(k);
       if (!list) continue;
       const hit = list.find(
-        (e) => kinds.includes(e.kind) && (e.exact === undefined || (k === key && e.exact === raw)),
+        (e) =>
+          kinds.includes(e.kind) &&
+          (e.exact === undefined || (k === key && e.exact === raw) || `${e.exact}s` === raw),
       );
       if (hit) return hit;
     }

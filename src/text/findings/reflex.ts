@@ -30,7 +30,7 @@ function wordGrade(w: string): Grade | undefined {
 }
 
 /** "Reflexes", "knee jerks", "ankle and knee reflexes", "plantar responses", "Babinski signs". */
-const PLURAL = /^[\w\s,'-]{0,25}?\b(?:reflexes|jerks|responses|signs|plantars)\b/i;
+const PLURAL = /^[\w\s,'-]{0,25}?\b(?:reflexes|jerks|responses|signs|plantars|AJs|KJs|DTRs)\b/i;
 
 /**
  * The side of a reflex phrase. A plural phrase ("knee jerks were absent", "all reflexes were
@@ -196,9 +196,17 @@ export function readReflexes(doc: Doc): void {
 function readGenericBesides(doc: Doc, u: { start: number; end: number }, from: number): void {
   const g = [...matches(GENERIC, doc.text, u)][0];
   if (!g) return;
+  // "Reflexes: L knee jerk absent, ...": a label, whose words belong to the reflexes it lists.
+  if (/^\s*[:\u2013-]/.test(doc.text.slice(g.index + g[0].length, g.index + g[0].length + 3))) return;
+  // The general grade is written before the first reflex singled out, or it is not there.
+  const firstSingled = doc.drafts
+    .slice(from)
+    .flatMap((d) => d.spans.map(([s]) => s))
+    .filter((s) => s > g.index)
+    .sort((a, b) => a - b)[0];
   const rest =
     doc.text
-      .slice(g.index + g[0].length, u.end)
+      .slice(g.index + g[0].length, firstSingled ?? u.end)
       .split(/\b(?:except|but|however|apart from|other than)\b|;/i)[0] ?? "";
   const w = REFLEX_WORD.exec(rest);
   const num = NUMBER.exec(rest.slice(0, 30));

@@ -37,7 +37,7 @@ const SIGNS: [RegExp, Sign][] = [
     "straight_leg_raise",
   ],
   [
-    /\b(femoral (?:nerve )?stretch(?: test)?|reverse (?:straight[- ]leg[- ]rais\w*|SLR|Las[eè]gue)|prone knee bend(?:ing)?)\b/gi,
+    /\b(fem(?:oral)? (?:nerve )?stretch(?: test)?|FST|reverse (?:straight[- ]leg[- ]rais\w*|SLR|Las[eè]gue)|prone knee bend(?:ing)?)\b/gi,
     "femoral_stretch",
   ],
   [/\b(atroph(?:y|ic|ied)|wasting|wasted)\b/gi, "atrophy"],

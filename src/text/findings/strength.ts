@@ -39,7 +39,7 @@ const NORMAL_ALL =
 
 /** "Strength was normal.", "no muscle weakness could be demonstrated": normal throughout. */
 const PLAIN_NORMAL =
-  /\b(?:(power|strength|motor (?:strength|power|exam(?:ination)?)|muscle strength)\s+(?:was|is|were)\s+(normal|full|intact|5\/5)(?=\s*(?:[.;]|$|and\b|throughout|,))|no (?:muscle |motor |focal |objective )?weakness (?:could be|was|were|is|on examination)\s*(?:demonstrated|found|detected|elicited|present)?|no (?:focal |objective )?motor deficits?|(?:examination|exam) (?:found|showed|revealed|demonstrated) no (?:muscle |motor |focal )?weakness|full (?:strength|power)(?= throughout| in (?:all|both)| bilaterally|\s*[.;]))()/gi;
+  /\b(?:(power|strength|motor (?:strength|power|exam(?:ination)?)|muscle strength)\s+(?:was|is|were)\s+(normal|full|intact|5\/5)(?=\s*(?:[.;]|$|and\b|throughout|,))|no (?:muscle |motor |focal |objective )?weakness (?:could be|was|were|is|on examination)\s*(?:demonstrated|found|detected|elicited|present)?|no (?:focal |objective )?motor deficits?|(?:examination|exam) (?:found|showed|revealed|demonstrated) no (?:muscle |motor |focal )?weakness|full (?:strength|power)(?= throughout| in (?:all|both)| bilaterally|\s*[.;])|(?<![0-9/.])5\/5 (?:throughout|globally|in all (?:muscle )?groups|all groups))()/gi;
 
 /** "power otherwise normal", "strength was otherwise full". */
 const OTHERWISE_NORMAL =
