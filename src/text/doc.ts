@@ -48,6 +48,8 @@ export class Doc {
   constructor(
     readonly text: string,
     readonly units: Unit[],
+    /** 1 where a space of the text stands for a column gap (a tab, or two spaces or more) in the note. */
+    readonly gaps: Uint8Array = new Uint8Array(0),
   ) {
     this.dominant = this.findDominant();
     this.findHeaders();
@@ -146,6 +148,11 @@ export class Doc {
     if (end > start) this.leftovers.push({ start, end, why });
   }
 
+  /** The cells of text[start, end), cut at the column gaps of the note as written. */
+  cells(start: number, end: number): string[] {
+    return cellsAt(this.text, this.gaps, start, end);
+  }
+
   /** The unit holding position `at` (binary search over the units in reading order). */
   unitAt(at: number): Unit | undefined {
     let lo = 0;
@@ -212,4 +219,30 @@ export function* matches(
     found.push(m);
   }
   yield* found;
+}
+
+/** The cells of text[start, end), cut at column gaps. */
+export function cellsAt(text: string, gaps: Uint8Array, start: number, end: number): string[] {
+  const out: string[] = [];
+  let s = start;
+  for (let i = start; i < end; i++)
+    if (gaps[i]) {
+      out.push(text.slice(s, i).trim());
+      s = i + 1;
+    }
+  out.push(text.slice(s, end).trim());
+  return out.filter((c) => c.length > 0);
+}
+
+/** Which spaces of a normalised note stand for a tab or a run of two spaces or more in the original. */
+export function columnGaps(original: string, map: Int32Array, text: string): Uint8Array {
+  const gaps = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== " ") continue;
+    const a = map[i] ?? 0;
+    const b = map[i + 1] ?? a + 1;
+    const run = original.slice(a, Math.max(a + 1, b));
+    if (run.includes("\t") || /^[ \u00a0]{2,}/.test(run)) gaps[i] = 1;
+  }
+  return gaps;
 }

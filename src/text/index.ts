@@ -8,8 +8,9 @@
  */
 import { type Finding, finding as findingSchema, type LocusCase, locusCase } from "../case/schema.js";
 import { readContext } from "./context.js";
-import { Doc, type Draft } from "./doc.js";
+import { cellsAt, columnGaps, Doc, type Draft } from "./doc.js";
 import { readEmg } from "./findings/emg.js";
+import { emgHeader, isEmgTableRow, readEmgTables } from "./findings/emg-table.js";
 import { readImaging } from "./findings/imaging.js";
 import { readLabs } from "./findings/lab.js";
 import { readNcs } from "./findings/ncs.js";
@@ -81,20 +82,25 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   const vocab = vocabulary();
   // Sentences are cut on the text with its line breaks; readers see line breaks as spaces.
   const flat = norm.text.replace(/\n/g, " ");
-  const units = segment(norm.text, (line) => readRow(line, vocab) !== undefined || isNcsTableLine(line)).map(
-    (u) => ({
-      ...u,
-      text: u.text.replace(/\n/g, " "),
-      section: options.includeLiterature ? ("patient" as const) : u.section,
-      followUp: options.includeFollowUp ? false : u.followUp,
-      generic: options.includeLiterature ? false : u.generic,
-    }),
-  );
-  const doc = new Doc(flat, units);
+  const gaps = columnGaps(String(text ?? ""), norm.map, norm.text);
+  const isRow = (line: string, start: number) => {
+    if (readRow(line, vocab) !== undefined || isNcsTableLine(line)) return true;
+    const cells = cellsAt(norm.text, gaps, start, start + line.length);
+    return emgHeader(cells) !== undefined || isEmgTableRow(cells, vocab);
+  };
+  const units = segment(norm.text, isRow).map((u) => ({
+    ...u,
+    text: u.text.replace(/\n/g, " "),
+    section: options.includeLiterature ? ("patient" as const) : u.section,
+    followUp: options.includeFollowUp ? false : u.followUp,
+    generic: options.includeLiterature ? false : u.generic,
+  }));
+  const doc = new Doc(flat, units, gaps);
   readStrength(doc);
   readReflexes(doc);
   readSensory(doc);
   readEmg(doc);
+  readEmgTables(doc);
   readNcs(doc);
   readNcsTables(doc);
   readSigns(doc);

@@ -16,12 +16,26 @@ export interface Phrase {
 export const MISSING_SYNONYMS: Phrase[] = [
   // Muscles written in the order EMG tables use: the muscle, then the head.
   {
-    words: ["gastrocnemius medial head", "gastrocnemius, medial head", "medial gastrocnemius head"],
+    words: [
+      "gastrocnemius medial head",
+      "gastrocnemius, medial head",
+      "medial gastrocnemius head",
+      "med gastrocnemius",
+      "med gastroc",
+      "gastroc MH",
+      "MG",
+    ],
     kind: "muscle",
     ids: ["gastrocnemius_medial_head"],
   },
   {
-    words: ["gastrocnemius lateral head", "gastrocnemius, lateral head"],
+    words: [
+      "gastrocnemius lateral head",
+      "gastrocnemius, lateral head",
+      "lat gastrocnemius",
+      "lat gastroc",
+      "gastroc LH",
+    ],
     kind: "muscle",
     ids: ["gastrocnemius_lateral_head"],
   },

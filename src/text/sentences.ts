@@ -141,8 +141,11 @@ function lines(text: string): Line[] {
   return out;
 }
 
-/** Split text into sentences and table rows. `isRow` says whether a line is a table row. */
-export function segment(text: string, isRow: (line: string) => boolean = () => false): Unit[] {
+/**
+ * Split text into sentences and table rows. `isRow` says whether a line (trimmed, with the offset
+ * where it starts) is a table row.
+ */
+export function segment(text: string, isRow: (line: string, start: number) => boolean = () => false): Unit[] {
   const units: Unit[] = [];
   let section: Section = "patient";
   let inCaption = false;
@@ -184,7 +187,7 @@ export function segment(text: string, isRow: (line: string) => boolean = () => f
       flush();
       inCaption = true;
       block++;
-    } else if (isRow(trimmed)) {
+    } else if (isRow(trimmed, lead)) {
       flush();
       units.push(unit(text, lead, tail, "patient", true, inCaption, block));
       continue;
