@@ -38,6 +38,9 @@ function affirmed(doc: Doc, u: Unit, s: number, e: number): boolean {
   return !a.negated && !a.otherPerson && !a.hypothetical;
 }
 
+const FAMILY_NEUROPATHY =
+  /\b(?:family history|FHx?|mother|father|brother|sister|sibling|son|daughter|aunt|uncle|cousin|grand(?:mother|father|parent))\b[^.;]{0,60}?\b(?:neuropath\w*|CMT|Charcot[- ]Marie[- ]Tooth|HNPP|hereditary neuropathy)\b/i;
+
 const PLAN =
   /\b(offered|recommended|planned|will (?:be|undergo|receive)|was started|started|commenced|initiated|we performed|scheduled|advised)\b/i;
 
@@ -220,6 +223,15 @@ function readHistory(doc: Doc, units: Unit[], ctx: Context, use: (s: number, e: 
     }
   }
   if (cancerSite && ctx.history.includes("cancer")) ctx.history.splice(ctx.history.indexOf("cancer"), 1);
+  // "His father had a neuropathy", "family history of CMT": v1.1 family_history_neuropathy.
+  for (const u of units) {
+    const m = FAMILY_NEUROPATHY.exec(u.text);
+    if (!m) continue;
+    const at = u.start + m.index;
+    if (assertion(doc.text, at, at + m[0].length, u.start, u.end).negated) continue;
+    add("family_history_neuropathy");
+    use(at, at + m[0].length);
+  }
   const anyHistory = new RegExp(HISTORY.map(([re]) => `(?:${re.source})`).join("|"), "i");
   for (const u of units) {
     if (!anyHistory.test(u.text)) continue;

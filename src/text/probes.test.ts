@@ -541,3 +541,23 @@ describe("a terse emergency note", () => {
     expect(r.case.context?.history).toContain("anticoagulation");
   });
 });
+
+describe("a consultant's letter", () => {
+  it("'power was normal apart from weakness of right ankle plantarflexion' is others on both legs and the exception", () => {
+    const r = extract(
+      "On examination, power was normal apart from weakness of right ankle plantarflexion (MRC 4).",
+    );
+    expect(r.case.findings).toContainEqual({ kind: "strength", target: "others", mrc: 5, side: "bilateral" });
+    expect(r.case.findings).toContainEqual({
+      kind: "strength",
+      target: "ankle_plantarflexion",
+      mrc: 4,
+      side: "right",
+    });
+  });
+
+  it("a relative's neuropathy is family history, not the patient's", () => {
+    const c = extract("His father had a neuropathy. Right ankle jerk absent.").case.context;
+    expect(c?.history).toContain("family_history_neuropathy");
+  });
+});

@@ -39,7 +39,7 @@ const NORMAL_ALL =
 
 /** "Strength was normal.", "no muscle weakness could be demonstrated": normal throughout. */
 const PLAIN_NORMAL =
-  /\b(?:(power|strength|motor (?:strength|power|exam(?:ination)?)|muscle strength)\s+(?:was|is|were)\s+(normal|full|intact|5\/5)(?=\s*(?:[.;]|$|and\b|throughout|,))|no (?:muscle |motor |focal |objective )?weakness (?:could be|was|were|is|on examination)\s*(?:demonstrated|found|detected|elicited|present)?|no (?:focal |objective )?motor deficits?|(?:examination|exam) (?:found|showed|revealed|demonstrated) no (?:muscle |motor |focal )?weakness|full (?:strength|power)(?= throughout| in (?:all|both)| bilaterally|\s*[.;])|(?<![0-9/.])5\/5 (?:throughout|globally|in all (?:muscle )?groups|all groups))()/gi;
+  /\b(?:(power|strength|motor (?:strength|power|exam(?:ination)?)|muscle strength)\s+(?:was|is|were)\s+(normal|full|intact|5\/5)(?=\s*(?:[.;]|$|and\b|throughout|,|apart from\b|except\b|other than\b|save for\b|aside from\b))|no (?:muscle |motor |focal |objective )?weakness (?:could be|was|were|is|on examination)\s*(?:demonstrated|found|detected|elicited|present)?|no (?:focal |objective )?motor deficits?|(?:examination|exam) (?:found|showed|revealed|demonstrated) no (?:muscle |motor |focal )?weakness|full (?:strength|power)(?= throughout| in (?:all|both)| bilaterally|\s*[.;])|(?<![0-9/.])5\/5 (?:throughout|globally|in all (?:muscle )?groups|all groups))()/gi;
 
 /** "power otherwise normal", "strength was otherwise full". */
 const OTHERWISE_NORMAL =
@@ -113,9 +113,10 @@ export function readStrength(doc: Doc): void {
       const other = /other|opposite|contralateral/.test(where);
       // Only a side written in its own clause: "power otherwise normal" after left-sided grades means both legs.
       const clause = clauseAround(doc.text, m.index, u.start, u.end);
-      const inClause = doc
-        .sides(u)
-        .filter((x) => !x.reference && x.start >= clause.from && x.end <= clause.to);
+      // The exception's side ("normal apart from weakness of right ankle plantarflexion") is not the statement's.
+      const exception = EXCEPTION_AFTER.exec(doc.text.slice(m.index + m[0].length, u.end));
+      const to = exception ? Math.min(clause.to, m.index + m[0].length + exception.index) : clause.to;
+      const inClause = doc.sides(u).filter((x) => !x.reference && x.start >= clause.from && x.end <= to);
       const named = inClause.length === 1 ? inClause[0]?.side : undefined;
       const sides: Side[] = other ? [] : named === "left" || named === "right" ? [named] : ["left", "right"];
       const end = m.index + m[0].length;
