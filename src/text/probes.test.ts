@@ -561,3 +561,16 @@ describe("a consultant's letter", () => {
     expect(c?.history).toContain("family_history_neuropathy");
   });
 });
+
+describe("uncertainty lowers confidence", () => {
+  it("'possible' and '?' keep the finding, less sure than the same words stated", () => {
+    const sure = extract("Left foot drop.");
+    const unsure = extract("Possible left foot drop.");
+    const q = extract("?left foot drop.");
+    const at = (r: ReturnType<typeof extract>) =>
+      r.confidence[r.case.findings.findIndex((f) => f.kind === "sign" && f.sign === "foot_drop")] ?? 0;
+    expect(at(unsure)).toBeGreaterThan(0);
+    expect(at(unsure)).toBeLessThan(at(sure));
+    expect(at(q)).toBeLessThan(at(sure));
+  });
+});
