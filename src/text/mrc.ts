@@ -24,7 +24,7 @@ const GRADE =
  * a target follows the side ("4/5 on the left in hip flexion").
  */
 const FORWARD =
-  /^\s*(?:\/\s*5\s*)?(?:on\s+(?:the\s+)?(?:left|right|both\s+sides|each\s+side)(?:\s+side)?\s*,?\s*)?(?:(?:weakness|paresis|power|strength)\s+)?(?:in|of|for|on\b(?!\s+(?:the\s+)?(?:both|each|either|left|right)\b))\b/i;
+  /^\s*(?:\/\s*5\s*)?(?:on\s+(?:the\s+)?(?:left|right|both\s+sides|each\s+side)(?:\s+side)?\s*,?\s*)?(?:(?:weakness|paresis|power|strength)\s+)?(?:in|of|for|at\s+(?:the\s+)?(?:(?:left|right)\s+)?(?:hip|knee|ankle)|on\b(?!\s+(?:the\s+)?(?:both|each|either|left|right)\b))\b/i;
 
 export function gradesIn(text: string, from = 0, to = text.length): GradeMention[] {
   const out: GradeMention[] = [];

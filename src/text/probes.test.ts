@@ -574,3 +574,32 @@ describe("uncertainty lowers confidence", () => {
     expect(at(q)).toBeLessThan(at(sure));
   });
 });
+
+describe("a joint graded as a whole", () => {
+  it.each([
+    [
+      "Proximal left leg weakness: hip 3/5, knee 3/5, ankle 5/5.",
+      [
+        { kind: "strength", target: "hip_flexion", mrc: 3, side: "left" },
+        { kind: "strength", target: "knee_extension", mrc: 3, side: "left" },
+        { kind: "strength", target: "ankle_plantarflexion", mrc: 5, side: "left" },
+      ],
+    ],
+    [
+      "Strength was 4-/5 at the left hip, 4-/5 at the left knee and 5/5 at the left ankle; on the right it was 4+/5 at the hip and 5/5 at the knee and ankle.",
+      [
+        { kind: "strength", target: "hip_flexion", mrc: "4-", side: "left" },
+        { kind: "strength", target: "knee_extension", mrc: "4-", side: "left" },
+        { kind: "strength", target: "hip_flexion", mrc: "4+", side: "right" },
+        { kind: "strength", target: "ankle_dorsiflexion", mrc: 5, side: "right" },
+      ],
+    ],
+  ])("%s", (text, want) => {
+    const r = extract(text);
+    for (const f of want) expect(r.case.findings).toContainEqual(f);
+  });
+
+  it("a joint without a grade beside it is not graded ('left hip pain', 'knee surgery')", () => {
+    expect(extract("He had left hip pain and knee surgery in 2010.").case.findings).toEqual([]);
+  });
+});

@@ -108,6 +108,20 @@ export const CONDUCTION_BLOCK_DROP = {
   sources: ["olney1999"],
 } as const;
 
+/**
+ * A joint graded as a whole ("hip 3/5", "4-/5 at the left knee") is read as the key movements of
+ * the ISNCSCI motor examination at that joint: hip flexion (L2), knee extension (L3), ankle
+ * dorsiflexion (L4) and plantarflexion (S1).
+ */
+export const JOINT_MOVEMENTS = {
+  joints: {
+    hip: ["hip_flexion"],
+    knee: ["knee_extension"],
+    ankle: ["ankle_dorsiflexion", "ankle_plantarflexion"],
+  },
+  sources: ["kirshblum2011"],
+} as const;
+
 export type TextSourceKey =
   | keyof typeof TEXT_SOURCES
   | "atlas:aids2010"

@@ -14,6 +14,7 @@ import { gradesIn } from "../mrc.js";
 import { isNegated } from "../negation.js";
 import { EXAM_LIST, othersSides, scopeSides } from "../scope.js";
 import type { Unit } from "../sentences.js";
+import { JOINT_MOVEMENTS } from "../sources.js";
 import type { Mention } from "../vocabulary.js";
 import { readRow } from "./tables.js";
 
@@ -84,8 +85,29 @@ function movementMentions(doc: Doc, u: Unit): Mention[] {
   const scanned = doc.vocab
     .scan(doc.text, ["movement", "muscle"], u.start, u.end)
     .filter((s) => !crossed.some((c) => s.start < c.end && c.start < s.end));
-  return [...crossed, ...scanned].sort((a, b) => a.start - b.start);
+  const found = [...crossed, ...scanned];
+  // "hip 3/5, knee 3/5", "4-/5 at the left knee": a joint graded as a whole.
+  for (const m of matches(JOINT, doc.text, u)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (found.some((f) => start < f.end && f.start < end)) continue;
+    const after = doc.text.slice(end, Math.min(u.end, end + 10));
+    const before = doc.text.slice(Math.max(u.start, start - 40), start);
+    if (
+      !/^\s*[:=]?\s*[0-5][+-]?(?:\s*\/\s*5)?(?![0-9])/.test(after) &&
+      !/[0-5][+-]?\s*\/\s*5\s+at\s+(?:the\s+)?(?:(?:left|right)\s+)?(?:(?:hip|knee|ankle)\s*(?:,|and)\s*(?:the\s+)?)*$/i.test(
+        before,
+      )
+    )
+      continue;
+    const ids = JOINT_MOVEMENTS.joints[(m[1] ?? "").toLowerCase() as keyof typeof JOINT_MOVEMENTS.joints];
+    if (ids) found.push({ start, end, ids: [...ids], kind: "movement" });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
+
+const JOINT =
+  /\b(hip|knee|ankle)\b(?!\s*(?:flex|ext|dorsi|plantar|abd|add|inv|ev|jerk|reflex|joint|pain|replacement|surgery|arthro))/gi;
 
 export function readStrength(doc: Doc): void {
   const pending: Pending[] = [];
