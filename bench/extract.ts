@@ -1,6 +1,8 @@
 /**
- * How fast extraction is: the seed papers one by one, and 100 kB of note text (the seeds repeated).
- * Run with `npx tsx bench/extract.ts`. Prints figures; asserts nothing.
+ * How fast extraction is: the seed papers one by one, 100 kB of note text (the seeds repeated),
+ * and the API's largest note, 1 MiB, twice: the seeds repeated, and one paragraph of findings that
+ * never ends a sentence (the case that was quadratic: 277 s before the fix). Target: 1 MiB under
+ * 2 s. Run with `npx tsx bench/extract.ts`. Prints figures; asserts nothing.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -62,3 +64,32 @@ console.log(
 console.log(
   `target: 100 kB under 50 ms -> best ${t.best < 50 ? "met" : "NOT met"}, median ${t.median < 50 ? "met" : "NOT met"}`,
 );
+
+const MIB = 1024 * 1024;
+const fill = (piece: string) => {
+  let s = "";
+  while (s.length < MIB) s += piece;
+  return s.slice(0, MIB);
+};
+const paragraph =
+  "Left EHL 4/5, TA 3/5, ankle jerk absent on the left, reduced pinprick over the dorsum of the left foot\n";
+// On a shared machine the wall clock counts the time other work held the cores; the CPU time
+// this process used is shown beside it (the figure the 2 s target is read against when the
+// machine is loaded; `uptime` tells which).
+for (const [name, text] of [
+  ["1 MiB of notes", fill(`${all}\n\n`)],
+  ["1 MiB, no sentence ends", fill(paragraph)],
+] as const) {
+  const m = time(text, 3);
+  let cpu = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 3; i++) {
+    const c0 = process.cpuUsage();
+    extract(text);
+    const c = process.cpuUsage(c0);
+    cpu = Math.min(cpu, (c.user + c.system) / 1000);
+  }
+  console.log(
+    `${name.padEnd(28)} ${String(text.length).padStart(7)} chars ${fmt(m.best)} ${fmt(m.median)} ${fmt(m.p95)}  ${m.findings} findings` +
+      `  cpu ${cpu.toFixed(0)} ms  target 2000 ms: wall ${m.best < 2000 ? "met" : "NOT met"}, cpu ${cpu < 2000 ? "met" : "NOT met"}`,
+  );
+}

@@ -4,8 +4,8 @@
  * from. Negated mentions ("no history of trauma", "declined chemoradiation") are left out; plans
  * and offers ("discectomy was offered") are not history.
  */
+import { assertion } from "./assertion.js";
 import { type Doc, matches } from "./doc.js";
-import { isNegated } from "./negation.js";
 import type { Unit } from "./sentences.js";
 
 export interface Context {
@@ -15,6 +15,8 @@ export interface Context {
   durationDays?: number;
   history: string[];
   symptoms: string[];
+  /** Symptoms asked about and denied (FORMAT v1.1 `context.denies`). */
+  denies?: string[];
 }
 
 const PELVIC_SITES =
@@ -22,6 +24,23 @@ const PELVIC_SITES =
 const SITE =
   /\b(rectal|rectum|colon|colorectal|cervical|cervix|prostate|prostatic|breast|lung|bladder|uterine|endometrial|ovarian|renal|kidney|pancreatic|gastric|stomach|anal|testicular|thyroid|vulvar|vaginal|esophageal|liver|skin)\b/i;
 const CANCER = /\b(cancer|carcinoma|adenocarcinoma|malignan(?:cy|t)|lymphoma|sarcoma|myeloma|neoplasm)\b/gi;
+/** "Off warfarin", "stopped apixaban": a treatment the patient no longer takes is not current. */
+const STOPPED =
+  /\b(?:off|stopped|discontinued|ceased|no longer (?:on|taking)|held)\s+(?:(?:his|her|the|all)\s+)?$/i;
+
+/** "Bladder/bowel normal", "bowel and bladder function intact": a symptom asked about and denied. */
+const NORMAL_AFTER =
+  /^(?:\s*(?:\/|and|&|,)\s*[a-z]+)?\s*(?:function|control|habits?|symptoms)?\s*(?:(?:is|are|was|were)\s+)?(?:normal|intact|unremarkable|fine|ok|preserved|unaffected|NAD)\b/i;
+
+/** Whether a history or symptom word at [s, e) is the patient's own and not denied. */
+function affirmed(doc: Doc, u: Unit, s: number, e: number): boolean {
+  const a = assertion(doc.text, s, e, u.start, u.end);
+  return !a.negated && !a.otherPerson && !a.hypothetical;
+}
+
+const FAMILY_NEUROPATHY =
+  /\b(?:family history|FHx?|mother|father|brother|sister|sibling|son|daughter|aunt|uncle|cousin|grand(?:mother|father|parent))\b[^.;]{0,60}?\b(?:neuropath\w*|CMT|Charcot[- ]Marie[- ]Tooth|HNPP|hereditary neuropathy)\b/i;
+
 const PLAN =
   /\b(offered|recommended|planned|will (?:be|undergo|receive)|was started|started|commenced|initiated|we performed|scheduled|advised)\b/i;
 
@@ -187,7 +206,7 @@ function readHistory(doc: Doc, units: Unit[], ctx: Context, use: (s: number, e: 
   let cancerSite: string | undefined;
   for (const u of units) {
     for (const m of matches(CANCER, doc.text, u)) {
-      if (isNegated(doc.text, m.index, m.index + m[0].length, u.start, u.end)) continue;
+      if (!affirmed(doc, u, m.index, m.index + m[0].length)) continue;
       const before = doc.text.slice(Math.max(u.start, m.index - 50), m.index);
       const after = doc.text.slice(m.index + m[0].length, Math.min(u.end, m.index + m[0].length + 30));
       const near = [...(before.split(/[,;.]/).pop() ?? "").matchAll(new RegExp(SITE.source, "gi"))].pop();
@@ -204,13 +223,27 @@ function readHistory(doc: Doc, units: Unit[], ctx: Context, use: (s: number, e: 
     }
   }
   if (cancerSite && ctx.history.includes("cancer")) ctx.history.splice(ctx.history.indexOf("cancer"), 1);
+  // "His father had a neuropathy", "family history of CMT": v1.1 family_history_neuropathy.
+  for (const u of units) {
+    const m = FAMILY_NEUROPATHY.exec(u.text);
+    if (!m) continue;
+    const at = u.start + m.index;
+    if (assertion(doc.text, at, at + m[0].length, u.start, u.end).negated) continue;
+    add("family_history_neuropathy");
+    use(at, at + m[0].length);
+  }
   const anyHistory = new RegExp(HISTORY.map(([re]) => `(?:${re.source})`).join("|"), "i");
   for (const u of units) {
     if (!anyHistory.test(u.text)) continue;
     const plan = PLAN.test(u.text);
     for (const [re, word] of HISTORY) {
       for (const m of matches(re, doc.text, u)) {
-        if (isNegated(doc.text, m.index, m.index + m[0].length, u.start, u.end)) continue;
+        if (!affirmed(doc, u, m.index, m.index + m[0].length)) continue;
+        if (
+          word === "anticoagulation" &&
+          STOPPED.test(doc.text.slice(Math.max(u.start, m.index - 30), m.index))
+        )
+          continue;
         if (
           plan &&
           [
@@ -248,11 +281,22 @@ function readSymptoms(doc: Doc, units: Unit[], ctx: Context, use: (s: number, e:
     [...SYMPTOMS.map(([re]) => re.source), PAIN_FIRST.source].map((x) => `(?:${x})`).join("|"),
     "i",
   );
+  const denied = new Set<string>();
   for (const u of units) {
     if (!anySymptom.test(u.text)) continue;
     for (const [re, word] of SYMPTOMS)
       for (const m of matches(re, doc.text, u)) {
-        if (isNegated(doc.text, m.index, m.index + m[0].length, u.start, u.end)) continue;
+        const a = assertion(doc.text, m.index, m.index + m[0].length, u.start, u.end);
+        // "No bladder or bowel symptoms", "denies fever", "bladder/bowel normal": asked about and
+        // denied (v1.1 denies).
+        const normalAfter = NORMAL_AFTER.test(
+          doc.text.slice(m.index + m[0].length, Math.min(u.end, m.index + m[0].length + 30)),
+        );
+        if ((a.negated || normalAfter) && !a.otherPerson && !a.hypothetical) {
+          denied.add(word);
+          use(m.index, m.index + m[0].length);
+        }
+        if (normalAfter || !affirmed(doc, u, m.index, m.index + m[0].length)) continue;
         if (word === "radicular_pain" && !/pain|ache|sciatica|radiat\w* to|radiating/i.test(u.text)) continue;
         if (word === "neuropathic_pain" && !/pain|sensation|burning/i.test(u.text)) continue;
         add(word);
@@ -263,4 +307,6 @@ function readSymptoms(doc: Doc, units: Unit[], ctx: Context, use: (s: number, e:
       use(m.index, m.index + m[0].length);
     }
   }
+  // A symptom both denied and told of is the patient's; "progressive" is a course, not a symptom asked about.
+  ctx.denies = [...denied].filter((w) => !ctx.symptoms.includes(w) && w !== "progressive");
 }

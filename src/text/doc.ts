@@ -3,9 +3,18 @@
  * of each, the vocabulary, and the side most of the note is about.
  */
 import type { Finding } from "../case/schema.js";
-import { type Side, type SideMention, sideFor, sideMentions } from "./laterality.js";
+import {
+  headerSide,
+  type ResolvedMention,
+  resolveAffected,
+  type Side,
+  type SideMention,
+  sideFor,
+  sideMentions,
+} from "./laterality.js";
 import type { Unit } from "./sentences.js";
 import { type Vocabulary, vocabulary } from "./vocabulary.js";
+import { countWork } from "./work.js";
 
 export interface Draft {
   finding: Finding;
@@ -29,24 +38,74 @@ export class Doc {
   /** Spans that context extraction used (history, symptoms, onset): not unrecognised. */
   readonly used: [number, number][] = [];
   dominant: "left" | "right" | undefined;
-  private readonly sidesCache = new Map<Unit, SideMention[]>();
+  /** The side the note is clearly about (named at least twice, twice as often as the other). */
+  dominantStrong: "left" | "right" | undefined;
+  private readonly rawSides = new Map<Unit, SideMention[]>();
+  private readonly sidesCache = new Map<Unit, ResolvedMention[]>();
+  /** The side a section header ("RIGHT LEG:", "LLE:") gives each unit under it. */
+  private readonly headers = new Map<Unit, Side>();
 
   constructor(
     readonly text: string,
     readonly units: Unit[],
+    /** 1 where a space of the text stands for a column gap (a tab, or two spaces or more) in the note. */
+    readonly gaps: Uint8Array = new Uint8Array(0),
   ) {
     this.dominant = this.findDominant();
+    this.findHeaders();
   }
 
-  /** Units that describe the patient at presentation. */
+  /** The side of the section header a unit is under, if any. */
+  headerSide(u: Unit): Side | undefined {
+    return this.headers.get(u);
+  }
+
+  /**
+   * A side label alone on its line sets the side of the units after it until the next heading,
+   * side label or blank-line block; a label starting a line ("LLE: TA 4/5 ...") sets it for its
+   * own unit and those after it until the next label of any kind ("Reflexes:").
+   */
+  private findHeaders(): void {
+    let side: Side | undefined;
+    let alone = false;
+    let block = -1;
+    for (const u of this.units) {
+      if (u.block !== block) side = undefined;
+      block = u.block;
+      const h = headerSide(u.text);
+      if (h) {
+        side = h.side;
+        alone = h.alone;
+      } else if (!alone && /^\s*[A-Za-z][A-Za-z /&]{1,30}:/.test(u.text)) side = undefined;
+      if (side) this.headers.set(u, side);
+    }
+  }
+
+  private patientUnits: Unit[] | undefined;
+
+  /** Units that describe the patient at presentation: not conclusions, follow-up or generalities. */
   get patient(): Unit[] {
-    return this.units.filter((u) => u.section === "patient" && !u.followUp && !u.generic);
+    this.patientUnits ??= this.units.filter(
+      (u) => u.section === "patient" && !u.followUp && !u.generic && !u.conclusion,
+    );
+    return this.patientUnits;
   }
 
-  sides(u: Unit): SideMention[] {
-    let s = this.sidesCache.get(u);
+  private raw(u: Unit): SideMention[] {
+    let s = this.rawSides.get(u);
     if (!s) {
       s = sideMentions(this.text, u.start, u.end);
+      countWork(u.end - u.start);
+      this.rawSides.set(u, s);
+    }
+    return s;
+  }
+
+  /** The side words of a unit, "the affected side" resolved to the side the note is about. */
+  sides(u: Unit): ResolvedMention[] {
+    let s = this.sidesCache.get(u);
+    if (!s) {
+      s = resolveAffected(this.raw(u), this.dominant);
       this.sidesCache.set(u, s);
     }
     return s;
@@ -65,10 +124,13 @@ export class Doc {
       end,
       { from: u.start, to: u.end },
       this.sides(u),
-      opts.opposite,
+      opts.opposite ?? this.dominant,
       opts.headStart ?? start,
+      this.dominant,
     );
     if (s) return { side: s, inferred: false };
+    const header = this.headers.get(u);
+    if (header) return { side: header, inferred: false };
     if (opts.fallback && this.dominant) return { side: this.dominant, inferred: true };
     return { side: undefined, inferred: false };
   }
@@ -86,20 +148,45 @@ export class Doc {
     if (end > start) this.leftovers.push({ start, end, why });
   }
 
+  /** The cells of text[start, end), cut at the column gaps of the note as written. */
+  cells(start: number, end: number): string[] {
+    return cellsAt(this.text, this.gaps, start, end);
+  }
+
+  /** The unit holding position `at` (binary search over the units in reading order). */
+  unitAt(at: number): Unit | undefined {
+    let lo = 0;
+    let hi = this.units.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const u = this.units[mid] as Unit;
+      if (at < u.start) hi = mid - 1;
+      else if (at >= u.end) lo = mid + 1;
+      else return u;
+    }
+    return undefined;
+  }
+
   /** The side the note is mostly about, when one side clearly dominates. */
   private findDominant(): "left" | "right" | undefined {
     let left = 0;
     let right = 0;
     for (const u of this.units) {
       if (u.section !== "patient") continue;
-      for (const m of this.sides(u)) {
+      for (const m of this.raw(u)) {
         if (m.reference) continue;
         if (m.side === "left") left++;
         if (m.side === "right") right++;
       }
     }
-    if (left >= 2 && left >= 2 * right) return "left";
-    if (right >= 2 && right >= 2 * left) return "right";
+    // One side at least twice as often as the other: the note is about it, whole-examination
+    // statements included. One side named once and never the other: the side of a finding
+    // written without one, but not enough to narrow a whole-examination statement.
+    if (left >= 2 && left >= 2 * right) this.dominantStrong = "left";
+    if (right >= 2 && right >= 2 * left) this.dominantStrong = "right";
+    if (this.dominantStrong) return this.dominantStrong;
+    if (left >= 1 && right === 0) return "left";
+    if (right >= 1 && left === 0) return "right";
     return undefined;
   }
 }
@@ -120,6 +207,7 @@ export function* matches(
     compiled.set(key, g);
   }
   const piece = text.slice(u.start, u.end);
+  countWork(piece.length);
   const found: RegExpExecArray[] = [];
   g.lastIndex = 0;
   for (let m = g.exec(piece); m; m = g.exec(piece)) {
@@ -131,4 +219,30 @@ export function* matches(
     found.push(m);
   }
   yield* found;
+}
+
+/** The cells of text[start, end), cut at column gaps. */
+export function cellsAt(text: string, gaps: Uint8Array, start: number, end: number): string[] {
+  const out: string[] = [];
+  let s = start;
+  for (let i = start; i < end; i++)
+    if (gaps[i]) {
+      out.push(text.slice(s, i).trim());
+      s = i + 1;
+    }
+  out.push(text.slice(s, end).trim());
+  return out.filter((c) => c.length > 0);
+}
+
+/** Which spaces of a normalised note stand for a tab or a run of two spaces or more in the original. */
+export function columnGaps(original: string, map: Int32Array, text: string): Uint8Array {
+  const gaps = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== " ") continue;
+    const a = map[i] ?? 0;
+    const b = map[i + 1] ?? a + 1;
+    const run = original.slice(a, Math.max(a + 1, b));
+    if (run.includes("\t") || /^[ \u00a0]{2,}/.test(run)) gaps[i] = 1;
+  }
+  return gaps;
 }

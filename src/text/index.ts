@@ -8,16 +8,19 @@
  */
 import { type Finding, finding as findingSchema, type LocusCase, locusCase } from "../case/schema.js";
 import { readContext } from "./context.js";
-import { Doc, type Draft } from "./doc.js";
+import { cellsAt, columnGaps, Doc, type Draft } from "./doc.js";
 import { readEmg } from "./findings/emg.js";
+import { emgHeader, isEmgTableRow, readEmgTables } from "./findings/emg-table.js";
 import { readImaging } from "./findings/imaging.js";
 import { readLabs } from "./findings/lab.js";
 import { readNcs } from "./findings/ncs.js";
+import { isNcsTableLine, readNcsTables } from "./findings/ncs-table.js";
 import { readReflexes } from "./findings/reflex.js";
 import { readSensory } from "./findings/sensory.js";
 import { readSigns } from "./findings/sign.js";
 import { readStrength } from "./findings/strength.js";
 import { readRow } from "./findings/tables.js";
+import { current, findingKey, merge } from "./merge.js";
 import { normalizeText, toOriginal } from "./normalize-text.js";
 import { segment } from "./sentences.js";
 import { vocabulary } from "./vocabulary.js";
@@ -38,13 +41,25 @@ export interface Span {
   text: string;
 }
 
+/** Two readings of one finding that disagree: the kept one, the other, and where both were read. */
+export interface ExtractionWarning {
+  /** The finding (index into case.findings) the warning is about, when it was kept. */
+  finding?: number;
+  message: string;
+  spans: { start: number; end: number; text: string }[];
+}
+
 export interface Extraction {
   case: LocusCase;
   spans: Span[];
   /** Per finding, 0..1: how sure the reading is. */
   confidence: number[];
   unrecognized: { start: number; end: number; text: string; why?: string }[];
+  /** Readings that disagree with each other (a conflict is reported, never settled silently). */
+  warnings: ExtractionWarning[];
 }
+
+export { type Conflict, findingKey } from "./merge.js";
 
 const KIND_ORDER: Finding["kind"][] = [
   "strength",
@@ -57,64 +72,6 @@ const KIND_ORDER: Finding["kind"][] = [
   "lab",
 ];
 
-/** The identity of a finding for merging: kind, atlas id (or test, modality, sign) and side. */
-export function findingKey(f: Finding): string {
-  const id =
-    f.kind === "strength"
-      ? f.target
-      : f.kind === "reflex"
-        ? f.reflex
-        : f.kind === "sensory"
-          ? f.region
-          : f.kind === "emg"
-            ? f.muscle
-            : f.kind === "ncs"
-              ? f.study
-              : f.kind === "sign"
-                ? f.sign
-                : f.kind === "imaging"
-                  ? f.modality
-                  : f.test;
-  return `${f.kind}|${id}|${f.side ?? ""}`;
-}
-
-function sameValue(a: Finding, b: Finding): boolean {
-  const strip = (f: Finding) => JSON.stringify({ ...f, side: undefined });
-  return strip(a) === strip(b);
-}
-
-/** One finding per key: later mentions fill fields the first left empty (EMG, NCS, imaging). */
-function merge(drafts: Draft[]): Draft[] {
-  const byKey = new Map<string, Draft>();
-  const out: Draft[] = [];
-  for (const d of drafts) {
-    const key = findingKey(d.finding);
-    const first = byKey.get(key);
-    if (!first) {
-      const copy: Draft = { ...d, finding: { ...d.finding }, spans: [...d.spans] };
-      byKey.set(key, copy);
-      out.push(copy);
-      continue;
-    }
-    const a = first.finding as Record<string, unknown>;
-    const b = d.finding as Record<string, unknown>;
-    if (first.finding.kind === "emg" || first.finding.kind === "ncs" || first.finding.kind === "imaging") {
-      for (const [k, v] of Object.entries(b)) {
-        if (k === "tags" && Array.isArray(v) && Array.isArray(a.tags)) {
-          const tags = [...new Set([...(a.tags as string[]), ...(v as string[])])];
-          a.tags = tags.length > 1 ? tags.filter((t) => t !== "normal") : tags;
-        } else if (a[k] === undefined) a[k] = v;
-      }
-      first.spans.push(...d.spans);
-      first.confidence = Math.max(first.confidence, d.confidence);
-    } else if (sameValue(first.finding, d.finding)) {
-      first.spans.push(...d.spans);
-      first.confidence = Math.min(1, Math.max(first.confidence, d.confidence) + 0.05);
-    }
-  }
-  return out;
-}
-
 const CLINICAL_WORD =
   /\b[A-Za-z]{3,}(?:opathy|opathies|itis|algia|plegia|paresis|esthesia|aesthesia|trophy|osis|ectomy|otomy|plasty)\b/g;
 /** Words of that shape that are not findings. */
@@ -125,25 +82,34 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   const vocab = vocabulary();
   // Sentences are cut on the text with its line breaks; readers see line breaks as spaces.
   const flat = norm.text.replace(/\n/g, " ");
-  const units = segment(norm.text, (line) => readRow(line, vocab) !== undefined).map((u) => ({
+  const gaps = columnGaps(String(text ?? ""), norm.map, norm.text);
+  const isRow = (line: string, start: number) => {
+    if (readRow(line, vocab) !== undefined || isNcsTableLine(line)) return true;
+    const cells = cellsAt(norm.text, gaps, start, start + line.length);
+    return emgHeader(cells) !== undefined || isEmgTableRow(cells, vocab);
+  };
+  const units = segment(norm.text, isRow).map((u) => ({
     ...u,
     text: u.text.replace(/\n/g, " "),
     section: options.includeLiterature ? ("patient" as const) : u.section,
     followUp: options.includeFollowUp ? false : u.followUp,
     generic: options.includeLiterature ? false : u.generic,
   }));
-  const doc = new Doc(flat, units);
+  const doc = new Doc(flat, units, gaps);
   readStrength(doc);
   readReflexes(doc);
   readSensory(doc);
   readEmg(doc);
+  readEmgTables(doc);
   readNcs(doc);
+  readNcsTables(doc);
   readSigns(doc);
   readImaging(doc);
   readLabs(doc);
   const ctx = readContext(doc);
 
-  const merged = merge(doc.drafts).sort(
+  const joined = merge(current(doc, doc.drafts));
+  const merged = joined.drafts.sort(
     (a, b) => KIND_ORDER.indexOf(a.finding.kind) - KIND_ORDER.indexOf(b.finding.kind) || a.at - b.at,
   );
   const abnormalStudies = new Set(
@@ -179,6 +145,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   if (ctx.durationDays !== undefined) context.durationDays = ctx.durationDays;
   if (ctx.history.length) context.history = ctx.history;
   if (ctx.symptoms.length) context.symptoms = ctx.symptoms;
+  if (ctx.denies?.length) context.denies = ctx.denies;
   if (Object.keys(context).length) c.context = context;
 
   const original = String(text ?? "");
@@ -223,9 +190,28 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
     }
   }
   unrecognized.sort((a, b) => a.start - b.start);
+  const warnings: ExtractionWarning[] = joined.conflicts.map((c) => {
+    const keptAt = kept.findIndex((d) => findingKey(d.finding) === c.key);
+    const at = [...new Set(c.spans.map(([s, e]) => `${s}:${e}`))].map((k) => {
+      const [s, e] = k.split(":").map(Number) as [number, number];
+      const o = toOriginal(norm, s, e);
+      return { start: o.start, end: o.end, text: original.slice(o.start, o.end) };
+    });
+    return {
+      ...(keptAt >= 0 ? { finding: keptAt } : {}),
+      message: `two readings of ${c.key.replace(/\|$/, "").replace(/\|/g, " ")} disagree: kept ${c.kept}, not ${c.other}`,
+      spans: at,
+    };
+  });
   const checked = locusCase.safeParse(c);
   if (!checked.success) throw new Error(`extract produced an invalid case: ${checked.error.message}`);
-  return { case: c, spans, confidence: kept.map((d) => Math.round(d.confidence * 100) / 100), unrecognized };
+  return {
+    case: c,
+    spans,
+    confidence: kept.map((d) => Math.round(d.confidence * 100) / 100),
+    unrecognized,
+    warnings,
+  };
 }
 
 /** True when the text is a note rather than a JSON document. */

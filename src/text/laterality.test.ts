@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sideFor, sideMentions } from "./laterality.js";
+import { headerSide, sideFor, sideMentions } from "./laterality.js";
 
 const side = (s: string, phrase: string, head?: string) => {
   const i = s.indexOf(phrase);
@@ -39,5 +39,31 @@ describe("laterality", () => {
     expect(
       sideFor(s, 4, 13, { from: 0, to: clause.length }, sideMentions(s, 0, clause.length)),
     ).toBeUndefined();
+  });
+});
+
+describe("letters and abbreviations", () => {
+  const one = (s: string) => sideMentions(s).map((m) => m.side);
+  it.each([
+    ["R EHL 4/5", ["right"]],
+    ["weak (L)", ["left"]],
+    ["absent on L, present on R", ["left", "right"]],
+    ["LLE 4/5", ["left"]],
+    ["BLE intact", ["bilateral"]],
+    ["lt TA 3/5", ["left"]],
+    ["L5 and S1 roots", []],
+    ["R/O disc", []],
+    ["lt and pp intact", []],
+    ["L4-5 disc", []],
+    ["the affected side", ["affected"]],
+  ])("%s", (s, want) => {
+    expect(one(s)).toEqual(want);
+  });
+
+  it("reads a side label at the start of a line as a header", () => {
+    expect(headerSide("RIGHT LEG:")).toMatchObject({ side: "right", alone: true });
+    expect(headerSide("LLE: TA 4/5")).toMatchObject({ side: "left", alone: false });
+    expect(headerSide("Left:")).toMatchObject({ side: "left", alone: true });
+    expect(headerSide("Left TA 4/5")).toBeUndefined();
   });
 });

@@ -3,13 +3,20 @@
  * after; "left peroneal and tibial nerves" gives one side to a list; "on both sides",
  * "bilateral(ly)" and "both legs" mean both; "compared to the right side" and "4 % of the right"
  * name a reference, not a finding; "the other limbs" means the side opposite the one just named.
+ * Clinicians' letters and limb abbreviations are sides too: "R EHL 4/5", "L TA 3/5", "(L)",
+ * "on L", "RLE", "LLE", "BLE", "B/L", "bilat"; "affected side" is the side the note is about.
+ * A side label at the start of a line ("RIGHT LEG:", "Left:", "LLE:") is a header: see
+ * `headerSide`.
  */
+import { countWork } from "./work.js";
+
 export type Side = "left" | "right" | "bilateral";
 
 export interface SideMention {
   start: number;
   end: number;
-  side: Side | "other";
+  /** "other": the side opposite another; "affected": the side the note is about. */
+  side: Side | "other" | "affected";
   /** Written after what it qualifies ("on the left"). */
   post: boolean;
   /** A comparison ("compared with the right"): not the side of a finding. */
@@ -17,18 +24,59 @@ export interface SideMention {
 }
 
 const SIDE_WORDS =
-  /\b(?:(on|of|in|at|to|over|along|from|involving|affecting)\s+(?:the\s+|both\s+)?)?(left|right|bilateral(?:ly)?|both(?=\s+(?:sides?|legs?|lower|limbs?|feet|extremit|thighs?|calves|ankles?|knees?|L\d|S\d|upper|and|great toes|big toes|toes|soles|heels|hips|buttocks|quadriceps|hamstrings))|both sides|contralateral|opposite|other(?=\s+(?:side|limb|leg|lower))|lt\.?|rt\.?)(?:-?\s?sided)?(\s+(?:side|site|sides|leg|lower limbs?|lower extremit(?:y|ies)|limbs?))?\b/gi;
+  /\b(?:(on|of|in|at|to|over|along|from|involving|affecting)\s+(?:the\s+|both\s+)?)?(left|right|bilateral(?:ly)?|bilat\.?|both(?=\s+(?:sides?|legs?|lower|limbs?|feet|extremit|thighs?|calves|ankles?|knees?|L\d|S\d|upper|and|great toes|big toes|toes|soles|heels|hips|buttocks|quadriceps|hamstrings))|both sides|contralateral|opposite|other(?=\s+(?:side|limb|leg|lower))|lt\.?|rt\.?)(?:-?\s?sided)?(\s+(?:side|site|sides|leg|lower limbs?|lower extremit(?:y|ies)|limbs?))?\b/gi;
 const REFERENCE_BEFORE =
-  /(compared (?:to|with)(?: that)?(?: of)?(?: the)?|than(?: that)?(?: of)?(?: the)?|%\s*(?:of)?(?: that)?(?: of)?(?: the)?|relative to(?: the)?|versus(?: the)?|vs\.?(?: the)?)\s*$/i;
+  /(compared (?:to|with)(?: that)?(?: of)?(?: the)?|than(?: that)?(?: of)?(?: the)?|%\s*(?:of)?(?: that)?(?: of)?(?: the)?|relative to(?: the)?|versus(?: the)?|vs\.?(?: the)?|(?:versus|vs\.?|compared (?:to|with))\s+\d+(?:\.\d+)?\s*(?:uV|µV|mV|ms|m\/s|%)?\s*(?:on|in|of|at)?(?: the)?)\s*$/i;
+
+/**
+ * Letters and limb abbreviations, in capitals only: "R", "L", "(R)", "RLE", "LLE", "BLE", "B/L".
+ * Not "L5" (a root), "L-spine", "R/O" (rule out), nor a letter inside a word.
+ */
+const LETTER_SIDE =
+  /(?:\b(on|of|in|at|to|over)\s+(?:the\s+)?)?(?<![A-Za-z0-9/&.-])\(?(RLE|LLE|BLE|RLL|LLL|B\/L|R|L)\)?(?![A-Za-z0-9/]|-[A-Za-z0-9]|\.[A-Za-z]|\s*[-\u2013]\s*[0-9])/g;
+/** "the affected side", "the symptomatic leg": the side the note is about. */
+const AFFECTED =
+  /\b(?:the\s+)?(?:affected|symptomatic|involved|painful|weak(?:er)?)\s+(?:side|leg|limb|lower limb|extremity)\b/gi;
+
+function letterMentions(text: string, from: number, to: number, out: SideMention[]): void {
+  const piece = text.slice(from, to);
+  LETTER_SIDE.lastIndex = 0;
+  for (let m = LETTER_SIDE.exec(piece); m; m = LETTER_SIDE.exec(piece)) {
+    const w = m[2] ?? "";
+    const side: Side = w.startsWith("B") ? "bilateral" : w.startsWith("R") ? "right" : "left";
+    const start = from + m.index;
+    const end = start + m[0].length;
+    const post = Boolean(m[1]) || /^\s*([.,;:)]|$)/.test(text.slice(end, Math.min(to, end + 3)));
+    out.push({ start, end, side, post, reference: false });
+  }
+  AFFECTED.lastIndex = 0;
+  for (let m = AFFECTED.exec(piece); m; m = AFFECTED.exec(piece)) {
+    const start = from + m.index;
+    out.push({ start, end: start + m[0].length, side: "affected", post: true, reference: false });
+  }
+}
 
 export function sideMentions(text: string, from = 0, to = text.length): SideMention[] {
   const out: SideMention[] = [];
+  letterMentions(text, from, to, out);
   const piece = text.slice(from, to);
   SIDE_WORDS.lastIndex = 0;
   for (let m = SIDE_WORDS.exec(piece); m; m = SIDE_WORDS.exec(piece)) {
     const written = m[2] ?? "";
     const word = written.toLowerCase();
-    if (/^(lt|rt)\.?$/.test(word) && !/^[LR]t/.test(written)) continue;
+    // Lower-case "lt" is also light touch ("lt and pp intact"): a side only before a part's name.
+    if (/^(lt|rt)\.?$/.test(word) && !/^[LR]t/.test(written)) {
+      const at = from + m.index + m[0].length;
+      const next = text.slice(at, Math.min(to, at + 12));
+      const prev = text.slice(Math.max(from, from + m.index - 12), from + m.index);
+      if (
+        !/^\s+(?!and\b|touch\b|pp\b|intact|normal|reduced|decreased|absent|preserved|sens)[A-Za-z]/.test(
+          next,
+        ) ||
+        /(pp|prick|and|&|\/)\s*$/i.test(prev)
+      )
+        continue;
+    }
     const side: Side | "other" = word.startsWith("l")
       ? "left"
       : word.startsWith("r")
@@ -43,6 +91,7 @@ export function sideMentions(text: string, from = 0, to = text.length): SideMent
     const headWord = Boolean(m[3]) || /^\s*([.,;:)]|$|and\b|was\b|were\b|is\b|showed\b)/.test(after);
     const post =
       word === "bilaterally" ||
+      /^bilat\.?$/.test(word) ||
       (/^(on|of|in|at|over)$/.test(preposition) && headWord) ||
       word === "both sides";
     const sideAt = start + m[0].toLowerCase().indexOf(word);
@@ -51,7 +100,37 @@ export function sideMentions(text: string, from = 0, to = text.length): SideMent
       REFERENCE_BEFORE.test(text.slice(Math.max(from, sideAt - 40), sideAt));
     out.push({ start, end, side, post, reference });
   }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A mention whose "affected side" has been resolved to the side the note is about. */
+export type ResolvedMention = SideMention & { side: Side | "other" };
+
+/** Resolve "the affected side" to `affected`, or drop it when the note has no main side. */
+export function resolveAffected(ms: SideMention[], affected: Side | undefined): ResolvedMention[] {
+  const out: ResolvedMention[] = [];
+  for (const m of ms) {
+    if (m.side !== "affected") out.push(m as ResolvedMention);
+    else if (affected) out.push({ ...m, side: affected });
+  }
   return out;
+}
+
+/**
+ * A side label that heads a section: a line "RIGHT LEG:", "Left:", "LLE:", "Right lower limb -",
+ * alone or starting its line. Returns the side and whether the label is alone on its line.
+ */
+const HEADER =
+  /^\s*(?:(right|left|bilateral|both)(?:\s+(?:side|leg|legs|lower (?:limb|extremity|limbs|extremities)|limb|LE))?|(RLE|LLE|BLE|R|L))\s*(?::|\s-\s|\s\u2013\s)\s*/i;
+
+export function headerSide(line: string): { side: Side; alone: boolean; length: number } | undefined {
+  const m = HEADER.exec(line);
+  if (!m) return undefined;
+  const letters = m[2];
+  if (letters && !/^(RLE|LLE|BLE|R|L)$/.test(letters)) return undefined;
+  const w = (m[1] ?? letters ?? "").toLowerCase();
+  const side: Side = w.startsWith("r") ? "right" : w.startsWith("l") ? "left" : "bilateral";
+  return { side, alone: line.trim().length === m[0].trim().length, length: m[0].length };
 }
 
 const CLAUSE = /;|\b(but|however|whereas|while|except)\b/gi;
@@ -66,6 +145,7 @@ export function clauseAround(
   let s = from;
   let e = to;
   const piece = text.slice(from, to);
+  countWork(piece.length);
   CLAUSE.lastIndex = 0;
   for (let m = CLAUSE.exec(piece); m; m = CLAUSE.exec(piece)) {
     const p = from + m.index;
@@ -91,10 +171,19 @@ export function sideFor(
   mentions: SideMention[],
   opposite?: Side,
   headStart = start,
+  affected?: Side,
 ): Side | undefined {
   const clause = clauseAround(text, start, sentence.from, sentence.to);
   const resolve = (m: SideMention): Side | undefined =>
-    m.side === "other" ? (opposite === "left" ? "right" : opposite === "right" ? "left" : undefined) : m.side;
+    m.side === "other"
+      ? opposite === "left"
+        ? "right"
+        : opposite === "right"
+          ? "left"
+          : undefined
+      : m.side === "affected"
+        ? affected
+        : m.side;
   const usable = mentions.filter((m) => !m.reference);
   // Just before the phrase (or its list), in the clause.
   const pre = usable.filter((m) => m.end <= headStart && m.start >= clause.from && !m.post);
@@ -104,13 +193,23 @@ export function sideFor(
   const post = usable.find((m) => m.start >= end && m.end <= clause.to);
   if (post) return resolve(post);
   if (closest) return resolve(closest);
-  // The sentence names one side only.
-  const inSentence = new Set(
-    usable.filter((m) => m.start >= sentence.from && m.end <= sentence.to).map(resolve),
-  );
+  // The sentence names one side only (a side never crosses ";").
+  const part = semicolonPart(text, start, sentence.from, sentence.to);
+  const inSentence = new Set(usable.filter((m) => m.start >= part.from && m.end <= part.to).map(resolve));
   inSentence.delete(undefined);
   if (inSentence.size === 1) return [...inSentence][0];
   return undefined;
+}
+
+/** The stretch between the semicolons around `at`, searched at most 600 characters each way. */
+function semicolonPart(text: string, at: number, from: number, to: number): { from: number; to: number } {
+  const lo = Math.max(from, at - 600);
+  const before = text.lastIndexOf(";", at - 1);
+  const after = text.indexOf(";", at);
+  return {
+    from: before >= lo ? before + 1 : from,
+    to: after >= 0 && after < Math.min(to, at + 600) ? after : to,
+  };
 }
 
 export const opposite = (s: Side | undefined): Side | undefined =>

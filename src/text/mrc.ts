@@ -18,12 +18,13 @@ const GRADE =
   /(?:\b(?:MRC|Medical Research Council|power|strength)\s*(?:grade|score)?\s*[:=]?\s*|\bgrade\s*|\bM(?=[0-5]\b))([0-5])\s*([+-](?![0-9]))?(?:\s*\/\s*5)?|(?<![A-Za-z0-9/.])([0-5])\s*([+-](?![0-9]))?\s*\/\s*5\b|(?<![A-Za-z0-9/.-])([0-5])([+-])(?![0-9A-Za-z/+-])|(?<=\b(?:was|were|is|are|at|of|:|=)\s*)(?<!out of\s*)([0-5])([+-](?![0-9]))?(?=\s*(?:$|[,;.)]|\s(?:in|on|for|at|and|with|bilaterally|throughout)\b))|\b(zero|trace|poor|fair|good)\b/gi;
 
 /**
- * A grade that names what it grades after it: "4/5 in the EHL", "grade 2 of hip flexion". "2/5 on
+ * A grade that names what it grades after it: "4/5 in the EHL", "grade 2 of hip flexion", "MRC
+ * grade 4 weakness of hip extension". "2/5 on
  * both sides", "4/5 on the left" name a side, and the grade belongs to what came before, unless
  * a target follows the side ("4/5 on the left in hip flexion").
  */
 const FORWARD =
-  /^\s*(?:\/\s*5\s*)?(?:on\s+(?:the\s+)?(?:left|right|both\s+sides|each\s+side)(?:\s+side)?\s*,?\s*)?(?:in|of|for|on\b(?!\s+(?:the\s+)?(?:both|each|either|left|right)\b))\b/i;
+  /^\s*(?:\/\s*5\s*)?(?:on\s+(?:the\s+)?(?:left|right|both\s+sides|each\s+side)(?:\s+side)?\s*,?\s*)?(?:(?:weakness|paresis|power|strength)\s+)?(?:in|of|for|at\s+(?:the\s+)?(?:(?:left|right)\s+)?(?:hip|knee|ankle)|on\b(?!\s+(?:the\s+)?(?:both|each|either|left|right)\b))\b/i;
 
 export function gradesIn(text: string, from = 0, to = text.length): GradeMention[] {
   const out: GradeMention[] = [];

@@ -28,3 +28,22 @@ describe("isNegated", () => {
     expect(negated("No change in appetite, weight or sleep, and a left foot drop", "foot drop")).toBe(false);
   });
 });
+
+describe("isNegated, NegEx and ConText cases", () => {
+  it.each([
+    ["Babinski neg bilat.", "Babinski", true],
+    ["Babinski -ve.", "Babinski", true],
+    ["Not only weakness but also pain.", "weakness", false],
+    ["No change in the weakness.", "weakness", false],
+    ["Walks without difficulty; weakness of the left TA.", "weakness", false],
+    ["No numbness; weakness of the left TA.", "weakness", false],
+    ["Reflexes normal except absent ankle jerk.", "ankle jerk", false],
+  ])("%s -> %s negated: %s", (s, p, want) => {
+    expect(negated(s, p)).toBe(want);
+  });
+
+  it("costs the same whatever the sentence's length: a trigger far before is out of reach", () => {
+    const s = `No ${"x ".repeat(200)}weakness`;
+    expect(negated(s, "weakness")).toBe(false);
+  });
+});

@@ -16,12 +16,26 @@ export interface Phrase {
 export const MISSING_SYNONYMS: Phrase[] = [
   // Muscles written in the order EMG tables use: the muscle, then the head.
   {
-    words: ["gastrocnemius medial head", "gastrocnemius, medial head", "medial gastrocnemius head"],
+    words: [
+      "gastrocnemius medial head",
+      "gastrocnemius, medial head",
+      "medial gastrocnemius head",
+      "med gastrocnemius",
+      "med gastroc",
+      "gastroc MH",
+      "MG",
+    ],
     kind: "muscle",
     ids: ["gastrocnemius_medial_head"],
   },
   {
-    words: ["gastrocnemius lateral head", "gastrocnemius, lateral head"],
+    words: [
+      "gastrocnemius lateral head",
+      "gastrocnemius, lateral head",
+      "lat gastrocnemius",
+      "lat gastroc",
+      "gastroc LH",
+    ],
     kind: "muscle",
     ids: ["gastrocnemius_lateral_head"],
   },
@@ -36,6 +50,12 @@ export const MISSING_SYNONYMS: Phrase[] = [
     kind: "muscle",
     ids: ["peroneus_longus", "peroneus_brevis"],
     group: "peronei",
+  },
+  // The genital skin as notes name it (S2-S4; pudendal territory).
+  {
+    words: ["scrotal", "scrotum", "penile", "penis", "labial", "vulval", "vulvar"],
+    kind: "region",
+    ids: ["genital"],
   },
   // Movements named by the muscles' action on a joint.
   {
@@ -97,6 +117,18 @@ export const MISSING_SYNONYMS: Phrase[] = [
     ids: ["toe_extension"],
   },
   { words: ["toe flexor", "toe flexion"], kind: "movement", ids: ["toe_flexion"] },
+  // The clinic's shorthand for movements ("L hip flex 4/5, knee ext 4-/5, ankle DF 5/5").
+  { words: ["hip flex", "hip flexn", "hip F"], kind: "movement", ids: ["hip_flexion"] },
+  { words: ["hip ext", "hip extn"], kind: "movement", ids: ["hip_extension"] },
+  { words: ["hip abd", "hip abdn"], kind: "movement", ids: ["hip_abduction"] },
+  { words: ["hip add", "hip addn"], kind: "movement", ids: ["hip_adduction"] },
+  { words: ["knee ext", "knee extn", "knee E"], kind: "movement", ids: ["knee_extension"] },
+  { words: ["knee flex", "knee flexn"], kind: "movement", ids: ["knee_flexion"] },
+  { words: ["ankle DF", "ADF", "DF", "ankle dorsiflex"], kind: "movement", ids: ["ankle_dorsiflexion"] },
+  { words: ["ankle PF", "APF", "PF", "ankle plantarflex"], kind: "movement", ids: ["ankle_plantarflexion"] },
+  { words: ["ankle inv", "inversion"], kind: "movement", ids: ["ankle_inversion"] },
+  { words: ["ankle ev", "ankle evn", "eversion"], kind: "movement", ids: ["ankle_eversion"] },
+  { words: ["GTE", "great toe ext", "big toe ext"], kind: "movement", ids: ["great_toe_extension"] },
   {
     words: ["foot dorsiflexors", "foot dorsiflexor", "foot extensors"],
     kind: "movement",

@@ -5,12 +5,13 @@
  * - sides: a side written in the statement's own clause (up to the next comma, "and", ";" or
  *   "but"); else both legs when it says so ("throughout", "bilaterally", "in all four limbs",
  *   "on both sides"); else the side the note is about, when one side clearly dominates; else both.
- * - findings: one per item and side, leaving out items the note states otherwise on that side; an
- *   item that holds on both legs and that the note states nowhere else is one bilateral finding.
+ * - findings: a v1.1 `others` finding per side (one bilateral finding for both legs): every item of
+ *   the kind not named elsewhere in the case; items the note names keep their own reading.
  */
 import type { Doc } from "./doc.js";
 import type { Side } from "./laterality.js";
 import type { Unit } from "./sentences.js";
+import { countWork } from "./work.js";
 
 const BOTH =
   /\b(throughout|bilateral(?:ly)?|symmetric(?:al(?:ly)?)?|both sides|(?:in|of|on) (?:all (?:four )?|both |the )?(?:limbs|legs|extremities|lower (?:limbs|extremities)))\b/i;
@@ -21,7 +22,7 @@ const EXAM_ITEM =
  * a list of parts of the examination with one normal word for them all.
  */
 export const EXAM_LIST = new RegExp(
-  `\\b${EXAM_ITEM}(?:\\s*,\\s*(?:and\\s+)?${EXAM_ITEM}|\\s+and\\s+${EXAM_ITEM})+\\s+(?:were|are)\\s+(?:all\\s+)?(?:normal|intact|preserved|unremarkable)\\b`,
+  `\\b${EXAM_ITEM}(?:\\s*,\\s*(?:and\\s+)?${EXAM_ITEM}|\\s+and\\s+${EXAM_ITEM})+\\s+(?:were|are)\\s+(?:all\\s+)?(?:objectively\\s+|clinically\\s+)?(?:normal|intact|preserved|unremarkable|unchanged)\\b`,
   "gi",
 );
 
@@ -31,6 +32,7 @@ const STATEMENT_END = /[;,]|\b(?:and|but|however|whereas|while|except|with)\b/gi
 /** The stretch of a sentence a statement at `at` covers: from the last break before to the next. */
 export function statementAround(doc: Doc, u: Unit, at: number, end: number): { from: number; to: number } {
   let from = u.start;
+  countWork(u.end - u.start);
   const before = doc.text.slice(u.start, at);
   STATEMENT_END.lastIndex = 0;
   for (let m = STATEMENT_END.exec(before); m; m = STATEMENT_END.exec(before))
@@ -58,20 +60,14 @@ export function scopeSides(
   if (named.includes("bilateral") || (left && right)) return { sides: ["left", "right"], inferred: false };
   if (left) return { sides: ["left"], inferred: false };
   if (right) return { sides: ["right"], inferred: false };
+  const header = doc.headerSide(u);
+  if (header) return { sides: header === "bilateral" ? ["left", "right"] : [header], inferred: false };
   if (BOTH.test(doc.text.slice(s.from, s.to))) return { sides: ["left", "right"], inferred: false };
-  if (doc.dominant) return { sides: [doc.dominant], inferred: true };
+  if (doc.dominantStrong) return { sides: [doc.dominantStrong], inferred: true };
   return { sides: ["left", "right"], inferred: false };
 }
 
-/**
- * The sides to write an item on: `stated(side)` says whether the note states the item itself on
- * that side. Both sides and stated on neither: one bilateral finding.
- */
-export function sidesToWrite(
-  sides: ("left" | "right")[],
-  stated: (side: "left" | "right") => boolean,
-): Side[] {
-  const open = sides.filter((s) => !stated(s));
-  if (sides.length === 2 && open.length === 2) return ["bilateral"];
-  return open;
+/** The sides to write a v1.1 `others` finding on: one bilateral finding for both legs. */
+export function othersSides(sides: ("left" | "right")[]): Side[] {
+  return sides.length === 2 ? ["bilateral"] : sides;
 }

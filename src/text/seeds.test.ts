@@ -47,16 +47,15 @@ describe.skipIf(!existsSync(DEV_CASES))("the seed papers", () => {
     return { id, handMade, text, r, score: scoreCase(id, handMade, r.case) };
   });
 
-  it("reach precision and recall of at least 0.9 over the four seeds", () => {
+  it("reach strict precision and recall (kind, id, side and value right) of at least 0.9 over the four seeds", () => {
     const t = total(results.map((x) => x.score));
-    expect(t.overall.precision).toBeGreaterThanOrEqual(0.9);
-    expect(t.overall.recall).toBeGreaterThanOrEqual(0.9);
-    expect(t.valueAgreement).toBeGreaterThanOrEqual(0.95);
+    expect(t.strict.precision).toBeGreaterThanOrEqual(0.9);
+    expect(t.strict.recall).toBeGreaterThanOrEqual(0.9);
   });
 
-  it.each(SEEDS)("%s: each paper on its own is read with recall of at least 0.9", (id) => {
+  it.each(SEEDS)("%s: each paper on its own is read with strict recall of at least 0.85", (id) => {
     const x = results.find((r) => r.id === id);
-    expect(x?.score.overall.recall).toBeGreaterThanOrEqual(0.9);
+    expect(x?.score.strict.recall).toBeGreaterThanOrEqual(0.85);
   });
 
   it("give every finding a span that is the text it was read from", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headingKind, segment } from "./sentences.js";
+import { headingKind, MAX_UNIT, segment } from "./sentences.js";
 
 const texts = (t: string, isRow?: (l: string) => boolean) =>
   segment(t, isRow).map((u) => u.text.replace(/\s+/g, " "));
@@ -56,5 +56,17 @@ describe("segment", () => {
     expect(headingKind("| Case Report |")).toBe("patient");
     expect(headingKind("2. Discussion:")).toBe("literature");
     expect(headingKind("The discussion was long")).toBe("none");
+  });
+
+  it("never makes a unit longer than MAX_UNIT, on text that never ends a sentence", () => {
+    const line = "Left EHL 4/5, TA 3/5, ankle jerk absent on the left\n";
+    const oneLine = "weak ".repeat(2000);
+    for (const text of [line.repeat(500), oneLine]) {
+      const units = segment(text);
+      expect(Math.max(...units.map((u) => u.end - u.start))).toBeLessThanOrEqual(MAX_UNIT);
+      // Nothing is lost: every word is in some unit.
+      const covered = units.reduce((n, u) => n + (u.text.match(/\S+/g)?.length ?? 0), 0);
+      expect(covered).toBe(text.match(/\S+/g)?.length);
+    }
   });
 });

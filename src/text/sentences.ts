@@ -11,6 +11,9 @@
  *   wherever the layout put them. A note without headings is all patient.
  * - Sentences about the course after treatment ("three months after finishing treatment",
  *   "follow-up EMG") are marked `followUp`: Locus reads the presentation.
+ * - No unit is longer than MAX_UNIT characters: text that never ends a sentence (a list without
+ *   full stops, a table pasted as one paragraph) is cut at line breaks, then at spaces, so that
+ *   what the readers do inside one unit stays bounded and the whole runs in time linear in the note.
  */
 export type Section = "patient" | "literature";
 
@@ -27,7 +30,35 @@ export interface Unit {
   generic: boolean;
   /** Increases at every heading and caption: what one sentence carries to the next stays inside. */
   block: number;
+  /**
+   * A conclusion, not an observation: under an Impression, Assessment, Plan or Diagnosis heading or
+   * label, or a sentence naming a working or differential diagnosis. Never read as findings.
+   */
+  conclusion: boolean;
 }
+
+const CONCLUSION_HEADINGS =
+  /^(impression|clinical impression|assessment|plan|assessment (?:and|&) plan|a\/p|a&p|(?:working |differential |provisional |presumptive |final )?diagnos[ie]s|ddx|dx|interpretation|opinion|recommendations?|conclusions? (?:of the study|of the EMG)|emg (?:impression|interpretation|conclusion))$/i;
+/** "Impression: ...", "Plan - ...", "Working diagnosis: ...": a label that starts a conclusion. */
+const CONCLUSION_LABEL =
+  /^\s*(?:clinical |emg |electrodiagnostic )?(?:impression|assessment|plan|a\/p|a&p|(?:working |differential |provisional |presumptive |final )?diagnos[ie]s|ddx|dx|interpretation|opinion|recommendations?|summary(?: and| &) (?:impression|interpretation))\s*[:\-\u2013]/i;
+/** Any other label ("Exam:", "HPI:", "Right leg:"): it ends a labelled conclusion. */
+const OTHER_LABEL = /^\s*[A-Za-z][A-Za-z /&]{1,30}:/;
+const NAMES_DIAGNOSIS = /\b(?:working|differential|provisional|presumptive|final) diagnos[ie]s\b|\bDDx\b/i;
+
+/** Marks the conclusion units: from a conclusion heading or label to the next heading or label. */
+function markConclusions(units: Unit[], conclusionBlocks: Set<number>): void {
+  let labelled = -1;
+  for (const u of units) {
+    if (CONCLUSION_LABEL.test(u.text)) labelled = u.block;
+    else if (OTHER_LABEL.test(u.text) || u.block !== labelled) labelled = -1;
+    u.conclusion =
+      !u.row && (conclusionBlocks.has(u.block) || labelled === u.block || NAMES_DIAGNOSIS.test(u.text));
+  }
+}
+
+/** The longest unit, in characters: real sentences are far shorter. */
+export const MAX_UNIT = 1200;
 
 const PATIENT_HEADINGS =
   /^(case( report| presentation| description| history| summary)?|clinical (details|presentation|findings|history|summary)|history( of present(ing)? illness)?|presenting complaint|examination|physical examination|neurological examination|findings|investigations?|results|electrodiagnostic (study|studies|findings)|emg|ncs|emg\/ncs|nerve conduction studies|needle emg|imaging|mri|laboratory|labs|impression|assessment|plan|hpi|exam|abstract|summary|patient)$/i;
@@ -74,16 +105,21 @@ const ABBREVIATIONS = new Set([
   "post",
 ]);
 
-export function headingKind(line: string): Section | "none" {
-  const t = line
+/** A heading line without its numbering, markup and final colon. */
+function headingText(line: string): string {
+  return line
     .replace(/[|#*_=]+/g, " ")
     .replace(/^\s*([0-9]+|[IVX]+)[.)]?\s+/, "")
     .replace(/[:.]\s*$/, "")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+export function headingKind(line: string): Section | "none" {
+  const t = headingText(line);
   if (t.length === 0 || t.length > 48) return "none";
   if (LITERATURE_HEADINGS.test(t)) return "literature";
-  if (PATIENT_HEADINGS.test(t)) return "patient";
+  if (PATIENT_HEADINGS.test(t) || CONCLUSION_HEADINGS.test(t)) return "patient";
   return "none";
 }
 
@@ -105,8 +141,11 @@ function lines(text: string): Line[] {
   return out;
 }
 
-/** Split text into sentences and table rows. `isRow` says whether a line is a table row. */
-export function segment(text: string, isRow: (line: string) => boolean = () => false): Unit[] {
+/**
+ * Split text into sentences and table rows. `isRow` says whether a line (trimmed, with the offset
+ * where it starts) is a table row.
+ */
+export function segment(text: string, isRow: (line: string, start: number) => boolean = () => false): Unit[] {
   const units: Unit[] = [];
   let section: Section = "patient";
   let inCaption = false;
@@ -115,6 +154,9 @@ export function segment(text: string, isRow: (line: string) => boolean = () => f
   let pieceCaption = false;
   let pieceSection: Section = section;
   let block = 0;
+  /** Whether the last line added to the piece ends a sentence. */
+  let lastEnded = false;
+  const conclusionBlocks = new Set<number>();
 
   const flush = () => {
     if (pieceStart >= 0) splitInline(text, pieceStart, pieceEnd, pieceSection, pieceCaption, block, units);
@@ -136,6 +178,7 @@ export function segment(text: string, isRow: (line: string) => boolean = () => f
       inCaption = false;
       section = heading;
       block++;
+      if (CONCLUSION_HEADINGS.test(headingText(trimmed))) conclusionBlocks.add(block);
       continue;
     }
     const lead = line.start + (line.text.length - line.text.trimStart().length);
@@ -144,14 +187,13 @@ export function segment(text: string, isRow: (line: string) => boolean = () => f
       flush();
       inCaption = true;
       block++;
-    } else if (isRow(trimmed)) {
+    } else if (isRow(trimmed, lead)) {
       flush();
       units.push(unit(text, lead, tail, "patient", true, inCaption, block));
       continue;
     } else if (pieceStart >= 0) {
-      const before = text.slice(pieceStart, pieceEnd).trimEnd();
-      const ended = /[.!?:]["')\]]*$/.test(before);
-      if (ended && (inCaption ? /^[a-z]/.test(trimmed) : true)) {
+      if (pieceEnd - pieceStart > MAX_UNIT) flush();
+      else if (lastEnded && (inCaption ? /^[a-z]/.test(trimmed) : true)) {
         flush();
         if (inCaption && /^[a-z]/.test(trimmed)) {
           inCaption = false;
@@ -165,8 +207,10 @@ export function segment(text: string, isRow: (line: string) => boolean = () => f
       pieceSection = inCaption ? "patient" : section;
     }
     pieceEnd = tail;
+    lastEnded = /[.!?:]["')\]]*$/.test(trimmed);
   }
   flush();
+  markConclusions(units, conclusionBlocks);
   return units;
 }
 
@@ -190,6 +234,7 @@ function unit(
     followUp: FOLLOW_UP.test(t),
     generic: !row && GENERIC.test(t) && !ABOUT_PATIENT.test(t),
     block,
+    conclusion: false,
   };
 }
 
@@ -232,5 +277,17 @@ function push(
 ): void {
   while (start < end && /\s/.test(text[start] as string)) start++;
   while (end > start && /\s/.test(text[end - 1] as string)) end--;
+  // Too long for a sentence: cut at the last break (";", ",", a space) before the limit.
+  while (end - start > MAX_UNIT) {
+    let cut = start + MAX_UNIT;
+    const window = text.slice(start + MAX_UNIT / 2, cut);
+    const at = Math.max(window.lastIndexOf(";"), window.lastIndexOf("\n"));
+    const space = window.lastIndexOf(" ");
+    if (at >= 0) cut = start + MAX_UNIT / 2 + at + 1;
+    else if (space >= 0) cut = start + MAX_UNIT / 2 + space;
+    push(text, start, cut, section, caption, block, out);
+    start = cut;
+    while (start < end && /\s/.test(text[start] as string)) start++;
+  }
   if (end > start) out.push(unit(text, start, end, section, false, caption, block));
 }

@@ -9,6 +9,40 @@ export const TEXT_SOURCES = {
     year: 2001,
     published: "Journal of Biomedical Informatics 34(5):301-310",
   },
+  harkema2009: {
+    title:
+      "ConText: an algorithm for determining negation, experiencer, and temporal status from clinical reports",
+    authors: "Harkema H, Dowling JN, Thornblade T, Chapman WW",
+    year: 2009,
+    published: "Journal of Biomedical Informatics 42(5):839-851",
+    url: "https://doi.org/10.1016/j.jbi.2009.05.002",
+  },
+  chapmanNegexRepo: {
+    title: "NegEx and pyConTextNLP trigger lists (negex_triggers.txt, lexical_kb)",
+    authors: "Chapman WW et al.",
+    year: 2013,
+    published: "GitHub chapmanbe/negex and chapmanbe/pyConTextNLP",
+    url: "https://github.com/chapmanbe/negex",
+  },
+  eyre2021: {
+    title: "Launching into clinical space with medspaCy: a new clinical text processing toolkit in Python",
+    authors: "Eyre H, Chapman AB, Peterson KS, et al.",
+    year: 2021,
+    published: "AMIA Annual Symposium Proceedings 2021:438-447 (ConText rules in medspacy/context)",
+    url: "https://github.com/medspacy/medspacy",
+  },
+  deville2000: {
+    title: "The test of Lasegue: systematic review of the accuracy in diagnosing herniated discs",
+    authors: "Deville WL, van der Windt DA, Dzaferagic A, Bezemer PD, Bouter LM",
+    year: 2000,
+    published: "Spine 25(9):1140-1147",
+  },
+  olney1999: {
+    title: "Consensus criteria for the diagnosis of partial conduction block",
+    authors: "Olney RK (American Association of Electrodiagnostic Medicine)",
+    year: 1999,
+    published: "Muscle & Nerve Supplement 8:S225-S229",
+  },
   litvan1996: {
     title: "Reliability of the NINDS Myotatic Reflex Scale",
     authors: "Litvan I, Mangone CA, Werden W, et al.",
@@ -28,6 +62,64 @@ export const TEXT_SOURCES = {
     year: 2011,
     published: "Journal of Spinal Cord Medicine 34(6):535-546",
   },
+} as const;
+
+/**
+ * The assertion triggers of assertion.ts: negation before and after, pseudo-negation and scope
+ * terminators after NegEx (Chapman 2001 and its published trigger list), uncertainty, time and
+ * experiencer after ConText (Harkema 2009) and medspaCy's ConText rules (Eyre 2021), with the
+ * clinic's shorthand added ("neg", "-ve", "bilat", "query").
+ */
+export const ASSERTION_TRIGGERS = {
+  sources: ["chapman2001", "chapmanNegexRepo", "harkema2009", "eyre2021"],
+} as const;
+
+/**
+ * A straight leg raise is positive when it reproduces the leg pain below about 70 degrees of hip
+ * flexion (most positive tests fall between 30 and 70); raised to 70 degrees or more without pain
+ * it is read as negative.
+ */
+export const SLR_POSITIVE_BELOW_DEGREES = { degrees: 70, sources: ["deville2000"] } as const;
+
+/**
+ * "SNAPs normal", "CMAPs reduced" with no nerve named: the routine lower-limb studies of an
+ * electrodiagnostic examination, the sural and superficial peroneal sensory and the peroneal and
+ * tibial motor studies.
+ */
+export const ROUTINE_STUDIES = {
+  sensory: ["sural_sensory", "superficial_peroneal_sensory"],
+  motor: ["peroneal_motor_edb", "tibial_motor_ah"],
+  sources: ["atlas:preston2020"],
+} as const;
+
+/** Lower limits of normal conduction velocity of the routine lower-limb motor studies, m/s. */
+export const NCS_VELOCITY_LLN = {
+  mps: { peroneal_motor_edb: 44, peroneal_motor_ta: 44, tibial_motor_ah: 41 },
+  sources: ["atlas:preston2020"],
+} as const;
+
+/**
+ * Partial conduction block between two stimulation sites: the proximal CMAP amplitude at least
+ * this fraction smaller than the distal one over a short segment (peroneal 50 %; the tibial nerve,
+ * with more temporal dispersion, 60 %).
+ */
+export const CONDUCTION_BLOCK_DROP = {
+  fraction: { peroneal_motor_edb: 0.5, peroneal_motor_ta: 0.5, tibial_motor_ah: 0.6, femoral_motor: 0.5 },
+  sources: ["olney1999"],
+} as const;
+
+/**
+ * A joint graded as a whole ("hip 3/5", "4-/5 at the left knee") is read as the key movements of
+ * the ISNCSCI motor examination at that joint: hip flexion (L2), knee extension (L3), ankle
+ * dorsiflexion (L4) and plantarflexion (S1).
+ */
+export const JOINT_MOVEMENTS = {
+  joints: {
+    hip: ["hip_flexion"],
+    knee: ["knee_extension"],
+    ankle: ["ankle_dorsiflexion", "ankle_plantarflexion"],
+  },
+  sources: ["kirshblum2011"],
 } as const;
 
 export type TextSourceKey =
@@ -52,69 +144,12 @@ export const MRC_WORDS = {
 } as const;
 
 /**
- * "Power normal throughout" names no movement. Locus reads it as the five lower-limb key muscle
- * groups of the ISNCSCI motor examination (one per segment L2 to S1), the usual minimal screen,
- * graded 5 on the sides it speaks of, leaving out what the note grades elsewhere.
- */
-export const KEY_MOVEMENTS = {
-  ids: ["hip_flexion", "knee_extension", "ankle_dorsiflexion", "great_toe_extension", "ankle_plantarflexion"],
-  sources: ["kirshblum2011"],
-} as const;
-
-/**
- * A statement about the whole motor examination with no exception ("strength was normal", "no
- * weakness could be demonstrated", "power 5/5 throughout") is read as grade 5 for the movements a
- * routine lower-limb examination grades: the eleven the Aids booklet and Kendall demonstrate for
- * the leg, which between them test every root from L2 to S2 and every motor nerve of the leg
- * (femoral, obturator, superior and inferior gluteal, sciatic, tibial, deep and superficial
- * peroneal). Rotation of the hip, toe flexion and the small foot muscles are left out: a routine
- * examination rarely grades them. Statements with an exception ("power otherwise normal", "normal
- * in the other limbs") keep the narrower ISNCSCI key movements above: they follow an examination
- * that was focused on the deficit, and the minimal screen is the safer claim about what else was
- * tested.
- */
-export const ROUTINE_MOVEMENTS = {
-  ids: [
-    "hip_flexion",
-    "hip_extension",
-    "hip_abduction",
-    "hip_adduction",
-    "knee_extension",
-    "knee_flexion",
-    "ankle_dorsiflexion",
-    "ankle_plantarflexion",
-    "ankle_inversion",
-    "ankle_eversion",
-    "great_toe_extension",
-  ],
-  sources: ["atlas:aids2010", "atlas:kendall2005"],
-} as const;
-
-/**
- * "Sensation was normal", "no sensory deficit", "sensation intact to all modalities": normal for
- * the skin regions that together cover the leg below the groin once, the faces of each segment:
- * the four faces of the thigh, the medial, anterolateral and posterior leg, the dorsum and lateral
- * border of the foot and the two halves of the sole. Left out: the midline and trunk regions
- * (low back, buttock, perineum, groin, genitals), which a leg examination does not reach, and the
- * small landmark regions that lie on the borders of the faces (anterior and medial knee, lateral
- * calf, lateral ankle, first web space, medial border of the foot, heel, great and little toes),
- * which a note names when it means them. The atlas's region list is the source of the ids.
+ * A "stocking" distribution of sensory loss is read as the skin of the foot: its dorsum, lateral
+ * border and the two halves of the sole (the atlas's region list is the source of the ids).
+ * Whole-examination statements ("sensation was normal") are written as v1.1 `others` findings,
+ * not expanded into regions.
  */
 export const ROUTINE_REGIONS = {
-  ids: [
-    "thigh_anterior",
-    "thigh_lateral",
-    "thigh_medial",
-    "thigh_posterior",
-    "leg_medial",
-    "leg_anterolateral",
-    "calf_posterior",
-    "foot_dorsum",
-    "foot_lateral",
-    "sole_medial",
-    "sole_lateral",
-  ],
-  /** The regions of the foot among them: what a "stocking" distribution is read as. */
   foot: ["foot_dorsum", "foot_lateral", "sole_medial", "sole_lateral"],
   sources: ["atlas:aids2010"],
 } as const;

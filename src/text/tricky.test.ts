@@ -118,9 +118,9 @@ const rows: { text: string; has: Want[]; not?: Want[] }[] = [
     text: "Reflexes were 2+ and symmetric except for a reduced (trace) left ankle jerk.",
     has: [
       { kind: "reflex", reflex: "achilles", grade: "reduced", side: "left" },
-      { kind: "reflex", reflex: "achilles", grade: "normal", side: "right" },
-      { kind: "reflex", reflex: "patellar", grade: "normal", side: "bilateral" },
+      { kind: "reflex", reflex: "others", grade: "normal", side: "bilateral" },
     ],
+    not: [{ kind: "reflex", reflex: "achilles", grade: "normal", side: "left" }],
   },
   {
     text: "H-reflex latency was 32.6 ms on the right and 34.3 ms on the left (upper limit 34 ms).",
@@ -171,19 +171,14 @@ const rows: { text: string; has: Want[]; not?: Want[] }[] = [
   },
   {
     text: "Despite her complaints no muscle weakness could be demonstrated.",
-    has: [
-      { kind: "strength", target: "ankle_dorsiflexion", mrc: 5, side: "bilateral" },
-      { kind: "strength", target: "hip_abduction", mrc: 5, side: "bilateral" },
-    ],
+    has: [{ kind: "strength", target: "others", mrc: 5, side: "bilateral" }],
   },
-  // A whole-examination statement: the routine movements and skin regions of the legs.
+  // A whole-examination statement: a v1.1 `others` finding for each kind it names.
   {
     text: "Strength and sensation were normal.",
     has: [
-      { kind: "strength", target: "knee_flexion", mrc: 5, side: "bilateral" },
-      { kind: "strength", target: "ankle_eversion", mrc: 5, side: "bilateral" },
-      { kind: "sensory", region: "thigh_lateral", change: "normal", side: "bilateral" },
-      { kind: "sensory", region: "sole_lateral", change: "normal", side: "bilateral" },
+      { kind: "strength", target: "others", mrc: 5, side: "bilateral" },
+      { kind: "sensory", region: "others", change: "normal", side: "bilateral" },
     ],
     not: [
       { kind: "sensory", region: "perineum" },
@@ -193,23 +188,20 @@ const rows: { text: string; has: Want[]; not?: Want[] }[] = [
   {
     text: "The left calf was swollen and the left knee was painful. Strength was normal, and the sensory examination was unremarkable.",
     has: [
-      { kind: "strength", target: "hip_extension", mrc: 5, side: "left" },
-      { kind: "sensory", region: "calf_posterior", change: "normal", side: "left" },
+      { kind: "strength", target: "others", mrc: 5, side: "left" },
+      { kind: "sensory", region: "others", change: "normal", side: "left" },
     ],
     not: [{ side: "right" }, { side: "bilateral" }],
   },
   {
     text: "Sharp/dull sensation was normal in all four limbs.",
-    has: [
-      { kind: "sensory", region: "foot_dorsum", change: "normal", side: "bilateral", modality: "pinprick" },
-    ],
+    has: [{ kind: "sensory", region: "others", change: "normal", side: "bilateral", modality: "pinprick" }],
   },
   {
     text: "Sensation was normal except for reduced pinprick over the dorsum of the left foot.",
     has: [
       { kind: "sensory", region: "foot_dorsum", change: "reduced", side: "left" },
-      { kind: "sensory", region: "foot_dorsum", change: "normal", side: "right" },
-      { kind: "sensory", region: "thigh_anterior", change: "normal", side: "bilateral" },
+      { kind: "sensory", region: "others", change: "normal", side: "bilateral" },
     ],
     not: [
       { kind: "sensory", region: "foot_dorsum", change: "normal", side: "left" },
@@ -218,7 +210,7 @@ const rows: { text: string; has: Want[]; not?: Want[] }[] = [
   },
   {
     text: "There was no sensory deficit. Vibration sense was normal in the hands.",
-    has: [{ kind: "sensory", region: "leg_medial", change: "normal", side: "bilateral" }],
+    has: [{ kind: "sensory", region: "others", change: "normal", side: "bilateral" }],
     not: [{ modality: "vibration" }],
   },
   { text: "Sensation in the hands was normal. No sensory symptoms.", has: [], not: [{ kind: "sensory" }] },
@@ -226,8 +218,7 @@ const rows: { text: string; has: Want[]; not?: Want[] }[] = [
     text: "Strength was normal, except for left ankle dorsiflexion 4/5.",
     has: [
       { kind: "strength", target: "ankle_dorsiflexion", mrc: 4, side: "left" },
-      { kind: "strength", target: "ankle_dorsiflexion", mrc: 5, side: "right" },
-      { kind: "strength", target: "knee_extension", mrc: 5, side: "left" },
+      { kind: "strength", target: "others", mrc: 5, side: "bilateral" },
     ],
     not: [{ target: "hip_abduction" }, { target: "ankle_dorsiflexion", mrc: 5, side: "left" }],
   },
@@ -281,10 +272,7 @@ const rows: { text: string; has: Want[]; not?: Want[] }[] = [
   // Plural reflex phrases speak of both legs unless their own statement names a side.
   {
     text: "Right ankle dorsiflexion was weak (2/5), and all reflexes were normal.",
-    has: [
-      { kind: "reflex", reflex: "patellar", grade: "normal", side: "bilateral" },
-      { kind: "reflex", reflex: "achilles", grade: "normal", side: "bilateral" },
-    ],
+    has: [{ kind: "reflex", reflex: "others", grade: "normal", side: "bilateral" }],
     not: [{ kind: "reflex", side: "right" }],
   },
   {

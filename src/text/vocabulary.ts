@@ -9,6 +9,7 @@
 import { groups, synonyms } from "../atlas/data/synonyms.js";
 import { type AtlasKind, getAtlas } from "../atlas/index.js";
 import { MISSING_SYNONYMS } from "./phrases.js";
+import { countWork } from "./work.js";
 
 export interface Mention {
   start: number;
@@ -100,7 +101,9 @@ export class Vocabulary {
       const list = this.byKey.get(k);
       if (!list) continue;
       const hit = list.find(
-        (e) => kinds.includes(e.kind) && (e.exact === undefined || (k === key && e.exact === raw)),
+        (e) =>
+          kinds.includes(e.kind) &&
+          (e.exact === undefined || (k === key && e.exact === raw) || `${e.exact}s` === raw),
       );
       if (hit) return hit;
     }
@@ -109,6 +112,7 @@ export class Vocabulary {
 
   /** Atlas words of the given kinds in text[from, to), longest first, not overlapping. */
   scan(text: string, kinds: readonly AtlasKind[], from = 0, to = text.length): Mention[] {
+    countWork(to - from);
     const toks: { s: number; e: number; low: string; raw: string }[] = [];
     TOKEN.lastIndex = from;
     for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {

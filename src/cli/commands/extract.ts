@@ -1,7 +1,7 @@
 /**
  * `locus extract <note.txt>`: a clinic note, EMG report or case report to a LocusCase, with the
- * text span behind every finding, a confidence per finding, and what looked clinical but was not
- * understood.
+ * text span behind every finding, a confidence per finding, what looked clinical but was not
+ * understood, and warnings where two readings of one finding disagree.
  */
 import { extract } from "../../text/index.js";
 import type { Register } from "../index.js";
@@ -37,8 +37,16 @@ export const registerExtract: Register = (program, io, setExit) => {
         });
         const out = opts.caseOnly
           ? r.case
-          : { case: r.case, spans: r.spans, confidence: r.confidence, unrecognized: r.unrecognized };
+          : {
+              case: r.case,
+              spans: r.spans,
+              confidence: r.confidence,
+              unrecognized: r.unrecognized,
+              warnings: r.warnings,
+            };
         io.out(`${JSON.stringify(out, null, 2)}\n`);
+        // Two readings of one finding that disagree are said aloud, never settled silently.
+        for (const w of r.warnings) io.err(`locus extract: warning: ${w.message}\n`);
         if (r.case.findings.length === 0) io.err("locus extract: no finding was recognised in this text\n");
       },
     );

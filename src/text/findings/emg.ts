@@ -49,6 +49,7 @@ function features(t: string): Features {
     )
   )
     f.muap = "neurogenic";
+  else if (/\bneurogenic (?:changes?|pattern|features|findings)\b/i.test(t)) f.muap = "neurogenic";
   else if (
     /(small|short[- ]duration|myopathic)\s*(\w+\s+){0,3}(MUAPs?|MUPs?|motor units?|potentials)/i.test(t)
   )
@@ -114,17 +115,88 @@ export function readEmg(doc: Doc): void {
       continue;
     }
     if (!CUE.test(u.text)) continue;
-    const f = features(u.text);
-    if (Object.keys(f).length === 0) continue;
-    const para = paraspinalMentions(doc, u);
-    const muscles = doc.vocab
-      .scan(doc.text, ["muscle"], u.start, u.end)
-      .filter((m) => !para.some((p) => m.start < p.end && p.start < m.end));
-    const all = [...para, ...muscles].sort((a, b) => a.start - b.start);
-    const head = all[0]?.start ?? u.start;
+    let needle = false;
+    for (const c of clauses(doc, u)) {
+      needle ||= CUE.test(doc.text.slice(c.start, c.end));
+      if (needle) readEmgClause(doc, u, c);
+    }
+  }
+}
+
+/**
+ * The clauses of a sentence, each with its own findings: "fibrillations in the TA; TP normal",
+ * "denervation in the TA but not in the gastrocnemius". A clause is cut at ";" and at the words
+ * that turn a sentence (ConText's terminators).
+ */
+function clauses(doc: Doc, u: Unit): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const cut = /;|\b(?:but|however|whereas|while|except)\b/gi;
+  let s = u.start;
+  for (const m of matches(cut, doc.text, u)) {
+    out.push({ start: s, end: m.index });
+    s = m.index + m[0].length;
+  }
+  out.push({ start: s, end: u.end });
+  return out;
+}
+
+/** "Quiet", "normal", "silent": a muscle at rest without spontaneous activity. */
+const AT_REST_NORMAL = /^\s*(?:(?:was|were|is|are)\s+)?(?:normal|quiet|silent|unremarkable|spared|clean)\b/i;
+
+/**
+ * A muscle named as the recording site of a conduction study ("peroneal CMAP recording EDB",
+ * "tibial motor (AH)", "Peroneal - EDB") is not a needled muscle.
+ */
+function recordingSite(doc: Doc, from: number, m: Mention): boolean {
+  const before = doc.text.slice(Math.max(from, m.start - 40), m.start);
+  const after = doc.text.slice(m.end, m.end + 12);
+  return (
+    /\b(?:record\w*|rec\.?|recording site)\s*(?:from|at|over|:)?\s*(?:the\s+)?$/i.test(before) ||
+    /\b(?:peroneal|fibular|tibial|motor|CMAPs?)\s*(?:motor\s*)?(?:[-\u2013(:/]|to|at)\s*$/i.test(before) ||
+    /^\s*(?:CMAPs?|\)\s*(?:CMAP|amplitude|latency|\d))/i.test(after) ||
+    // "normal peroneal and tibial motor responses": a nerve, not the peroneus muscles.
+    /^\s*(?:(?:and|or|&)\s+\w+\s+)?(?:motor|sensory|nerves?|CMAPs?|SNAPs?|F[- ]?waves?|H[- ]?reflex\w*|responses?|conductions?|studies)\b/i.test(
+      doc.text.slice(m.end, m.end + 30),
+    )
+  );
+}
+
+/**
+ * A table flattened into prose ("TA incr 2+ 2+ reduced, gastroc nl 0 0 full"): each muscle has
+ * its own cells up to the next muscle. When at least two muscles carry their own findings, each
+ * is read from its own stretch only; otherwise undefined and the clause's findings hold for all.
+ */
+function ownCells(doc: Doc, all: Mention[], end: number): (Features | undefined)[] | undefined {
+  const own = all.map((m, i) => {
+    const stretch = doc.text.slice(m.end, all[i + 1]?.start ?? end);
+    const f = features(stretch);
+    if (Object.keys(f).length > 0) return f;
+    if (AT_REST_NORMAL.test(stretch) || /^\s*[:,-]?\s*(?:nl|normal|0)\b/i.test(stretch))
+      return { spontaneous: "none", muap: "normal" } as Features;
+    return undefined;
+  });
+  return own.filter(Boolean).length >= 2 ? own : undefined;
+}
+
+function readEmgClause(doc: Doc, u: Unit, c: { start: number; end: number }): void {
+  const text = doc.text.slice(c.start, c.end);
+  const f = features(text);
+  const para = paraspinalMentions(doc, { ...u, start: c.start, end: c.end });
+  const muscles = doc.vocab
+    .scan(doc.text, ["muscle"], c.start, c.end)
+    .filter((m) => !para.some((p) => m.start < p.end && p.start < m.end));
+  const all = [...para, ...muscles]
+    .filter((m) => !recordingSite(doc, c.start, m))
+    .sort((a, b) => a.start - b.start);
+  if (all.length === 0) return;
+  const perMuscle = ownCells(doc, all, c.end);
+  const quietAfter = AT_REST_NORMAL.test(doc.text.slice(all[all.length - 1]?.end ?? c.end, c.end));
+  if (Object.keys(f).length === 0 && !quietAfter && !/\b(normal|quiet|silent)\b/i.test(text)) return;
+  const head = all[0]?.start ?? c.start;
+  if (!perMuscle) {
     // Items of the list that name no muscle Locus knows ("erector spinae") are reported, not lost.
-    const lastEnd = all[all.length - 1]?.end ?? u.end;
-    const tail = /^\s*(?:,|\band\b)[^.;:()]*/.exec(doc.text.slice(lastEnd, u.end))?.[0] ?? "";
+    const lastEnd = all[all.length - 1]?.end ?? c.end;
+    const tail = /^\s*(?:,|\band\b)[^.;:()]*/.exec(doc.text.slice(lastEnd, c.end))?.[0] ?? "";
     const bounds = [
       ...all.map((m) => [m.start, m.end] as const),
       [lastEnd + tail.length, lastEnd + tail.length] as const,
@@ -148,19 +220,26 @@ export function readEmg(doc: Doc): void {
         offset += item.length;
       }
     }
-    all.forEach((m, i) => {
-      // "... with normal tibialis anterior": a muscle called normal in the list is normal.
-      const lead = doc.text.slice(all[i - 1]?.end ?? u.start, m.start);
-      const normal = /\b(normal|spared|unremarkable)\s*$/i.test(lead);
-      const own: Features = normal ? { spontaneous: "none", muap: "normal" } : f;
-      const { side, inferred } = doc.side(u, m.start, m.end, { headStart: head, fallback: true });
-      for (const id of needled(m)) {
-        const e: EmgFinding = { kind: "emg", muscle: id, ...own };
-        if (side) e.side = side;
-        doc.add(e, [[m.start, m.end]], 0.85 - (inferred ? 0.25 : 0) - (m.group ? 0.15 : 0));
-      }
-    });
   }
+  all.forEach((m, i) => {
+    // "... with normal tibialis anterior", "TP normal", "paraspinals quiet": normal at rest.
+    const lead = doc.text.slice(all[i - 1]?.end ?? c.start, m.start);
+    const trail = doc.text.slice(m.end, all[i + 1]?.start ?? c.end);
+    const normal =
+      /\b(normal|spared|unremarkable)\s*$/i.test(lead) ||
+      AT_REST_NORMAL.test(trail) ||
+      (Object.keys(f).length === 0 && quietAfter);
+    const cellsOf = perMuscle?.[i];
+    const own: Features = cellsOf ?? (normal ? { spontaneous: "none", muap: "normal" } : f);
+    if ((perMuscle && !cellsOf) || Object.keys(own).length === 0) return;
+    if (/^\s*(?:(?:was|were|is|are)\s+)?(?:quiet|silent)\b/i.test(trail)) delete own.muap;
+    const { side, inferred } = doc.side(u, m.start, m.end, { headStart: head, fallback: true });
+    for (const id of needled(m)) {
+      const e: EmgFinding = { kind: "emg", muscle: id, ...own };
+      if (side) e.side = side;
+      doc.add(e, [[m.start, m.end]], 0.85 - (inferred ? 0.25 : 0) - (m.group ? 0.15 : 0));
+    }
+  });
 }
 
 function readEmgRow(doc: Doc, u: Unit, tableSide: "left" | "right" | undefined): void {

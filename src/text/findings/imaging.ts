@@ -47,12 +47,12 @@ const TAGS: [RegExp, ImagingTag, ((t: string) => boolean)?][] = [
     "nerve_enlargement",
   ],
   [
-    /\b(mass|tumou?r|metasta\w*|hypermetabolic|FDG[- ](avid|uptake)|increased (FDG )?uptake|infiltrat\w*|ganglion cyst|(?<!(?:synovial|facet) )cyst)\b/gi,
+    /\b(mass|tumou?r|metasta\w*|hypermetabolic|FDG[- ](avid|uptake)|increased (FDG )?uptake|infiltrat\w*|ganglion cyst|(?<!(?:synovial|facet) )cyst|cystic lesion)\b/gi,
     "mass",
   ],
   [/\b(ha?ematoma|haemorrhage|hemorrhage)\b/gi, "hematoma"],
   [
-    /\b(o?edema|increased (signal )?intensit\w*|hyperintens\w*|STIR (signal|hyperintens\w*|uptake)|myositis|denervation change\w*)\b/gi,
+    /\b(o?edema|increased (signal )?intensit\w*|hyperintens\w*|high (?:T2 |STIR )?signal|STIR (signal|hyperintens\w*|uptake)|myositis|denervation change\w*)\b/gi,
     "muscle_edema",
     (t) => MUSCLE_WORDS.test(t),
   ],
@@ -63,7 +63,7 @@ const TAGS: [RegExp, ImagingTag, ((t: string) => boolean)?][] = [
     (t) => MUSCLE_WORDS.test(t) || /calf|thigh|soleus|gastroc/i.test(t),
   ],
   [
-    /\b(no abnormal(ity|ities| findings?)|unremarkable|normal (study|MRI|scan|findings)|within normal limits)\b/gi,
+    /\b(no abnormal(ity|ities| findings?)|unremarkable|normal (study|MRI|scan|findings)|within normal limits|(?:excluded|ruled out|showed no|revealed no) (?:a |any )?(?:structural|compressive) (?:cause|lesion)|no (?:structural|compressive) (?:cause|lesion))\b/gi,
     "normal",
   ],
 ];

@@ -24,20 +24,42 @@ const TESTS: [RegExp, Test, "csf" | "blood" | "any"][] = [
 const CSF = /\b(CSF|cerebrospinal fluid|lumbar puncture|spinal tap)\b/i;
 
 /**
- * Reference limits for a value written without a word: HbA1c 5.7 % and above is above normal, a
- * random plasma glucose of 200 mg/dL (11.1 mmol/L) or more is diagnostic of diabetes (ADA
+ * Reference limits for a value written without a word: HbA1c 5.7 % and above is above normal; a
+ * glucose of 140 mg/dL (7.8 mmol/L) or more is above the normal range of a non-fasting glucose (the
+ * 2-hour limit of the glucose tolerance test), a fasting one from 100 mg/dL (5.6 mmol/L) (ADA
  * Standards of Care 2024, `ada2024` in sources.ts).
  */
-const REFERENCE: Partial<Record<Test, { unit: RegExp; above: number }[]>> = {
+const REFERENCE: Partial<Record<Test, { unit: RegExp; above: number; fasting?: boolean }[]>> = {
   hba1c: [{ unit: /^%?$/, above: 5.7 }],
   glucose: [
-    { unit: /^(mg\/dl)?$/i, above: 200 },
-    { unit: /^mmol\/l$/i, above: 11.1 },
+    { unit: /^(mg\/dl)?$/i, above: 100, fasting: true },
+    { unit: /^mmol\/l$/i, above: 5.6, fasting: true },
+    { unit: /^(mg\/dl)?$/i, above: 140 },
+    { unit: /^mmol\/l$/i, above: 7.8 },
   ],
 };
 
-function judge(test: Test, value: number, unit: string | undefined): LabFinding["result"] | undefined {
-  const ref = REFERENCE[test]?.find((r) => r.unit.test(unit ?? ""));
+/** "(normal 55-170)", "(ref 0-177)", "(N < 20)": the range written beside a value. */
+const RANGE =
+  /^(?:(?!\band\b)[^;,(]){0,20}?\((?:normal|nl|ref\w*|N|reference range)\s*:?\s*(?:(\d+(?:\.\d+)?)\s*(?:[-\u2013]|to)\s*(\d+(?:\.\d+)?)|(?:<|up to|under)\s*(\d+(?:\.\d+)?))/i;
+
+function byRange(value: number, after: string): LabFinding["result"] | undefined {
+  const r = RANGE.exec(after);
+  if (!r) return undefined;
+  const low = r[1] !== undefined ? Number(r[1]) : undefined;
+  const high = Number(r[2] ?? r[3]);
+  if (value > high) return "elevated";
+  if (low !== undefined && value < low) return "low";
+  return "normal";
+}
+
+function judge(
+  test: Test,
+  value: number,
+  unit: string | undefined,
+  fasting: boolean,
+): LabFinding["result"] | undefined {
+  const ref = REFERENCE[test]?.find((r) => r.unit.test(unit ?? "") && Boolean(r.fasting) === fasting);
   if (!ref) return undefined;
   return value >= ref.above ? "elevated" : "normal";
 }
@@ -69,11 +91,34 @@ export function readLabs(doc: Doc): void {
             after,
           );
         const around = doc.text.slice(Math.max(u.start, start - 30), Math.min(u.end, end + 60));
-        const own = after.split(/[;]/)[0] ?? "";
-        const byValue = value ? judge(test, Number(value[2] ?? value[1]), value[3]) : undefined;
-        // A value with a reference range beats a word that belongs to the rest of the sentence.
+        const n = value ? Number(value[2] ?? value[1]) : undefined;
+        const valueEnd = value ? value.index + value[0].length : 0;
+        // The test's own words end at the next item of a list: "HbA1c 9%, WBC ... normal" is not HbA1c's.
+        const own = value
+          ? (after.slice(0, valueEnd) + (after.slice(valueEnd).split(/[,;]|\band\b/)[0] ?? "")).replace(
+              /\((?:normal|nl|ref\w*|N|reference)\b[^)]*\)/gi,
+              " ",
+            )
+          : (after.split(/[;]/)[0] ?? "");
+        const rest = doc.text.slice(end + valueEnd, Math.min(u.end, end + valueEnd + 40));
+        const fasting = /fasting/i.test(m[0]);
+        const judged =
+          n !== undefined ? (byRange(n, rest) ?? judge(test, n, value?.[3], fasting)) : undefined;
+        // A value judged by its range beats a word that belongs to the rest of the sentence; a value
+        // nothing judges is not given the sentence's words.
+        // "normal serum CK levels (58-73)": a word just before the test, in its own list item.
+        const ownBefore =
+          doc.text
+            .slice(Math.max(u.start, start - 25), start)
+            .split(/[,;]|\band\b/)
+            .pop() ?? "";
         const result =
-          resultWord(own) ?? byValue ?? resultWord(around.split(/[;]/).pop() ?? around) ?? resultWord(u.text);
+          resultWord(own) ??
+          resultWord(ownBefore) ??
+          judged ??
+          (n === undefined
+            ? (resultWord(around.split(/[;]/).pop() ?? around) ?? resultWord(u.text))
+            : undefined);
         if (!result) {
           doc.leftover(start, end, "a laboratory test without a result Locus can read");
           continue;

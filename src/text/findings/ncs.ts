@@ -12,9 +12,31 @@ import type { NcsFinding } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
 import { covers } from "../laterality.js";
 import type { Unit } from "../sentences.js";
+import { ROUTINE_STUDIES } from "../sources.js";
+
+/** "SNAPs normal bilaterally", "CMAPs were reduced": responses of no named nerve. */
+const GENERIC_RESPONSES =
+  /\b(?:(?:lower[- ]limb|lower[- ]extremity|leg|all|the)\s+)?(SNAPs|sensory (?:nerve action potentials|responses)|CMAPs|motor (?:responses|amplitudes)|compound (?:muscle|motor) action potentials)\b/gi;
+
+/** The routine studies a plural response word with no nerve named stands for. */
+function readGenericResponses(doc: Doc, u: Unit): void {
+  for (const m of matches(GENERIC_RESPONSES, doc.text, u)) {
+    const end = m.index + m[0].length;
+    const after = doc.text.slice(end, Math.min(u.end, end + 60)).split(/[;.]/)[0] ?? "";
+    const result = resultIn(after);
+    if (!result) continue;
+    const ids = /SNAP|sensory/i.test(m[1] ?? "") ? ROUTINE_STUDIES.sensory : ROUTINE_STUDIES.motor;
+    const { side } = doc.side(u, m.index, end);
+    for (const study of ids) {
+      const f: NcsFinding = { kind: "ncs", study, result };
+      if (side) f.side = side;
+      doc.add(f, [[m.index, end]], 0.6);
+    }
+  }
+}
 
 const CUE =
-  /\b(nerve conduction|NCS|NCV|CMAPs?|SNAPs?|compound (muscle|motor) action potentials?|sensory nerve action potentials?|motor responses?|sensory responses?|F[- ]waves?|H[- ]reflex(es)?|conduction velocit\w*|distal latenc\w*|amplitudes?|axonal|neuropathy|polyneuropathy)\b/i;
+  /\b(nerve conduction|NCS|NCV|CMAPs?|SNAPs?|conduction block|focal slowing|motor stud(?:y|ies)|compound (muscle|motor) action potentials?|sensory nerve action potentials?|motor responses?|sensory responses?|F[- ]waves?|H[- ]reflex(es)?|conduction velocit\w*|distal latenc\w*|amplitudes?|axonal|neuropathy|polyneuropathy)\b/i;
 const NERVE =
   /\b(superficial (?:peroneal|fibular)|deep (?:peroneal|fibular)|(?:common )?(?:peroneal|fibular)|posterior tibial|tibial|sural|saphenous|femoral|medial plantar|lateral femoral cutaneous)(?:\s+nerves?)?\b(?!\s*(?:motor|CMAP|SNAP|F|H)\b)/gi;
 const STUDY_BY_NERVE: Record<string, { motor?: string; sensory?: string; f_wave?: string }> = {
@@ -57,7 +79,32 @@ function typeIn(t: string): Type | undefined {
   return last?.type;
 }
 
-function resultIn(t: string): Result | undefined {
+/**
+ * Where a result's words end and an interpretation begins: "normal, arguing against a
+ * neuropathy", "absent, consistent with an axonal neuropathy". The interpretation's words
+ * ("neuropathy") are not the result.
+ */
+const INTERPRETATION =
+  /,?\s*\b(?:arguing|argues|argue|speaking|which (?:argues?|speaks?|suggests?|makes?)|suggest\w*|consistent with|in keeping with|compatible with|indicat\w*|excluding|against|making|favou?ring|to exclude|ruling out|no evidence of|without evidence of|not (?:consistent with|suggestive of|in keeping with))\b.*$/is;
+
+/** "Conduction block across the fibular head", "focal slowing at the knee" (FORMAT v1.1 `block`). */
+const BLOCK = /\b(?:(?:partial |definite |probable )?conduction block|focal (?:conduction )?slowing)\b/i;
+/** The stretch a block is across: "across the fibular head", "at the knee", "below the inguinal ligament". */
+const SEGMENT =
+  /\b(?:conduction block|focal (?:conduction )?slowing)\b[^.;]{0,30}?\b(?:across|at|around|over|through|between|below|above|proximal to|distal to)\s+(?:the\s+)?((?:left |right )?(?:fibular|peroneal) (?:head|neck)|knee|popliteal fossa|inguinal ligament|tarsal tunnel|ankle|thigh|hip|sciatic notch|[a-z]+ and (?:the )?[a-z]+)/i;
+
+function resultIn(raw: string): Result | undefined {
+  const t = raw.replace(INTERPRETATION, "");
+  const block = BLOCK.exec(t);
+  if (block) {
+    const lead = t.slice(Math.max(0, block.index - 30), block.index);
+    // "no conduction block", "without focal slowing": a block denied says nothing of the result.
+    if (
+      !/\b(?:no|without|not|absence of|nor)\s+(?:(?:evidence|signs?) of\s+|definite\s+|any\s+)?$/i.test(lead)
+    )
+      return "block";
+    return resultIn(t.slice(block.index + block[0].length));
+  }
   if (
     /\bno (motor |sensory )?response|absen(ce|t)|not (obtain|record|elicit)\w*|unobtainable|unrecordable|non-?recordable|could not be (obtained|recorded|elicited)/i.test(
       t,
@@ -66,7 +113,8 @@ function resultIn(t: string): Result | undefined {
     return "absent";
   if (/prolonged (distal )?(motor |sensory )?latenc/i.test(t)) return "prolonged";
   if (/slow(ed|ing)|(reduced|decreased) (conduction )?velocit/i.test(t)) return "slowed";
-  if (/decreas|reduc|\blow\b|diminish|small|attenuat|axonal|neuropathy/i.test(t)) return "reduced";
+  if (/decreas|reduc|\blow\b|diminish|small|attenuat|axonal|neuropathy|disturbance|impair/i.test(t))
+    return "reduced";
   if (/\bnormal|within normal limits|preserved|unremarkable/i.test(t)) return "normal";
   return undefined;
 }
@@ -146,6 +194,10 @@ export function readNcs(doc: Doc): void {
   for (const u of doc.patient) {
     if (u.row || !CUE.test(u.text)) continue;
     const hits = studyMentions(doc, u);
+    if (hits.length === 0) {
+      readGenericResponses(doc, u);
+      continue;
+    }
     const sides = doc.sides(u);
     let prev: { type?: Type; result?: Result } = {};
     const sentenceType = typeIn(u.text);
@@ -166,7 +218,12 @@ export function readNcs(doc: Doc): void {
           (x) => " ".repeat(x.length),
         );
       const type = typeIn(before) ?? prev.type ?? sentenceType;
-      const own = resultIn(after.split(/[;]/)[0] ?? "") ?? resultIn(before);
+      // A result word just before the nerve is its own ("absent sural responses, normal peroneal ...").
+      const justBefore = BLOCK.test(before) ? before : before.slice(-25);
+      const own =
+        (/\S/.test(justBefore) ? resultIn(justBefore) : undefined) ??
+        resultIn(after.split(/[;]/)[0] ?? "") ??
+        resultIn(before);
       const hasAmplitude = /\d\s*(uV|mV|microvolts?|millivolts?)\b/i.test(after);
       const result = own ?? (hasAmplitude ? undefined : (prev.result ?? sentenceResult));
       prev = { ...(type ? { type } : {}), ...(result ? { result } : {}) };
@@ -181,6 +238,14 @@ export function readNcs(doc: Doc): void {
         return;
       }
       const f: NcsFinding = { kind: "ncs", study, result: result ?? "normal" };
+      if (f.result === "block") {
+        const seg = SEGMENT.exec(u.text)?.[1];
+        if (seg)
+          f.segment = seg
+            .toLowerCase()
+            .replace(/^(?:left|right) /, "")
+            .replace(/^peroneal/, "fibular");
+      }
       const limits = /\b(upper|lower) limits?(?: of normal)?\s*[:=]?\s*(\d+(?:\.\d+)?)/i.exec(u.text);
       const normal = atlas.data.studies.find((x) => x.id === study)?.normal;
       const uln = limits?.[1]?.toLowerCase() === "upper" ? Number(limits[2]) : normal?.latencyUln;

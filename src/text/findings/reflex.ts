@@ -4,7 +4,7 @@
  * were normal" (knee and ankle jerks). Numbers follow the NINDS scale; a pair "1+/2+" is read as
  * right/left unless the words of the sentence put the abnormal grade on the other side.
  */
-import type { ReflexFinding } from "../../case/schema.js";
+import { OTHERS, type ReflexFinding } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
 import type { Side } from "../laterality.js";
 import { REFLEX_WORD } from "../mrc.js";
@@ -17,7 +17,7 @@ type Grade = ReflexFinding["grade"];
 
 const GENERIC = /\b(deep tendon reflexes|tendon reflexes|DTRs|muscle stretch reflexes|reflexes)\b/gi;
 const BABINSKI =
-  /\b(babinski(?:'s)?(?: sign| response| reflex)?|extensor plantar(?: response)?|up-?going (?:toes?|plantars?)|plantars?(?: responses?| reflex(?:es)?)? (?:were |was |is |are )?(?:extensor|flexor|up-?going|down-?going)|(?:flexor|down-?going) plantars?(?: responses?| reflex(?:es)?)?)\b/gi;
+  /\b(babinski(?:'s)?(?: sign| response| reflex)?|extensor plantar(?: response)?|up-?going (?:toes?|plantars?)|(?:down-?going|flexor) (?:great |big )?toes?|(?:great |big )?toes? (?:were |was |is |are )?(?:up-?going|down-?going|extensor|flexor)|plantars?(?: responses?| reflex(?:es)?)? (?:were |was |is |are )?(?:extensor|flexor|up-?going|down-?going)|(?:flexor|down-?going) plantars?(?: responses?| reflex(?:es)?)?)\b/gi;
 const NUMBER = /(?<![A-Za-z0-9])([0-4])\s*\+?(?:\s*\/\s*([0-4])\s*\+?)?(?![0-9%])/;
 
 function wordGrade(w: string): Grade | undefined {
@@ -30,7 +30,7 @@ function wordGrade(w: string): Grade | undefined {
 }
 
 /** "Reflexes", "knee jerks", "ankle and knee reflexes", "plantar responses", "Babinski signs". */
-const PLURAL = /^[\w\s,'-]{0,25}?\b(?:reflexes|jerks|responses|signs|plantars)\b/i;
+const PLURAL = /^[\w\s,'-]{0,25}?\b(?:reflexes|jerks|responses|signs|plantars|AJs|KJs|DTRs)\b/i;
 
 /**
  * The side of a reflex phrase. A plural phrase ("knee jerks were absent", "all reflexes were
@@ -53,7 +53,7 @@ function reflexSide(
     .filter((x) => !x.reference && x.side !== "other" && x.start >= s.from && x.end <= s.to);
   const sides = new Set(named.map((x) => x.side));
   if (sides.size === 1) return { side: [...sides][0] as Side, inferred: false };
-  return { side: "bilateral", inferred: false };
+  return { side: sides.size === 0 ? (doc.headerSide(u) ?? "bilateral") : "bilateral", inferred: false };
 }
 
 /**
@@ -64,7 +64,9 @@ function gradesBySide(after: string): [Side, Grade][] | undefined {
   const parts = after.split(/\s*(?:,|\band\b|\bbut\b|\bwhile\b|\bwhereas\b)\s*/i).filter((p) => p.trim());
   const out: [Side, Grade][] = [];
   for (const p of parts) {
-    const side = /\b(left|right)\b/i.exec(p)?.[1]?.toLowerCase() as Side | undefined;
+    const letter = /\b(left|right)\b|(?<![A-Za-z0-9])\(?([LR])\)?(?![A-Za-z0-9])/.exec(p);
+    const word = (letter?.[1] ?? letter?.[2] ?? "").toLowerCase();
+    const side: Side | undefined = word.startsWith("l") ? "left" : word.startsWith("r") ? "right" : undefined;
     const w = REFLEX_WORD.exec(p);
     const n = NUMBER.exec(p);
     const grade = w ? wordGrade(w[0]) : n && n[2] === undefined ? numberGrade(n[1]) : undefined;
@@ -73,6 +75,14 @@ function gradesBySide(after: string): [Side, Grade][] | undefined {
   }
   const sides = new Set(out.map(([s]) => s));
   return out.length >= 2 && sides.size === out.length ? out : undefined;
+}
+
+/** The reflex word closest before a phrase. */
+function lastWord(t: string): RegExpExecArray | null {
+  const all = new RegExp(REFLEX_WORD.source, "gi");
+  let last: RegExpExecArray | null = null;
+  for (let m = all.exec(t); m; m = all.exec(t)) last = m;
+  return last;
 }
 
 const numberGrade = (n: string | undefined): Grade => REFLEX_SCALE.grades[(n ?? "2") as "0"] as Grade;
@@ -115,7 +125,9 @@ export function readReflexes(doc: Doc): void {
             doc.add({ kind: "reflex", reflex: id, grade: g, side }, [[m.start, m.end]], 0.85);
         return;
       }
-      const w = REFLEX_WORD.exec(after) ?? REFLEX_WORD.exec(before.slice(-40));
+      // Before the reflex, only its own clause: "2+ throughout except absent left ankle jerk".
+      const ownBefore = before.split(/\b(?:except|but|however|apart from|other than)\b|;|,/i).pop() ?? "";
+      const w = REFLEX_WORD.exec(after) ?? lastWord(ownBefore.slice(-40));
       const num = NUMBER.exec(after.slice(0, 40));
       let grade = w ? wordGrade(w[0]) : undefined;
       if (w && /^(extensor|flexor|up|down)/i.test(w[0])) grade = undefined;
@@ -160,6 +172,15 @@ export function readReflexes(doc: Doc): void {
       }
       if (!grade) return;
       const { side, inferred } = reflexSide(doc, u, m.start, m.end, grade !== "normal");
+      // "Reflexes were normal", "DTRs 2+ and symmetric": a whole-examination statement, written as
+      // a v1.1 `others` finding. An abnormal one ("reflexes were absent") speaks of the knee and
+      // ankle jerks, the reflexes of a leg examination.
+      if (m.generic && grade === "normal") {
+        const f: ReflexFinding = { kind: "reflex", reflex: OTHERS, grade };
+        if (side) f.side = side;
+        doc.add(f, spans, conf - (inferred ? 0.25 : 0));
+        return;
+      }
       emit(side, grade, conf - (inferred ? 0.25 : 0));
     });
     if (mentions.length > 0) readGenericBesides(doc, u, before);
@@ -167,26 +188,40 @@ export function readReflexes(doc: Doc): void {
 }
 
 /**
- * "Reflexes were 2+ and symmetric except for a reduced left ankle jerk": the general grade holds
- * for the knee and ankle jerks the sentence does not single out, and for the other side of those
- * it does.
+ * "Reflexes were 2+ and symmetric except for a reduced left ankle jerk", "reflexes otherwise
+ * normal": the general grade holds for every reflex the sentence does not single out, a v1.1
+ * `others` finding on both sides. A general abnormal grade ("reflexes reduced except ...") holds
+ * for the knee and ankle jerks not singled out, and for the other side of those that are.
  */
 function readGenericBesides(doc: Doc, u: { start: number; end: number }, from: number): void {
   const g = [...matches(GENERIC, doc.text, u)][0];
   if (!g) return;
+  // "Reflexes: L knee jerk absent, ...": a label, whose words belong to the reflexes it lists.
+  if (/^\s*[:\u2013-]/.test(doc.text.slice(g.index + g[0].length, g.index + g[0].length + 3))) return;
+  // The general grade is written before the first reflex singled out, or it is not there.
+  const firstSingled = doc.drafts
+    .slice(from)
+    .flatMap((d) => d.spans.map(([s]) => s))
+    .filter((s) => s > g.index)
+    .sort((a, b) => a - b)[0];
   const rest =
     doc.text
-      .slice(g.index + g[0].length, u.end)
+      .slice(g.index + g[0].length, firstSingled ?? u.end)
       .split(/\b(?:except|but|however|apart from|other than)\b|;/i)[0] ?? "";
   const w = REFLEX_WORD.exec(rest);
   const num = NUMBER.exec(rest.slice(0, 30));
   const grade = w ? wordGrade(w[0]) : num && num[2] === undefined ? numberGrade(num[1]) : undefined;
   if (!grade) return;
+  const span: [number, number] = [g.index, g.index + g[0].length];
+  if (grade === "normal") {
+    doc.add({ kind: "reflex", reflex: OTHERS, grade, side: "bilateral" }, [span], 0.5);
+    return;
+  }
   const singled = doc.drafts.slice(from).map((d) => d.finding);
   for (const reflex of ["patellar", "achilles"]) {
     const sides = singled.flatMap((f) => (f.kind === "reflex" && f.reflex === reflex ? [f.side] : []));
     const add = (side: "left" | "right" | "bilateral") =>
-      doc.add({ kind: "reflex", reflex, grade, side }, [[g.index, g.index + g[0].length]], 0.5);
+      doc.add({ kind: "reflex", reflex, grade, side }, [span], 0.5);
     if (sides.length === 0) add("bilateral");
     else if (sides.length === 1 && (sides[0] === "left" || sides[0] === "right"))
       add(sides[0] === "left" ? "right" : "left");

@@ -7,10 +7,10 @@
  */
 import { getAtlas } from "../../atlas/index.js";
 import type { SensoryFinding } from "../../case/schema.js";
+import { OTHERS } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
-import { covers } from "../laterality.js";
 import { isNegated } from "../negation.js";
-import { EXAM_LIST, scopeSides, sidesToWrite, statementAround } from "../scope.js";
+import { EXAM_LIST, othersSides, scopeSides, statementAround } from "../scope.js";
 import { ROUTINE_REGIONS } from "../sources.js";
 import type { Mention } from "../vocabulary.js";
 
@@ -62,10 +62,27 @@ const STOCKING = /\b(?:glove[- ](?:and[- ])?)?stocking(?:[- ](?:type|like|patter
  * found". Symptoms ("no numbness", "no sensory symptoms") are not examination findings.
  */
 const GLOBAL_NORMAL =
-  /\b(?:(?:sensation|sensory (?:exam(?:ination)?|testing|function)|sensibility)\b(?:(?!\b(?:not|never|reduced|decreased|impaired|absent|except)\b)[^.;,]){0,30}?\b(?:normal|intact|preserved|unremarkable)|no (?:objective |focal |demonstrable )?sensory (?:deficits?|loss|abnormalit(?:y|ies)|impairment|changes?|disturbances?)(?! (?:symptoms|complaints))|sensory (?:deficits?|loss) (?:was|were) (?:not (?:found|detected|present|demonstrated)|absent))/gi;
+  /\b(?:(?:sensation|sensory (?:exam(?:ination)?|testing|function)|sensibility)\b(?:(?!\b(?:not|never|reduced|decreased|impaired|absent|except)\b)[^.;,]){0,30}?\b(?:normal|intact|preserved|unremarkable)|no (?:objective |focal |demonstrable )?sensory (?:deficits?|loss|abnormalit(?:y|ies)|impairment|changes?|disturbances?)(?! (?:symptoms|complaints))|sensory (?:deficits?|loss) (?:was|were) (?:not (?:found|detected|present|demonstrated)|absent)|(?:vibration|light touch|pin ?prick|proprioception|joint position(?: sense)?|temperature)(?:\s*(?:,|and|or)\s*(?:vibration|light touch|pin ?prick|proprioception|joint position(?: sense)?|temperature))*\s+(?:sensation\s+)?(?:were|was|are|is)\s+(?:all\s+)?(?:intact|normal|preserved))/gi;
 /** Parts of the body a sensory statement can be about that are not the legs. */
 const NOT_LEGS =
   /\b(arms?|hands?|fingers?|upper (?:limbs?|extremit\w*)|face|facial|trunk|chest|abdomen|saddle|perine\w*|perianal|genital\w*|scrot\w*)\b/i;
+
+const ROOT_ORDER = ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
+
+/** "L5 and S1" -> L5, S1; "L1-L4", "L4 to S1" -> every root between. */
+function rootsIn(words: string): string[] {
+  const out: string[] = [];
+  const re = /([LS][1-5])(?:\s*(?:-|\u2013|to)\s*([LS][1-5]))?/gi;
+  for (const m of words.matchAll(re)) {
+    const a = ROOT_ORDER.indexOf((m[1] ?? "").toUpperCase());
+    const b = m[2] ? ROOT_ORDER.indexOf(m[2].toUpperCase()) : a;
+    if (a < 0 || b < 0) continue;
+    for (let i = Math.min(a, b); i <= Math.max(a, b); i++) out.push(ROOT_ORDER[i] as string);
+  }
+  return [...new Set(out)];
+}
+
+const PAIN_AFTER = /^\s*(?:pain|ache|aching|discomfort|stiffness)\b/i;
 
 const DERMATOME =
   /\b((?:L[1-5]|S[1-4])(?:\s*(?:,|and|or|&|\/|-)\s*(?:L[1-5]|S[1-4]))*)\s+(?:dermatom\w*|distribution|territor\w*|root distribution)/gi;
@@ -112,11 +129,23 @@ function regionMentions(doc: Doc, start: number, end: number): RegionMention[] {
           doc.vocab.resolve(`${plain} ${single}`, ["region"]) ??
           doc.vocab.resolve(`${plain} aspect of the ${single}`, ["region"]);
         if (hit) found.push({ ...hit, start: m.index, end: m.index + m[0].length });
+        else {
+          // "posterolateral thigh": the posterior and the lateral faces, when the atlas has no one region.
+          const parts2 = /^(postero|antero)(lateral|medial)$/i.exec(a);
+          if (parts2)
+            for (const face of [
+              parts2[1]?.toLowerCase() === "postero" ? "posterior" : "anterior",
+              parts2[2] ?? "",
+            ]) {
+              const h = doc.vocab.resolve(`${face} ${single}`, ["region"]);
+              if (h) found.push({ ...h, start: m.index, end: m.index + m[0].length });
+            }
+        }
       }
     if (found.length > 0) out.push(...found);
   }
   for (const m of matches(DERMATOME, doc.text, u)) {
-    for (const root of (m[1] ?? "").match(/[LS][1-5]/gi) ?? [])
+    for (const root of rootsIn(m[1] ?? ""))
       for (const id of dermatomeRegions(root.toUpperCase()))
         out.push({ start: m.index, end: m.index + m[0].length, ids: [id], kind: "region", expanded: true });
   }
@@ -132,7 +161,10 @@ function regionMentions(doc: Doc, start: number, end: number): RegionMention[] {
   const scanned = doc.vocab
     .scan(doc.text, ["region"], start, end)
     .filter((s) => !out.some((c) => s.start < c.end && c.start < s.end));
-  return [...out, ...scanned].sort((a, b) => a.start - b.start);
+  // "low back pain", "buttock ache", "groin pain": where a pain is, not skin that was examined.
+  return [...out, ...scanned]
+    .filter((r) => !PAIN_AFTER.test(doc.text.slice(r.end, Math.min(end, r.end + 14))))
+    .sort((a, b) => a.start - b.start);
 }
 
 export function readSensory(doc: Doc): void {
@@ -209,8 +241,9 @@ export function readSensory(doc: Doc): void {
 }
 
 /**
- * "Sensation was normal": normal for the routine skin regions of the legs (ROUTINE_REGIONS) on the
- * sides the statement reaches (scope.ts), leaving out regions the note describes itself there.
+ * "Sensation was normal", "sensation otherwise intact": a v1.1 `others` finding (every skin region
+ * not named elsewhere in the case, on this side) on the sides the statement reaches (scope.ts);
+ * regions the note describes itself keep their own reading.
  */
 function expandNormal(
   doc: Doc,
@@ -221,15 +254,10 @@ function expandNormal(
     modality?: SensoryFinding["modality"];
   }[],
 ): void {
-  if (pending.length === 0) return;
-  const described = doc.drafts.flatMap((d) => (d.finding.kind === "sensory" ? [d.finding] : []));
-  const stated = (id: string) => (side: "left" | "right") =>
-    described.some((f) => f.region === id && covers(f.side, side));
   for (const p of pending)
-    for (const id of ROUTINE_REGIONS.ids)
-      for (const side of sidesToWrite(p.sides, stated(id))) {
-        const f: SensoryFinding = { kind: "sensory", region: id, change: "normal", side };
-        if (p.modality) f.modality = p.modality;
-        doc.add(f, [p.span], p.inferred ? 0.4 : 0.5);
-      }
+    for (const side of othersSides(p.sides)) {
+      const f: SensoryFinding = { kind: "sensory", region: OTHERS, change: "normal", side };
+      if (p.modality) f.modality = p.modality;
+      doc.add(f, [p.span], p.inferred ? 0.4 : 0.5);
+    }
 }

@@ -7,6 +7,26 @@
 import type { SignFinding } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
 import { isNegated } from "../negation.js";
+import type { Unit } from "../sentences.js";
+import { SLR_POSITIVE_BELOW_DEGREES } from "../sources.js";
+
+/** "SLR 90 degrees", "SLR to 80°", "SLR limited at 30 deg": the angle a leg was raised to. */
+const ANGLE = /^[^.;]{0,25}?\b(\d{2,3})\s*(?:°|º|deg\b|degrees?\b)/i;
+const PAIN = /\b(positive|pain|painful|reproduc\w*|limited|restricted|tight|sciatica|radiat\w*)\b/i;
+
+/**
+ * A leg raise without pain to SLR_POSITIVE_BELOW_DEGREES or more is a negative test; one stopped
+ * by pain below it is positive. Undefined when the text gives no angle.
+ */
+function raisedFreely(after: string): boolean | undefined {
+  const m = ANGLE.exec(after);
+  if (!m) return undefined;
+  const deg = Number(m[1]);
+  const within = after.slice(0, m.index + m[0].length + 25);
+  if (deg >= SLR_POSITIVE_BELOW_DEGREES.degrees && !PAIN.test(within)) return true;
+  if (deg < SLR_POSITIVE_BELOW_DEGREES.degrees) return false;
+  return undefined;
+}
 
 type Sign = SignFinding["sign"];
 
@@ -17,7 +37,7 @@ const SIGNS: [RegExp, Sign][] = [
     "straight_leg_raise",
   ],
   [
-    /\b(femoral (?:nerve )?stretch(?: test)?|reverse (?:straight[- ]leg[- ]rais\w*|SLR|Las[eè]gue)|prone knee bend(?:ing)?)\b/gi,
+    /\b(fem(?:oral)? (?:nerve )?stretch(?: test)?|FST|reverse (?:straight[- ]leg[- ]rais\w*|SLR|Las[eè]gue)|prone knee bend(?:ing)?)\b/gi,
     "femoral_stretch",
   ],
   [/\b(atroph(?:y|ic|ied)|wasting|wasted)\b/gi, "atrophy"],
@@ -26,14 +46,51 @@ const SIGNS: [RegExp, Sign][] = [
   [/\b(trendelenburg(?:'s)?(?: sign| gait)?)\b/gi, "trendelenburg"],
   [/\b((?:ankle |sustained |unsustained )?clonus)\b/gi, "clonus"],
   [/\b(tender(?:ness)?)\b/gi, "tenderness"],
+  // FORMAT v1.1 signs.
+  [/\b(tinel(?:'s)?(?: sign| test)?)\b/gi, "tinel"],
+  [
+    /\b((?:foot |pedal |distal |peripheral )?pulses|dorsalis pedis(?: pulse)?|posterior tibial pulse)\b/gi,
+    "pulses",
+  ],
+  [/\b(pes cavus|cavus foot|high[- ]arched feet|hammer toes)\b/gi, "pes_cavus"],
+  [/\b(sensory level)\b/gi, "sensory_level"],
+  [
+    /\b(FABER|FADIR|Patrick(?:'s)? test|pain on (?:passive )?(?:internal |external )?(?:hip )?rotation(?: of the hip)?)\b/gi,
+    "hip_pain_on_rotation",
+  ],
+  [
+    /\b(cold,? (?:and )?pale (?:foot|leg|limb)|pale,? (?:and )?cold (?:foot|leg|limb)|cold pale)\b/gi,
+    "cold_pale_limb",
+  ],
 ];
+
+/** Where a Tinel sign was elicited: the site words after "at", "over" or "on". */
+const TINEL_SITE =
+  /^[^.;]{0,25}?\b(?:at|over|on|behind|below|above)\s+(?:the\s+)?((?:left |right )?(?:fibular head|fibular neck|peroneal head|tarsal tunnel|medial malleolus|inguinal ligament|popliteal fossa|knee|ankle|groin|sciatic notch|anterior superior iliac spine|ASIS))/i;
+/** Pulses that are absent or much reduced: `present: false`. */
+const PULSES_ABSENT =
+  /\b(absent|diminished|reduced|weak|faint|not palpable|impalpable|non-?palpable|not felt|could not be felt|no (?:foot |pedal |distal )?pulses)\b/i;
 const PART =
-  /\b(lumbar spine|lumbosacral spine|spine|low back|lower back|back|sacroiliac joint|sciatic notch|buttocks?|gluteal|thighs?|calf|calves|legs?|shins?|feet|foot|quadriceps|hamstrings?|gastrocnemius|glutei|peronei|fibular head|groin|hip)\b/i;
+  /\b(lumbar spine|lumbosacral spine|spine|low back|lower back|back|sacroiliac joint|sciatic notch|buttocks?|gluteal|thighs?|calf|calves|legs?|shins?|feet|foot|quadriceps|hamstrings?|gastrocnemius|glutei|peronei|fibular head|fibular neck|popliteal fossa|inguinal ligament|groin|hip)\b/i;
 const MIDLINE = /spine|back|lumbar|sacrum|sacral/i;
 const SKIP_CONTEXT = /\b(MRI|magnetic resonance|ultraso\w+|imaging|scan|STIR|T2)\b/i;
 
 /** Any of the sign words, to pass over sentences without one quickly. */
 const ANY_SIGN = new RegExp(SIGNS.map(([re]) => `(?:${re.source})`).join("|"), "i");
+
+/** Foot pulses: present unless the text says they are absent or much reduced. */
+function readPulses(doc: Doc, u: Unit, start: number, end: number): void {
+  const around = doc.text.slice(Math.max(u.start, start - 30), Math.min(u.end, end + 40));
+  const clause = around.split(/[;]|\bbut\b/i).find((c) => c.includes(doc.text.slice(start, end))) ?? around;
+  const absent = PULSES_ABSENT.test(clause);
+  const present = !absent && /\b(palpable|present|normal|intact|felt|strong|good|2\+)\b/i.test(clause);
+  if (!absent && !present) return;
+  const { side } = doc.side(u, start, end);
+  const f: SignFinding = { kind: "sign", sign: "pulses" };
+  if (side) f.side = side;
+  if (absent) f.present = false;
+  doc.add(f, [[start, end]], 0.75);
+}
 
 export function readSigns(doc: Doc): void {
   for (const u of doc.patient) {
@@ -53,7 +110,20 @@ export function readSigns(doc: Doc): void {
           /myoclonus/i.test(m[0])
         )
           continue;
+        if (sign === "pulses") {
+          readPulses(doc, u, start, end);
+          continue;
+        }
         let target: string | undefined;
+        if (sign === "tinel")
+          target = TINEL_SITE.exec(doc.text.slice(end, Math.min(u.end, end + 60)))?.[1]?.replace(
+            /^(?:left|right) /i,
+            "",
+          );
+        if (sign === "sensory_level")
+          target = /^\s*(?:at|of|to|below)?\s*(?:the\s+)?(T\d{1,2}|L\d|C\d)\b/i
+            .exec(doc.text.slice(end, Math.min(u.end, end + 20)))?.[1]
+            ?.toUpperCase();
         if (sign === "atrophy" || sign === "hypertrophy" || sign === "tenderness") {
           if ((sign === "atrophy" || sign === "hypertrophy") && SKIP_CONTEXT.test(u.text)) continue;
           const after = doc.text.slice(end, Math.min(u.end, end + 50));
@@ -79,18 +149,26 @@ export function readSigns(doc: Doc): void {
             continue;
           }
         }
+        const freely =
+          sign === "straight_leg_raise" || sign === "crossed_straight_leg_raise"
+            ? raisedFreely(doc.text.slice(end, Math.min(u.end, end + 60)))
+            : undefined;
         const negated =
+          freely === true ||
           isNegated(doc.text, start, end, u.start, u.end) ||
           /^\s*(?:test\s+)?(?:was|is|were)?\s*(negative|absent|normal|painless|pain-free)\b/i.test(
             doc.text.slice(end, Math.min(u.end, end + 30)),
           );
-        const midline = sign === "tenderness" && target !== undefined && MIDLINE.test(target);
+        const midline =
+          (sign === "tenderness" && target !== undefined && MIDLINE.test(target)) || sign === "sensory_level";
         const { side, inferred } = midline
           ? { side: undefined, inferred: false }
           : doc.side(u, start, end, { fallback: !negated && sign !== "tenderness" });
         const f: SignFinding = { kind: "sign", sign };
         if (side) f.side = side;
-        if (target) f.target = target.toLowerCase() === target ? target : target.toLowerCase();
+        if (target)
+          f.target =
+            sign === "sensory_level" || target.toLowerCase() === target ? target : target.toLowerCase();
         if (negated) f.present = false;
         doc.add(f, [[start, end]], 0.8 - (inferred ? 0.25 : 0));
       }

@@ -7,22 +7,23 @@
  * for the movements graded on the other side, leaving out what the note grades itself.
  */
 import { getAtlas } from "../../atlas/index.js";
-import type { StrengthFinding } from "../../case/schema.js";
+import { OTHERS, type StrengthFinding } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
-import { clauseAround, covers, opposite, type Side } from "../laterality.js";
+import { clauseAround, opposite, type Side } from "../laterality.js";
 import { gradesIn } from "../mrc.js";
 import { isNegated } from "../negation.js";
-import { EXAM_LIST, scopeSides, sidesToWrite } from "../scope.js";
+import { EXAM_LIST, othersSides, scopeSides } from "../scope.js";
 import type { Unit } from "../sentences.js";
-import { KEY_MOVEMENTS, ROUTINE_MOVEMENTS } from "../sources.js";
+import { JOINT_MOVEMENTS } from "../sources.js";
 import type { Mention } from "../vocabulary.js";
 import { readRow } from "./tables.js";
 
 const CUE =
-  /\b(weak(ness)?|power|strength|MRC|Medical Research Council|grade|paresis|plegia|paralys[ie]s|motor (function|strength|power|exam)|[0-5][+-]?\/5)\b/i;
+  /\b(weak(ness)?|power|strength|MRC|Medical Research Council|grade|paresis|plegia|paralys[ie]s|motor (function|strength|power|exam|deficits?)|[0-5][+-]?\/5)\b/i;
 const STRONG =
   /\b(normal (strength|power)|(strength|power) (was |were |is )?(normal|full|preserved|intact)|full strength|full power|(were|was) strong|5\/5)\b/i;
-const WEAK = /\b(weak(ness|ened)?|paresis|paretic)\b/i;
+const WEAK =
+  /\b(weak(ness|ened)?|paresis|paretic|(?:strength|power) (?:was |were |is |are )?(?:reduced|decreased|diminished|impaired))\b/i;
 const ACTIONS = "flexors?|extensors?|flexion|extension|dorsiflexors?|plantar ?flexors?|abductors?|adductors?";
 const JOINTS = "ankles?|toes?|knees?|hips?|great toes?|big toes?|foot|feet";
 const CROSS = new RegExp(
@@ -35,11 +36,11 @@ const COMPOUND = new RegExp(
   "gi",
 );
 const NORMAL_ALL =
-  /\b(power|strength|motor (?:strength|power|function|exam(?:ination)?)|muscle strength)\b[^.;]{0,50}?\b(normal|full|intact|preserved|5\/5)\b[^.;]{0,40}?\b(throughout|in all (?:four )?(?:limbs|extremities)|in both (?:lower )?(?:limbs|legs|lower extremities)|bilaterally|in the (?:other|opposite|contralateral) (?:limbs?|legs?|lower limb|side|lower extremity)|on the (?:other|opposite|contralateral) side|elsewhere)/gi;
+  /\b(power|strength|motor (?:strength|power|function|exam(?:ination)?)|muscle strength)\b[^.;]{0,50}?\b(normal|full|intact|preserved|5\/5)\b[^.;]{0,40}?\b(throughout|in all (?:four )?(?:limbs|extremities)|in both (?:lower )?(?:limbs|legs|lower extremities)|bilaterally|in all (?:major )?(?:leg |lower[- ]limb |lower[- ]extremity )?(?:muscle groups|muscles|myotomes)|in the (?:other|opposite|contralateral) (?:limbs?|legs?|lower limb|side|lower extremity)|on the (?:other|opposite|contralateral) side|elsewhere)/gi;
 
 /** "Strength was normal.", "no muscle weakness could be demonstrated": normal throughout. */
 const PLAIN_NORMAL =
-  /\b(?:(power|strength|motor (?:strength|power|exam(?:ination)?)|muscle strength)\s+(?:was|is|were)\s+(normal|full|intact|5\/5)(?=\s*(?:[.;]|$|and\b|throughout|,))|no (?:muscle |motor |focal |objective )?weakness (?:could be|was|were|is|on examination)\s*(?:demonstrated|found|detected|elicited|present)?)()/gi;
+  /\b(?:(power|strength|motor (?:strength|power|exam(?:ination)?)|muscle strength)\s+(?:was|is|were)\s+(normal|full|intact|5\/5)(?=\s*(?:[.;]|$|and\b|throughout|,|apart from\b|except\b|other than\b|save for\b|aside from\b))|no (?:muscle |motor |focal |objective )?weakness (?:could be|was|were|is|on examination)\s*(?:demonstrated|found|detected|elicited|present)?|no (?:focal |objective )?motor deficits?|(?:examination|exam) (?:found|showed|revealed|demonstrated) no (?:muscle |motor |focal )?weakness|full (?:strength|power)(?= throughout| in (?:all|both)| bilaterally|\s*[.;])|(?<![0-9/.])5\/5 (?:throughout|globally|in all (?:muscle )?groups|all groups))()/gi;
 
 /** "power otherwise normal", "strength was otherwise full". */
 const OTHERWISE_NORMAL =
@@ -53,6 +54,9 @@ interface Pending {
   routine?: { sides: ("left" | "right")[]; inferred: boolean };
   span: [number, number];
 }
+
+/** A strength label: "Right leg strength:", "Power (MRC):", "MRC -". */
+const LABELLED = /\b(?:strength|power|MRC|motor(?: exam(?:ination)?)?)\b[^:.;]{0,12}[:\u2013-]/i;
 
 /** After a statement: "..., except for", "apart from", "other than", "but": an exception follows. */
 const EXCEPTION_AFTER = /^\s*,?\s*(?:except|apart from|other than|but|save|aside from)\b/i;
@@ -81,8 +85,29 @@ function movementMentions(doc: Doc, u: Unit): Mention[] {
   const scanned = doc.vocab
     .scan(doc.text, ["movement", "muscle"], u.start, u.end)
     .filter((s) => !crossed.some((c) => s.start < c.end && c.start < s.end));
-  return [...crossed, ...scanned].sort((a, b) => a.start - b.start);
+  const found = [...crossed, ...scanned];
+  // "hip 3/5, knee 3/5", "4-/5 at the left knee": a joint graded as a whole.
+  for (const m of matches(JOINT, doc.text, u)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (found.some((f) => start < f.end && f.start < end)) continue;
+    const after = doc.text.slice(end, Math.min(u.end, end + 10));
+    const before = doc.text.slice(Math.max(u.start, start - 40), start);
+    if (
+      !/^\s*[:=]?\s*[0-5][+-]?(?:\s*\/\s*5)?(?![0-9])/.test(after) &&
+      !/[0-5][+-]?\s*\/\s*5\s+at\s+(?:the\s+)?(?:(?:left|right)\s+)?(?:(?:hip|knee|ankle)\s*(?:,|and)\s*(?:the\s+)?)*$/i.test(
+        before,
+      )
+    )
+      continue;
+    const ids = JOINT_MOVEMENTS.joints[(m[1] ?? "").toLowerCase() as keyof typeof JOINT_MOVEMENTS.joints];
+    if (ids) found.push({ start, end, ids: [...ids], kind: "movement" });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
+
+const JOINT =
+  /\b(hip|knee|ankle)\b(?!\s*(?:flex|ext|dorsi|plantar|abd|add|inv|ev|jerk|reflex|joint|pain|replacement|surgery|arthro))/gi;
 
 export function readStrength(doc: Doc): void {
   const pending: Pending[] = [];
@@ -110,9 +135,10 @@ export function readStrength(doc: Doc): void {
       const other = /other|opposite|contralateral/.test(where);
       // Only a side written in its own clause: "power otherwise normal" after left-sided grades means both legs.
       const clause = clauseAround(doc.text, m.index, u.start, u.end);
-      const inClause = doc
-        .sides(u)
-        .filter((x) => !x.reference && x.start >= clause.from && x.end <= clause.to);
+      // The exception's side ("normal apart from weakness of right ankle plantarflexion") is not the statement's.
+      const exception = EXCEPTION_AFTER.exec(doc.text.slice(m.index + m[0].length, u.end));
+      const to = exception ? Math.min(clause.to, m.index + m[0].length + exception.index) : clause.to;
+      const inClause = doc.sides(u).filter((x) => !x.reference && x.start >= clause.from && x.end <= to);
       const named = inClause.length === 1 ? inClause[0]?.side : undefined;
       const sides: Side[] = other ? [] : named === "left" || named === "right" ? [named] : ["left", "right"];
       const end = m.index + m[0].length;
@@ -152,6 +178,19 @@ export function readStrength(doc: Doc): void {
             assigned.set(m, { mrc: g.mrc, at: [g.start, g.end] });
       }
     });
+    // "Right leg strength: tibialis anterior 1, extensor hallucis longus 2, eversion 2": under a
+    // strength label, a bare number right after a muscle or movement is its grade.
+    if (LABELLED.test(u.text))
+      for (const m of mentions) {
+        if (assigned.has(m)) continue;
+        const bare = /^\s*[:=-]?\s*([0-5][+-]?)(?=\s*(?:[,;.)]|$|and\b))/.exec(
+          doc.text.slice(m.end, Math.min(u.end, m.end + 8)),
+        );
+        if (bare) {
+          const at = m.end + bare.index + bare[0].length;
+          assigned.set(m, { mrc: bare[1] as string, at: [at - (bare[1] as string).length, at] });
+        }
+      }
     for (const m0 of mentions) {
       const grade = assigned.get(m0);
       const m = groupAsMovement(m0);
@@ -214,53 +253,22 @@ function readStrengthRow(doc: Doc, u: Unit): void {
 }
 
 /**
- * "Power normal throughout": grade 5 for the routine movements (ROUTINE_MOVEMENTS) not graded
- * elsewhere in the note, on the sides the statement reaches (scope.ts); "power otherwise normal"
- * and "normal in the other limbs": the key movements (KEY_MOVEMENTS) or the mirrored ones.
+ * "Power normal throughout", "power otherwise 5/5", "no motor deficit": a v1.1 `others` finding of
+ * grade 5 (every movement or muscle not graded elsewhere in the case, on this side), on the sides
+ * the statement reaches (scope.ts); "normal in the other limbs": on the side opposite the graded one.
  */
 function expandNormal(doc: Doc, pending: Pending[]): void {
   if (pending.length === 0) return;
-  const graded = doc.drafts.filter((d) => d.finding.kind === "strength");
-  const atlas = getAtlas();
-  // A movement counts as graded when it, or its prime mover, is graded on that side.
-  const gradedOn = (side: Side, id: string) => {
-    const movers = atlas.data.movements.find((m) => m.id === id)?.primeMovers ?? [];
-    return graded.some(
-      (d) =>
-        d.finding.kind === "strength" &&
-        (d.finding.target === id || movers.includes(d.finding.target)) &&
-        covers(d.finding.side, side),
-    );
-  };
+  const graded = doc.drafts.filter((d) => d.finding.kind === "strength" && d.finding.side !== undefined);
   for (const p of pending) {
-    if (p.routine) {
-      const conf = p.routine.inferred ? 0.4 : 0.5;
-      for (const id of ROUTINE_MOVEMENTS.ids)
-        for (const side of sidesToWrite(p.routine.sides, (s) => gradedOn(s, id)))
-          doc.add({ kind: "strength", side, target: id, mrc: 5 }, [p.span], conf);
-      continue;
-    }
-    let sides = p.sides;
-    let ids: readonly string[] = KEY_MOVEMENTS.ids;
+    let sides: Side[] = p.routine ? othersSides(p.routine.sides) : p.sides;
     if (p.mirror) {
-      const abnormal = graded.filter((d) => d.finding.kind === "strength" && d.finding.side !== undefined);
-      const affected = (abnormal[0]?.finding.side as Side | undefined) ?? doc.dominant;
+      const affected = (graded[0]?.finding.side as Side | undefined) ?? doc.dominant;
       const other = opposite(affected);
       if (!other) continue;
       sides = [other];
-      const mirrored = [
-        ...new Set(
-          abnormal.flatMap((d) =>
-            d.finding.kind === "strength" && d.finding.side === affected ? [d.finding.target] : [],
-          ),
-        ),
-      ];
-      if (mirrored.length > 0) ids = mirrored;
-    }
-    for (const side of sides)
-      for (const id of ids) {
-        if (gradedOn(side, id)) continue;
-        doc.add({ kind: "strength", side, target: id, mrc: 5 }, [p.span], 0.5);
-      }
+    } else if (!p.routine && sides.length === 2) sides = ["bilateral"];
+    const conf = p.routine?.inferred ? 0.4 : 0.5;
+    for (const side of sides) doc.add({ kind: "strength", side, target: OTHERS, mrc: 5 }, [p.span], conf);
   }
 }

@@ -1,0 +1,605 @@
+/**
+ * Probes: the readings issue 18 found turned over, each written as a clinician writes it. A probe
+ * lists findings that must be read (matched on the fields given) and findings that must not be
+ * read, above all the opposite of what the text says. A finding read against its assertion is
+ * worse than one not read.
+ */
+import { describe, expect, it } from "vitest";
+import { extract } from "./index.js";
+
+type Want = Record<string, unknown>;
+interface Probe {
+  text: string;
+  has: Want[];
+  not?: Want[];
+}
+
+function check({ text, has, not = [] }: Probe): void {
+  const r = extract(text);
+  for (const w of has)
+    expect(r.case.findings, `${text}\nshould read ${JSON.stringify(w)}`).toContainEqual(
+      expect.objectContaining(w),
+    );
+  for (const w of not)
+    expect(r.case.findings, `${text}\nshould not read ${JSON.stringify(w)}`).not.toContainEqual(
+      expect.objectContaining(w),
+    );
+}
+
+const negation: Probe[] = [
+  {
+    text: "Babinski neg bilat.",
+    has: [{ kind: "reflex", reflex: "plantar", grade: "flexor" }],
+    not: [{ kind: "reflex", reflex: "plantar", grade: "extensor" }],
+  },
+  {
+    text: "Babinski negative on both sides.",
+    has: [{ kind: "reflex", reflex: "plantar", grade: "flexor", side: "bilateral" }],
+    not: [{ grade: "extensor" }],
+  },
+  {
+    text: "SLR 90 degrees bilaterally.",
+    has: [{ kind: "sign", sign: "straight_leg_raise", present: false }],
+    not: [
+      { kind: "sign", sign: "straight_leg_raise", present: true },
+      { kind: "sign", sign: "straight_leg_raise", present: undefined },
+    ],
+  },
+  {
+    text: "SLR negative bilaterally.",
+    has: [{ kind: "sign", sign: "straight_leg_raise", present: false }],
+  },
+  {
+    text: "SNAPs normal bilaterally, arguing against a neuropathy.",
+    has: [{ kind: "ncs", result: "normal" }],
+    not: [
+      { kind: "ncs", result: "reduced" },
+      { kind: "ncs", result: "absent" },
+    ],
+  },
+  {
+    text: "Needle EMG: paraspinals quiet.",
+    not: [{ kind: "emg", spontaneous: "fibrillations" }],
+    has: [],
+  },
+  {
+    text: "R toe downgoing.",
+    has: [{ kind: "reflex", reflex: "plantar", grade: "flexor", side: "right" }],
+    not: [{ grade: "extensor" }],
+  },
+  {
+    text: "Reflexes 2+ and symmetric throughout except absent left ankle jerk.",
+    has: [
+      { kind: "reflex", reflex: "achilles", grade: "absent", side: "left" },
+      { kind: "reflex", reflex: "others", grade: "normal", side: "bilateral" },
+    ],
+    not: [
+      { kind: "reflex", reflex: "achilles", grade: "normal", side: "left" },
+      { kind: "reflex", reflex: "achilles", side: "bilateral" },
+    ],
+  },
+  {
+    text: "Fibrillations in L TA and peroneus longus; TP normal.",
+    has: [
+      { kind: "emg", muscle: "tibialis_anterior", spontaneous: "fibrillations", side: "left" },
+      { kind: "emg", muscle: "tibialis_posterior", spontaneous: "none" },
+    ],
+    not: [{ kind: "emg", muscle: "tibialis_posterior", spontaneous: "fibrillations" }],
+  },
+  {
+    text: "AJ absent on L, present on R.",
+    has: [
+      { kind: "reflex", reflex: "achilles", grade: "absent", side: "left" },
+      { kind: "reflex", reflex: "achilles", grade: "normal", side: "right" },
+    ],
+    not: [
+      { kind: "reflex", reflex: "achilles", grade: "absent", side: "right" },
+      { kind: "reflex", reflex: "achilles", side: "bilateral" },
+    ],
+  },
+  {
+    text: "Absent left ankle jerk.",
+    has: [{ kind: "reflex", reflex: "achilles", grade: "absent", side: "left" }],
+  },
+  {
+    text: "No weakness of ankle dorsiflexion.",
+    has: [],
+    not: [{ kind: "strength", mrc: "weak" }],
+  },
+  {
+    text: "Not only weakness of the left ankle dorsiflexion but also numbness over the left foot dorsum.",
+    has: [
+      { kind: "strength", target: "ankle_dorsiflexion", side: "left" },
+      { kind: "sensory", region: "foot_dorsum", side: "left" },
+    ],
+  },
+];
+
+describe("negation and its scope", () => {
+  it.each(negation)("$text", (p) => check(p));
+
+  it("reads 'off anticoagulation' as no anticoagulation", () => {
+    const r = extract("62M, off anticoagulation since March. Left foot drop.");
+    expect(r.case.context?.history ?? []).not.toContain("anticoagulation");
+  });
+
+  it("does not make a family history the patient's", () => {
+    const r = extract("Family history: mother had diabetes. Left ankle jerk absent.");
+    expect(r.case.context?.history ?? []).not.toContain("diabetes");
+  });
+});
+
+const sides: Probe[] = [
+  {
+    text: "R EHL 4/5. L TA 3/5.",
+    has: [
+      { kind: "strength", target: "extensor_hallucis_longus", mrc: 4, side: "right" },
+      { kind: "strength", target: "tibialis_anterior", mrc: 3, side: "left" },
+    ],
+  },
+  {
+    text: "Rt EHL 4/5, lt TA 3/5.",
+    has: [
+      { kind: "strength", target: "extensor_hallucis_longus", mrc: 4, side: "right" },
+      { kind: "strength", target: "tibialis_anterior", mrc: 3, side: "left" },
+    ],
+  },
+  {
+    text: "Ankle jerk absent (L).",
+    has: [{ kind: "reflex", reflex: "achilles", grade: "absent", side: "left" }],
+  },
+  {
+    text: "Ankle jerk absent on L.",
+    has: [{ kind: "reflex", reflex: "achilles", grade: "absent", side: "left" }],
+  },
+  {
+    text: "LLE: TA 3/5, EHL 2/5.",
+    has: [
+      { kind: "strength", target: "tibialis_anterior", mrc: 3, side: "left" },
+      { kind: "strength", target: "extensor_hallucis_longus", mrc: 2, side: "left" },
+    ],
+  },
+  {
+    text: "RLE weakness of ankle dorsiflexion 4/5.",
+    has: [{ kind: "strength", target: "ankle_dorsiflexion", mrc: 4, side: "right" }],
+  },
+  {
+    text: "Reduced pinprick over the dorsum of the foot on the left.",
+    has: [{ kind: "sensory", region: "foot_dorsum", change: "reduced", side: "left" }],
+  },
+  {
+    text: "RIGHT LEG:\nHip flexion 5/5.\nAnkle dorsiflexion 3/5.\nAnkle jerk absent.\n\nLEFT LEG:\nAnkle dorsiflexion 5/5.",
+    has: [
+      { kind: "strength", target: "hip_flexion", mrc: 5, side: "right" },
+      { kind: "strength", target: "ankle_dorsiflexion", mrc: 3, side: "right" },
+      { kind: "reflex", reflex: "achilles", grade: "absent", side: "right" },
+      { kind: "strength", target: "ankle_dorsiflexion", mrc: 5, side: "left" },
+    ],
+    not: [{ kind: "strength", target: "ankle_dorsiflexion", mrc: 3, side: "left" }],
+  },
+  {
+    text: "Left:\nTA 4/5\nEHL 3/5\nRight:\nTA 5/5",
+    has: [
+      { kind: "strength", target: "tibialis_anterior", mrc: 4, side: "left" },
+      { kind: "strength", target: "extensor_hallucis_longus", mrc: 3, side: "left" },
+      { kind: "strength", target: "tibialis_anterior", mrc: 5, side: "right" },
+    ],
+  },
+  {
+    text: "Left TA 4/5; EHL 3/5 on the right.",
+    has: [
+      { kind: "strength", target: "tibialis_anterior", mrc: 4, side: "left" },
+      { kind: "strength", target: "extensor_hallucis_longus", mrc: 3, side: "right" },
+    ],
+  },
+  {
+    text: "Weakness of left ankle dorsiflexion 4/5; hip flexion 5/5.",
+    has: [{ kind: "strength", target: "ankle_dorsiflexion", mrc: 4, side: "left" }],
+    not: [{ kind: "strength", target: "hip_flexion", side: "left" }],
+  },
+  {
+    text: "Left foot drop. Left TA 3/5 and left EHL 2/5. Ankle dorsiflexion on the contralateral side 5/5.",
+    has: [{ kind: "strength", target: "ankle_dorsiflexion", mrc: 5, side: "right" }],
+  },
+  {
+    text: "Left foot drop. Left EHL 2/5. Ankle jerk absent on the affected side.",
+    has: [{ kind: "reflex", reflex: "achilles", grade: "absent", side: "left" }],
+  },
+  {
+    text: "L5 radiculopathy suspected. TA 4/5 bilat.",
+    has: [{ kind: "strength", target: "tibialis_anterior", mrc: 4, side: "bilateral" }],
+    not: [{ side: "left" }],
+  },
+];
+
+describe("sides as clinicians write them", () => {
+  it.each(sides)("$text", (p) => check(p));
+});
+
+describe("whole-examination statements", () => {
+  it.each([
+    "Sudden low back pain, with no motor deficit and no sciatica.",
+    "Examination found no muscle weakness or other neurological abnormality.",
+    "Strength was 5/5 in all major leg muscle groups.",
+    "Full strength throughout.",
+  ])("%s", (text) => {
+    const r = extract(text);
+    expect(r.case.findings).toContainEqual(expect.objectContaining({ kind: "strength", mrc: 5 }));
+    expect(r.case.findings.some((f) => f.kind === "strength" && f.mrc !== 5)).toBe(false);
+  });
+});
+
+describe("conclusions are not findings", () => {
+  it.each([
+    "Working diagnosis: femoral nerve lesion.",
+    "Impression: left L5 radiculopathy with fibrillations in L5 muscles.",
+    "Plan: NCS of the femoral nerve; MRI lumbar spine.",
+    "EXAM\nLeft TA 4/5.\nIMPRESSION\nFemoral neuropathy; ankle jerk absent would argue for a root.",
+  ])("%s", (text) => {
+    const r = extract(text);
+    expect(r.case.findings.filter((f) => f.kind !== "strength")).toEqual([]);
+  });
+});
+
+describe("the first mention does not win", () => {
+  it("a grade in the examination beats a 'weakness' in the history", () => {
+    const r = extract(
+      "History: weakness of left ankle dorsiflexion for 3 weeks.\nExam: left ankle dorsiflexion 3/5.",
+    );
+    expect(r.case.findings).toContainEqual({
+      kind: "strength",
+      target: "ankle_dorsiflexion",
+      side: "left",
+      mrc: 3,
+    });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it("two grades of one movement are reported as a conflict", () => {
+    const r = extract("Left ankle dorsiflexion 4/5. Later in the examination: left ankle dorsiflexion 2/5.");
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]?.message).toMatch(/ankle_dorsiflexion/);
+    expect(r.warnings[0]?.spans.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a past finding is not a current one", () => {
+    const r = extract("Previous EMG in 2019 showed fibrillations in the left TA. Left TA 5/5 today.");
+    expect(r.case.findings.some((f) => f.kind === "emg")).toBe(false);
+    expect(r.unrecognized.some((u) => /past/.test(u.why ?? ""))).toBe(true);
+  });
+});
+
+const tables: Probe[] = [
+  {
+    text: "Needle EMG: L TA: fibs 2+, reduced recruitment, gastroc normal, VL normal.",
+    has: [
+      { kind: "emg", muscle: "tibialis_anterior", spontaneous: "fibrillations", recruitment: "reduced" },
+      { kind: "emg", muscle: "vastus_lateralis", spontaneous: "none" },
+    ],
+    not: [{ kind: "emg", muscle: "vastus_lateralis", spontaneous: "fibrillations" }],
+  },
+  {
+    text: "EMG/NCS: peroneal motor study recording EDB, then needle EMG showing fibrillations in the TA and EHL.",
+    has: [{ kind: "emg", muscle: "tibialis_anterior", spontaneous: "fibrillations" }],
+    not: [{ kind: "emg", muscle: "extensor_digitorum_brevis" }],
+  },
+];
+
+describe("tables as EMG machines print them", () => {
+  it.each(tables)("$text", (p) => check(p));
+});
+
+describe("whole sensory examination and genital skin", () => {
+  it("reads a list of modalities called intact as a normal sensory examination", () => {
+    const r = extract("Vibration, light touch and pinprick were intact in all leg dermatomes.");
+    expect(r.case.findings).toContainEqual(
+      expect.objectContaining({ kind: "sensory", region: "others", change: "normal" }),
+    );
+  });
+
+  it("reads scrotal anaesthesia as absent sensation of the genital skin", () => {
+    expect(extract("He had scrotal anaesthesia.").case.findings).toContainEqual(
+      expect.objectContaining({ kind: "sensory", region: "genital", change: "absent" }),
+    );
+  });
+});
+
+describe("the side and time of a note as a whole", () => {
+  it("a finding with no side takes the only side the note names", () => {
+    const r = extract("He had a right foot drop. On examination, ankle eversion was weak.");
+    expect(r.case.findings).toContainEqual(
+      expect.objectContaining({ kind: "strength", target: "ankle_eversion", side: "right" }),
+    );
+  });
+
+  it("a foot drop operated on years earlier is not a current finding", () => {
+    const r = extract(
+      "A man who years earlier had had spinal surgery for a painless left foot drop presented with a new right foot drop.",
+    );
+    expect(r.case.findings).not.toContainEqual(expect.objectContaining({ sign: "foot_drop", side: "left" }));
+    expect(r.case.findings).toContainEqual(expect.objectContaining({ sign: "foot_drop", side: "right" }));
+  });
+});
+
+const values: Probe[] = [
+  {
+    text: "Blood glucose was 180 mg/dL, HbA1c 9%, WBC 14,000/mm3 with a normal differential, ESR 110 mm/h and CK 400 IU/L (normal 55-170).",
+    has: [
+      { kind: "lab", test: "hba1c", result: "elevated" },
+      { kind: "lab", test: "ck", result: "elevated" },
+      { kind: "lab", test: "glucose", result: "elevated" },
+    ],
+    not: [{ kind: "lab", result: "normal" }],
+  },
+  {
+    text: "There was diffuse MRC grade 4 weakness of left hip extension and knee extension.",
+    has: [
+      { kind: "strength", target: "hip_extension", mrc: 4, side: "left" },
+      { kind: "strength", target: "knee_extension", mrc: 4, side: "left" },
+    ],
+  },
+  {
+    text: "NCS/EMG showed absent sural sensory responses on both sides, normal peroneal and tibial motor responses, and mild neurogenic changes in the left gastrocnemius.",
+    has: [
+      { kind: "ncs", study: "sural_sensory", result: "absent", side: "bilateral" },
+      { kind: "ncs", study: "tibial_motor_ah", result: "normal" },
+      { kind: "emg", muscle: "gastrocnemius_medial_head", muap: "neurogenic", side: "left" },
+    ],
+    not: [
+      { kind: "emg", muscle: "peroneus_longus" },
+      { kind: "ncs", study: "sural_sensory", result: "normal" },
+    ],
+  },
+];
+
+describe("values read where they are written", () => {
+  it.each(values)("$text", (p) => check(p));
+});
+
+describe("places of pain and comparisons are not findings", () => {
+  it("'low back pain' with saddle anaesthesia does not make the low back anaesthetic", () => {
+    const r = extract("Sudden low back pain and saddle anaesthesia.");
+    expect(r.case.findings).not.toContainEqual(expect.objectContaining({ region: "low_back" }));
+    expect(r.case.findings).toContainEqual(expect.objectContaining({ region: "perineum", change: "absent" }));
+  });
+
+  it("a side named only as the comparison is not the finding's side", () => {
+    const r = extract("The left saphenous sensory response was reduced (1.93 uV vs 4.2 uV on the right).");
+    expect(r.case.findings).toContainEqual(
+      expect.objectContaining({ kind: "ncs", study: "saphenous_sensory", side: "left", result: "reduced" }),
+    );
+  });
+});
+
+describe("denied symptoms (FORMAT v1.1 context.denies)", () => {
+  it("keeps what the patient denies as evidence, apart from what they have", () => {
+    const c = extract(
+      "He had no weakness and no bowel or bladder problems. Denies fever. Low back pain for 3 weeks.",
+    ).case.context;
+    expect(c?.denies).toEqual(
+      expect.arrayContaining(["weakness", "bladder_dysfunction", "bowel_dysfunction", "fever"]),
+    );
+    expect(c?.symptoms).toContain("back_pain");
+    expect(c?.denies).not.toContain("back_pain");
+  });
+});
+
+const newSigns: Probe[] = [
+  {
+    text: "Tinel's sign was positive at the left fibular head.",
+    has: [{ kind: "sign", sign: "tinel", side: "left", target: "fibular head" }],
+  },
+  {
+    text: "Foot pulses were absent on the right.",
+    has: [{ kind: "sign", sign: "pulses", side: "right", present: false }],
+  },
+  {
+    text: "Dorsalis pedis pulses were palpable bilaterally.",
+    has: [{ kind: "sign", sign: "pulses", side: "bilateral" }],
+    not: [{ sign: "pulses", present: false }],
+  },
+  { text: "Pes cavus and hammer toes bilaterally.", has: [{ kind: "sign", sign: "pes_cavus" }] },
+  {
+    text: "There was a sensory level at T10.",
+    has: [{ kind: "sign", sign: "sensory_level", target: "T10" }],
+  },
+  {
+    text: "FABER reproduced the left groin pain.",
+    has: [{ kind: "sign", sign: "hip_pain_on_rotation", side: "left" }],
+  },
+];
+
+describe("FORMAT v1.1 signs", () => {
+  it.each(newSigns)("$text", (p) => check(p));
+});
+
+describe("weakness and dermatomes written as ranges", () => {
+  it("'strength was reduced in the left hip flexors' is weakness; 'L1-L4 distribution' is every root between", () => {
+    const r = extract(
+      "Strength was reduced in the left hip flexors and knee extensors, and pinprick sensation was reduced in the L1-L4 distribution.",
+    );
+    expect(r.case.findings).toContainEqual(
+      expect.objectContaining({ kind: "strength", target: "hip_flexion", mrc: "weak", side: "left" }),
+    );
+    expect(r.case.findings).toContainEqual(
+      expect.objectContaining({ kind: "sensory", region: "thigh_anterior", change: "reduced", side: "left" }),
+    );
+  });
+});
+
+describe("compound faces of a limb", () => {
+  it("'posterolateral thigh' is the posterior and the lateral thigh", () => {
+    const r = extract("Reduced pinprick over the right posterolateral thigh.");
+    expect(r.case.findings).toContainEqual(
+      expect.objectContaining({ region: "thigh_posterior", side: "right" }),
+    );
+    expect(r.case.findings).toContainEqual(
+      expect.objectContaining({ region: "thigh_lateral", side: "right" }),
+    );
+  });
+});
+
+const imaging: Probe[] = [
+  {
+    text: "T2-weighted MRI of the right leg showed diffuse high signal in the right gastrocnemius and tibialis anterior.",
+    has: [{ kind: "imaging", modality: "mri_limb", tags: ["muscle_edema"], side: "right" }],
+  },
+  {
+    text: "Spinal MRI excluded a structural cause.",
+    has: [{ kind: "imaging", modality: "mri_spine", tags: ["normal"] }],
+  },
+  {
+    text: "Knee MRI showed a thin-walled cystic lesion along the common peroneal nerve.",
+    has: [{ kind: "imaging", modality: "mri_limb" }],
+  },
+];
+
+describe("imaging words", () => {
+  it.each(imaging)("$text", (p) => check(p));
+});
+
+describe("grades in a labelled list", () => {
+  it("'Right leg strength: tibialis anterior 1, eversion 2, inversion 5' grades each item", () => {
+    const r = extract("Right leg strength: tibialis anterior 1, eversion 2, inversion 5, plantarflexion 5.");
+    expect(r.case.findings).toContainEqual({
+      kind: "strength",
+      target: "tibialis_anterior",
+      mrc: 1,
+      side: "right",
+    });
+    expect(r.case.findings).toContainEqual({
+      kind: "strength",
+      target: "ankle_inversion",
+      mrc: 5,
+      side: "right",
+    });
+  });
+
+  it("does not read a bare number outside a strength label as a grade", () => {
+    const r = extract("The tibialis anterior 1 cm below the knee was biopsied.");
+    expect(r.case.findings.some((f) => f.kind === "strength")).toBe(false);
+  });
+});
+
+describe("a history of the present complaint is current", () => {
+  it("'a 2-day history of left foot drop' is a current foot drop", () => {
+    const r = extract(
+      "A 64-year-old man had a 2-day history of left foot drop, with tenderness over the left fibular neck.",
+    );
+    expect(r.case.findings).toContainEqual(expect.objectContaining({ sign: "foot_drop", side: "left" }));
+    expect(r.case.findings).toContainEqual(
+      expect.objectContaining({ sign: "tenderness", side: "left", target: "fibular neck" }),
+    );
+  });
+
+  it("'history of left foot drop in 2015, resolved' is not", () => {
+    expect(extract("History of left foot drop in 2015, resolved.").case.findings).toEqual([]);
+  });
+});
+
+describe("a terse emergency note", () => {
+  const note = [
+    "ED NOTE",
+    "58F c/o 2/7 L leg weakness + numbness. PMH: T2DM, HTN. On apixaban for AF.",
+    "O/E:",
+    "- Power: L hip flex 4/5, knee ext 4-/5, ankle DF 5/5. R 5/5 throughout.",
+    "- Reflexes: L knee jerk absent, AJs 2+ bilat. Plantars downgoing.",
+    "- SLR neg bilat. Fem stretch +ve on L.",
+    "- Bladder/bowel normal. Denies back pain.",
+    "Imp: ?L3 radiculopathy vs femoral neuropathy ?retroperitoneal haematoma (on apixaban).",
+    "Plan: urgent CT abdo/pelvis.",
+  ].join("\n");
+  const r = extract(note);
+
+  it("reads the shorthand with its sides and values", () => {
+    for (const f of [
+      { kind: "strength", target: "hip_flexion", mrc: 4, side: "left" },
+      { kind: "strength", target: "knee_extension", mrc: "4-", side: "left" },
+      { kind: "strength", target: "others", mrc: 5, side: "right" },
+      { kind: "reflex", reflex: "patellar", grade: "absent", side: "left" },
+      { kind: "reflex", reflex: "achilles", grade: "normal", side: "bilateral" },
+      { kind: "reflex", reflex: "plantar", grade: "flexor", side: "bilateral" },
+      { kind: "sign", sign: "femoral_stretch", side: "left" },
+      { kind: "sign", sign: "straight_leg_raise", side: "bilateral", present: false },
+    ])
+      expect(r.case.findings).toContainEqual(f);
+  });
+
+  it("turns nothing over: no absent ankle jerk, no right knee jerk from the 'Reflexes:' label", () => {
+    expect(r.case.findings).not.toContainEqual(
+      expect.objectContaining({ reflex: "achilles", grade: "absent" }),
+    );
+    expect(r.case.findings).not.toContainEqual(
+      expect.objectContaining({ reflex: "patellar", side: "right" }),
+    );
+  });
+
+  it("reads the impression and plan as no finding, and the denied symptoms as denied", () => {
+    expect(r.case.findings.some((f) => f.kind === "imaging" || f.kind === "ncs")).toBe(false);
+    expect(r.case.context?.denies).toEqual(expect.arrayContaining(["back_pain", "bladder_dysfunction"]));
+    expect(r.case.context?.symptoms ?? []).not.toContain("bladder_dysfunction");
+    expect(r.case.context?.history).toContain("anticoagulation");
+  });
+});
+
+describe("a consultant's letter", () => {
+  it("'power was normal apart from weakness of right ankle plantarflexion' is others on both legs and the exception", () => {
+    const r = extract(
+      "On examination, power was normal apart from weakness of right ankle plantarflexion (MRC 4).",
+    );
+    expect(r.case.findings).toContainEqual({ kind: "strength", target: "others", mrc: 5, side: "bilateral" });
+    expect(r.case.findings).toContainEqual({
+      kind: "strength",
+      target: "ankle_plantarflexion",
+      mrc: 4,
+      side: "right",
+    });
+  });
+
+  it("a relative's neuropathy is family history, not the patient's", () => {
+    const c = extract("His father had a neuropathy. Right ankle jerk absent.").case.context;
+    expect(c?.history).toContain("family_history_neuropathy");
+  });
+});
+
+describe("uncertainty lowers confidence", () => {
+  it("'possible' and '?' keep the finding, less sure than the same words stated", () => {
+    const sure = extract("Left foot drop.");
+    const unsure = extract("Possible left foot drop.");
+    const q = extract("?left foot drop.");
+    const at = (r: ReturnType<typeof extract>) =>
+      r.confidence[r.case.findings.findIndex((f) => f.kind === "sign" && f.sign === "foot_drop")] ?? 0;
+    expect(at(unsure)).toBeGreaterThan(0);
+    expect(at(unsure)).toBeLessThan(at(sure));
+    expect(at(q)).toBeLessThan(at(sure));
+  });
+});
+
+describe("a joint graded as a whole", () => {
+  it.each([
+    [
+      "Proximal left leg weakness: hip 3/5, knee 3/5, ankle 5/5.",
+      [
+        { kind: "strength", target: "hip_flexion", mrc: 3, side: "left" },
+        { kind: "strength", target: "knee_extension", mrc: 3, side: "left" },
+        { kind: "strength", target: "ankle_plantarflexion", mrc: 5, side: "left" },
+      ],
+    ],
+    [
+      "Strength was 4-/5 at the left hip, 4-/5 at the left knee and 5/5 at the left ankle; on the right it was 4+/5 at the hip and 5/5 at the knee and ankle.",
+      [
+        { kind: "strength", target: "hip_flexion", mrc: "4-", side: "left" },
+        { kind: "strength", target: "knee_extension", mrc: "4-", side: "left" },
+        { kind: "strength", target: "hip_flexion", mrc: "4+", side: "right" },
+        { kind: "strength", target: "ankle_dorsiflexion", mrc: 5, side: "right" },
+      ],
+    ],
+  ])("%s", (text, want) => {
+    const r = extract(text);
+    for (const f of want) expect(r.case.findings).toContainEqual(f);
+  });
+
+  it("a joint without a grade beside it is not graded ('left hip pain', 'knee surgery')", () => {
+    expect(extract("He had left hip pain and knee surgery in 2010.").case.findings).toEqual([]);
+  });
+});
