@@ -239,7 +239,7 @@ export function normaliseValues(input: unknown): { value: unknown; normalisation
 /** "pedal pulses absent" -> sign pulses, present false (unless the finding says present: true). */
 function negatedSign(f: Obj, path: Path, normalisations: Normalisation[]): Obj {
   if (f.kind !== "sign" || typeof f.sign !== "string" || f.present === true) return f;
-  const sign = NEGATED_SIGN_WORDS[fold(f.sign)];
+  const sign = own(NEGATED_SIGN_WORDS, fold(f.sign));
   if (!sign) return f;
   normalisations.push({ path: [...path, "sign"], from: f.sign, to: [sign] });
   if (f.present !== false) normalisations.push({ path: [...path, "present"], from: f.sign, to: ["false"] });

@@ -5,7 +5,7 @@
  * symptom words. Matching ignores case, spaces, hyphens and apostrophes, as everywhere.
  */
 import { fold } from "../atlas/index.js";
-import { words } from "./values.js";
+import { own, words } from "./values.js";
 
 /** Sources for the phrases that are clinical facts. */
 export const PHRASE_SOURCES = {
@@ -42,7 +42,7 @@ export function canonicalSensoryLevel(written: string): string | undefined {
       "",
     )
     .replace(/\s+(?:level|dermatome)$/i, "");
-  const landmark = SENSORY_LEVEL_LANDMARKS[fold(core)];
+  const landmark = own(SENSORY_LEVEL_LANDMARKS, fold(core));
   if (landmark) return landmark;
   const m = /^([CTLS])\s*(\d{1,2})$/i.exec(core);
   if (!m) return undefined;
@@ -121,7 +121,7 @@ const CYTOLOGY_RESULT_WORDS: Record<string, string> = words({
 });
 
 export function canonicalCytologyResult(written: string): string | undefined {
-  return CYTOLOGY_RESULT_WORDS[fold(written)];
+  return own(CYTOLOGY_RESULT_WORDS, fold(written));
 }
 
 /**
@@ -192,9 +192,9 @@ const HISTORY_DETAIL_SYNONYMS: Record<string, string> = words({
 /** The controlled history word for a synonym, with its detail, or undefined. */
 export function historySynonym(written: string): string | undefined {
   const key = fold(written);
-  const hit = HISTORY_SYNONYMS[key];
+  const hit = own(HISTORY_SYNONYMS, key);
   if (hit) return hit.word;
-  const word = HISTORY_DETAIL_SYNONYMS[key];
+  const word = own(HISTORY_DETAIL_SYNONYMS, key);
   return word ? `${word}:${written.trim()}` : undefined;
 }
 
@@ -230,4 +230,4 @@ const SYMPTOM_SYNONYMS: Record<string, string> = words({
 });
 
 /** The controlled symptom word for a synonym, or undefined. */
-export const symptomSynonym = (written: string): string | undefined => SYMPTOM_SYNONYMS[fold(written)];
+export const symptomSynonym = (written: string): string | undefined => own(SYMPTOM_SYNONYMS, fold(written));

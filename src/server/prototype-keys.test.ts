@@ -39,7 +39,9 @@ function libraryAnswer(input: unknown, word: string, as: string): string {
   const out = parsed.ok
     ? { w: parsed.warnings, n: parsed.normalisations, a: analyze(parsed.case, { limit: 5 }) }
     : { errors: parsed.errors };
-  return JSON.stringify(out).split(word).join(as);
+  // Reports speak ids with spaces for underscores ("__proto__" as "  proto  "): swap that form too.
+  const spoken = (w: string) => w.replaceAll("_", " ");
+  return JSON.stringify(out).split(word).join(as).split(spoken(word)).join(spoken(as));
 }
 
 describe("prototype keys are ordinary unknown words", () => {
