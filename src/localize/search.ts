@@ -18,7 +18,6 @@ import {
   type Prepared,
   rescore,
   scoreFirst,
-  silenceFirst,
   unitEffect,
 } from "./score.js";
 import { bestFirst, hasNaN, identity, sortDescending } from "./sort.js";
@@ -236,13 +235,13 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
     score(sorted, diffuse);
   };
   const noneLl = (out[score([], "none")] as Scored).score - logPrior(p, [], "none");
-  // Gains leave the silence out: a pair's silence costs no more than its lesions' together, so the
-  // bounds below stay bounds.
+  // Gains keep each lesion's own silence: the first pass reads a candidate's silence as the sum of
+  // its lesions' (silenceFirst), so the bounds below hold it exactly.
   let pnpGain = 0;
   for (const k of DIFFUSE_KINDS) {
     if (k === "none") continue;
     const s = out[score([], k)] as Scored;
-    if (k === "polyneuropathy") pnpGain = s.score - logPrior(p, [], k) - silenceFirst(p, [], k) - noneLl;
+    if (k === "polyneuropathy") pnpGain = s.score - logPrior(p, [], k) - noneLl;
   }
   const rel = p.relevant;
   const nr = rel.length;
@@ -251,12 +250,7 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
   for (let r = 0; r < nr; r++) {
     const u = rel[r] as number;
     const own = [u];
-    gains.push(
-      (out[score(own, "none")] as Scored).score -
-        logPrior(p, own, "none") -
-        silenceFirst(p, own, "none") -
-        noneLl,
-    );
+    gains.push((out[score(own, "none")] as Scored).score - logPrior(p, own, "none") - noneLl);
   }
   // A lesion under a polyneuropathy, bounded the same way as a pair.
   for (let r = 0; r < nr; r++) {
