@@ -10,25 +10,13 @@ import { type Hypothesis, localize } from "./index.js";
 import { nerveSitesInText } from "./named.js";
 import { observe } from "./observe.js";
 import { completeExam } from "./simulate.js";
+import { caseOf, lesion } from "./test-helpers/cases.js";
 
 const SHARED = pathToFileURL(`${DEV_CASES}/`);
 const load = (file: string): LocusCase =>
   JSON.parse(readFileSync(new URL(file, SHARED), "utf8")) as LocusCase;
 const seeds = readdirSync(SHARED).filter((f) => f.startsWith("seed-"));
 
-const lesion = (level: Lesion["level"], sites: string[], side: Lesion["side"]): Lesion => ({
-  level,
-  sites,
-  side,
-});
-const caseOf = (findings: Finding[], extra: Partial<LocusCase> = {}): LocusCase => ({
-  format: "locus-case/1",
-  id: "test",
-  patient: { age: 45, sex: "female" },
-  context: { onset: "subacute", durationDays: 60 },
-  findings,
-  ...extra,
-});
 const emg = (muscle: string, abnormal: boolean, side: "left" | "right" = "left"): Finding =>
   abnormal
     ? { kind: "emg", side, muscle, spontaneous: "fibrillations", muap: "neurogenic", recruitment: "reduced" }

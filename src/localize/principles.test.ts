@@ -10,20 +10,8 @@ import { nerveSitesInText } from "./named.js";
 import { observe } from "./observe.js";
 import { prepare } from "./score.js";
 import { silenceTerm } from "./silence.js";
+import { caseOf, lesion } from "./test-helpers/cases.js";
 
-const caseOf = (findings: Finding[], extra: Partial<LocusCase> = {}): LocusCase => ({
-  format: "locus-case/1",
-  id: "principle",
-  patient: { age: 45, sex: "female" },
-  context: { onset: "subacute", durationDays: 60 },
-  findings,
-  ...extra,
-});
-const lesion = (level: Lesion["level"], sites: string[], side: Lesion["side"]): Lesion => ({
-  level,
-  sites,
-  side,
-});
 const top = (c: LocusCase): Hypothesis | undefined => localize(c).hypotheses[0];
 const rank = (c: LocusCase, ...want: Lesion[]) =>
   localize(c, { limit: 30 }).hypotheses.findIndex((h) => setMatches(h.lesions, want));
