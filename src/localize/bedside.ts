@@ -8,8 +8,8 @@ import { placeSites } from "../case/places.js";
 import type { Finding, LocusCase } from "../case/schema.js";
 import type { ContextItem, View } from "./context.js";
 import { bedside, type Rated, sphincter } from "./data/evidence.js";
-import type { DiffuseKind } from "./model.js";
-import { anyWith, rootsHit, sacralBothSides } from "./view.js";
+import { CORD_LESIONS, type DiffuseKind } from "./model.js";
+import { anyWith, notNeural, rootsHit, sacralBothSides } from "./view.js";
 
 const v = (x: Rated) => x.value;
 
@@ -17,7 +17,6 @@ const v = (x: Rated) => x.value;
 const GENERALISED: ReadonlySet<DiffuseKind> = new Set(["anterior_horn", "myopathy", "polyradiculopathy"]);
 const HEMISPHERE: ReadonlySet<DiffuseKind> = new Set(["cns_left", "cns_right"]);
 const LEG_AREA: ReadonlySet<DiffuseKind> = new Set(["cns_distal_left", "cns_distal_right"]);
-const CORD: ReadonlySet<DiffuseKind> = new Set(["cns_bilateral", "conus", "epiconus"]);
 const UPPER_LUMBAR = ["L2", "L3", "L4"];
 const HIP_NERVES: ReadonlySet<string> = new Set(["femoral", "obturator", "lumbar_plexus"]);
 
@@ -27,8 +26,6 @@ type Sign = Extract<Finding, { kind: "sign" }>;
 function item(i: number, label: string, present: boolean, p: (view: View) => number): ContextItem {
   return { finding: i, label, p: (view) => (present ? p(view) : 1 - p(view)) };
 }
-
-const notNeural = (view: View) => view.diffuse === "none" && view.units.length === 0;
 
 function signItem(f: Sign, i: number): ContextItem | undefined {
   const present = f.present !== false;
@@ -63,7 +60,9 @@ function signItem(f: Sign, i: number): ContextItem | undefined {
     }
     case "sensory_level": {
       const b = bedside.sensoryLevel;
-      return item(i, label, present, (view) => (CORD.has(view.diffuse) ? v(b.cord) : v(b.background)));
+      return item(i, label, present, (view) =>
+        CORD_LESIONS.has(view.diffuse) ? v(b.cord) : v(b.background),
+      );
     }
     case "arm_weakness": {
       const b = bedside.armWeakness;

@@ -12,6 +12,7 @@ import { keep, keepBounded } from "./keep.js";
 import {
   CAUDA,
   CENTRAL,
+  CORD_LESIONS,
   type DiffuseKind,
   INTRASPINAL_ROOTS,
   LESION_ROOTS as ROOTS,
@@ -20,7 +21,16 @@ import {
 } from "./model.js";
 import { musclesInText, nerveSitesInText, rootsAtLevel, rootsNamed } from "./named.js";
 import { daysSinceOnset, type LimbSide, musclesOfBodyPart } from "./observe.js";
-import { anyAt, anyIn, anyWith, onSide, rootsHit, sacralBothSides, touchesMuscles } from "./view.js";
+import {
+  anyAt,
+  anyIn,
+  anyWith,
+  notNeural,
+  onSide,
+  rootsHit,
+  sacralBothSides,
+  touchesMuscles,
+} from "./view.js";
 
 export interface View {
   units: Unit[];
@@ -54,9 +64,7 @@ const NEGATED =
 
 /** Hip or knee disease on imaging: the complaint may be the joint's. */
 const jointDisease = (view: View) =>
-  view.diffuse === "none" && view.units.length === 0
-    ? v(imaging.jointDisease.notNeural)
-    : v(imaging.jointDisease.background);
+  notNeural(view) ? v(imaging.jointDisease.notNeural) : v(imaging.jointDisease.background);
 
 /** A disc beyond an annular bulge or protrusion: extruded, sequestered, migrated (Fardon 2014). */
 const EXTRUSION = /\b(extru\w*|sequest\w*|migrat\w*|free fragment\w*)\b/i;
@@ -154,9 +162,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
   const nearPlexus = named.size === 0 || anyIn([...named], PELVIC_NERVES);
   /** The cord's signal changed: a lesion of the cord (both legs) or of the conus. */
   const cordSignal = (view: View) =>
-    view.diffuse === "cns_bilateral" || view.diffuse === "conus" || view.diffuse === "epiconus"
-      ? v(imaging.cordSignal.cordLesion)
-      : v(imaging.cordSignal.background);
+    CORD_LESIONS.has(view.diffuse) ? v(imaging.cordSignal.cordLesion) : v(imaging.cordSignal.background);
   /** A nerve abnormality on imaging: at the named nerve when the report names one, else at any. */
   const nerveSignal = (view: View) => {
     if (named.size ? anyWith(view, "nerve", named, side) : anyAt(view, "nerve", side))
@@ -261,9 +267,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
         break;
       case "arterial_occlusion":
         add(tag, (view) =>
-          view.diffuse === "none" && view.units.length === 0
-            ? v(imaging.arterialOcclusion.notNeural)
-            : v(imaging.arterialOcclusion.background),
+          notNeural(view) ? v(imaging.arterialOcclusion.notNeural) : v(imaging.arterialOcclusion.background),
         );
         break;
       case "joint_disease":

@@ -69,6 +69,9 @@ export const INTRASPINAL_ROOTS: ReadonlySet<DiffuseKind> = new Set([
   "epiconus",
 ]);
 
+/** Lesions of the spinal cord itself: both legs' upper motor neurons, the conus, the lumbosacral enlargement. */
+export const CORD_LESIONS: ReadonlySet<DiffuseKind> = new Set(["cns_bilateral", "conus", "epiconus"]);
+
 /** Damage by lesion class for one observation. */
 export interface Damage {
   cls: LesionClass;

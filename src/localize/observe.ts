@@ -299,7 +299,7 @@ function itemsNamed(atlas: Atlas, f: Finding): string[] {
   }
   if (f.kind === "reflex") return [`reflex:${f.reflex}`];
   if (f.kind === "sensory") return [`sensory:${f.region}`];
-  const movement = f.kind === "sign" && f.present !== false ? MOVEMENT_SIGNS[f.sign] : undefined;
+  const movement = f.kind === "sign" && f.present !== false ? movementOfSign(f.sign) : undefined;
   return movement ? [`strength:${movement}`] : [];
 }
 
@@ -338,6 +338,11 @@ const MOVEMENT_SIGNS: Partial<Record<string, string>> = {
   foot_drop: "ankle_dorsiflexion",
   trendelenburg: "hip_abduction",
 };
+
+/** The movement a sign is the weakness of, if any (own entries only: signs come from the case). */
+function movementOfSign(sign: string): string | undefined {
+  return Object.hasOwn(MOVEMENT_SIGNS, sign) ? MOVEMENT_SIGNS[sign] : undefined;
+}
 
 /** The movements (by side) the case grades, weak or not. */
 function gradedMovementsOf(c: LocusCase): Set<string> {
@@ -615,7 +620,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
         const t = read.targets;
         // A foot drop or a Trendelenburg gait is the weakness of a movement the case also grades:
         // the same deficit, counted once, as the grade.
-        const graded = MOVEMENT_SIGNS[f.sign];
+        const graded = movementOfSign(f.sign);
         const sides = graded ? sidesOf(f.side).filter((s) => !gradedMovements.has(`${graded}|${s}`)) : [];
         if (graded && sides.length === 0) {
           skipped.push({ finding: i, why: `counted once, with the graded ${graded.replaceAll("_", " ")}` });

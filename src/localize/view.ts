@@ -6,6 +6,9 @@ import type { View } from "./context.js";
 import type { DiffuseKind, FocalLevel, Unit } from "./model.js";
 import type { LimbSide } from "./observe.js";
 
+/** The hypothesis of no neural lesion at all (a joint, a vessel). */
+export const notNeural = (view: View) => view.diffuse === "none" && view.units.length === 0;
+
 /** Whether a lesion is on the side (any side when none is given, or both). */
 export const onSide = (u: Unit, side: string | undefined) => !side || side === "bilateral" || u.side === side;
 
