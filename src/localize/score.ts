@@ -48,7 +48,7 @@ import { FLOOR } from "./likelihood.js";
 import { DIFFUSE_KINDS, type DiffuseKind, muscleUnit, type Unit, unitDamage } from "./model.js";
 import { musclesInText } from "./named.js";
 import { ageingChance, musclesOfBodyPart, type Observation, observe, sidesOf } from "./observe.js";
-import { type Silence, silenceOf as silenceOfCase, silenceTerm } from "./silence.js";
+import { readSilence, type Silence, silenceTerm } from "./silence.js";
 
 export interface Prepared {
   atlas: Atlas;
@@ -192,7 +192,7 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
     unitLogPrior: numbers.subarray(FAST_ARRAYS * observations.length).fill(Number.NaN),
     fast,
     readings: new Map(),
-    silence: silenceOfCase(atlas, c, observations),
+    silence: readSilence(atlas, c, observations),
     silenceSingles: new Float64Array((units.length + DIFFUSE_KINDS.length) * severity.levels.length).fill(
       Number.NaN,
     ),

@@ -148,7 +148,7 @@ const COMPLAINTS: Partial<Record<Finding["kind"], readonly string[]>> = {
   sensory: ["numbness"],
 };
 
-export function silenceOf(atlas: Atlas, c: LocusCase, observations: readonly Observation[]): Silence {
+export function readSilence(atlas: Atlas, c: LocusCase, observations: readonly Observation[]): Silence {
   const items = itemsOf(atlas);
   const rate = new Float64Array(items.items.length);
   const symptoms = new Set(c.context?.symptoms ?? []);
@@ -261,7 +261,7 @@ function sumOver(
 let seen = new Int32Array(0);
 let stamp = 0;
 
-/** The no-lesion sums of the case being read (set by silenceOf through sumOver). */
+/** The no-lesion sums of the case being read (set by readSilence through sumOver). */
 const noneSides = { left: 0, right: 0 };
 
 function predictionOf(atlas: Atlas, s: Silence, units: readonly Unit[], ui: number): Prediction {
