@@ -6,7 +6,7 @@ import type { LocusCase } from "../case/schema.js";
 import { describeCandidate, explain } from "./explain.js";
 import { candidateKey, toLesions } from "./format.js";
 import type { FocalLevel, Unit } from "./model.js";
-import { logPrior, prepare } from "./score.js";
+import { logPrior, type Prepared, prepare } from "./score.js";
 import { type Scored, search } from "./search.js";
 import { sortedBy } from "./sort.js";
 import type { Hypothesis, Localization, LocalizeOptions } from "./types.js";
@@ -84,15 +84,40 @@ function undecidedAmong(hypotheses: readonly Hypothesis[]): number[] | undefined
   return close.length > 1 ? close : undefined;
 }
 
+/**
+ * The engine's own candidates for a case, as localize scored them: the prepared case and every
+ * candidate searched, best first. Later stages (the planner) weigh these instead of searching again,
+ * so one analysis has one set of probabilities.
+ */
+export interface Candidates {
+  prepared: Prepared;
+  scored: readonly Scored[];
+}
+
 export function localize(
   c: LocusCase,
   options: LocalizeOptions = {},
   atlas: Atlas = getAtlas(),
 ): Localization {
-  const limit = options.limit ?? DEFAULT_LIMIT;
+  return localizeWithCandidates(c, options, atlas).localization;
+}
+
+/** localize, and the candidates it weighed (see Candidates). */
+export function localizeWithCandidates(
+  c: LocusCase,
+  options: LocalizeOptions = {},
+  atlas: Atlas = getAtlas(),
+): { localization: Localization; candidates: Candidates } {
   const maxLesions = Math.min(3, Math.max(1, options.maxLesions ?? 3));
   const p = prepare(atlas, c);
   const scored = search(p, { maxLesions, beam: 12, rescore: 30 });
+  return {
+    localization: localizationOf(atlas, p, scored, options.limit ?? DEFAULT_LIMIT),
+    candidates: { prepared: p, scored },
+  };
+}
+
+function localizationOf(atlas: Atlas, p: Prepared, scored: readonly Scored[], limit: number): Localization {
   const top = scored[0]?.score ?? 0;
   const n = scored.length;
   if (weightScratch.length < n) weightScratch = new Float64Array(2 * n);
