@@ -11,6 +11,7 @@ import { type Atlas, getAtlas } from "../atlas/index.js";
 import type { Lesion, LocusCase } from "../case/schema.js";
 import { describeCandidate } from "../localize/explain.js";
 import { lesionKey, toLesions } from "../localize/format.js";
+import type { Candidates } from "../localize/index.js";
 import type { Unit } from "../localize/model.js";
 import { prepare } from "../localize/score.js";
 import { type Scored, search } from "../localize/search.js";
@@ -27,6 +28,11 @@ export interface PlanOptions {
   burdenExponent?: number;
   /** Restrict the tests considered (default: every test not yet done in the case). */
   tests?: TestRef[];
+  /**
+   * The candidates localize weighed for this case (localizeWithCandidates). Given, the planner is
+   * meant to weigh these rather than search again (not yet read: issue 16).
+   */
+  from?: Candidates;
 }
 
 /** What one leading hypothesis expects of a test. */
