@@ -74,6 +74,30 @@ export function toLesions(
   return lesions;
 }
 
+/** Lesions by candidate key, frozen (answers share them; nothing may change them). */
+const lesionsByKey = new Map<string, readonly Lesion[]>();
+
+/**
+ * toLesions for a candidate whose key (candidateKey) is known: the same lesions for the same key,
+ * made once and frozen, so the many answers of a distribution do not each rebuild them.
+ */
+export function keyedLesions(
+  key: string,
+  units: readonly Unit[],
+  diffuse: DiffuseKind,
+  obs: readonly Observation[],
+): Lesion[] {
+  return keepBounded(
+    lesionsByKey,
+    key,
+    () =>
+      Object.freeze(
+        toLesions(units, diffuse, obs).map((l) => Object.freeze({ ...l, sites: Object.freeze(l.sites) })),
+      ),
+    MAX_KEPT,
+  ) as Lesion[];
+}
+
 export function lesionKey(lesions: readonly Lesion[]): string {
   return lesions.map((l) => `${l.level}:${l.side}:${l.sites.join("+")}`).join("|");
 }

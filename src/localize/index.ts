@@ -4,7 +4,7 @@
 import { type Atlas, getAtlas } from "../atlas/index.js";
 import type { LocusCase } from "../case/schema.js";
 import { describeCandidate, explain } from "./explain.js";
-import { candidateKey, toLesions } from "./format.js";
+import { candidateKey, keyedLesions } from "./format.js";
 import type { FocalLevel, Unit } from "./model.js";
 import { logPrior, type Prepared, prepare } from "./score.js";
 import { type Scored, search } from "./search.js";
@@ -131,7 +131,10 @@ function localizationOf(atlas: Atlas, p: Prepared, scored: readonly Scored[], li
 
   const refPrior = n > 0 ? logPrior(p, (scored[0] as Scored).units, (scored[0] as Scored).diffuse) : 0; // issue 17
   // Candidates that read the same in FORMAT.md's words (femoral in the pelvis or at the ligament) are one answer.
-  const merged = new Map<string, { index: number; probability: number; members: number[]; prior: number }>();
+  const merged = new Map<
+    string,
+    { key: string; index: number; probability: number; members: number[]; prior: number }
+  >();
   for (let i = 0; i < n; i++) {
     const s = scored[i] as Scored;
     // Candidates twenty thousand times less likely than the best only add to "other".
@@ -139,7 +142,7 @@ function localizationOf(atlas: Atlas, p: Prepared, scored: readonly Scored[], li
     const key = candidateKey(lesionsOf(p.units, s.units), s.diffuse, p.observations);
     let entry = merged.get(key);
     if (!entry) {
-      entry = { index: i, probability: 0, members: [], prior: 0 };
+      entry = { key, index: i, probability: 0, members: [], prior: 0 };
       merged.set(key, entry);
     }
     entry.probability += (weights[i] as number) / total;
@@ -175,7 +178,7 @@ function localizationOf(atlas: Atlas, p: Prepared, scored: readonly Scored[], li
     const reasons = explain(p, s.units, s.diffuse, rival);
     const units = s.units.map((u) => p.units[u] as Unit);
     return {
-      lesions: toLesions(units, s.diffuse, p.observations),
+      lesions: keyedLesions(m.key, units, s.diffuse, p.observations),
       probability: Math.round(m.probability * 10000) / 10000,
       ...reasons,
       detail: [...detailsOf(m.members)],
@@ -187,7 +190,7 @@ function localizationOf(atlas: Atlas, p: Prepared, scored: readonly Scored[], li
   const distribution = ranked.map((m) => {
     const s = scored[m.index] as Scored;
     return {
-      lesions: toLesions(lesionsOf(p.units, s.units), s.diffuse, p.observations),
+      lesions: keyedLesions(m.key, lesionsOf(p.units, s.units), s.diffuse, p.observations),
       probability: m.probability,
       logPrior: Math.log(m.prior),
     };

@@ -38,6 +38,8 @@ interface Items {
   sideIndex: Uint8Array;
   skin: Uint8Array;
   fp: Float64Array;
+  /** Per item: its product in sumOver (skin left, skin right, rest left, rest right). */
+  slot: Uint8Array;
   /** Item index by `${target key}|${side}`. */
   index: Map<string, number>;
   /** Per base unit (baseUnits order). */
@@ -49,8 +51,9 @@ interface Items {
 export interface Silence {
   items: Items;
   rate: Float64Array;
-  /** Sides on which the case finds sensation lost: there the territory is known to be numb. */
-  numbSides: Set<LimbSide>;
+  /** Whether the case finds sensation lost on each side: there the territory is known to be numb. */
+  numbLeft: boolean;
+  numbRight: boolean;
   /** The sums for no lesion on each side, which every candidate is measured against. */
   none: { left: number; right: number };
   /**
@@ -59,6 +62,8 @@ export interface Silence {
    */
   quietSkin: Float64Array;
   quietRest: Float64Array;
+  /** Per item: 1 / (1 - rate * background rate), the no-lesion silence a touched item divides out. */
+  unquiet: Float64Array;
   /** Predictions for the case's own muscle lesions, by unit index. */
   extra: Map<number, Prediction>;
 }
@@ -135,6 +140,10 @@ function itemsOf(atlas: Atlas): Items {
       sideIndex: Uint8Array.from(items, (o) => (o.side === "left" ? 0 : 1)),
       skin: Uint8Array.from(items, (o) => (o.family === "sensoryChange" ? 1 : 0)),
       fp: Float64Array.from(items, (o) => o.fp),
+      slot: Uint8Array.from(
+        items,
+        (o) => (o.family === "sensoryChange" ? 0 : 2) + (o.side === "left" ? 0 : 1),
+      ),
       index,
       units,
       diffuse,
@@ -182,7 +191,9 @@ export function readSilence(atlas: Atlas, c: LocusCase, observations: readonly O
   const s: Silence = {
     items,
     rate,
-    numbSides,
+    unquiet: Float64Array.from(rate, (r, i) => 1 / (1 - r * (items.fp[i] as number))),
+    numbLeft: numbSides.has("left"),
+    numbRight: numbSides.has("right"),
     none: { left: 0, right: 0 },
     quietSkin,
     quietRest,
@@ -195,15 +206,6 @@ export function readSilence(atlas: Atlas, c: LocusCase, observations: readonly O
 }
 
 /**
- * Scratch (never kept between calls), by side (0 left, 1 right): the probability of the skin's
- * silence if the territory is numb and if it is spared, and of the silence of everything else.
- */
-const numbSilent = new Float64Array(2);
-const sparedSilent = new Float64Array(2);
-const restSilent = new Float64Array(2);
-const SIDES = ["left", "right"] as const;
-
-/**
  * The silence on each side, measured against `against` and capped, summed; without `against`, the
  * no-lesion sums are written to noneSides. Products of probabilities, one logarithm per side.
  */
@@ -214,12 +216,18 @@ function sumOver(
   against?: { left: number; right: number },
 ): number {
   const { items, rate } = s;
-  const { sideIndex, skin, fp } = items;
+  const { fp } = items;
   let untouched = 1;
   for (const x of predictions) untouched *= 1 - x.numb;
-  numbSilent.set(s.quietSkin);
-  sparedSilent.set(s.quietSkin);
-  restSilent.set(s.quietRest);
+  // By side: the probability of the skin's silence if the territory is numb (spared: the no-lesion
+  // product, unchanged), and of the silence of everything else.
+  const product = products;
+  product[0] = s.quietSkin[0] as number;
+  product[1] = s.quietSkin[1] as number;
+  product[2] = s.quietRest[0] as number;
+  product[3] = s.quietRest[1] as number;
+  const { unquiet } = s;
+  const { slot } = items;
   // Only the items some lesion touches differ from no lesion: correct those, each once.
   stamp++;
   if (seen.length < rate.length) seen = new Int32Array(rate.length);
@@ -230,32 +238,44 @@ function sumOver(
       const r = rate[i] as number;
       if (r === 0 || seen[i] === stamp) continue;
       seen[i] = stamp;
-      const background = fp[i] as number;
-      let unreached = 1 - background;
+      let unreached = 1 - (fp[i] as number);
       for (const y of predictions) unreached *= 1 - ((y.p[level] as Float64Array)[i] as number);
       // The spared territory keeps the background rate; the numb one, or anything not skin, changes.
-      const change = (1 - r * (1 - unreached)) / (1 - r * background);
-      const k = sideIndex[i] as number;
-      if (skin[i]) numbSilent[k] = (numbSilent[k] as number) * change;
-      else restSilent[k] = (restSilent[k] as number) * change;
+      const k = slot[i] as number;
+      product[k] = (product[k] as number) * (1 - r * (1 - unreached)) * (unquiet[i] as number);
     }
   }
-  let sum = 0;
-  for (let k = 0; k < 2; k++) {
-    const side = SIDES[k] as LimbSide;
-    const numb = s.numbSides.has(side) ? 1 : 1 - untouched;
-    const own = Math.log(
-      (restSilent[k] as number) *
-        (numb * (numbSilent[k] as number) + (1 - numb) * (sparedSilent[k] as number)),
-    );
-    if (!against) {
-      noneSides[side] = own;
-      continue;
-    }
-    sum += Math.max(-reporting.cap.value, own - against[side]);
+  const left = sideSilence(
+    product[2] as number,
+    product[0] as number,
+    s.quietSkin[0] as number,
+    s.numbLeft ? 1 : 1 - untouched,
+  );
+  const right = sideSilence(
+    product[3] as number,
+    product[1] as number,
+    s.quietSkin[1] as number,
+    s.numbRight ? 1 : 1 - untouched,
+  );
+  if (!against) {
+    noneSides.left = left;
+    noneSides.right = right;
+    return 0;
   }
-  return sum;
+  const cap = reporting.cap.value;
+  return Math.max(-cap, left - against.left) + Math.max(-cap, right - against.right);
 }
+
+/** log P(one side's silence): the rest, and the skin as numb (with chance `numb`) or spared. */
+function sideSilence(rest: number, numbSkin: number, sparedSkin: number, numb: number): number {
+  return Math.log(rest * (numb * numbSkin + (1 - numb) * sparedSkin));
+}
+
+/**
+ * Scratch (never kept between calls): the silence's probability by part, as slots number them:
+ * the skin if numb on the left and on the right, everything else on the left and on the right.
+ */
+const products = new Float64Array(4);
 
 /** Which items this reading has corrected (those equal to `stamp`); grown as needed, never kept. */
 let seen = new Int32Array(0);
