@@ -40,6 +40,8 @@ interface Items {
   fp: Float64Array;
   /** Per item: its product in sumOver (skin left, skin right, rest left, rest right). */
   slot: Uint8Array;
+  /** Per item: the kind of finding that would report it. */
+  kind: (Finding["kind"] | undefined)[];
   /** Item index by `${target key}|${side}`. */
   index: Map<string, number>;
   /** Per base unit (baseUnits order). */
@@ -140,6 +142,7 @@ function itemsOf(atlas: Atlas): Items {
       sideIndex: Uint8Array.from(items, (o) => (o.side === "left" ? 0 : 1)),
       skin: Uint8Array.from(items, (o) => (o.family === "sensoryChange" ? 1 : 0)),
       fp: Float64Array.from(items, (o) => o.fp),
+      kind: items.map((o) => KIND_OF[o.family]),
       slot: Uint8Array.from(
         items,
         (o) => (o.family === "sensoryChange" ? 0 : 2) + (o.side === "left" ? 0 : 1),
@@ -159,18 +162,29 @@ const COMPLAINTS: Partial<Record<Finding["kind"], readonly string[]>> = {
 
 export function readSilence(atlas: Atlas, c: LocusCase, observations: readonly Observation[]): Silence {
   const items = itemsOf(atlas);
-  const rate = new Float64Array(items.items.length);
-  const symptoms = new Set(c.context?.symptoms ?? []);
-  const examined = new Set(c.findings.map((f) => f.kind));
-  const described = new Set(observations.filter((o) => KIND_OF[o.family]).map((o) => o.side));
-  items.items.forEach((o, i) => {
-    const kind = KIND_OF[o.family];
-    if (!kind) return;
-    if (examined.has(kind))
-      rate[i] =
-        described.size === 1 && !described.has(o.side) ? reporting.otherSide.value : reporting.examined.value;
-    else if (!(COMPLAINTS[kind] ?? []).some((s) => symptoms.has(s))) rate[i] = reporting.unexamined.value;
-  });
+  const n = items.items.length;
+  const rate = new Float64Array(n);
+  const symptoms = c.context?.symptoms ?? [];
+  const examined = new Set<Finding["kind"]>();
+  for (const f of c.findings) examined.add(f.kind);
+  let describedLeft = false;
+  let describedRight = false;
+  for (const o of observations) {
+    if (!KIND_OF[o.family]) continue;
+    if (o.side === "left") describedLeft = true;
+    else describedRight = true;
+  }
+  // One side described: the report is read as saying the other is probably normal.
+  const oneSide = describedLeft !== describedRight;
+  for (let i = 0; i < n; i++) {
+    const kind = items.kind[i];
+    if (!kind) continue;
+    if (examined.has(kind)) {
+      const other = oneSide && (items.sideIndex[i] === 0 ? !describedLeft : !describedRight);
+      rate[i] = other ? reporting.otherSide.value : reporting.examined.value;
+    } else if (!(COMPLAINTS[kind] ?? []).some((w) => symptoms.includes(w)))
+      rate[i] = reporting.unexamined.value;
+  }
   const numbSides = new Set<LimbSide>();
   for (const o of observations) {
     if (o.family === "sensoryChange" && o.abnormal) numbSides.add(o.side);
@@ -179,19 +193,22 @@ export function readSilence(atlas: Atlas, c: LocusCase, observations: readonly O
       if (i !== undefined) rate[i] = 0;
     }
   }
-  const quietSkin = new Float64Array([1, 1]);
-  const quietRest = new Float64Array([1, 1]);
-  rate.forEach((r, i) => {
-    if (r === 0) return;
-    const k = items.sideIndex[i] as number;
+  const quietSkin = new Float64Array(2).fill(1);
+  const quietRest = new Float64Array(2).fill(1);
+  const unquiet = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rate[i] as number;
     const quiet = 1 - r * (items.fp[i] as number);
+    unquiet[i] = 1 / quiet;
+    if (r === 0) continue;
+    const k = items.sideIndex[i] as number;
     if (items.skin[i]) quietSkin[k] = (quietSkin[k] as number) * quiet;
     else quietRest[k] = (quietRest[k] as number) * quiet;
-  });
+  }
   const s: Silence = {
     items,
     rate,
-    unquiet: Float64Array.from(rate, (r, i) => 1 / (1 - r * (items.fp[i] as number))),
+    unquiet,
     numbLeft: numbSides.has("left"),
     numbRight: numbSides.has("right"),
     none: { left: 0, right: 0 },
@@ -228,21 +245,38 @@ function sumOver(
   product[3] = s.quietRest[1] as number;
   const { unquiet } = s;
   const { slot } = items;
-  // Only the items some lesion touches differ from no lesion: correct those, each once.
-  stamp++;
-  if (seen.length < rate.length) seen = new Int32Array(rate.length);
-  for (const x of predictions) {
-    const touched = x.touched;
+  const m = predictions.length;
+  if (m === 1) {
+    // One lesion: its touched items are distinct, and only its own chance reaches them.
+    const { touched, p } = predictions[0] as Prediction;
+    const at = p[level] as Float64Array;
     for (let t = 0; t < touched.length; t++) {
       const i = touched[t] as number;
       const r = rate[i] as number;
-      if (r === 0 || seen[i] === stamp) continue;
-      seen[i] = stamp;
-      let unreached = 1 - (fp[i] as number);
-      for (const y of predictions) unreached *= 1 - ((y.p[level] as Float64Array)[i] as number);
-      // The spared territory keeps the background rate; the numb one, or anything not skin, changes.
+      if (r === 0) continue;
+      const unreached = (1 - (fp[i] as number)) * (1 - (at[i] as number));
       const k = slot[i] as number;
       product[k] = (product[k] as number) * (1 - r * (1 - unreached)) * (unquiet[i] as number);
+    }
+  } else {
+    const at = levelScratch;
+    for (let y = 0; y < m; y++) at[y] = (predictions[y] as Prediction).p[level] as Float64Array;
+    // Only the items some lesion touches differ from no lesion: correct those, each once.
+    stamp++;
+    if (seen.length < rate.length) seen = new Int32Array(rate.length);
+    for (let x = 0; x < m; x++) {
+      const touched = (predictions[x] as Prediction).touched;
+      for (let t = 0; t < touched.length; t++) {
+        const i = touched[t] as number;
+        const r = rate[i] as number;
+        if (r === 0 || seen[i] === stamp) continue;
+        seen[i] = stamp;
+        let unreached = 1 - (fp[i] as number);
+        for (let y = 0; y < m; y++) unreached *= 1 - ((at[y] as Float64Array)[i] as number);
+        // The spared territory keeps the background rate; the numb one, or anything not skin, changes.
+        const k = slot[i] as number;
+        product[k] = (product[k] as number) * (1 - r * (1 - unreached)) * (unquiet[i] as number);
+      }
     }
   }
   const left = sideSilence(
@@ -276,6 +310,9 @@ function sideSilence(rest: number, numbSkin: number, sparedSkin: number, numb: n
  * the skin if numb on the left and on the right, everything else on the left and on the right.
  */
 const products = new Float64Array(4);
+
+/** Scratch: each prediction's chances at the level read (never kept between calls). */
+const levelScratch: Float64Array[] = [];
 
 /** Which items this reading has corrected (those equal to `stamp`); grown as needed, never kept. */
 let seen = new Int32Array(0);
