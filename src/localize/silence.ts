@@ -94,16 +94,19 @@ function itemKeys(o: Observation): string[] {
   return o.targets.map((t) => `${t.key}|${o.side}`);
 }
 
-/** What causes of these classes and shares predict of each item. */
+/**
+ * What causes of these classes and shares predict of each item. The chance the lesion numbs its
+ * territory at all comes from all its classes, as in the findings (effects.ts spares), whether or
+ * not a class reaches a routine item.
+ */
 function predict(
   items: readonly Observation[],
+  classes: readonly LesionClass[],
   causes: (i: number) => { cls: LesionClass; d: number }[],
 ): Prediction {
   const p = severity.levels.map(() => new Float64Array(items.length));
-  const classes = new Set<LesionClass>();
   items.forEach((o, i) => {
     const all = causes(i);
-    for (const c of all) if (c.d > 0) classes.add(c.cls);
     severity.levels.forEach((level, j) => {
       let spared = 1;
       for (const c of all)
@@ -113,7 +116,7 @@ function predict(
     });
   });
   let untouched = 1;
-  for (const cls of classes) untouched *= 1 - sensoryInvolvement[cls];
+  for (const cls of new Set(classes)) untouched *= 1 - sensoryInvolvement[cls];
   const last = p[p.length - 1] as Float64Array;
   const touched = Int32Array.from(items.keys()).filter((i) => (last[i] as number) > 0);
   return { p, touched, numb: 1 - untouched };
@@ -127,14 +130,18 @@ function itemsOf(atlas: Atlas): Items {
       for (const k of itemKeys(o)) index.set(k, i);
     });
     const units = baseUnits(atlas).map((u) =>
-      predict(items, (i) => [{ cls: u.level, d: unitDamage(atlas, u, items[i] as Observation) }]),
+      predict(items, [u.level], (i) => [{ cls: u.level, d: unitDamage(atlas, u, items[i] as Observation) }]),
     );
     const diffuse = new Map<DiffuseKind, Prediction>();
     for (const kind of DIFFUSE_KINDS) {
       const damage = diffuseDamage(atlas, kind, items);
       diffuse.set(
         kind,
-        predict(items, (i) => damage.map((dmg) => ({ cls: dmg.cls, d: dmg.d[i] ?? 0 }))),
+        predict(
+          items,
+          damage.map((dmg) => dmg.cls),
+          (i) => damage.map((dmg) => ({ cls: dmg.cls, d: dmg.d[i] ?? 0 })),
+        ),
       );
     }
     return {
@@ -326,7 +333,7 @@ function predictionOf(atlas: Atlas, s: Silence, units: readonly Unit[], ui: numb
   if (base) return base;
   return keep(s.extra, ui, () => {
     const u = units[ui] as Unit;
-    return predict(s.items.items, (i) => [
+    return predict(s.items.items, [u.level], (i) => [
       { cls: u.level, d: unitDamage(atlas, u, s.items.items[i] as Observation) },
     ]);
   });
