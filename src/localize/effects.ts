@@ -42,8 +42,6 @@ function readingOf(size: number): Reading {
   return { lnNot: new Float64Array(size), q: new Float64Array(size), qGrade: new Float64Array(size) };
 }
 
-const cause: Cause = { cls: "root", d: 0, level: 1 };
-
 /**
  * What the shares (taken together as one cause, in order) do to the observation at severity level
  * j, written at `at` of `out`.
@@ -54,6 +52,7 @@ function readShares(o: Observation, shares: readonly Share[], j: number, out: Re
   let q = 0;
   let qGrade = 0;
   let lnNotNumb = 0;
+  const cause: Cause = { cls: "root", d: 0, level: j };
   for (const s of shares) {
     if (s.d <= 0) continue;
     cause.cls = s.cls;
@@ -342,19 +341,6 @@ function sparesOf(classes: Iterable<LesionClass>): number {
 }
 
 /**
- * Scratch for gathering (never kept): each unit's block, and each block's size, start and fill;
- * the entries met, as block, observation and entry in the column's units (for a diffuse process,
- * -1 - its kind).
- */
-let blockOf = new Int32Array(0);
-let sizes = new Int32Array(0);
-let starts = new Int32Array(0);
-let filled = new Int32Array(0);
-let metBlock = new Int32Array(1024);
-let metObservation = new Int32Array(1024);
-let metEntry = new Int32Array(1024);
-
-/**
  * The effects of the given focal units (indices into `baseUnits`; in their order) and of every diffuse process,
  * gathered from the columns into one pool. `alt`: whether any finding of the case has a second
  * rate without a lesion (see Pool.aloneAlt and Fast.sumOf).
@@ -370,26 +356,20 @@ export function gatherEffects(
   const nk = DIFFUSE_KINDS.length;
   // Blocks: the units in the order given, then the diffuse kinds.
   const blocks = unitIdx.length + nk;
-  if (blockOf.length < base.length) blockOf = new Int32Array(base.length).fill(-1);
-  if (sizes.length < blocks) {
-    sizes = new Int32Array(blocks);
-    starts = new Int32Array(blocks);
-    filled = new Int32Array(blocks);
-  }
-  const block = blockOf;
-  const size = sizes.fill(0, 0, blocks);
-  const off = starts;
-  const fill = filled.fill(0, 0, blocks);
+  // Each unit's block, and each block's size, start and fill.
+  const block = new Int32Array(base.length).fill(-1);
+  const size = new Int32Array(blocks);
+  const off = new Int32Array(blocks);
+  const fill = new Int32Array(blocks);
   unitIdx.forEach((u, b) => {
     block[u] = b;
   });
   // One pass over the columns finds the entries and counts each block's; a second places them.
+  // The entries met, as block, observation and entry in the column's units (for a diffuse process, -1 - its kind).
   const most = columns.length * (base.length + nk);
-  if (metBlock.length < most) {
-    metBlock = new Int32Array(most);
-    metObservation = new Int32Array(most);
-    metEntry = new Int32Array(most);
-  }
+  const metBlock = new Int32Array(most);
+  const metObservation = new Int32Array(most);
+  const metEntry = new Int32Array(most);
   let met = 0;
   let graded = false;
   for (let i = 0; i < columns.length; i++) {
@@ -445,7 +425,6 @@ export function gatherEffects(
     }
   }
   const units = unitIdx.map((u, b): Effect => {
-    block[u] = -1;
     const cls = (base[u] as Unit).level as LesionClass;
     return { pool, off: off[b] as number, size: size[b] as number, spares: classSpares(cls) };
   });

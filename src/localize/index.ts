@@ -53,20 +53,9 @@ function rivalOf(
   return undefined;
 }
 
-/** Scratch for the candidates' weights (never kept between calls). */
-let weightScratch = new Float64Array(256);
-
-/**
- * A candidate's lesions, in one array per number of lesions rewritten for every candidate (read it
- * before asking for the next: candidateKey keeps none of it).
- */
-const scratchLesions: Unit[][] = [[], [], [], []];
-
+/** A candidate's lesions. */
 function lesionsOf(all: readonly Unit[], units: readonly number[]): Unit[] {
-  const out = scratchLesions[units.length] ?? [];
-  out.length = units.length;
-  for (let k = 0; k < units.length; k++) out[k] = all[units[k] as number] as Unit;
-  return out;
+  return units.map((u) => all[u] as Unit);
 }
 
 /**
@@ -120,8 +109,7 @@ export function localizeWithCandidates(
 function localizationOf(atlas: Atlas, p: Prepared, scored: readonly Scored[], limit: number): Localization {
   const top = scored[0]?.score ?? 0;
   const n = scored.length;
-  if (weightScratch.length < n) weightScratch = new Float64Array(2 * n);
-  const weights = weightScratch;
+  const weights = new Float64Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
     const w = Math.exp((scored[i] as Scored).score - top);

@@ -81,6 +81,8 @@ export interface Prepared {
   silence: Silence;
   /** Each lesion's and diffuse process's own silence at each severity level (NaN until asked). */
   silenceSingles: Float64Array;
+  /** The scoring's scratch for this case (see Work). */
+  work: Work;
 }
 
 /** Muscles the case points at as diseased themselves (imaging of muscle, myopathic EMG, hypertrophy). */
@@ -196,6 +198,7 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
     silenceSingles: new Float64Array((units.length + DIFFUSE_KINDS.length) * severity.levels.length).fill(
       Number.NaN,
     ),
+    work: newWork(),
     atlas,
     observations,
     context,
@@ -344,31 +347,54 @@ export function logPrior(p: Prepared, unitIdx: readonly number[], diffuse: Diffu
 }
 
 /**
- * Arrays of each length up to a candidate's largest (three lesions and a diffuse process), made
- * once and rewritten in place for every candidate: read one before asking for the next of its length.
+ * The scoring's scratch for one case, made with the prepared case and dropped with it (never
+ * shared between cases): every call rewrites it, so read what a call returns before the next.
  */
-function scratchArrays<T>(filler: T): T[][] {
-  return Array.from({ length: 5 }, (_, n) => new Array<T>(n).fill(filler));
+interface Work {
+  /** A candidate's lesions and causes, one array per number of them (up to three lesions and a diffuse process). */
+  units: Unit[][];
+  effects: Effect[][];
+  /** The view the context items read (they keep nothing of it). */
+  view: View;
+  parts: Parts;
+  /** A candidate's sums, laid out as Fast.baseSums (see sumReadings). */
+  sums: Float64Array;
+  /** Each cause's readings when it alone touches a finding (see Pool.alone), by cause. */
+  alones: Float64Array[];
+  alonesAlt: Float64Array[];
+  first: FirstReading;
+  /** rescore's terms, one per severity level. */
+  terms: Float64Array;
 }
 
-/** An array of n items, scratch when n is small. */
-function scratchOf<T>(arrays: readonly T[][], n: number, filler: T): T[] {
-  return arrays[n] ?? new Array<T>(n).fill(filler);
+function newWork(): Work {
+  const lengths = [0, 1, 2, 3, 4];
+  return {
+    units: lengths.map(() => []),
+    effects: lengths.map(() => []),
+    view: { units: [], diffuse: "none" },
+    parts: { ll: 0, numb: 0, numbAlt: 0, weak: 0, weakAlt: 0, numbChance: 0 },
+    sums: new Float64Array(8),
+    alones: [],
+    alonesAlt: [],
+    first: { score: 0, findings: 0, context: 0 },
+    terms: new Float64Array(LOG_WEIGHTS.length),
+  };
 }
 
-/**
- * The view the context items read, rewritten for every candidate (they keep nothing of it), with
- * one lesion array per number of lesions.
- */
-const scratchUnits = scratchArrays<Unit | undefined>(undefined);
-const scratchView: View = { units: [], diffuse: "none" };
+/** One of the work's arrays of n items (a new one past the largest candidate). */
+function arrayOf<T>(arrays: T[][], n: number): T[] {
+  const out = arrays[n] ?? [];
+  out.length = n;
+  return out;
+}
 
 function contextOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {
   if (p.context.length === 0) return 0;
-  const units = scratchOf(scratchUnits, unitIdx.length, undefined);
-  for (let k = 0; k < unitIdx.length; k++) units[k] = p.units[unitIdx[k] as number];
-  const view = scratchView;
-  view.units = units as Unit[];
+  const units = arrayOf(p.work.units, unitIdx.length);
+  for (let k = 0; k < unitIdx.length; k++) units[k] = p.units[unitIdx[k] as number] as Unit;
+  const view = p.work.view;
+  view.units = units;
   view.diffuse = diffuse;
   let ll = 0;
   for (let k = 0; k < p.context.length; k++)
@@ -421,8 +447,6 @@ interface Parts {
   numbChance: number;
 }
 
-const parts: Parts = { ll: 0, numb: 0, numbAlt: 0, weak: 0, weakAlt: 0, numbChance: 0 };
-
 /** The skin read numb and read spared, each with the strength findings, averaged over whether the examination is reliable. */
 function skinTerms(f: Fast, x: Parts): { numb: number; spared: number } {
   const e = f.examChance;
@@ -432,29 +456,23 @@ function skinTerms(f: Fast, x: Parts): { numb: number; spared: number } {
   };
 }
 
-/** Scratch: each cause's readings when it alone touches a finding (see Pool.alone), by cause. */
-const alones: Float64Array[] = [];
-const alonesAlt: Float64Array[] = [];
-
 function findingParts(p: Prepared, effects: readonly Effect[], k: number): Parts {
   const f = p.fast;
+  const w = p.work;
   const m = effects.length;
   let untouched = 1;
   for (let e = 0; e < m; e++) untouched *= (effects[e] as Effect).spares;
-  parts.numbChance = 1 - untouched;
-  if (m === 1) oneCause(f, effects[0] as Effect, k);
-  else severalCauses(f, effects, k);
-  return parts;
+  w.parts.numbChance = 1 - untouched;
+  if (m === 1) oneCause(f, w, effects[0] as Effect, k);
+  else severalCauses(f, w, effects, k);
+  return w.parts;
 }
 
 /**
- * Scratch: a candidate's sums, laid out as Fast.baseSums (from which they start: findings no
- * lesion of the candidate reaches read as they do without any lesion), corrected finding by finding.
+ * Ends findingParts from the work's sums: they start from Fast.baseSums (findings no lesion of the
+ * candidate reaches read as they do without any lesion) and are corrected finding by finding.
  */
-const sums = new Float64Array(8);
-
-/** Ends findingParts from `sums`. */
-function sumReadings(f: Fast): void {
+function sumReadings(f: Fast, { sums, parts }: Work): void {
   // Age takes the distal reflexes and responses together or not at all: a mixture over that latent.
   parts.ll =
     (sums[2 * LIMB] as number) +
@@ -466,7 +484,8 @@ function sumReadings(f: Fast): void {
 }
 
 /** findingParts for a candidate of one cause: every finding it touches, it touches alone. */
-function oneCause(f: Fast, effect: Effect, k: number): void {
+function oneCause(f: Fast, w: Work, effect: Effect, k: number): void {
+  const { sums } = w;
   const { pool, off, size } = effect;
   const { touched, reading, alone, aloneAlt } = pool;
   const { lnNot, q, qGrade } = reading;
@@ -507,11 +526,12 @@ function oneCause(f: Fast, effect: Effect, k: number): void {
     sums[2 * sum] = (sums[2 * sum] as number) + (value - (base[i] as number));
     sums[2 * sum + 1] = (sums[2 * sum + 1] as number) + (second - (baseAlt[i] as number));
   }
-  sumReadings(f);
+  sumReadings(f, w);
 }
 
 /** findingParts for a candidate of several causes. */
-function severalCauses(f: Fast, effects: readonly Effect[], k: number): void {
+function severalCauses(f: Fast, w: Work, effects: readonly Effect[], k: number): void {
+  const { sums, alones, alonesAlt } = w;
   const m = effects.length;
   const gen = ++f.generation;
   // The findings the candidate's lesions touch, in the order first met, with their log(1 - q), q
@@ -604,7 +624,7 @@ function severalCauses(f: Fast, effects: readonly Effect[], k: number): void {
     sums[2 * sum] = (sums[2 * sum] as number) + (value - (base[i] as number));
     sums[2 * sum + 1] = (sums[2 * sum + 1] as number) + (second - (baseAlt[i] as number));
   }
-  sumReadings(f);
+  sumReadings(f, w);
 }
 
 /** One combination of the hidden properties a candidate averages over. */
@@ -665,9 +685,6 @@ export interface FirstReading {
   context: number;
 }
 
-/** The one reading scoreFirst rewrites for every candidate (copy what is kept). */
-const first: FirstReading = { score: 0, findings: 0, context: 0 };
-
 /** log of each severity level's weight. */
 const LOG_WEIGHTS = severity.levels.map((_, k) => Math.log(severity.weights[k] ?? 0));
 
@@ -681,6 +698,8 @@ export function scoreFirst(p: Prepared, unitIdx: readonly number[], diffuse: Dif
   const effects = effectsOf(p, unitIdx, diffuse);
   const context = contextOf(p, unitIdx, diffuse);
   const findings = findingsAt(p, effects, effects.length === 0 ? 0 : COARSE);
+  // The one reading scoreFirst rewrites for every candidate (copy what is kept).
+  const first = p.work.first;
   const ll = effects.length === 0 ? findings + context : LOG_COARSE_WEIGHT + findings + context;
   first.score = ll + silenceFirst(p, unitIdx, diffuse) + logPrior(p, unitIdx, diffuse);
   first.findings = findings;
@@ -718,19 +737,11 @@ function silenceAlone(p: Prepared, u: number, diffuse: DiffuseKind, level: numbe
   const at = (u >= 0 ? u : p.units.length + DIFFUSE_KINDS.indexOf(diffuse)) * LOG_WEIGHTS.length + level;
   let v = p.silenceSingles[at] as number;
   if (Number.isNaN(v)) {
-    one[0] = u;
-    v = silenceTerm(p.atlas, p.silence, p.units, u >= 0 ? one : NO_UNITS, diffuse, level);
+    v = silenceTerm(p.atlas, p.silence, p.units, u >= 0 ? [u] : [], diffuse, level);
     p.silenceSingles[at] = v;
   }
   return v;
 }
-
-/** Scratch for one lesion's index, and no lesions. */
-const one = [0];
-const NO_UNITS: number[] = [];
-
-/** Scratch for rescore's terms, one per severity level. */
-const terms = new Float64Array(LOG_WEIGHTS.length);
 
 /** The severity level the first pass reads (the middle one), and log of its weight. */
 const COARSE = Math.floor(severity.levels.length / 2);
@@ -749,6 +760,7 @@ export function rescore(
 ): number {
   const effects = effectsOf(p, unitIdx, diffuse);
   if (effects.length === 0) return findings + context + logPrior(p, unitIdx, diffuse);
+  const terms = p.work.terms;
   let top = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < terms.length; k++) {
     // The severity is one latent for the findings and the silence alike.
@@ -834,13 +846,11 @@ export function shareOf(p: Prepared, u: number, i: number): number {
   return shareAt(unitEffect(p, u), i);
 }
 
-const scratchEffects = scratchArrays<Effect | undefined>(undefined);
-
-/** The effects of a candidate's lesions (in scratch: read them before asking for another candidate's). */
+/** The effects of a candidate's lesions (in the work: read them before asking for another candidate's). */
 function effectsOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): readonly Effect[] {
   const d = diffuse === "none" ? undefined : p.diffuseEffects.get(diffuse);
-  const effects = scratchOf(scratchEffects, unitIdx.length + (d ? 1 : 0), undefined);
+  const effects = arrayOf(p.work.effects, unitIdx.length + (d ? 1 : 0));
   for (let k = 0; k < unitIdx.length; k++) effects[k] = unitEffect(p, unitIdx[k] as number);
   if (d) effects[unitIdx.length] = d;
-  return effects as Effect[];
+  return effects;
 }

@@ -84,15 +84,11 @@ function ascending(units: readonly number[]): number[] {
   return out;
 }
 
-/** Scratch for the bit sets (never kept between calls). */
-let bitsScratch = new Int32Array(256);
-
 function explainedSets(p: Prepared): Explained {
   const n = p.observations.length;
   const words = Math.max(1, Math.ceil((n + p.context.length) / 32));
   const rel = p.relevant;
-  if (bitsScratch.length < rel.length * words) bitsScratch = new Int32Array(2 * rel.length * words);
-  const bits = bitsScratch.fill(0, 0, rel.length * words);
+  const bits = new Int32Array(rel.length * words);
   // One view for every lesion (the context items keep nothing of it).
   const view: View = { units: [p.units[0] as Unit], diffuse: "none" };
   for (let r = 0; r < rel.length; r++) {
@@ -123,32 +119,13 @@ function adds(x: Explained, a: number, b: number): boolean {
   return false;
 }
 
-/**
- * Scratch of the search, grown as needed and never kept between calls (typed arrays are slow to
- * make): candidates' scores, the orders of pairs and of all candidates.
- */
-let keyScratch = new Float64Array(256);
-let pairScratch = new Int32Array(256);
-let orderScratch = new Int32Array(256);
-let bestScratch = new Int32Array(256);
-
-/** The scores of the candidates `which` (all when not given), in the key scratch by place in `which`. */
+/** The scores of the candidates `which` (all when not given), by place in `which`. */
 function scoresOf(out: readonly Scored[], which?: readonly number[]): Float64Array {
   const n = which ? which.length : out.length;
-  if (keyScratch.length < n) keyScratch = new Float64Array(2 * n);
-  const key = keyScratch;
+  const key = new Float64Array(n);
   for (let i = 0; i < n; i++) key[i] = (out[which ? (which[i] as number) : i] as Scored).score;
   return key;
 }
-
-/** Scratch for the first-pass scores (never kept between calls). */
-let firstScratch = new Float64Array(256);
-
-/**
- * Scratch for what `rescore` reuses of each candidate's first reading: its limb findings at 2c
- * and its context at 2c + 1, by candidate (never kept between calls).
- */
-let readingScratch = new Float64Array(512);
 
 /**
  * Rescores the best first-pass candidates over all severities; all candidates' indices, best
@@ -161,32 +138,30 @@ function rescoreBest(
   p: Prepared,
   out: Scored[],
   rescoreCount: number,
-  /** The candidates' first readings (see readingScratch). */
+  /** The candidates' first readings: the limb findings at 2c and the context at 2c + 1, by candidate. */
   firsts: Float64Array,
 ): Int32Array {
   const n = out.length;
-  if (orderScratch.length < n) orderScratch = new Int32Array(2 * n);
-  if (firstScratch.length < n) firstScratch = new Float64Array(2 * n);
-  const first = firstScratch;
-  first.set(scoresOf(out).subarray(0, n));
+  const first = scoresOf(out);
+  const buffer = new Int32Array(n);
   const rescoreOne = (c: number) => {
     const s = out[c] as Scored;
     s.score = rescore(p, s.units, s.diffuse, firsts[2 * c] as number, firsts[2 * c + 1] as number);
   };
-  const order = identity(orderScratch, n);
+  const order = identity(new Int32Array(n), n);
   if (hasNaN(first, n)) {
-    sortDescending(order, first);
+    sortDescending(order, first, first, buffer);
     for (let r = 0; r < Math.min(rescoreCount, n); r++) rescoreOne(order[r] as number);
-    sortDescending(order, scoresOf(out));
+    const key = scoresOf(out);
+    sortDescending(order, key, key, buffer);
     return order;
   }
-  if (bestScratch.length < n) bestScratch = new Int32Array(2 * n);
-  for (const c of bestFirst(first, n, rescoreCount, bestScratch)) rescoreOne(c);
+  for (const c of bestFirst(first, n, rescoreCount, buffer)) rescoreOne(c);
   const key = scoresOf(out);
   if (hasNaN(key, n)) {
-    sortDescending(order, first);
-    sortDescending(order, key);
-  } else sortDescending(order, key, first);
+    sortDescending(order, first, first, buffer);
+    sortDescending(order, key, key, buffer);
+  } else sortDescending(order, key, first, buffer);
   return order;
 }
 
@@ -202,12 +177,11 @@ function rescoreBest(
 const MARGIN = 9;
 const LOG_UNRELATED = Math.log(extraLesion.unrelated);
 
-/** Scratch for which pairs of relevant lesions can stand together (0 not yet known, 1 yes, 2 no). */
-let togetherScratch = new Uint8Array(0);
-
 export function search(p: Prepared, options: SearchOptions): Scored[] {
   // Candidates in the order scored, with their first readings.
   const out: Scored[] = [];
+  // What rescore reuses of each candidate's first reading (see rescoreBest), grown as they come.
+  let readings = new Float64Array(256);
   const seen = new Set<number>();
   const digit = p.units.length + 1;
   let best = Number.NEGATIVE_INFINITY;
@@ -216,13 +190,13 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
     const first = scoreFirst(p, units, diffuse);
     out.push({ units, diffuse, score: first.score });
     const c = out.length - 1;
-    if (readingScratch.length < 2 * out.length) {
+    if (readings.length < 2 * out.length) {
       const grown = new Float64Array(4 * out.length);
-      grown.set(readingScratch);
-      readingScratch = grown;
+      grown.set(readings);
+      readings = grown;
     }
-    readingScratch[2 * c] = first.findings;
-    readingScratch[2 * c + 1] = first.context;
+    readings[2 * c] = first.findings;
+    readings[2 * c + 1] = first.context;
     best = Math.max(best, first.score);
     return out.length - 1;
   };
@@ -265,8 +239,8 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
   }
   const explained = explainedSets(p);
   // Whether two lesions can stand together, worked out once per pair.
-  if (togetherScratch.length < nr * nr) togetherScratch = new Uint8Array(nr * nr);
-  const together = togetherScratch.fill(0, 0, nr * nr);
+  // 0 not yet known, 1 yes, 2 no.
+  const together = new Uint8Array(nr * nr);
   const compatible = (i: number, j: number) => {
     const at = i < j ? i * nr + j : j * nr + i;
     let known = together[at] as number;
@@ -321,8 +295,12 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
     }
   }
   // The best pairs, in order (only the beam's worth are read).
-  if (pairScratch.length < pairs.length) pairScratch = new Int32Array(2 * pairs.length);
-  const pairOrder = bestFirst(scoresOf(out, pairs), pairs.length, options.beam * 2, pairScratch);
+  const pairOrder = bestFirst(
+    scoresOf(out, pairs),
+    pairs.length,
+    options.beam * 2,
+    new Int32Array(pairs.length),
+  );
   if (options.maxLesions >= 3) {
     for (let q = 0; q < Math.min(options.beam, pairOrder.length); q++) {
       const at = pairOrder[q] as number;
@@ -351,6 +329,6 @@ export function search(p: Prepared, options: SearchOptions): Scored[] {
       once(pair.units, "polyneuropathy");
     }
   }
-  const order = rescoreBest(p, out, options.rescore, readingScratch);
+  const order = rescoreBest(p, out, options.rescore, readings);
   return out.map((_, r) => out[order[r] as number] as Scored);
 }

@@ -66,6 +66,18 @@ export interface Silence {
   quietRest: Float64Array;
   /** Per item: 1 / (1 - rate * background rate), the no-lesion silence a touched item divides out. */
   unquiet: Float64Array;
+  /** The reading's scratch for this case (sumOver and silenceTerm rewrite it on every call). */
+  work: {
+    /** The silence's probability by part, as Items.slot numbers them. */
+    product: Float64Array;
+    /** Each prediction's chances at the level read. */
+    levels: Float64Array[];
+    /** Which items a reading has corrected (those equal to stamp). */
+    seen: Int32Array;
+    stamp: number;
+    /** A candidate's predictions. */
+    predictions: Prediction[];
+  };
   /** Predictions for the case's own muscle lesions, by unit index. */
   extra: Map<number, Prediction>;
 }
@@ -222,16 +234,15 @@ export function readSilence(atlas: Atlas, c: LocusCase, observations: readonly O
     quietSkin,
     quietRest,
     extra: new Map(),
+    work: { product: new Float64Array(4), levels: [], seen: new Int32Array(n), stamp: 0, predictions: [] },
   };
   sumOver(s, [], 0);
-  s.none.left = noneSides.left;
-  s.none.right = noneSides.right;
   return s;
 }
 
 /**
  * The silence on each side, measured against `against` and capped, summed; without `against`, the
- * no-lesion sums are written to noneSides. Products of probabilities, one logarithm per side.
+ * no-lesion sums are written to s.none. Products of probabilities, one logarithm per side.
  */
 function sumOver(
   s: Silence,
@@ -245,7 +256,7 @@ function sumOver(
   for (const x of predictions) untouched *= 1 - x.numb;
   // By side: the probability of the skin's silence if the territory is numb (spared: the no-lesion
   // product, unchanged), and of the silence of everything else.
-  const product = products;
+  const { product, levels } = s.work;
   product[0] = s.quietSkin[0] as number;
   product[1] = s.quietSkin[1] as number;
   product[2] = s.quietRest[0] as number;
@@ -266,11 +277,11 @@ function sumOver(
       product[k] = (product[k] as number) * (1 - r * (1 - unreached)) * (unquiet[i] as number);
     }
   } else {
-    const at = levelScratch;
+    const at = levels;
     for (let y = 0; y < m; y++) at[y] = (predictions[y] as Prediction).p[level] as Float64Array;
     // Only the items some lesion touches differ from no lesion: correct those, each once.
-    stamp++;
-    if (seen.length < rate.length) seen = new Int32Array(rate.length);
+    const stamp = ++s.work.stamp;
+    const seen = s.work.seen;
     for (let x = 0; x < m; x++) {
       const touched = (predictions[x] as Prediction).touched;
       for (let t = 0; t < touched.length; t++) {
@@ -299,8 +310,8 @@ function sumOver(
     s.numbRight ? 1 : 1 - untouched,
   );
   if (!against) {
-    noneSides.left = left;
-    noneSides.right = right;
+    s.none.left = left;
+    s.none.right = right;
     return 0;
   }
   const cap = reporting.cap.value;
@@ -312,22 +323,6 @@ function sideSilence(rest: number, numbSkin: number, sparedSkin: number, numb: n
   return Math.log(rest * (numb * numbSkin + (1 - numb) * sparedSkin));
 }
 
-/**
- * Scratch (never kept between calls): the silence's probability by part, as slots number them:
- * the skin if numb on the left and on the right, everything else on the left and on the right.
- */
-const products = new Float64Array(4);
-
-/** Scratch: each prediction's chances at the level read (never kept between calls). */
-const levelScratch: Float64Array[] = [];
-
-/** Which items this reading has corrected (those equal to `stamp`); grown as needed, never kept. */
-let seen = new Int32Array(0);
-let stamp = 0;
-
-/** The no-lesion sums of the case being read (set by readSilence through sumOver). */
-const noneSides = { left: 0, right: 0 };
-
 function predictionOf(atlas: Atlas, s: Silence, units: readonly Unit[], ui: number): Prediction {
   const base = s.items.units[ui];
   if (base) return base;
@@ -338,9 +333,6 @@ function predictionOf(atlas: Atlas, s: Silence, units: readonly Unit[], ui: numb
     ]);
   });
 }
-
-/** Scratch for a candidate's predictions (never kept between calls). */
-const scratch: Prediction[] = [];
 
 /**
  * log P(the report's silence | candidate at severity level `level`) - log P(silence | no lesion),
@@ -354,9 +346,10 @@ export function silenceTerm(
   diffuse: DiffuseKind,
   level: number,
 ): number {
-  scratch.length = 0;
-  for (const ui of unitIdx) scratch.push(predictionOf(atlas, s, units, ui));
-  if (diffuse !== "none") scratch.push(s.items.diffuse.get(diffuse) as Prediction);
-  if (scratch.length === 0) return 0;
-  return sumOver(s, scratch, level, s.none);
+  const predictions = s.work.predictions;
+  predictions.length = 0;
+  for (const ui of unitIdx) predictions.push(predictionOf(atlas, s, units, ui));
+  if (diffuse !== "none") predictions.push(s.items.diffuse.get(diffuse) as Prediction);
+  if (predictions.length === 0) return 0;
+  return sumOver(s, predictions, level, s.none);
 }

@@ -3,9 +3,6 @@
  * search and the explanations sort a few hundred numbers per case).
  */
 
-/** Scratch: the merge sort's buffer (never kept between calls). */
-let sortScratch = new Int32Array(256);
-
 /** The first n of `order`, filled with 0 to n - 1. */
 export function identity(order: Int32Array, n: number): Int32Array {
   const out = order.subarray(0, n);
@@ -25,7 +22,13 @@ export function hasNaN(key: Float64Array, n: number): boolean {
  * (a, b) => key[b] - key[a] || tie[b] - tie[a], without a call per comparison (pass `key` as `tie`
  * to sort by one key). NaN makes that comparator inconsistent, so then it is used as is.
  */
-export function sortDescending(order: Int32Array, key: Float64Array, tie: Float64Array = key): void {
+export function sortDescending(
+  order: Int32Array,
+  key: Float64Array,
+  tie: Float64Array = key,
+  /** The merge sort's buffer, at least as long as `order` (made when not given). */
+  buffer: Int32Array = new Int32Array(order.length),
+): void {
   const n = order.length;
   for (let i = 0; i < n; i++) {
     const x = order[i] as number;
@@ -43,9 +46,8 @@ export function sortDescending(order: Int32Array, key: Float64Array, tie: Float6
     const kx = key[x] as number;
     return ky > kx || (ky === kx && (tie[y] as number) > (tie[x] as number));
   };
-  if (sortScratch.length < n) sortScratch = new Int32Array(2 * n);
   let from: Int32Array = order;
-  let to: Int32Array = sortScratch.subarray(0, n);
+  let to: Int32Array = buffer.subarray(0, n);
   // Runs of 8 by insertion, then merged pairwise; ties always go to the earlier run.
   const RUN = 8;
   for (let lo = 0; lo < n; lo += RUN) {
@@ -113,10 +115,6 @@ export function bestFirst(key: Float64Array, n: number, k: number, out: Int32Arr
   return out.subarray(0, m);
 }
 
-/** Scratch for sortedBy (never kept between calls). */
-let itemOrder = new Int32Array(64);
-let itemKeys = new Float64Array(64);
-
 /**
  * The items in a new array, highest key first (keys[i] is item i's), equal keys in their order:
  * what items.sort((a, b) => keyOf(b) - keyOf(a)) gives.
@@ -124,13 +122,8 @@ let itemKeys = new Float64Array(64);
 export function sortedBy<T>(items: readonly T[], keys: readonly number[]): T[] {
   const n = items.length;
   if (n < 2) return items.slice();
-  if (itemOrder.length < n) {
-    itemOrder = new Int32Array(2 * n);
-    itemKeys = new Float64Array(2 * n);
-  }
-  for (let i = 0; i < n; i++) itemKeys[i] = keys[i] as number;
-  const order = identity(itemOrder, n);
-  sortDescending(order, itemKeys);
+  const order = identity(new Int32Array(n), n);
+  sortDescending(order, new Float64Array(keys));
   const out: T[] = [];
   for (let i = 0; i < n; i++) out.push(items[order[i] as number] as T);
   return out;
