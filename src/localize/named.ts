@@ -32,10 +32,13 @@ export function rootsAtLevel(level: string | undefined, tag: string, text: strin
   return [upper, lower];
 }
 
-/** Roots the report names ("the left L5 and S1 roots", "traversing S1 root"). */
+/**
+ * Roots the report names ("the left L5 and S1 roots", "traversing S1 root"). Either end of a level
+ * ("L5-S1", "L4/5", "L5 - S1") names a disc space between two vertebrae, not a root (Fardon 2014).
+ */
 export function rootsNamed(text: string): string[] {
   if (!/\broots?\b/i.test(text)) return [];
-  const found = text.toUpperCase().match(/\b[LS][1-5]\b(?![-/]\s*[LS]?\d)/g) ?? [];
+  const found = text.toUpperCase().match(/(?<![LS]\d\s*[-/]\s*)\b[LS][1-5]\b(?!\s*[-/]\s*[LS]?\d)/g) ?? [];
   return [...new Set(found)].filter((r) => ROOTS.includes(r));
 }
 

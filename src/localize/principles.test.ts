@@ -6,7 +6,7 @@ import { getAtlas } from "../atlas/index.js";
 import type { Finding, Lesion, LocusCase } from "../case/schema.js";
 import { setMatches } from "../evaluate/index.js";
 import { type Hypothesis, localize } from "./index.js";
-import { nerveSitesInText } from "./named.js";
+import { nerveSitesInText, rootsNamed } from "./named.js";
 import { observe } from "./observe.js";
 import { prepare } from "./score.js";
 import { silenceTerm } from "./silence.js";
@@ -344,6 +344,12 @@ describe("history and disc morphology", () => {
     expect(disc("left paracentral extrusion at L4-L5")).toBeGreaterThan(
       disc("left paracentral protrusion at L4-L5") + 0.05,
     );
+  });
+  it("a disc level written as a range ('L5-S1', 'L4/5') names a disc space, not a root", () => {
+    expect(rootsNamed("mild L5-S1 facet arthropathy; synovial cyst compressing the right root")).toEqual([]);
+    expect(rootsNamed("L4-L5 and L5 - S1 foraminal narrowing affecting the exiting roots")).toEqual([]);
+    expect(rootsNamed("L4/5 disc extrusion compressing the traversing L5 root")).toEqual(["L5"]);
+    expect(rootsNamed("the left L5 and S1 roots are thickened")).toEqual(["L5", "S1"]);
   });
 });
 
