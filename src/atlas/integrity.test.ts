@@ -520,6 +520,9 @@ describe("sources", () => {
       // The examination's reliability (localize/data/evidence.ts, subjectiveExam).
       "waddell1980",
       "tawa2017",
+      // The paraspinal false-positive rate by age and after surgery (localize/data/evidence.ts).
+      "date1996",
+      "see1975",
       // Cord signal on MRI (localize/data/evidence.ts, imaging.cordSignal).
       "gilbertson1995",
       // Radicular pain and its referral (localize/data/evidence.ts, sensorySymptom, radicularReferral).

@@ -19,6 +19,7 @@ import {
   type FindingFamily,
   falsePositive,
   onsetDays,
+  paraspinalFalsePositive,
   subjectiveExam,
   umnTiming,
 } from "./data/evidence.js";
@@ -354,12 +355,22 @@ function gradedMovementsOf(c: LocusCase): Set<string> {
   return out;
 }
 
+/** How often the paraspinals fibrillate without a root lesion, for this patient's age and history. */
+function paraspinalRate(age: number | undefined, history: readonly string[]): number {
+  if (history.some((h) => h.split(":")[0] === "spine_surgery"))
+    return paraspinalFalsePositive.afterSpineSurgery.value;
+  if (age !== undefined && age < 40) return paraspinalFalsePositive.under40.value;
+  if (age !== undefined && age >= 60) return paraspinalFalsePositive.over60.value;
+  return falsePositive.paraspinalEmg.value;
+}
+
 export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
   const out: Observation[] = [];
   const skipped: { finding: number; why: string }[] = [];
   const age = c.patient?.age;
   const days = daysSinceOnset(c);
   const index = indexOf(atlas);
+  const paraspinalFp = paraspinalRate(age, c.context?.history ?? []);
   const deficits = deficitRegions(c);
   /** Regions (by side) where a symptom has been read already. */
   const felt = new Set<string>();
@@ -545,7 +556,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
           read.family === "myopathicEmg"
             ? falsePositive.myopathicEmg.value
             : paraspinal
-              ? falsePositive.paraspinalEmg.value
+              ? paraspinalFp
               : falsePositive.neurogenicEmg.value;
         push(
           {

@@ -324,6 +324,26 @@ describe("history and disc morphology", () => {
     expect(muscle(["anticoagulation"])).toBeGreaterThan(muscle([]) + 0.05);
   });
 
+  it("paraspinal fibrillations say less about a root in the old and almost nothing after spine surgery", () => {
+    const root = lesion("root", ["L5"], "left");
+    const findings: Finding[] = [
+      { kind: "emg", side: "left", muscle: "paraspinal_L5", spontaneous: "fibrillations", muap: "normal" },
+      { kind: "emg", side: "left", muscle: "tibialis_anterior", spontaneous: "none", muap: "normal" },
+      { kind: "ncs", side: "left", study: "sural_sensory", result: "normal" },
+    ];
+    const rootChance = (extra: Partial<LocusCase>) =>
+      localize(caseOf(findings, extra), { limit: 20 }).hypotheses.find((h) => setMatches(h.lesions, [root]))
+        ?.probability ?? 0;
+    const context = { onset: "subacute" as const, durationDays: 60 };
+    const young = rootChance({ patient: { age: 30, sex: "female" } });
+    const old = rootChance({ patient: { age: 75, sex: "female" } });
+    const operated = rootChance({
+      patient: { age: 30, sex: "female" },
+      context: { ...context, history: ["spine_surgery"] },
+    });
+    expect(young).toBeGreaterThan(old + 0.05);
+    expect(old).toBeGreaterThan(operated);
+  });
   it("an extruded disc at a level weighs more for its root than a protrusion does", () => {
     const root = lesion("root", ["L5"], "left");
     const disc = (text: string) =>

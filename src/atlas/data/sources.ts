@@ -390,6 +390,20 @@ export const sources = {
     published: "Clinical Orthopaedics and Related Research 419:280-284",
     kind: "article",
   },
+  date1996: {
+    title: "The prevalence of lumbar paraspinal spontaneous activity in asymptomatic subjects",
+    authors: "Date ES, Mar EY, Bugola MR, Teraoka JK",
+    year: 1996,
+    published: "Muscle & Nerve 19(3):350-354",
+    kind: "article",
+  },
+  see1975: {
+    title: "Electromyography in paraspinal muscles following surgery for root compression",
+    authors: "See DH, Kraft GH",
+    year: 1975,
+    published: "Archives of Physical Medicine and Rehabilitation 56(2):80-83",
+    kind: "article",
+  },
   fardon2014: {
     title:
       "Lumbar disc nomenclature: version 2.0. Recommendations of the combined task forces of the North American Spine Society, the American Society of Spine Radiology and the American Society of Neuroradiology",

@@ -359,6 +359,27 @@ export const equivocal = {
  * per finding. Its probability by age; within it each such finding is abnormal often enough that the
  * per-finding rates above stay the marginal ones.
  */
+/**
+ * The paraspinal false-positive rate by age and after spine surgery (falsePositive.paraspinalEmg is
+ * the rate in middle age). Fibrillations and positive waves in the lumbosacral paraspinals of people
+ * without symptoms rise with age (14.5% overall, none of the youngest, most in the oldest: Date
+ * 1996), and after a posterior approach to the lumbar spine they are the rule for years (17 of 20
+ * without recurrence up to 41 months after laminectomy: See & Kraft 1975), so they then say next to
+ * nothing about a root. The bands are round figures around those reports.
+ */
+export const paraspinalFalsePositive = {
+  under40: r(0.04, "Spontaneous activity in the paraspinals of young people without symptoms is rare.", [
+    "date1996",
+  ]),
+  over60: r(0.25, "Paraspinal spontaneous activity without symptoms is commonest in the oldest subjects.", [
+    "date1996",
+  ]),
+  afterSpineSurgery: r(0.8, "Posterior lumbar surgery leaves the paraspinals denervated for years.", [
+    "see1975",
+    "wilbourn1998",
+  ]),
+};
+
 export const ageing = {
   over60: r(
     0.25,
