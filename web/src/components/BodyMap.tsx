@@ -8,6 +8,7 @@ import { useMemo, useState } from "react";
 import { OTHERS, SENSORY_CHANGES, SENSORY_MODALITIES } from "../../../src/case/schema.js";
 import { bodyShapes, musclePoint, type Shape, VIEW_HEIGHT, VIEW_WIDTH, type View } from "../bodyShapes.js";
 import { findSided, setSided } from "../caseModel.js";
+import { isSensory, regionOf } from "../reading.js";
 import type { Territory } from "../territory.js";
 import type { AtlasOverview, Finding, LocusCase } from "../types.js";
 
@@ -47,8 +48,6 @@ interface Props {
   readOnly?: boolean;
 }
 
-const isSensory = (region: string) => (f: Finding) => f.kind === "sensory" && f.region === region;
-
 export function BodyMap({ c, atlas, territory, onChange, readOnly = false }: Props) {
   const shapes = useMemo(bodyShapes, []);
   const [tool, setTool] = useState<Change | "clear">("reduced");
@@ -77,7 +76,8 @@ export function BodyMap({ c, atlas, territory, onChange, readOnly = false }: Pro
   for (const f of c.findings) {
     if (f.kind !== "sensory") continue;
     const sides = f.side === "left" || f.side === "right" ? [f.side] : ["right", "left", "midline"];
-    for (const side of sides) if (!shown.has(`${side}:${f.region}`)) shown.set(`${side}:${f.region}`, f);
+    const region = regionOf(f);
+    for (const side of sides) if (!shown.has(`${side}:${region}`)) shown.set(`${side}:${region}`, f);
   }
   const valueAt = (s: Shape) => shown.get(s.key);
 

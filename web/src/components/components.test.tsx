@@ -36,7 +36,7 @@ function type(input: HTMLInputElement, text: string) {
 }
 
 describe("the strength grid", () => {
-  it("turns a typed grade into a finding, and keeps a wrong entry on screen with the reason", () => {
+  it("turns a typed grade into a finding as the API reads it (4/5 is 4), and keeps a wrong entry on screen and in the case with the reason", () => {
     let c: LocusCase = emptyCase("t");
     const render = () =>
       act(() =>
@@ -62,7 +62,15 @@ describe("the strength grid", () => {
     expect(cell.value).toBe("7");
     expect(cell.getAttribute("aria-invalid")).toBe("true");
     expect(host.querySelector('[role="alert"]')?.textContent).toMatch(/MRC grade/);
-    expect(c.findings[0]).toMatchObject({ mrc: "4-" });
+    // kept in the case as typed, never the older grade silently: the case stage names it too
+    expect(c.findings[0]).toMatchObject({ mrc: "7" });
+    type(cell, "4.5");
+    expect(cell.getAttribute("aria-invalid")).toBe("true");
+    expect(c.findings[0]).toMatchObject({ mrc: "4.5" });
+    type(cell, "4/5");
+    expect(cell.getAttribute("aria-invalid")).toBeNull();
+    expect(c.findings[0]).toMatchObject({ mrc: 4 });
+    expect(cell.value).toBe("4"); // shown as what it was read as
     type(cell, "");
     expect(c.findings).toEqual([]);
   });
