@@ -11,6 +11,7 @@ import { characterize } from "./character.js";
 import { emgRowAbnormal, emgTable } from "./emg.js";
 import { impression } from "./impression.js";
 import { ncsAbnormal, ncsTable } from "./ncs.js";
+import { settledWords } from "./settled.js";
 import { citation, type ReportSourceKey } from "./sources.js";
 import type { EdxReport, EmgRow, NcsRow, Recommendations, ReportHeader, ReportOptions } from "./types.js";
 
@@ -122,19 +123,6 @@ function correlation(c: LocusCase, a: Analysis): string[] {
   for (const f of a.differential.redFlags)
     out.push(`Red flag (${f.severity}): ${f.text.replace(/\.$/, "")}.`);
   return out;
-}
-
-/** The planner's "settled" word, read when the plan gives it (an optional field). */
-function settledWords(plan: Analysis["plan"]): string | undefined {
-  const s = (plan as { settled?: unknown }).settled;
-  if (s === undefined || s === false || s === null) return undefined;
-  if (typeof s === "string") return s;
-  if (typeof s === "object") {
-    const o = s as { text?: unknown; why?: unknown };
-    if (typeof o.text === "string") return o.text;
-    if (typeof o.why === "string") return o.why;
-  }
-  return "No further test would change the answer.";
 }
 
 const URGENCY = { emergency: 0, urgent: 1, routine: 2 } as const;
