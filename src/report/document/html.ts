@@ -27,7 +27,7 @@ const STYLE = `body { font: 10.5pt/1.4 system-ui, sans-serif; color: #111; max-w
 h1 { font-size: 1.35rem; } h2 { font-size: 1.1rem; border-bottom: 1px solid #999; margin-top: 1.3rem; }
 h3 { font-size: 0.95rem; margin: 0.6rem 0 0.2rem; }
 dl.header { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; } dl.header dt { font-weight: 600; } dl.header dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; font-size: 9pt; } caption { text-align: left; font-weight: 600; }
+table { border-collapse: collapse; width: 100%; font-size: 9pt; } caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
 th, td { border: 1px solid #bbb; padding: 0.15rem 0.35rem; text-align: left; vertical-align: top; }
 td.abnormal { font-weight: 700; background: #fde8e8; }
 .notes { color: #333; font-size: 9pt; }
