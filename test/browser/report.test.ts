@@ -52,6 +52,10 @@ describe.skipIf(skip)("the report from the page", () => {
     await expect
       .poll(() => page.getByTestId("hypothesis-0").locator(".hyp-name").textContent())
       .toMatch(/right sacral plexus/);
+    await page.getByRole("tab", { name: "Sensation" }).click();
+    await page.setViewportSize({ width: 1280, height: 1240 });
+    await screenshot(page, "report-00-leg-chart-seed-004");
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole("tab", { name: "EMG & NCS" }).click();
     await screenshot(page, "report-01-page-seed-004");
 

@@ -6,7 +6,15 @@
  */
 import { useMemo, useState } from "react";
 import { OTHERS, SENSORY_CHANGES, SENSORY_MODALITIES } from "../../../src/case/schema.js";
-import { bodyShapes, musclePoint, type Shape, VIEW_HEIGHT, VIEW_WIDTH, type View } from "../bodyShapes.js";
+import {
+  bodyShapes,
+  legOutlines,
+  musclePoint,
+  type Shape,
+  VIEW_HEIGHT,
+  VIEW_WIDTH,
+  type View,
+} from "../bodyShapes.js";
 import { findSided, setSided } from "../caseModel.js";
 import { isSensory, regionOf } from "../reading.js";
 import type { Territory } from "../territory.js";
@@ -50,6 +58,7 @@ interface Props {
 
 export function BodyMap({ c, atlas, territory, onChange, readOnly = false }: Props) {
   const shapes = useMemo(bodyShapes, []);
+  const outlines = useMemo(legOutlines, []);
   const [tool, setTool] = useState<Change | "clear">("reduced");
   const [modality, setModality] = useState<string>("");
   const [chosenOverlay, setOverlay] = useState<Overlay>("dermatomes");
@@ -170,8 +179,8 @@ export function BodyMap({ c, atlas, territory, onChange, readOnly = false }: Pro
                   points={s.points}
                   fill={f ? CHANGE_COLOUR[f.change] : colourOf(overlayKey(s.region))}
                   fillOpacity={f ? 0.9 : overlay === "none" ? 1 : 0.55}
-                  stroke="#333"
-                  strokeWidth={0.8}
+                  stroke="#555"
+                  strokeWidth={0.5}
                 />
                 {reach > 0 && (
                   <polygon
@@ -210,6 +219,11 @@ export function BodyMap({ c, atlas, territory, onChange, readOnly = false }: Pro
               </g>
             );
           })}
+        {outlines
+          .filter((o) => o.view === view)
+          .map((o) => (
+            <path key={o.id} d={o.d} className="body-outline" pointerEvents="none" />
+          ))}
         {muscleMarks
           .filter((m) => m.view === view)
           .map((m) => (
