@@ -153,12 +153,17 @@ describe.skipIf(skip)("the page in chromium", () => {
     const { page } = browser;
     await page.getByLabel("Case id").fill("browser-test-seed-004");
     await page.getByRole("button", { name: "Save", exact: true }).click();
-    await expect.poll(() => page.getByTestId("save-state").textContent()).toMatch(/revision 1/);
+    // a save analyses the case before it answers: on a loaded machine that takes more than a second
+    await expect
+      .poll(() => page.getByTestId("save-state").textContent(), { timeout: 15_000 })
+      .toMatch(/revision 1/);
     await page.getByRole("tab", { name: "Strength & reflexes" }).click();
     const cell = page.getByLabel("left hip flexion, MRC grade", { exact: true });
     await cell.fill("4-");
     await page.getByRole("button", { name: "Save revision" }).click();
-    await expect.poll(() => page.getByTestId("save-state").textContent()).toMatch(/revision 2/);
+    await expect
+      .poll(() => page.getByTestId("save-state").textContent(), { timeout: 15_000 })
+      .toMatch(/revision 2/);
     expect(page.url()).toMatch(/\/cases\/browser-test-seed-004$/);
 
     await page.evaluate("localStorage.clear()");
@@ -170,7 +175,7 @@ describe.skipIf(skip)("the page in chromium", () => {
     await expect.poll(() => page.getByTestId("case-list").textContent()).toMatch(/browser-test-seed-004/);
     await screenshot(page, "04-saved-revisions");
 
-    // Exports: Markdown, print-ready HTML and the FHIR report, as downloads; the print layout.
+    // Exports: the electrodiagnostic report as Markdown and HTML, the FHIR report, as downloads; the print layout.
     const fetchDownload = async (button: string) => {
       const [download] = await Promise.all([
         page.waitForEvent("download"),
@@ -179,12 +184,13 @@ describe.skipIf(skip)("the page in chromium", () => {
       return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, "utf8") };
     };
     const md = await fetchDownload("Markdown");
-    expect(md.name).toBe("browser-test-seed-004.md");
-    expect(md.text).toMatch(/^# Locus report: browser-test-seed-004/);
+    expect(md.name).toBe("browser-test-seed-004-report.md");
+    expect(md.text).toMatch(/^# Electrodiagnostic report/);
+    expect(md.text).toContain("- **Case:** browser-test-seed-004");
     expect(md.text).toMatch(/sacral plexus/);
     const html = await fetchDownload("HTML");
-    expect(html.text).toMatch(/<h1>Locus report: browser-test-seed-004<\/h1>/);
-    expect(html.text).toMatch(/Red flags/);
+    expect(html.text).toMatch(/<h1>Electrodiagnostic report \(decision support\)<\/h1>/);
+    expect(html.text).toMatch(/Red flag \(critical\)/);
     const fhir = await fetchDownload("FHIR JSON");
     const bundle = JSON.parse(fhir.text) as {
       resourceType: string;
