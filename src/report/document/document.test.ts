@@ -115,9 +115,10 @@ describe("the nerve conduction table", () => {
       ]),
     );
     expect(row?.amplitude).toEqual({ text: "1.5 mV", abnormal: true });
-    expect(row?.latency).toEqual({ text: "7.1 ms", abnormal: true });
-    expect(row?.velocity).toEqual({ text: "38 m/s", abnormal: true });
-    expect(row?.velocityLimit).toBe("≥ 44 m/s");
+    expect(row?.latency).toEqual({ text: "7.1", abnormal: true });
+    expect(row?.velocity).toEqual({ text: "38", abnormal: true });
+    expect(row?.velocityLimit).toBe("≥ 44");
+    expect(row?.latencyLimit).toBe("≤ 6.5");
   });
   it("shows the other side, and leaves normal values unmarked", () => {
     const rows = ncsTable(

@@ -13,11 +13,11 @@ export const NCS_HEAD = [
   "Side",
   "Stimulation",
   "Recording",
-  "Latency",
+  "Latency (ms)",
   "Limit",
   "Amplitude",
   "Limit",
-  "Velocity",
+  "Velocity (m/s)",
   "Limit",
   "Other side",
 ] as const;

@@ -23,7 +23,7 @@ const unitWords = (u: string | undefined) => (u === "uV" ? "µV" : (u ?? ""));
 function latencyCell(f: NcsFinding, s: Study | undefined): Cell {
   const uln = s?.normal?.latencyUln;
   const high = f.latency !== undefined && uln !== undefined && f.latency > uln;
-  if (f.latency !== undefined) return cell(`${f.latency} ms`, high || f.result === "prolonged");
+  if (f.latency !== undefined) return cell(`${f.latency}`, high || f.result === "prolonged");
   if (f.result === "prolonged") return cell("prolonged", true);
   if (f.result === "absent" && (s?.type === "f_wave" || s?.type === "h_reflex")) return cell("absent", true);
   return BLANK;
@@ -44,7 +44,7 @@ function amplitudeCell(f: NcsFinding, s: Study | undefined, ratioLow: boolean): 
 function velocityCell(f: NcsFinding, lln: number | undefined): Cell {
   if (f.velocity !== undefined)
     return cell(
-      `${f.velocity} m/s`,
+      `${f.velocity}`,
       (lln !== undefined && f.velocity < lln) || f.result === "slowed" || f.result === "block",
     );
   if (f.result === "slowed") return cell("slowed", true);
@@ -91,11 +91,11 @@ export function ncsRow(f: NcsFinding, all: NcsFinding[]): NcsRow {
     stimulation: method?.stimulation ?? "",
     recording: method?.recording ?? "",
     latency,
-    latencyLimit: limit("≤", s?.normal?.latencyUln, "ms"),
+    latencyLimit: limit("≤", s?.normal?.latencyUln),
     amplitude,
     amplitudeLimit: limit("≥", s?.normal?.amplitudeLln, unitWords(s?.normal?.unit)),
     velocity,
-    velocityLimit: limit("≥", method?.velocityLln, "m/s"),
+    velocityLimit: limit("≥", method?.velocityLln),
     otherSide: otherSide(f, all),
     comment:
       f.result === "block" ? `conduction block or focal slowing${f.segment ? ` ${f.segment}` : ""}` : "",

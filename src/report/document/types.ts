@@ -30,7 +30,7 @@ export interface NcsRow {
   stimulation: string;
   recording: string;
   latency: Cell;
-  /** The latency's upper limit of normal ("≤ 6.5"), or empty. */
+  /** The latency's upper limit of normal in ms ("≤ 6.5"), or empty; latency and velocity are in ms and m/s, the amplitude carries its unit. */
   latencyLimit: string;
   amplitude: Cell;
   amplitudeLimit: string;
