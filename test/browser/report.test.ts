@@ -6,48 +6,30 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LocusCase } from "../../src/case/schema.js";
 import { devCase } from "../../src/paths.js";
 import { pdfText } from "../../src/report/document/test-helpers/pdf-text.js";
 import { enterCase, findingKeys, pageCase } from "./drive.js";
-import { ARTIFACTS, type Browser, openBrowser, type Running, screenshot, startServer } from "./harness.js";
+import { ARTIFACTS, openPage, screenshot, useSession } from "./harness.js";
 
 const seed004 = JSON.parse(readFileSync(devCase("seed-004-neoplastic-plexopathy.json"), "utf8")) as LocusCase;
-
-let server: Running;
-let browser: Browser;
-let names: Parameters<typeof enterCase>[1];
 
 const skip = process.env.LOCUS_SKIP_BROWSER === "1";
 
 describe.skipIf(skip)("the report from the page", () => {
-  beforeAll(async () => {
-    server = await startServer(inject("webDir"));
-    names = (await (await fetch(`${server.base}/api/v1/atlas`)).json()) as typeof names;
-    browser = await openBrowser(1280, 800);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const s = useSession();
 
   async function downloaded(testId: string): Promise<Buffer> {
-    const { page } = browser;
+    const { page } = s.browser;
     const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
     const path = await file.path();
     return readFileSync(path);
   }
 
   it("enters seed 004 through the form and downloads a PDF holding the tables and the impression", async () => {
-    const { page } = browser;
-    page.on("dialog", (d) => void d.accept());
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(String(e)));
-    await page.goto(`${server.base}/`);
-    await page.getByRole("tab", { name: "Strength & reflexes" }).waitFor();
-    await enterCase(page, names, seed004);
+    const { page, errors } = await openPage(s);
+    await enterCase(page, s.names, seed004);
     expect(findingKeys(await pageCase(page))).toEqual(findingKeys(seed004));
     await expect
       .poll(() => page.getByTestId("hypothesis-0").locator(".hyp-name").textContent())
@@ -82,7 +64,7 @@ describe.skipIf(skip)("the report from the page", () => {
     const md = (await downloaded("report-md")).toString("utf8");
     expect(md).toMatch(/^# Electrodiagnostic report/);
     expect(md).toContain("| external anal sphincter | right |");
-    const view = await browser.context.newPage();
+    const view = await s.browser.context.newPage();
     await view.setViewportSize({ width: 1100, height: 1400 });
     await view.setContent(html);
     await screenshot(view, "report-02-html-seed-004");

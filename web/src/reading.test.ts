@@ -13,6 +13,7 @@ import { DEV_CASES } from "../../src/paths.js";
 import { addFinding, emptyCase, setSided } from "./caseModel.js";
 import { formReading } from "./formReading.js";
 import { isReflex, isSensory, isStrength, readAs, readMrc } from "./reading.js";
+import { CLINIC_WORDS } from "./test-cases.js";
 import type { Finding, LocusCase } from "./types.js";
 
 describe("strength cells read as the case stage reads them", () => {
@@ -45,14 +46,7 @@ describe("strength cells read as the case stage reads them", () => {
 
 describe("clinic words show as what they were read as", () => {
   it("a saved ankle jerk is the ankle reflex row; TA and 'ankle dorsiflexion' are their own rows", () => {
-    const c: LocusCase = {
-      ...emptyCase("t"),
-      findings: [
-        { kind: "reflex", side: "left", reflex: "ankle jerk", grade: "absent" },
-        { kind: "strength", side: "left", target: "ankle dorsiflexion", mrc: "4/5" },
-        { kind: "sensory", side: "left", region: "dorsum of foot", change: "reduced" },
-      ] as Finding[],
-    };
+    const c = CLINIC_WORDS;
     expect(isReflex("achilles")(c.findings[0]!)).toBe(true);
     expect(isStrength("ankle_dorsiflexion")(c.findings[1]!)).toBe(true);
     expect(readAs("TA", ["muscle"])).toBe("tibialis_anterior");

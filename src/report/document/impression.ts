@@ -5,26 +5,20 @@
  * analysis's leading localization; the rest from the findings (character.ts). Nothing is said that
  * the findings do not show.
  */
-import type { Lesion } from "../../case/schema.js";
+import { DIFFUSE_LEVELS, type Lesion } from "../../case/schema.js";
 import { lesionPhrase } from "../../differential/words.js";
 import type { Analysis } from "../analyze.js";
 import { pct } from "../words.js";
 import type { EdxCharacter } from "./character.js";
 
-const DIFFUSE = new Set<Lesion["level"]>([
-  "polyneuropathy",
-  "polyradiculopathy",
-  "cauda_equina",
-  "conus",
-  "anterior_horn",
-  "cns",
-  "none",
-]);
+/** A lesion named without sites (a polyneuropathy, an upper motor neuron lesion, none). */
+const diffuse = (l: Lesion) =>
+  l.sites.length === 0 || (DIFFUSE_LEVELS as readonly string[]).includes(l.level);
 
 /** "a lesion of the right sacral plexus"; diffuse levels by their own name. */
 export function placeWords(lesions: readonly Lesion[]): string {
   return lesions
-    .map((l) => (DIFFUSE.has(l.level) || l.sites.length === 0 ? lesionPhrase(l) : `the ${lesionPhrase(l)}`))
+    .map((l) => (diffuse(l) ? lesionPhrase(l) : `the ${lesionPhrase(l)}`))
     .join(" together with ");
 }
 
@@ -63,7 +57,7 @@ export function impression(a: Analysis, x: EdxCharacter): string[] {
     return out;
   }
   const place = placeWords(top.lesions);
-  const lesion = top.lesions.every((l) => DIFFUSE.has(l.level) || l.sites.length === 0) ? "" : "a lesion of ";
+  const lesion = top.lesions.every(diffuse) ? "" : "a lesion of ";
   if (x.abnormal)
     out.push(
       `There is electrodiagnostic evidence of ${lesion ? `a ${characterWords(x)}lesion of ` : characterWords(x)}${place}${denervationWords(x)}.`,

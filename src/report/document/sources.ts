@@ -1,3 +1,4 @@
+import { sources as atlasSources } from "../../atlas/data/sources.js";
 import type { Source } from "../../atlas/types.js";
 
 /**
@@ -20,14 +21,8 @@ export const reportSources = {
     url: "https://www.ccjm.org/content/87/11/671",
     kind: "review",
   },
-  preston2020: {
-    title:
-      "Electromyography and Neuromuscular Disorders: Clinical-Electrophysiologic-Ultrasound Correlations",
-    authors: "Preston DC, Shapiro BE",
-    year: 2020,
-    published: "4th ed. Elsevier (ISBN 9780323661805)",
-    kind: "textbook",
-  },
+  /** The atlas cites it for its limits; the report for its tables, velocity limits and impression rules. */
+  preston2020: atlasSources.preston2020,
 } satisfies Record<string, Source>;
 
 export type ReportSourceKey = keyof typeof reportSources;
