@@ -81,6 +81,31 @@ describe("seed 004 (neoplastic plexopathy)", () => {
     ]);
     expect(ta?.roots).toBe("L4 L5");
   });
+  it("reads the planner's optional settled word and EMG protocol when its plan gives them, and never requires them", () => {
+    const a = analyze(c);
+    expect(r.recommendations.settled).toBeUndefined();
+    expect(r.recommendations.protocol).toBeUndefined();
+    const plan = {
+      ...a.plan,
+      settled: { why: "No test left is likely to change the answer." },
+      protocol: {
+        question: "right sacral plexus or sciatic nerve?",
+        steps: [
+          { test: {}, name: "right gluteus maximus (needle EMG)", why: "separates plexus from sciatic" },
+        ],
+      },
+    };
+    const withPlan = buildReport(c, { ...a, plan });
+    expect(withPlan.recommendations.settled).toBe("No test left is likely to change the answer.");
+    expect(withPlan.recommendations.protocol).toEqual([
+      "right gluteus maximus (needle EMG): separates plexus from sciatic",
+    ]);
+    expect(withPlan.header.referral).toBe(
+      "right sacral plexus or sciatic nerve? (as Locus reads it; not recorded in the case)",
+    );
+    expect(reportToMarkdown(withPlan)).toContain("### EMG protocol, in order");
+    expect(buildReport(c, { ...a, plan }, { referral: "foot drop" }).header.referral).toBe("foot drop");
+  });
   it("takes the header from the options, else from the case's meta, else says not recorded", () => {
     expect(r.header.examiner).toBe("not recorded");
     const withMeta = buildReport({ ...c, meta: { examiner: "Dr A" } }, analyze(c), {

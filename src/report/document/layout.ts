@@ -88,6 +88,7 @@ export function recommendationItems(r: EdxReport): { heading: string; items: str
     heading: "Next tests",
     items: rec.tests.length ? rec.tests : ["No further test is suggested."],
   });
+  if (rec.protocol?.length) out.push({ heading: "EMG protocol, in order", items: rec.protocol });
   if (rec.workup.length) out.push({ heading: "Work-up", items: rec.workup });
   return out;
 }

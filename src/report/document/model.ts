@@ -11,7 +11,7 @@ import { characterize } from "./character.js";
 import { emgRowAbnormal, emgTable } from "./emg.js";
 import { impression } from "./impression.js";
 import { ncsAbnormal, ncsTable } from "./ncs.js";
-import { settledWords } from "./settled.js";
+import { protocolWords, settledWords } from "./settled.js";
 import { citation, type ReportSourceKey } from "./sources.js";
 import type { EdxReport, EmgRow, NcsRow, Recommendations, ReportHeader, ReportOptions } from "./types.js";
 
@@ -34,12 +34,19 @@ function patientWords(c: LocusCase): string {
   return parts.length ? parts.join(", ") : NOT_RECORDED;
 }
 
+/** The referral question: given, else the planner's reading of it (said to be Locus's), else not recorded. */
+function referral(c: LocusCase, a: Analysis, options: ReportOptions): string {
+  const own = given(c, options, "referral");
+  const question = protocolWords(a.plan)?.question;
+  return own === NOT_RECORDED && question ? `${question} (as Locus reads it; not recorded in the case)` : own;
+}
+
 function header(c: LocusCase, a: Analysis, options: ReportOptions): ReportHeader {
   return {
     title: "Electrodiagnostic report (decision support)",
     caseId: c.id,
     patient: patientWords(c),
-    referral: given(c, options, "referral"),
+    referral: referral(c, a, options),
     studyDate: given(c, options, "studyDate"),
     examiner: given(c, options, "examiner"),
     atlasVersion: a.atlasVersion,
@@ -133,10 +140,12 @@ function recommendations(a: Analysis): Recommendations {
     .filter((w) => !w.done)
     .sort((x, y) => URGENCY[x.urgency] - URGENCY[y.urgency])
     .map((w) => `${w.test} (${w.urgency}): ${w.why}`);
+  const protocol = protocolWords(a.plan)?.steps ?? [];
   return {
     tests: a.plan.suggestions.map((s) => `${s.name}: ${s.why}`),
     ...(settled ? { settled } : {}),
     workup,
+    ...(protocol.length ? { protocol } : {}),
   };
 }
 

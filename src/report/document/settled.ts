@@ -16,3 +16,21 @@ export function settledWords(plan: object | null | undefined): string | undefine
   }
   return SETTLED_DEFAULT;
 }
+
+/** The EMG laboratory's protocol the planner may give (`protocol`, optional): the question and the steps in order. */
+export interface ProtocolWords {
+  question?: string;
+  steps: string[];
+}
+
+export function protocolWords(plan: object | null | undefined): ProtocolWords | undefined {
+  const p = plan ? (plan as { protocol?: unknown }).protocol : undefined;
+  if (typeof p !== "object" || p === null) return undefined;
+  const { question, steps } = p as { question?: unknown; steps?: unknown };
+  const lines = (Array.isArray(steps) ? steps : []).flatMap((s: unknown) => {
+    const { name, why } = (typeof s === "object" && s !== null ? s : {}) as { name?: unknown; why?: unknown };
+    return typeof name === "string" ? [typeof why === "string" && why ? `${name}: ${why}` : name] : [];
+  });
+  if (!lines.length && typeof question !== "string") return undefined;
+  return { ...(typeof question === "string" && question ? { question } : {}), steps: lines };
+}

@@ -60,6 +60,8 @@ export interface Recommendations {
   settled?: string;
   /** The differential's work-up not yet done, most urgent first. */
   workup: string[];
+  /** The planner's EMG protocol, in order, when its plan gives one. */
+  protocol?: string[];
 }
 
 export interface EdxReport {
