@@ -15,6 +15,7 @@ import { registerExtract } from "./commands/extract.js";
 import { registerFhir } from "./commands/fhir.js";
 import { registerLocalize } from "./commands/localize.js";
 import { registerPlan } from "./commands/plan.js";
+import { registerReport } from "./commands/report.js";
 import { registerSchema } from "./commands/schema.js";
 import { registerServe } from "./commands/serve.js";
 import { registerValidate } from "./commands/validate.js";
@@ -38,6 +39,7 @@ const commands: Register[] = [
   registerExtract,
   registerEvalExtract,
   registerPlan,
+  registerReport,
 ];
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {

@@ -1,4 +1,12 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseCaseText } from "../case/index.js";
+import { DEV_CASES } from "../paths.js";
+import { analyze } from "../report/analyze.js";
+import { buildReport as buildEdxReport } from "../report/document/index.js";
+import { reportToPdf } from "../report/document/pdf.js";
+import { pdfText } from "../report/document/test-helpers/pdf-text.js";
 import { fakeDifferential, fakeLocalize } from "../server/test-helpers/app.js";
 import { SYSTEMS } from "./codes.js";
 import { buildReport, lesionConcept } from "./report.js";
@@ -53,5 +61,34 @@ describe("DiagnosticReport and ClinicalImpression", () => {
       "polyneuropathy:-:bilateral",
     ]);
     expect(lesionConcept(two).text).toBe("left root L5 + bilateral polyneuropathy");
+  });
+});
+
+describe("the electrodiagnostic report as presentedForm", () => {
+  const seed = parseCaseText(
+    readFileSync(join(DEV_CASES, "seed-004-neoplastic-plexopathy.json"), "utf8"),
+    "seed-004",
+  );
+  if (!seed.ok) throw new Error("seed 004 does not parse");
+  const document = buildEdxReport(seed.case, analyze(seed.case));
+  const decode = (data: string | undefined) => Buffer.from(data ?? "", "base64");
+
+  it("carries the report as HTML and Markdown beside the Observations, and as PDF when given", async () => {
+    const pdf = await reportToPdf(document);
+    const { diagnosticReport: dr } = buildReport(analysis(), { observations: ["urn:uuid:a"], document, pdf });
+    expect(dr.result).toEqual([{ reference: "urn:uuid:a" }]);
+    expect(dr.presentedForm?.map((f) => f.contentType)).toEqual([
+      "text/html; charset=utf-8",
+      "text/markdown; charset=utf-8",
+      "application/pdf",
+    ]);
+    expect(decode(dr.presentedForm?.[0]?.data).toString("utf8")).toContain("right sacral plexus");
+    expect(decode(dr.presentedForm?.[1]?.data).toString("utf8")).toContain("## Needle EMG");
+    const text = (await pdfText(decode(dr.presentedForm?.[2]?.data))).join("\n");
+    expect(text).toContain("Nerve conduction studies");
+  });
+
+  it("is left out when no report is given", () => {
+    expect(buildReport(analysis(), { observations: [] }).diagnosticReport.presentedForm).toBeUndefined();
   });
 });

@@ -1,10 +1,12 @@
 /**
  * Locus's answer in FHIR R4: a DiagnosticReport (the conclusion in words, conclusion codes in
- * SNOMED CT and ICD-10-CM from the condition catalogue, the Observations it read) and a
+ * SNOMED CT and ICD-10-CM from the condition catalogue, the Observations it read, and, when the
+ * caller gives it, the electrodiagnostic report itself as `presentedForm`: HTML, Markdown and PDF) and a
  * ClinicalImpression (each leading localization and condition as a finding with its basis).
  */
 import { randomUUID } from "node:crypto";
 import type {
+  Attachment,
   Bundle,
   ClinicalImpression,
   ClinicalImpressionFinding,
@@ -17,6 +19,8 @@ import type {
 } from "@medplum/fhirtypes";
 import type { Differential, RankedCondition } from "../differential/types.js";
 import type { Hypothesis, Localization } from "../localize/types.js";
+import { reportToHtml, reportToMarkdown } from "../report/document/index.js";
+import type { EdxReport } from "../report/document/types.js";
 import { CONTEXT_CODES, EXTENSIONS, SYSTEMS } from "./codes.js";
 import { locusConcept } from "./to-fhir.js";
 
@@ -35,6 +39,44 @@ export interface ReportContext {
   caseId?: string | undefined;
   /** Where the case can be opened (the page), when known. */
   caseUrl?: string | undefined;
+  /** The electrodiagnostic report of the case (src/report/document), shown as presentedForm. */
+  document?: EdxReport | undefined;
+  /** That report as PDF bytes (made asynchronously by the caller), added to presentedForm. */
+  pdf?: Uint8Array | undefined;
+}
+
+const base64 = (bytes: Uint8Array | string) =>
+  (typeof bytes === "string" ? Buffer.from(bytes, "utf8") : Buffer.from(bytes)).toString("base64");
+
+/** The report as the DiagnosticReport's presented forms: HTML and Markdown (UTF-8), and PDF when given. */
+export function presentedForm(ctx: ReportContext, issued: string): Attachment[] {
+  if (!ctx.document) return [];
+  const title = `${ctx.document.header.title}: ${ctx.document.header.caseId}`;
+  const forms: Attachment[] = [
+    {
+      contentType: "text/html; charset=utf-8",
+      language: "en",
+      data: base64(reportToHtml(ctx.document)),
+      title,
+      creation: issued,
+    },
+    {
+      contentType: "text/markdown; charset=utf-8",
+      language: "en",
+      data: base64(reportToMarkdown(ctx.document)),
+      title,
+      creation: issued,
+    },
+  ];
+  if (ctx.pdf)
+    forms.push({
+      contentType: "application/pdf",
+      language: "en",
+      data: base64(ctx.pdf),
+      title,
+      creation: issued,
+    });
+  return forms;
 }
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
@@ -100,6 +142,7 @@ export function buildReport(
   const conditions = (a.differential?.conditions ?? []).slice(0, 3);
   const atlas = { url: EXTENSIONS.atlasVersion, valueString: a.atlasVersion };
   const issued = now.toISOString();
+  const forms = presentedForm(ctx, issued);
 
   const diagnosticReport: DiagnosticReport = {
     resourceType: "DiagnosticReport",
@@ -112,6 +155,7 @@ export function buildReport(
     result: results,
     conclusion: a.text,
     conclusionCode: [...top.slice(0, 1).map(lesionConcept), ...conditions.map(conditionConcept)],
+    ...(forms.length ? { presentedForm: forms } : {}),
   };
 
   const findings: ClinicalImpressionFinding[] = [

@@ -5,6 +5,8 @@
 import type { Bundle } from "@medplum/fhirtypes";
 import type { Issue, LocusCase } from "../case/index.js";
 import { buildReport, bundleToCase, toBundlePath } from "../fhir/index.js";
+import { analyze } from "../report/analyze.js";
+import { buildReport as buildEdxReport } from "../report/document/index.js";
 import { type Analysis, analyse } from "./analysis.js";
 import type { Engine } from "./engine.js";
 
@@ -70,6 +72,7 @@ export function fhirLocalize(
       patient: read.patient,
       caseId: read.case.id,
       caseUrl: read.case.id && options.caseUrl ? options.caseUrl(read.case.id) : undefined,
+      document: buildEdxReport(read.case, analyze(read.case)),
     },
   );
   return { ok: true, case: read.case, warnings: read.warnings, analysis, bundle };

@@ -10,7 +10,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
 import { DEBIAN_CHROMIUM } from "./chromium.js";
+import type { enterCase } from "./drive.js";
 
 export const ROOT = join(import.meta.dirname, "../..");
 export const ARTIFACTS = join(ROOT, "test-artifacts");
@@ -141,4 +143,43 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+/** What a browser test drives: the server, a browser, and the atlas's names the form shows. */
+export interface Session {
+  server: Running;
+  browser: Browser;
+  names: Parameters<typeof enterCase>[1];
+}
+
+/**
+ * The server (serving the page test/browser/setup.ts built) and a browser for the tests of one
+ * describe block: started before them, closed after. Read the fields inside the tests.
+ */
+export function useSession(): Session {
+  const s = {} as Session;
+  beforeAll(async () => {
+    s.server = await startServer(inject("webDir"));
+    s.names = (await (await fetch(`${s.server.base}/api/v1/atlas`)).json()) as Session["names"];
+    s.browser = await openBrowser(1280, 800);
+  }, 180_000);
+  afterAll(async () => {
+    await s.browser?.close();
+    await s.server?.close();
+  });
+  return s;
+}
+
+/**
+ * The session's page opened at `/`, ready for entry: dialogs (replacing unsaved entries asks
+ * first) answered yes, and the page's uncaught errors collected (a test expects none).
+ */
+export async function openPage(s: Session): Promise<{ page: Page; errors: string[] }> {
+  const { page } = s.browser;
+  page.on("dialog", (d) => void d.accept());
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${s.server.base}/`);
+  await page.getByRole("tab", { name: "Strength & reflexes" }).waitFor();
+  return { page, errors };
 }

@@ -22,7 +22,7 @@ import { Results } from "./components/Results.js";
 import { Schematic } from "./components/Schematic.js";
 import { StrengthGrid } from "./components/StrengthGrid.js";
 import { analyseHere, BUNDLED_ATLAS_VERSION, type LocalAnswer } from "./engine.js";
-import { download, reportHtml, reportMarkdown } from "./report.js";
+import { download, fetchReport, REPORT_FORMATS } from "./report.js";
 import { territoryOf } from "./territory.js";
 import type { AtlasOverview, Extraction, LocusCase, Plan } from "./types.js";
 
@@ -190,15 +190,6 @@ export function App() {
   }
 
   const dirty = !saved || saved.json !== JSON.stringify(c);
-  const reportInput = shown
-    ? {
-        c,
-        localization: shown.localization,
-        differential: shown.differential,
-        plan: plan.plan,
-        ...(saved ? { revision: saved.revision } : {}),
-      }
-    : null;
 
   if (atlasError)
     return (
@@ -244,30 +235,35 @@ export function App() {
           </button>
           <fieldset className="exports">
             <legend className="sr-only">Export the report</legend>
-            <button type="button" disabled={!reportInput} onClick={() => window.print()}>
-              Print / PDF
+            <button type="button" disabled={!shown} onClick={() => window.print()}>
+              Print
             </button>
-            <button
-              type="button"
-              disabled={!reportInput}
-              onClick={() => reportInput && download(`${c.id}.html`, "text/html", reportHtml(reportInput))}
-            >
-              HTML
-            </button>
-            <button
-              type="button"
-              disabled={!reportInput}
-              onClick={() =>
-                reportInput && download(`${c.id}.md`, "text/markdown", reportMarkdown(reportInput))
-              }
-            >
-              Markdown
-            </button>
+            {REPORT_FORMATS.map(({ format, label }) => (
+              <button
+                key={format}
+                type="button"
+                disabled={!shown}
+                data-testid={`report-${format}`}
+                onClick={() =>
+                  fetchReport(c, format).then(
+                    (blob) => download(`${c.id}-report.${format}`, blob),
+                    (e: Error) =>
+                      setSaveState({ busy: false, message: `Report (${label}): ${e.message}`, error: true }),
+                  )
+                }
+              >
+                {label}
+              </button>
+            ))}
             <button
               type="button"
               onClick={() =>
                 api.fhirReport(c).then(
-                  (b) => download(`${c.id}.fhir.json`, "application/fhir+json", JSON.stringify(b, null, 2)),
+                  (b) =>
+                    download(
+                      `${c.id}.fhir.json`,
+                      new Blob([JSON.stringify(b, null, 2)], { type: "application/fhir+json" }),
+                    ),
                   (e: Error) =>
                     setSaveState({ busy: false, message: `FHIR export: ${e.message}`, error: true }),
                 )

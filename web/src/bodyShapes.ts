@@ -9,34 +9,50 @@ import type { Side } from "./types.js";
 export type View = "front" | "back";
 type Profile = [y: number, medial: number, width: number][];
 
-/** Distance of the leg's medial edge from the midline and its width, down the leg. */
+/**
+ * Distance of the leg's medial edge from the midline and its width, down the leg: knots of an
+ * outline read off the usual front and back charts of the lower limb (thigh tapering to the knee,
+ * the calf's bulge, the narrow ankle above the malleoli, the foot; the sole from below with its
+ * medial arch and round heel). Between knots the outline is a smooth curve (see `atProfile`).
+ */
 const PROFILES: Record<"front" | "back" | "sole", Profile> = {
   front: [
-    [40, 7, 52],
-    [120, 9, 46],
-    [200, 14, 36],
-    [240, 16, 34],
-    [300, 17, 32],
-    [370, 20, 20],
-    [388, 18, 22],
-    [430, 13, 34],
-    [460, 12, 36],
+    [40, 7, 56],
+    [80, 8, 50],
+    [130, 10, 44],
+    [185, 14, 37],
+    [215, 15, 37],
+    [240, 16, 33],
+    [275, 15, 35],
+    [320, 17, 28],
+    [360, 19, 20],
+    [378, 19, 19],
+    [392, 16, 25],
+    [420, 12, 34],
+    [445, 11, 37],
+    [460, 13, 33],
   ],
   back: [
-    [40, 7, 54],
+    [40, 7, 56],
+    [70, 6, 58],
     [95, 8, 50],
-    [200, 14, 36],
-    [240, 16, 34],
-    [300, 17, 33],
-    [365, 20, 20],
-    [388, 19, 21],
-    [408, 20, 19],
+    [150, 11, 43],
+    [200, 14, 37],
+    [240, 16, 35],
+    [275, 14, 40],
+    [310, 16, 34],
+    [350, 19, 23],
+    [375, 20, 20],
+    [395, 19, 22],
+    [408, 21, 18],
   ],
   sole: [
-    [420, 15, 28],
-    [440, 13, 32],
-    [462, 16, 26],
-    [482, 19, 20],
+    [420, 14, 28],
+    [428, 12, 33],
+    [445, 15, 29],
+    [462, 17, 24],
+    [474, 17, 23],
+    [482, 20, 17],
   ],
 };
 
@@ -157,19 +173,43 @@ const MIDLINE: { region: string; view: View; points: [number, number][] }[] = [
   },
 ];
 
+/** A cubic Hermite curve through the knots (Catmull-Rom slopes), one column of the profile. */
+function smooth(profile: Profile, i: number, y: number, col: 1 | 2): number {
+  const at = (k: number) => profile[Math.max(0, Math.min(profile.length - 1, k))]!;
+  const a = at(i - 1);
+  const b = at(i);
+  const slope = (k: number) => {
+    const before = at(k - 1);
+    const after = at(k + 1);
+    return after[0] === before[0] ? 0 : (after[col] - before[col]) / (after[0] - before[0]);
+  };
+  const h = b[0] - a[0];
+  const t = (y - a[0]) / h;
+  const t2 = t * t;
+  const t3 = t2 * t;
+  return (
+    (2 * t3 - 3 * t2 + 1) * a[col] +
+    (t3 - 2 * t2 + t) * h * slope(i - 1) +
+    (-2 * t3 + 3 * t2) * b[col] +
+    (t3 - t2) * h * slope(i)
+  );
+}
+
 function atProfile(profile: Profile, y: number): [number, number] {
   const first = profile[0]!;
   if (y <= first[0]) return [first[1], first[2]];
-  for (let i = 1; i < profile.length; i++) {
-    const a = profile[i - 1]!;
-    const b = profile[i]!;
-    if (y <= b[0]) {
-      const t = (y - a[0]) / (b[0] - a[0]);
-      return [a[1] + t * (b[1] - a[1]), a[2] + t * (b[2] - a[2])];
-    }
-  }
+  for (let i = 1; i < profile.length; i++)
+    if (y <= profile[i]![0]) return [smooth(profile, i, y, 1), smooth(profile, i, y, 2)];
   const last = profile[profile.length - 1]!;
   return [last[1], last[2]];
+}
+
+/** Heights at which a piece's edges are drawn: its ends, every knot between, and every few units. */
+const STEP = 4;
+function heights(profile: Profile, y0: number, y1: number): number[] {
+  const ys = new Set<number>([y0, y1, ...profile.map((r) => r[0]).filter((y) => y > y0 && y < y1)]);
+  for (let y = Math.ceil(y0 / STEP) * STEP; y < y1; y += STEP) if (y > y0) ys.add(y);
+  return [...ys].sort((a, b) => a - b);
 }
 
 /** Which way "lateral" points on screen for a leg in a view. */
@@ -179,7 +219,7 @@ const direction = (view: View, side: Side) =>
 function polygon(piece: Piece, side: Side): [number, number][] {
   const profile = PROFILES[piece.profile];
   const [y0, y1] = piece.y;
-  const ys = [y0, ...profile.map((r) => r[0]).filter((y) => y > y0 && y < y1), y1];
+  const ys = heights(profile, y0, y1);
   const dir = direction(piece.view, side);
   const x = (y: number, s: number) => {
     const [m, w] = atProfile(profile, y);
@@ -236,6 +276,26 @@ export function bodyShapes(): Shape[] {
       points: fmt(m.points),
       centre: centreOf(m.points),
     });
+  return out;
+}
+
+/** The outline of each leg in each view (and of each sole), drawn over the regions. */
+export function legOutlines(): { id: string; view: View; d: string }[] {
+  const out: { id: string; view: View; d: string }[] = [];
+  const parts: [View, keyof typeof PROFILES][] = [
+    ["front", "front"],
+    ["back", "back"],
+    ["back", "sole"],
+  ];
+  for (const side of ["right", "left"] as const)
+    for (const [view, profile] of parts) {
+      const knots = PROFILES[profile];
+      const pts = polygon(
+        { region: "", view, profile, s: [0, 1], y: [knots[0]![0], knots[knots.length - 1]![0]] },
+        side,
+      );
+      out.push({ id: `${view}:${profile}:${side}`, view, d: `M${fmt(pts).replaceAll(" ", " L")} Z` });
+    }
   return out;
 }
 

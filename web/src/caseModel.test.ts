@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   emptyCase,
   findSided,
-  readMrc,
   rowsOf,
   setSided,
   setWordDetail,
@@ -30,15 +29,6 @@ describe("the case as the form edits it", () => {
     ]);
     expect(rowsOf(c, "lab", "reflex").map(([, i]) => i)).toEqual([1, 2]);
     expect(rowsOf(c, "ncs")).toEqual([]);
-  });
-
-  it("reads MRC grades as typed in clinic, and says why a cell does not read", () => {
-    expect(readMrc("4-")).toEqual({ ok: true, value: "4-" });
-    expect(readMrc(" 3 ")).toEqual({ ok: true, value: 3 });
-    expect(readMrc("4−")).toEqual({ ok: true, value: "4-" });
-    expect(readMrc("weak")).toEqual({ ok: true, value: "weak" });
-    expect(readMrc("")).toEqual({ ok: true, value: null });
-    for (const bad of ["6", "4--", "four", "-4"]) expect(readMrc(bad).ok).toBe(false);
   });
 
   it("splits a both-sides finding when one side changes, so the other side keeps its value", () => {

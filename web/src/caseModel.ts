@@ -3,7 +3,7 @@
  * side from the first finding that covers it; writing a side splits a both-sides finding so the other
  * side keeps its value. Findings the form has no cell for are kept as they are: nothing is lost.
  */
-import { MRC_PATTERN } from "../../src/case/schema.js";
+import { mrcGrade } from "../../src/case/mrc.js";
 import type { Finding, Lesion, LocusCase, Side } from "./types.js";
 
 export function emptyCase(id: string): LocusCase {
@@ -79,25 +79,9 @@ export function addFinding(c: LocusCase, f: Finding): LocusCase {
   return { ...c, findings: [...c.findings, f] };
 }
 
-/** What the clinician types in a strength cell: "4-", "2+", "5", "weak", or nothing. */
-export function readMrc(
-  text: string,
-): { ok: true; value: number | string | null } | { ok: false; message: string } {
-  const t = text.trim().toLowerCase().replace(/−/g, "-");
-  if (t === "") return { ok: true, value: null };
-  if (/^[0-5]$/.test(t)) return { ok: true, value: Number(t) };
-  if (MRC_PATTERN.test(t) || t === "weak") return { ok: true, value: t };
-  return { ok: false, message: 'an MRC grade: 0 to 5 with optional "+" or "-" (e.g. 4-), or "weak"' };
-}
-
-export const mrcText = (v: number | string | undefined) => (v === undefined ? "" : String(v));
-
-/** The MRC grade as a number for shading (4- is 3.67, weak is 4). */
+/** The MRC grade as a number for shading (the case stage's reading: 4- is 3.67; weak, ungraded, is 4). */
 export function mrcNumber(v: number | string): number {
-  if (typeof v === "number") return v;
-  if (v === "weak") return 4;
-  const base = Number(v[0]);
-  return v.endsWith("-") ? base - 1 / 3 : v.endsWith("+") ? base + 1 / 3 : base;
+  return mrcGrade(v) ?? 4;
 }
 
 /** History and symptom words are kept with their detail ("cancer:cervical"). */

@@ -4,6 +4,7 @@ import { atlasOverview } from "../../src/server/routes/atlas.js";
 import {
   bodyShapes,
   DRAWN_REGIONS,
+  legOutlines,
   musclePoint,
   PLACED_MUSCLES,
   VIEW_HEIGHT,
@@ -108,5 +109,50 @@ describe("a lesion's territory", () => {
     for (const n of overview.nerves) expect(ids).toContain(n.id);
     for (const p of overview.plexus) expect(ids).toContain(p.id);
     expect(ids).toContain("L5");
+  });
+});
+
+describe("the leg chart's outlines", () => {
+  it("outline each leg front and back and each sole, inside the picture, around the regions they bound", () => {
+    const outlines = legOutlines();
+    expect(outlines.map((o) => o.id).sort()).toEqual(
+      ["back:back", "back:sole", "front:front"].flatMap((v) => [`${v}:left`, `${v}:right`]).sort(),
+    );
+    for (const o of outlines) {
+      const numbers = o.d.match(/-?\d+(\.\d+)?/g)!.map(Number);
+      const xs = numbers.filter((_, i) => i % 2 === 0);
+      const ys = numbers.filter((_, i) => i % 2 === 1);
+      expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...xs)).toBeLessThanOrEqual(VIEW_WIDTH);
+      expect(Math.min(...ys)).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...ys)).toBeLessThanOrEqual(VIEW_HEIGHT);
+    }
+    // the right leg is on the viewer's left in front, on the viewer's right behind
+    const centre = (id: string) => {
+      const n = outlines
+        .find((o) => o.id === id)!
+        .d.match(/-?\d+(\.\d+)?/g)!
+        .map(Number);
+      const xs = n.filter((_, i) => i % 2 === 0);
+      return xs.reduce((a, b) => a + b, 0) / xs.length;
+    };
+    expect(centre("front:front:right")).toBeLessThan(VIEW_WIDTH / 2);
+    expect(centre("back:back:right")).toBeGreaterThan(VIEW_WIDTH / 2);
+  });
+
+  it("draws the calf wider than the ankle and the knee narrower than the thigh, as a leg is", () => {
+    const width = (view: "front" | "back", y: number) => {
+      const shapes = bodyShapes().filter((s) => s.view === view && s.side === "right");
+      const xs = shapes.flatMap((s) =>
+        s.points
+          .split(" ")
+          .map((p) => p.split(",").map(Number) as [number, number])
+          .filter(([, py]) => Math.abs(py - y) < 0.01)
+          .map(([px]) => px),
+      );
+      return Math.max(...xs) - Math.min(...xs);
+    };
+    expect(width("back", 276)).toBeGreaterThan(width("back", 376) + 15);
+    expect(width("front", 80)).toBeGreaterThan(width("front", 240) + 10);
   });
 });

@@ -6,6 +6,7 @@ import { cdsRoutes } from "./cds.js";
 import { fhirRoutes } from "./fhir.js";
 import { healthRoutes } from "./health.js";
 import { pageRoutes } from "./page.js";
+import { reportRoutes } from "./report.js";
 import type { RouteSpec } from "./types.js";
 
 export type { RouteSpec } from "./types.js";
@@ -16,6 +17,7 @@ export const routes: readonly RouteSpec[] = [
   ...caseRoutes,
   ...atlasRoutes,
   ...fhirRoutes,
+  ...reportRoutes,
   ...cdsRoutes,
   ...pageRoutes,
 ];

@@ -6,8 +6,17 @@
  */
 import { useMemo, useState } from "react";
 import { OTHERS, SENSORY_CHANGES, SENSORY_MODALITIES } from "../../../src/case/schema.js";
-import { bodyShapes, musclePoint, type Shape, VIEW_HEIGHT, VIEW_WIDTH, type View } from "../bodyShapes.js";
+import {
+  bodyShapes,
+  legOutlines,
+  musclePoint,
+  type Shape,
+  VIEW_HEIGHT,
+  VIEW_WIDTH,
+  type View,
+} from "../bodyShapes.js";
 import { findSided, setSided } from "../caseModel.js";
+import { isSensory, regionOf } from "../reading.js";
 import type { Territory } from "../territory.js";
 import type { AtlasOverview, Finding, LocusCase } from "../types.js";
 
@@ -47,10 +56,9 @@ interface Props {
   readOnly?: boolean;
 }
 
-const isSensory = (region: string) => (f: Finding) => f.kind === "sensory" && f.region === region;
-
 export function BodyMap({ c, atlas, territory, onChange, readOnly = false }: Props) {
   const shapes = useMemo(bodyShapes, []);
+  const outlines = useMemo(legOutlines, []);
   const [tool, setTool] = useState<Change | "clear">("reduced");
   const [modality, setModality] = useState<string>("");
   const [chosenOverlay, setOverlay] = useState<Overlay>("dermatomes");
@@ -77,7 +85,8 @@ export function BodyMap({ c, atlas, territory, onChange, readOnly = false }: Pro
   for (const f of c.findings) {
     if (f.kind !== "sensory") continue;
     const sides = f.side === "left" || f.side === "right" ? [f.side] : ["right", "left", "midline"];
-    for (const side of sides) if (!shown.has(`${side}:${f.region}`)) shown.set(`${side}:${f.region}`, f);
+    const region = regionOf(f);
+    for (const side of sides) if (!shown.has(`${side}:${region}`)) shown.set(`${side}:${region}`, f);
   }
   const valueAt = (s: Shape) => shown.get(s.key);
 
@@ -170,8 +179,8 @@ export function BodyMap({ c, atlas, territory, onChange, readOnly = false }: Pro
                   points={s.points}
                   fill={f ? CHANGE_COLOUR[f.change] : colourOf(overlayKey(s.region))}
                   fillOpacity={f ? 0.9 : overlay === "none" ? 1 : 0.55}
-                  stroke="#333"
-                  strokeWidth={0.8}
+                  stroke="#555"
+                  strokeWidth={0.5}
                 />
                 {reach > 0 && (
                   <polygon
@@ -210,6 +219,11 @@ export function BodyMap({ c, atlas, territory, onChange, readOnly = false }: Pro
               </g>
             );
           })}
+        {outlines
+          .filter((o) => o.view === view)
+          .map((o) => (
+            <path key={o.id} d={o.d} className="body-outline" pointerEvents="none" />
+          ))}
         {muscleMarks
           .filter((m) => m.view === view)
           .map((m) => (

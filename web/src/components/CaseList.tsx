@@ -1,4 +1,8 @@
-/** Saved cases and the revisions of the case open now. */
+/**
+ * Saved cases and the revisions of the case open now; a search box keeps the cases whose id holds
+ * every word typed (case and order do not matter). The store keeps every revision for the record
+ * and has no delete.
+ */
 import { useEffect, useState } from "react";
 import { api } from "../api.js";
 import type { CaseSummary, Revision } from "../types.js";
@@ -13,10 +17,18 @@ interface Props {
 
 const when = (iso: string) => iso.slice(0, 16).replace("T", " ");
 
+/** The cases whose id holds every word of the query. */
+export function matching<T extends { id: string }>(cases: readonly T[], query: string): T[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return cases.filter((c) => words.every((w) => c.id.toLowerCase().includes(w)));
+}
+
 export function CaseList({ currentId, savedRevision, refresh, onOpen }: Props) {
   const [cases, setCases] = useState<CaseSummary[] | null>(null);
   const [revisions, setRevisions] = useState<Revision[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [query, setQuery] = useState("");
+  const shown = cases ? matching(cases, query) : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: refresh is the signal to reload
   useEffect(() => {
     let live = true;
@@ -58,8 +70,23 @@ export function CaseList({ currentId, savedRevision, refresh, onOpen }: Props) {
       )}
       <h3>Saved cases</h3>
       {cases && cases.length === 0 && <p className="hint">No saved cases yet.</p>}
+      {cases && cases.length > 0 && (
+        <label className="case-search">
+          Search{" "}
+          <input
+            type="search"
+            value={query}
+            placeholder="words of the case id"
+            data-testid="case-search"
+            onChange={(e) => setQuery(e.currentTarget.value)}
+          />
+        </label>
+      )}
+      {shown && cases && cases.length > 0 && shown.length === 0 && (
+        <p className="hint">No saved case id holds {query.trim()}.</p>
+      )}
       <ul className="case-list" data-testid="case-list">
-        {cases?.map((c) => (
+        {shown?.map((c) => (
           <li key={c.id}>
             <button type="button" className="linklike" onClick={() => onOpen(c.id)}>
               {c.id}

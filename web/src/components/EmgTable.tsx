@@ -1,6 +1,7 @@
 /** Needle EMG, one row per muscle and side: spontaneous activity (with fibrillation grade), MUAP, recruitment. */
 import { SPONTANEOUS } from "../../../src/case/schema.js";
 import { addFinding, removeFinding, replaceFinding, rowsOf } from "../caseModel.js";
+import { muscleOf, reachOf } from "../reading.js";
 import type { Territory } from "../territory.js";
 import type { AtlasOverview, Finding, LocusCase } from "../types.js";
 import { AddRow, RemoveButton } from "./RowControls.js";
@@ -78,16 +79,16 @@ export function EmgTable({ c, atlas, territory, onChange }: Props) {
             </tr>
           )}
           {rows.map(([f, i]) => {
-            const label = `${f.side ?? ""} ${name(f.muscle)}`.trim();
-            const reach =
-              f.side && f.side !== "bilateral" ? (territory.muscles.get(`${f.side}:${f.muscle}`) ?? 0) : 0;
+            const muscle = muscleOf(f);
+            const label = `${f.side ?? ""} ${name(muscle)}`.trim();
+            const reach = reachOf(territory, [muscle], f.side);
             return (
               <tr
                 key={i}
                 className={reach > 0 ? "reached" : undefined}
                 style={{ ["--reach" as string]: reach }}
               >
-                <th scope="row">{name(f.muscle)}</th>
+                <th scope="row">{name(muscle)}</th>
                 <td>{f.side ?? "both"}</td>
                 <td>
                   <Pick

@@ -6,6 +6,7 @@
 import { useState } from "react";
 import { NCS_RESULTS } from "../../../src/case/schema.js";
 import { addFinding, removeFinding, replaceFinding, rowsOf } from "../caseModel.js";
+import { studyOf } from "../reading.js";
 import type { AtlasOverview, Finding, LocusCase } from "../types.js";
 import { withField } from "./EmgTable.js";
 import { AddRow, RemoveButton } from "./RowControls.js";
@@ -98,10 +99,10 @@ export function NcsTable({ c, atlas, onChange }: Props) {
             </tr>
           )}
           {rows.map(([f, i]) => {
-            const label = `${f.side ?? ""} ${name(f.study)}`.trim();
+            const label = `${f.side ?? ""} ${name(studyOf(f))}`.trim();
             return (
               <tr key={i}>
-                <th scope="row">{name(f.study)}</th>
+                <th scope="row">{name(studyOf(f))}</th>
                 <td>{f.side ?? "both"}</td>
                 <td>
                   <select

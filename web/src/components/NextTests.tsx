@@ -3,6 +3,7 @@
  * burden. Choosing one asks for its result, which is added to the case (and everything updates).
  */
 import { useState } from "react";
+import { settledWords } from "../../../src/report/document/settled.js";
 import type { Finding, Plan, Suggestion, TestRef } from "../types.js";
 
 interface Outcome {
@@ -115,12 +116,18 @@ interface Props {
 export function NextTests({ plan, status, error, onAdd }: Props) {
   const [open, setOpen] = useState<string | null>(null);
   const key = (s: Suggestion) => `${s.test.kind}:${s.test.id}:${s.test.side}`;
+  const settled = settledWords(plan);
   return (
     <section aria-labelledby="next-h" className="panel next-tests" aria-busy={status === "loading"}>
       <h2 id="next-h">Which test next?</h2>
       {status === "loading" && !plan && <p className="hint">Weighing the tests…</p>}
       {status === "error" && <p className="error">{error}</p>}
-      {plan && plan.suggestions.length === 0 && (
+      {settled && (
+        <p className="settled" role="status" data-testid="settled">
+          Settled: {settled}
+        </p>
+      )}
+      {plan && !settled && plan.suggestions.length === 0 && (
         <p className="hint">No test left that would change the ranking.</p>
       )}
       <ol className="suggestions" data-testid="suggestions">

@@ -4,7 +4,8 @@
  */
 import { MIDLINE_REFLEXES, OTHERS } from "../../../src/case/index.js";
 import { covers, findSided, setSided } from "../caseModel.js";
-import type { AtlasOverview, Finding, LocusCase, Side } from "../types.js";
+import { isReflex } from "../reading.js";
+import type { AtlasOverview, LocusCase, Side } from "../types.js";
 import { SIDES } from "../types.js";
 
 interface Props {
@@ -15,7 +16,6 @@ interface Props {
 
 const TENDON = ["absent", "reduced", "normal", "brisk"] as const;
 const PLANTAR = ["flexor", "extensor"] as const;
-const isReflex = (id: string) => (f: Finding) => f.kind === "reflex" && f.reflex === id;
 type Grade = (typeof TENDON)[number] | (typeof PLANTAR)[number];
 
 export function ReflexGrid({ c, atlas, onChange }: Props) {

@@ -5,9 +5,10 @@
  */
 import { type KeyboardEvent, useEffect, useState } from "react";
 import { OTHERS } from "../../../src/case/schema.js";
-import { findSided, mrcNumber, mrcText, readMrc, setSided } from "../caseModel.js";
+import { findSided, mrcNumber, setSided } from "../caseModel.js";
+import { isStrength, mrcText, reachOf, readMrc, targetOf } from "../reading.js";
 import type { Territory } from "../territory.js";
-import type { AtlasOverview, Finding, LocusCase, Side } from "../types.js";
+import type { AtlasOverview, LocusCase, Side } from "../types.js";
 import { SIDES } from "../types.js";
 import { AddRow } from "./RowControls.js";
 
@@ -17,8 +18,6 @@ interface Props {
   territory: Territory;
   onChange: (c: LocusCase) => void;
 }
-
-const isStrength = (target: string) => (f: Finding) => f.kind === "strength" && f.target === target;
 
 function moveFocus(e: KeyboardEvent<HTMLInputElement>) {
   const delta = e.key === "Enter" || e.key === "ArrowDown" ? 1 : e.key === "ArrowUp" ? -1 : 0;
@@ -47,9 +46,10 @@ function MrcCell(props: {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setText(props.value);
-    setError(null);
+    const r = readMrc(props.value);
+    setError(r.ok ? null : r.message);
   }, [props.value]);
-  const weak = props.value !== "" && mrcNumber(props.value) < 5;
+  const weak = props.value !== "" && readMrc(props.value).ok && mrcNumber(props.value) < 5;
   const id = `mrc-${props.side}-${props.row}`;
   return (
     <td
@@ -79,7 +79,11 @@ function MrcCell(props: {
           if (r.ok) {
             setError(null);
             props.onCommit(r.value);
-          } else setError(r.message);
+          } else {
+            // kept in the case as typed, so the case stage names it too: never a silent older grade
+            setError(r.message);
+            props.onCommit(t);
+          }
         }}
       />
       {error && (
@@ -97,7 +101,7 @@ export function StrengthGrid({ c, atlas, territory, onChange }: Props) {
   const muscleRows = [
     ...new Set([
       ...c.findings.flatMap((f) =>
-        f.kind === "strength" && !movementIds.has(f.target) && f.target !== OTHERS ? [f.target] : [],
+        f.kind === "strength" && !movementIds.has(targetOf(f)) && targetOf(f) !== OTHERS ? [targetOf(f)] : [],
       ),
       ...extra,
     ]),
@@ -112,14 +116,12 @@ export function StrengthGrid({ c, atlas, territory, onChange }: Props) {
     // FORMAT v1.1: "power otherwise 5/5": every movement and muscle not graded above.
     { id: OTHERS, name: "all others", muscles: [] as string[] },
   ];
-  const reached = (muscles: string[], side: Side) =>
-    Math.max(0, ...muscles.map((m) => territory.muscles.get(`${side}:${m}`) ?? 0));
   return (
     <section aria-labelledby="strength-h" className="panel">
       <h3 id="strength-h">Strength (MRC)</h3>
       <p className="hint">
-        Type a grade (4-, 3, 5) and Tab; Enter moves down. Shaded: reached by the lesion shown. The last row,
-        all others, grades everything not graded above ("power otherwise 5/5").
+        Type a grade (4-, 4/5, 3, 5) and Tab; Enter moves down. Shaded: reached by the lesion shown. The last
+        row, all others, grades everything not graded above ("power otherwise 5/5").
       </p>
       <table className="grid strength">
         <thead>
@@ -143,7 +145,7 @@ export function StrengthGrid({ c, atlas, territory, onChange }: Props) {
                     side={side}
                     label={`${side} ${r.name}, MRC grade`}
                     value={f?.kind === "strength" ? mrcText(f.mrc) : ""}
-                    reached={reached(r.muscles, side)}
+                    reached={reachOf(territory, r.muscles, side)}
                     onCommit={(v) =>
                       onChange(
                         setSided(c, isStrength(r.id), side, (s) =>

@@ -7,9 +7,12 @@ import { parseCase } from "../../../src/case/index.js";
 import { atlasOverview } from "../../../src/server/routes/atlas.js";
 import { emptyCase } from "../caseModel.js";
 import { territoryOf } from "../territory.js";
-import type { AtlasOverview, LocusCase } from "../types.js";
-import { outcomes } from "./NextTests.js";
+import { CLINIC_WORDS } from "../test-cases.js";
+import type { AtlasOverview, LocusCase, Plan } from "../types.js";
+import { matching } from "./CaseList.js";
+import { NextTests, outcomes } from "./NextTests.js";
 import { segments } from "./NotePaste.js";
+import { ReflexGrid } from "./ReflexGrid.js";
 import { StrengthGrid } from "./StrengthGrid.js";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -36,7 +39,7 @@ function type(input: HTMLInputElement, text: string) {
 }
 
 describe("the strength grid", () => {
-  it("turns a typed grade into a finding, and keeps a wrong entry on screen with the reason", () => {
+  it("turns a typed grade into a finding as the API reads it (4/5 is 4), and keeps a wrong entry on screen and in the case with the reason", () => {
     let c: LocusCase = emptyCase("t");
     const render = () =>
       act(() =>
@@ -62,7 +65,15 @@ describe("the strength grid", () => {
     expect(cell.value).toBe("7");
     expect(cell.getAttribute("aria-invalid")).toBe("true");
     expect(host.querySelector('[role="alert"]')?.textContent).toMatch(/MRC grade/);
-    expect(c.findings[0]).toMatchObject({ mrc: "4-" });
+    // kept in the case as typed, never the older grade silently: the case stage names it too
+    expect(c.findings[0]).toMatchObject({ mrc: "7" });
+    type(cell, "4.5");
+    expect(cell.getAttribute("aria-invalid")).toBe("true");
+    expect(c.findings[0]).toMatchObject({ mrc: "4.5" });
+    type(cell, "4/5");
+    expect(cell.getAttribute("aria-invalid")).toBeNull();
+    expect(c.findings[0]).toMatchObject({ mrc: 4 });
+    expect(cell.value).toBe("4"); // shown as what it was read as
     type(cell, "");
     expect(c.findings).toEqual([]);
   });
@@ -120,5 +131,68 @@ describe("next-test results", () => {
       const r = parseCase({ format: "locus-case/1", id: "x", findings: list.map((o) => o.finding) });
       expect(r.ok, JSON.stringify(r)).toBe(true);
     }
+  });
+});
+
+describe("values saved in clinic words", () => {
+  it("a saved ankle jerk shows in the ankle reflex row", () => {
+    act(() => root.render(<ReflexGrid c={CLINIC_WORDS} atlas={atlas} onChange={() => {}} />));
+    const name = atlas.reflexes.find((r) => r.id === "achilles")?.name;
+    expect(host.querySelector<HTMLSelectElement>(`select[aria-label="left ${name}"]`)?.value).toBe("absent");
+  });
+  it("grades in clinic words show in their rows, as read, with no second row", () => {
+    act(() =>
+      root.render(
+        <StrengthGrid
+          c={CLINIC_WORDS}
+          atlas={atlas}
+          territory={territoryOf(atlas, undefined)}
+          onChange={() => {}}
+        />,
+      ),
+    );
+    const rows = [...host.querySelectorAll("tbody th")].map((th) => th.textContent);
+    expect(rows.filter((r) => r === "ankle dorsiflexion")).toHaveLength(1);
+    expect(rows).not.toContain("TA");
+    const cell = host.querySelector<HTMLInputElement>(
+      'input[aria-label="left ankle dorsiflexion, MRC grade"]',
+    );
+    expect(cell?.value).toBe("4");
+    const ta = atlas.muscles.find((m) => m.id === "tibialis_anterior")?.name;
+    expect(host.querySelector<HTMLInputElement>(`input[aria-label="right ${ta}, MRC grade"]`)?.value).toBe(
+      "3",
+    );
+  });
+});
+
+const plan = (extra: object = {}): Plan =>
+  ({ atlasVersion: "1", entropy: 0, hypotheses: [], suggestions: [], considered: 10, ...extra }) as Plan;
+
+describe("the planner's settled word", () => {
+  it("shows when the plan says no further test would change the answer, and only then", () => {
+    act(() =>
+      root.render(
+        <NextTests
+          plan={plan({ settled: { text: "The leading answer holds whatever the next test shows." } })}
+          status="ready"
+          error={null}
+          onAdd={() => {}}
+        />,
+      ),
+    );
+    expect(host.querySelector('[data-testid="settled"]')?.textContent).toBe(
+      "Settled: The leading answer holds whatever the next test shows.",
+    );
+    act(() => root.render(<NextTests plan={plan()} status="ready" error={null} onAdd={() => {}} />));
+    expect(host.querySelector('[data-testid="settled"]')).toBeNull();
+  });
+});
+
+describe("searching saved cases", () => {
+  it("keeps the ids holding every word, whatever the case", () => {
+    const cases = [{ id: "seed-004-neoplastic" }, { id: "peroneal-ganglion" }, { id: "seed-001-na" }];
+    expect(matching(cases, "SEED  neo").map((c) => c.id)).toEqual(["seed-004-neoplastic"]);
+    expect(matching(cases, "")).toHaveLength(3);
+    expect(matching(cases, "tarsal")).toEqual([]);
   });
 });
