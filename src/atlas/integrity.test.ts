@@ -522,6 +522,8 @@ describe("sources", () => {
       "tawa2017",
       // The paraspinal false-positive rate by age and after surgery (localize/data/evidence.ts).
       "date1996",
+      // Conduction after Wallerian degeneration (localize/data/evidence.ts, ncsTiming).
+      "chaudhry1992",
       "see1975",
       // Cord signal on MRI (localize/data/evidence.ts, imaging.cordSignal).
       "gilbertson1995",

@@ -18,6 +18,7 @@ import {
   emgTiming,
   type FindingFamily,
   falsePositive,
+  ncsTiming,
   onsetDays,
   paraspinalFalsePositive,
   subjectiveExam,
@@ -254,6 +255,13 @@ function emgTimingFactor(f: EmgFinding, paraspinal: boolean, days: number): numb
   const rec = f.recruitment !== undefined && !paraspinal ? emgTiming.reducedRecruitment : 0;
   // Any one of the three can show the lesion.
   return 1 - (1 - fib) * (1 - muap) * (1 - rec);
+}
+
+/** How far a conduction study can show an axonal lesion this many days after onset (ncsTiming). */
+function ncsTimingFactor(family: Family, days: number): number {
+  if (family === "cmapLoss") return stepValue(ncsTiming.cmapLoss, days);
+  if (family === "snapLoss") return stepValue(ncsTiming.snapLoss, days);
+  return 1;
 }
 
 function ncsFamily(
@@ -615,7 +623,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             movements: [],
             fp,
             ageing: aged,
-            timing: 1,
+            timing: ncsTimingFactor(read.family, days),
             thing,
           },
           i,

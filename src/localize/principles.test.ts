@@ -324,6 +324,24 @@ describe("history and disc morphology", () => {
     expect(muscle(["anticoagulation"])).toBeGreaterThan(muscle([]) + 0.05);
   });
 
+  it("a sensory response is kept for the first days after an axon is cut, so it says little then (Wallerian degeneration)", () => {
+    const nerve = lesion("nerve", ["common_peroneal@fibular_head"], "left");
+    const peroneal = (days: number, snap: "normal" | "absent") =>
+      localize(
+        caseOf(
+          [
+            { kind: "strength", side: "left", target: "ankle_dorsiflexion", mrc: 2 },
+            { kind: "strength", side: "left", target: "ankle_eversion", mrc: 3 },
+            { kind: "ncs", side: "left", study: "superficial_peroneal_sensory", result: snap },
+          ],
+          { context: { onset: "acute", durationDays: days } },
+        ),
+        { limit: 20 },
+      ).hypotheses.find((h) => setMatches(h.lesions, [nerve]))?.probability ?? 0;
+    const logit = (p: number) => Math.log(p / (1 - p));
+    const weight = (days: number) => logit(peroneal(days, "absent")) - logit(peroneal(days, "normal"));
+    expect(weight(3)).toBeLessThan(0.5 * weight(30));
+  });
   it("paraspinal fibrillations say less about a root in the old and almost nothing after spine surgery", () => {
     const root = lesion("root", ["L5"], "left");
     const findings: Finding[] = [

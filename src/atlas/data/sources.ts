@@ -390,6 +390,13 @@ export const sources = {
     published: "Clinical Orthopaedics and Related Research 419:280-284",
     kind: "article",
   },
+  chaudhry1992: {
+    title: "Wallerian degeneration in human nerves: serial electrophysiological studies",
+    authors: "Chaudhry V, Cornblath DR",
+    year: 1992,
+    published: "Muscle & Nerve 15(6):687-693",
+    kind: "article",
+  },
   date1996: {
     title: "The prevalence of lumbar paraspinal spontaneous activity in asymptomatic subjects",
     authors: "Date ES, Mar EY, Bugola MR, Teraoka JK",

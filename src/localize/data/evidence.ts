@@ -336,6 +336,27 @@ export const emgTiming = {
 };
 
 /**
+ * Nerve conduction depends on time since onset too: after an axon is cut, the part beyond the cut
+ * conducts for some days, so a distal motor response falls between about day 3 and day 9 and a
+ * sensory response between about day 6 and day 11 (Wallerian degeneration: Chaudhry & Cornblath
+ * 1992). Before then a lost axon still answers distal stimulation, and only a study across the
+ * lesion (conduction block) shows it: the motor response keeps some of its sensitivity for that.
+ */
+export const ncsTiming = {
+  cmapLoss: [
+    { beforeDay: 3, value: 0.35 },
+    { beforeDay: 9, value: 0.7 },
+    { beforeDay: Number.POSITIVE_INFINITY, value: 1 },
+  ],
+  snapLoss: [
+    { beforeDay: 6, value: 0.15 },
+    { beforeDay: 11, value: 0.55 },
+    { beforeDay: Number.POSITIVE_INFINITY, value: 1 },
+  ],
+  sources: ["chaudhry1992", "preston2020"],
+};
+
+/**
  * Large, long, polyphasic units are reinnervation: the mark of a neurogenic process. Muscle disease
  * gives small, short units; only occasionally (chronic myositis) are large ones seen.
  */
