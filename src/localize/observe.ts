@@ -271,7 +271,16 @@ function ncsFamily(
   const x = indexOf(atlas);
   const s = x.study.get(f.study);
   if (!s) return undefined;
-  const family: Family = s.type === "sensory" ? "snapLoss" : s.type === "motor" ? "cmapLoss" : "lateResponse";
+  // A slowed or delayed motor or sensory study is demyelination's mark, not axon loss (evidence.ts).
+  const slowed =
+    (f.result === "slowed" || f.result === "prolonged") && s.type !== "f_wave" && s.type !== "h_reflex";
+  const family: Family = slowed
+    ? "conductionSlowing"
+    : s.type === "sensory"
+      ? "snapLoss"
+      : s.type === "motor"
+        ? "cmapLoss"
+        : "lateResponse";
   return { family, targets: targetOf(x, "study", s) };
 }
 
@@ -604,7 +613,9 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
               ? old
                 ? falsePositive.lateResponseOver60.value
                 : falsePositive.lateResponse.value
-              : falsePositive.cmapLoss.value;
+              : read.family === "conductionSlowing"
+                ? falsePositive.conductionSlowing.value
+                : falsePositive.cmapLoss.value;
         const abnormal = f.result !== "normal";
         const thing = s?.name ?? f.study;
         const young =

@@ -324,6 +324,19 @@ describe("history and disc morphology", () => {
     expect(muscle(["anticoagulation"])).toBeGreaterThan(muscle([]) + 0.05);
   });
 
+  it("slowed conduction is demyelination or a study across a compression, which a root lesion never gives", () => {
+    const root = lesion("root", ["L5"], "left");
+    const rootChance = (result: "slowed" | "reduced") =>
+      localize(
+        caseOf([
+          { kind: "strength", side: "left", target: "ankle_dorsiflexion", mrc: 3 },
+          { kind: "strength", side: "left", target: "great_toe_extension", mrc: 3 },
+          { kind: "ncs", side: "left", study: "peroneal_motor_edb", result },
+        ]),
+        { limit: 20 },
+      ).hypotheses.find((h) => setMatches(h.lesions, [root]))?.probability ?? 0;
+    expect(rootChance("slowed")).toBeLessThan(0.5 * rootChance("reduced"));
+  });
   it("a sensory response is kept for the first days after an axon is cut, so it says little then (Wallerian degeneration)", () => {
     const nerve = lesion("nerve", ["common_peroneal@fibular_head"], "left");
     const peroneal = (days: number, snap: "normal" | "absent") =>

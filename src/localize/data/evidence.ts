@@ -225,6 +225,38 @@ export const sensitivity = {
     myopathy: r(0.15, "Distal motor responses are usually normal in myopathy.", ["preston2020"]),
     umn: r(0, "", ["preston2020"]),
   },
+  /**
+   * Distal latency prolonged or conduction velocity slowed: the mark of demyelination (or of a study
+   * crossing a focal compression). Axon loss lowers amplitudes and slows conduction only a little,
+   * in proportion to the fastest fibres lost (velocity rarely below 75% of the lower limit, latency
+   * rarely above 130% of the upper: Preston & Shapiro), and a root lesion, proximal to every
+   * segment studied, leaves distal latency and velocity normal.
+   */
+  conductionSlowing: {
+    root: r(0.02, "Root lesions lie proximal to every segment a routine study measures.", [
+      "wilbourn1998",
+      "preston2020",
+    ]),
+    plexus: r(0.1, "Plexus lesions are mostly axonal: amplitudes fall, speeds barely change.", [
+      "preston2020",
+    ]),
+    nerve: r(
+      0.4,
+      "A compressive nerve lesion slows conduction across it (at the fibular head, in the tarsal tunnel); an axonal one does not.",
+      ["katirji2002", "preston2020"],
+    ),
+    muscle: r(0, "", ["preston2020"]),
+    anterior_horn: r(0.05, "Motor neuron loss slows conduction only with severe loss of the fastest axons.", [
+      "preston2020",
+    ]),
+    length_dependent: r(
+      0.5,
+      "Neuropathies slow distal conduction, a little when axonal and much when demyelinating.",
+      ["preston2020"],
+    ),
+    myopathy: r(0, "", ["preston2020"]),
+    umn: r(0, "", ["preston2020"]),
+  },
   /** Late responses (F-wave, H-reflex) absent or prolonged. */
   lateResponse: {
     root: r(0.6, "The H-reflex is lost or delayed in most S1 radiculopathies; F-waves are less sensitive.", [
@@ -303,6 +335,11 @@ export const falsePositive = {
   cmapLoss: r(0.05, "Foot muscle responses are sometimes low from footwear, foot surgery or cold.", [
     "preston2020",
   ]),
+  conductionSlowing: r(
+    0.05,
+    "A cold limb, or a value near its limit, reads as slowed in people without a lesion.",
+    ["preston2020"],
+  ),
   lateResponse: r(0.08, "Late responses vary with height and age and are often absent after 60 (H-reflex).", [
     "preston2020",
   ]),
