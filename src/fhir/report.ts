@@ -16,13 +16,14 @@ import type {
   Reference,
 } from "@medplum/fhirtypes";
 import type { Differential, RankedCondition } from "../differential/types.js";
-import type { Hypothesis, Localization } from "../localize/types.js";
+import type { Hypothesis } from "../localize/types.js";
 import { CONTEXT_CODES, EXTENSIONS, SYSTEMS } from "./codes.js";
 import { locusConcept } from "./to-fhir.js";
 
+/** The analysis (src/analysis/assemble.ts) as this report reads it, and the report in words. */
 export interface AnalysisForFhir {
   atlasVersion: string;
-  localization: Localization;
+  hypotheses: Hypothesis[];
   differential: Differential | null;
   /** The report in words. */
   text: string;
@@ -96,7 +97,7 @@ export function buildReport(
 ): { diagnosticReport: DiagnosticReport; clinicalImpression: ClinicalImpression; bundle: Bundle } {
   const subject: Reference<Patient> | undefined = ctx.patient ? { reference: ctx.patient } : undefined;
   const results: Reference<Observation>[] = ctx.observations.map((reference) => ({ reference }));
-  const top = a.localization.hypotheses.slice(0, 3);
+  const top = a.hypotheses.slice(0, 3);
   const conditions = (a.differential?.conditions ?? []).slice(0, 3);
   const atlas = { url: EXTENSIONS.atlasVersion, valueString: a.atlasVersion };
   const issued = now.toISOString();

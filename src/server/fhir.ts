@@ -5,7 +5,7 @@
 import type { Bundle } from "@medplum/fhirtypes";
 import type { Issue, LocusCase } from "../case/index.js";
 import { buildReport, bundleToCase, toBundlePath } from "../fhir/index.js";
-import { type Analysis, analyse } from "./analysis.js";
+import { type Analysis, analyse, reportText } from "./analysis.js";
 import type { Engine } from "./engine.js";
 
 export type FhirAnswer =
@@ -59,12 +59,7 @@ export function fhirLocalize(
   if (!read.ok) return read;
   const analysis = analyse(engine, read.case);
   const { bundle } = buildReport(
-    {
-      atlasVersion: analysis.atlasVersion,
-      localization: analysis.localization,
-      differential: analysis.differential,
-      text: analysis.report.text,
-    },
+    { ...analysis, text: reportText(analysis) },
     {
       observations: read.observations,
       patient: read.patient,

@@ -5,6 +5,7 @@ import { parseCase, parseCaseText } from "../../case/index.js";
 import type { LocusCase } from "../../case/schema.js";
 import type { Differential } from "../../differential/types.js";
 import type { Localization } from "../../localize/types.js";
+import type { Plan } from "../../plan/index.js";
 import { openSqliteDir } from "../../store/sqlite.js";
 import { createApp } from "../app.js";
 import { type Config, loadConfig } from "../config.js";
@@ -25,7 +26,7 @@ export function devCases(): { name: string; json: LocusCase }[] {
 export function fakeLocalize(c: LocusCase): Localization {
   const weak = c.findings.find((f) => f.kind === "strength");
   return {
-    atlasVersion: "test",
+    atlasVersion: "test-atlas-1",
     hypotheses: [
       {
         lesions: [{ level: "root", sites: ["L5"], side: weak?.side ?? "left" }],
@@ -94,13 +95,34 @@ export function fakeDifferential(): Differential {
   };
 }
 
+/** A stand-in plan: one suggested test. */
+export function fakePlan(): Plan {
+  return {
+    atlasVersion: "test",
+    entropy: 1.2,
+    hypotheses: [],
+    suggestions: [
+      {
+        test: { kind: "emg", id: "lumbar_paraspinals", side: "left" },
+        name: "needle EMG of lumbar paraspinals",
+        gain: 0.4,
+        burden: 4,
+        value: 0.1,
+        why: "separates an L5 root from a fibular nerve lesion",
+        predictions: [],
+      },
+    ],
+    considered: 1,
+  };
+}
+
 export const fakeEngine = (): Engine => ({
   atlasVersion: "test-atlas-1",
   parseCase,
   parseCaseText,
-  localize: fakeLocalize,
+  localize: (c) => ({ localization: fakeLocalize(c) }),
   differential: () => fakeDifferential(),
-  plan: () => ({ tests: [{ test: "needle EMG of lumbar paraspinals", gain: 0.4 }] }),
+  plan: () => fakePlan(),
 });
 
 export interface TestApp {
