@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
-import { MAX_DEPTH, parseJson, pathKey } from "./json.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it, vi } from "vitest";
+import { DEV_CASES } from "../paths.js";
+import { MAX_DEPTH, parseJson, pathKey, track } from "./json.js";
 
 const error = (text: string) => {
   const r = parseJson(text);
@@ -62,5 +64,46 @@ describe("parseJson", () => {
     expect(error(deep).message).toContain(`nested more than ${MAX_DEPTH} deep`);
     const big = `${"[".repeat(100_000)}`;
     expect(() => parseJson(big)).not.toThrow();
+  });
+});
+
+describe("parseJson's quick path (JSON.parse, positions on first use)", () => {
+  const dev = readdirSync(DEV_CASES)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => readFileSync(`${DEV_CASES}/${f}`, "utf8"));
+  const tricky = [
+    '{"a\\"b": "c:d", "e": ["f\\\\", {"g" : 1}], "h":{"i":{"i":2}}}',
+    '{"__proto__": {"x": 1}, "constructor": 2}',
+    '[{"a": 1}, {"a": 1}]',
+    '{"a": 1, "b": {"a": 1, "a": 2}}',
+    '  {"a":\t"x" }\n',
+  ];
+
+  it.each([...dev.slice(0, 12), ...tricky])("answers as the tracking reader does: %#", (text) => {
+    const quick = parseJson(text);
+    const slow = track(text);
+    expect(quick.ok && slow.ok).toBe(true);
+    if (!quick.ok || !slow.ok) return;
+    expect(quick.value).toEqual(slow.value);
+    expect(quick.repeatedKeys).toEqual(slow.repeatedKeys);
+    expect([...quick.positions]).toEqual([...slow.positions]);
+    expect(quick.positions.get(pathKey([]))).toEqual(slow.positions.get(pathKey([])));
+  });
+
+  it("reads good JSON with JSON.parse, and a repeated key with the tracking reader", () => {
+    const spy = vi.spyOn(JSON, "parse");
+    try {
+      const text = dev[0] as string;
+      const r = parseJson(text);
+      expect(spy).toHaveBeenCalledWith(text);
+      expect(r.ok && r.value).toEqual(JSON.parse(text));
+      const twice = parseJson('{"a": {"b": 1,\n "b": 2}}');
+      expect(twice.ok && twice.repeatedKeys.map((k) => [k.path, k.key, k.again.line])).toEqual([
+        [["a"], "b", 2],
+      ]);
+      expect(twice.ok && twice.value).toEqual({ a: { b: 1 } });
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
