@@ -45,6 +45,7 @@ const median = (xs: number[]) =>
     [...xs].sort((a, b) => a - b),
     0.5,
   );
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 function timed(texts: string[], rounds: number, f: (text: string, i: number) => unknown): number[] {
   const t: number[] = [];
@@ -123,8 +124,10 @@ export function benchAnalysis(m: Modules, texts: string[], rounds = 20): string[
         0.95,
       ),
     )} (target <= ${TARGET.medianMs} ms: ${wholeMedian <= TARGET.medianMs ? "met" : "NOT met"})`,
-    `  where the time goes (medians, each stage alone): ${Object.entries(stages)
-      .map(([k, v]) => `${k} ${ms(median(v))}`)
+    `  where the time goes (each stage alone, median / mean; the means add up to the whole's mean of ${ms(mean(whole))}): ${Object.entries(
+      stages,
+    )
+      .map(([k, v]) => `${k} ${ms(median(v))} / ${ms(mean(v))}`)
       .join(", ")}`,
     `allocation per answer: median ${allocMb.toFixed(2)} MB over ${grown.length} answers without a collection (target < ${TARGET.allocationMb} MB: ${allocMb < TARGET.allocationMb ? "met" : "NOT met"}); parse and localize alone ${(median(withoutPlan) / 2 ** 20).toFixed(2)} MB`,
     `answer size: median ${(median(bytes) / 1024).toFixed(1)} KB of JSON (largest ${(Math.max(...bytes) / 1024).toFixed(1)} KB)`,
