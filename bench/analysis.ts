@@ -112,6 +112,14 @@ export function benchAnalysis(m: Modules, texts: string[], rounds = 20): string[
     const r = m.parseCaseText(t);
     if (r.ok) localize(r.case, { limit: 5 });
   });
+  let k = 0;
+  const planAlone = allocation(texts, rounds, () => {
+    const i = k++ % cases.length;
+    plan((cases[i] as (typeof cases)[number]).case, {
+      limit: 5,
+      from: (located[i] as (typeof located)[number]).candidates,
+    });
+  });
   const bytes = analyses.map((a, i) =>
     Buffer.byteLength(JSON.stringify(m.answerOf(a, cases[i] as (typeof cases)[number]))),
   );
@@ -129,7 +137,7 @@ export function benchAnalysis(m: Modules, texts: string[], rounds = 20): string[
     )
       .map(([k, v]) => `${k} ${ms(median(v))} / ${ms(mean(v))}`)
       .join(", ")}`,
-    `allocation per answer: median ${allocMb.toFixed(2)} MB over ${grown.length} answers without a collection (target < ${TARGET.allocationMb} MB: ${allocMb < TARGET.allocationMb ? "met" : "NOT met"}); parse and localize alone ${(median(withoutPlan) / 2 ** 20).toFixed(2)} MB`,
+    `allocation per answer: median ${allocMb.toFixed(2)} MB over ${grown.length} answers without a collection (target < ${TARGET.allocationMb} MB: ${allocMb < TARGET.allocationMb ? "met" : "NOT met"}); parse and localize alone ${(median(withoutPlan) / 2 ** 20).toFixed(2)} MB, the plan alone ${(median(planAlone) / 2 ** 20).toFixed(2)} MB`,
     `answer size: median ${(median(bytes) / 1024).toFixed(1)} KB of JSON (largest ${(Math.max(...bytes) / 1024).toFixed(1)} KB)`,
   ];
 }
