@@ -87,4 +87,17 @@ describe("the one assembler", () => {
     expect(a.hypotheses.map((h) => h.probability)).toEqual(loc.hypotheses.map((h) => h.probability));
     expect(a.atlasVersion).toBe(loc.atlasVersion);
   });
+
+  it("gives each condition's work-up as ids of the catalogue, the items written out once in differential.workup", () => {
+    const x = devCase("seed-004-neoplastic-plexopathy.json");
+    const { localize, differential } = ENGINE_STAGES;
+    const full = differential(x, localize(x, { limit: 5 }).localization);
+    const a = assemble(x, {}, { localize, differential });
+    expect(a.differential.conditions.map((d) => d.workup)).toEqual(
+      full.conditions.map((d) => d.workup.map((w) => w.id)),
+    );
+    expect(a.differential.conditions.some((d) => d.workup.length > 0)).toBe(true);
+    expect(a.differential.workup).toEqual(full.workup);
+    expect(JSON.stringify(a).length).toBeLessThan(JSON.stringify({ ...a, differential: full }).length);
+  });
 });

@@ -8,11 +8,20 @@
  * the assembler without the planner in its bundle, and the service's tests with stand-in stages.
  */
 import type { LocusCase } from "../case/schema.js";
-import type { Differential } from "../differential/types.js";
+import type { Differential, RankedCondition } from "../differential/types.js";
 import { clinicalWords } from "../differential/words.js";
 import type { Candidates } from "../localize/index.js";
 import type { Hypothesis, Localization, Reason } from "../localize/types.js";
 import type { Plan, PlanOptions } from "../plan/plan.js";
+
+/**
+ * A condition as the analysis gives it: its work-up as ids of the work-up catalogue
+ * (src/differential/data/workup.ts) rather than the items written out again; `differential.workup`
+ * holds each item of the leading conditions once, with what asks for it. The items written out in
+ * every condition were a third of an answer's bytes, and no reader used them.
+ */
+export type AnalysisCondition = Omit<RankedCondition, "workup"> & { workup: string[] };
+export type AnalysisDifferential = Omit<Differential, "conditions"> & { conditions: AnalysisCondition[] };
 
 export interface Analysis {
   /**
@@ -29,7 +38,7 @@ export interface Analysis {
   undecided?: { between: number[] };
   searched: number;
   skipped?: { finding: number; why: string }[];
-  differential: Differential;
+  differential: AnalysisDifferential;
   /** The next tests, best first. */
   plan: Plan;
 }
@@ -82,6 +91,11 @@ function inWords(c: LocusCase, h: Hypothesis): Hypothesis {
   };
 }
 
+/** The differential with each condition's work-up as ids (see AnalysisCondition). */
+function slim(d: Differential): AnalysisDifferential {
+  return { ...d, conditions: d.conditions.map((c) => ({ ...c, workup: c.workup.map((w) => w.id) })) };
+}
+
 export function assemble(c: LocusCase, options: AnalyzeOptions, stages: Stages): Analysis;
 export function assemble(c: LocusCase, options: AnalyzeOptions, stages: LocalStages): LocalAnalysis;
 export function assemble(
@@ -105,7 +119,7 @@ export function assemble(
     ...(enough && loc.undecided ? { undecided: loc.undecided } : {}),
     searched: loc.searched,
     ...(loc.skipped ? { skipped: loc.skipped } : {}),
-    differential: d,
+    differential: slim(d),
   };
   if (!stages.plan) return local;
   const from = candidates ? { from: candidates } : {};

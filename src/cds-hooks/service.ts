@@ -3,7 +3,7 @@
  * gathers the Observations (prefetch or FHIR server), runs the analysis and saves the case.
  */
 import { createHash, randomUUID } from "node:crypto";
-import type { Differential } from "../differential/types.js";
+import type { AnalysisDifferential } from "../analysis/assemble.js";
 import { lesionText } from "../fhir/report.js";
 import type { Hypothesis } from "../localize/types.js";
 import type { Card } from "./schema.js";
@@ -49,7 +49,7 @@ export interface CardInput {
   atlasVersion: string;
   /** The analysis's hypotheses (src/analysis/assemble.ts). */
   hypotheses: Hypothesis[];
-  differential: Differential | null;
+  differential: AnalysisDifferential | null;
   plan: unknown;
   caseUrl?: string | undefined;
   /** How many Observations were read, and how many skipped. */

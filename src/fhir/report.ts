@@ -15,7 +15,7 @@ import type {
   Patient,
   Reference,
 } from "@medplum/fhirtypes";
-import type { Differential, RankedCondition } from "../differential/types.js";
+import type { AnalysisCondition, AnalysisDifferential } from "../analysis/assemble.js";
 import type { Hypothesis } from "../localize/types.js";
 import { CONTEXT_CODES, EXTENSIONS, SYSTEMS } from "./codes.js";
 import { locusConcept } from "./to-fhir.js";
@@ -24,7 +24,7 @@ import { locusConcept } from "./to-fhir.js";
 export interface AnalysisForFhir {
   atlasVersion: string;
   hypotheses: Hypothesis[];
-  differential: Differential | null;
+  differential: AnalysisDifferential | null;
   /** The report in words. */
   text: string;
 }
@@ -60,7 +60,7 @@ export function lesionConcept(h: Hypothesis): CodeableConcept {
   };
 }
 
-export function conditionConcept(c: RankedCondition): CodeableConcept {
+export function conditionConcept(c: AnalysisCondition): CodeableConcept {
   const coding: Coding[] = [];
   if (c.codes.snomed) coding.push({ system: SYSTEMS.snomed, code: c.codes.snomed, display: c.name });
   coding.push({ system: SYSTEMS.icd10cm, code: c.codes.icd10cm });
@@ -83,7 +83,7 @@ function hypothesisBasis(h: Hypothesis): string {
   return parts.join(". ");
 }
 
-function conditionBasis(c: RankedCondition): string {
+function conditionBasis(c: AnalysisCondition): string {
   const parts = [`probability ${pct(c.probability)}`];
   if (c.for.length) parts.push(`for: ${c.for.map((r) => r.text).join("; ")}`);
   if (c.against.length) parts.push(`against: ${c.against.map((r) => r.text).join("; ")}`);

@@ -1,9 +1,12 @@
 /** The shapes the page works with: the service's answers and the atlas overview. */
+
+import type { AnalysisDifferential } from "../../src/analysis/assemble.js";
 import type { Finding, Lesion, LocusCase } from "../../src/case/schema.js";
-import type { Differential } from "../../src/differential/types.js";
 import type { Hypothesis, Localization, Reason } from "../../src/localize/types.js";
 
-export type { Differential, Finding, Hypothesis, Lesion, Localization, LocusCase, Reason };
+export type { Finding, Hypothesis, Lesion, Localization, LocusCase, Reason };
+/** The differential as the analysis gives it (src/analysis/assemble.ts). */
+export type Differential = AnalysisDifferential;
 
 export type Side = "left" | "right";
 export const SIDES: readonly Side[] = ["right", "left"];

@@ -1,5 +1,6 @@
 import pc from "picocolors";
-import { type Differential, sources } from "../../differential/index.js";
+import type { AnalysisDifferential } from "../../analysis/assemble.js";
+import { sources } from "../../differential/index.js";
 import { hypothesisPhrase } from "../../differential/words.js";
 import type { Hypothesis } from "../../localize/types.js";
 import { analyzeWithoutPlan } from "../../report/analyze.js";
@@ -59,7 +60,7 @@ function cite(keys: string[]): string {
 export function renderDifferential(
   name: string,
   hypotheses: Hypothesis[],
-  d: Differential,
+  d: AnalysisDifferential,
   c: Colors,
   reasons = 3,
 ): string {

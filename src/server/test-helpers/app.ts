@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { AnalysisDifferential } from "../../analysis/assemble.js";
 import { parseCase, parseCaseText } from "../../case/index.js";
 import type { LocusCase } from "../../case/schema.js";
 import type { Differential } from "../../differential/types.js";
@@ -68,7 +69,8 @@ const condition = (id: string, name: string, probability: number, icd10cm: strin
   sources: [],
 });
 
-export function fakeDifferential(): Differential {
+/** A stand-in differential (its conditions ask for no work-up, so it reads as a stage's answer and as the analysis's). */
+export function fakeDifferential(): Differential & AnalysisDifferential {
   return {
     status: "ok",
     conditions: [
