@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { DEV_CASES } from "../paths.js";
-import { MAX_DEPTH, parseJson, pathKey, track } from "./json.js";
+import { MAX_DEPTH, type Path, parseJson, pathKey, track } from "./json.js";
+import { offsetOf, positionAt } from "./json-path.js";
 
 const error = (text: string) => {
   const r = parseJson(text);
@@ -106,4 +107,21 @@ describe("parseJson's quick path (JSON.parse, positions on first use)", () => {
       spy.mockRestore();
     }
   });
+
+  it.each([...dev.slice(0, 12), ...tricky.filter((t) => !t.includes('"a": 1, "a"'))])(
+    "finds a value's position by walking the text to it, where the tracking reader puts it: %#",
+    (text) => {
+      const slow = track(text);
+      if (!slow.ok) throw new Error("not JSON");
+      const quick = parseJson(text);
+      if (!quick.ok) throw new Error("not JSON");
+      for (const [key, at] of slow.positions) {
+        const offset = offsetOf(text, JSON.parse(key) as Path);
+        expect(offset === undefined ? undefined : positionAt(text, offset), key).toEqual(at);
+        expect(quick.positions.get(key), key).toEqual(at);
+      }
+      for (const missing of [["nope"], ["findings", 9999], ["findings", 0, "zzz"], ["id", 0], [7777]])
+        expect(quick.positions.get(pathKey(missing)), JSON.stringify(missing)).toBeUndefined();
+    },
+  );
 });

@@ -9,6 +9,8 @@
  * read by the position-tracking reader, so the answer is the same either way.
  */
 
+import { offsetOf, positionAt } from "./json-path.js";
+
 export type Path = (string | number)[];
 
 export interface Position {
@@ -107,9 +109,13 @@ function keysIn(v: unknown): number {
   return n;
 }
 
-/** Positions read by the tracking reader on first use (only an issue to report needs them). */
+/**
+ * Positions worked out when asked for: one value's by walking the text to it (json-path.ts), the
+ * whole map (iteration, size) by the tracking reader. Only an issue to report needs a position.
+ */
 class LazyPositions extends Map<string, Position> {
   #text: string | undefined;
+  readonly #found = new Map<string, Position | undefined>();
   constructor(text: string) {
     super();
     this.#text = text;
@@ -123,10 +129,16 @@ class LazyPositions extends Map<string, Position> {
     return this;
   }
   override get(key: string) {
-    return this.#fill() && super.get(key);
+    const text = this.#text;
+    if (text === undefined) return super.get(key);
+    if (!this.#found.has(key)) {
+      const at = offsetOf(text, JSON.parse(key) as Path);
+      this.#found.set(key, at === undefined ? undefined : positionAt(text, at));
+    }
+    return this.#found.get(key);
   }
   override has(key: string) {
-    return this.#fill() && super.has(key);
+    return this.get(key) !== undefined;
   }
   override get size() {
     return this.#fill() && super.size;
