@@ -17,15 +17,17 @@ import { lesionKey, toLesions } from "../src/localize/format.js";
 import { focalUnits, type Unit } from "../src/localize/model.js";
 import { seededRng, simulateCase, syntheticCases } from "../src/localize/simulate.js";
 import { DEV_CASES } from "../src/paths.js";
+import { benchAnalysis, compiledModules } from "./analysis.js";
 
 const compiled = new URL("../dist/localize/index.js", import.meta.url).href;
 const { localize } = (await import(compiled)) as typeof import("../src/localize/index.js");
 
 const atlas = getAtlas();
 const SHARED = pathToFileURL(`${DEV_CASES}/`);
-const dev: LocusCase[] = readdirSync(SHARED)
+const devTexts = readdirSync(SHARED)
   .filter((f) => f.endsWith(".json"))
-  .map((f) => JSON.parse(readFileSync(new URL(f, SHARED), "utf8")) as LocusCase);
+  .map((f) => readFileSync(new URL(f, SHARED), "utf8"));
+const dev: LocusCase[] = devTexts.map((t) => JSON.parse(t) as LocusCase);
 
 const ms = (x: number) => `${x.toFixed(3)} ms`;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -125,6 +127,8 @@ console.log(
 );
 const d = time(dev, 50);
 console.log(`development set: ${dev.length} cases x 50: median ${ms(d.median)}, p95 ${ms(d.p95)} per case`);
+
+console.log(`${benchAnalysis(await compiledModules(), devTexts).join("\n")}\n`);
 
 const sites = focalUnits(atlas).filter((u) => u.parts.length === 1);
 const synthetic = syntheticCases(atlas, 10_000);

@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { MAX_DEPTH, parseJson, pathKey } from "./json.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it, vi } from "vitest";
+import { DEV_CASES } from "../paths.js";
+import { MAX_DEPTH, type Path, parseJson, pathKey, track } from "./json.js";
+import { offsetOf, positionAt } from "./json-path.js";
 
 const error = (text: string) => {
   const r = parseJson(text);
@@ -63,4 +66,62 @@ describe("parseJson", () => {
     const big = `${"[".repeat(100_000)}`;
     expect(() => parseJson(big)).not.toThrow();
   });
+});
+
+describe("parseJson's quick path (JSON.parse, positions on first use)", () => {
+  const dev = readdirSync(DEV_CASES)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => readFileSync(`${DEV_CASES}/${f}`, "utf8"));
+  const tricky = [
+    '{"a\\"b": "c:d", "e": ["f\\\\", {"g" : 1}], "h":{"i":{"i":2}}}',
+    '{"__proto__": {"x": 1}, "constructor": 2}',
+    '[{"a": 1}, {"a": 1}]',
+    '{"a": 1, "b": {"a": 1, "a": 2}}',
+    '  {"a":\t"x" }\n',
+  ];
+
+  it.each([...dev.slice(0, 12), ...tricky])("answers as the tracking reader does: %#", (text) => {
+    const quick = parseJson(text);
+    const slow = track(text);
+    expect(quick.ok && slow.ok).toBe(true);
+    if (!quick.ok || !slow.ok) return;
+    expect(quick.value).toEqual(slow.value);
+    expect(quick.repeatedKeys).toEqual(slow.repeatedKeys);
+    expect([...quick.positions]).toEqual([...slow.positions]);
+    expect(quick.positions.get(pathKey([]))).toEqual(slow.positions.get(pathKey([])));
+  });
+
+  it("reads good JSON with JSON.parse, and a repeated key with the tracking reader", () => {
+    const spy = vi.spyOn(JSON, "parse");
+    try {
+      const text = dev[0] as string;
+      const r = parseJson(text);
+      expect(spy).toHaveBeenCalledWith(text);
+      expect(r.ok && r.value).toEqual(JSON.parse(text));
+      const twice = parseJson('{"a": {"b": 1,\n "b": 2}}');
+      expect(twice.ok && twice.repeatedKeys.map((k) => [k.path, k.key, k.again.line])).toEqual([
+        [["a"], "b", 2],
+      ]);
+      expect(twice.ok && twice.value).toEqual({ a: { b: 1 } });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it.each([...dev.slice(0, 12), ...tricky.filter((t) => !t.includes('"a": 1, "a"'))])(
+    "finds a value's position by walking the text to it, where the tracking reader puts it: %#",
+    (text) => {
+      const slow = track(text);
+      if (!slow.ok) throw new Error("not JSON");
+      const quick = parseJson(text);
+      if (!quick.ok) throw new Error("not JSON");
+      for (const [key, at] of slow.positions) {
+        const offset = offsetOf(text, JSON.parse(key) as Path);
+        expect(offset === undefined ? undefined : positionAt(text, offset), key).toEqual(at);
+        expect(quick.positions.get(key), key).toEqual(at);
+      }
+      for (const missing of [["nope"], ["findings", 9999], ["findings", 0, "zzz"], ["id", 0], [7777]])
+        expect(quick.positions.get(pathKey(missing)), JSON.stringify(missing)).toBeUndefined();
+    },
+  );
 });

@@ -2,7 +2,14 @@
  * A JSON reader that says where things are. JSON.parse gives no line and column for its errors and
  * quietly keeps the last of two equal keys; this reader gives the line and column of every syntax
  * error, of every value (so validation errors can point into the file), and lists repeated keys.
+ *
+ * Most texts are good JSON with no key given twice, and nobody asks where their values are: those
+ * are read by JSON.parse (some ten times faster) and their positions are worked out only when
+ * asked for. Anything else (a syntax error, a repeated key, deep nesting, a byte order mark) is
+ * read by the position-tracking reader, so the answer is the same either way.
  */
+
+import { offsetOf, positionAt } from "./json-path.js";
 
 export type Path = (string | number)[];
 
@@ -47,6 +54,115 @@ class Fail extends Error {
 }
 
 export function parseJson(text: string): JsonResult {
+  return quickly(text) ?? track(text);
+}
+
+/** JSON.parse, when its answer is the tracking reader's; undefined otherwise. */
+function quickly(text: string): JsonResult | undefined {
+  const written = scan(text);
+  if (written.deepest >= MAX_DEPTH) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  // JSON.parse keeps the last of two equal keys: fewer keys read than written means a repeated one.
+  if (keysIn(value) !== written.keys) return undefined;
+  return { ok: true, value, positions: new LazyPositions(text), repeatedKeys: [] };
+}
+
+/** The keys written in a JSON text and its deepest nesting, in one pass that skips strings. */
+function scan(src: string): { keys: number; deepest: number } {
+  let keys = 0;
+  let depth = 0;
+  let deepest = 0;
+  const n = src.length;
+  for (let i = 0; i < n; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 34) {
+      i++;
+      while (i < n && src.charCodeAt(i) !== 34) i += src.charCodeAt(i) === 92 ? 2 : 1;
+      let j = i + 1;
+      for (let d = src.charCodeAt(j); d === 32 || d === 9 || d === 10 || d === 13; d = src.charCodeAt(++j));
+      if (src.charCodeAt(j) === 58) keys++;
+      i = j - 1;
+    } else if (c === 123 || c === 91) {
+      if (++depth > deepest) deepest = depth;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return { keys, deepest };
+}
+
+/** How many keys a parsed value holds, at every depth. */
+function keysIn(v: unknown): number {
+  if (typeof v !== "object" || v === null) return 0;
+  let n = 0;
+  if (Array.isArray(v)) {
+    for (const x of v) n += keysIn(x);
+    return n;
+  }
+  for (const k in v) {
+    n++;
+    n += keysIn((v as Record<string, unknown>)[k]);
+  }
+  return n;
+}
+
+/**
+ * Positions worked out when asked for: one value's by walking the text to it (json-path.ts), the
+ * whole map (iteration, size) by the tracking reader. Only an issue to report needs a position.
+ */
+class LazyPositions extends Map<string, Position> {
+  #text: string | undefined;
+  readonly #found = new Map<string, Position | undefined>();
+  constructor(text: string) {
+    super();
+    this.#text = text;
+  }
+  #fill(): this {
+    const text = this.#text;
+    if (text === undefined) return this;
+    this.#text = undefined;
+    const r = track(text);
+    if (r.ok) for (const [k, v] of r.positions) super.set(k, v);
+    return this;
+  }
+  override get(key: string) {
+    const text = this.#text;
+    if (text === undefined) return super.get(key);
+    if (!this.#found.has(key)) {
+      const at = offsetOf(text, JSON.parse(key) as Path);
+      this.#found.set(key, at === undefined ? undefined : positionAt(text, at));
+    }
+    return this.#found.get(key);
+  }
+  override has(key: string) {
+    return this.get(key) !== undefined;
+  }
+  override get size() {
+    return this.#fill() && super.size;
+  }
+  override forEach(f: (value: Position, key: string, map: Map<string, Position>) => void, thisArg?: unknown) {
+    this.#fill();
+    super.forEach(f, thisArg);
+  }
+  override entries() {
+    return this.#fill() && super.entries();
+  }
+  override keys() {
+    return this.#fill() && super.keys();
+  }
+  override values() {
+    return this.#fill() && super.values();
+  }
+  override [Symbol.iterator]() {
+    return this.entries();
+  }
+}
+
+/** The position-tracking reader alone (parseJson's answer whatever the text; for tests and benchmarks). */
+export function track(text: string): JsonResult {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const offset = src.length === text.length ? 0 : 1;
   const lineStarts = [0];

@@ -3,9 +3,9 @@
  * gathers the Observations (prefetch or FHIR server), runs the analysis and saves the case.
  */
 import { createHash, randomUUID } from "node:crypto";
-import type { Differential } from "../differential/types.js";
+import type { AnalysisDifferential } from "../analysis/assemble.js";
 import { lesionText } from "../fhir/report.js";
-import type { Localization } from "../localize/types.js";
+import type { Hypothesis } from "../localize/types.js";
 import type { Card } from "./schema.js";
 
 export const SERVICE_ID = "locus-leg";
@@ -47,8 +47,9 @@ export const DISCOVERY = {
 
 export interface CardInput {
   atlasVersion: string;
-  localization: Localization;
-  differential: Differential | null;
+  /** The analysis's hypotheses (src/analysis/assemble.ts). */
+  hypotheses: Hypothesis[];
+  differential: AnalysisDifferential | null;
   plan: unknown;
   caseUrl?: string | undefined;
   /** How many Observations were read, and how many skipped. */
@@ -81,8 +82,8 @@ function planLines(plan: unknown): string[] {
 }
 
 export function cards(input: CardInput): Card[] {
-  const { localization: loc, differential } = input;
-  const top = loc.hypotheses[0];
+  const { hypotheses, differential } = input;
+  const top = hypotheses[0];
   if (!top) return [];
   const links = input.caseUrl
     ? [{ label: "Open the case in Locus", url: input.caseUrl, type: "absolute" as const }]
@@ -105,7 +106,7 @@ export function cards(input: CardInput): Card[] {
     });
   }
   const lines: string[] = ["**Where is the lesion?**", ""];
-  loc.hypotheses.slice(0, 3).forEach((h, i) => {
+  hypotheses.slice(0, 3).forEach((h, i) => {
     lines.push(
       `${i + 1}. **${lesionText(h)}** (${pct(h.probability)})${h.detail.length ? `: ${h.detail.join("; ")}` : ""}`,
     );

@@ -18,7 +18,7 @@ const c = {
 };
 const analysis = () => ({
   atlasVersion: "9.9.9",
-  localization: fakeLocalize(c),
+  hypotheses: fakeLocalize(c).hypotheses,
   differential: fakeDifferential(),
   text: "1. left root L5 (70%)",
 });

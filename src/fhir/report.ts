@@ -17,17 +17,18 @@ import type {
   Patient,
   Reference,
 } from "@medplum/fhirtypes";
-import type { Differential, RankedCondition } from "../differential/types.js";
-import type { Hypothesis, Localization } from "../localize/types.js";
+import type { AnalysisCondition, AnalysisDifferential } from "../analysis/assemble.js";
+import type { Hypothesis } from "../localize/types.js";
 import { reportToHtml, reportToMarkdown } from "../report/document/index.js";
 import type { EdxReport } from "../report/document/types.js";
 import { CONTEXT_CODES, EXTENSIONS, SYSTEMS } from "./codes.js";
 import { locusConcept } from "./to-fhir.js";
 
+/** The analysis (src/analysis/assemble.ts) as this report reads it, and the report in words. */
 export interface AnalysisForFhir {
   atlasVersion: string;
-  localization: Localization;
-  differential: Differential | null;
+  hypotheses: Hypothesis[];
+  differential: AnalysisDifferential | null;
   /** The report in words. */
   text: string;
 }
@@ -101,7 +102,7 @@ export function lesionConcept(h: Hypothesis): CodeableConcept {
   };
 }
 
-export function conditionConcept(c: RankedCondition): CodeableConcept {
+export function conditionConcept(c: AnalysisCondition): CodeableConcept {
   const coding: Coding[] = [];
   if (c.codes.snomed) coding.push({ system: SYSTEMS.snomed, code: c.codes.snomed, display: c.name });
   coding.push({ system: SYSTEMS.icd10cm, code: c.codes.icd10cm });
@@ -124,7 +125,7 @@ function hypothesisBasis(h: Hypothesis): string {
   return parts.join(". ");
 }
 
-function conditionBasis(c: RankedCondition): string {
+function conditionBasis(c: AnalysisCondition): string {
   const parts = [`probability ${pct(c.probability)}`];
   if (c.for.length) parts.push(`for: ${c.for.map((r) => r.text).join("; ")}`);
   if (c.against.length) parts.push(`against: ${c.against.map((r) => r.text).join("; ")}`);
@@ -138,7 +139,7 @@ export function buildReport(
 ): { diagnosticReport: DiagnosticReport; clinicalImpression: ClinicalImpression; bundle: Bundle } {
   const subject: Reference<Patient> | undefined = ctx.patient ? { reference: ctx.patient } : undefined;
   const results: Reference<Observation>[] = ctx.observations.map((reference) => ({ reference }));
-  const top = a.localization.hypotheses.slice(0, 3);
+  const top = a.hypotheses.slice(0, 3);
   const conditions = (a.differential?.conditions ?? []).slice(0, 3);
   const atlas = { url: EXTENSIONS.atlasVersion, valueString: a.atlasVersion };
   const issued = now.toISOString();

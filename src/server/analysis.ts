@@ -1,37 +1,61 @@
 /**
- * The pipeline behind /localize, /plan, saved reports, FHIR and CDS Hooks: a parsed case through
- * localize, differential and plan, with a short text report. Pure: no I/O.
+ * The service's analysis: the one assembler (src/analysis/assemble.ts) with the engine's stages,
+ * the answer envelope of /localize and /plan, and the report saved beside a revision. Pure: no I/O.
  */
-import type { LocusCase } from "../case/schema.js";
-import type { Differential, RedFlag } from "../differential/types.js";
-import type { Localization } from "../localize/types.js";
-import { hypothesisWords } from "../report/words.js";
+import { type Analysis, type AnalyzeOptions, assemble } from "../analysis/assemble.js";
+import type { Issue, LocusCase, Normalisation } from "../case/index.js";
+import { renderText } from "../report/text.js";
 import type { Engine } from "./engine.js";
 
-export interface Analysis {
-  atlasVersion: string;
-  localization: Localization;
-  differential: Differential | null;
-  plan: unknown;
-  report: { text: string };
+export type { Analysis } from "../analysis/assemble.js";
+
+export function analyse(engine: Engine, c: LocusCase, options: AnalyzeOptions = {}): Analysis {
+  return assemble(c, options, engine);
 }
 
-export class StageMissing extends Error {
-  constructor(readonly stage: string) {
-    super(`${stage} is not available in this build of Locus`);
-    this.name = "StageMissing";
-  }
+/** The text report (src/report/text.ts, without colour): the same words as `locus localize`. */
+export const reportText = (a: Analysis): string => renderText(a);
+
+/** What /localize and /plan answer: the analysis, beside the case as read. */
+export interface AnalysisAnswer extends Analysis {
+  case: LocusCase;
+  normalisations: Normalisation[];
+  warnings: Issue[];
+  /** When a note was sent: what was extracted, with spans. */
+  extraction?: unknown;
+  /** With ?text=1: the text report. */
+  report?: { text: string };
 }
+
+export function answerOf(
+  a: Analysis,
+  read: { case: LocusCase; normalisations: Normalisation[]; warnings: Issue[]; extraction?: unknown },
+  options: { text?: boolean } = {},
+): AnalysisAnswer {
+  return {
+    ...a,
+    case: read.case,
+    normalisations: read.normalisations,
+    warnings: read.warnings,
+    ...(read.extraction !== undefined ? { extraction: read.extraction } : {}),
+    ...(options.text ? { report: { text: reportText(a) } } : {}),
+  };
+}
+
+/**
+ * The shape of a saved report's body since the one analysis (issue 16). Bodies saved before it have
+ * no `shape` and hold `{ normalisations, warnings, localization, differential, plan, report }`;
+ * they are kept and answered exactly as saved.
+ */
+export const SAVED_SHAPE = "analysis-2";
 
 /** What is saved beside a revision: the analysis of it, with the atlas version it was made with. */
 export interface SavedReport {
   atlasVersion: string;
-  body: {
+  body: Analysis & {
+    shape: typeof SAVED_SHAPE;
     normalisations: unknown[];
     warnings: unknown[];
-    localization: Localization;
-    differential: Differential | null;
-    plan: unknown;
     report: { text: string };
   };
 }
@@ -46,71 +70,25 @@ export function savedReport(
   onError: (error: Error) => void = () => {},
 ): SavedReport | null {
   try {
-    const a = analyse(engine, parsed.case);
-    return {
-      atlasVersion: a.atlasVersion,
-      body: {
-        normalisations: parsed.normalisations,
-        warnings: parsed.warnings,
-        localization: a.localization,
-        differential: a.differential,
-        plan: a.plan,
-        report: a.report,
-      },
-    };
+    return savedBody(analyse(engine, parsed.case), parsed);
   } catch (error) {
-    if (!(error instanceof StageMissing)) onError(error as Error);
+    onError(error as Error);
     return null;
   }
 }
 
-export function analyse(engine: Engine, c: LocusCase): Analysis {
-  if (!engine.localize) throw new StageMissing("localize");
-  const localization = engine.localize(c);
-  const differential = engine.differential ? engine.differential(c, localization) : null;
-  const plan = engine.plan ? engine.plan(c, localization) : null;
+export function savedBody(
+  a: Analysis,
+  read: { normalisations: unknown[]; warnings: unknown[] },
+): SavedReport {
   return {
-    atlasVersion: engine.atlasVersion,
-    localization,
-    differential,
-    plan,
-    report: { text: reportText(localization, differential) },
+    atlasVersion: a.atlasVersion,
+    body: {
+      shape: SAVED_SHAPE,
+      ...a,
+      normalisations: read.normalisations,
+      warnings: read.warnings,
+      report: { text: reportText(a) },
+    },
   };
-}
-
-const pct = (p: number) => `${Math.round(p * 100)}%`;
-
-/** The red flags of a differential, most severe first. */
-export function redFlags(differential: Differential | null): RedFlag[] {
-  if (!differential) return [];
-  return [...differential.redFlags].sort((a, b) =>
-    a.severity === b.severity ? 0 : a.severity === "critical" ? -1 : 1,
-  );
-}
-
-export function reportText(loc: Localization, differential: Differential | null): string {
-  const lines: string[] = [];
-  // not enough to say: the plain answer instead of a localization and a differential
-  if (differential?.notEnough) {
-    lines.push(
-      differential.notEnough.text,
-      `Examine first: ${differential.notEnough.examineFirst.join("; ")}.`,
-    );
-    for (const f of redFlags(differential)) lines.push(`Red flag (${f.severity}): ${f.text}`);
-    return lines.join("\n");
-  }
-  const top = loc.hypotheses.slice(0, 3);
-  if (top.length === 0) lines.push("No localization could be scored from these findings.");
-  top.forEach((h, i) => {
-    lines.push(`${i + 1}. ${hypothesisWords(h.lesions)} (${pct(h.probability)})`);
-    for (const d of h.detail.slice(0, 2)) lines.push(`   ${d}`);
-    for (const r of h.explains.slice(0, 3)) lines.push(`   + ${r.text}`);
-    for (const r of h.against.slice(0, 2)) lines.push(`   - ${r.text}`);
-  });
-  const conds = differential?.conditions.slice(0, 3) ?? [];
-  if (conds.length)
-    lines.push(`Differential: ${conds.map((c) => `${c.name} (${pct(c.probability)})`).join("; ")}`);
-  for (const f of redFlags(differential)) lines.push(`Red flag (${f.severity}): ${f.text}`);
-  lines.push(`Atlas ${loc.atlasVersion}. Decision support, not a diagnosis.`);
-  return lines.join("\n");
 }

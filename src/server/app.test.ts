@@ -9,15 +9,29 @@ afterEach(async () => {
 const sample = () => devCases()[0]!.json;
 
 describe("analysis routes", () => {
-  it("POST /api/v1/localize answers localization, differential, plan and report in one", async () => {
+  it("POST /api/v1/localize answers the one analysis (as `locus localize --format json`) beside the case read", async () => {
     t = await testApp();
     const res = await t.app.request("/api/v1/localize", jsonRequest("POST", sample()));
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
-    expect(Object.keys(body)).toEqual(
-      expect.arrayContaining(["atlasVersion", "case", "localization", "differential", "plan", "report"]),
+    expect(Object.keys(body).sort()).toEqual(
+      [
+        "atlasVersion",
+        "caseId",
+        "case",
+        "differential",
+        "hypotheses",
+        "normalisations",
+        "other",
+        "plan",
+        "searched",
+        "status",
+        "warnings",
+      ].sort(),
     );
-    expect((body.report as { text: string }).text).toMatch(/L5/);
+    const withText = await t.app.request("/api/v1/localize?text=1", jsonRequest("POST", sample()));
+    const text = ((await withText.json()) as { report: { text: string } }).report.text;
+    expect(text).toMatch(/Where is the lesion\?\n 1\. .*L5 root/);
   });
 
   it("answers 400 with the JSON path of every problem", async () => {
@@ -116,11 +130,15 @@ describe("analysis routes", () => {
     expect(JSON.stringify(await res.json())).toMatch(/twice/);
   });
 
-  it("POST /api/v1/plan answers the plan with its localization", async () => {
+  it("POST /api/v1/plan answers the same analysis as /localize, the plan beside its hypotheses", async () => {
     t = await testApp();
-    const res = await t.app.request("/api/v1/plan", jsonRequest("POST", sample()));
-    expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ plan: { tests: [{ gain: 0.4 }] } });
+    const plan = (await (await t.app.request("/api/v1/plan", jsonRequest("POST", sample()))).json()) as {
+      hypotheses: { probability: number }[];
+    };
+    const localize = await (await t.app.request("/api/v1/localize", jsonRequest("POST", sample()))).json();
+    expect(plan).toMatchObject({ plan: { suggestions: [{ gain: 0.4 }] } });
+    expect(plan.hypotheses[0]?.probability).toBe(0.7);
+    expect(plan).toEqual(localize);
   });
 
   it("GET /api/v1/atlas/{id} resolves synonyms and suggests near words", async () => {

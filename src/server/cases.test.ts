@@ -132,4 +132,41 @@ describe("cases", () => {
     expect(res.status).toBe(201);
     expect(((await res.json()) as Saved).report).toBeNull();
   });
+
+  it("saves the one analysis: the report body is /localize's analysis, with the text report", async () => {
+    t = await testApp();
+    const c = sample();
+    const answer = (await (await t.app.request("/api/v1/localize", jsonRequest("POST", c))).json()) as Record<
+      string,
+      unknown
+    >;
+    await t.app.request("/api/v1/cases", jsonRequest("POST", c));
+    const got = (await (await t.app.request(`/api/v1/cases/${c.id}`)).json()) as {
+      report: { body: Record<string, unknown> };
+    };
+    const { shape, report, ...analysis } = got.report.body;
+    expect(shape).toBe("analysis-2");
+    expect((report as { text: string }).text).toMatch(/Where is the lesion\?/);
+    const { case: _read, ...fromLocalize } = answer;
+    expect(analysis).toEqual(fromLocalize);
+  });
+
+  it("answers a report saved in the shape before the one analysis exactly as it was saved", async () => {
+    t = await testApp();
+    const c = sample();
+    const old = {
+      atlasVersion: "0.9.0",
+      body: {
+        normalisations: [],
+        warnings: [],
+        localization: { atlasVersion: "0.9.0", hypotheses: [], other: 1, searched: 3 },
+        differential: null,
+        plan: null,
+        report: { text: "1. left L5 root (58%)" },
+      },
+    };
+    await t.deps.repo.create(c.id, { case: c, report: old, author: "before" });
+    const got = (await (await t.app.request(`/api/v1/cases/${c.id}`)).json()) as { report: unknown };
+    expect(got.report).toMatchObject(old);
+  });
 });

@@ -10,12 +10,9 @@ describe("the real engine behind the service", () => {
       for (const { name, json } of devCases()) {
         const res = await t.app.request("/api/v1/localize", jsonRequest("POST", json));
         expect(res.status, name).toBe(200);
-        const body = (await res.json()) as {
-          localization: { hypotheses: unknown[] };
-          report: { text: string };
-        };
-        expect(body.localization.hypotheses.length, name).toBeGreaterThan(0);
-        expect(body.report.text, name).toMatch(/Atlas /);
+        const body = (await res.json()) as { hypotheses: unknown[]; plan: { suggestions: unknown[] } };
+        expect(body.hypotheses.length, name).toBeGreaterThan(0);
+        expect(body.plan.suggestions.length, name).toBeGreaterThan(0);
       }
     } finally {
       await t.close();

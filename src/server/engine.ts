@@ -1,25 +1,22 @@
 /**
  * The stages the service calls, gathered behind one interface so the app can be built with any
- * engine (tests inject small fakes; production loads the real stages). A stage whose module is not
- * in this build is absent, and the routes that need it answer 422 "not available in this build".
+ * engine (tests inject small fakes; production loads the real stages). Localization, the
+ * differential and the planner are the assembler's stages (src/analysis/assemble.ts) and always
+ * present; note extraction is optional, and the routes that need it answer 422 "not available in
+ * this build" without it.
  */
+import type { Stages } from "../analysis/assemble.js";
 import { ATLAS_VERSION } from "../atlas/index.js";
 import { type CaseResult, type Issue, parseCase, parseCaseText } from "../case/index.js";
-import type { LocusCase } from "../case/schema.js";
-import type { Differential } from "../differential/types.js";
-import { localize } from "../localize/index.js";
-import type { Localization } from "../localize/types.js";
+import { ENGINE_STAGES } from "../report/analyze.js";
 
 export type { Issue } from "../case/index.js";
 
-export interface Engine {
+export interface Engine extends Stages {
   atlasVersion: string;
   parseCase(input: unknown): CaseResult;
   /** Like parseCase, from JSON text: syntax errors and repeated keys come with line and column. */
   parseCaseText(text: string): CaseResult;
-  localize?: (c: LocusCase) => Localization;
-  differential?: (c: LocusCase, loc: Localization) => Differential;
-  plan?: (c: LocusCase, loc: Localization) => unknown;
   /** Note to case; the result carries the case under `case` (and the spans behind it). */
   extract?: (text: string) => unknown;
   looksLikeNote?: (text: string) => boolean;
@@ -57,22 +54,8 @@ function fn<T extends Fn>(mod: Record<string, unknown>, name: string): T | undef
 
 /** The real stages. */
 export async function loadEngine(): Promise<Engine> {
-  const [differentialMod, planMod, textMod] = await Promise.all([
-    optionalModule("../differential/index.js"),
-    optionalModule("../plan/index.js"),
-    optionalModule("../text/index.js"),
-  ]);
-  const engine: Engine = {
-    atlasVersion: ATLAS_VERSION,
-    parseCase,
-    parseCaseText,
-    localize: (c) => localize(c),
-  };
-  const differential = fn<NonNullable<Engine["differential"]>>(differentialMod, "differential");
-  if (differential) engine.differential = (c, loc) => differential(c, loc);
-  const plan = fn<NonNullable<Engine["plan"]>>(planMod, "plan");
-  // The planner weighs the engine's candidates itself: it takes the case (and options), not the localization.
-  if (plan) engine.plan = (c) => (plan as unknown as (c: LocusCase) => unknown)(c);
+  const textMod = await optionalModule("../text/index.js");
+  const engine: Engine = { atlasVersion: ATLAS_VERSION, parseCase, parseCaseText, ...ENGINE_STAGES };
   const extract = fn<NonNullable<Engine["extract"]>>(textMod, "extract");
   if (extract) engine.extract = (text) => extract(text);
   const looksLikeNote = fn<NonNullable<Engine["looksLikeNote"]>>(textMod, "looksLikeNote");
@@ -83,9 +66,9 @@ export async function loadEngine(): Promise<Engine> {
 /** Which stages this engine has, for /readyz. */
 export function stages(engine: Engine): Record<string, boolean> {
   return {
-    localize: Boolean(engine.localize),
-    differential: Boolean(engine.differential),
-    plan: Boolean(engine.plan),
+    localize: true,
+    differential: true,
+    plan: true,
     extract: Boolean(engine.extract),
   };
 }

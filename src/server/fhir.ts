@@ -5,9 +5,8 @@
 import type { Bundle } from "@medplum/fhirtypes";
 import type { Issue, LocusCase } from "../case/index.js";
 import { buildReport, bundleToCase, toBundlePath } from "../fhir/index.js";
-import { analyze } from "../report/analyze.js";
 import { buildReport as buildEdxReport } from "../report/document/index.js";
-import { type Analysis, analyse } from "./analysis.js";
+import { type Analysis, analyse, reportText } from "./analysis.js";
 import type { Engine } from "./engine.js";
 
 export type FhirAnswer =
@@ -61,18 +60,13 @@ export function fhirLocalize(
   if (!read.ok) return read;
   const analysis = analyse(engine, read.case);
   const { bundle } = buildReport(
-    {
-      atlasVersion: analysis.atlasVersion,
-      localization: analysis.localization,
-      differential: analysis.differential,
-      text: analysis.report.text,
-    },
+    { ...analysis, text: reportText(analysis) },
     {
       observations: read.observations,
       patient: read.patient,
       caseId: read.case.id,
       caseUrl: read.case.id && options.caseUrl ? options.caseUrl(read.case.id) : undefined,
-      document: buildEdxReport(read.case, analyze(read.case)),
+      document: buildEdxReport(read.case, analysis),
     },
   );
   return { ok: true, case: read.case, warnings: read.warnings, analysis, bundle };

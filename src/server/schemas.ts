@@ -62,30 +62,34 @@ export const hypothesis = z
   })
   .meta({ id: "Hypothesis" });
 
-export const localization = z
+/** The one analysis (src/analysis/assemble.ts), as the CLI's `localize --format json` prints it. */
+export const analysisShape = z
   .object({
+    status: z
+      .enum(["ok", "not_enough"])
+      .describe("not_enough: no abnormal finding; `differential.notEnough` says what to examine first"),
     atlasVersion: z.string(),
-    hypotheses: z.array(hypothesis),
-    other: z.number(),
+    caseId: z.string().optional(),
+    hypotheses: z.array(hypothesis).describe("where the lesion is, most probable first, reasons in words"),
+    other: z.number().describe("probability of the hypotheses searched but not listed"),
+    undecided: z
+      .object({ between: z.array(z.number().int()) })
+      .optional()
+      .describe("the findings cannot separate these hypotheses (indices)"),
     searched: z.number().int(),
+    skipped: z.array(z.object({ finding: z.number().int(), why: z.string() })).optional(),
+    differential: z.unknown().describe("ranked conditions with reasons, red flags and the work-up"),
+    plan: z.unknown().describe("the next tests, best first, weighed on the same candidates as `hypotheses`"),
   })
-  .meta({ id: "Localization" });
+  .meta({ id: "Analysis" });
 
-export const analysis = z.object({
-  atlasVersion: z.string(),
+export const analysisAnswer = analysisShape.extend({
   case: locusCase.describe("the case after normalisation"),
   normalisations: z.array(z.unknown()),
   warnings: z.array(z.unknown()),
   extraction: z.unknown().optional().describe("present when a note was sent: what was extracted, with spans"),
-  localization,
-  differential: z
-    .unknown()
-    .describe("ranked conditions with red flags and work-up (null until that stage exists)"),
-  plan: z.unknown().describe("next tests, ranked (null until that stage exists)"),
-  report: z.object({ text: z.string() }),
+  report: z.object({ text: z.string() }).optional().describe("with ?text=1: the text report"),
 });
-
-export const planAnswer = z.object({ atlasVersion: z.string(), plan: z.unknown(), localization });
 
 export const validation = z.object({
   ok: z.boolean(),

@@ -121,7 +121,7 @@ export function App() {
   const territory = useMemo(
     () =>
       atlas && shown
-        ? territoryOf(atlas, shown.localization.hypotheses[selected])
+        ? territoryOf(atlas, shown.analysis.hypotheses[selected])
         : territoryOf(atlasStub, undefined),
     [atlas, shown, selected],
   );
@@ -200,7 +200,7 @@ export function App() {
     );
   if (!atlas) return <main className="loading">Loading the atlas…</main>;
 
-  const top = shown?.localization.hypotheses[selected];
+  const top = shown?.analysis.hypotheses[selected];
   return (
     <div className="app">
       <header className="top">
@@ -375,8 +375,8 @@ export function App() {
             {c.patient?.sex ? `, ${c.patient.sex}` : ""}. Atlas {atlas.version}. Decision support, not a
             diagnosis.
           </p>
-          {shown && <RedFlags differential={shown.differential} />}
-          {shown && <Results localization={shown.localization} selected={selected} onSelect={setSelected} />}
+          {shown && <RedFlags differential={shown.analysis.differential} />}
+          {shown && <Results localization={shown.analysis} selected={selected} onSelect={setSelected} />}
           <section aria-labelledby="picture-h" className="panel picture">
             <h2 id="picture-h">The lesion shown{top ? `: ${hypothesisWords(top.lesions)}` : ""}</h2>
             <div className="picture-row">
@@ -389,7 +389,7 @@ export function App() {
             </div>
             <MusclesReached atlas={atlas} territory={territory} />
           </section>
-          {shown && <Differential differential={shown.differential} />}
+          {shown && <Differential differential={shown.analysis.differential} />}
           <NextTests
             plan={plan.plan}
             status={plan.status}

@@ -1,10 +1,12 @@
 /** The shapes the page works with: the service's answers and the atlas overview. */
-import type { Finding, Lesion, LocusCase } from "../../src/case/schema.js";
-import type { Differential } from "../../src/differential/types.js";
-import type { Hypothesis, Localization, Reason } from "../../src/localize/types.js";
-import type { Plan } from "../../src/plan/index.js";
 
-export type { Differential, Finding, Hypothesis, Lesion, Localization, LocusCase, Reason };
+import type { AnalysisDifferential } from "../../src/analysis/assemble.js";
+import type { Finding, Lesion, LocusCase } from "../../src/case/schema.js";
+import type { Hypothesis, Localization, Reason } from "../../src/localize/types.js";
+
+export type { Finding, Hypothesis, Lesion, Localization, LocusCase, Reason };
+/** The differential as the analysis gives it (src/analysis/assemble.ts). */
+export type Differential = AnalysisDifferential;
 
 export type Side = "left" | "right";
 export const SIDES: readonly Side[] = ["right", "left"];
@@ -55,15 +57,8 @@ export interface Issue {
   suggestions?: string[];
 }
 
-/** POST /api/v1/localize */
-export interface AnalysisAnswer {
-  atlasVersion: string;
-  case: LocusCase;
-  localization: Localization;
-  differential: Differential | null;
-  plan: Plan | null;
-  report: { text: string };
-}
+/** POST /api/v1/localize and /api/v1/plan: the one analysis (src/analysis/assemble.ts) beside the case read. */
+export type { AnalysisAnswer } from "../../src/server/analysis.js";
 
 export interface CaseRecord {
   id: string;

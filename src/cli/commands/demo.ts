@@ -3,7 +3,8 @@ import { relative } from "node:path";
 import { getAtlas } from "../../atlas/index.js";
 import { parseCaseText } from "../../case/index.js";
 import { DEV_CASES } from "../../paths.js";
-import { analyze, hypothesisWords, pct } from "../../report/index.js";
+import { analyzeWithoutPlan } from "../../report/analyze.js";
+import { hypothesisWords, pct } from "../../report/index.js";
 import type { Register } from "../index.js";
 
 /** A tour of Locus on its own data: the atlas at a glance, then the founding seed cases localized. */
@@ -30,7 +31,7 @@ export const registerDemo: Register = (program, io, setExit) => {
       for (const f of files.sort()) {
         const parsed = parseCaseText(readFileSync(`${opts.cases}/${f}`, "utf8"), f);
         if (!parsed.ok) continue;
-        const a = analyze(parsed.case, { limit: 3 });
+        const a = analyzeWithoutPlan(parsed.case, { limit: 3 });
         const h = a.hypotheses[0];
         const d = a.differential.conditions[0];
         io.out(

@@ -33,7 +33,8 @@ describe("locus differential", () => {
     const j = JSON.parse(r.out);
     expect(j.ok).toBe(true);
     expect(j.case).toBe("anticoagulated-femoral");
-    expect(j.localization.hypotheses.length).toBeGreaterThan(0);
+    expect(j.hypotheses.length).toBeGreaterThan(0);
+    expect(j.plan).toBeUndefined();
     expect(j.differential.conditions[0].id).toBe("retroperitoneal_hematoma");
     expect(j.differential.redFlags.map((f: { id: string }) => f.id)).toContain("retroperitoneal_haematoma");
     expect(j.differential.workup[0].urgency).toBe("emergency");

@@ -1,8 +1,9 @@
 import pc from "picocolors";
-import { type Differential, differential, sources } from "../../differential/index.js";
+import type { AnalysisDifferential } from "../../analysis/assemble.js";
+import { sources } from "../../differential/index.js";
 import { hypothesisPhrase } from "../../differential/words.js";
-import { localize } from "../../localize/index.js";
-import type { Localization } from "../../localize/types.js";
+import type { Hypothesis } from "../../localize/types.js";
+import { analyzeWithoutPlan } from "../../report/analyze.js";
 import { criteriaLines } from "../../report/words.js";
 import type { Register } from "../index.js";
 import { readCase, wholeNumber } from "../read-case.js";
@@ -16,7 +17,10 @@ export const registerDifferential: Register = (program, io, setExit) => {
     .command("differential")
     .description("what the lesion is likely to be: ranked conditions with reasons, red flags and the work-up")
     .argument("<file>", 'a case file in JSON (FORMAT.md); "-" reads standard input')
-    .option("--json", "machine-readable output: { case, localization, differential }")
+    .option(
+      "--json",
+      "machine-readable output: { ok, file, case, warnings } and the analysis (as localize --format json, without the plan)",
+    )
     .option("-n, --limit <n>", "how many conditions to list", "10")
     .action(async (file: string, opts: { json?: boolean; limit: string }) => {
       const color = pc.createColors(io.isTty);
@@ -25,17 +29,14 @@ export const registerDifferential: Register = (program, io, setExit) => {
       const input = await readCase(io, file, { json: opts.json === true }, setExit);
       if (!input) return;
       const { case: c, name, warnings } = input;
-      const loc = localize(c);
-      const d = differential(c, loc, { limit });
+      const a = analyzeWithoutPlan(c, { conditions: limit });
       // exit 3: not enough to say (no abnormal finding; the answer says what to examine first)
-      if (d.status === "not_enough") setExit(3);
+      if (a.status === "not_enough") setExit(3);
       if (opts.json) {
-        io.out(
-          `${JSON.stringify({ ok: true, file: name, case: c.id, warnings, localization: loc, differential: d }, null, 2)}\n`,
-        );
+        io.out(`${JSON.stringify({ ok: true, file: name, case: c.id, warnings, ...a }, null, 2)}\n`);
         return;
       }
-      io.out(renderDifferential(name, loc, d, color));
+      io.out(renderDifferential(name, a.hypotheses, a.differential, color));
     });
 };
 
@@ -58,8 +59,8 @@ function cite(keys: string[]): string {
 /** The readable report: localization first, then red flags, conditions and the work-up. */
 export function renderDifferential(
   name: string,
-  loc: Localization,
-  d: Differential,
+  hypotheses: Hypothesis[],
+  d: AnalysisDifferential,
   c: Colors,
   reasons = 3,
 ): string {
@@ -71,7 +72,7 @@ export function renderDifferential(
       s += `  ${f.severity === "critical" ? c.red("CRITICAL") : c.yellow("warning ")} ${f.text}\n`;
     return s;
   }
-  const top = loc.hypotheses.slice(0, 3);
+  const top = hypotheses.slice(0, 3);
   s += `${c.bold("Localization")}\n`;
   for (const h of top) s += `  ${pct(h.probability).padStart(4)}  ${hypothesisPhrase(h.lesions)}\n`;
   if (d.redFlags.length) {

@@ -1,5 +1,6 @@
 import pc from "picocolors";
-import { type Plan, plan } from "../../plan/index.js";
+import type { Plan } from "../../plan/index.js";
+import { analyze } from "../../report/analyze.js";
 import type { Register } from "../index.js";
 import { readCase, wholeNumber } from "../read-case.js";
 
@@ -21,7 +22,7 @@ export const registerPlan: Register = (program, io, setExit) => {
       const input = await readCase(io, file, { json: opts.json === true }, setExit);
       if (!input) return;
       const { case: c, name, warnings } = input;
-      const p = plan(c, { limit });
+      const p = analyze(c, { suggestions: limit }).plan;
       if (opts.json) {
         io.out(
           `${JSON.stringify(

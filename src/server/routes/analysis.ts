@@ -1,11 +1,12 @@
 import type { Context } from "hono";
-import { analyse, StageMissing } from "../analysis.js";
+import { z } from "zod";
+import { analyse, answerOf } from "../analysis.js";
 import { type Answer, gzip, ResponseCache } from "../cache.js";
 import { issue } from "../engine.js";
 import { HttpError } from "../errors.js";
 import { JSON_TYPES, readBody, TEXT_TYPES, tryJson } from "../http.js";
-import { analysis, caseOrNote, note, planAnswer, validation } from "../schemas.js";
-import { caseFromBody, readCase } from "./input.js";
+import { analysisAnswer, caseOrNote, note, validation } from "../schemas.js";
+import { caseFromBody } from "./input.js";
 import { json, problemResponses } from "./responses.js";
 import type { RouteSpec } from "./types.js";
 
@@ -49,8 +50,35 @@ const caseOrNoteBody = {
 
 const notAvailable = json(
   problemResponses[400].content["application/json"].schema,
-  "a stage this answer needs is not in this build",
+  "note extraction is not in this build",
 );
+
+const textQuery = {
+  query: z.object({
+    text: z.enum(["0", "1"]).optional().describe("1: add the text report as `report.text`"),
+  }),
+};
+
+/**
+ * /localize and /plan: one analysis, one answer (src/analysis/assemble.ts), cached by the request.
+ * They differ only in their name: both answer the whole analysis.
+ */
+const analysisHandler: RouteSpec["handler"] = async (c, { engine, cache }) => {
+  const body = await readBody(c, [...JSON_TYPES, ...TEXT_TYPES]);
+  const text = c.req.query("text") === "1";
+  const key = ResponseCache.key(
+    "analysis",
+    engine.atlasVersion,
+    `${body.kind}${text ? "+text" : ""}`,
+    body.kind === "json" ? body.text : body.value,
+  );
+  const hit = cache?.get(key);
+  if (hit !== undefined) return send(c, key, hit, cache, "hit");
+  const { parsed, extraction } = caseFromBody(body, engine, { notes: true });
+  const answer = JSON.stringify(answerOf(analyse(engine, parsed.case), { ...parsed, extraction }, { text }));
+  const bytes = cache ? cache.set(key, answer) : { raw: Buffer.from(answer, "utf8") };
+  return send(c, key, bytes, cache, "miss");
+};
 
 export const analysisRoutes: RouteSpec[] = [
   {
@@ -58,40 +86,9 @@ export const analysisRoutes: RouteSpec[] = [
     path: "/api/v1/localize",
     summary: "Localize a case or a note: localization, differential, next tests and a report in one answer",
     tags: ["analysis"],
-    request: caseOrNoteBody,
-    responses: { 200: json(analysis, "the analysis"), ...problemResponses, 422: notAvailable },
-    handler: async (c, { engine, cache }) => {
-      const body = await readBody(c, [...JSON_TYPES, ...TEXT_TYPES]);
-      const key = ResponseCache.key(
-        "localize",
-        engine.atlasVersion,
-        body.kind,
-        body.kind === "json" ? body.text : body.value,
-      );
-      const hit = cache?.get(key);
-      if (hit !== undefined) return send(c, key, hit, cache, "hit");
-      const { parsed, extraction } = caseFromBody(body, engine, { notes: true });
-      let a: ReturnType<typeof analyse>;
-      try {
-        a = analyse(engine, parsed.case);
-      } catch (error) {
-        if (error instanceof StageMissing) throw new HttpError(422, "not_available", error.message);
-        throw error;
-      }
-      const answer = JSON.stringify({
-        atlasVersion: a.atlasVersion,
-        case: parsed.case,
-        normalisations: parsed.normalisations,
-        warnings: parsed.warnings,
-        ...(extraction !== undefined ? { extraction } : {}),
-        localization: a.localization,
-        differential: a.differential,
-        plan: a.plan,
-        report: a.report,
-      });
-      const bytes = cache ? cache.set(key, answer) : { raw: Buffer.from(answer, "utf8") };
-      return send(c, key, bytes, cache, "miss");
-    },
+    request: { ...caseOrNoteBody, ...textQuery },
+    responses: { 200: json(analysisAnswer, "the analysis"), ...problemResponses, 422: notAvailable },
+    handler: analysisHandler,
   },
   {
     method: "post",
@@ -151,20 +148,10 @@ export const analysisRoutes: RouteSpec[] = [
   {
     method: "post",
     path: "/api/v1/plan",
-    summary: "The next tests for a case, ranked by how well they separate the leading localizations",
+    summary: "The same answer as /localize (one analysis): read `plan` for the next tests",
     tags: ["analysis"],
-    request: caseOrNoteBody,
-    responses: {
-      200: json(planAnswer, "the plan, with the localization it was made from"),
-      ...problemResponses,
-      422: notAvailable,
-    },
-    handler: async (c, { engine }) => {
-      const { parsed } = await readCase(c, engine, { notes: true });
-      const localize = requireStage(engine.localize, "localize");
-      const plan = requireStage(engine.plan, "the test planner");
-      const loc = localize(parsed.case);
-      return c.json({ atlasVersion: engine.atlasVersion, plan: plan(parsed.case, loc), localization: loc });
-    },
+    request: { ...caseOrNoteBody, ...textQuery },
+    responses: { 200: json(analysisAnswer, "the analysis"), ...problemResponses, 422: notAvailable },
+    handler: analysisHandler,
   },
 ];

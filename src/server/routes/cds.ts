@@ -12,7 +12,7 @@ import {
 } from "../../cds-hooks/index.js";
 import { SYSTEMS } from "../../fhir/index.js";
 import { ConflictError } from "../../store/repository.js";
-import { analyse, StageMissing } from "../analysis.js";
+import { analyse, savedBody } from "../analysis.js";
 import { HttpError } from "../errors.js";
 import { readBundle } from "../fhir.js";
 import { readJson } from "../http.js";
@@ -140,27 +140,12 @@ export const cdsRoutes: RouteSpec[] = [
       };
       const read = readBundle(deps.engine, bundle);
       if (!read.ok || read.case.findings.length === 0) return c.json({ cards: [] });
-      let analysis: ReturnType<typeof analyse>;
-      try {
-        analysis = analyse(deps.engine, read.case);
-      } catch (error) {
-        if (error instanceof StageMissing) return c.json({ cards: [] });
-        throw error;
-      }
+      const analysis = analyse(deps.engine, read.case);
       try {
         await deps.repo.create(caseId, {
           case: read.case,
           author: c.get("tokenName") ?? "cds-hooks",
-          report: {
-            atlasVersion: analysis.atlasVersion,
-            body: {
-              localization: analysis.localization,
-              differential: analysis.differential,
-              plan: analysis.plan,
-              report: analysis.report,
-              warnings: read.warnings,
-            },
-          },
+          report: savedBody(analysis, { normalisations: [], warnings: read.warnings }),
         });
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
@@ -169,7 +154,7 @@ export const cdsRoutes: RouteSpec[] = [
       return c.json({
         cards: cards({
           atlasVersion: analysis.atlasVersion,
-          localization: analysis.localization,
+          hypotheses: analysis.hypotheses,
           differential: analysis.differential,
           plan: analysis.plan,
           caseUrl: `${deps.config.publicUrl}/cases/${encodeURIComponent(caseId)}`,

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Issue } from "../../case/index.js";
 import { caseToBundle } from "../../fhir/index.js";
-import { StageMissing } from "../analysis.js";
 import { HttpError } from "../errors.js";
 import { fhirLocalize, readBundle } from "../fhir.js";
 import { readJson } from "../http.js";
@@ -49,15 +48,9 @@ export const fhirRoutes: RouteSpec[] = [
     },
     handler: async (c, { engine, config }) => {
       const input = await readJson(c);
-      let answer: ReturnType<typeof fhirLocalize>;
-      try {
-        answer = fhirLocalize(engine, input, {
-          caseUrl: (id) => `${config.publicUrl}/cases/${encodeURIComponent(id)}`,
-        });
-      } catch (error) {
-        if (error instanceof StageMissing) throw new HttpError(422, "not_available", error.message);
-        throw error;
-      }
+      const answer = fhirLocalize(engine, input, {
+        caseUrl: (id) => `${config.publicUrl}/cases/${encodeURIComponent(id)}`,
+      });
       if (!answer.ok) bundleErrors(answer);
       if (answer.warnings.length) c.header("X-Locus-Warnings", String(answer.warnings.length));
       return fhirJson(answer.bundle);

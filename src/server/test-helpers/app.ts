@@ -1,10 +1,12 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { AnalysisDifferential } from "../../analysis/assemble.js";
 import { parseCase, parseCaseText } from "../../case/index.js";
 import type { LocusCase } from "../../case/schema.js";
 import type { Differential } from "../../differential/types.js";
 import type { Localization } from "../../localize/types.js";
+import type { Plan } from "../../plan/index.js";
 import { openSqliteDir } from "../../store/sqlite.js";
 import { createApp } from "../app.js";
 import { type Config, loadConfig } from "../config.js";
@@ -25,7 +27,7 @@ export function devCases(): { name: string; json: LocusCase }[] {
 export function fakeLocalize(c: LocusCase): Localization {
   const weak = c.findings.find((f) => f.kind === "strength");
   return {
-    atlasVersion: "test",
+    atlasVersion: "test-atlas-1",
     hypotheses: [
       {
         lesions: [{ level: "root", sites: ["L5"], side: weak?.side ?? "left" }],
@@ -67,7 +69,8 @@ const condition = (id: string, name: string, probability: number, icd10cm: strin
   sources: [],
 });
 
-export function fakeDifferential(): Differential {
+/** A stand-in differential (its conditions ask for no work-up, so it reads as a stage's answer and as the analysis's). */
+export function fakeDifferential(): Differential & AnalysisDifferential {
   return {
     status: "ok",
     conditions: [
@@ -94,13 +97,34 @@ export function fakeDifferential(): Differential {
   };
 }
 
+/** A stand-in plan: one suggested test. */
+export function fakePlan(): Plan {
+  return {
+    atlasVersion: "test",
+    entropy: 1.2,
+    hypotheses: [],
+    suggestions: [
+      {
+        test: { kind: "emg", id: "lumbar_paraspinals", side: "left" },
+        name: "needle EMG of lumbar paraspinals",
+        gain: 0.4,
+        burden: 4,
+        value: 0.1,
+        why: "separates an L5 root from a fibular nerve lesion",
+        predictions: [],
+      },
+    ],
+    considered: 1,
+  };
+}
+
 export const fakeEngine = (): Engine => ({
   atlasVersion: "test-atlas-1",
   parseCase,
   parseCaseText,
-  localize: fakeLocalize,
+  localize: (c) => ({ localization: fakeLocalize(c) }),
   differential: () => fakeDifferential(),
-  plan: () => ({ tests: [{ test: "needle EMG of lumbar paraspinals", gain: 0.4 }] }),
+  plan: () => fakePlan(),
 });
 
 export interface TestApp {
