@@ -221,8 +221,18 @@ export function* matches(
   yield* found;
 }
 
-/** The cells of text[start, end), cut at column gaps. */
+/**
+ * The cells of text[start, end), cut at column gaps, or at the bars of a pipe table ("| TA | Incr
+ * |"), where an empty cell keeps its place so the columns stay aligned.
+ */
 export function cellsAt(text: string, gaps: Uint8Array, start: number, end: number): string[] {
+  const piece = text.slice(start, end);
+  if (/^\s*\|.*\|\s*$/.test(piece))
+    return piece
+      .trim()
+      .slice(1, -1)
+      .split("|")
+      .map((c) => c.trim());
   const out: string[] = [];
   let s = start;
   for (let i = start; i < end; i++)

@@ -99,8 +99,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   readStrength(doc);
   readReflexes(doc);
   readSensory(doc);
-  readEmg(doc);
-  readEmgTables(doc);
+  readEmg(doc, readEmgTables(doc));
   readNcs(doc);
   readNcsTables(doc);
   readSigns(doc);

@@ -64,6 +64,8 @@ const PATIENT_HEADINGS =
   /^(case( report| presentation| description| history| summary)?|clinical (details|presentation|findings|history|summary)|history( of present(ing)? illness)?|presenting complaint|examination|physical examination|neurological examination|findings|investigations?|results|electrodiagnostic (study|studies|findings)|emg|ncs|emg\/ncs|nerve conduction studies|needle emg|imaging|mri|laboratory|labs|impression|assessment|plan|hpi|exam|abstract|summary|patient)$/i;
 const LITERATURE_HEADINGS =
   /^(introduction|background|discussion|conclusions?|references|learning points|acknowledge?ments?|author'?s comments?|editor'?s comments?|keywords?|conflicts? of interest|funding|literature review|review of (the )?literature)$/i;
+/** A heading's qualifier in brackets at its end: "(right leg)", "(L)", "(left, 2 weeks ago)". */
+const QUALIFIER = /\s*\([^()]{1,30}\)\s*:?\s*$/;
 const CAPTION = /^\s*(fig(ure)?s?\.?|table)\s*\d+/i;
 const FOLLOW_UP =
   /\b(follow-?up|latest|interval (?:MRI|scan|study)|at review|on review|after (completion|finishing|treatment|surgery|the operation|discharge)|after \w+ (weeks?|months?|years?|cycles?) of|(weeks?|months?|years?) later|improved from|was improved|has improved|on discharge|at discharge)\b/i;
@@ -172,17 +174,21 @@ export function segment(text: string, isRow: (line: string, start: number) => bo
       }
       continue;
     }
-    const heading = headingKind(trimmed);
+    const lead = line.start + (line.text.length - line.text.trimStart().length);
+    const tail = line.start + line.text.trimEnd().length;
+    // A heading with a qualifier ("NEEDLE EMG (right leg)") is a heading that is also a unit of
+    // its own, so that what it qualifies (the side of the table under it) can be read.
+    const qualified = QUALIFIER.exec(trimmed);
+    const heading = headingKind(qualified ? trimmed.slice(0, qualified.index) : trimmed);
     if (heading !== "none") {
       flush();
       inCaption = false;
       section = heading;
       block++;
       if (CONCLUSION_HEADINGS.test(headingText(trimmed))) conclusionBlocks.add(block);
+      if (qualified) units.push(unit(text, lead, tail, heading, false, false, block));
       continue;
     }
-    const lead = line.start + (line.text.length - line.text.trimStart().length);
-    const tail = line.start + line.text.trimEnd().length;
     if (CAPTION.test(trimmed)) {
       flush();
       inCaption = true;

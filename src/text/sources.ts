@@ -153,3 +153,14 @@ export const ROUTINE_REGIONS = {
   foot: ["foot_dorsum", "foot_lateral", "sole_medial", "sole_lateral"],
   sources: ["atlas:aids2010"],
 } as const;
+
+/**
+ * A muscle reported normal on needle examination is normal in every part of the examination:
+ * insertional activity, no spontaneous activity at rest, normal motor unit potentials and full
+ * recruitment. Paraspinal muscles are examined at rest only (their motor units are not graded).
+ */
+export const NORMAL_NEEDLE = {
+  fields: { insertional: "normal", spontaneous: "none", muap: "normal", recruitment: "normal" },
+  restOnly: ["paraspinal"],
+  sources: ["atlas:preston2020"],
+} as const;
