@@ -14,6 +14,7 @@ import { emgHeader, isEmgTableRow, readEmgTables } from "./findings/emg-table.js
 import { readImaging } from "./findings/imaging.js";
 import { readLabs } from "./findings/lab.js";
 import { readNcs } from "./findings/ncs.js";
+import { gridHeader, isGridRow, readNcsGrids } from "./findings/ncs-grid.js";
 import { isNcsTableLine, readNcsTables } from "./findings/ncs-table.js";
 import { readReflexes } from "./findings/reflex.js";
 import { readSensory } from "./findings/sensory.js";
@@ -86,7 +87,12 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   const isRow = (line: string, start: number) => {
     if (readRow(line, vocab) !== undefined || isNcsTableLine(line)) return true;
     const cells = cellsAt(norm.text, gaps, start, start + line.length);
-    return emgHeader(cells) !== undefined || isEmgTableRow(cells, vocab);
+    return (
+      emgHeader(cells) !== undefined ||
+      isEmgTableRow(cells, vocab) ||
+      gridHeader(cells) !== undefined ||
+      isGridRow(cells)
+    );
   };
   const units = segment(norm.text, isRow).map((u) => ({
     ...u,
@@ -100,8 +106,9 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   readReflexes(doc);
   readSensory(doc);
   readEmg(doc, readEmgTables(doc));
+  const grids = readNcsGrids(doc);
   readNcs(doc);
-  readNcsTables(doc);
+  readNcsTables(doc, grids);
   readSigns(doc);
   readImaging(doc);
   readLabs(doc);
