@@ -603,3 +603,42 @@ describe("a joint graded as a whole", () => {
     expect(extract("He had left hip pain and knee surgery in 2010.").case.findings).toEqual([]);
   });
 });
+
+describe("laboratory values judged by reference limits", () => {
+  it("reads a value with a thousands separator whole ('CK 3,450 U/L' is raised, not 3)", () => {
+    check({
+      text: "Labs: CK 3,450 U/L.",
+      has: [{ kind: "lab", test: "ck", result: "elevated", value: 3450 }],
+      not: [{ test: "ck", result: "normal" }],
+    });
+  });
+  it("a negation in one item of a results list does not reach the next", () => {
+    check({
+      text: "Bloods: SPEP without paraprotein, HbA1c 7.9%, glucose 201.",
+      has: [
+        { test: "hba1c", result: "elevated", value: 7.9 },
+        { test: "glucose", result: "elevated" },
+      ],
+    });
+  });
+  it("reads a lumbar puncture's protein and white cells as CSF, and blood counts by their limits", () => {
+    check({
+      text: "LP: protein 95 mg/dL, WBC 3. Blood: WBC 15.2, CRP 40 mg/L, ESR 88.",
+      has: [
+        { test: "csf_protein", result: "elevated", value: 95 },
+        { test: "csf_cells", result: "normal", value: 3 },
+        { test: "wbc", result: "elevated", value: 15.2 },
+        { test: "crp", result: "elevated" },
+        { test: "esr", result: "elevated" },
+      ],
+      not: [{ test: "wbc", value: 3 }],
+    });
+  });
+  it("does not judge a value whose limit the note does not settle (unit, sex, age)", () => {
+    const found = extract("Labs: CRP 4, ESR 30, CK 600.").case.findings;
+    expect(found.filter((f) => f.kind === "lab")).toEqual([]);
+  });
+  it("keeps a result word in brackets ('B12 350 pg/mL (normal)')", () => {
+    check({ text: "B12 350 pg/mL (normal).", has: [{ test: "vitamin_b12", result: "normal", value: 350 }] });
+  });
+});
