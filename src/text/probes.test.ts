@@ -642,3 +642,72 @@ describe("laboratory values judged by reference limits", () => {
     check({ text: "B12 350 pg/mL (normal).", has: [{ test: "vitamin_b12", result: "normal", value: 350 }] });
   });
 });
+
+describe("the complaint is not the examination", () => {
+  it("numbness and a foot drop told under HPI or CC are symptoms; the examination's are findings", () => {
+    const r = extract(
+      "CC: R foot drop and numb R big toe x 1 week.\nExam: R ankle DF 3/5. Decreased PP over the R dorsum of foot. Slapping gait with a R foot drop.",
+    );
+    const found = r.case.findings;
+    expect(found).toContainEqual(
+      expect.objectContaining({ kind: "sensory", region: "foot_dorsum", change: "reduced", side: "right" }),
+    );
+    expect(found).toContainEqual(expect.objectContaining({ kind: "sign", sign: "foot_drop", side: "right" }));
+    expect(found.some((f) => f.kind === "sensory" && f.region === "great_toe")).toBe(false);
+    expect(r.case.context?.symptoms).toContain("numbness");
+  });
+  it("a weak leg in the history without a grade is not a grade", () => {
+    check({
+      text: "History of presenting complaint: weak left ankle dorsiflexion for two weeks.\nOn examination: left ankle dorsiflexion 4/5.",
+      has: [{ kind: "strength", target: "ankle_dorsiflexion", mrc: 4, side: "left" }],
+      not: [{ kind: "strength", mrc: "weak" }],
+    });
+  });
+  it("a denied symptom is not a normal examination ('no saddle numbness')", () => {
+    const found = extract("Denies bladder symptoms, no saddle numbness. Power 5/5 throughout.").case.findings;
+    expect(found.some((f) => f.kind === "sensory" && f.region === "perineum")).toBe(false);
+  });
+  it("'numbness and tingling' over a region is the patient's paraesthesia, not a deficit", () => {
+    check({
+      text: "She had numbness and tingling over the right lateral thigh.",
+      has: [{ kind: "sensory", region: "thigh_lateral", change: "paresthesia", side: "right" }],
+      not: [{ kind: "sensory", change: "reduced" }],
+    });
+  });
+});
+
+describe("one sensory statement per clause", () => {
+  it("'decreased LT over the foot; saddle sensation intact' is a deficit and a normal saddle", () => {
+    check({
+      text: "Sens: decreased LT on L over the dorsum of the foot and lateral foot; saddle sensation intact.",
+      has: [
+        { kind: "sensory", region: "foot_dorsum", change: "reduced", modality: "light_touch", side: "left" },
+        { kind: "sensory", region: "foot_lateral", change: "reduced", side: "left" },
+        { kind: "sensory", region: "perineum", change: "normal" },
+      ],
+      not: [{ kind: "sensory", region: "perineum", change: "reduced" }],
+    });
+  });
+  it("a list of regions is not one region ('the R sole, lateral foot')", () => {
+    check({
+      text: "Sensation: decreased pinprick over the R sole, lateral foot and posterior calf.",
+      has: [
+        { region: "sole_medial", side: "right" },
+        { region: "foot_lateral", side: "right" },
+      ],
+    });
+  });
+});
+
+describe("an asymmetry is both sides", () => {
+  it("'both feet, L > R' and 'R>L' are bilateral, not one side", () => {
+    check({
+      text: "Decreased PP over the dorsum of both feet, L > R. Ankle DF weak, R>L.",
+      has: [
+        { kind: "sensory", region: "foot_dorsum", side: "bilateral" },
+        { kind: "strength", target: "ankle_dorsiflexion", side: "bilateral" },
+      ],
+      not: [{ side: "left" }, { side: "right" }],
+    });
+  });
+});

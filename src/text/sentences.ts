@@ -35,6 +35,12 @@ export interface Unit {
    * label, or a sentence naming a working or differential diagnosis. Never read as findings.
    */
   conclusion: boolean;
+  /**
+   * The patient's complaint, not the examination: under a history heading or label ("HPI:", "CC:",
+   * "Presenting complaint", "Clinical question:", "Reason for referral:", "S:"). What the patient
+   * feels there (numbness, tingling, a foot drop, a weak leg) is a symptom, not a finding.
+   */
+  complaint: boolean;
 }
 
 const CONCLUSION_HEADINGS =
@@ -42,9 +48,24 @@ const CONCLUSION_HEADINGS =
 /** "Impression: ...", "Plan - ...", "Working diagnosis: ...": a label that starts a conclusion. */
 const CONCLUSION_LABEL =
   /^\s*(?:clinical |emg |electrodiagnostic )?(?:impression|assessment|plan|a\/p|a&p|(?:working |differential |provisional |presumptive |final )?diagnos[ie]s|ddx|dx|interpretation|opinion|recommendations?|summary(?: and| &) (?:impression|interpretation))\s*[:\-\u2013]/i;
+const COMPLAINT_HEADINGS =
+  /^(history( of present(ing)? illness)?|history of (the )?presenting complaint|presenting complaint|hpi|hpc|chief complaint|cc|subjective|reason for referral|referral|indication|clinical (?:question|details|history))$/i;
+/** "HPI: ...", "CC - ...", "Clinical question: ...": a label that starts the complaint. */
+const COMPLAINT_LABEL =
+  /^\s*(?:HPI|HPC|PC|CC|C\/O|S|chief complaint|presenting complaint|history(?: of present(?:ing)? (?:illness|complaint))?|subjective|reason(?: for referral)?|referral(?: reason| question)?|indication|clinical (?:question|details|history))\s*[:\-\u2013]/i;
 /** Any other label ("Exam:", "HPI:", "Right leg:"): it ends a labelled conclusion. */
 const OTHER_LABEL = /^\s*[A-Za-z][A-Za-z /&]{1,30}:/;
 const NAMES_DIAGNOSIS = /\b(?:working|differential|provisional|presumptive|final) diagnos[ie]s\b|\bDDx\b/i;
+
+/** Marks the complaint units: from a complaint heading or label to the next heading or label. */
+function markComplaints(units: Unit[], complaintBlocks: Set<number>): void {
+  let labelled = -1;
+  for (const u of units) {
+    if (COMPLAINT_LABEL.test(u.text)) labelled = u.block;
+    else if (OTHER_LABEL.test(u.text) || u.block !== labelled) labelled = -1;
+    u.complaint = !u.row && (complaintBlocks.has(u.block) || labelled === u.block);
+  }
+}
 
 /** Marks the conclusion units: from a conclusion heading or label to the next heading or label. */
 function markConclusions(units: Unit[], conclusionBlocks: Set<number>): void {
@@ -159,6 +180,7 @@ export function segment(text: string, isRow: (line: string, start: number) => bo
   /** Whether the last line added to the piece ends a sentence. */
   let lastEnded = false;
   const conclusionBlocks = new Set<number>();
+  const complaintBlocks = new Set<number>();
 
   const flush = () => {
     if (pieceStart >= 0) splitInline(text, pieceStart, pieceEnd, pieceSection, pieceCaption, block, units);
@@ -186,6 +208,7 @@ export function segment(text: string, isRow: (line: string, start: number) => bo
       section = heading;
       block++;
       if (CONCLUSION_HEADINGS.test(headingText(trimmed))) conclusionBlocks.add(block);
+      if (COMPLAINT_HEADINGS.test(headingText(trimmed))) complaintBlocks.add(block);
       if (qualified) units.push(unit(text, lead, tail, heading, false, false, block));
       continue;
     }
@@ -217,6 +240,7 @@ export function segment(text: string, isRow: (line: string, start: number) => bo
   }
   flush();
   markConclusions(units, conclusionBlocks);
+  markComplaints(units, complaintBlocks);
   return units;
 }
 
@@ -241,6 +265,7 @@ function unit(
     generic: !row && GENERIC.test(t) && !ABOUT_PATIENT.test(t),
     block,
     conclusion: false,
+    complaint: false,
   };
 }
 

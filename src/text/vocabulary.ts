@@ -30,8 +30,11 @@ interface Entry {
 /** Words skipped inside a phrase: "dorsum of the left foot" is "dorsum foot". */
 const STOP = new Set(["the", "of", "left", "right", "both", "bilateral", "lt", "rt"]);
 const TOKEN = /[A-Za-z0-9]+/g;
-/** What may stand between the words of one phrase: "biceps femoris (short head)", "gastrocnemius, medial head". */
-const GAP = /^[\s\-'/.,()]*$/;
+/**
+ * What may stand between the words of one phrase: "biceps femoris (short head)". Not a comma: "the
+ * sole, lateral foot" is two regions (a table cell's "Biceps femoris, short head" is read without it).
+ */
+const GAP = /^[\s\-'/.()]*$/;
 
 /** Plurals that adding or dropping an "s" does not make: matched as their singular. */
 const IRREGULAR: Record<string, string> = { feet: "foot", calves: "calf" };

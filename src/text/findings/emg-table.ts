@@ -207,7 +207,8 @@ export function readEmgTables(doc: Doc): Set<Unit> {
 
 function readTableRow(doc: Doc, u: Unit, cols: Column[], cells: string[], tableSide: Side | undefined): void {
   const mi = cols.indexOf("muscle");
-  const name = cells[mi] ?? "";
+  // In a cell the muscle's name is all there is: "Biceps femoris, short head" is one name.
+  const name = (cells[mi] ?? "").replace(/,\s*/g, " ");
   const para = /paraspinal|PSP|PVM|multifidus/i.test(name) ? paraspinalIds(name).ids : [];
   const m = para.length
     ? { ids: para }

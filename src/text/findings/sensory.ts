@@ -11,6 +11,7 @@ import { OTHERS } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
 import { isNegated } from "../negation.js";
 import { EXAM_LIST, othersSides, scopeSides, statementAround } from "../scope.js";
+import type { Unit } from "../sentences.js";
 import { ROUTINE_REGIONS } from "../sources.js";
 import type { Mention } from "../vocabulary.js";
 
@@ -32,8 +33,26 @@ const CHANGE: [RegExp, Change][] = [
     "normal",
   ],
 ];
+/** Words for what the patient feels rather than what the examiner finds (Campbell, DeJong 2020). */
+const SYMPTOM_WORD =
+  /\b(numb(ness)?|tingl\w*|par(a)?esthesi\w*|pins and needles|dys(a)?esthesi\w*|burning)\b/i;
+const PARAESTHESIA = /\b(tingl\w*|par(a)?esthesi\w*|pins and needles)\b/i;
 const SENSORY_CUE =
   /\b(sensation|sensory|sensibility|hypo(a)?esthesi|hyper(a)?esthesi|an(a)?esthesi|allodynia|numb|par(a)?esthesi|tingling|dys(a)?esthesi|hypersensitiv|pin ?prick|light touch|vibration|proprioception|joint position)/i;
+/** The examiner's shorthand, in capitals only ("lt" is also "left"): LT, PP, JPS (Campbell, DeJong 2020). */
+const MODALITY_ABBREVIATION = /\b(LT|PP|JPS|Vib)\b/;
+function abbreviatedModality(t: string): SensoryFinding["modality"] | undefined {
+  const m = MODALITY_ABBREVIATION.exec(t)?.[1];
+  return m === "LT"
+    ? "light_touch"
+    : m === "PP"
+      ? "pinprick"
+      : m === "JPS"
+        ? "proprioception"
+        : m
+          ? "vibration"
+          : undefined;
+}
 const MODALITY: [RegExp, NonNullable<SensoryFinding["modality"]>][] = [
   [/\bpin ?-?prick(ing)?|pain sensation|sharp\b/i, "pinprick"],
   [/\blight(ly)? touch(ing)?|touch\b/i, "light_touch"],
@@ -195,49 +214,67 @@ export function readSensory(doc: Doc): void {
     }
   }
   for (const u of doc.patient) {
-    if (u.row || !SENSORY_CUE.test(u.text)) continue;
-    let change: Change | undefined;
-    let changeAt: [number, number] | undefined;
-    for (const [re, c] of CHANGE) {
-      const m = re.exec(u.text);
-      if (m) {
-        change = c;
-        changeAt = [u.start + m.index, u.start + m.index + m[0].length];
-        break;
-      }
+    if (u.row || !(SENSORY_CUE.test(u.text) || MODALITY_ABBREVIATION.test(u.text))) continue;
+    // Each clause has its own change, skin and modality: "decreased LT over the foot; saddle
+    // sensation intact" is a deficit of the foot and a normal saddle.
+    let from = u.start;
+    for (const m of matches(CLAUSE_END, doc.text, u)) {
+      readClause(doc, u, from, m.index);
+      from = m.index + m[0].length;
     }
-    if (!change || !changeAt) continue;
-    if (change !== "normal" && isNegated(doc.text, changeAt[0], changeAt[1], u.start, u.end))
-      change = "normal";
-    let modality: SensoryFinding["modality"];
-    for (const [re, mod] of MODALITY)
-      if (re.test(u.text)) {
-        modality = mod;
-        break;
-      }
-    const regions = regionMentions(doc, u.start, u.end);
-    if (regions.length === 0) {
-      if (change !== "normal")
-        doc.leftover(changeAt[0], changeAt[1], "a sensory change without a skin region");
-      continue;
-    }
-    const head = regions[0]?.start ?? u.start;
-    for (const r of regions) {
-      const named = doc.side(u, r.start, r.end, {
-        fallback: !r.bothFeet && change !== "normal",
-        headStart: head,
-      });
-      const { side, inferred } =
-        r.bothFeet && !named.side ? { side: "bilateral" as const, inferred: false } : named;
-      for (const id of r.ids) {
-        const f: SensoryFinding = { kind: "sensory", region: id, change };
-        if (side) f.side = side;
-        if (modality) f.modality = modality;
-        doc.add(f, [[r.start, r.end], changeAt], (r.expanded ? 0.6 : 0.85) - (inferred ? 0.25 : 0));
-      }
-    }
+    readClause(doc, u, from, u.end);
   }
   expandNormal(doc, pending);
+}
+
+/** Where a sensory statement ends inside a sentence (ConText's terminators that turn a sentence). */
+const CLAUSE_END = /;|\b(?:but|however|whereas|while|except)\b/gi;
+
+function readClause(doc: Doc, u: Unit, from: number, to: number): void {
+  const text = doc.text.slice(from, to);
+  if (!SENSORY_CUE.test(text) && !MODALITY_ABBREVIATION.test(text)) return;
+  let change: Change | undefined;
+  let changeAt: [number, number] | undefined;
+  for (const [re, c] of CHANGE) {
+    const m = re.exec(text);
+    if (m) {
+      change = c;
+      changeAt = [from + m.index, from + m.index + m[0].length];
+      break;
+    }
+  }
+  if (!change || !changeAt) return;
+  const symptom = SYMPTOM_WORD.test(doc.text.slice(changeAt[0], changeAt[1]));
+  // What the patient feels, told in the complaint, is a symptom (context), not an examination.
+  if (symptom && u.complaint) return;
+  // "Numbness and tingling": the patient's paraesthesia, not a deficit found on examination.
+  if (change === "reduced" && symptom && PARAESTHESIA.test(text)) change = "paresthesia";
+  if (change !== "normal" && isNegated(doc.text, changeAt[0], changeAt[1], u.start, u.end)) {
+    // "No numbness", "denies saddle numbness": a symptom denied (context), not a normal examination.
+    if (symptom) return;
+    change = "normal";
+  }
+  const modality = MODALITY.find(([re]) => re.test(text))?.[1] ?? abbreviatedModality(text);
+  const regions = regionMentions(doc, from, to);
+  if (regions.length === 0) {
+    if (change !== "normal") doc.leftover(changeAt[0], changeAt[1], "a sensory change without a skin region");
+    return;
+  }
+  const head = regions[0]?.start ?? from;
+  for (const r of regions) {
+    const named = doc.side(u, r.start, r.end, {
+      fallback: !r.bothFeet && change !== "normal",
+      headStart: head,
+    });
+    const { side, inferred } =
+      r.bothFeet && !named.side ? { side: "bilateral" as const, inferred: false } : named;
+    for (const id of r.ids) {
+      const f: SensoryFinding = { kind: "sensory", region: id, change };
+      if (side) f.side = side;
+      if (modality) f.modality = modality;
+      doc.add(f, [[r.start, r.end], changeAt], (r.expanded ? 0.6 : 0.85) - (inferred ? 0.25 : 0));
+    }
+  }
 }
 
 /**

@@ -110,6 +110,8 @@ export function readSigns(doc: Doc): void {
           /myoclonus/i.test(m[0])
         )
           continue;
+        // A foot drop in the complaint is the patient's weakness (a symptom); the sign is the examiner's.
+        if (sign === "foot_drop" && u.complaint) continue;
         if (sign === "pulses") {
           readPulses(doc, u, start, end);
           continue;

@@ -197,6 +197,8 @@ export function readStrength(doc: Doc): void {
       let mrc: string | undefined = grade?.mrc;
       let confidence = 0.9;
       if (!mrc) {
+        // A weak leg in the complaint is what the patient notices, not an examined grade.
+        if (u.complaint) continue;
         // Without a grade, the clause says weak or normal ("... were weak, while the iliopsoas had
         // normal strength").
         const c = clauseAround(doc.text, m.start, u.start, u.end);
