@@ -711,3 +711,19 @@ describe("an asymmetry is both sides", () => {
     });
   });
 });
+
+describe("an operation that caused the complaint is not a treatment", () => {
+  it("'weakness after hysterectomy ... five days after surgery the adductors were MRC 2' is the presentation", () => {
+    check({
+      text: "A woman noticed weakness of the left thigh adductors after a pelvic lymphadenectomy. Five days after surgery the left hip adductors were MRC grade 2.",
+      has: [{ kind: "strength", target: "hip_adduction", mrc: 2, side: "left" }],
+    });
+  });
+  it("after a decompression for the complaint, the course is still the course", () => {
+    const found = extract(
+      "He had left foot drop from an L5 disc; ankle dorsiflexion was 2/5. He underwent microdiscectomy. Three months after surgery ankle dorsiflexion was 5/5.",
+    ).case.findings;
+    expect(found).toContainEqual(expect.objectContaining({ target: "ankle_dorsiflexion", mrc: 2 }));
+    expect(found).not.toContainEqual(expect.objectContaining({ target: "ankle_dorsiflexion", mrc: 5 }));
+  });
+});

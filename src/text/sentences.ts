@@ -57,6 +57,25 @@ const COMPLAINT_LABEL =
 const OTHER_LABEL = /^\s*[A-Za-z][A-Za-z /&]{1,30}:/;
 const NAMES_DIAGNOSIS = /\b(?:working|differential|provisional|presumptive|final) diagnos[ie]s\b|\bDDx\b/i;
 
+/**
+ * A complaint that began after an operation ("noticed weakness of the hip adductors after
+ * laparoscopic hysterectomy"): the operation is the cause, not a treatment, so later sentences
+ * timed from it ("seven days after surgery the adductors were MRC 1") describe the presentation,
+ * not the course after treatment. Only the operation's words are set aside; "improved", "later",
+ * "at follow-up" still mark the course.
+ */
+const CAUSAL_OPERATION =
+  /\b(?:noticed|developed|woke|presented|began|started|complained|had|experienced)\b[^.;]{0,80}\b(?:after|following)\s+(?:a |an |the |her |his |their )?(?:[A-Za-z-]+\s+){0,3}(?:surgery|operation|\w+ectomy|\w+plasty|\w+otomy|\w+oscopy|procedure|repair|fixation|replacement)\b/i;
+const OPERATION_TIME = /\b(?:(?:\w+ )?(?:hours?|days?|weeks?) )?after (?:surgery|the operation)\b/gi;
+
+function markCausalOperation(units: Unit[]): void {
+  let caused = false;
+  for (const u of units) {
+    if (caused && u.followUp && !FOLLOW_UP.test(u.text.replace(OPERATION_TIME, " "))) u.followUp = false;
+    if (!caused && CAUSAL_OPERATION.test(u.text)) caused = true;
+  }
+}
+
 /** Marks the complaint units: from a complaint heading or label to the next heading or label. */
 function markComplaints(units: Unit[], complaintBlocks: Set<number>): void {
   let labelled = -1;
@@ -241,6 +260,7 @@ export function segment(text: string, isRow: (line: string, start: number) => bo
   flush();
   markConclusions(units, conclusionBlocks);
   markComplaints(units, complaintBlocks);
+  markCausalOperation(units);
   return units;
 }
 
