@@ -32,6 +32,11 @@ export function findingKey(f: Finding): string {
   return `${f.kind}|${findingId(f)}|${f.side ?? ""}`;
 }
 
+/** What readings are merged by: the finding's key, and for imaging its spinal level too (one finding per level). */
+function mergeKey(f: Finding): string {
+  return f.kind === "imaging" && f.level ? `${findingKey(f)}@${f.level}` : findingKey(f);
+}
+
 export function findingId(f: Finding): string {
   switch (f.kind) {
     case "strength":
@@ -173,7 +178,7 @@ export function merge(drafts: Draft[]): { drafts: Draft[]; conflicts: Conflict[]
   const out: Draft[] = [];
   const conflicts: Conflict[] = [];
   for (const d of drafts) {
-    const key = findingKey(d.finding);
+    const key = mergeKey(d.finding);
     const kept = byKey.get(key);
     if (!kept) {
       const c = copy(d);

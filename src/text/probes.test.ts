@@ -727,3 +727,55 @@ describe("an operation that caused the complaint is not a treatment", () => {
     expect(found).not.toContainEqual(expect.objectContaining({ target: "ankle_dorsiflexion", mrc: 5 }));
   });
 });
+
+describe("imaging as reports write it", () => {
+  it("a spine report is read level by level, each level with its own side", () => {
+    check({
+      text: "MRI showed bilateral lumbar stenosis at L2-3 and left subarticular stenosis at L3-4 compressing the left L4 root.",
+      has: [
+        {
+          kind: "imaging",
+          modality: "mri_spine",
+          level: "L2-L3",
+          tags: ["canal_stenosis"],
+          side: "bilateral",
+        },
+        {
+          kind: "imaging",
+          modality: "mri_spine",
+          level: "L3-L4",
+          tags: ["lateral_recess_stenosis"],
+          side: "left",
+        },
+      ],
+    });
+  });
+  it("reads the v1.1 studies and tags: brain, vascular, cord signal, joint disease, fracture", () => {
+    const found = extract(
+      [
+        "CT head: left frontal intracerebral haemorrhage.",
+        "CTA: occlusion of the left superficial femoral artery.",
+        "MRI thoracic spine: T2 hyperintensity within the cord at T10.",
+        "Right hip X-ray: severe osteoarthritis with joint space narrowing.",
+        "XR left knee: tibial plateau fracture.",
+      ].join("\n"),
+    ).case.findings;
+    expect(found).toContainEqual(
+      expect.objectContaining({ modality: "ct_brain", tags: expect.arrayContaining(["brain_lesion"]) }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ modality: "vascular", tags: ["arterial_occlusion"] }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ modality: "mri_spine", tags: ["cord_signal_change"] }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ modality: "xray", tags: ["joint_disease"], side: "right" }),
+    );
+    expect(found).toContainEqual(expect.objectContaining({ modality: "xray", tags: ["fracture"] }));
+  });
+  it("a study from years before is history, not the present", () => {
+    const found = extract("A right hip radiograph from years before had shown osteoarthritis.").case.findings;
+    expect(found.some((f) => f.kind === "imaging")).toBe(false);
+  });
+});
