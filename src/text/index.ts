@@ -13,6 +13,7 @@ import { readEmg } from "./findings/emg.js";
 import { emgHeader, isEmgTableRow, readEmgTables } from "./findings/emg-table.js";
 import { readImaging } from "./findings/imaging.js";
 import { readLabs } from "./findings/lab.js";
+import { readLimbStatements } from "./findings/limb.js";
 import { readNcs } from "./findings/ncs.js";
 import { gridHeader, isGridRow, readNcsGrids } from "./findings/ncs-grid.js";
 import { isNcsTableLine, readNcsTables } from "./findings/ncs-table.js";
@@ -105,6 +106,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   readStrength(doc);
   readReflexes(doc);
   readSensory(doc);
+  readLimbStatements(doc);
   readEmg(doc, readEmgTables(doc));
   const grids = readNcsGrids(doc);
   readNcs(doc);
