@@ -9,6 +9,7 @@
 import { type Finding, finding as findingSchema, type LocusCase, locusCase } from "../case/schema.js";
 import { readContext } from "./context.js";
 import { cellsAt, columnGaps, Doc, type Draft } from "./doc.js";
+import { readBeyondLegs } from "./findings/beyond-legs.js";
 import { readEmg } from "./findings/emg.js";
 import { emgHeader, isEmgTableRow, readEmgTables } from "./findings/emg-table.js";
 import { readImaging } from "./findings/imaging.js";
@@ -112,6 +113,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   readNcs(doc);
   readNcsTables(doc, grids);
   readSigns(doc);
+  readBeyondLegs(doc);
   readImaging(doc);
   readLabs(doc);
   const ctx = readContext(doc);

@@ -42,6 +42,8 @@ const SIGNS: [RegExp, Sign][] = [
   ],
   [/\b(atroph(?:y|ic|ied)|wasting|wasted)\b/gi, "atrophy"],
   [/\b((?:pseudo)?hypertroph(?:y|ic|ied)|enlarged calf|calf enlargement)\b/gi, "hypertrophy"],
+  // Seen at the bedside; "fasciculation potentials" on the needle are EMG (emg.ts).
+  [/\b(fasciculations?|fasciculating)\b(?!\s+potentials)/gi, "fasciculations"],
   [/\b(foot[- ]?drop|drop[- ]?foot)\b/gi, "foot_drop"],
   [/\b(trendelenburg(?:'s)?(?: sign| gait)?)\b/gi, "trendelenburg"],
   [/\b((?:ankle |sustained |unsustained )?clonus)\b/gi, "clonus"],
@@ -73,6 +75,7 @@ const PULSES_ABSENT =
 const PART =
   /\b(lumbar spine|lumbosacral spine|spine|low back|lower back|back|sacroiliac joint|sciatic notch|buttocks?|gluteal|thighs?|calf|calves|legs?|shins?|feet|foot|quadriceps|hamstrings?|gastrocnemius|glutei|peronei|fibular head|fibular neck|popliteal fossa|inguinal ligament|groin|hip)\b/i;
 const MIDLINE = /spine|back|lumbar|sacrum|sacral/i;
+const NEEDLE = /\b(EMG|needle|fibrillations?|MUAPs?|MUPs?|potentials)\b/i;
 const SKIP_CONTEXT = /\b(MRI|magnetic resonance|ultraso\w+|imaging|scan|STIR|T2)\b/i;
 
 /** Any of the sign words, to pass over sentences without one quickly. */
@@ -126,7 +129,13 @@ export function readSigns(doc: Doc): void {
           target = /^\s*(?:at|of|to|below)?\s*(?:the\s+)?(T\d{1,2}|L\d|C\d)\b/i
             .exec(doc.text.slice(end, Math.min(u.end, end + 20)))?.[1]
             ?.toUpperCase();
-        if (sign === "atrophy" || sign === "hypertrophy" || sign === "tenderness") {
+        if (sign === "fasciculations" && NEEDLE.test(u.text)) continue;
+        if (
+          sign === "atrophy" ||
+          sign === "hypertrophy" ||
+          sign === "tenderness" ||
+          sign === "fasciculations"
+        ) {
           if ((sign === "atrophy" || sign === "hypertrophy") && SKIP_CONTEXT.test(u.text)) continue;
           const after = doc.text.slice(end, Math.min(u.end, end + 50));
           const before = doc.text.slice(Math.max(u.start, start - 25), start);
@@ -146,7 +155,9 @@ export function readSigns(doc: Doc): void {
           target =
             postPart?.[1] ?? (muscle ? doc.text.slice(muscle.start, muscle.end) : undefined) ?? pre?.[1];
           if (muscle?.ids.length === 1 && !postPart) target = muscle.ids[0];
-          if (!target) {
+          // "No wasting or fasciculations": none anywhere in the legs, no part to name.
+          const none = sign !== "tenderness" && isNegated(doc.text, start, end, u.start, u.end);
+          if (!target && !none && sign !== "fasciculations") {
             doc.leftover(start, end, `${sign} without the part it concerns`);
             continue;
           }
