@@ -779,3 +779,49 @@ describe("imaging as reports write it", () => {
     expect(found.some((f) => f.kind === "imaging")).toBe(false);
   });
 });
+
+describe("readings that were turned over", () => {
+  it("'MMT (R/L): hip flex 3/3; knee ext 4+/4' is the right and left grades, not 5", () => {
+    check({
+      text: "MMT (R/L): hip flex 3/3; knee ext 4+/4; DF 5/5.",
+      has: [
+        { kind: "strength", target: "hip_flexion", mrc: 3, side: "bilateral" },
+        { kind: "strength", target: "knee_extension", mrc: "4+", side: "right" },
+        { kind: "strength", target: "knee_extension", mrc: 4, side: "left" },
+      ],
+      not: [{ target: "hip_flexion", mrc: 5 }],
+    });
+  });
+  it("'SLR 80 degrees bilaterally without pain' is a negative test", () => {
+    check({
+      text: "SLR 80 degrees bilaterally without pain.",
+      has: [{ kind: "sign", sign: "straight_leg_raise", present: false }],
+      not: [{ sign: "straight_leg_raise", present: true }],
+    });
+    const found = extract("SLR 80 degrees bilaterally without pain.").case.findings;
+    expect(found.every((f) => f.kind !== "sign" || f.present === false)).toBe(true);
+  });
+  it("short-duration, low-amplitude polyphasic units are myopathic, not neurogenic", () => {
+    check({
+      text: "EMG: R vastus lateralis - fibs 1+, short-duration low-amplitude polyphasic MUAPs, early recruitment.",
+      has: [{ kind: "emg", muscle: "vastus_lateralis", muap: "myopathic", recruitment: "early" }],
+      not: [{ muap: "neurogenic" }],
+    });
+  });
+  it("a needle row flattened into 'column value' pairs gives each muscle its own values", () => {
+    check({
+      text: "Needle EMG: L Tibialis anterior: IA incr, Fibs 2+, PSW 2+, MUAP nl, Recruit decr. L Tibialis posterior: IA nl, Fibs 0, PSW 0, MUAP nl, Recruit nl.",
+      has: [
+        {
+          muscle: "tibialis_anterior",
+          spontaneous: "fibrillations",
+          grade: 2,
+          recruitment: "reduced",
+          side: "left",
+        },
+        { muscle: "tibialis_posterior", spontaneous: "none", insertional: "normal", recruitment: "normal" },
+      ],
+      not: [{ muscle: "tibialis_posterior", spontaneous: "fibrillations" }],
+    });
+  });
+});

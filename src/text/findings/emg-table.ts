@@ -49,7 +49,7 @@ const COLUMN_WORDS: [RegExp, Column][] = [
   [/^(recr(?:uit(?:ment)?)?t?|recrt|int(?:erference)? pat(?:tern)?|IP)$/i, "recruit"],
 ];
 
-function columnOf(cell: string): Column {
+export function columnOf(cell: string): Column {
   return COLUMN_WORDS.find(([re]) => re.test(cell))?.[1] ?? "other";
 }
 
@@ -229,4 +229,22 @@ function readTableRow(doc: Doc, u: Unit, cols: Column[], cells: string[], tableS
     if (side) e.side = side;
     doc.add(e, [[u.start, u.end]], 0.85);
   }
+}
+
+/**
+ * A table row flattened into "column value" pairs ("IA incr, Fibs 2+, PSW 2+, Fasc 0, MUAP nl,
+ * Recruit decr"): read by the same columns, or undefined when fewer than two pairs name a column.
+ */
+export function labelledCells(stretch: string): Omit<EmgFinding, "kind" | "muscle" | "side"> | undefined {
+  const cols: Column[] = [];
+  const cells: string[] = [];
+  for (const item of stretch.replace(/^[\s:,-]+|[\s.;]+$/g, "").split(/\s*,\s*/)) {
+    const m = /^(.+?)\s+(\S+)$/.exec(item.trim());
+    if (!m) continue;
+    const col = columnOf(m[1] ?? "");
+    if (col === "other" || col === "muscle" || col === "side") continue;
+    cols.push(col);
+    cells.push(m[2] ?? "");
+  }
+  return cols.length >= 2 ? readEmgCells(cols, cells) : undefined;
 }

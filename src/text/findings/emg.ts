@@ -12,6 +12,7 @@ import { PARASPINAL_NOUNS } from "../phrases.js";
 import type { Unit } from "../sentences.js";
 import { NORMAL_NEEDLE } from "../sources.js";
 import type { Mention } from "../vocabulary.js";
+import { labelledCells } from "./emg-table.js";
 import { paraspinalIds, readRow } from "./tables.js";
 
 const CUE =
@@ -45,6 +46,14 @@ function features(t: string): Features {
     f.muap = "none";
     f.recruitment = "none";
   } else if (
+    // Short and small units are myopathic, polyphasic or not ("short-duration low-amplitude
+    // polyphasic MUAPs"); polyphasia alone says neither (Preston & Shapiro 2020).
+    /(short[- ]duration|small|low[- ]amplitude|myopathic)[\s,-]*(\w+[\s,-]+){0,3}(MUAPs?|MUPs?|motor units?|potentials)/i.test(
+      t,
+    )
+  )
+    f.muap = "myopathic";
+  else if (
     /(large|long[- ]duration|polyphasic|high[- ]amplitude|neurogenic|reinnervat\w*)\s*(\w+\s+){0,3}(MUAPs?|MUPs?|motor units?|potentials)|chronic neurogenic|reinnervation/i.test(
       t,
     )
@@ -185,11 +194,15 @@ function recordingSite(doc: Doc, from: number, m: Mention): boolean {
 function ownCells(doc: Doc, all: Mention[], end: number): (Features | undefined)[] | undefined {
   const own = all.map((m, i) => {
     const stretch = doc.text.slice(m.end, all[i + 1]?.start ?? end);
+    const labelled = labelledCells(stretch);
+    if (labelled) return labelled;
     const f = features(stretch);
     if (Object.keys(f).length > 0) return f;
     if (AT_REST_NORMAL.test(stretch) || /^\s*[:,-]?\s*(?:nl|normal|0)\b/i.test(stretch)) return NORMAL_MUSCLE;
     return undefined;
   });
+  // One muscle with its own labelled cells ("TP: IA nl, Fibs 0, PSW 0") is read by them too.
+  if (all.length === 1 && labelledCells(doc.text.slice(all[0]?.end ?? end, end))) return own;
   return own.filter(Boolean).length >= 2 ? own : undefined;
 }
 

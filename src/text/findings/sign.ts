@@ -12,6 +12,8 @@ import { SLR_POSITIVE_BELOW_DEGREES } from "../sources.js";
 
 /** "SLR 90 degrees", "SLR to 80°", "SLR limited at 30 deg": the angle a leg was raised to. */
 const ANGLE = /^[^.;]{0,25}?\b(\d{2,3})\s*(?:°|º|deg\b|degrees?\b)/i;
+const NO_PAIN =
+  /\b(?:without|no|not)\s+(?:\w+\s+)?(?:pain|reproduc\w*|radiat\w*|sciatica)|\bpain[- ]?free\b|\bpainless\b/gi;
 const PAIN = /\b(positive|pain|painful|reproduc\w*|limited|restricted|tight|sciatica|radiat\w*)\b/i;
 
 /**
@@ -22,7 +24,8 @@ function raisedFreely(after: string): boolean | undefined {
   const m = ANGLE.exec(after);
   if (!m) return undefined;
   const deg = Number(m[1]);
-  const within = after.slice(0, m.index + m[0].length + 25);
+  // "without pain", "no pain", "pain-free": the absence of pain is not pain.
+  const within = after.slice(0, m.index + m[0].length + 25).replace(NO_PAIN, " ");
   if (deg >= SLR_POSITIVE_BELOW_DEGREES.degrees && !PAIN.test(within)) return true;
   if (deg < SLR_POSITIVE_BELOW_DEGREES.degrees) return false;
   return undefined;
