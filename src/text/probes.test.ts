@@ -825,3 +825,20 @@ describe("readings that were turned over", () => {
     });
   });
 });
+
+describe("a list of skin with a change per item", () => {
+  it("'absent over A, reduced over B; intact over C' gives each its own change", () => {
+    check({
+      text: "Sensation absent over the R dorsum of foot, reduced over the R anterolateral leg; intact over the R medial leg.",
+      has: [
+        { region: "foot_dorsum", change: "absent", side: "right" },
+        { region: "leg_anterolateral", change: "reduced", side: "right" },
+        { region: "leg_medial", change: "normal", side: "right" },
+      ],
+      not: [
+        { region: "leg_anterolateral", change: "absent" },
+        { region: "leg_medial", change: "absent" },
+      ],
+    });
+  });
+});

@@ -230,12 +230,54 @@ export function readSensory(doc: Doc): void {
 /** Where a sensory statement ends inside a sentence (ConText's terminators that turn a sentence). */
 const CLAUSE_END = /;|\b(?:but|however|whereas|while|except)\b/gi;
 
+/**
+ * "Sensation absent over the dorsum of the foot, reduced over the anterolateral leg": a list whose
+ * items each carry their own change. An item starts at a comma followed by a change word and the
+ * skin it applies to.
+ */
+const LEADING_CHANGE =
+  /^\s*(?:and\s+)?(absent|reduced|decreased|diminished|impaired|intact|normal|preserved|lost)\s+(?:to\s+\w+(?:\s+\w+)?\s+)?(?:over|in|at|on|along|below|above)\b/i;
+const ITEM_START =
+  /,\s*(?:and\s+)?(?=(?:absent|reduced|decreased|diminished|impaired|intact|normal|preserved|increased|lost)\s+(?:to\s+\w+\s+)?(?:over|in|at|on|along|below|above)\b)/gi;
+
 function readClause(doc: Doc, u: Unit, from: number, to: number): void {
   const text = doc.text.slice(from, to);
-  if (!SENSORY_CUE.test(text) && !MODALITY_ABBREVIATION.test(text)) return;
+  // "...; intact over the medial leg": a clause of a sensory sentence that starts with its change.
+  const continues = LEADING_CHANGE.test(text);
+  if (!SENSORY_CUE.test(text) && !MODALITY_ABBREVIATION.test(text) && !continues) return;
+  const items = [...matches(ITEM_START, doc.text, { start: from, end: to })];
+  if (items.length === 0) {
+    readItem(doc, u, from, to, undefined);
+    return;
+  }
+  // The first item's modality holds for the items after it unless they name their own.
+  const first = doc.text.slice(from, items[0]?.index ?? to);
+  const modality = MODALITY.find(([re]) => re.test(first))?.[1] ?? abbreviatedModality(first);
+  let start = from;
+  for (const m of items) {
+    readItem(doc, u, start, m.index, modality);
+    start = m.index + m[0].length;
+  }
+  readItem(doc, u, start, to, modality);
+}
+
+function readItem(
+  doc: Doc,
+  u: Unit,
+  from: number,
+  to: number,
+  inherited: SensoryFinding["modality"] | undefined,
+): void {
+  const text = doc.text.slice(from, to);
   let change: Change | undefined;
   let changeAt: [number, number] | undefined;
-  for (const [re, c] of CHANGE) {
+  const lead = LEADING_CHANGE.exec(text);
+  if (lead && /^(intact|normal|preserved)$/i.test(lead[1] ?? "")) {
+    change = "normal";
+    const at = from + lead.index + lead[0].toLowerCase().indexOf((lead[1] ?? "").toLowerCase());
+    changeAt = [at, at + (lead[1] ?? "").length];
+  }
+  for (const [re, c] of change ? [] : CHANGE) {
     const m = re.exec(text);
     if (m) {
       change = c;
@@ -254,7 +296,7 @@ function readClause(doc: Doc, u: Unit, from: number, to: number): void {
     if (symptom) return;
     change = "normal";
   }
-  const modality = MODALITY.find(([re]) => re.test(text))?.[1] ?? abbreviatedModality(text);
+  const modality = MODALITY.find(([re]) => re.test(text))?.[1] ?? abbreviatedModality(text) ?? inherited;
   const regions = regionMentions(doc, from, to);
   if (regions.length === 0) {
     if (change !== "normal") doc.leftover(changeAt[0], changeAt[1], "a sensory change without a skin region");
