@@ -842,3 +842,21 @@ describe("a list of skin with a change per item", () => {
     });
   });
 });
+
+describe("a conduction result keeps to its own side", () => {
+  it("'R saphenous SNAP absent; L saphenous 5 uV' is absent on the right only", () => {
+    check({
+      text: "NCS: R saphenous SNAP absent; L saphenous 5 uV. R sural SNAP absent, L sural 9 uV.",
+      has: [
+        { study: "saphenous_sensory", side: "right", result: "absent" },
+        { study: "saphenous_sensory", side: "left", amplitude: 5 },
+        { study: "sural_sensory", side: "right", result: "absent" },
+        { study: "sural_sensory", side: "left", amplitude: 9 },
+      ],
+      not: [
+        { study: "saphenous_sensory", side: "left", result: "absent" },
+        { study: "sural_sensory", side: "left", result: "absent" },
+      ],
+    });
+  });
+});
