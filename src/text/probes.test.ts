@@ -860,3 +860,23 @@ describe("a conduction result keeps to its own side", () => {
     });
   });
 });
+
+describe("the midline has no side of its own", () => {
+  it("an anal wink, a saddle and a symmetrical loss are not given the note's main side", () => {
+    check({
+      text: "L EHL 3/5, L TA 4/5. Anal wink absent. Symmetrical saddle anaesthesia (perineum and buttocks) to pinprick. Toes downgoing.",
+      has: [
+        { kind: "reflex", reflex: "anal", grade: "absent" },
+        { kind: "sensory", region: "perineum", side: "bilateral" },
+        { kind: "sensory", region: "buttock", side: "bilateral" },
+        { kind: "reflex", reflex: "plantar", grade: "flexor", side: "bilateral" },
+      ],
+      not: [
+        { reflex: "anal", side: "left" },
+        { region: "perineum", side: "left" },
+        { region: "buttock", side: "left" },
+        { reflex: "plantar", side: "left" },
+      ],
+    });
+  });
+});

@@ -30,7 +30,9 @@ function wordGrade(w: string): Grade | undefined {
 }
 
 /** "Reflexes", "knee jerks", "ankle and knee reflexes", "plantar responses", "Babinski signs". */
-const PLURAL = /^[\w\s,'-]{0,25}?\b(?:reflexes|jerks|responses|signs|plantars|AJs|KJs|DTRs)\b/i;
+const PLURAL = /^[\w\s,'-]{0,25}?\b(?:reflexes|jerks|responses|signs|plantars|toes|AJs|KJs|DTRs)\b/i;
+/** Reflexes of the midline (anal wink, bulbocavernosus): no side of their own to infer. */
+const MIDLINE_REFLEXES = new Set(["anal", "bulbocavernosus"]);
 
 /**
  * The side of a reflex phrase. A plural phrase ("knee jerks were absent", "all reflexes were
@@ -171,7 +173,8 @@ export function readReflexes(doc: Doc): void {
         return;
       }
       if (!grade) return;
-      const { side, inferred } = reflexSide(doc, u, m.start, m.end, grade !== "normal");
+      const midline = m.ids.every((id) => MIDLINE_REFLEXES.has(id));
+      const { side, inferred } = reflexSide(doc, u, m.start, m.end, grade !== "normal" && !midline);
       // "Reflexes were normal", "DTRs 2+ and symmetric": a whole-examination statement, written as
       // a v1.1 `others` finding. An abnormal one ("reflexes were absent") speaks of the knee and
       // ankle jerks, the reflexes of a leg examination.

@@ -86,6 +86,13 @@ const GLOBAL_NORMAL =
 const NOT_LEGS =
   /\b(arms?|hands?|fingers?|upper (?:limbs?|extremit\w*)|face|facial|trunk|chest|abdomen|saddle|perine\w*|perianal|genital\w*|scrot\w*)\b/i;
 
+/** Skin regions on the midline (the atlas's `midline` flag). */
+const MIDLINE_REGIONS = new Set(
+  getAtlas()
+    .data.regions.filter((r) => r.midline)
+    .map((r) => r.id),
+);
+
 const ROOT_ORDER = ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
 
 /** "L5 and S1" -> L5, S1; "L1-L4", "L4 to S1" -> every root between. */
@@ -303,13 +310,17 @@ function readItem(
     return;
   }
   const head = regions[0]?.start ?? from;
+  // "Symmetrical saddle anaesthesia": both sides, not the side the note is mostly about.
+  const symmetric = /\bsymmetric\w*/i.test(text);
   for (const r of regions) {
+    // The perineum, the genitals and the low back are midline: no side of their own to infer.
+    const midline = r.ids.every((id) => MIDLINE_REGIONS.has(id));
     const named = doc.side(u, r.start, r.end, {
-      fallback: !r.bothFeet && change !== "normal",
+      fallback: !r.bothFeet && !symmetric && !midline && change !== "normal",
       headStart: head,
     });
     const { side, inferred } =
-      r.bothFeet && !named.side ? { side: "bilateral" as const, inferred: false } : named;
+      (r.bothFeet || symmetric) && !named.side ? { side: "bilateral" as const, inferred: false } : named;
     for (const id of r.ids) {
       const f: SensoryFinding = { kind: "sensory", region: id, change };
       if (side) f.side = side;
