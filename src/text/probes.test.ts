@@ -880,3 +880,24 @@ describe("the midline has no side of its own", () => {
     });
   });
 });
+
+describe("reflexes joined by 'and' share their grade", () => {
+  it("'KJ and AJ 2+ bilat' grades both; 'left patellar and Achilles absent' is both absent on the left", () => {
+    check({
+      text: "KJ and AJ 2+ bilat.",
+      has: [
+        { reflex: "patellar", grade: "normal", side: "bilateral" },
+        { reflex: "achilles", grade: "normal", side: "bilateral" },
+      ],
+    });
+    check({
+      text: "DTRs: left patellar and Achilles absent; right patellar and Achilles 2+.",
+      has: [
+        { reflex: "patellar", grade: "absent", side: "left" },
+        { reflex: "achilles", grade: "absent", side: "left" },
+        { reflex: "patellar", grade: "normal", side: "right" },
+      ],
+      not: [{ reflex: "patellar", grade: "absent", side: "right" }],
+    });
+  });
+});

@@ -101,7 +101,13 @@ export class Vocabulary {
   }
 
   private lookup(key: string, raw: string, kinds: readonly AtlasKind[]): Entry | undefined {
-    for (const k of [key, key.endsWith("s") ? key.slice(0, -1) : `${key}s`]) {
+    // The singular and plural of the last word: "reflex(es)", "jerk(s)".
+    const other = key.endsWith("es")
+      ? [key.slice(0, -1), key.slice(0, -2)]
+      : key.endsWith("s")
+        ? [key.slice(0, -1)]
+        : [`${key}s`];
+    for (const k of [key, ...other]) {
       const list = this.byKey.get(k);
       if (!list) continue;
       const hit = list.find(
