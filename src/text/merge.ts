@@ -112,6 +112,8 @@ const SENSORY_FAMILY: Record<string, string> = {
 /** Whether two readings of one key may stand side by side (a deficit and a pain of one region). */
 function bothStand(a: Finding, b: Finding): boolean {
   if (a.kind !== "sensory" || b.kind !== "sensory") return false;
+  // Two modalities examined at one place are two findings ("vibration absent, JPS impaired at the toes").
+  if (a.modality && b.modality && a.modality !== b.modality) return true;
   const fa = SENSORY_FAMILY[a.change];
   const fb = SENSORY_FAMILY[b.change];
   return fa !== fb && !(a.change === "normal" || b.change === "normal");

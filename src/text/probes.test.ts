@@ -901,3 +901,16 @@ describe("reflexes joined by 'and' share their grade", () => {
     });
   });
 });
+
+describe("sensation by modality and by plural parts", () => {
+  it("'vibration absent at the great toes; JPS impaired at the great toes' are two findings, both legs", () => {
+    check({
+      text: "L EHL 4/5. Vibration absent at the great toes. JPS mildly impaired at the great toes; proprioception normal at the knees.",
+      has: [
+        { region: "great_toe", change: "absent", modality: "vibration", side: "bilateral" },
+        { region: "great_toe", change: "reduced", modality: "proprioception", side: "bilateral" },
+      ],
+      not: [{ region: "great_toe", side: "left" }],
+    });
+  });
+});

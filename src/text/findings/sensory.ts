@@ -17,9 +17,15 @@ import type { Mention } from "../vocabulary.js";
 
 type Change = SensoryFinding["change"];
 
+/** A modality named before its change: "vibration absent at the great toes", "JPS normal". */
+const MODALITY_WORDS =
+  "(?:vibration(?: sense)?|pin ?prick|light touch|proprioception|joint position(?: sense)?|JPS|temperature)";
 const CHANGE: [RegExp, Change][] = [
   [
-    /\b(an(a)?esthesia|anesthetic|no sensation|absent sensation|sensation (was |is )?absent|complete sensory loss)\b/i,
+    new RegExp(
+      `\\b(an(a)?esthesia|anesthetic|no sensation|absent sensation|sensation (was |is )?absent|complete sensory loss|${MODALITY_WORDS} (?:was |is |were )?absent|absent ${MODALITY_WORDS})\\b`,
+      "i",
+    ),
     "absent",
   ],
   [/\b(hyper(a)?esthesia|hypersensitiv\w*|allodynia|hyperalgesia|hyperpathia)\b/i, "increased"],
@@ -29,7 +35,10 @@ const CHANGE: [RegExp, Change][] = [
   ],
   [/\b(par(a)?esthesi\w*|tingling|pins and needles|dys(a)?esthesi\w*|burning sensation)\b/i, "paresthesia"],
   [
-    /\b(sensation|sensory (exam(ination)?|testing)|sensibility)\b[^.;]{0,30}\b(normal|intact|preserved)\b/i,
+    new RegExp(
+      `\\b(sensation|sensory (exam(ination)?|testing)|sensibility)\\b[^.;]{0,30}\\b(normal|intact|preserved)\\b|\\b${MODALITY_WORDS} (?:was |is |were )?(?:normal|intact|preserved)\\b`,
+      "i",
+    ),
     "normal",
   ],
 ];
@@ -85,6 +94,8 @@ const GLOBAL_NORMAL =
 /** Parts of the body a sensory statement can be about that are not the legs. */
 const NOT_LEGS =
   /\b(arms?|hands?|fingers?|upper (?:limbs?|extremit\w*)|face|facial|trunk|chest|abdomen|saddle|perine\w*|perianal|genital\w*|scrot\w*)\b/i;
+
+const PLURAL_PART = /\b(feet|legs|thighs|calves|shins|knees|ankles|heels|soles|toes|buttocks)\b/i;
 
 /** Skin regions on the midline (the atlas's `midline` flag). */
 const MIDLINE_REGIONS = new Set(
@@ -315,12 +326,16 @@ function readItem(
   for (const r of regions) {
     // The perineum, the genitals and the low back are midline: no side of their own to infer.
     const midline = r.ids.every((id) => MIDLINE_REGIONS.has(id));
+    // "The dorsal feet", "the great toes", "the backs of the legs": a plural part is both legs.
+    const plural = PLURAL_PART.test(doc.text.slice(r.start, r.end));
     const named = doc.side(u, r.start, r.end, {
-      fallback: !r.bothFeet && !symmetric && !midline && change !== "normal",
+      fallback: !r.bothFeet && !symmetric && !midline && !plural && change !== "normal",
       headStart: head,
     });
     const { side, inferred } =
-      (r.bothFeet || symmetric) && !named.side ? { side: "bilateral" as const, inferred: false } : named;
+      (r.bothFeet || symmetric || plural) && !named.side
+        ? { side: "bilateral" as const, inferred: false }
+        : named;
     for (const id of r.ids) {
       const f: SensoryFinding = { kind: "sensory", region: id, change };
       if (side) f.side = side;
