@@ -27,6 +27,7 @@ import {
   type Open,
   readValues,
   SITE_NAME,
+  sideOf,
   studyId,
 } from "./ncs-table.js";
 
@@ -58,9 +59,6 @@ export function isGridRow(cells: string[]): boolean {
   );
 }
 
-const sideWord = (w: string | undefined): Side | undefined =>
-  !w ? undefined : /^l/i.test(w) ? "left" : /^r/i.test(w) ? "right" : undefined;
-
 function lateStudy(nerve: string, which: string): string | undefined {
   const h = /^h/i.test(which);
   if (/tibial/i.test(nerve)) return h ? "tibial_h_reflex" : "tibial_f_wave";
@@ -80,7 +78,7 @@ function studyOf(cells: string[], type: "motor" | "sensory"): { study: string; s
   const rec = /\b(EDB|AH|AHB|TA)\b/.exec(cells.join(" "))?.[1] ?? "";
   const study = late ? lateStudy(m[2] ?? "", late[1] ?? late[2] ?? "") : studyId(m[2] ?? "", kind, rec);
   if (!study) return undefined;
-  const side = sideWord(m[1]) ?? sideWord(cells.find((c) => SIDE_CELL.test(c)));
+  const side = sideOf(m[1]) ?? sideOf(cells.find((c) => SIDE_CELL.test(c)));
   return side ? { study, side } : { study };
 }
 

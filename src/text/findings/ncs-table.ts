@@ -185,7 +185,8 @@ export interface Open {
   end: number;
 }
 
-function sideOf(w: string | undefined): Side | undefined {
+/** The side a cell or word names: "L", "Lt", "left" / "R", "Rt", "right". */
+export function sideOf(w: string | undefined): Side | undefined {
   if (!w) return undefined;
   return /^l/i.test(w) ? "left" : /^r/i.test(w) ? "right" : undefined;
 }
