@@ -48,7 +48,7 @@ const UNCERTAIN =
   /(?:\?|\b(?:possible|possibly|probable|probably|suspected|suspect|suspicious (?:for|of)|questionable|query|equivocal|cannot (?:be )?(?:excluded?|ruled? out)|can't (?:exclude|rule out)|could not (?:be )?(?:excluded?|ruled? out)|not (?:be )?excluded|rule out|r\/o|may (?:be|have|represent)|might|versus|vs\.?|differential(?: diagnosis)? (?:includes?|of)|consider(?:ed)?|concern for|worrisome for)\b)/gi;
 
 const HISTORICAL =
-  /\b(?:(?:past (?:medical )?)?history of|PMH|h\/o|hx of|previous(?:ly)?|prior|in the past(?! (?:\d|few|several|one|two|three|four|five|six|week|month|day|year))|resolved|formerly|years? ago|(?:\d+|two|three|four|five|ten|several|many|some) years (?:earlier|before|previously)|years earlier|had (?:a|an) (?:episode|bout)|status post|s\/p)\b/gi;
+  /\b(?:(?:past (?:medical )?)?history of|PMH|h\/o|hx of|previous(?:ly)?|prior|in the past(?! (?:\d|few|several|one|two|three|four|five|six|week|month|day|year))|resolved|formerly|years? ago|(?:\d+|two|three|four|five|ten|several|many|some) years (?:earlier|before|previously)|years earlier|from years before|had (?:a|an) (?:episode|bout)|status post|s\/p)\b/gi;
 
 const HYPOTHETICAL =
   /\b(?:if|should (?:he|she|they|the patient)|return if|in case of|watch for|look(?:ing)? for)\b/gi;

@@ -16,6 +16,10 @@ import type { Unit } from "./sentences.js";
 import { type Vocabulary, vocabulary } from "./vocabulary.js";
 import { countWork } from "./work.js";
 
+/** A sentence that opens with the leg it is about: "In the left leg ...", "Neuro, R leg: ...". */
+const LEAD_SIDE =
+  /^\s*(?:(?:in|on|for)\s+the\s+(left|right)\s+(?:leg|lower\s+limb|lower\s+extremity)\b|[A-Za-z]{2,12},\s+(left|right|L|R)\s+(?:leg|LE|lower\s+limb)\s*:)/i;
+
 export interface Draft {
   finding: Finding;
   /** Normalised-text spans the finding was read from. */
@@ -78,6 +82,12 @@ export class Doc {
         alone = h.alone;
       } else if (!alone && /^\s*[A-Za-z][A-Za-z /&]{1,30}:/.test(u.text)) side = undefined;
       if (side) this.headers.set(u, side);
+      else {
+        // "In the left leg tone was increased; hip flexion was 4/5", "Neuro, R leg: ankle DF 2/5;
+        // knee extension 5/5": a leg named first, as the place of the whole sentence.
+        const lead = LEAD_SIDE.exec(u.text);
+        if (lead) this.headers.set(u, /^(l|left)$/i.test(lead[1] ?? lead[2] ?? "") ? "left" : "right");
+      }
     }
   }
 
@@ -221,8 +231,18 @@ export function* matches(
   yield* found;
 }
 
-/** The cells of text[start, end), cut at column gaps. */
+/**
+ * The cells of text[start, end), cut at column gaps, or at the bars of a pipe table ("| TA | Incr
+ * |"), where an empty cell keeps its place so the columns stay aligned.
+ */
 export function cellsAt(text: string, gaps: Uint8Array, start: number, end: number): string[] {
+  const piece = text.slice(start, end);
+  if (/^\s*\|.*\|\s*$/.test(piece))
+    return piece
+      .trim()
+      .slice(1, -1)
+      .split("|")
+      .map((c) => c.trim());
   const out: string[] = [];
   let s = start;
   for (let i = start; i < end; i++)

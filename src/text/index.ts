@@ -9,11 +9,14 @@
 import { type Finding, finding as findingSchema, type LocusCase, locusCase } from "../case/schema.js";
 import { readContext } from "./context.js";
 import { cellsAt, columnGaps, Doc, type Draft } from "./doc.js";
+import { readBeyondLegs } from "./findings/beyond-legs.js";
 import { readEmg } from "./findings/emg.js";
 import { emgHeader, isEmgTableRow, readEmgTables } from "./findings/emg-table.js";
 import { readImaging } from "./findings/imaging.js";
 import { readLabs } from "./findings/lab.js";
+import { readLimbStatements } from "./findings/limb.js";
 import { readNcs } from "./findings/ncs.js";
+import { gridHeader, isGridRow, readNcsGrids } from "./findings/ncs-grid.js";
 import { isNcsTableLine, readNcsTables } from "./findings/ncs-table.js";
 import { readReflexes } from "./findings/reflex.js";
 import { readSensory } from "./findings/sensory.js";
@@ -86,7 +89,12 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   const isRow = (line: string, start: number) => {
     if (readRow(line, vocab) !== undefined || isNcsTableLine(line)) return true;
     const cells = cellsAt(norm.text, gaps, start, start + line.length);
-    return emgHeader(cells) !== undefined || isEmgTableRow(cells, vocab);
+    return (
+      emgHeader(cells) !== undefined ||
+      isEmgTableRow(cells, vocab) ||
+      gridHeader(cells) !== undefined ||
+      isGridRow(cells)
+    );
   };
   const units = segment(norm.text, isRow).map((u) => ({
     ...u,
@@ -99,11 +107,13 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   readStrength(doc);
   readReflexes(doc);
   readSensory(doc);
-  readEmg(doc);
-  readEmgTables(doc);
+  readLimbStatements(doc);
+  readEmg(doc, readEmgTables(doc));
+  const grids = readNcsGrids(doc);
   readNcs(doc);
-  readNcsTables(doc);
+  readNcsTables(doc, grids);
   readSigns(doc);
+  readBeyondLegs(doc);
   readImaging(doc);
   readLabs(doc);
   const ctx = readContext(doc);

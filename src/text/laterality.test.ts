@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { extract } from "./index.js";
 import { headerSide, sideFor, sideMentions } from "./laterality.js";
 
 const side = (s: string, phrase: string, head?: string) => {
@@ -65,5 +66,21 @@ describe("letters and abbreviations", () => {
     expect(headerSide("LLE: TA 4/5")).toMatchObject({ side: "left", alone: false });
     expect(headerSide("Left:")).toMatchObject({ side: "left", alone: true });
     expect(headerSide("Left TA 4/5")).toBeUndefined();
+  });
+});
+
+describe("a sentence that opens with its leg", () => {
+  it("'In the left leg tone was increased; hip flexion was 4/5' is the left leg past the ';'", () => {
+    const found = extract("In the left leg tone was increased; hip flexion was 4/5, knee flexion 4/5.").case
+      .findings;
+    expect(found).toContainEqual(expect.objectContaining({ target: "hip_flexion", mrc: 4, side: "left" }));
+    expect(found).toContainEqual(expect.objectContaining({ target: "knee_flexion", side: "left" }));
+  });
+  it("'Neuro, R leg: ankle DF 2/5; knee extension 5/5' is the right leg throughout", () => {
+    const found = extract("Neuro, R leg: ankle DF 2/5, ankle PF 3/5; knee extension 5/5.").case.findings;
+    expect(found).toContainEqual(
+      expect.objectContaining({ target: "knee_extension", mrc: 5, side: "right" }),
+    );
+    expect(found.some((f) => f.side === "bilateral" || f.side === "left")).toBe(false);
   });
 });

@@ -100,7 +100,29 @@ export function sideMentions(text: string, from = 0, to = text.length): SideMent
       REFERENCE_BEFORE.test(text.slice(Math.max(from, sideAt - 40), sideAt));
     out.push({ start, end, side, post, reference });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return asymmetries(text, from, to, out).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "L > R", "right worse than left", "R>>L": both sides, one more than the other. The pair is one
+ * bilateral mention, not a left and a right.
+ */
+const ASYMMETRY =
+  /(?<![A-Za-z0-9])(L|R|Lt|Rt|left|right)\s*(?:>{1,2}|more than|worse than|greater than)\s*(L|R|Lt|Rt|left|right)(?![A-Za-z0-9])/gi;
+
+function asymmetries(text: string, from: number, to: number, out: SideMention[]): SideMention[] {
+  const piece = text.slice(from, to);
+  if (!/>|than/i.test(piece)) return out;
+  let kept = out;
+  ASYMMETRY.lastIndex = 0;
+  for (let m = ASYMMETRY.exec(piece); m; m = ASYMMETRY.exec(piece)) {
+    if ((m[1] ?? "")[0]?.toLowerCase() === (m[2] ?? "")[0]?.toLowerCase()) continue;
+    const start = from + m.index;
+    const end = start + m[0].length;
+    kept = kept.filter((x) => x.end <= start || x.start >= end);
+    kept.push({ start, end, side: "bilateral", post: true, reference: false });
+  }
+  return kept;
 }
 
 /** A mention whose "affected side" has been resolved to the side the note is about. */

@@ -32,6 +32,11 @@ export function findingKey(f: Finding): string {
   return `${f.kind}|${findingId(f)}|${f.side ?? ""}`;
 }
 
+/** What readings are merged by: the finding's key, and for imaging its spinal level too (one finding per level). */
+function mergeKey(f: Finding): string {
+  return f.kind === "imaging" && f.level ? `${findingKey(f)}@${f.level}` : findingKey(f);
+}
+
 export function findingId(f: Finding): string {
   switch (f.kind) {
     case "strength":
@@ -107,6 +112,8 @@ const SENSORY_FAMILY: Record<string, string> = {
 /** Whether two readings of one key may stand side by side (a deficit and a pain of one region). */
 function bothStand(a: Finding, b: Finding): boolean {
   if (a.kind !== "sensory" || b.kind !== "sensory") return false;
+  // Two modalities examined at one place are two findings ("vibration absent, JPS impaired at the toes").
+  if (a.modality && b.modality && a.modality !== b.modality) return true;
   const fa = SENSORY_FAMILY[a.change];
   const fb = SENSORY_FAMILY[b.change];
   return fa !== fb && !(a.change === "normal" || b.change === "normal");
@@ -173,7 +180,7 @@ export function merge(drafts: Draft[]): { drafts: Draft[]; conflicts: Conflict[]
   const out: Draft[] = [];
   const conflicts: Conflict[] = [];
   for (const d of drafts) {
-    const key = findingKey(d.finding);
+    const key = mergeKey(d.finding);
     const kept = byKey.get(key);
     if (!kept) {
       const c = copy(d);

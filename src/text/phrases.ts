@@ -39,6 +39,25 @@ export const MISSING_SYNONYMS: Phrase[] = [
     kind: "muscle",
     ids: ["gastrocnemius_lateral_head"],
   },
+  // Abbreviated heads and words as needle EMG tables print them (Preston & Shapiro 2020, the
+  // report tables of the electrodiagnostic chapters): "Biceps femoris SH", "Ext hallucis longus".
+  {
+    words: ["biceps femoris SH", "BF SH", "BF short head", "biceps femoris short"],
+    kind: "muscle",
+    ids: ["biceps_femoris_short_head"],
+  },
+  {
+    words: ["biceps femoris LH", "BF LH", "BF long head"],
+    kind: "muscle",
+    ids: ["biceps_femoris_long_head"],
+  },
+  {
+    words: ["ext hallucis longus", "ext hall longus", "ext hallucis"],
+    kind: "muscle",
+    ids: ["extensor_hallucis_longus"],
+  },
+  { words: ["ext digitorum brevis", "ext dig brevis"], kind: "muscle", ids: ["extensor_digitorum_brevis"] },
+  { words: ["ext digitorum longus", "ext dig longus"], kind: "muscle", ids: ["extensor_digitorum_longus"] },
   {
     words: ["adductor compartment", "thigh adductor compartment"],
     kind: "muscle",

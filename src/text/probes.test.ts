@@ -603,3 +603,314 @@ describe("a joint graded as a whole", () => {
     expect(extract("He had left hip pain and knee surgery in 2010.").case.findings).toEqual([]);
   });
 });
+
+describe("laboratory values judged by reference limits", () => {
+  it("reads a value with a thousands separator whole ('CK 3,450 U/L' is raised, not 3)", () => {
+    check({
+      text: "Labs: CK 3,450 U/L.",
+      has: [{ kind: "lab", test: "ck", result: "elevated", value: 3450 }],
+      not: [{ test: "ck", result: "normal" }],
+    });
+  });
+  it("a negation in one item of a results list does not reach the next", () => {
+    check({
+      text: "Bloods: SPEP without paraprotein, HbA1c 7.9%, glucose 201.",
+      has: [
+        { test: "hba1c", result: "elevated", value: 7.9 },
+        { test: "glucose", result: "elevated" },
+      ],
+    });
+  });
+  it("reads a lumbar puncture's protein and white cells as CSF, and blood counts by their limits", () => {
+    check({
+      text: "LP: protein 95 mg/dL, WBC 3. Blood: WBC 15.2, CRP 40 mg/L, ESR 88.",
+      has: [
+        { test: "csf_protein", result: "elevated", value: 95 },
+        { test: "csf_cells", result: "normal", value: 3 },
+        { test: "wbc", result: "elevated", value: 15.2 },
+        { test: "crp", result: "elevated" },
+        { test: "esr", result: "elevated" },
+      ],
+      not: [{ test: "wbc", value: 3 }],
+    });
+  });
+  it("does not judge a value whose limit the note does not settle (unit, sex, age)", () => {
+    const found = extract("Labs: CRP 4, ESR 30, CK 600.").case.findings;
+    expect(found.filter((f) => f.kind === "lab")).toEqual([]);
+  });
+  it("keeps a result word in brackets ('B12 350 pg/mL (normal)')", () => {
+    check({ text: "B12 350 pg/mL (normal).", has: [{ test: "vitamin_b12", result: "normal", value: 350 }] });
+  });
+});
+
+describe("the complaint is not the examination", () => {
+  it("numbness and a foot drop told under HPI or CC are symptoms; the examination's are findings", () => {
+    const r = extract(
+      "CC: R foot drop and numb R big toe x 1 week.\nExam: R ankle DF 3/5. Decreased PP over the R dorsum of foot. Slapping gait with a R foot drop.",
+    );
+    const found = r.case.findings;
+    expect(found).toContainEqual(
+      expect.objectContaining({ kind: "sensory", region: "foot_dorsum", change: "reduced", side: "right" }),
+    );
+    expect(found).toContainEqual(expect.objectContaining({ kind: "sign", sign: "foot_drop", side: "right" }));
+    expect(found.some((f) => f.kind === "sensory" && f.region === "great_toe")).toBe(false);
+    expect(r.case.context?.symptoms).toContain("numbness");
+  });
+  it("a weak leg in the history without a grade is not a grade", () => {
+    check({
+      text: "History of presenting complaint: weak left ankle dorsiflexion for two weeks.\nOn examination: left ankle dorsiflexion 4/5.",
+      has: [{ kind: "strength", target: "ankle_dorsiflexion", mrc: 4, side: "left" }],
+      not: [{ kind: "strength", mrc: "weak" }],
+    });
+  });
+  it("a denied symptom is not a normal examination ('no saddle numbness')", () => {
+    const found = extract("Denies bladder symptoms, no saddle numbness. Power 5/5 throughout.").case.findings;
+    expect(found.some((f) => f.kind === "sensory" && f.region === "perineum")).toBe(false);
+  });
+  it("'numbness and tingling' over a region is the patient's paraesthesia, not a deficit", () => {
+    check({
+      text: "She had numbness and tingling over the right lateral thigh.",
+      has: [{ kind: "sensory", region: "thigh_lateral", change: "paresthesia", side: "right" }],
+      not: [{ kind: "sensory", change: "reduced" }],
+    });
+  });
+});
+
+describe("one sensory statement per clause", () => {
+  it("'decreased LT over the foot; saddle sensation intact' is a deficit and a normal saddle", () => {
+    check({
+      text: "Sens: decreased LT on L over the dorsum of the foot and lateral foot; saddle sensation intact.",
+      has: [
+        { kind: "sensory", region: "foot_dorsum", change: "reduced", modality: "light_touch", side: "left" },
+        { kind: "sensory", region: "foot_lateral", change: "reduced", side: "left" },
+        { kind: "sensory", region: "perineum", change: "normal" },
+      ],
+      not: [{ kind: "sensory", region: "perineum", change: "reduced" }],
+    });
+  });
+  it("a list of regions is not one region ('the R sole, lateral foot')", () => {
+    check({
+      text: "Sensation: decreased pinprick over the R sole, lateral foot and posterior calf.",
+      has: [
+        { region: "sole_medial", side: "right" },
+        { region: "foot_lateral", side: "right" },
+      ],
+    });
+  });
+});
+
+describe("an asymmetry is both sides", () => {
+  it("'both feet, L > R' and 'R>L' are bilateral, not one side", () => {
+    check({
+      text: "Decreased PP over the dorsum of both feet, L > R. Ankle DF weak, R>L.",
+      has: [
+        { kind: "sensory", region: "foot_dorsum", side: "bilateral" },
+        { kind: "strength", target: "ankle_dorsiflexion", side: "bilateral" },
+      ],
+      not: [{ side: "left" }, { side: "right" }],
+    });
+  });
+});
+
+describe("an operation that caused the complaint is not a treatment", () => {
+  it("'weakness after hysterectomy ... five days after surgery the adductors were MRC 2' is the presentation", () => {
+    check({
+      text: "A woman noticed weakness of the left thigh adductors after a pelvic lymphadenectomy. Five days after surgery the left hip adductors were MRC grade 2.",
+      has: [{ kind: "strength", target: "hip_adduction", mrc: 2, side: "left" }],
+    });
+  });
+  it("after a decompression for the complaint, the course is still the course", () => {
+    const found = extract(
+      "He had left foot drop from an L5 disc; ankle dorsiflexion was 2/5. He underwent microdiscectomy. Three months after surgery ankle dorsiflexion was 5/5.",
+    ).case.findings;
+    expect(found).toContainEqual(expect.objectContaining({ target: "ankle_dorsiflexion", mrc: 2 }));
+    expect(found).not.toContainEqual(expect.objectContaining({ target: "ankle_dorsiflexion", mrc: 5 }));
+  });
+});
+
+describe("imaging as reports write it", () => {
+  it("a spine report is read level by level, each level with its own side", () => {
+    check({
+      text: "MRI showed bilateral lumbar stenosis at L2-3 and left subarticular stenosis at L3-4 compressing the left L4 root.",
+      has: [
+        {
+          kind: "imaging",
+          modality: "mri_spine",
+          level: "L2-L3",
+          tags: ["canal_stenosis"],
+          side: "bilateral",
+        },
+        {
+          kind: "imaging",
+          modality: "mri_spine",
+          level: "L3-L4",
+          tags: ["lateral_recess_stenosis"],
+          side: "left",
+        },
+      ],
+    });
+  });
+  it("reads the v1.1 studies and tags: brain, vascular, cord signal, joint disease, fracture", () => {
+    const found = extract(
+      [
+        "CT head: left frontal intracerebral haemorrhage.",
+        "CTA: occlusion of the left superficial femoral artery.",
+        "MRI thoracic spine: T2 hyperintensity within the cord at T10.",
+        "Right hip X-ray: severe osteoarthritis with joint space narrowing.",
+        "XR left knee: tibial plateau fracture.",
+      ].join("\n"),
+    ).case.findings;
+    expect(found).toContainEqual(
+      expect.objectContaining({ modality: "ct_brain", tags: expect.arrayContaining(["brain_lesion"]) }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ modality: "vascular", tags: ["arterial_occlusion"] }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ modality: "mri_spine", tags: ["cord_signal_change"] }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ modality: "xray", tags: ["joint_disease"], side: "right" }),
+    );
+    expect(found).toContainEqual(expect.objectContaining({ modality: "xray", tags: ["fracture"] }));
+  });
+  it("a study from years before is history, not the present", () => {
+    const found = extract("A right hip radiograph from years before had shown osteoarthritis.").case.findings;
+    expect(found.some((f) => f.kind === "imaging")).toBe(false);
+  });
+});
+
+describe("readings that were turned over", () => {
+  it("'MMT (R/L): hip flex 3/3; knee ext 4+/4' is the right and left grades, not 5", () => {
+    check({
+      text: "MMT (R/L): hip flex 3/3; knee ext 4+/4; DF 5/5.",
+      has: [
+        { kind: "strength", target: "hip_flexion", mrc: 3, side: "bilateral" },
+        { kind: "strength", target: "knee_extension", mrc: "4+", side: "right" },
+        { kind: "strength", target: "knee_extension", mrc: 4, side: "left" },
+      ],
+      not: [{ target: "hip_flexion", mrc: 5 }],
+    });
+  });
+  it("'SLR 80 degrees bilaterally without pain' is a negative test", () => {
+    check({
+      text: "SLR 80 degrees bilaterally without pain.",
+      has: [{ kind: "sign", sign: "straight_leg_raise", present: false }],
+      not: [{ sign: "straight_leg_raise", present: true }],
+    });
+    const found = extract("SLR 80 degrees bilaterally without pain.").case.findings;
+    expect(found.every((f) => f.kind !== "sign" || f.present === false)).toBe(true);
+  });
+  it("short-duration, low-amplitude polyphasic units are myopathic, not neurogenic", () => {
+    check({
+      text: "EMG: R vastus lateralis - fibs 1+, short-duration low-amplitude polyphasic MUAPs, early recruitment.",
+      has: [{ kind: "emg", muscle: "vastus_lateralis", muap: "myopathic", recruitment: "early" }],
+      not: [{ muap: "neurogenic" }],
+    });
+  });
+  it("a needle row flattened into 'column value' pairs gives each muscle its own values", () => {
+    check({
+      text: "Needle EMG: L Tibialis anterior: IA incr, Fibs 2+, PSW 2+, MUAP nl, Recruit decr. L Tibialis posterior: IA nl, Fibs 0, PSW 0, MUAP nl, Recruit nl.",
+      has: [
+        {
+          muscle: "tibialis_anterior",
+          spontaneous: "fibrillations",
+          grade: 2,
+          recruitment: "reduced",
+          side: "left",
+        },
+        { muscle: "tibialis_posterior", spontaneous: "none", insertional: "normal", recruitment: "normal" },
+      ],
+      not: [{ muscle: "tibialis_posterior", spontaneous: "fibrillations" }],
+    });
+  });
+});
+
+describe("a list of skin with a change per item", () => {
+  it("'absent over A, reduced over B; intact over C' gives each its own change", () => {
+    check({
+      text: "Sensation absent over the R dorsum of foot, reduced over the R anterolateral leg; intact over the R medial leg.",
+      has: [
+        { region: "foot_dorsum", change: "absent", side: "right" },
+        { region: "leg_anterolateral", change: "reduced", side: "right" },
+        { region: "leg_medial", change: "normal", side: "right" },
+      ],
+      not: [
+        { region: "leg_anterolateral", change: "absent" },
+        { region: "leg_medial", change: "absent" },
+      ],
+    });
+  });
+});
+
+describe("a conduction result keeps to its own side", () => {
+  it("'R saphenous SNAP absent; L saphenous 5 uV' is absent on the right only", () => {
+    check({
+      text: "NCS: R saphenous SNAP absent; L saphenous 5 uV. R sural SNAP absent, L sural 9 uV.",
+      has: [
+        { study: "saphenous_sensory", side: "right", result: "absent" },
+        { study: "saphenous_sensory", side: "left", amplitude: 5 },
+        { study: "sural_sensory", side: "right", result: "absent" },
+        { study: "sural_sensory", side: "left", amplitude: 9 },
+      ],
+      not: [
+        { study: "saphenous_sensory", side: "left", result: "absent" },
+        { study: "sural_sensory", side: "left", result: "absent" },
+      ],
+    });
+  });
+});
+
+describe("the midline has no side of its own", () => {
+  it("an anal wink, a saddle and a symmetrical loss are not given the note's main side", () => {
+    check({
+      text: "L EHL 3/5, L TA 4/5. Anal wink absent. Symmetrical saddle anaesthesia (perineum and buttocks) to pinprick. Toes downgoing.",
+      has: [
+        { kind: "reflex", reflex: "anal", grade: "absent" },
+        { kind: "sensory", region: "perineum", side: "bilateral" },
+        { kind: "sensory", region: "buttock", side: "bilateral" },
+        { kind: "reflex", reflex: "plantar", grade: "flexor", side: "bilateral" },
+      ],
+      not: [
+        { reflex: "anal", side: "left" },
+        { region: "perineum", side: "left" },
+        { region: "buttock", side: "left" },
+        { reflex: "plantar", side: "left" },
+      ],
+    });
+  });
+});
+
+describe("reflexes joined by 'and' share their grade", () => {
+  it("'KJ and AJ 2+ bilat' grades both; 'left patellar and Achilles absent' is both absent on the left", () => {
+    check({
+      text: "KJ and AJ 2+ bilat.",
+      has: [
+        { reflex: "patellar", grade: "normal", side: "bilateral" },
+        { reflex: "achilles", grade: "normal", side: "bilateral" },
+      ],
+    });
+    check({
+      text: "DTRs: left patellar and Achilles absent; right patellar and Achilles 2+.",
+      has: [
+        { reflex: "patellar", grade: "absent", side: "left" },
+        { reflex: "achilles", grade: "absent", side: "left" },
+        { reflex: "patellar", grade: "normal", side: "right" },
+      ],
+      not: [{ reflex: "patellar", grade: "absent", side: "right" }],
+    });
+  });
+});
+
+describe("sensation by modality and by plural parts", () => {
+  it("'vibration absent at the great toes; JPS impaired at the great toes' are two findings, both legs", () => {
+    check({
+      text: "L EHL 4/5. Vibration absent at the great toes. JPS mildly impaired at the great toes; proprioception normal at the knees.",
+      has: [
+        { region: "great_toe", change: "absent", modality: "vibration", side: "bilateral" },
+        { region: "great_toe", change: "reduced", modality: "proprioception", side: "bilateral" },
+      ],
+      not: [{ region: "great_toe", side: "left" }],
+    });
+  });
+});

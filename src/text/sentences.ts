@@ -35,6 +35,12 @@ export interface Unit {
    * label, or a sentence naming a working or differential diagnosis. Never read as findings.
    */
   conclusion: boolean;
+  /**
+   * The patient's complaint, not the examination: under a history heading or label ("HPI:", "CC:",
+   * "Presenting complaint", "Clinical question:", "Reason for referral:", "S:"). What the patient
+   * feels there (numbness, tingling, a foot drop, a weak leg) is a symptom, not a finding.
+   */
+  complaint: boolean;
 }
 
 const CONCLUSION_HEADINGS =
@@ -42,9 +48,43 @@ const CONCLUSION_HEADINGS =
 /** "Impression: ...", "Plan - ...", "Working diagnosis: ...": a label that starts a conclusion. */
 const CONCLUSION_LABEL =
   /^\s*(?:clinical |emg |electrodiagnostic )?(?:impression|assessment|plan|a\/p|a&p|(?:working |differential |provisional |presumptive |final )?diagnos[ie]s|ddx|dx|interpretation|opinion|recommendations?|summary(?: and| &) (?:impression|interpretation))\s*[:\-\u2013]/i;
+const COMPLAINT_HEADINGS =
+  /^(history( of present(ing)? illness)?|history of (the )?presenting complaint|presenting complaint|hpi|hpc|chief complaint|cc|subjective|reason for referral|referral|indication|clinical (?:question|details|history))$/i;
+/** "HPI: ...", "CC - ...", "Clinical question: ...": a label that starts the complaint. */
+const COMPLAINT_LABEL =
+  /^\s*(?:HPI|HPC|PC|CC|C\/O|S|chief complaint|presenting complaint|history(?: of present(?:ing)? (?:illness|complaint))?|subjective|reason(?: for referral)?|referral(?: reason| question)?|indication|clinical (?:question|details|history))\s*[:\-\u2013]/i;
 /** Any other label ("Exam:", "HPI:", "Right leg:"): it ends a labelled conclusion. */
 const OTHER_LABEL = /^\s*[A-Za-z][A-Za-z /&]{1,30}:/;
 const NAMES_DIAGNOSIS = /\b(?:working|differential|provisional|presumptive|final) diagnos[ie]s\b|\bDDx\b/i;
+
+/**
+ * A complaint that began after an operation ("noticed weakness of the hip adductors after
+ * laparoscopic hysterectomy"): the operation is the cause, not a treatment, so later sentences
+ * timed from it ("seven days after surgery the adductors were MRC 1") describe the presentation,
+ * not the course after treatment. Only the operation's words are set aside; "improved", "later",
+ * "at follow-up" still mark the course.
+ */
+const CAUSAL_OPERATION =
+  /\b(?:noticed|developed|woke|presented|began|started|complained|had|experienced)\b[^.;]{0,80}\b(?:after|following)\s+(?:a |an |the |her |his |their )?(?:[A-Za-z-]+\s+){0,3}(?:surgery|operation|\w+ectomy|\w+plasty|\w+otomy|\w+oscopy|procedure|repair|fixation|replacement)\b/i;
+const OPERATION_TIME = /\b(?:(?:\w+ )?(?:hours?|days?|weeks?) )?after (?:surgery|the operation)\b/gi;
+
+function markCausalOperation(units: Unit[]): void {
+  let caused = false;
+  for (const u of units) {
+    if (caused && u.followUp && !FOLLOW_UP.test(u.text.replace(OPERATION_TIME, " "))) u.followUp = false;
+    if (!caused && CAUSAL_OPERATION.test(u.text)) caused = true;
+  }
+}
+
+/** Marks the complaint units: from a complaint heading or label to the next heading or label. */
+function markComplaints(units: Unit[], complaintBlocks: Set<number>): void {
+  let labelled = -1;
+  for (const u of units) {
+    if (COMPLAINT_LABEL.test(u.text)) labelled = u.block;
+    else if (OTHER_LABEL.test(u.text) || u.block !== labelled) labelled = -1;
+    u.complaint = !u.row && (complaintBlocks.has(u.block) || labelled === u.block);
+  }
+}
 
 /** Marks the conclusion units: from a conclusion heading or label to the next heading or label. */
 function markConclusions(units: Unit[], conclusionBlocks: Set<number>): void {
@@ -64,6 +104,8 @@ const PATIENT_HEADINGS =
   /^(case( report| presentation| description| history| summary)?|clinical (details|presentation|findings|history|summary)|history( of present(ing)? illness)?|presenting complaint|examination|physical examination|neurological examination|findings|investigations?|results|electrodiagnostic (study|studies|findings)|emg|ncs|emg\/ncs|nerve conduction studies|needle emg|imaging|mri|laboratory|labs|impression|assessment|plan|hpi|exam|abstract|summary|patient)$/i;
 const LITERATURE_HEADINGS =
   /^(introduction|background|discussion|conclusions?|references|learning points|acknowledge?ments?|author'?s comments?|editor'?s comments?|keywords?|conflicts? of interest|funding|literature review|review of (the )?literature)$/i;
+/** A heading's qualifier in brackets at its end: "(right leg)", "(L)", "(left, 2 weeks ago)". */
+const QUALIFIER = /\s*\([^()]{1,30}\)\s*:?\s*$/;
 const CAPTION = /^\s*(fig(ure)?s?\.?|table)\s*\d+/i;
 const FOLLOW_UP =
   /\b(follow-?up|latest|interval (?:MRI|scan|study)|at review|on review|after (completion|finishing|treatment|surgery|the operation|discharge)|after \w+ (weeks?|months?|years?|cycles?) of|(weeks?|months?|years?) later|improved from|was improved|has improved|on discharge|at discharge)\b/i;
@@ -157,6 +199,7 @@ export function segment(text: string, isRow: (line: string, start: number) => bo
   /** Whether the last line added to the piece ends a sentence. */
   let lastEnded = false;
   const conclusionBlocks = new Set<number>();
+  const complaintBlocks = new Set<number>();
 
   const flush = () => {
     if (pieceStart >= 0) splitInline(text, pieceStart, pieceEnd, pieceSection, pieceCaption, block, units);
@@ -172,17 +215,22 @@ export function segment(text: string, isRow: (line: string, start: number) => bo
       }
       continue;
     }
-    const heading = headingKind(trimmed);
+    const lead = line.start + (line.text.length - line.text.trimStart().length);
+    const tail = line.start + line.text.trimEnd().length;
+    // A heading with a qualifier ("NEEDLE EMG (right leg)") is a heading that is also a unit of
+    // its own, so that what it qualifies (the side of the table under it) can be read.
+    const qualified = QUALIFIER.exec(trimmed);
+    const heading = headingKind(qualified ? trimmed.slice(0, qualified.index) : trimmed);
     if (heading !== "none") {
       flush();
       inCaption = false;
       section = heading;
       block++;
       if (CONCLUSION_HEADINGS.test(headingText(trimmed))) conclusionBlocks.add(block);
+      if (COMPLAINT_HEADINGS.test(headingText(trimmed))) complaintBlocks.add(block);
+      if (qualified) units.push(unit(text, lead, tail, heading, false, false, block));
       continue;
     }
-    const lead = line.start + (line.text.length - line.text.trimStart().length);
-    const tail = line.start + line.text.trimEnd().length;
     if (CAPTION.test(trimmed)) {
       flush();
       inCaption = true;
@@ -211,6 +259,8 @@ export function segment(text: string, isRow: (line: string, start: number) => bo
   }
   flush();
   markConclusions(units, conclusionBlocks);
+  markComplaints(units, complaintBlocks);
+  markCausalOperation(units);
   return units;
 }
 
@@ -235,6 +285,7 @@ function unit(
     generic: !row && GENERIC.test(t) && !ABOUT_PATIENT.test(t),
     block,
     conclusion: false,
+    complaint: false,
   };
 }
 

@@ -62,6 +62,30 @@ export const TEXT_SOURCES = {
     year: 2011,
     published: "Journal of Spinal Cord Medicine 34(6):535-546",
   },
+  kyriakides2010: {
+    title: "EFNS guidelines on the diagnostic approach to pauci- or asymptomatic hyperCKemia",
+    authors: "Kyriakides T, Angelini C, Schaefer J, et al.",
+    year: 2010,
+    published: "European Journal of Neurology 17(6):767-773",
+  },
+  brigden1999: {
+    title: "Clinical utility of the erythrocyte sedimentation rate",
+    authors: "Brigden ML",
+    year: 1999,
+    published: "American Family Physician 60(5):1443-1450",
+  },
+  pepys2003: {
+    title: "C-reactive protein: a critical update",
+    authors: "Pepys MB, Hirschfield GM",
+    year: 2003,
+    published: "Journal of Clinical Investigation 111(12):1805-1812",
+  },
+  kratz2022: {
+    title: "Laboratory values of clinical importance (appendix)",
+    authors: "Kratz A, Pesce MA, Basner RC, Einstein AJ",
+    year: 2022,
+    published: "Harrison's Principles of Internal Medicine, 21st edition, McGraw Hill",
+  },
 } as const;
 
 /**
@@ -152,4 +176,42 @@ export const MRC_WORDS = {
 export const ROUTINE_REGIONS = {
   foot: ["foot_dorsum", "foot_lateral", "sole_medial", "sole_lateral"],
   sources: ["atlas:aids2010"],
+} as const;
+
+/**
+ * A muscle reported normal on needle examination is normal in every part of the examination:
+ * insertional activity, no spontaneous activity at rest, normal motor unit potentials and full
+ * recruitment. Paraspinal muscles are examined at rest only (their motor units are not graded).
+ */
+export const NORMAL_NEEDLE = {
+  fields: { insertional: "normal", spontaneous: "none", muap: "normal", recruitment: "normal" },
+  restOnly: ["paraspinal"],
+  sources: ["atlas:preston2020"],
+} as const;
+
+/**
+ * Reference limits for laboratory values written without a word. Above `above` a value is
+ * elevated whoever the patient is; at or below `normalUpTo` it is normal whoever the patient is;
+ * between the two the limit depends on sex, age or ancestry, which a note seldom states, and the
+ * value is not judged.
+ * - CK (U/L): upper limits differ by sex and ancestry, from 217 (white women) to 801 (black men);
+ *   1.5 times the highest is abnormal for anyone (Kyriakides 2010, after Brewster 2007).
+ * - ESR (mm/h, Westergren): normal to about 15 in younger adults; the upper limit rises with age
+ *   to about (age + 10) / 2 in women (Miller 1983), so 50 is above it until 90 (Brigden 1999).
+ * - CRP: below 5 mg/L (0.5 mg/dL) in most healthy adults; 10 mg/L (1 mg/dL) or more is raised
+ *   (Pepys 2003).
+ * - WBC (10^9/L): 4.0 to 11.0 (Kratz, Harrison's appendix).
+ * - CSF protein: 15 to 45 mg/dL (0.15 to 0.45 g/L); CSF cells: up to 5 per microlitre (Kratz,
+ *   Harrison's appendix).
+ */
+export const LAB_REFERENCE = {
+  ck: { above: 1202, normalUpTo: 217 },
+  esr: { above: 50, normalUpTo: 15 },
+  crpMgL: { above: 10, normalUpTo: 5 },
+  crpMgDl: { above: 1, normalUpTo: 0.5 },
+  wbc: { above: 11.1, normalUpTo: 11 },
+  csfProteinMgDl: { above: 46, normalUpTo: 45 },
+  csfProteinGL: { above: 0.46, normalUpTo: 0.45 },
+  csfCells: { above: 6, normalUpTo: 5 },
+  sources: ["kyriakides2010", "brigden1999", "pepys2003", "kratz2022"],
 } as const;

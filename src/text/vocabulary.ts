@@ -30,7 +30,11 @@ interface Entry {
 /** Words skipped inside a phrase: "dorsum of the left foot" is "dorsum foot". */
 const STOP = new Set(["the", "of", "left", "right", "both", "bilateral", "lt", "rt"]);
 const TOKEN = /[A-Za-z0-9]+/g;
-const GAP = /^[\s\-'/.]*$/;
+/**
+ * What may stand between the words of one phrase: "biceps femoris (short head)". Not a comma: "the
+ * sole, lateral foot" is two regions (a table cell's "Biceps femoris, short head" is read without it).
+ */
+const GAP = /^[\s\-'/.()]*$/;
 
 /** Plurals that adding or dropping an "s" does not make: matched as their singular. */
 const IRREGULAR: Record<string, string> = { feet: "foot", calves: "calf" };
@@ -97,7 +101,13 @@ export class Vocabulary {
   }
 
   private lookup(key: string, raw: string, kinds: readonly AtlasKind[]): Entry | undefined {
-    for (const k of [key, key.endsWith("s") ? key.slice(0, -1) : `${key}s`]) {
+    // The singular and plural of the last word: "reflex(es)", "jerk(s)".
+    const other = key.endsWith("es")
+      ? [key.slice(0, -1), key.slice(0, -2)]
+      : key.endsWith("s")
+        ? [key.slice(0, -1)]
+        : [`${key}s`];
+    for (const k of [key, ...other]) {
       const list = this.byKey.get(k);
       if (!list) continue;
       const hit = list.find(

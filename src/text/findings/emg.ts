@@ -10,7 +10,9 @@ import type { EmgFinding } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
 import { PARASPINAL_NOUNS } from "../phrases.js";
 import type { Unit } from "../sentences.js";
+import { NORMAL_NEEDLE } from "../sources.js";
 import type { Mention } from "../vocabulary.js";
+import { labelledCells } from "./emg-table.js";
 import { paraspinalIds, readRow } from "./tables.js";
 
 const CUE =
@@ -44,6 +46,14 @@ function features(t: string): Features {
     f.muap = "none";
     f.recruitment = "none";
   } else if (
+    // Short and small units are myopathic, polyphasic or not ("short-duration low-amplitude
+    // polyphasic MUAPs"); polyphasia alone says neither (Preston & Shapiro 2020).
+    /(short[- ]duration|small|low[- ]amplitude|myopathic)[\s,-]*(\w+[\s,-]+){0,3}(MUAPs?|MUPs?|motor units?|potentials)/i.test(
+      t,
+    )
+  )
+    f.muap = "myopathic";
+  else if (
     /(large|long[- ]duration|polyphasic|high[- ]amplitude|neurogenic|reinnervat\w*)\s*(\w+\s+){0,3}(MUAPs?|MUPs?|motor units?|potentials)|chronic neurogenic|reinnervation/i.test(
       t,
     )
@@ -99,9 +109,11 @@ function paraspinalMentions(doc: Doc, u: Unit): Mention[] {
   return out;
 }
 
-export function readEmg(doc: Doc): void {
+/** Needle EMG in prose and in tables without a header; `done` are rows a header table has read. */
+export function readEmg(doc: Doc, done: ReadonlySet<Unit> = new Set()): void {
   let tableSide: "left" | "right" | undefined;
   for (const u of doc.patient) {
+    if (done.has(u)) continue;
     if (!u.row) {
       const lone = /^(left|right)(?: side)?$/i.exec(u.text.trim());
       if (lone) tableSide = (lone[1] ?? "").toLowerCase() as "left" | "right";
@@ -140,6 +152,19 @@ function clauses(doc: Doc, u: Unit): { start: number; end: number }[] {
   return out;
 }
 
+/**
+ * A muscle called normal on needle examination is normal in each part of it: insertional activity,
+ * no spontaneous activity at rest, normal motor unit potentials and recruitment (NORMAL_NEEDLE).
+ */
+const NORMAL_MUSCLE: Features = { ...NORMAL_NEEDLE.fields };
+
+/** Paraspinal muscles are examined at rest only: no motor units or recruitment are read for them. */
+function atRestOnly(id: string, f: Features): Features {
+  if (!NORMAL_NEEDLE.restOnly.some((p) => id.startsWith(`${p}_`))) return f;
+  const { muap: _m, recruitment: _r, ...rest } = f;
+  return rest;
+}
+
 /** "Quiet", "normal", "silent": a muscle at rest without spontaneous activity. */
 const AT_REST_NORMAL = /^\s*(?:(?:was|were|is|are)\s+)?(?:normal|quiet|silent|unremarkable|spared|clean)\b/i;
 
@@ -169,12 +194,15 @@ function recordingSite(doc: Doc, from: number, m: Mention): boolean {
 function ownCells(doc: Doc, all: Mention[], end: number): (Features | undefined)[] | undefined {
   const own = all.map((m, i) => {
     const stretch = doc.text.slice(m.end, all[i + 1]?.start ?? end);
+    const labelled = labelledCells(stretch);
+    if (labelled) return labelled;
     const f = features(stretch);
     if (Object.keys(f).length > 0) return f;
-    if (AT_REST_NORMAL.test(stretch) || /^\s*[:,-]?\s*(?:nl|normal|0)\b/i.test(stretch))
-      return { spontaneous: "none", muap: "normal" } as Features;
+    if (AT_REST_NORMAL.test(stretch) || /^\s*[:,-]?\s*(?:nl|normal|0)\b/i.test(stretch)) return NORMAL_MUSCLE;
     return undefined;
   });
+  // One muscle with its own labelled cells ("TP: IA nl, Fibs 0, PSW 0") is read by them too.
+  if (all.length === 1 && labelledCells(doc.text.slice(all[0]?.end ?? end, end))) return own;
   return own.filter(Boolean).length >= 2 ? own : undefined;
 }
 
@@ -230,12 +258,13 @@ function readEmgClause(doc: Doc, u: Unit, c: { start: number; end: number }): vo
       AT_REST_NORMAL.test(trail) ||
       (Object.keys(f).length === 0 && quietAfter);
     const cellsOf = perMuscle?.[i];
-    const own: Features = cellsOf ?? (normal ? { spontaneous: "none", muap: "normal" } : f);
+    let own: Features = { ...(cellsOf ?? (normal ? NORMAL_MUSCLE : f)) };
     if ((perMuscle && !cellsOf) || Object.keys(own).length === 0) return;
-    if (/^\s*(?:(?:was|were|is|are)\s+)?(?:quiet|silent)\b/i.test(trail)) delete own.muap;
+    // "Quiet", "silent": at rest only, nothing said of the motor units.
+    if (/^\s*(?:(?:was|were|is|are)\s+)?(?:quiet|silent)\b/i.test(trail)) own = { spontaneous: "none" };
     const { side, inferred } = doc.side(u, m.start, m.end, { headStart: head, fallback: true });
     for (const id of needled(m)) {
-      const e: EmgFinding = { kind: "emg", muscle: id, ...own };
+      const e: EmgFinding = { kind: "emg", muscle: id, ...atRestOnly(id, own) };
       if (side) e.side = side;
       doc.add(e, [[m.start, m.end]], 0.85 - (inferred ? 0.25 : 0) - (m.group ? 0.15 : 0));
     }

@@ -13,7 +13,7 @@ import type { Unit } from "../sentences.js";
 type Modality = ImagingFinding["modality"];
 
 const MODALITY =
-  /\b(PET\s*[-/]?\s*CT|PET|positron emission|FDG|ultraso\w+|sonograph\w*|USG|doppler|CT|computed tomography|x-?rays?|radiograph\w*|MRI?|magnetic resonance|MR imaging|MR neurography|STIR|T[12]-?weighted|gadolinium)\b/gi;
+  /\b(PET\s*[-/]?\s*CT|PET|positron emission|FDG|CTA|MRA|CT angiogra\w*|MR angiogra\w*|angiogra\w*|arterial duplex|duplex|ultraso\w+|sonograph\w*|USG|doppler|CT|computed tomography|x-?rays?|XR|radiograph\w*|MRI?|magnetic resonance|MR imaging|MR neurography|STIR|T[12]-?weighted|gadolinium)\b/gi;
 const MUSCLE_WORDS =
   /\b(muscles?|multifidus|erector|quadratus|compartment|vastus|adductor|tibialis|gastrocnemius|soleus|gluteus|hamstring|quadriceps|myositis)\b/i;
 const TAGS: [RegExp, ImagingTag, ((t: string) => boolean)?][] = [
@@ -27,7 +27,7 @@ const TAGS: [RegExp, ImagingTag, ((t: string) => boolean)?][] = [
     "lateral_recess_stenosis",
   ],
   [
-    /\b((central|spinal)( canal)? (stenosis|narrowing)|canal (stenosis|narrowing)|spinal stenosis)/gi,
+    /\b((central|spinal|lumbar)( canal)? (stenosis|narrowing)|canal (stenosis|narrowing)|spinal stenosis)/gi,
     "canal_stenosis",
   ],
   [/\bspondylolisthesis\b/gi, "spondylolisthesis"],
@@ -62,20 +62,48 @@ const TAGS: [RegExp, ImagingTag, ((t: string) => boolean)?][] = [
     "muscle_hypertrophy",
     (t) => MUSCLE_WORDS.test(t) || /calf|thigh|soleus|gastroc/i.test(t),
   ],
+  // FORMAT v1.1 tags, in the words radiology reports use for them (RadLex terms).
+  [
+    /\b(?:T2 )?(?:signal (?:change|abnormality)|hyperintens\w*|o?edema|high signal)\b(?=[^.;]{0,40}\b(?:cord|conus|dorsal columns?|myelopath\w*)\b)|\b(?:cord|conus|dorsal columns?)\b[^.;]{0,25}\b(?:signal change|hyperintens\w*|o?edema)\b|\bflow voids?\b/gi,
+    "cord_signal_change",
+  ],
+  [
+    /\b(osteoarthritis|arthritis|arthropathy|joint space narrowing|femoroacetabular degenerat\w*|osteonecrosis|avascular necrosis|subchondral (?:sclerosis|collapse)|osteophytes?|joint effusion|effusion)\b/gi,
+    "joint_disease",
+    (t) => /\b(hip|knee|joint|femoral head|acetabul\w*)\b/i.test(t),
+  ],
+  [/\b(fractures?|fractured|dislocation|dislocated)\b/gi, "fracture"],
+  [
+    /\b(occlu\w*|thrombos\w*|thrombus|embol\w*)\b(?=[^.;]{0,40}\b(?:arter\w*|popliteal|femoral|iliac|tibial vessels|aort\w*)\b)|\b(?:arter\w*|aort\w*)\b[^.;]{0,30}\b(?:occlu\w*|thrombos\w*)/gi,
+    "arterial_occlusion",
+    (t) => !BRAIN.test(t),
+  ],
+  [
+    /\b(infarct\w*|isch(?:a)?emi\w*|penumbra|intracerebral (?:ha?emorrhage|ha?ematoma)|(?:A[1-3]|M[1-3]|ACA|MCA|PCA) occlusion|paracentral lobule|extra-axial|meningioma|glioma)\b/gi,
+    "brain_lesion",
+    (t) => BRAIN.test(t),
+  ],
   [
     /\b(no abnormal(ity|ities| findings?)|unremarkable|normal (study|MRI|scan|findings)|within normal limits|(?:excluded|ruled out|showed no|revealed no) (?:a |any )?(?:structural|compressive) (?:cause|lesion)|no (?:structural|compressive) (?:cause|lesion))\b/gi,
     "normal",
   ],
 ];
+/** Words that put a study or its finding in the head. */
+const BRAIN =
+  /\b(brain|head|cranial|intracranial|cerebr\w*|frontal|parietal|temporal lobe|occipital|lobule|vertex|ventric\w*|ACA|MCA|PCA|A[12]|ASPECTS|penumbra|midline shift|extra-axial)\b/i;
 const REPORT_VERB =
   /\b(revealed|showed|shows|demonstrated|reported|confirmed|identified|found|noted|observed|as|with|was|were|is)\b/gi;
 
 function modalityOf(written: string, around: string, tags: ImagingTag[], sentence: string): Modality {
   const w = written.toLowerCase();
   if (/pet|positron|fdg/.test(w)) return "pet_ct";
+  const brain = BRAIN.test(around) || tags.includes("brain_lesion");
+  if (/^(cta|mra)$|angiogra|duplex/.test(w)) return brain ? "ct_brain" : "vascular";
+  if (brain && /^ct$|computed/.test(w)) return "ct_brain";
+  if (brain && /^mri?$|magnetic|^mr /.test(w) && !/spine|spinal|cord/i.test(around)) return "mri_brain";
   if (/ultraso|sonograph|usg|doppler/.test(w)) return "ultrasound";
   if (/^ct$|computed/.test(w)) return "ct";
-  if (/x-?ray|radiograph/.test(w)) return "xray";
+  if (/x-?ray|radiograph|^xr$/.test(w)) return "xray";
   if (/pelvi|plexus|neurography/i.test(around)) return "mri_plexus";
   if (/spine|spinal|lumbar|lumbosacral|\bLS\b|sacrum|cauda|vertebra/i.test(around)) return "mri_spine";
   if (
@@ -205,10 +233,98 @@ function readSegment(
         );
       if (!verb || verb.index < (found[0]?.start ?? 0) - u.start) return;
     }
+    if (studyIsSpine(study, segText)) {
+      const groups = byLevel(doc.text, seg, found);
+      if (groups) {
+        for (const g of groups) {
+          const i = found.indexOf(g.found[0] as (typeof found)[number]);
+          const j = found.indexOf(g.found[g.found.length - 1] as (typeof found)[number]);
+          const nextStart = groups
+            .map((h) => h.found[0]?.start ?? seg.end)
+            .filter((x) => x > (found[j]?.end ?? 0));
+          addImaging(
+            doc,
+            u,
+            seg,
+            study,
+            g.found,
+            g.level,
+            found[i - 1]?.end ?? seg.start,
+            Math.min(seg.end, ...nextStart),
+          );
+        }
+        return;
+      }
+    }
+    addImaging(doc, u, seg, study, found, undefined);
+  }
+}
+
+/** Whether a study is of the spine (where a report lists its findings level by level). */
+function studyIsSpine(study: { written: string; around: string }, segText: string): boolean {
+  return (
+    modalityOf(study.written, study.around, [], segText) === "mri_spine" ||
+    /\b(?:lumbar|spine|L-spine)\b/i.test(study.around)
+  );
+}
+
+const LEVEL = /\b(L[1-5]|S1|T1[0-2])\s*[-/]\s*(L?[1-5]|S1)\b/gi;
+
+function levelText(m: RegExpExecArray): string {
+  const a = (m[1] ?? "").toUpperCase();
+  let b = (m[2] ?? "").toUpperCase();
+  if (/^[1-5]$/.test(b)) b = `${a[0]}${b}`;
+  return `${a}-${b}`;
+}
+
+/**
+ * A spine report that names two levels or more is read level by level ("stenosis at L3-4 and
+ * right subarticular stenosis at L4-5" is two findings): each finding word takes the levels written
+ * after it before the next finding word in its clause, else the last level before it in the clause.
+ * Undefined when the segment names fewer than two levels.
+ */
+function byLevel(
+  text: string,
+  seg: { start: number; end: number },
+  found: { tag: ImagingTag; start: number; end: number }[],
+): { level: string; found: typeof found }[] | undefined {
+  const levels = [...matches(LEVEL, text, seg)].map((m) => ({ at: m.index, level: levelText(m) }));
+  if (new Set(levels.map((l) => l.level)).size < 2) return undefined;
+  const clauseOf = (at: number) => text.slice(seg.start, at).split(";").length;
+  const groups = new Map<string, typeof found>();
+  found.forEach((f, i) => {
+    const next = found[i + 1]?.start ?? seg.end;
+    const clause = clauseOf(f.start);
+    let mine = levels.filter((l) => l.at >= f.end && l.at < next && clauseOf(l.at) === clause);
+    if (mine.length === 0) mine = levels.filter((l) => l.at < f.start && clauseOf(l.at) === clause).slice(-1);
+    for (const l of mine.length ? mine : [{ level: "", at: 0 }])
+      groups.set(l.level, [...(groups.get(l.level) ?? []), f]);
+  });
+  return [...groups].map(([level, f]) => ({ level, found: f }));
+}
+
+function addImaging(
+  doc: Doc,
+  u: Unit,
+  seg: { start: number; end: number },
+  study: { written: string; around: string },
+  found: { tag: ImagingTag; start: number; end: number }[],
+  levelWritten: string | undefined,
+  /** Level by level: where the finding word before this group ends, and where the next group starts. */
+  after?: number,
+  upTo?: number,
+): void {
+  {
+    const segText = doc.text.slice(seg.start, seg.end);
     const tags0 = [...new Set(found.map((f) => f.tag))];
+    // In the brain a haemorrhage or a mass is a brain lesion too (FORMAT v1.1).
+    const brainStudy = BRAIN.test(study.around) && !/spine|spinal|cord/i.test(study.around);
+    if (brainStudy && tags0.some((t) => t === "hematoma" || t === "mass") && !tags0.includes("brain_lesion"))
+      tags0.push("brain_lesion");
     const tags = tags0.length > 1 ? tags0.filter((t) => t !== "normal") : tags0;
     const modality = modalityOf(study.written, study.around, tags, segText);
-    const level = /\b(L[1-5]|S1|T1[0-2])\s*[-/]\s*(L?[1-5]|S1)\b/i.exec(segText);
+    const level =
+      levelWritten === undefined ? /\b(L[1-5]|S1|T1[0-2])\s*[-/]\s*(L?[1-5]|S1)\b/i.exec(segText) : null;
     const first = found[0] as (typeof found)[number];
     // The side of the finding: a side named after the reporting verb, or after the finding.
     const verbs = [...matches(REPORT_VERB, doc.text, seg)].filter((v) => v.index < first.start);
@@ -218,8 +334,21 @@ function readSegment(
       .filter((s) => !s.reference && s.end <= seg.end && (!lastVerb || s.start > lastVerb.index));
     const limb = modality !== "mri_spine" && modality !== "ct" && modality !== "xray";
     let side: "left" | "right" | "bilateral" | undefined;
-    const near = sides.find((s) => s.start >= (lastVerb?.index ?? seg.start));
+    // Level by level, a group's side is the one written just before its first finding word, after
+    // the finding word before it ("bilateral stenosis at L3-4 and right subarticular stenosis at L4-5").
+    const last = found[found.length - 1] as (typeof found)[number];
+    const near =
+      after === undefined
+        ? sides.find((s) => s.start >= (lastVerb?.index ?? seg.start))
+        : (sides.filter((s) => s.start >= after && s.end <= first.start).pop() ??
+          sides.find((s) => s.start >= last.end && s.end <= (upTo ?? seg.end)));
     if (near && near.side !== "other") side = near.side;
+    // "Repeat left hip radiographs showed ...": no side after the verb, the study's own side.
+    const own = doc
+      .sides(u)
+      .filter((x) => !x.reference && x.start >= seg.start && lastVerb && x.end <= lastVerb.index)
+      .pop();
+    if (!side && after === undefined && own && own.side !== "other") side = own.side;
     let inferred = false;
     if (!side && limb && doc.dominant) {
       side = doc.dominant;
@@ -230,12 +359,8 @@ function readSegment(
       modality,
       tags: tags.filter((t) => t !== "normal" || tags.length === 1),
     };
-    if (level) {
-      const a = (level[1] ?? "").toUpperCase();
-      let b = (level[2] ?? "").toUpperCase();
-      if (/^[1-5]$/.test(b)) b = `${a[0]}${b}`;
-      f.level = `${a}-${b}`;
-    }
+    if (levelWritten) f.level = levelWritten;
+    else if (level) f.level = levelText(level);
     if (side) f.side = side;
     f.text = segText
       .replace(/\s+/g, " ")

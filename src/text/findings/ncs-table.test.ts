@@ -99,3 +99,102 @@ describe("conduction block (FORMAT v1.1)", () => {
     ).not.toContainEqual(expect.objectContaining({ result: "block" }));
   });
 });
+
+describe("conduction tables as reports print them", () => {
+  const ncs = (text: string) => extract(text).case.findings.filter((f) => f.kind === "ncs");
+
+  it("reads a segment column and takes the velocity across a block", () => {
+    const found = ncs(
+      [
+        "Nerve / Site          Rec   Lat (ms)  Amp       Segment       Dist (cm)  CV (m/s)",
+        "R Peroneal motor      EDB",
+        "  Ankle                     4.9       4.0 mV",
+        "  Below fibular head        10.6      3.8 mV    Ankle-BFH     28         49",
+        "  Lat popliteal fossa       13.3      1.2 mV    BFH-Pop       9          33",
+      ].join("\n"),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        study: "peroneal_motor_edb",
+        side: "right",
+        result: "block",
+        segment: "fibular head",
+        amplitude: 4,
+        latency: 4.9,
+        velocity: 33,
+      }),
+    );
+  });
+
+  it("reads a proximal site without a latency as amplitude and velocity, and 'DL' as the latency", () => {
+    const found = ncs(
+      [
+        "Nerve / stimulation site     Recording   DL (ms)   Amplitude   CV (m/s)",
+        "L tibial motor               AH",
+        "   Medial ankle                          5.0       7.5 mV",
+        "   Popliteal fossa                                 6.1 mV      43",
+      ].join("\n"),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        study: "tibial_motor_ah",
+        side: "left",
+        amplitude: 7.5,
+        latency: 5,
+        velocity: 43,
+      }),
+    );
+  });
+
+  it("reads a sensory study and its values on one line", () => {
+    const found = ncs(
+      "L Sup peroneal sensory    Ankle     2.8 (peak)  2 uV\nR sural sensory   Post ankle   NR",
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        study: "superficial_peroneal_sensory",
+        side: "left",
+        amplitude: 2,
+        latency: 2.8,
+      }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ study: "sural_sensory", side: "right", result: "absent" }),
+    );
+  });
+
+  it("reads a grid with the study on its first site's line, a side column and late responses", () => {
+    const found = ncs(
+      [
+        "Nerve            Side  Site        Rec   Onset (ms)  Amp (mV)  Segment      CV (m/s)",
+        "Tibial motor     L     Ankle       AH    4.4         9.1",
+        "                 L     Knee        AH    13.0        7.9       Ankle-Knee   45",
+        "Peroneal motor   L     Ankle       EDB   4.0         0.8",
+        "                 L     Fib neck    EDB   10.1        0.7       Ankle-Fib    46",
+        "",
+        "Nerve        Rec      Latency (ms)   Comment",
+        "L Tibial F   AH       51.0           normal",
+        "L Tibial H   Soleus   NR",
+      ].join("\n"),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        study: "tibial_motor_ah",
+        side: "left",
+        amplitude: 9.1,
+        latency: 4.4,
+        velocity: 45,
+      }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ study: "peroneal_motor_edb", side: "left", result: "reduced", velocity: 46 }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ study: "tibial_f_wave", side: "left", latency: 51 }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ study: "tibial_h_reflex", side: "left", result: "absent" }),
+    );
+    expect(found.filter((f) => f.study === "peroneal_motor_edb")).toHaveLength(1);
+  });
+});

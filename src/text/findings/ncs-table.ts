@@ -32,8 +32,11 @@ function segmentWords(distal: string, proximal: string): string {
   return `${distal} to ${proximal}`;
 }
 
-/** The first pair of adjacent sites whose proximal amplitude falls by the block fraction, if any. */
-function blockIn(study: string, sites: SiteRow[]): string | undefined {
+/**
+ * The first pair of adjacent sites whose proximal amplitude falls by the block fraction, if any:
+ * the stretch between them and the proximal site (whose velocity is the one across the block).
+ */
+function blockIn(study: string, sites: SiteRow[]): { segment: string; proximal: SiteRow } | undefined {
   const drop = CONDUCTION_BLOCK_DROP.fraction[study as keyof typeof CONDUCTION_BLOCK_DROP.fraction];
   if (drop === undefined) return undefined;
   for (let i = 1; i < sites.length; i++) {
@@ -41,23 +44,43 @@ function blockIn(study: string, sites: SiteRow[]): string | undefined {
     const b = sites[i] as SiteRow;
     if (a.amp === undefined || a.amp <= 0) continue;
     const pAmp = b.absent ? 0 : b.amp;
-    if (pAmp !== undefined && pAmp <= a.amp * (1 - drop)) return segmentWords(a.site, b.site);
+    if (pAmp !== undefined && pAmp <= a.amp * (1 - drop))
+      return { segment: segmentWords(a.site, b.site), proximal: b };
   }
   return undefined;
 }
 
 const SECTION = /^\s*(motor|sensory|anti-?dromic sensory|ortho-?dromic sensory|F[- ]?wave)\b[^0-9]{0,40}$/i;
-const COLUMNS = /\b(lat(?:ency)?|onset|peak|amp(?:litude)?|vel(?:ocity)?|CV|NCV|dist(?:ance)?)\b/gi;
-const NERVE =
+const COLUMNS = /\b(lat(?:ency)?|DL|onset|peak|amp(?:litude)?|vel(?:ocity)?|CV|NCV|dist(?:ance)?)\b/gi;
+export const NERVE =
   "(superficial (?:peroneal|fibular)|sup\\.? (?:peroneal|fibular)|deep (?:peroneal|fibular)|(?:common )?(?:peroneal|fibular)|tibial|sural|saphenous|femoral|medial plantar|lat(?:eral)? femoral cutaneous|LFCN?)";
 const STUDY = new RegExp(
-  `^\\s*(?:(left|right|lt\\.?|rt\\.?|L|R)\\s+)?${NERVE}(?:\\s+(motor|sensory|mot|sens))?\\s*(?:[-\\u2013(/]\\s*)?(EDB|AH|AHB|TA|tib(?:ialis)? ant\\w*|abd(?:uctor)? hall\\w*|ext(?:ensor)? dig\\w* brev\\w*|quad\\w*|VM|rectus femoris|calf|ankle|lat(?:eral)? mall\\w*|dorsum|foot|thigh|leg)?\\)?\\s*(?:\\((motor|sensory)\\))?\\s*$`,
+  `^\\s*(?:(left|right|lt\\.?|rt\\.?|L|R)\\s+)?${NERVE}(?:\\s+(motor|sensory|mot|sens))?\\s*(?:[-\\u2013(/]\\s*)?(EDB|AH|AHB|TA|tib(?:ialis)? ant\\w*|abd(?:uctor)? hall\\w*|ext(?:ensor)? dig\\w* brev\\w*|quad\\w*|VM|rectus femoris|calf|(?:post(?:erior)?\\.? |med(?:ial)?\\.? )?ankle|lat(?:eral)? mall\\w*|dorsum|foot|thigh|leg)?\\)?\\s*(?:\\((motor|sensory)\\))?\\s*$`,
   "i",
 );
-const SITE =
-  /^\s*((?:b(?:elow)?\.?\s*|a(?:bove)?\.?\s*)?fib(?:ular)?\.?\s*head|(?:b|a)\s*FH|knee|pop(?:liteal)?\.?(?:\s*fossa)?|ankle|calf|mid[- ]?calf|lat(?:eral)?\.?\s*mall\w*|med(?:ial)?\.?\s*mall\w*|dorsum|thigh|groin|inguinal(?: lig\w*)?|sole|leg)\b(?:\s*[-\u2013]\s*[A-Za-z. ]+?)?(?:\s+(?:EDB|AH|AHB|TA|calf|ankle|dorsum|foot))?\s+((?:NR|N\/R|absent|no response|[-\u2013]|\d+(?:\.\d+)?)(?:\s*(?:ms|mV|uV|µV|m\/s|cm))?(?:\s+(?:NR|N\/R|[-\u2013]|\d+(?:\.\d+)?)(?:\s*(?:ms|mV|uV|µV|m\/s|cm))?|\s+(?:EDB|AH|TA|calf|ankle))*)\s*$/i;
+/** A stimulation site at the start of a line. */
+export const SITE_NAME =
+  /^\s*((?:b(?:elow)?\.?\s*|a(?:bove)?\.?\s*)?fib(?:ular)?\.?\s*(?:head|neck)|(?:b|a)\s*FH|(?:lat(?:eral)?\.?\s*)?knee|(?:lat(?:eral)?\.?\s*)?pop(?:liteal)?\.?(?:\s*fossa)?|(?:med(?:ial)?\.?\s*|post(?:erior)?\.?\s*)?ankle|calf|mid[- ]?calf|lat(?:eral)?\.?\s*mall\w*|med(?:ial)?\.?\s*mall\w*|dorsum|thigh|groin|inguinal(?: lig\w*)?|sole|leg)\b(?:\s*[-\u2013]\s*[A-Za-z. ]+?)?(?:\s+(?:EDB|AH|AHB|TA|calf|ankle|dorsum|foot))?\s+/i;
+/** A value cell: a number with its unit, no response, or a dash. */
+const VALUE = /(NR|N\/R|absent|no response|[-\u2013](?!\w)|\d+(?:\.\d+)?)\s*(ms|mV|uV|µV|m\/s|cm)?/gi;
+/**
+ * What else a site line may hold beside its values: the recording site, the name of a segment
+ * ("Ankle-BFH", "BFH-Pop"), and how a latency was measured ("(peak)", "(onset)").
+ */
+const NOT_VALUES =
+  /\b[A-Za-z]{1,12}\s*[-\u2013]\s*[A-Za-z]{1,12}\b|\b(?:EDB|AH|TA|calf|ankle|dorsum|foot)\b|\((?:peak|onset|p|o)\)/gi;
+const ONLY_VALUES =
+  /^(?:\s*(?:NR|N\/R|absent|no response|[-\u2013]|\d+(?:\.\d+)?)(?:\s*(?:ms|mV|uV|µV|m\/s|cm))?)+\s*$/i;
 
-type Column = "lat" | "amp" | "vel" | "dist";
+/** The site name and the value cells of a site line, or undefined when it is not one. */
+function siteLine(line: string): { site: string; values: string } | undefined {
+  const m = SITE_NAME.exec(line);
+  if (!m) return undefined;
+  const values = line.slice(m[0].length).replace(NOT_VALUES, " ");
+  return ONLY_VALUES.test(values) ? { site: m[1] ?? "", values } : undefined;
+}
+
+export type Column = "lat" | "amp" | "vel" | "dist";
 
 export interface SiteRow {
   site: string;
@@ -69,7 +92,25 @@ export interface SiteRow {
 
 /** Whether a line is part of a conduction table (for the sentence splitter). */
 export function isNcsTableLine(line: string): boolean {
-  return STUDY.test(line) || SITE.test(line) || isColumnHeader(line);
+  return (
+    STUDY.test(line) ||
+    siteLine(line) !== undefined ||
+    isColumnHeader(line) ||
+    oneLineStudy(line) !== undefined
+  );
+}
+
+/**
+ * A study and its one site's values on one line, as sensory rows are printed
+ * ("R sural sensory   Lateral malleolus   3.2   16 uV   47"): the study line and a site line.
+ */
+function oneLineStudy(line: string): { study: RegExpExecArray; values: string } | undefined {
+  const at = /\s(?=\d|NR\b|N\/R\b)/.exec(line);
+  if (!at) return undefined;
+  const study = STUDY.exec(line.slice(0, at.index));
+  if (!study) return undefined;
+  const values = line.slice(at.index).replace(NOT_VALUES, " ");
+  return ONLY_VALUES.test(values) ? { study, values } : undefined;
 }
 
 function isColumnHeader(line: string): boolean {
@@ -77,42 +118,50 @@ function isColumnHeader(line: string): boolean {
   return kinds.size >= 2 && !/\d\.\d/.test(line);
 }
 
-function columnOf(w: string): Column {
+export function columnOf(w: string): Column {
   const s = w.toLowerCase();
-  if (/^(lat|onset|peak)/.test(s)) return "lat";
+  if (/^(lat|onset|peak|dl$)/.test(s)) return "lat";
   if (/^amp/.test(s)) return "amp";
   if (/^dist/.test(s)) return "dist";
   return "vel";
 }
 
-/** The cells of a site line by the header's columns, their units, or the default order. */
+/**
+ * The cells of a site line by their units when written, else by the header's columns (or latency,
+ * amplitude, velocity): a cell without a unit takes the column after the last one read, so a
+ * proximal site without a latency ("4.6 mV  46") reads as amplitude and velocity.
+ */
 export function readSite(line: string, columns: Column[] | undefined): SiteRow | undefined {
-  const m = SITE.exec(line);
-  if (!m) return undefined;
-  const site = (m[1] ?? "").toLowerCase().replace(/\s+/g, " ");
-  const cells = [
-    ...(m[2] ?? "").matchAll(
-      /(NR|N\/R|absent|no response|[-\u2013]|\d+(?:\.\d+)?)\s*(ms|mV|uV|µV|m\/s|cm)?/gi,
-    ),
-  ];
+  const m = siteLine(line);
+  return m ? readValues(m.values, m.site, columns) : undefined;
+}
+
+export function readValues(values: string, siteName: string, columns: Column[] | undefined): SiteRow {
+  const site = siteName.toLowerCase().replace(/\s+/g, " ");
   const row: SiteRow = { site, absent: false };
   const order: Column[] = columns ?? ["lat", "amp", "vel"];
-  cells.forEach((c, i) => {
+  let next = 0;
+  for (const c of values.matchAll(VALUE)) {
     const v = c[1] ?? "";
     if (/^(NR|N\/R|absent|no response)$/i.test(v)) {
       row.absent = true;
-      return;
+      next++;
+      continue;
     }
-    if (/^[-\u2013]$/.test(v)) return;
+    if (/^[-\u2013]$/.test(v)) {
+      next++;
+      continue;
+    }
     const unit = (c[2] ?? "").toLowerCase();
     const col: Column | undefined =
-      unit === "ms" ? "lat" : unit === "m/s" ? "vel" : unit === "cm" ? "dist" : unit ? "amp" : order[i];
+      unit === "ms" ? "lat" : unit === "m/s" ? "vel" : unit === "cm" ? "dist" : unit ? "amp" : order[next];
+    if (col) next = Math.max(next, order.indexOf(col)) + 1;
     if (col && col !== "dist") row[col] = Number(v);
-  });
+  }
   return row;
 }
 
-function studyId(nerve: string, type: "motor" | "sensory", rec: string): string | undefined {
+export function studyId(nerve: string, type: "motor" | "sensory", rec: string): string | undefined {
   const n = nerve.toLowerCase();
   if (/sural/.test(n)) return "sural_sensory";
   if (/sup/.test(n)) return "superficial_peroneal_sensory";
@@ -128,7 +177,7 @@ function studyId(nerve: string, type: "motor" | "sensory", rec: string): string 
   return undefined;
 }
 
-interface Open {
+export interface Open {
   study: string;
   side: Side | undefined;
   span: [number, number];
@@ -136,13 +185,14 @@ interface Open {
   end: number;
 }
 
-function sideOf(w: string | undefined): Side | undefined {
+/** The side a cell or word names: "L", "Lt", "left" / "R", "Rt", "right". */
+export function sideOf(w: string | undefined): Side | undefined {
   if (!w) return undefined;
   return /^l/i.test(w) ? "left" : /^r/i.test(w) ? "right" : undefined;
 }
 
 /** The finding of one study from its site rows. */
-function finish(doc: Doc, o: Open): void {
+export function finish(doc: Doc, o: Open): void {
   const first = o.sites[0];
   if (!first) return;
   const normal = getAtlas().data.studies.find((s) => s.id === o.study)?.normal;
@@ -159,7 +209,8 @@ function finish(doc: Doc, o: Open): void {
   if (block) {
     // A block between two sites of a response that is present distally (v1.1 `block`).
     f.result = "block";
-    f.segment = block;
+    f.segment = block.segment;
+    if (block.proximal.vel !== undefined) f.velocity = block.proximal.vel;
   } else if (!first.absent) {
     const lln = normal?.amplitudeLln;
     const velLln = NCS_VELOCITY_LLN.mps[o.study as keyof typeof NCS_VELOCITY_LLN.mps];
@@ -171,7 +222,7 @@ function finish(doc: Doc, o: Open): void {
 }
 
 /** Read the conduction tables of a note: study lines and the site lines under them. */
-export function readNcsTables(doc: Doc): void {
+export function readNcsTables(doc: Doc, done: ReadonlySet<Unit> = new Set()): void {
   let type: "motor" | "sensory" = "motor";
   let columns: Column[] | undefined;
   let open: Open | undefined;
@@ -180,6 +231,7 @@ export function readNcsTables(doc: Doc): void {
     open = undefined;
   };
   for (const u of doc.patient) {
+    if (done.has(u)) continue;
     const line = u.text;
     const section = SECTION.exec(line);
     if (section && !STUDY.test(line)) {
@@ -188,11 +240,12 @@ export function readNcsTables(doc: Doc): void {
       if (isColumnHeader(line)) columns = headerColumns(line);
       continue;
     }
-    if (isColumnHeader(line) && !SITE.test(line)) {
+    if (isColumnHeader(line) && !siteLine(line)) {
       columns = headerColumns(line);
       continue;
     }
-    const s = STUDY.exec(line);
+    const one = oneLineStudy(line);
+    const s = STUDY.exec(line) ?? one?.study;
     if (s) {
       close();
       const t = /sens/i.test(s[3] ?? s[5] ?? "")
@@ -209,6 +262,7 @@ export function readNcsTables(doc: Doc): void {
           sites: [],
           end: u.end,
         };
+      if (open && one) open.sites.push(readValues(one.values, s[4] ?? "", columns));
       continue;
     }
     const row = open ? readSite(line, columns) : undefined;

@@ -307,7 +307,16 @@ export function readNcs(doc: Doc): void {
       // A side written after this nerve and before the next one is its own ("sural 8 uV bilaterally").
       // Without a side, studies are taken as done on the side the note is about.
       const nextStart = hits[i + 1]?.start ?? u.end;
-      const ownSide = sides.find((s) => !s.reference && s.start >= h.end && s.end <= nextStart);
+      // Not the side that heads the next nerve ("R sural absent, L sural 9 uV"), nor one across a
+      // ";" or inside brackets ("L sural 4 uV (R 12 uV)": the other side, given for comparison).
+      const ownSide = sides.find(
+        (s) =>
+          !s.reference &&
+          s.start >= h.end &&
+          s.end <= nextStart &&
+          !(i + 1 < hits.length && /^[\s(]*$/.test(doc.text.slice(s.end, nextStart))) &&
+          !/[;(]/.test(doc.text.slice(h.end, s.start)),
+      );
       const { side, inferred } =
         ownSide && ownSide.side !== "other"
           ? { side: ownSide.side, inferred: false }

@@ -30,7 +30,9 @@ function wordGrade(w: string): Grade | undefined {
 }
 
 /** "Reflexes", "knee jerks", "ankle and knee reflexes", "plantar responses", "Babinski signs". */
-const PLURAL = /^[\w\s,'-]{0,25}?\b(?:reflexes|jerks|responses|signs|plantars|AJs|KJs|DTRs)\b/i;
+const PLURAL = /^[\w\s,'-]{0,25}?\b(?:reflexes|jerks|responses|signs|plantars|toes|AJs|KJs|DTRs)\b/i;
+/** Reflexes of the midline (anal wink, bulbocavernosus): no side of their own to infer. */
+const MIDLINE_REFLEXES = new Set(["anal", "bulbocavernosus"]);
 
 /**
  * The side of a reflex phrase. A plural phrase ("knee jerks were absent", "all reflexes were
@@ -106,7 +108,10 @@ export function readReflexes(doc: Doc): void {
     }
     const before = doc.drafts.length;
     const list = mentions.length
-      ? mentions.map((m) => ({ start: m.start, end: m.end, ids: m.ids, generic: false }))
+      ? coordinated(
+          doc,
+          mentions.map((m) => ({ start: m.start, end: m.end, ids: m.ids, generic: false })),
+        )
       : [...matches(GENERIC, doc.text, u)].map((m) => ({
           start: m.index,
           end: m.index + m[0].length,
@@ -171,7 +176,8 @@ export function readReflexes(doc: Doc): void {
         return;
       }
       if (!grade) return;
-      const { side, inferred } = reflexSide(doc, u, m.start, m.end, grade !== "normal");
+      const midline = m.ids.every((id) => MIDLINE_REFLEXES.has(id));
+      const { side, inferred } = reflexSide(doc, u, m.start, m.end, grade !== "normal" && !midline);
       // "Reflexes were normal", "DTRs 2+ and symmetric": a whole-examination statement, written as
       // a v1.1 `others` finding. An abnormal one ("reflexes were absent") speaks of the knee and
       // ankle jerks, the reflexes of a leg examination.
@@ -226,4 +232,22 @@ function readGenericBesides(doc: Doc, u: { start: number; end: number }, from: n
     else if (sides.length === 1 && (sides[0] === "left" || sides[0] === "right"))
       add(sides[0] === "left" ? "right" : "left");
   }
+}
+
+/**
+ * "KJ and AJ 2+ bilat", "left patellar and Achilles absent": reflexes joined by "and", "&", "/" or a
+ * comma with nothing else between them share the grade written after the last one. A side written
+ * between them keeps them apart ("the left ankle reflex and both knee reflexes").
+ */
+function coordinated<T extends { start: number; end: number; ids: string[] }>(doc: Doc, list: T[]): T[] {
+  const out: T[] = [];
+  for (const m of list) {
+    const prev = out[out.length - 1];
+    if (prev && /^\s*(?:,|and|&|\/|\+)\s*(?:the\s+)?$/i.test(doc.text.slice(prev.end, m.start))) {
+      out[out.length - 1] = { ...prev, end: m.end, ids: [...prev.ids, ...m.ids] };
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
 }

@@ -11,14 +11,21 @@ import { OTHERS } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
 import { isNegated } from "../negation.js";
 import { EXAM_LIST, othersSides, scopeSides, statementAround } from "../scope.js";
+import type { Unit } from "../sentences.js";
 import { ROUTINE_REGIONS } from "../sources.js";
 import type { Mention } from "../vocabulary.js";
 
 type Change = SensoryFinding["change"];
 
+/** A modality named before its change: "vibration absent at the great toes", "JPS normal". */
+const MODALITY_WORDS =
+  "(?:vibration(?: sense)?|pin ?prick|light touch|proprioception|joint position(?: sense)?|JPS|temperature)";
 const CHANGE: [RegExp, Change][] = [
   [
-    /\b(an(a)?esthesia|anesthetic|no sensation|absent sensation|sensation (was |is )?absent|complete sensory loss)\b/i,
+    new RegExp(
+      `\\b(an(a)?esthesia|anesthetic|no sensation|absent sensation|sensation (was |is )?absent|complete sensory loss|${MODALITY_WORDS} (?:was |is |were )?absent|absent ${MODALITY_WORDS})\\b`,
+      "i",
+    ),
     "absent",
   ],
   [/\b(hyper(a)?esthesia|hypersensitiv\w*|allodynia|hyperalgesia|hyperpathia)\b/i, "increased"],
@@ -28,12 +35,33 @@ const CHANGE: [RegExp, Change][] = [
   ],
   [/\b(par(a)?esthesi\w*|tingling|pins and needles|dys(a)?esthesi\w*|burning sensation)\b/i, "paresthesia"],
   [
-    /\b(sensation|sensory (exam(ination)?|testing)|sensibility)\b[^.;]{0,30}\b(normal|intact|preserved)\b/i,
+    new RegExp(
+      `\\b(sensation|sensory (exam(ination)?|testing)|sensibility)\\b[^.;]{0,30}\\b(normal|intact|preserved)\\b|\\b${MODALITY_WORDS} (?:was |is |were )?(?:normal|intact|preserved)\\b`,
+      "i",
+    ),
     "normal",
   ],
 ];
+/** Words for what the patient feels rather than what the examiner finds (Campbell, DeJong 2020). */
+const SYMPTOM_WORD =
+  /\b(numb(ness)?|tingl\w*|par(a)?esthesi\w*|pins and needles|dys(a)?esthesi\w*|burning)\b/i;
+const PARAESTHESIA = /\b(tingl\w*|par(a)?esthesi\w*|pins and needles)\b/i;
 const SENSORY_CUE =
   /\b(sensation|sensory|sensibility|hypo(a)?esthesi|hyper(a)?esthesi|an(a)?esthesi|allodynia|numb|par(a)?esthesi|tingling|dys(a)?esthesi|hypersensitiv|pin ?prick|light touch|vibration|proprioception|joint position)/i;
+/** The examiner's shorthand, in capitals only ("lt" is also "left"): LT, PP, JPS (Campbell, DeJong 2020). */
+const MODALITY_ABBREVIATION = /\b(LT|PP|JPS|Vib)\b/;
+function abbreviatedModality(t: string): SensoryFinding["modality"] | undefined {
+  const m = MODALITY_ABBREVIATION.exec(t)?.[1];
+  return m === "LT"
+    ? "light_touch"
+    : m === "PP"
+      ? "pinprick"
+      : m === "JPS"
+        ? "proprioception"
+        : m
+          ? "vibration"
+          : undefined;
+}
 const MODALITY: [RegExp, NonNullable<SensoryFinding["modality"]>][] = [
   [/\bpin ?-?prick(ing)?|pain sensation|sharp\b/i, "pinprick"],
   [/\blight(ly)? touch(ing)?|touch\b/i, "light_touch"],
@@ -66,6 +94,15 @@ const GLOBAL_NORMAL =
 /** Parts of the body a sensory statement can be about that are not the legs. */
 const NOT_LEGS =
   /\b(arms?|hands?|fingers?|upper (?:limbs?|extremit\w*)|face|facial|trunk|chest|abdomen|saddle|perine\w*|perianal|genital\w*|scrot\w*)\b/i;
+
+const PLURAL_PART = /\b(feet|legs|thighs|calves|shins|knees|ankles|heels|soles|toes|buttocks)\b/i;
+
+/** Skin regions on the midline (the atlas's `midline` flag). */
+const MIDLINE_REGIONS = new Set(
+  getAtlas()
+    .data.regions.filter((r) => r.midline)
+    .map((r) => r.id),
+);
 
 const ROOT_ORDER = ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
 
@@ -195,49 +232,117 @@ export function readSensory(doc: Doc): void {
     }
   }
   for (const u of doc.patient) {
-    if (u.row || !SENSORY_CUE.test(u.text)) continue;
-    let change: Change | undefined;
-    let changeAt: [number, number] | undefined;
-    for (const [re, c] of CHANGE) {
-      const m = re.exec(u.text);
-      if (m) {
-        change = c;
-        changeAt = [u.start + m.index, u.start + m.index + m[0].length];
-        break;
-      }
+    if (u.row || !(SENSORY_CUE.test(u.text) || MODALITY_ABBREVIATION.test(u.text))) continue;
+    // Each clause has its own change, skin and modality: "decreased LT over the foot; saddle
+    // sensation intact" is a deficit of the foot and a normal saddle.
+    let from = u.start;
+    for (const m of matches(CLAUSE_END, doc.text, u)) {
+      readClause(doc, u, from, m.index);
+      from = m.index + m[0].length;
     }
-    if (!change || !changeAt) continue;
-    if (change !== "normal" && isNegated(doc.text, changeAt[0], changeAt[1], u.start, u.end))
-      change = "normal";
-    let modality: SensoryFinding["modality"];
-    for (const [re, mod] of MODALITY)
-      if (re.test(u.text)) {
-        modality = mod;
-        break;
-      }
-    const regions = regionMentions(doc, u.start, u.end);
-    if (regions.length === 0) {
-      if (change !== "normal")
-        doc.leftover(changeAt[0], changeAt[1], "a sensory change without a skin region");
-      continue;
-    }
-    const head = regions[0]?.start ?? u.start;
-    for (const r of regions) {
-      const named = doc.side(u, r.start, r.end, {
-        fallback: !r.bothFeet && change !== "normal",
-        headStart: head,
-      });
-      const { side, inferred } =
-        r.bothFeet && !named.side ? { side: "bilateral" as const, inferred: false } : named;
-      for (const id of r.ids) {
-        const f: SensoryFinding = { kind: "sensory", region: id, change };
-        if (side) f.side = side;
-        if (modality) f.modality = modality;
-        doc.add(f, [[r.start, r.end], changeAt], (r.expanded ? 0.6 : 0.85) - (inferred ? 0.25 : 0));
-      }
-    }
+    readClause(doc, u, from, u.end);
   }
   expandNormal(doc, pending);
+}
+
+/** Where a sensory statement ends inside a sentence (ConText's terminators that turn a sentence). */
+const CLAUSE_END = /;|\b(?:but|however|whereas|while|except)\b/gi;
+
+/**
+ * "Sensation absent over the dorsum of the foot, reduced over the anterolateral leg": a list whose
+ * items each carry their own change. An item starts at a comma followed by a change word and the
+ * skin it applies to.
+ */
+const LEADING_CHANGE =
+  /^\s*(?:and\s+)?(absent|reduced|decreased|diminished|impaired|intact|normal|preserved|lost)\s+(?:to\s+\w+(?:\s+\w+)?\s+)?(?:over|in|at|on|along|below|above)\b/i;
+const ITEM_START =
+  /,\s*(?:and\s+)?(?=(?:absent|reduced|decreased|diminished|impaired|intact|normal|preserved|increased|lost)\s+(?:to\s+\w+\s+)?(?:over|in|at|on|along|below|above)\b)/gi;
+
+function readClause(doc: Doc, u: Unit, from: number, to: number): void {
+  const text = doc.text.slice(from, to);
+  // "...; intact over the medial leg": a clause of a sensory sentence that starts with its change.
+  const continues = LEADING_CHANGE.test(text);
+  if (!SENSORY_CUE.test(text) && !MODALITY_ABBREVIATION.test(text) && !continues) return;
+  const items = [...matches(ITEM_START, doc.text, { start: from, end: to })];
+  if (items.length === 0) {
+    readItem(doc, u, from, to, undefined);
+    return;
+  }
+  // The first item's modality holds for the items after it unless they name their own.
+  const first = doc.text.slice(from, items[0]?.index ?? to);
+  const modality = MODALITY.find(([re]) => re.test(first))?.[1] ?? abbreviatedModality(first);
+  let start = from;
+  for (const m of items) {
+    readItem(doc, u, start, m.index, modality);
+    start = m.index + m[0].length;
+  }
+  readItem(doc, u, start, to, modality);
+}
+
+function readItem(
+  doc: Doc,
+  u: Unit,
+  from: number,
+  to: number,
+  inherited: SensoryFinding["modality"] | undefined,
+): void {
+  const text = doc.text.slice(from, to);
+  let change: Change | undefined;
+  let changeAt: [number, number] | undefined;
+  const lead = LEADING_CHANGE.exec(text);
+  if (lead && /^(intact|normal|preserved)$/i.test(lead[1] ?? "")) {
+    change = "normal";
+    const at = from + lead.index + lead[0].toLowerCase().indexOf((lead[1] ?? "").toLowerCase());
+    changeAt = [at, at + (lead[1] ?? "").length];
+  }
+  for (const [re, c] of change ? [] : CHANGE) {
+    const m = re.exec(text);
+    if (m) {
+      change = c;
+      changeAt = [from + m.index, from + m.index + m[0].length];
+      break;
+    }
+  }
+  if (!change || !changeAt) return;
+  const symptom = SYMPTOM_WORD.test(doc.text.slice(changeAt[0], changeAt[1]));
+  // What the patient feels, told in the complaint, is a symptom (context), not an examination.
+  if (symptom && u.complaint) return;
+  // "Numbness and tingling": the patient's paraesthesia, not a deficit found on examination.
+  if (change === "reduced" && symptom && PARAESTHESIA.test(text)) change = "paresthesia";
+  if (change !== "normal" && isNegated(doc.text, changeAt[0], changeAt[1], u.start, u.end)) {
+    // "No numbness", "denies saddle numbness": a symptom denied (context), not a normal examination.
+    if (symptom) return;
+    change = "normal";
+  }
+  const modality = MODALITY.find(([re]) => re.test(text))?.[1] ?? abbreviatedModality(text) ?? inherited;
+  const regions = regionMentions(doc, from, to);
+  if (regions.length === 0) {
+    if (change !== "normal") doc.leftover(changeAt[0], changeAt[1], "a sensory change without a skin region");
+    return;
+  }
+  const head = regions[0]?.start ?? from;
+  // "Symmetrical saddle anaesthesia": both sides, not the side the note is mostly about.
+  const symmetric = /\bsymmetric\w*/i.test(text);
+  for (const r of regions) {
+    // The perineum, the genitals and the low back are midline: no side of their own to infer.
+    const midline = r.ids.every((id) => MIDLINE_REGIONS.has(id));
+    // "The dorsal feet", "the great toes", "the backs of the legs": a plural part is both legs.
+    const plural = PLURAL_PART.test(doc.text.slice(r.start, r.end));
+    const named = doc.side(u, r.start, r.end, {
+      fallback: !r.bothFeet && !symmetric && !midline && !plural && change !== "normal",
+      headStart: head,
+    });
+    const { side, inferred } =
+      (r.bothFeet || symmetric || plural) && !named.side
+        ? { side: "bilateral" as const, inferred: false }
+        : named;
+    for (const id of r.ids) {
+      const f: SensoryFinding = { kind: "sensory", region: id, change };
+      if (side) f.side = side;
+      if (modality) f.modality = modality;
+      doc.add(f, [[r.start, r.end], changeAt], (r.expanded ? 0.6 : 0.85) - (inferred ? 0.25 : 0));
+    }
+  }
 }
 
 /**

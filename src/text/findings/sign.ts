@@ -12,6 +12,8 @@ import { SLR_POSITIVE_BELOW_DEGREES } from "../sources.js";
 
 /** "SLR 90 degrees", "SLR to 80°", "SLR limited at 30 deg": the angle a leg was raised to. */
 const ANGLE = /^[^.;]{0,25}?\b(\d{2,3})\s*(?:°|º|deg\b|degrees?\b)/i;
+const NO_PAIN =
+  /\b(?:without|no|not)\s+(?:\w+\s+)?(?:pain|reproduc\w*|radiat\w*|sciatica)|\bpain[- ]?free\b|\bpainless\b/gi;
 const PAIN = /\b(positive|pain|painful|reproduc\w*|limited|restricted|tight|sciatica|radiat\w*)\b/i;
 
 /**
@@ -22,7 +24,8 @@ function raisedFreely(after: string): boolean | undefined {
   const m = ANGLE.exec(after);
   if (!m) return undefined;
   const deg = Number(m[1]);
-  const within = after.slice(0, m.index + m[0].length + 25);
+  // "without pain", "no pain", "pain-free": the absence of pain is not pain.
+  const within = after.slice(0, m.index + m[0].length + 25).replace(NO_PAIN, " ");
   if (deg >= SLR_POSITIVE_BELOW_DEGREES.degrees && !PAIN.test(within)) return true;
   if (deg < SLR_POSITIVE_BELOW_DEGREES.degrees) return false;
   return undefined;
@@ -42,6 +45,8 @@ const SIGNS: [RegExp, Sign][] = [
   ],
   [/\b(atroph(?:y|ic|ied)|wasting|wasted)\b/gi, "atrophy"],
   [/\b((?:pseudo)?hypertroph(?:y|ic|ied)|enlarged calf|calf enlargement)\b/gi, "hypertrophy"],
+  // Seen at the bedside; "fasciculation potentials" on the needle are EMG (emg.ts).
+  [/\b(fasciculations?|fasciculating)\b(?!\s+potentials)/gi, "fasciculations"],
   [/\b(foot[- ]?drop|drop[- ]?foot)\b/gi, "foot_drop"],
   [/\b(trendelenburg(?:'s)?(?: sign| gait)?)\b/gi, "trendelenburg"],
   [/\b((?:ankle |sustained |unsustained )?clonus)\b/gi, "clonus"],
@@ -73,6 +78,7 @@ const PULSES_ABSENT =
 const PART =
   /\b(lumbar spine|lumbosacral spine|spine|low back|lower back|back|sacroiliac joint|sciatic notch|buttocks?|gluteal|thighs?|calf|calves|legs?|shins?|feet|foot|quadriceps|hamstrings?|gastrocnemius|glutei|peronei|fibular head|fibular neck|popliteal fossa|inguinal ligament|groin|hip)\b/i;
 const MIDLINE = /spine|back|lumbar|sacrum|sacral/i;
+const NEEDLE = /\b(EMG|needle|fibrillations?|MUAPs?|MUPs?|potentials)\b/i;
 const SKIP_CONTEXT = /\b(MRI|magnetic resonance|ultraso\w+|imaging|scan|STIR|T2)\b/i;
 
 /** Any of the sign words, to pass over sentences without one quickly. */
@@ -110,6 +116,8 @@ export function readSigns(doc: Doc): void {
           /myoclonus/i.test(m[0])
         )
           continue;
+        // A foot drop in the complaint is the patient's weakness (a symptom); the sign is the examiner's.
+        if (sign === "foot_drop" && u.complaint) continue;
         if (sign === "pulses") {
           readPulses(doc, u, start, end);
           continue;
@@ -124,7 +132,13 @@ export function readSigns(doc: Doc): void {
           target = /^\s*(?:at|of|to|below)?\s*(?:the\s+)?(T\d{1,2}|L\d|C\d)\b/i
             .exec(doc.text.slice(end, Math.min(u.end, end + 20)))?.[1]
             ?.toUpperCase();
-        if (sign === "atrophy" || sign === "hypertrophy" || sign === "tenderness") {
+        if (sign === "fasciculations" && NEEDLE.test(u.text)) continue;
+        if (
+          sign === "atrophy" ||
+          sign === "hypertrophy" ||
+          sign === "tenderness" ||
+          sign === "fasciculations"
+        ) {
           if ((sign === "atrophy" || sign === "hypertrophy") && SKIP_CONTEXT.test(u.text)) continue;
           const after = doc.text.slice(end, Math.min(u.end, end + 50));
           const before = doc.text.slice(Math.max(u.start, start - 25), start);
@@ -144,7 +158,9 @@ export function readSigns(doc: Doc): void {
           target =
             postPart?.[1] ?? (muscle ? doc.text.slice(muscle.start, muscle.end) : undefined) ?? pre?.[1];
           if (muscle?.ids.length === 1 && !postPart) target = muscle.ids[0];
-          if (!target) {
+          // "No wasting or fasciculations": none anywhere in the legs, no part to name.
+          const none = sign !== "tenderness" && isNegated(doc.text, start, end, u.start, u.end);
+          if (!target && !none && sign !== "fasciculations") {
             doc.leftover(start, end, `${sign} without the part it concerns`);
             continue;
           }

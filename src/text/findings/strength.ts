@@ -191,12 +191,17 @@ export function readStrength(doc: Doc): void {
           assigned.set(m, { mrc: bare[1] as string, at: [at - (bare[1] as string).length, at] });
         }
       }
+    const pairs = PAIRS.exec(u.text);
     for (const m0 of mentions) {
+      // "MMT (R/L): hip flex 3/3; knee ext 4+/4": the two grades of a right/left pair.
+      if (pairs && readPair(doc, u, groupAsMovement(m0), /^\(?(?:L|left)/i.test(pairs[1] ?? ""))) continue;
       const grade = assigned.get(m0);
       const m = groupAsMovement(m0);
       let mrc: string | undefined = grade?.mrc;
       let confidence = 0.9;
       if (!mrc) {
+        // A weak leg in the complaint is what the patient notices, not an examined grade.
+        if (u.complaint) continue;
         // Without a grade, the clause says weak or normal ("... were weak, while the iliopsoas had
         // normal strength").
         const c = clauseAround(doc.text, m.start, u.start, u.end);
@@ -271,4 +276,34 @@ function expandNormal(doc: Doc, pending: Pending[]): void {
     const conf = p.routine?.inferred ? 0.4 : 0.5;
     for (const side of sides) doc.add({ kind: "strength", side, target: OTHERS, mrc: 5 }, [p.span], conf);
   }
+}
+
+/** A label declaring right/left pairs of grades: "MMT (R/L):", "Power R/L", "(L/R)". */
+const PAIRS = /\(?\b(R\s*\/\s*L|L\s*\/\s*R|right\s*\/\s*left|left\s*\/\s*right)\b\)?/i;
+
+/** The pair of grades right after a mention, written for the two sides; false when there is none. */
+function readPair(doc: Doc, u: Unit, m: Mention, leftFirst: boolean): boolean {
+  const g = /^\s*[:=]?\s*([0-5][+-]?)\s*\/\s*([0-5][+-]?)(?![0-9/])/.exec(
+    doc.text.slice(m.end, Math.min(u.end, m.end + 12)),
+  );
+  if (!g) return false;
+  const [a, b] = [g[1] as string, g[2] as string];
+  const [right, left] = leftFirst ? [b, a] : [a, b];
+  const at: [number, number] = [m.end + g.index, m.end + g.index + g[0].length];
+  const grade = (x: string) => (/^[0-5]$/.test(x) ? Number(x) : x);
+  const sides: [Side, string][] =
+    right === left
+      ? [["bilateral", right]]
+      : [
+          ["right", right],
+          ["left", left],
+        ];
+  for (const [side, mrc] of sides)
+    for (const id of m.ids)
+      doc.add(
+        { kind: "strength", target: id, mrc: grade(mrc), side } as StrengthFinding,
+        [[m.start, m.end], at],
+        0.85,
+      );
+  return true;
 }
