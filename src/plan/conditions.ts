@@ -1,0 +1,118 @@
+/**
+ * What an imaging or laboratory test is worth to the differential: the expected information over
+ * the conditions it ranks (a test finds each condition with its sensitivity, and is abnormal for
+ * another reason at its false-positive rate), plus, for each must-not-miss condition it finds,
+ * the information on whether that condition is present: missing one costs more than mislabelling
+ * a benign cause, so its question is counted again on its own.
+ */
+
+import type { LocusCase } from "../case/schema.js";
+import { alreadyDone } from "../differential/differential.js";
+import { workupById } from "../differential/index.js";
+import type { Differential } from "../differential/types.js";
+import type { Order } from "./data/orders.js";
+import { orders } from "./data/orders.js";
+import { binaryGain, entropyBits, type Gain } from "./gain.js";
+
+/** Must-not-miss conditions at least this likely get their own question (the differential's floor). */
+export const MUST_NOT_MISS_FLOOR = 0.01;
+
+export interface ConditionView {
+  ids: string[];
+  names: string[];
+  q: Float64Array;
+  mustNotMiss: boolean[];
+  lead: number;
+  entropy: number;
+  /** Work-up item ids the differential asks for and the case lacks; the emergency ones. */
+  asked: Set<string>;
+  emergency: Set<string>;
+}
+
+export function conditionView(dx: Differential): ConditionView {
+  const n = dx.conditions.length + 1;
+  const q = new Float64Array(n);
+  dx.conditions.forEach((k, i) => {
+    q[i] = k.probability;
+  });
+  q[n - 1] = Math.max(0, dx.other);
+  let sum = 0;
+  for (const x of q) sum += x;
+  if (sum > 0) for (let i = 0; i < n; i++) q[i] = (q[i] as number) / sum;
+  const pending = dx.workup.filter((w) => !w.done);
+  return {
+    ids: [...dx.conditions.map((k) => k.id), "other"],
+    names: [...dx.conditions.map((k) => k.name), "another condition"],
+    q,
+    mustNotMiss: [...dx.conditions.map((k) => k.mustNotMiss), false],
+    lead: 0,
+    entropy: entropyBits(q),
+    asked: new Set(pending.map((w) => w.id)),
+    emergency: new Set(pending.filter((w) => w.urgency === "emergency").map((w) => w.id)),
+  };
+}
+
+/** Whether the case already holds this test's result. */
+export function orderDone(c: LocusCase, o: Order): boolean {
+  const w = o.workup ? workupById.get(o.workup) : undefined;
+  if (w) return alreadyDone(c, w);
+  const labs = o.doneWhen?.labs ?? [];
+  return c.findings.some((f) => f.kind === "lab" && labs.includes(f.test));
+}
+
+/**
+ * The orders worth weighing in this case: not done, and asked for by the work-up or aimed at a
+ * listed must-not-miss condition, or read by the localization engine (`engine`) too.
+ */
+export function eligibleOrders(c: LocusCase, v: ConditionView, engine: (o: Order) => boolean): Order[] {
+  return orders.filter((o) => {
+    if (orderDone(c, o)) return false;
+    if (engine(o) || (o.workup && v.asked.has(o.workup))) return true;
+    return v.ids.some(
+      (id, i) => v.mustNotMiss[i] && (v.q[i] as number) >= MUST_NOT_MISS_FLOOR && id in o.finds,
+    );
+  });
+}
+
+const PAIR_A = new Float64Array(2);
+const PAIR_B = new Float64Array(2);
+const scratchA = { a: new Float64Array(64), b: new Float64Array(64) };
+
+function scratch(n: number): { a: Float64Array; b: Float64Array } {
+  if (scratchA.a.length < n) {
+    scratchA.a = new Float64Array(n * 2);
+    scratchA.b = new Float64Array(n * 2);
+  }
+  return scratchA;
+}
+
+/** P(abnormal) under a condition. */
+const sensitivity = (o: Order, id: string) => o.finds[id] ?? o.falsePositive;
+
+/** The information the test gives on the conditions, and on each must-not-miss condition it finds. */
+export function conditionGain(o: Order, v: ConditionView): Gain & { mustNotMiss: number } {
+  const n = v.q.length;
+  const { a, b } = scratch(n);
+  for (let i = 0; i < n; i++) {
+    const s = i === n - 1 ? o.falsePositive : sensitivity(o, v.ids[i] as string);
+    a[i] = (v.q[i] as number) * s;
+    b[i] = (v.q[i] as number) * (1 - s);
+  }
+  const all = binaryGain(a, b, n, v.entropy, v.lead);
+  let pAbnormal = 0;
+  for (let i = 0; i < n; i++) pAbnormal += a[i] as number;
+  let extra = 0;
+  for (let i = 0; i < n - 1; i++) {
+    const qi = v.q[i] as number;
+    if (!v.mustNotMiss[i] || qi < MUST_NOT_MISS_FLOOR || !((v.ids[i] as string) in o.finds)) continue;
+    const ai = a[i] as number;
+    // Two groups: the condition, and everything else.
+    PAIR_A[0] = ai;
+    PAIR_B[0] = qi - ai;
+    PAIR_A[1] = pAbnormal - ai;
+    PAIR_B[1] = 1 - qi - (pAbnormal - ai);
+    const h0 = -(qi * Math.log2(qi)) - (qi < 1 ? (1 - qi) * Math.log2(1 - qi) : 0);
+    extra += binaryGain(PAIR_A, PAIR_B, 2, h0, qi >= 0.5 ? 0 : 1).bits;
+  }
+  return { bits: all.bits, change: all.change, mustNotMiss: extra };
+}

@@ -1,0 +1,123 @@
+/**
+ * The hypotheses the planner weighs: localize's own candidates (options.from, or one call to
+ * localizeWithCandidates), the best of them by score, each read two ways: as FORMAT.md lesions (the
+ * hypotheses shown, with the probability localize reports) and as the decision it stands for
+ * (decision.ts), over which tests are valued.
+ */
+import type { Atlas } from "../atlas/index.js";
+import type { Lesion } from "../case/schema.js";
+import { describeCandidate } from "../localize/explain.js";
+import { lesionKey, toLesions } from "../localize/format.js";
+import type { Candidates } from "../localize/index.js";
+import type { Unit } from "../localize/model.js";
+import type { Scored } from "../localize/search.js";
+import { decisionOf } from "./decision.js";
+import type { Hyp } from "./predict.js";
+import { rowOf, type Table } from "./table.js";
+
+/** Candidates that read the same in FORMAT.md's words, or stand for the same decision. */
+export interface Group {
+  key: string;
+  lesions: Lesion[];
+  /** The best member's words. */
+  name: string;
+  /** Probability among the candidates weighed. */
+  p: number;
+  /** Probability among all candidates scored (as localize reports it). */
+  reported: number;
+  members: number[];
+}
+
+export interface Weighed {
+  hyps: Hyp[];
+  /** Each candidate's table rows (its lesions', then its diffuse process's). */
+  rows: Float64Array[][];
+  /** Probability of each candidate among those weighed (sums to 1). */
+  pi: Float64Array;
+  /** Lesion group (FORMAT.md words) and decision group of each candidate. */
+  group: Int32Array;
+  decision: Int32Array;
+  groups: Group[];
+  decisions: Group[];
+  /** The leading decision's index. */
+  lead: number;
+}
+
+/** Candidates this far below the best (in log posterior) are left out of the weighing. */
+const WINDOW = 12;
+
+function add(
+  list: Group[],
+  index: Map<string, number>,
+  key: string,
+  make: () => Omit<Group, "p" | "reported" | "members" | "key">,
+): number {
+  let g = index.get(key);
+  if (g === undefined) {
+    g = list.length;
+    index.set(key, g);
+    list.push({ key, ...make(), p: 0, reported: 0, members: [] });
+  }
+  return g;
+}
+
+export function weigh(atlas: Atlas, table: Table, from: Candidates, max: number): Weighed {
+  const p = from.prepared;
+  const scored = from.scored;
+  const top = scored[0]?.score ?? 0;
+  let total = 0;
+  for (const s of scored) total += Math.exp(s.score - top);
+  total ||= 1;
+  const kept: Scored[] = [];
+  for (const s of scored) {
+    if (kept.length >= max || s.score < top - WINDOW) break;
+    kept.push(s);
+  }
+  const raw = kept.map((s) => Math.exp(s.score - top));
+  const sum = raw.reduce((a, b) => a + b, 0) || 1;
+  const pi = Float64Array.from(raw, (x) => x / sum);
+  const groups: Group[] = [];
+  const decisions: Group[] = [];
+  const gIndex = new Map<string, number>();
+  const dIndex = new Map<string, number>();
+  const group = new Int32Array(kept.length);
+  const decision = new Int32Array(kept.length);
+  const hyps: Hyp[] = [];
+  const rows: Float64Array[][] = [];
+  kept.forEach((s, i) => {
+    const units = s.units.map((u) => p.units[u] as Unit);
+    hyps.push({ units, diffuse: s.diffuse });
+    const r = units.map((u) => rowOf(atlas, table, u));
+    const d = s.diffuse === "none" ? undefined : table.diffuse.get(s.diffuse);
+    if (d) r.push(d);
+    rows.push(r);
+    const lesions = toLesions(units, s.diffuse, p.observations);
+    const name = () => ({ lesions, name: describeCandidate(units, s.diffuse) });
+    const g = add(groups, gIndex, lesionKey(lesions), name);
+    const dg = add(decisions, dIndex, decisionOf(units, s.diffuse), name);
+    for (const [list, k] of [
+      [groups, g],
+      [decisions, dg],
+    ] as const) {
+      const x = list[k] as Group;
+      x.p += pi[i] as number;
+      x.reported += (raw[i] as number) / total;
+      x.members.push(i);
+    }
+    group[i] = g;
+    decision[i] = dg;
+  });
+  let lead = 0;
+  decisions.forEach((d, k) => {
+    if (d.p > (decisions[lead]?.p ?? 0)) lead = k;
+  });
+  return { hyps, rows, pi, group, decision, groups, decisions, lead };
+}
+
+/** The side a one-sided test is done on: the leading decision's, else both. */
+export function leadingSide(w: Weighed): "left" | "right" | "bilateral" {
+  const first = w.decisions[w.lead]?.members[0];
+  const units = first === undefined ? [] : (w.hyps[first]?.units ?? []);
+  const sides = new Set(units.map((u) => u.side));
+  return sides.size === 1 ? (units[0]?.side ?? "bilateral") : "bilateral";
+}
