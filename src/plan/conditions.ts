@@ -6,49 +6,82 @@
  * a benign cause, so its question is counted again on its own.
  */
 
-import type { LocusCase } from "../case/schema.js";
-import { alreadyDone } from "../differential/differential.js";
-import { workupById } from "../differential/index.js";
+import type { Level, LocusCase } from "../case/schema.js";
+import { alreadyDone, WORKUP_FLOOR } from "../differential/differential.js";
+import { conditions as catalogue, workupById } from "../differential/index.js";
 import type { Differential } from "../differential/types.js";
 import type { Order } from "./data/orders.js";
-import { orders } from "./data/orders.js";
+import { orders, workupsOf } from "./data/orders.js";
 import { binaryGain, entropyBits, type Gain } from "./gain.js";
 
-/** Must-not-miss conditions at least this likely get their own question (the differential's floor). */
+/** Must-not-miss conditions the differential lists (its floor): an order aimed at one is weighed. */
 export const MUST_NOT_MISS_FLOOR = 0.01;
+/**
+ * Must-not-miss conditions at least this likely get their own question again: the differential's
+ * floor for a condition after the first to add its work-up (WORKUP_FLOOR).
+ */
+export const MUST_NOT_MISS_QUESTION = WORKUP_FLOOR;
 
 export interface ConditionView {
   ids: string[];
   names: string[];
+  /** The differential's probabilities, weighted by how likely the lesion is at a level each condition produces. */
   q: Float64Array;
+  /** The differential's probabilities as it gives them (for the must-not-miss questions). */
+  reported: Float64Array;
   mustNotMiss: boolean[];
   lead: number;
   entropy: number;
-  /** Work-up item ids the differential asks for and the case lacks; the emergency ones. */
+  /** Work-up item ids the differential asks for and the case lacks; those a red flag asks for now. */
   asked: Set<string>;
   emergency: Set<string>;
 }
 
-export function conditionView(dx: Differential): ConditionView {
-  const n = dx.conditions.length + 1;
-  const q = new Float64Array(n);
-  dx.conditions.forEach((k, i) => {
-    q[i] = k.probability;
-  });
-  q[n - 1] = Math.max(0, dx.other);
+/** The levels each catalogue condition produces. */
+const producedLevels = new Map<string, Set<Level>>(
+  catalogue.map((k) => [k.id, new Set(k.produces.map((p) => p.level))]),
+);
+
+function normalise(q: Float64Array): void {
   let sum = 0;
   for (const x of q) sum += x;
-  if (sum > 0) for (let i = 0; i < n; i++) q[i] = (q[i] as number) / sum;
+  if (sum > 0) for (let i = 0; i < q.length; i++) q[i] = (q[i] as number) / sum;
+}
+
+/**
+ * The conditions as the planner weighs them. Localize first: a cause counts as much as the lesion it
+ * produces is likely at that level (`levels`: the localization's probability of a lesion at each
+ * level), so a test looking for the cause of a root lesion is worth little while the lesion is
+ * most likely in a nerve. An MRI abnormality counts only where the examination and EMG point
+ * (Levin 2002; Brinjikji 2015).
+ */
+export function conditionView(dx: Differential, levels: ReadonlyMap<Level, number>): ConditionView {
+  const n = dx.conditions.length + 1;
+  const q = new Float64Array(n);
+  const reported = new Float64Array(n);
+  dx.conditions.forEach((k, i) => {
+    reported[i] = k.probability;
+    let fit = 0;
+    for (const level of producedLevels.get(k.id) ?? []) fit += levels.get(level) ?? 0;
+    q[i] = k.probability * Math.min(1, fit);
+  });
+  reported[n - 1] = Math.max(0, dx.other);
+  q[n - 1] = reported[n - 1] as number;
+  normalise(q);
+  normalise(reported);
+  let lead = 0;
+  for (let i = 1; i < n; i++) if ((q[i] as number) > (q[lead] as number)) lead = i;
   const pending = dx.workup.filter((w) => !w.done);
   return {
     ids: [...dx.conditions.map((k) => k.id), "other"],
     names: [...dx.conditions.map((k) => k.name), "another condition"],
     q,
+    reported,
     mustNotMiss: [...dx.conditions.map((k) => k.mustNotMiss), false],
-    lead: 0,
+    lead,
     entropy: entropyBits(q),
     asked: new Set(pending.map((w) => w.id)),
-    emergency: new Set(pending.filter((w) => w.urgency === "emergency").map((w) => w.id)),
+    emergency: new Set(pending.filter((w) => w.for.some((f) => f.startsWith("red flag"))).map((w) => w.id)),
   };
 }
 
@@ -67,7 +100,7 @@ export function orderDone(c: LocusCase, o: Order): boolean {
 export function eligibleOrders(c: LocusCase, v: ConditionView, engine: (o: Order) => boolean): Order[] {
   return orders.filter((o) => {
     if (orderDone(c, o)) return false;
-    if (engine(o) || (o.workup && v.asked.has(o.workup))) return true;
+    if (engine(o) || workupsOf(o).some((id) => v.asked.has(id))) return true;
     return v.ids.some(
       (id, i) => v.mustNotMiss[i] && (v.q[i] as number) >= MUST_NOT_MISS_FLOOR && id in o.finds,
     );
@@ -99,13 +132,16 @@ export function conditionGain(o: Order, v: ConditionView): Gain & { mustNotMiss:
     b[i] = (v.q[i] as number) * (1 - s);
   }
   const all = binaryGain(a, b, n, v.entropy, v.lead);
-  let pAbnormal = 0;
-  for (let i = 0; i < n; i++) pAbnormal += a[i] as number;
   let extra = 0;
+  let reportedAbnormal = 0;
+  for (let i = 0; i < n; i++)
+    reportedAbnormal +=
+      (v.reported[i] as number) * (i === n - 1 ? o.falsePositive : sensitivity(o, v.ids[i] as string));
   for (let i = 0; i < n - 1; i++) {
-    const qi = v.q[i] as number;
-    if (!v.mustNotMiss[i] || qi < MUST_NOT_MISS_FLOOR || !((v.ids[i] as string) in o.finds)) continue;
-    const ai = a[i] as number;
+    const qi = v.reported[i] as number;
+    if (!v.mustNotMiss[i] || qi < MUST_NOT_MISS_QUESTION || !((v.ids[i] as string) in o.finds)) continue;
+    const ai = qi * sensitivity(o, v.ids[i] as string);
+    const pAbnormal = reportedAbnormal;
     // Two groups: the condition, and everything else.
     PAIR_A[0] = ai;
     PAIR_B[0] = qi - ai;

@@ -66,3 +66,26 @@ export function multiGain(joint: Float64Array[], n: number, h0: number, lead: nu
   }
   return { bits: Math.max(0, h0 - expected), change };
 }
+
+const h2 = (p: number) => (p <= 0 || p >= 1 ? 0 : -(p * Math.log2(p)) - (1 - p) * Math.log2(1 - p));
+
+/**
+ * The information a test's results give on one yes-or-no question: is the lesion among the groups
+ * marked in `stake`? joint[j][g] is the mass of group g with result j.
+ */
+export function stakeGain(joint: readonly Float64Array[], n: number, stake: Uint8Array): number {
+  let total = 0;
+  let expected = 0;
+  for (const row of joint) {
+    let pj = 0;
+    let sj = 0;
+    for (let g = 0; g < n; g++) {
+      const x = row[g] as number;
+      pj += x;
+      if (stake[g]) sj += x;
+    }
+    total += sj;
+    if (pj > 1e-12) expected += pj * h2(sj / pj);
+  }
+  return Math.max(0, h2(total) - expected);
+}

@@ -15,11 +15,12 @@ import type { Differential } from "../differential/types.js";
 import { type Candidates, localizeWithCandidates } from "../localize/index.js";
 import { type ConditionView, conditionGain, conditionView, eligibleOrders } from "./conditions.js";
 import { burdenExponent } from "./data/burden.js";
-import type { Order } from "./data/orders.js";
+import { availabilityCost, type Order, workupsOf } from "./data/orders.js";
 import { agreementOf } from "./data/reliability.js";
-import { binaryGain, entropyBits, type Gain, multiGain } from "./gain.js";
+import { binaryGain, entropyBits, type Gain, multiGain, stakeGain } from "./gain.js";
 import { TestBench, type TestModel } from "./predict.js";
 import { buildProtocol, type Protocol } from "./protocol.js";
+import { stakeOf } from "./stake.js";
 import { describeSuggestion, type Prediction } from "./suggest.js";
 import { type Rates, ratesFor, type Table, tableFor } from "./table.js";
 import { burdenOf, IMAGING_TESTS, type TestRef, testKey, testName, testsNotDone } from "./tests.js";
@@ -95,7 +96,9 @@ const DEFAULT_LIMIT = 5;
 const DEFAULT_CANDIDATES = 40;
 /** A test that changes the leading answer less often than this does not unsettle the case. */
 export const SETTLED_CHANCE = 0.1;
-/** Each day of waiting for a result adds this share of its burden to its cost. */
+/**
+ * Each day of waiting for a result adds DELAY_COST of its burden to its cost.
+ */
 const DELAY_COST = 0.05;
 
 const benches = new WeakMap<Atlas, Map<string, TestBench>>();
@@ -117,18 +120,52 @@ function benchFor(atlas: Atlas, c: LocusCase): TestBench {
 }
 
 /** Scratch for the limb-test loop, grown as needed and reused. */
-const scratch = { pa: new Float64Array(64), abn: new Float64Array(64), nor: new Float64Array(64) };
+const scratch = {
+  pa: new Float64Array(64),
+  abn: new Float64Array(64),
+  nor: new Float64Array(64),
+  rows: [] as Float64Array[],
+};
+scratch.rows = [scratch.abn, scratch.nor];
 
 function grow(n: number) {
   if (scratch.pa.length < n) {
     scratch.pa = new Float64Array(n * 2);
     scratch.abn = new Float64Array(n * 2);
     scratch.nor = new Float64Array(n * 2);
+    scratch.rows = [scratch.abn, scratch.nor];
   }
 }
 
+/**
+ * The gain over the decisions, with the must-not-miss question counted again: whether the lesion
+ * is at a level where a listed must-not-miss condition lives, other than the leading one's
+ * (stake.ts). Missing it costs more than mislabelling a level, so the question weighs twice.
+ */
+function decisionGain(
+  joint: readonly Float64Array[],
+  w: Weighed,
+  h0: number,
+  stake: Uint8Array | undefined,
+): Gain {
+  const n = w.decisions.length;
+  const g =
+    joint.length === 2
+      ? binaryGain(joint[0] as Float64Array, joint[1] as Float64Array, n, h0, w.lead)
+      : multiGain([...joint], n, h0, w.lead);
+  if (stake) g.bits += stakeGain(joint, n, stake);
+  return g;
+}
+
 /** A limb test's gain over the decisions, from the table, the case's rates and the examiners' agreement. */
-function limbGain(w: Weighed, t: number, rates: Rates, accuracy: number, h0: number): Gain {
+function limbGain(
+  w: Weighed,
+  t: number,
+  rates: Rates,
+  accuracy: number,
+  h0: number,
+  stake: Uint8Array | undefined,
+): Gain {
   const n = w.pi.length;
   const nd = w.decisions.length;
   const { pa, abn, nor } = scratch;
@@ -151,11 +188,11 @@ function limbGain(w: Weighed, t: number, rates: Rates, accuracy: number, h0: num
     abn[g] = (abn[g] as number) + pi * x;
     nor[g] = (nor[g] as number) + pi * (1 - x);
   }
-  return binaryGain(abn, nor, nd, h0, w.lead);
+  return decisionGain(scratch.rows, w, h0, stake);
 }
 
 /** An engine-read imaging test's gain over the decisions. */
-function imagingGain(w: Weighed, model: TestModel, h0: number): Gain {
+function imagingGain(w: Weighed, model: TestModel, h0: number, stake: Uint8Array | undefined): Gain {
   const nd = w.decisions.length;
   const joint = model.outcomes.map(() => new Float64Array(nd));
   w.hyps.forEach((h, i) => {
@@ -166,7 +203,25 @@ function imagingGain(w: Weighed, model: TestModel, h0: number): Gain {
       row[g] = (row[g] as number) + (w.pi[i] as number) * x;
     });
   });
-  return multiGain(joint, nd, h0, w.lead);
+  return decisionGain(joint, w, h0, stake);
+}
+
+/** An imaging or laboratory test's gain over the decisions, from its sensitivity per level. */
+function levelGain(w: Weighed, o: Order, h0: number, stake: Uint8Array | undefined): Gain {
+  const levels = o.levels ?? {};
+  const nd = w.decisions.length;
+  const { abn, nor } = scratch;
+  abn.fill(0, 0, nd);
+  nor.fill(0, 0, nd);
+  w.candidateLevels.forEach((own, i) => {
+    let spared = 1 - o.falsePositive;
+    for (const level of own) spared *= 1 - (levels[level] ?? 0);
+    const g = w.decision[i] as number;
+    const pi = w.pi[i] as number;
+    abn[g] = (abn[g] as number) + pi * (1 - spared);
+    nor[g] = (nor[g] as number) + pi * spared;
+  });
+  return decisionGain(scratch.rows, w, h0, stake);
 }
 
 interface Ranked {
@@ -182,6 +237,15 @@ interface Ranked {
 }
 
 const NO_GAIN: Gain & { mustNotMiss: number } = { bits: 0, change: 0, mustNotMiss: 0 };
+
+/**
+ * Imaging the localization engine reads (its context items): a plain spinal MRI, a plexus MRI
+ * (read the same with or without gadolinium) and nerve ultrasound.
+ */
+function engineReads(o: Order): boolean {
+  if (o.test.kind !== "imaging" || !(IMAGING_TESTS as readonly string[]).includes(o.test.id)) return false;
+  return !(o.test.id === "mri_spine" && o.contrast);
+}
 
 function orderTests(c: LocusCase, w: Weighed, v: ConditionView): { test: TestRef; order: Order }[] {
   const side = leadingSide(w);
@@ -209,12 +273,15 @@ function rank(
   only: Set<string> | undefined,
 ): Ranked[] {
   const h0 = entropyBits(w.decisions.map((d) => d.p));
+  const stake = stakeOf(w, v);
   const bench = benchFor(atlas, c);
   const out: Ranked[] = [];
   const push = (r: Omit<Ranked, "value" | "cost" | "urgent">) => {
-    const b = burdenOf(atlas, r.test).value * (1 + DELAY_COST * (r.order?.days ?? 0));
+    const o = r.order;
+    const b =
+      burdenOf(atlas, r.test).value * (o ? (1 + DELAY_COST * o.days) * availabilityCost[o.availability] : 1);
     const gain = r.loc.bits + r.cond.bits + r.cond.mustNotMiss;
-    const urgent = r.order?.workup !== undefined && v.emergency.has(r.order.workup);
+    const urgent = o !== undefined && workupsOf(o).some((id) => v.emergency.has(id));
     out.push({ ...r, cost: b, value: gain / b ** exponent, urgent });
   };
   grow(w.pi.length);
@@ -223,12 +290,17 @@ function rank(
     const i = table.index.get(testKey(t));
     if (i === undefined) continue;
     const accuracy = Math.sqrt(agreementOf(t.kind, t.id)?.kappa ?? 1);
-    push({ test: t, table: i, loc: limbGain(w, i, rates, accuracy, h0), cond: NO_GAIN });
+    push({ test: t, table: i, loc: limbGain(w, i, rates, accuracy, h0, stake), cond: NO_GAIN });
   }
   for (const { test, order } of orderTests(c, w, v)) {
     if (only && !only.has(testKey(test))) continue;
-    const model = !test.contrast && test.side !== "bilateral" ? bench.model(test) : undefined;
-    const loc = model ? imagingGain(w, model, h0) : { bits: 0, change: 0 };
+    const model =
+      engineReads(order) && test.side !== "bilateral" ? bench.model({ ...test, contrast: false }) : undefined;
+    const loc = model
+      ? imagingGain(w, model, h0, stake)
+      : order.levels
+        ? levelGain(w, order, h0, stake)
+        : { bits: 0, change: 0 };
     push({ test, order, ...(model ? { model } : {}), loc, cond: conditionGain(order, v) });
   }
   return out.sort((a, b) => Number(b.urgent) - Number(a.urgent) || b.value - a.value);
@@ -263,6 +335,17 @@ function settledWhy(
   };
 }
 
+/** One suggestion per test: the same study on the other side is the protocol's question, not a second suggestion. */
+function firstOfEach(ranked: Ranked[]): Ranked[] {
+  const seen = new Set<string>();
+  return ranked.filter((r) => {
+    const key = `${r.test.kind}:${r.test.id}:${r.test.contrast ?? false}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Rank the tests not yet done in a case by expected information on the decisions, per unit of cost. */
 export function plan(c: LocusCase, options: PlanOptions = {}, atlas: Atlas = getAtlas()): Plan {
   const limit = options.limit ?? DEFAULT_LIMIT;
@@ -276,11 +359,13 @@ export function plan(c: LocusCase, options: PlanOptions = {}, atlas: Atlas = get
   }
   const table = tableFor(atlas);
   const w = weigh(atlas, table, from, options.candidates ?? DEFAULT_CANDIDATES);
-  const v = conditionView(dx);
+  const v = conditionView(dx, w.levels);
   const only = options.tests ? new Set(options.tests.map(testKey)) : undefined;
   const rates = ratesFor(atlas, table, c);
   const ranked = rank(atlas, c, w, v, table, rates, exponent, only);
-  const useful = ranked.filter((r) => r.urgent || r.loc.bits + r.cond.bits + r.cond.mustNotMiss > 1e-3);
+  const useful = firstOfEach(
+    ranked.filter((r) => r.urgent || r.loc.bits + r.cond.bits + r.cond.mustNotMiss > 1e-3),
+  );
   const settled = settledWhy(w, v, ranked, atlas);
   return {
     atlasVersion: atlas.version,

@@ -5,7 +5,7 @@
  * (decision.ts), over which tests are valued.
  */
 import type { Atlas } from "../atlas/index.js";
-import type { Lesion } from "../case/schema.js";
+import type { Lesion, Level } from "../case/schema.js";
 import { describeCandidate } from "../localize/explain.js";
 import { lesionKey, toLesions } from "../localize/format.js";
 import type { Candidates } from "../localize/index.js";
@@ -41,6 +41,10 @@ export interface Weighed {
   decisions: Group[];
   /** The leading decision's index. */
   lead: number;
+  /** Each candidate's levels of FORMAT.md. */
+  candidateLevels: Level[][];
+  /** The chance of a lesion at each level of FORMAT.md (a candidate with two levels counts for both). */
+  levels: Map<Level, number>;
 }
 
 /** Candidates this far below the best (in log posterior) are left out of the weighing. */
@@ -83,6 +87,8 @@ export function weigh(atlas: Atlas, table: Table, from: Candidates, max: number)
   const group = new Int32Array(kept.length);
   const decision = new Int32Array(kept.length);
   const hyps: Hyp[] = [];
+  const levels = new Map<Level, number>();
+  const candidateLevels: Level[][] = [];
   const rows: Float64Array[][] = [];
   kept.forEach((s, i) => {
     const units = s.units.map((u) => p.units[u] as Unit);
@@ -106,12 +112,15 @@ export function weigh(atlas: Atlas, table: Table, from: Candidates, max: number)
     }
     group[i] = g;
     decision[i] = dg;
+    const own = [...new Set(lesions.map((l) => l.level))];
+    candidateLevels.push(own);
+    for (const level of own) levels.set(level, (levels.get(level) ?? 0) + (pi[i] as number));
   });
   let lead = 0;
   decisions.forEach((d, k) => {
     if (d.p > (decisions[lead]?.p ?? 0)) lead = k;
   });
-  return { hyps, rows, pi, group, decision, groups, decisions, lead };
+  return { hyps, rows, pi, group, decision, groups, decisions, lead, levels, candidateLevels };
 }
 
 /** The side a one-sided test is done on: the leading decision's, else both. */

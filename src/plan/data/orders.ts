@@ -6,9 +6,21 @@
  * "work-up" name the same test. Sensitivities are Locus's estimates from the cited sources, rounded;
  * change them here, never in code.
  */
+import type { Level } from "../../case/schema.js";
 import type { Rated } from "./burden.js";
 
-export type Availability = "bedside" | "clinic" | "hospital" | "specialist centre";
+export type Availability = "clinic" | "hospital" | "specialist centre";
+
+/**
+ * How much harder a test is to get where it is done, as a multiplier on its cost: a blood test or
+ * a clinic test is at hand; a hospital scanner needs a booking; a specialist centre (plexus MRI,
+ * PET/CT, nerve ultrasound with an examiner trained in it) may need a referral. Locus's judgment.
+ */
+export const availabilityCost: Record<Availability, number> = {
+  clinic: 1,
+  hospital: 1.2,
+  "specialist centre": 1.5,
+};
 
 export interface Order {
   /** The planner's test: kind, id (an imaging modality or a laboratory test of FORMAT.md) and side. */
@@ -21,11 +33,19 @@ export interface Order {
    * differential's work-up does not list yet carry their own `doneWhen`.
    */
   workup?: string;
+  /** Other work-up items that are this test done now (a red flag's emergency version of it). */
+  alsoWorkup?: string[];
   doneWhen?: { labs: string[] };
   /** Sensitivity for each condition it finds (differential condition ids). */
   finds: Record<string, number>;
   /** Chance of an abnormal result that points to none of these (incidental or other causes). */
   falsePositive: number;
+  /**
+   * Sensitivity for a lesion at a level of FORMAT.md, where the test also answers where the lesion
+   * is (a raised CK puts it in muscle); imaging the localization engine reads is predicted by the
+   * engine instead.
+   */
+  levels?: Partial<Record<Level, number>>;
   burden: Rated;
   /** Days until the result is usually in the clinician's hands. */
   days: number;
@@ -40,6 +60,7 @@ export const orders: Order[] = [
     test: { kind: "imaging", id: "mri_spine", side: "per-side" },
     name: "MRI of the lumbosacral spine",
     workup: "mri_lumbar_spine",
+    alsoWorkup: ["mri_spine_emergency"],
     finds: {
       lumbar_disc_radiculopathy: 0.9,
       lumbar_spinal_stenosis: 0.95,
@@ -65,6 +86,7 @@ export const orders: Order[] = [
     name: "nerve ultrasound",
     workup: "nerve_ultrasound",
     finds: {
+      common_peroneal_neuropathy: 0.5,
       peroneal_intraneural_ganglion_cyst: 0.9,
       peroneal_extraneural_ganglion_cyst: 0.9,
       popliteal_ganglion_cyst: 0.9,
@@ -78,7 +100,7 @@ export const orders: Order[] = [
       ["preston2020"],
     ),
     days: 0,
-    availability: "clinic",
+    availability: "specialist centre",
     sources: ["spinner2003", "seedPerineural", "preston2020"],
   },
   {
@@ -86,6 +108,7 @@ export const orders: Order[] = [
     contrast: true,
     name: "MRI of the lumbosacral spine with gadolinium",
     workup: "mri_spine_gadolinium",
+    alsoWorkup: ["mri_spine_gadolinium_emergency"],
     finds: {
       neuralgic_amyotrophy: 0.6,
       idiopathic_lumbosacral_radiculoplexus_neuropathy: 0.5,
@@ -170,6 +193,7 @@ export const orders: Order[] = [
     workup: "brain_imaging",
     finds: { stroke: 0.9, intracerebral_hemorrhage: 0.95, parasagittal_mass: 0.95 },
     falsePositive: 0.05,
+    levels: { cns: 0.9 },
     burden: rated(6, "A scanner slot and half an hour supine, like a spinal MRI.", ["westhout2007"]),
     days: 3,
     availability: "hospital",
@@ -188,6 +212,7 @@ export const orders: Order[] = [
       acute_limb_ischemia: 0.6,
     },
     falsePositive: 0.08,
+    levels: { muscle: 0.7 },
     burden: rated(1.5, "A blood sample: one venepuncture, cheap, done anywhere.", ["trujillo2003"]),
     days: 1,
     availability: "clinic",
@@ -270,3 +295,6 @@ export const orders: Order[] = [
     sources: ["darouiche2006", "finucane2020"],
   },
 ];
+
+/** The work-up items an order stands for. */
+export const workupsOf = (o: Order): string[] => [...(o.workup ? [o.workup] : []), ...(o.alsoWorkup ?? [])];

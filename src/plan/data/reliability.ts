@@ -86,6 +86,34 @@ export const agreementById: { kind: TestKind; id: string; agreement: Agreement }
       ["vroomen2000"],
     ),
   })),
+  ...["lateral_femoral_cutaneous_sensory", "medial_plantar_sensory"].map((id) => ({
+    kind: "ncs" as const,
+    id,
+    agreement: k(
+      0.5,
+      "Technically demanding responses that are often small or unobtainable in healthy older or heavier people, so a low or absent response is read only against the other side.",
+      ["preston2020"],
+    ),
+  })),
+  ...[
+    "low_back",
+    "buttock",
+    "buttock_lower",
+    "coccyx",
+    "groin",
+    "suprapubic",
+    "iliac_crest",
+    "femoral_triangle",
+    "thigh_upper_medial",
+  ].map((id) => ({
+    kind: "sensory" as const,
+    id,
+    agreement: k(
+      0.35,
+      "Over the trunk, buttock and groin the published dermatome maps disagree most and neighbouring territories overlap, so a border of sensory loss there is read differently by two examiners; no agreement study was found, so a value below the leg's range is used.",
+      ["downs2011", "lee2008", "vroomen2000"],
+    ),
+  })),
 ];
 
 /** The agreement of a test (imaging and laboratory tests carry sensitivity and specificity instead). */
