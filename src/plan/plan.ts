@@ -23,7 +23,7 @@ import { buildProtocol, type Protocol } from "./protocol.js";
 import { stakeOf } from "./stake.js";
 import { describeSuggestion, type Prediction } from "./suggest.js";
 import { type Rates, ratesFor, type Table, tableFor } from "./table.js";
-import { burdenOf, IMAGING_TESTS, type TestRef, testKey, testName, testsNotDone } from "./tests.js";
+import { burdenOf, closedKeys, IMAGING_TESTS, type TestRef, testKey, testName } from "./tests.js";
 import { leadingSide, type Weighed, weigh } from "./weigh.js";
 
 export type { Prediction } from "./suggest.js";
@@ -94,6 +94,8 @@ export interface Plan {
 
 const DEFAULT_LIMIT = 5;
 const DEFAULT_CANDIDATES = 40;
+/** A test expected to tell less than this (bits) is not proposed: it would change nothing. */
+export const MIN_GAIN = 0.02;
 /** A test that changes the leading answer less often than this does not unsettle the case. */
 export const SETTLED_CHANCE = 0.1;
 /**
@@ -172,13 +174,20 @@ function limbGain(
   const fp = rates.fp[t] as number;
   const timing = rates.timing[t] as number;
   let m = 0;
+  let low = 1;
+  let high = 0;
   for (let i = 0; i < n; i++) {
     let spared = 1;
-    for (const row of w.rows[i] as Float64Array[]) spared *= 1 - timing * (row[t] as number);
+    const rows = w.rows[i] as Float64Array[];
+    for (let r = 0; r < rows.length; r++) spared *= 1 - timing * ((rows[r] as Float64Array)[t] as number);
     const x = 1 - (1 - fp) * spared;
     pa[i] = x;
     m += (w.pi[i] as number) * x;
+    if (x < low) low = x;
+    if (x > high) high = x;
   }
+  // Every candidate expects the same: the result tells nothing.
+  if (high - low < 1e-6) return NOTHING;
   abn.fill(0, 0, nd);
   nor.fill(0, 0, nd);
   for (let i = 0; i < n; i++) {
@@ -190,6 +199,8 @@ function limbGain(
   }
   return decisionGain(scratch.rows, w, h0, stake);
 }
+
+const NOTHING: Readonly<Gain> = Object.freeze({ bits: 0, change: 0 });
 
 /** An engine-read imaging test's gain over the decisions. */
 function imagingGain(w: Weighed, model: TestModel, h0: number, stake: Uint8Array | undefined): Gain {
@@ -236,8 +247,6 @@ interface Ranked {
   urgent: boolean;
 }
 
-const NO_GAIN: Gain & { mustNotMiss: number } = { bits: 0, change: 0, mustNotMiss: 0 };
-
 /**
  * Imaging the localization engine reads (its context items): a plain spinal MRI, a plexus MRI
  * (read the same with or without gadolinium) and nerve ultrasound.
@@ -249,9 +258,7 @@ function engineReads(o: Order): boolean {
 
 function orderTests(c: LocusCase, w: Weighed, v: ConditionView): { test: TestRef; order: Order }[] {
   const side = leadingSide(w);
-  const engine = (o: Order) =>
-    !o.contrast && (IMAGING_TESTS as readonly string[]).includes(o.test.id) && o.test.kind === "imaging";
-  return eligibleOrders(c, v, engine).map((order) => ({
+  return eligibleOrders(c, v, engineReads).map((order) => ({
     order,
     test: {
       kind: order.test.kind,
@@ -260,6 +267,76 @@ function orderTests(c: LocusCase, w: Weighed, v: ConditionView): { test: TestRef
       ...(order.contrast ? { contrast: true } : {}),
     },
   }));
+}
+
+/** Every test weighed: the limb tests as table columns (value -1: done or impossible), the orders as objects. */
+interface Weighing {
+  /** Orders, and the limb tests worth describing, best first. */
+  ranked: Ranked[];
+  /** Each limb test's ranking key, by table column. */
+  limbValue: Float64Array;
+  /** The limb test likeliest to change the leading answer, and that chance. */
+  limbChange: { column: number; chance: number };
+  considered: number;
+}
+
+const limbScratch = { value: new Float64Array(0), bits: new Float64Array(0), change: new Float64Array(0) };
+
+/** The limb tests: one table column each, no objects made per test. */
+function weighLimbs(
+  w: Weighed,
+  table: Table,
+  rates: Rates,
+  closed: Set<string>,
+  only: Set<string> | undefined,
+  exponent: number,
+  h0: number,
+  stake: Uint8Array | undefined,
+): Pick<Weighing, "limbValue" | "limbChange" | "considered"> & { bits: Float64Array; change: Float64Array } {
+  const n = table.tests.length;
+  if (limbScratch.value.length !== n) limbScratch.value = new Float64Array(n);
+  if (limbScratch.bits.length !== n) limbScratch.bits = new Float64Array(n);
+  if (limbScratch.change.length !== n) limbScratch.change = new Float64Array(n);
+  const { value, bits, change } = limbScratch;
+  const limbChange = { column: -1, chance: 0 };
+  let considered = 0;
+  grow(w.pi.length);
+  for (let t = 0; t < n; t++) {
+    const key = table.keys[t] as string;
+    if (closed.has(key) || (only && !only.has(key))) {
+      value[t] = -1;
+      continue;
+    }
+    considered++;
+    const g = limbGain(w, t, rates, table.accuracy[t] as number, h0, stake);
+    bits[t] = g.bits;
+    change[t] = g.change;
+    value[t] = g.bits / (table.burden[t] as number) ** exponent;
+    if (g.change > limbChange.chance) {
+      limbChange.chance = g.change;
+      limbChange.column = t;
+    }
+  }
+  return { limbValue: value, limbChange, considered, bits, change };
+}
+
+/** How many limb tests are described beside the orders (the rest stay table columns). */
+const DESCRIBED = 24;
+
+/** The columns of the k best positive values, best first (insertion into a short list: no sort of all). */
+function topColumns(value: Float64Array, k: number): number[] {
+  const out: number[] = [];
+  for (let t = 0; t < value.length; t++) {
+    const x = value[t] as number;
+    if (x <= 0 || (out.length === k && x <= (value[out[k - 1] as number] as number))) continue;
+    let i = out.length === k ? k - 1 : out.length;
+    while (i > 0 && (value[out[i - 1] as number] as number) < x) {
+      out[i] = out[i - 1] as number;
+      i--;
+    }
+    out[i] = t;
+  }
+  return out;
 }
 
 function rank(
@@ -271,27 +348,25 @@ function rank(
   rates: Rates,
   exponent: number,
   only: Set<string> | undefined,
-): Ranked[] {
+): Weighing {
   const h0 = entropyBits(w.decisions.map((d) => d.p));
   const stake = stakeOf(w, v);
+  const closed = closedKeys(atlas, c);
+  const limbs = weighLimbs(w, table, rates, closed, only, exponent, h0, stake);
+  const columns = topColumns(limbs.limbValue, DESCRIBED);
+  const ranked: Ranked[] = columns.map((t) => {
+    const bits = limbs.bits[t] as number;
+    return {
+      test: table.tests[t] as TestRef,
+      table: t,
+      loc: { bits, change: limbs.change[t] as number },
+      cond: { bits: 0, change: 0, mustNotMiss: 0 },
+      cost: table.burden[t] as number,
+      value: limbs.limbValue[t] as number,
+      urgent: false,
+    };
+  });
   const bench = benchFor(atlas, c);
-  const out: Ranked[] = [];
-  const push = (r: Omit<Ranked, "value" | "cost" | "urgent">) => {
-    const o = r.order;
-    const b =
-      burdenOf(atlas, r.test).value * (o ? (1 + DELAY_COST * o.days) * availabilityCost[o.availability] : 1);
-    const gain = r.loc.bits + r.cond.bits + r.cond.mustNotMiss;
-    const urgent = o !== undefined && workupsOf(o).some((id) => v.emergency.has(id));
-    out.push({ ...r, cost: b, value: gain / b ** exponent, urgent });
-  };
-  grow(w.pi.length);
-  for (const t of testsNotDone(atlas, c)) {
-    if (t.kind === "imaging" || (only && !only.has(testKey(t)))) continue;
-    const i = table.index.get(testKey(t));
-    if (i === undefined) continue;
-    const accuracy = Math.sqrt(agreementOf(t.kind, t.id)?.kappa ?? 1);
-    push({ test: t, table: i, loc: limbGain(w, i, rates, accuracy, h0, stake), cond: NO_GAIN });
-  }
   for (const { test, order } of orderTests(c, w, v)) {
     if (only && !only.has(testKey(test))) continue;
     const model =
@@ -301,34 +376,50 @@ function rank(
       : order.levels
         ? levelGain(w, order, h0, stake)
         : { bits: 0, change: 0 };
-    push({ test, order, ...(model ? { model } : {}), loc, cond: conditionGain(order, v) });
+    const cond = conditionGain(order, v);
+    const cost =
+      burdenOf(atlas, test).value * (1 + DELAY_COST * order.days) * availabilityCost[order.availability];
+    const urgent = workupsOf(order).some((id) => v.emergency.has(id));
+    const value = (loc.bits + cond.bits + cond.mustNotMiss) / cost ** exponent;
+    ranked.push({ test, order, ...(model ? { model } : {}), loc, cond, cost, value, urgent });
   }
-  return out.sort((a, b) => Number(b.urgent) - Number(a.urgent) || b.value - a.value);
+  ranked.sort((a, b) => Number(b.urgent) - Number(a.urgent) || b.value - a.value);
+  return {
+    ranked,
+    limbValue: limbs.limbValue,
+    limbChange: limbs.limbChange,
+    considered: limbs.considered + ranked.length - columns.length,
+  };
 }
 
 function settledWhy(
   w: Weighed,
   v: ConditionView,
-  ranked: Ranked[],
+  weighing: Weighing,
+  table: Table,
   atlas: Atlas,
 ): { why: string } | undefined {
-  let best: Ranked | undefined;
-  let chance = 0;
-  for (const r of ranked) {
-    const x = Math.max(r.loc.change, r.cond.change);
+  let best: TestRef | undefined =
+    weighing.limbChange.column >= 0 ? table.tests[weighing.limbChange.column] : undefined;
+  let chance = weighing.limbChange.chance;
+  for (const r of weighing.ranked) {
     if (r.urgent) return undefined;
+    const x = Math.max(r.loc.change, r.cond.change);
     if (x > chance) {
       chance = x;
-      best = r;
+      best = r.test;
     }
   }
   if (chance >= SETTLED_CHANCE) return undefined;
   const lead = w.decisions[w.lead];
   const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const k = v.lead;
   const cond =
-    v.names[0] && (v.q[0] ?? 0) > 0 ? `, the leading condition ${v.names[0]} (${pct(v.q[0] ?? 0)})` : "";
+    v.names[k] && (v.q[k] ?? 0) > 0
+      ? `, the leading condition ${v.names[k]} (${pct(v.reported[k] ?? 0)})`
+      : "";
   const next = best
-    ? `; the likeliest to, ${testName(atlas, best.test)}, would with a chance of ${pct(chance)}`
+    ? `; the likeliest to, ${testName(atlas, best)}, would with a chance of ${pct(chance)}`
     : "";
   return {
     why: `No test left is likely to change the answer: the leading localization ${lead?.name ?? "none"} (${pct(lead?.reported ?? 0)})${cond} would change with a chance under ${pct(SETTLED_CHANCE)} whatever test comes next${next}.`,
@@ -362,11 +453,11 @@ export function plan(c: LocusCase, options: PlanOptions = {}, atlas: Atlas = get
   const v = conditionView(dx, w.levels);
   const only = options.tests ? new Set(options.tests.map(testKey)) : undefined;
   const rates = ratesFor(atlas, table, c);
-  const ranked = rank(atlas, c, w, v, table, rates, exponent, only);
+  const weighing = rank(atlas, c, w, v, table, rates, exponent, only);
   const useful = firstOfEach(
-    ranked.filter((r) => r.urgent || r.loc.bits + r.cond.bits + r.cond.mustNotMiss > 1e-3),
+    weighing.ranked.filter((r) => r.urgent || r.loc.bits + r.cond.bits + r.cond.mustNotMiss >= MIN_GAIN),
   );
-  const settled = settledWhy(w, v, ranked, atlas);
+  const settled = settledWhy(w, v, weighing, table, atlas);
   return {
     atlasVersion: atlas.version,
     entropy: Math.round(entropyBits(w.decisions.map((d) => d.p)) * 1000) / 1000,
@@ -383,9 +474,9 @@ export function plan(c: LocusCase, options: PlanOptions = {}, atlas: Atlas = get
       .slice(0, 6)
       .map((d) => ({ decision: d.key, probability: Math.round(d.reported * 10000) / 10000 })),
     suggestions: useful.slice(0, limit).map((r) => describeSuggestion(atlas, w, v, r, rates)),
-    considered: ranked.length,
+    considered: weighing.considered,
     ...(settled ? { settled } : {}),
-    protocol: buildProtocol(atlas, c, w, ranked, settled !== undefined),
+    protocol: buildProtocol(atlas, c, w, { table, value: weighing.limbValue }, settled !== undefined),
   };
 }
 

@@ -9,8 +9,8 @@
  */
 import type { Atlas } from "../atlas/index.js";
 import type { LocusCase } from "../case/schema.js";
-import type { Ranked } from "./plan.js";
-import { type TestRef, type TestSide, testKey, testName, testsNotDone } from "./tests.js";
+import type { Table } from "./table.js";
+import { type TestRef, type TestSide, testKey, testName } from "./tests.js";
 import { leadingSide, type Weighed } from "./weigh.js";
 
 export interface ProtocolStep {
@@ -90,11 +90,17 @@ function readLeading(w: Weighed, lead: number[]) {
   return { roots, upper, spread };
 }
 
+/** The planner's ranking key of each limb test, by table column (-1: done or impossible). */
+export interface LimbValues {
+  table: Table;
+  value: Float64Array;
+}
+
 export function buildProtocol(
   atlas: Atlas,
   c: LocusCase,
   w: Weighed,
-  ranked: readonly Ranked[],
+  limbs: LimbValues,
   settled: boolean,
 ): Protocol {
   const lead = leading(w);
@@ -102,18 +108,20 @@ export function buildProtocol(
   const question =
     names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}?` : `${names[0] ?? "no lesion"}?`;
   if (settled) return { question, steps: [] };
-  const open = new Set(testsNotDone(atlas, c).map(testKey));
-  const rankOf = new Map(ranked.map((r, i) => [testKey(r.test), i]));
+  const valueOf = (key: string) => {
+    const t = limbs.table.index.get(key);
+    return t === undefined ? -1 : (limbs.value[t] as number);
+  };
   const side: TestSide = leadingSide(w) === "right" ? "right" : "left";
   const { roots, upper, spread } = readLeading(w, lead);
   const chosen = new Map<string, ProtocolStep>();
   const add = (kind: "emg" | "ncs", id: string, why: string, on: TestSide = side) => {
     const test: TestRef = { kind, id, side: on };
     const key = testKey(test);
-    if (open.has(key) && !chosen.has(key)) chosen.set(key, { test, name: testName(atlas, test), why });
+    if (valueOf(key) >= 0 && !chosen.has(key)) chosen.set(key, { test, name: testName(atlas, test), why });
   };
   const byRank = (steps: ProtocolStep[]) =>
-    steps.sort((a, b) => (rankOf.get(testKey(a.test)) ?? 1e9) - (rankOf.get(testKey(b.test)) ?? 1e9));
+    steps.sort((a, b) => valueOf(testKey(b.test)) - valueOf(testKey(a.test)));
 
   for (const f of c.findings)
     if (f.kind === "sensory" && (f.change === "reduced" || f.change === "absent")) {

@@ -10,13 +10,18 @@ import type { Atlas } from "../atlas/index.js";
 import type { LocusCase } from "../case/schema.js";
 import { DIFFUSE_KINDS, type DiffuseKind, focalUnits, type Unit } from "../localize/model.js";
 import { type Observation, observe } from "../localize/observe.js";
+import { agreementOf } from "./data/reliability.js";
 import { causesFor, damageTable, type Hyp, pAbnormal, priorStates } from "./predict.js";
-import { allTests, normalFinding, type TestRef, testKey } from "./tests.js";
+import { allTests, burdenOf, normalFinding, type TestRef, testKey } from "./tests.js";
 
 export interface Table {
   /** The limb tests (every test of allTests but imaging), in a fixed order. */
   tests: TestRef[];
+  keys: string[];
   index: Map<string, number>;
+  /** Per test: the chance a reading is the truth rather than chance (sqrt of kappa), and its burden. */
+  accuracy: Float64Array;
+  burden: Float64Array;
   /** Each test's observation in its normal form, read at a reference age and time since onset. */
   observations: Observation[];
   /** Lesion-only chance of an abnormal result, by unit key, one entry per test. */
@@ -91,9 +96,13 @@ export function tableFor(atlas: Atlas): Table {
   const diffuse = new Map<DiffuseKind, Float64Array>();
   for (const d of DIFFUSE_KINDS)
     if (d !== "none") diffuse.set(d, lesionOnly(atlas, { units: [], diffuse: d }, tests, observations));
+  const keys = tests.map(testKey);
   const table: Table = {
     tests,
-    index: new Map(tests.map((t, i) => [testKey(t), i])),
+    keys,
+    index: new Map(keys.map((k, i) => [k, i])),
+    accuracy: Float64Array.from(tests, (t) => Math.sqrt(agreementOf(t.kind, t.id)?.kappa ?? 1)),
+    burden: Float64Array.from(tests, (t) => burdenOf(atlas, t).value),
     observations,
     units,
     diffuse,
@@ -102,13 +111,18 @@ export function tableFor(atlas: Atlas): Table {
   return table;
 }
 
+const rowByUnit = new WeakMap<Unit, Float64Array>();
+
 /** A lesion's row, worked out on first use for lesions outside the atlas's list (muscle lesions). */
 export function rowOf(atlas: Atlas, table: Table, u: Unit): Float64Array {
+  const known = rowByUnit.get(u);
+  if (known) return known;
   let row = table.units.get(u.key);
   if (!row) {
     row = lesionOnly(atlas, { units: [u], diffuse: "none" }, table.tests, table.observations);
     if (table.units.size < 4096) table.units.set(u.key, row);
   }
+  rowByUnit.set(u, row);
   return row;
 }
 

@@ -161,14 +161,21 @@ export function testsDoneBy(atlas: Atlas, f: Finding): TestRef[] {
 
 /** Tests not yet done in the case (and possible in this patient). */
 export function testsNotDone(atlas: Atlas, c: LocusCase): TestRef[] {
-  const done = new Set<string>();
-  for (const f of c.findings) for (const t of testsDoneBy(atlas, f)) done.add(testKey(t));
+  const closed = closedKeys(atlas, c);
+  return allTests(atlas).filter((t) => !closed.has(testKey(t)));
+}
+
+/** The keys of the tests the case already holds, and of those this patient cannot have. */
+export function closedKeys(atlas: Atlas, c: LocusCase): Set<string> {
+  const closed = new Set<string>();
+  for (const f of c.findings) for (const t of testsDoneBy(atlas, f)) closed.add(testKey(t));
   const sex = c.patient?.sex;
-  const impossible = (t: TestRef) =>
-    unavailable.some(
-      (u) => u.test.kind === t.kind && u.test.id === t.id && sex !== undefined && u.when.sex.includes(sex),
-    );
-  return allTests(atlas).filter((t) => !done.has(testKey(t)) && !impossible(t));
+  if (sex !== undefined)
+    for (const u of unavailable)
+      if (u.when.sex.includes(sex))
+        for (const side of ["left", "right"] as const)
+          closed.add(testKey({ kind: u.test.kind as TestKind, id: u.test.id, side }));
+  return closed;
 }
 
 /** The finding a normal result of the test would add. */

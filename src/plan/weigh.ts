@@ -49,6 +49,8 @@ export interface Weighed {
 
 /** Candidates this far below the best (in log posterior) are left out of the weighing. */
 const WINDOW = 12;
+/** Candidates past this share of localize's probability are left out: they cannot move a test's value. */
+const MASS = 0.999;
 
 function add(
   list: Group[],
@@ -73,9 +75,11 @@ export function weigh(atlas: Atlas, table: Table, from: Candidates, max: number)
   for (const s of scored) total += Math.exp(s.score - top);
   total ||= 1;
   const kept: Scored[] = [];
+  let mass = 0;
   for (const s of scored) {
-    if (kept.length >= max || s.score < top - WINDOW) break;
+    if (kept.length >= max || s.score < top - WINDOW || mass >= MASS * total) break;
     kept.push(s);
+    mass += Math.exp(s.score - top);
   }
   const raw = kept.map((s) => Math.exp(s.score - top));
   const sum = raw.reduce((a, b) => a + b, 0) || 1;
