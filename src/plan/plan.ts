@@ -16,7 +16,6 @@ import { type Candidates, localizeWithCandidates } from "../localize/index.js";
 import { type ConditionView, conditionGain, conditionView, eligibleOrders } from "./conditions.js";
 import { burdenExponent } from "./data/burden.js";
 import { availabilityCost, type Order, workupsOf } from "./data/orders.js";
-import { agreementOf } from "./data/reliability.js";
 import { binaryGain, entropyBits, type Gain, multiGain, stakeGain } from "./gain.js";
 import { TestBench, type TestModel } from "./predict.js";
 import { buildProtocol, type Protocol } from "./protocol.js";

@@ -108,7 +108,7 @@ export function buildProtocol(
   const question =
     names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}?` : `${names[0] ?? "no lesion"}?`;
   if (settled) return { question, steps: [] };
-  const valueOf = (key: string) => {
+  const rankValue = (key: string) => {
     const t = limbs.table.index.get(key);
     return t === undefined ? -1 : (limbs.value[t] as number);
   };
@@ -118,10 +118,10 @@ export function buildProtocol(
   const add = (kind: "emg" | "ncs", id: string, why: string, on: TestSide = side) => {
     const test: TestRef = { kind, id, side: on };
     const key = testKey(test);
-    if (valueOf(key) >= 0 && !chosen.has(key)) chosen.set(key, { test, name: testName(atlas, test), why });
+    if (rankValue(key) >= 0 && !chosen.has(key)) chosen.set(key, { test, name: testName(atlas, test), why });
   };
   const byRank = (steps: ProtocolStep[]) =>
-    steps.sort((a, b) => valueOf(testKey(b.test)) - valueOf(testKey(a.test)));
+    steps.sort((a, b) => rankValue(testKey(b.test)) - rankValue(testKey(a.test)));
 
   for (const f of c.findings)
     if (f.kind === "sensory" && (f.change === "reduced" || f.change === "absent")) {
