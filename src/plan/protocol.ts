@@ -61,6 +61,17 @@ const ROUTINE_NCS = [
 /** Upper lumbar questions add the saphenous response and the femoral motor study. */
 const UPPER_NCS = ["saphenous_sensory", "femoral_motor"];
 const UPPER_ROOTS = new Set(["L1", "L2", "L3", "L4"]);
+/** Motor studies across a suspected site of entrapment (Katirji 2002; Preston and Shapiro 2020). */
+const ACROSS_THE_SITE: [RegExp, string, string][] = [
+  [
+    /^common_peroneal|^deep_peroneal/,
+    "peroneal_motor_ta",
+    "peroneal motor study across the fibular head, recording tibialis anterior",
+  ],
+  [/^femoral/, "femoral_motor", "femoral motor study, compared with the other side"],
+];
+/** How many needle steps at most: the screen and the muscles that follow it. */
+const MAX_NEEDLE = 10;
 
 /** The leading answers worth a protocol: decisions holding at least 5%, best first (at most three). */
 function leading(w: Weighed): number[] {
@@ -74,6 +85,7 @@ function leading(w: Weighed): number[] {
 /** Roots named by the leading answers, and whether any is a diffuse or two-sided process. */
 function readLeading(w: Weighed, lead: number[]) {
   const roots = new Set<string>();
+  const sites: string[] = [];
   let upper = false;
   let spread = false;
   for (const g of lead) {
@@ -82,12 +94,13 @@ function readLeading(w: Weighed, lead: number[]) {
     if (!h) continue;
     if (h.diffuse !== "none") spread = true;
     for (const u of h.units) {
+      sites.push(u.site);
       if (u.level === "root") for (const r of u.parts) roots.add(r);
       if (u.parts.some((r) => UPPER_ROOTS.has(r)) || /femoral|obturator|saphenous|lumbar_plexus/.test(u.site))
         upper = true;
     }
   }
-  return { roots, upper, spread };
+  return { roots, upper, spread, sites };
 }
 
 /** The planner's ranking key of each limb test, by table column (-1: done or impossible). */
@@ -113,12 +126,15 @@ export function buildProtocol(
     return t === undefined ? -1 : (limbs.value[t] as number);
   };
   const side: TestSide = leadingSide(w) === "right" ? "right" : "left";
-  const { roots, upper, spread } = readLeading(w, lead);
+  const { roots, upper, spread, sites } = readLeading(w, lead);
   const chosen = new Map<string, ProtocolStep>();
+  const listed = new Set<string>();
   const add = (kind: "emg" | "ncs", id: string, why: string, on: TestSide = side) => {
     const test: TestRef = { kind, id, side: on };
     const key = testKey(test);
-    if (rankValue(key) >= 0 && !chosen.has(key)) chosen.set(key, { test, name: testName(atlas, test), why });
+    if (rankValue(key) < 0 || listed.has(key)) return;
+    listed.add(key);
+    chosen.set(key, { test, name: testName(atlas, test), why });
   };
   const byRank = (steps: ProtocolStep[]) =>
     steps.sort((a, b) => rankValue(testKey(b.test)) - rankValue(testKey(a.test)));
@@ -134,15 +150,20 @@ export function buildProtocol(
           f.side === "right" ? "right" : side,
         );
     }
+  for (const [pattern, id, why] of ACROSS_THE_SITE)
+    if (sites.some((x) => pattern.test(x))) add("ncs", id, why);
   for (const id of [...ROUTINE_NCS, ...(upper ? UPPER_NCS : [])])
     add("ncs", id, "routine conduction study of the leg");
   const ncs = byRank([...chosen.values()]);
   chosen.clear();
 
+  // The screen is kept whole (paraspinals first); further muscles follow by the planner's ranking.
   const levels = roots.size > 0 ? [...roots] : upper ? ["L3", "L4"] : ["L5", "S1"];
   for (const r of levels)
     add("emg", `paraspinal_${r}`, "paraspinal muscle at the suspected level (lumbosacral screen)");
   for (const m of LUMBOSACRAL_SCREEN) add("emg", m, "lumbosacral screen of six muscles with paraspinals");
+  const screen = [...chosen.values()];
+  chosen.clear();
   const abnormalNerves = new Set<string>();
   for (const f of c.findings)
     if (f.kind === "emg" && f.spontaneous && f.spontaneous !== "none")
@@ -157,7 +178,10 @@ export function buildProtocol(
         `${root.root} muscle through another nerve (${m.supply.map((s) => s.nerve.replaceAll("_", " ")).join(", ")})`,
       );
   }
-  const needle = byRank([...chosen.values()]).slice(0, 8);
+  const needle = [
+    ...screen,
+    ...byRank([...chosen.values()]).slice(0, Math.max(0, MAX_NEEDLE - screen.length)),
+  ];
   chosen.clear();
 
   if (spread) {

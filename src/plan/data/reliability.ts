@@ -57,13 +57,17 @@ export const agreementById: { kind: TestKind; id: string; agreement: Agreement }
   {
     kind: "reflex",
     id: "anal",
-    agreement: k(0.3, "The anal (wink) reflex can be absent in healthy older people.", ["larnerSigns"]),
+    agreement: k(
+      0.2,
+      "The anal (wink) reflex can be absent in healthy older people; no agreement study was found, so the value of the other unreliable superficial reflexes is used.",
+      ["larnerSigns"],
+    ),
   },
   {
     kind: "reflex",
     id: "bulbocavernosus",
     agreement: k(
-      0.3,
+      0.2,
       "Elicited clinically, it was absent in about one in five neurologically normal women, and present in many incomplete sacral lesions.",
       ["blaivas1981"],
     ),
@@ -81,7 +85,7 @@ export const agreementById: { kind: TestKind; id: string; agreement: Agreement }
     kind: "sensory" as const,
     id,
     agreement: k(
-      0.3,
+      0.2,
       "Intimate regions are tested rarely, briefly and often not at all in an outpatient examination; no agreement study was found, so the lowest bedside value is used.",
       ["vroomen2000"],
     ),
