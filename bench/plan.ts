@@ -14,7 +14,7 @@
  *   (six limb muscles and the lower lumbar paraspinals, after Dillingham et al. 2000), then more
  *   muscles and studies in a fixed order, on the symptomatic side.
  *
- * The planner stops when it says the case is settled or no test left is expected to gain 0.1 bit
+ * The planner stops when it says the case is settled or no test left is expected to gain 0.02 bit
  * (--stop 0 never stops early); the fixed screen runs its list. Either way the count is the tests
  * spent. The planner chooses among the tests the simulated patient can answer (limb tests and the
  * imaging the engine reads).
@@ -28,7 +28,7 @@ import { lesionKey, toLesions } from "../src/localize/format.js";
 import { localize, localizeWithCandidates } from "../src/localize/index.js";
 import { focalUnits, type Unit } from "../src/localize/model.js";
 import { decisionOf } from "../src/plan/decision.js";
-import { plan } from "../src/plan/plan.js";
+import { MIN_GAIN, plan } from "../src/plan/plan.js";
 import { type Rng, SimulatedPatient, seededRng } from "../src/plan/simulate.js";
 import { allTests, burdenOf, type TestRef, testKey, testsNotDone } from "../src/plan/tests.js";
 
@@ -45,7 +45,7 @@ const EXPONENT = args.includes("--exponent") ? option("exponent", 0.5) : undefin
 const TARGET = 0.9;
 /** --target lesion: the exact lesion must reach 90%; by default its decision (level, side, segment: decision.ts). */
 const BY_DECISION = !(args.includes("--target") && args[args.indexOf("--target") + 1] === "lesion");
-const STOP = option("stop", 0.1);
+const STOP = option("stop", MIN_GAIN);
 const JSON_OUT = args.includes("--json");
 
 const atlas = getAtlas();

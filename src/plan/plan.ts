@@ -95,6 +95,8 @@ const DEFAULT_LIMIT = 5;
 const DEFAULT_CANDIDATES = 40;
 /** A test expected to tell less than this (bits) is not proposed: it would change nothing. */
 export const MIN_GAIN = 0.02;
+/** The leading localization must hold at least this much for the case to be settled. */
+export const SETTLED_LEAD = 0.8;
 /** A test that changes the leading answer less often than this does not unsettle the case. */
 export const SETTLED_CHANCE = 0.1;
 /**
@@ -409,8 +411,8 @@ function settledWhy(
       best = r.test;
     }
   }
-  if (chance >= SETTLED_CHANCE) return undefined;
   const lead = w.decisions[w.lead];
+  if (chance >= SETTLED_CHANCE || (lead?.p ?? 0) < SETTLED_LEAD) return undefined;
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const k = v.lead;
   const cond =
