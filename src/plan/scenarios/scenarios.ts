@@ -6,6 +6,7 @@
  * `kind:id` (any side) or `kind:id:contrast`.
  */
 import type { CaseContext, Finding, LocusCase, Patient } from "../../case/schema.js";
+import { abnormalFinding, normalFinding } from "../tests.js";
 
 export interface Scenario {
   id: string;
@@ -58,22 +59,10 @@ const N = (
   study,
   result,
 });
-const fibs = (muscle: string, side: Side = "left"): Finding => ({
-  kind: "emg",
-  side,
-  muscle,
-  spontaneous: "fibrillations",
-  muap: "neurogenic",
-  recruitment: "reduced",
-});
-const quiet = (muscle: string, side: Side = "left"): Finding => ({
-  kind: "emg",
-  side,
-  muscle,
-  spontaneous: "none",
-  muap: "normal",
-  recruitment: "normal",
-});
+const fibs = (muscle: string, side: Side = "left"): Finding =>
+  abnormalFinding({ kind: "emg", id: muscle, side });
+const quiet = (muscle: string, side: Side = "left"): Finding =>
+  normalFinding({ kind: "emg", id: muscle, side });
 
 function caseOf(
   id: string,
