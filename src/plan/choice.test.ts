@@ -109,3 +109,22 @@ describe("one analysis: the planner weighs localize's own candidates", () => {
     expect(p.hypotheses[0]?.hypothesis).toContain("L3");
   });
 });
+
+describe("FORMAT v1.1: a whole-examination statement closes every item of its kind on its side", () => {
+  it('"power otherwise 5/5" and "reflexes otherwise normal" leave no movement or reflex of that side to propose', () => {
+    const s = scenarios.find((x) => x.id === "foot-drop-exam-only");
+    const base = s?.case as LocusCase;
+    const c: LocusCase = {
+      ...base,
+      findings: [
+        ...base.findings,
+        { kind: "strength", side: "left", target: "others", mrc: 5 },
+        { kind: "reflex", side: "left", reflex: "others", grade: "normal" },
+      ],
+    };
+    const left = plan(c, { limit: 300 }).suggestions.filter((x) => x.test.side === "left");
+    expect(left.some((x) => x.test.kind === "strength" || x.test.kind === "reflex")).toBe(false);
+    const before = plan(base, { limit: 300 }).suggestions.filter((x) => x.test.side === "left");
+    expect(before.some((x) => x.test.kind === "strength")).toBe(true);
+  });
+});

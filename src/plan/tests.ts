@@ -118,6 +118,12 @@ export function allTests(atlas: Atlas): TestRef[] {
 const covers = (findingSide: string | undefined, side: TestSide) =>
   findingSide === undefined || findingSide === "bilateral" || findingSide === side;
 
+/**
+ * FORMAT v1.1's whole-examination word: "every item of this kind not named elsewhere, on this
+ * side" ("power otherwise 5/5"). Such a finding answers every item of its kind on its side.
+ */
+const OTHERS = "others";
+
 /** The test a finding already answers (one per side it covers), for finding what is done. */
 export function testsDoneBy(atlas: Atlas, f: Finding): TestRef[] {
   const sides = (["left", "right"] as const).filter((s) => covers(f.side, s));
@@ -130,13 +136,16 @@ export function testsDoneBy(atlas: Atlas, f: Finding): TestRef[] {
     case "ncs":
       return each("ncs", f.study);
     case "reflex":
+      if (f.reflex === OTHERS) return atlas.data.reflexes.flatMap((r) => each("reflex", r.id));
       return each("reflex", f.reflex);
     case "strength": {
+      if (f.target === OTHERS) return atlas.data.movements.flatMap((m) => each("strength", m.id));
       if (atlas.data.movements.some((m) => m.id === f.target)) return each("strength", f.target);
       // A muscle graded on its own answers the movements it is the prime mover of only in part: keep them.
       return [];
     }
     case "sensory":
+      if (f.region === OTHERS) return atlas.data.regions.flatMap((g) => each("sensory", g.id));
       return each("sensory", f.region);
     case "sign":
       if (f.sign === "foot_drop") return each("strength", "ankle_dorsiflexion");
