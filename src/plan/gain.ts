@@ -27,7 +27,8 @@ export interface Gain {
 }
 
 /**
- * A two-result test: joint masses of each group with the abnormal and with the normal result
+ * A two-result test (written into `out` when given, so a loop over tests makes no object per test):
+ * joint masses of each group with the abnormal and with the normal result
  * (abnormal[g] + normal[g] = the group's probability). `lead` is the group leading now.
  */
 export function binaryGain(
@@ -36,6 +37,7 @@ export function binaryGain(
   n: number,
   h0: number,
   lead: number,
+  out: Gain = { bits: 0, change: 0 },
 ): Gain {
   let pa = 0;
   for (let g = 0; g < n; g++) pa += abnormal[g] as number;
@@ -50,7 +52,9 @@ export function binaryGain(
     expected += pn * entropyBits(normal, n, pn);
     if (argmax(normal, n) !== lead) change += pn;
   }
-  return { bits: Math.max(0, h0 - expected), change };
+  out.bits = Math.max(0, h0 - expected);
+  out.change = change;
+  return out;
 }
 
 /** A test with several results: joint[j][g] is the mass of group g with result j. */

@@ -150,11 +150,12 @@ function decisionGain(
   w: Weighed,
   h0: number,
   stake: Uint8Array | undefined,
+  out?: Gain,
 ): Gain {
   const n = w.decisions.length;
   const g =
     joint.length === 2
-      ? binaryGain(joint[0] as Float64Array, joint[1] as Float64Array, n, h0, w.lead)
+      ? binaryGain(joint[0] as Float64Array, joint[1] as Float64Array, n, h0, w.lead, out)
       : multiGain([...joint], n, h0, w.lead);
   if (stake) g.bits += stakeGain(joint, n, stake);
   return g;
@@ -198,8 +199,11 @@ function limbGain(
     abn[g] = (abn[g] as number) + pi * x;
     nor[g] = (nor[g] as number) + pi * (1 - x);
   }
-  return decisionGain(scratch.rows, w, h0, stake);
+  return decisionGain(scratch.rows, w, h0, stake, LIMB_GAIN);
 }
+
+/** The limb loop's result, rewritten for every test (read before the next). */
+const LIMB_GAIN: Gain = { bits: 0, change: 0 };
 
 const NOTHING: Readonly<Gain> = Object.freeze({ bits: 0, change: 0 });
 
