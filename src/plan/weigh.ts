@@ -67,64 +67,81 @@ function add(
   return g;
 }
 
-export function weigh(atlas: Atlas, table: Table, from: Candidates, max: number): Weighed {
-  const p = from.prepared;
-  const scored = from.scored;
+/** localize's best candidates: within WINDOW of the best, up to MASS of the probability, at most `max`. */
+function keep(scored: readonly Scored[], max: number): { kept: Scored[]; raw: number[]; total: number } {
   const top = scored[0]?.score ?? 0;
   let total = 0;
   for (const s of scored) total += Math.exp(s.score - top);
   total ||= 1;
   const kept: Scored[] = [];
+  const raw: number[] = [];
   let mass = 0;
   for (const s of scored) {
     if (kept.length >= max || s.score < top - WINDOW || mass >= MASS * total) break;
+    const x = Math.exp(s.score - top);
     kept.push(s);
-    mass += Math.exp(s.score - top);
+    raw.push(x);
+    mass += x;
   }
-  const raw = kept.map((s) => Math.exp(s.score - top));
+  return { kept, raw, total };
+}
+
+function join(x: Group, i: number, p: number, reported: number): void {
+  x.p += p;
+  x.reported += reported;
+  x.members.push(i);
+}
+
+/** The distinct levels of a candidate's lesions. */
+function levelsOf(lesions: readonly Lesion[]): Level[] {
+  const out: Level[] = [];
+  for (const l of lesions) if (!out.includes(l.level)) out.push(l.level);
+  return out;
+}
+
+export function weigh(atlas: Atlas, table: Table, from: Candidates, max: number): Weighed {
+  const p = from.prepared;
+  const { kept, raw, total } = keep(from.scored, max);
   const sum = raw.reduce((a, b) => a + b, 0) || 1;
   const pi = Float64Array.from(raw, (x) => x / sum);
-  const groups: Group[] = [];
-  const decisions: Group[] = [];
+  const w: Weighed = {
+    hyps: [],
+    rows: [],
+    pi,
+    group: new Int32Array(kept.length),
+    decision: new Int32Array(kept.length),
+    groups: [],
+    decisions: [],
+    lead: 0,
+    levels: new Map(),
+    candidateLevels: [],
+  };
   const gIndex = new Map<string, number>();
   const dIndex = new Map<string, number>();
-  const group = new Int32Array(kept.length);
-  const decision = new Int32Array(kept.length);
-  const hyps: Hyp[] = [];
-  const levels = new Map<Level, number>();
-  const candidateLevels: Level[][] = [];
-  const rows: Float64Array[][] = [];
   kept.forEach((s, i) => {
     const units = s.units.map((u) => p.units[u] as Unit);
-    hyps.push({ units, diffuse: s.diffuse });
+    w.hyps.push({ units, diffuse: s.diffuse });
     const r = units.map((u) => rowOf(atlas, table, u));
     const d = s.diffuse === "none" ? undefined : table.diffuse.get(s.diffuse);
     if (d) r.push(d);
-    rows.push(r);
+    w.rows.push(r);
     const lesions = toLesions(units, s.diffuse, p.observations);
     const name = () => ({ lesions, name: describeCandidate(units, s.diffuse) });
-    const g = add(groups, gIndex, lesionKey(lesions), name);
-    const dg = add(decisions, dIndex, decisionOf(units, s.diffuse), name);
-    for (const [list, k] of [
-      [groups, g],
-      [decisions, dg],
-    ] as const) {
-      const x = list[k] as Group;
-      x.p += pi[i] as number;
-      x.reported += (raw[i] as number) / total;
-      x.members.push(i);
-    }
-    group[i] = g;
-    decision[i] = dg;
-    const own = [...new Set(lesions.map((l) => l.level))];
-    candidateLevels.push(own);
-    for (const level of own) levels.set(level, (levels.get(level) ?? 0) + (pi[i] as number));
+    const g = add(w.groups, gIndex, lesionKey(lesions), name);
+    const dg = add(w.decisions, dIndex, decisionOf(units, s.diffuse), name);
+    const share = (raw[i] as number) / total;
+    join(w.groups[g] as Group, i, pi[i] as number, share);
+    join(w.decisions[dg] as Group, i, pi[i] as number, share);
+    w.group[i] = g;
+    w.decision[i] = dg;
+    const own = levelsOf(lesions);
+    w.candidateLevels.push(own);
+    for (const level of own) w.levels.set(level, (w.levels.get(level) ?? 0) + (pi[i] as number));
   });
-  let lead = 0;
-  decisions.forEach((d, k) => {
-    if (d.p > (decisions[lead]?.p ?? 0)) lead = k;
+  w.decisions.forEach((d, k) => {
+    if (d.p > (w.decisions[w.lead]?.p ?? 0)) w.lead = k;
   });
-  return { hyps, rows, pi, group, decision, groups, decisions, lead, levels, candidateLevels };
+  return w;
 }
 
 /** The side a one-sided test is done on: the leading decision's, else both. */
