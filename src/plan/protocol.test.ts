@@ -36,6 +36,19 @@ describe("the EMG laboratory's protocol", () => {
     expect(steps).toContain("emg:gluteus_medius:left");
   });
 
+  it("a polyneuropathy: distal muscles and the other side, not the lumbosacral screen with paraspinals", () => {
+    const steps = ids(scenario("burning-soles"));
+    expect(steps).toContain("emg:tibialis_anterior:left");
+    expect(steps).toContain("ncs:sural_sensory:right");
+    expect(steps.some((s) => s.includes("paraspinal"))).toBe(false);
+  });
+
+  it("a central foot drop: the weak muscle itself, no paraspinals", () => {
+    const steps = ids(scenario("upper-motor-neuron-foot-drop"));
+    expect(steps).toContain("emg:tibialis_anterior:left");
+    expect(steps.some((s) => s.includes("paraspinal"))).toBe(false);
+  });
+
   it("never lists a test the case holds", () => {
     for (const s of scenarios) {
       const open = new Set(testsNotDone(getAtlas(), s.case).map(testKey));

@@ -9,6 +9,7 @@
  */
 import type { Atlas } from "../atlas/index.js";
 import type { LocusCase } from "../case/schema.js";
+import type { DiffuseKind } from "../localize/model.js";
 import type { Table } from "./table.js";
 import { type TestRef, type TestSide, testKey, testName } from "./tests.js";
 import { leadingSide, type Weighed } from "./weigh.js";
@@ -70,6 +71,60 @@ const ACROSS_THE_SITE: [RegExp, string, string][] = [
   ],
   [/^femoral/, "femoral_motor", "femoral motor study, compared with the other side"],
 ];
+/**
+ * When the leading answer is a diffuse process, the needle follows its pattern instead of the
+ * lumbosacral screen: distal muscles first in a length-dependent polyneuropathy (England et al.
+ * 2005; Preston and Shapiro 2020), proximal muscles in a myopathy (Preston and Shapiro 2020), several
+ * muscles of different roots and nerves for motor neuron disease (Brooks et al. 2000), and the weak
+ * muscle itself for a central lesion, where a normal needle study in a weak muscle is the finding
+ * (Westhout et al. 2007).
+ */
+const DIFFUSE_PATTERN: Partial<Record<DiffuseKind, { muscles: string[]; why: string }>> = {
+  polyneuropathy: {
+    muscles: [
+      "tibialis_anterior",
+      "gastrocnemius_medial_head",
+      "extensor_digitorum_brevis",
+      "vastus_lateralis",
+    ],
+    why: "a length-dependent process: distal muscles first, a proximal one to compare",
+  },
+  myopathy: {
+    muscles: ["iliopsoas", "vastus_lateralis", "gluteus_medius", "tensor_fasciae_latae", "tibialis_anterior"],
+    why: "a myopathy shows in proximal muscles first",
+  },
+  anterior_horn: {
+    muscles: [
+      "tibialis_anterior",
+      "vastus_lateralis",
+      "gastrocnemius_medial_head",
+      "iliopsoas",
+      "paraspinal_L4",
+    ],
+    why: "motor neuron disease: muscles of different roots and nerves",
+  },
+  cns_left: {
+    muscles: ["tibialis_anterior"],
+    why: "the weak muscle: a normal needle study points above the anterior horn",
+  },
+  cns_right: {
+    muscles: ["tibialis_anterior"],
+    why: "the weak muscle: a normal needle study points above the anterior horn",
+  },
+  cns_distal_left: {
+    muscles: ["tibialis_anterior"],
+    why: "the weak muscle: a normal needle study points above the anterior horn",
+  },
+  cns_distal_right: {
+    muscles: ["tibialis_anterior"],
+    why: "the weak muscle: a normal needle study points above the anterior horn",
+  },
+  cns_bilateral: {
+    muscles: ["tibialis_anterior"],
+    why: "the weak muscle: a normal needle study points above the anterior horn",
+  },
+};
+
 /** How many needle steps at most: the screen and the muscles that follow it. */
 const MAX_NEEDLE = 10;
 
@@ -88,11 +143,24 @@ function readLeading(w: Weighed, lead: number[]) {
   const sites: string[] = [];
   let upper = false;
   let spread = false;
+  const firstLead = w.decisions[lead[0] ?? -1]?.members[0];
+  const leading = firstLead === undefined ? undefined : w.hyps[firstLead];
+  // A diffuse first answer: the needle follows the patterns of every leading diffuse answer.
+  const patterns: { muscle: string; why: string }[] = [];
+  if (leading && leading.units.length === 0)
+    for (const g of lead) {
+      const m = w.decisions[g]?.members[0];
+      const h = m === undefined ? undefined : w.hyps[m];
+      const pat = h && h.units.length === 0 ? DIFFUSE_PATTERN[h.diffuse] : undefined;
+      for (const muscle of pat?.muscles ?? []) patterns.push({ muscle, why: pat?.why ?? "" });
+    }
+  const pattern = patterns.length > 0 ? patterns : undefined;
   for (const g of lead) {
     const first = w.decisions[g]?.members[0];
     const h = first === undefined ? undefined : w.hyps[first];
     if (!h) continue;
-    if (h.diffuse !== "none") spread = true;
+    if (h.diffuse === "polyneuropathy" || h.diffuse === "anterior_horn" || h.diffuse === "myopathy")
+      spread = true;
     for (const u of h.units) {
       sites.push(u.site);
       if (u.level === "root") for (const r of u.parts) roots.add(r);
@@ -100,13 +168,22 @@ function readLeading(w: Weighed, lead: number[]) {
         upper = true;
     }
   }
-  return { roots, upper, spread, sites };
+  return { roots, upper, spread, sites, pattern };
 }
 
 /** The planner's ranking key of each limb test, by table column (-1: done or impossible). */
 export interface LimbValues {
   table: Table;
   value: Float64Array;
+}
+
+type Add = (kind: "emg" | "ncs", id: string, why: string, on?: TestSide) => void;
+
+/** The other side, when a leading answer is a diffuse process: a symmetric loss confirms it. */
+function addOtherSide(add: Add, side: TestSide): void {
+  const other: TestSide = side === "left" ? "right" : "left";
+  add("ncs", "sural_sensory", "the other side: a symmetric loss points to a diffuse process", other);
+  add("emg", "tibialis_anterior", "the other side: a symmetric loss points to a diffuse process", other);
 }
 
 export function buildProtocol(
@@ -126,10 +203,10 @@ export function buildProtocol(
     return t === undefined ? -1 : (limbs.value[t] as number);
   };
   const side: TestSide = leadingSide(w) === "right" ? "right" : "left";
-  const { roots, upper, spread, sites } = readLeading(w, lead);
+  const { roots, upper, spread, sites, pattern } = readLeading(w, lead);
   const chosen = new Map<string, ProtocolStep>();
   const listed = new Set<string>();
-  const add = (kind: "emg" | "ncs", id: string, why: string, on: TestSide = side) => {
+  const add: Add = (kind, id, why, on = side) => {
     const test: TestRef = { kind, id, side: on };
     const key = testKey(test);
     if (rankValue(key) < 0 || listed.has(key)) return;
@@ -157,6 +234,13 @@ export function buildProtocol(
   const ncs = byRank([...chosen.values()]);
   chosen.clear();
 
+  if (pattern) {
+    for (const { muscle, why } of pattern) add("emg", muscle, why);
+    const needle = [...chosen.values()];
+    chosen.clear();
+    if (spread) addOtherSide(add, side);
+    return { question, steps: [...ncs, ...needle, ...chosen.values()] };
+  }
   // The screen is kept whole (paraspinals first); further muscles follow by the planner's ranking.
   const levels = roots.size > 0 ? [...roots] : upper ? ["L3", "L4"] : ["L5", "S1"];
   for (const r of levels)
@@ -184,10 +268,6 @@ export function buildProtocol(
   ];
   chosen.clear();
 
-  if (spread) {
-    const other: TestSide = side === "left" ? "right" : "left";
-    add("ncs", "sural_sensory", "the other side: a symmetric loss points to a diffuse process", other);
-    add("emg", "tibialis_anterior", "the other side: a symmetric loss points to a diffuse process", other);
-  }
+  if (spread) addOtherSide(add, side);
   return { question, steps: [...ncs, ...needle, ...chosen.values()] };
 }
