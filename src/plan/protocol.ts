@@ -71,6 +71,11 @@ const ACROSS_THE_SITE: [RegExp, string, string][] = [
   ],
   [/^femoral/, "femoral_motor", "femoral motor study, compared with the other side"],
 ];
+/** A central lesion: the weak muscle itself. */
+const CENTRAL = {
+  muscles: ["tibialis_anterior"],
+  why: "the weak muscle: a normal needle study points above the anterior horn",
+};
 /**
  * When the leading answer is a diffuse process, the needle follows its pattern instead of the
  * lumbosacral screen: distal muscles first in a length-dependent polyneuropathy (England et al.
@@ -103,26 +108,11 @@ const DIFFUSE_PATTERN: Partial<Record<DiffuseKind, { muscles: string[]; why: str
     ],
     why: "motor neuron disease: muscles of different roots and nerves",
   },
-  cns_left: {
-    muscles: ["tibialis_anterior"],
-    why: "the weak muscle: a normal needle study points above the anterior horn",
-  },
-  cns_right: {
-    muscles: ["tibialis_anterior"],
-    why: "the weak muscle: a normal needle study points above the anterior horn",
-  },
-  cns_distal_left: {
-    muscles: ["tibialis_anterior"],
-    why: "the weak muscle: a normal needle study points above the anterior horn",
-  },
-  cns_distal_right: {
-    muscles: ["tibialis_anterior"],
-    why: "the weak muscle: a normal needle study points above the anterior horn",
-  },
-  cns_bilateral: {
-    muscles: ["tibialis_anterior"],
-    why: "the weak muscle: a normal needle study points above the anterior horn",
-  },
+  cns_left: CENTRAL,
+  cns_right: CENTRAL,
+  cns_distal_left: CENTRAL,
+  cns_distal_right: CENTRAL,
+  cns_bilateral: CENTRAL,
 };
 
 /** How many needle steps at most: the screen and the muscles that follow it. */
