@@ -4,11 +4,12 @@
  * candidates of localize reused rather than searched again.
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Finding, LocusCase } from "../case/schema.js";
 import { differential } from "../differential/index.js";
 import { localizeWithCandidates } from "../localize/index.js";
-import { DEV_CASES, devCase } from "../paths.js";
+import { DEV_CASES, devCase, ROOT } from "../paths.js";
 import { orderDone } from "./conditions.js";
 import { plan } from "./plan.js";
 import { choiceKey } from "./scenarios/run.js";
@@ -126,5 +127,23 @@ describe("FORMAT v1.1: a whole-examination statement closes every item of its ki
     expect(left.some((x) => x.test.kind === "strength" || x.test.kind === "reflex")).toBe(false);
     const before = plan(base, { limit: 300 }).suggestions.filter((x) => x.test.side === "left");
     expect(before.some((x) => x.test.kind === "strength")).toBe(true);
+  });
+});
+
+describe("the work-up and the next test agree", () => {
+  const flagCase = (id: string): LocusCase =>
+    JSON.parse(readFileSync(join(ROOT, "src/differential/scenarios", `${id}.json`), "utf8")) as LocusCase;
+
+  it("red-flag work-up that is no test of the planner comes first, and the case is not settled", () => {
+    const p = plan(flagCase("flag-cord-compression"));
+    expect(p.first?.map((x) => x.workup)).toContain("mri_whole_spine_emergency");
+    expect(p.settled).toBeUndefined();
+    expect(p.suggestions[0]?.urgent).toBe(true);
+  });
+
+  it("a test aimed only at conditions the differential would not yet work up is not proposed (meralgia: no pelvic CT)", () => {
+    const p = plan(flagCase("no-flag-meralgia"), { limit: 10 });
+    expect(p.suggestions.map((x) => choiceKey(x.test))).not.toContain("imaging:ct");
+    expect(p.settled).toBeDefined();
   });
 });

@@ -49,7 +49,8 @@ function normalise(q: Float64Array): void {
 }
 
 /**
- * The conditions as the planner weighs them. Localize first: a cause counts as much as the lesion it
+ * The conditions as the planner weighs them: those the differential would work up (the first, and
+ * the others at or above its work-up floor), the rest as one. Localize first: a cause counts as much as the lesion it
  * produces is likely at that level (`levels`: the localization's probability of a lesion at each
  * level), so a test looking for the cause of a root lesion is worth little while the lesion is
  * most likely in a nerve. An MRI abnormality counts only where the examination and EMG point
@@ -67,8 +68,15 @@ export function conditionView(dx: Differential, levels: ReadonlyMap<Level, numbe
   });
   reported[n - 1] = Math.max(0, dx.other);
   q[n - 1] = reported[n - 1] as number;
-  normalise(q);
   normalise(reported);
+  // Conditions the differential would not yet work up (after the first, under its floor) are one
+  // "another condition": a test aimed at them alone is not asked for yet.
+  for (let i = 1; i < n - 1; i++)
+    if ((reported[i] as number) < WORKUP_FLOOR) {
+      q[n - 1] = (q[n - 1] as number) + (q[i] as number);
+      q[i] = 0;
+    }
+  normalise(q);
   let lead = 0;
   for (let i = 1; i < n; i++) if ((q[i] as number) > (q[lead] as number)) lead = i;
   const pending = dx.workup.filter((w) => !w.done);

@@ -15,6 +15,7 @@ import type { Differential } from "../differential/types.js";
 import { type Candidates, localizeWithCandidates } from "../localize/index.js";
 import { type ConditionView, conditionView } from "./conditions.js";
 import { burdenExponent } from "./data/burden.js";
+import { workupsOf } from "./data/orders.js";
 import { entropyBits } from "./gain.js";
 import { buildProtocol, type Protocol } from "./protocol.js";
 import { type Ranked, rank, type Weighing } from "./rank.js";
@@ -85,6 +86,12 @@ export interface Plan {
   considered: number;
   /** Present when no test left is likely to change the answer: why. */
   settled?: { why: string };
+  /**
+   * Work-up a red flag asks for now that is not one of the planner's tests (whole-spine MRI, a
+   * vascular or compartment assessment, admission for Guillain-Barré): do these before any test
+   * below. Work-up ids and their words, from the differential.
+   */
+  first?: { workup: string; test: string }[];
   /** What the EMG laboratory would do next, in order. */
   protocol?: Protocol;
 }
@@ -132,6 +139,14 @@ function settledWhy(
   };
 }
 
+/** The red-flag work-up no test of the planner stands for (those that are tests are listed first as `urgent`). */
+function redFlagFirst(dx: Differential, weighing: Weighing): { workup: string; test: string }[] {
+  const covered = new Set(weighing.ranked.flatMap((r) => (r.order ? workupsOf(r.order) : [])));
+  return dx.workup
+    .filter((w) => !w.done && !covered.has(w.id) && w.for.some((f) => f.startsWith("red flag")))
+    .map((w) => ({ workup: w.id, test: w.test }));
+}
+
 /** One suggestion per test: the same study on the other side is the protocol's question, not a second suggestion. */
 function firstOfEach(ranked: Ranked[]): Ranked[] {
   const seen = new Set<string>();
@@ -163,7 +178,8 @@ export function plan(c: LocusCase, options: PlanOptions = {}, atlas: Atlas = get
   const useful = firstOfEach(
     weighing.ranked.filter((r) => r.urgent || r.loc.bits + r.cond.bits + r.cond.mustNotMiss >= MIN_GAIN),
   );
-  const settled = settledWhy(w, v, weighing, table, atlas);
+  const first = redFlagFirst(dx, weighing);
+  const settled = first.length ? undefined : settledWhy(w, v, weighing, table, atlas);
   return {
     atlasVersion: atlas.version,
     entropy: Math.round(entropyBits(w.decisions.map((d) => d.p)) * 1000) / 1000,
@@ -182,6 +198,7 @@ export function plan(c: LocusCase, options: PlanOptions = {}, atlas: Atlas = get
     suggestions: useful.slice(0, limit).map((r) => describeSuggestion(atlas, w, v, r, rates)),
     considered: weighing.considered,
     ...(settled ? { settled } : {}),
+    ...(first.length ? { first } : {}),
     protocol: buildProtocol(atlas, c, w, { table, value: weighing.limbValue }, settled !== undefined),
   };
 }

@@ -113,8 +113,8 @@ export const agreementById: { kind: TestKind; id: string; agreement: Agreement }
     kind: "sensory" as const,
     id,
     agreement: k(
-      0.35,
-      "Over the trunk, buttock and groin the published dermatome maps disagree most and neighbouring territories overlap, so a border of sensory loss there is read differently by two examiners; no agreement study was found, so a value below the leg's range is used.",
+      0.25,
+      "Over the trunk, buttock and groin the published dermatome maps disagree most and neighbouring territories overlap most, so a border of sensory loss there is read differently by two examiners; no agreement study was found, so a value near that of the unreliable superficial reflexes is used.",
       ["downs2011", "lee2008", "vroomen2000"],
     ),
   })),
