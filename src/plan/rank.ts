@@ -85,6 +85,19 @@ export interface Weighing {
 
 const limbScratch = { value: new Float64Array(0), bits: new Float64Array(0), change: new Float64Array(0) };
 
+/**
+ * The sides some candidate's lesions reach (a diffuse process reaches both). A lesion's table row
+ * is zero on the other side's tests (checked in table.test.ts), so those tests tell nothing.
+ */
+function sidesReached(w: Weighed): Set<TestRef["side"]> {
+  const out = new Set<TestRef["side"]>();
+  for (const h of w.hyps) {
+    if (h.diffuse !== "none") return new Set(["left", "right"]);
+    for (const u of h.units) out.add(u.side);
+  }
+  return out;
+}
+
 /** The limb tests: one table column each, no objects made per test. */
 function weighLimbs(
   w: Weighed,
@@ -104,6 +117,7 @@ function weighLimbs(
   const limbChange = { column: -1, chance: 0 };
   let considered = 0;
   grow(w.pi.length);
+  const sides = sidesReached(w);
   for (let t = 0; t < n; t++) {
     const key = table.keys[t] as string;
     if (closed.has(key) || (only && !only.has(key))) {
@@ -111,6 +125,13 @@ function weighLimbs(
       continue;
     }
     considered++;
+    if (!sides.has((table.tests[t] as TestRef).side)) {
+      // No candidate reaches this side: every one expects the same result there.
+      value[t] = 0;
+      bits[t] = 0;
+      change[t] = 0;
+      continue;
+    }
     const g = limbGain(w, t, rates, table.accuracy[t] as number, h0, stake);
     bits[t] = g.bits;
     change[t] = g.change;
