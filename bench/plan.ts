@@ -4,8 +4,9 @@
  * For every focal lesion site on each side (and a second patient per lesion with another seed),
  * a simulated patient (src/plan/simulate.ts) holds the lesion. The case starts sparse: age, time
  * since onset, and three bedside findings from the territory that brought the patient in. Then
- * one test at a time is chosen and answered by the patient, until the true lesion holds at least
- * 90% probability in `localize` or 25 tests have been done.
+ * one test at a time is chosen and answered by the patient, until the true lesion's decision (its
+ * level, side and the segment that changes management: src/plan/decision.ts) holds at least 90% of
+ * localize's probability (`--target lesion`: the exact lesion), or 25 tests have been done.
  *
  * Two strategies on the same patients (the same seed gives the same answers to the same test):
  * - planner: the first suggestion of `plan(case)`;
@@ -13,8 +14,10 @@
  *   (six limb muscles and the lower lumbar paraspinals, after Dillingham et al. 2000), then more
  *   muscles and studies in a fixed order, on the symptomatic side.
  *
- * The planner stops when no test left is expected to gain 0.1 bit (--stop 0 never stops early);
- * the fixed screen runs its list. Either way the count is the tests spent.
+ * The planner stops when it says the case is settled or no test left is expected to gain 0.02 bit
+ * (--stop 0 never stops early); the fixed screen runs its list. Either way the count is the tests
+ * spent. The planner chooses among the tests the simulated patient can answer (limb tests and the
+ * imaging the engine reads).
  *
  * Options: --seeds N (patients per lesion, default 2), --max N (tests per patient, default 25),
  * --noise X (extra chance a result is flipped, default 0), --json.
@@ -22,11 +25,12 @@
 import { getAtlas } from "../src/atlas/index.js";
 import type { Finding, LocusCase } from "../src/case/schema.js";
 import { lesionKey, toLesions } from "../src/localize/format.js";
-import { localize } from "../src/localize/index.js";
+import { localize, localizeWithCandidates } from "../src/localize/index.js";
 import { focalUnits, type Unit } from "../src/localize/model.js";
-import { plan } from "../src/plan/plan.js";
+import { decisionOf } from "../src/plan/decision.js";
+import { MIN_GAIN, plan } from "../src/plan/plan.js";
 import { type Rng, SimulatedPatient, seededRng } from "../src/plan/simulate.js";
-import { allTests, burdenOf, type TestRef, testKey } from "../src/plan/tests.js";
+import { allTests, burdenOf, type TestRef, testKey, testsNotDone } from "../src/plan/tests.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -39,7 +43,9 @@ const MAX_TESTS = option("max", 25);
 const NOISE = option("noise", 0);
 const EXPONENT = args.includes("--exponent") ? option("exponent", 0.5) : undefined;
 const TARGET = 0.9;
-const STOP = option("stop", 0.1);
+/** --target lesion: the exact lesion must reach 90%; by default its decision (level, side, segment: decision.ts). */
+const BY_DECISION = !(args.includes("--target") && args[args.indexOf("--target") + 1] === "lesion");
+const STOP = option("stop", MIN_GAIN);
 const JSON_OUT = args.includes("--json");
 
 const atlas = getAtlas();
@@ -129,10 +135,40 @@ function presenting(unit: Unit, rng: Rng, patient: SimulatedPatient): Finding[] 
 }
 
 function truthKey(unit: Unit): string {
-  return lesionKey(toLesions([unit], "none", []));
+  return BY_DECISION ? decisionOf([unit], "none") : lesionKey(toLesions([unit], "none", []));
+}
+
+/** The probability of each decision (decision.ts): localize's candidates, grouped as the planner groups them. */
+function decisionProbabilities(c: LocusCase): Map<string, number> {
+  const { prepared, scored } = localizeWithCandidates(c, {}, atlas).candidates;
+  const top = scored[0]?.score ?? 0;
+  const out = new Map<string, number>();
+  let total = 0;
+  for (const s of scored) {
+    const x = Math.exp(s.score - top);
+    total += x;
+    const key = decisionOf(
+      s.units.map((u) => prepared.units[u] as Unit),
+      s.diffuse,
+    );
+    out.set(key, (out.get(key) ?? 0) + x);
+  }
+  for (const [k, v] of out) out.set(k, v / (total || 1));
+  return out;
 }
 
 function probabilityOf(c: LocusCase, key: string): { truth: number; top: number; topKey: string } {
+  if (BY_DECISION) {
+    const d = decisionProbabilities(c);
+    let topKey = "";
+    let top = 0;
+    for (const [k, v] of d)
+      if (v > top) {
+        top = v;
+        topKey = k;
+      }
+    return { truth: d.get(key) ?? 0, top, topKey };
+  }
   const loc = localize(c, { limit: 10 });
   const h = loc.hypotheses.find((x) => lesionKey(x.lesions) === key);
   const first = loc.hypotheses[0];
@@ -182,11 +218,18 @@ function run(s: Start, choose: (c: LocusCase, done: Set<string>, side: Side) => 
  * hypotheses apart (its best expected gain is below STOP bits); the count is then the tests spent.
  */
 const planner = (c: LocusCase, done: Set<string>): TestRef | undefined => {
-  const next = plan(
+  // The simulated patient answers limb tests and the imaging the engine reads, not laboratory tests.
+  const p = plan(
     c,
-    { limit: 3, ...(EXPONENT !== undefined ? { burdenExponent: EXPONENT } : {}) },
+    {
+      limit: 3,
+      tests: testsNotDone(atlas, c),
+      ...(EXPONENT !== undefined ? { burdenExponent: EXPONENT } : {}),
+    },
     atlas,
-  ).suggestions.find((s) => !done.has(testKey(s.test)));
+  );
+  if (p.settled && STOP > 0) return undefined;
+  const next = p.suggestions.find((s) => !done.has(testKey(s.test)));
   return next && next.gain >= STOP ? next.test : undefined;
 };
 
@@ -293,7 +336,7 @@ if (JSON_OUT) {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   console.log(
     `Sequential test selection: ${all.length} simulated patients (${all.length / SEEDS} lesion sites and sides x ${SEEDS}), ` +
-      `stop when the true lesion holds >= ${TARGET * 100}% or after ${MAX_TESTS} tests (the planner also when no test is expected to gain ${STOP} bit); noise ${NOISE}`,
+      `stop when the true ${BY_DECISION ? "decision (level, side, segment)" : "lesion"} holds >= ${TARGET * 100}% or after ${MAX_TESTS} tests (the planner also when settled or no test is expected to gain ${STOP} bit); noise ${NOISE}`,
   );
   const print = (title: string, rs: Summary[]) => {
     console.log(`\n${title}`);

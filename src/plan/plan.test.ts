@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { getAtlas } from "../atlas/index.js";
 import type { Finding, LocusCase } from "../case/schema.js";
+import { orderDone } from "./conditions.js";
 import { type Plan, plan, type Suggestion } from "./plan.js";
-import { type TestRef, testKey, testsNotDone } from "./tests.js";
+import { orderOf, type TestRef, testKey, testsNotDone } from "./tests.js";
 
 const atlas = getAtlas();
 const L = "left" as const;
@@ -180,13 +181,15 @@ describe("plan: the shape of the answer", () => {
   const c = caseOf(pairs[0]?.findings ?? []);
   const p = plan(c, { limit: 8 });
 
-  it("ranks by gain per burden, best first, with gains no larger than the uncertainty", () => {
+  it("ranks by gain per cost, best first; a limb test's gain is bounded by the uncertainty and one yes-or-no question", () => {
     expect(p.suggestions).toHaveLength(8);
     for (let i = 1; i < p.suggestions.length; i++)
       expect(p.suggestions[i - 1]?.value).toBeGreaterThanOrEqual(p.suggestions[i]?.value ?? 0);
     for (const s of p.suggestions) {
       expect(s.gain).toBeGreaterThan(0);
-      expect(s.gain).toBeLessThanOrEqual(p.entropy + 1e-9);
+      expect(s.gain).toBeCloseTo(s.decides.localization + s.decides.conditions, 2);
+      if (s.test.kind === "imaging" || s.test.kind === "lab") continue;
+      expect(s.gain).toBeLessThanOrEqual(p.entropy + 1 + 1e-9);
       expect(s.value).toBeCloseTo(s.gain / Math.sqrt(s.burden), 2);
     }
   });
@@ -205,10 +208,14 @@ describe("plan: the shape of the answer", () => {
   });
 
   it("never suggests a test the case already holds", () => {
-    const done = new Set(testsNotDone(atlas, c).map(testKey));
+    const open = new Set(testsNotDone(atlas, c).map(testKey));
     const wide = plan(c, { limit: 500 });
     expect(wide.suggestions.length).toBeGreaterThan(20);
-    for (const s of wide.suggestions) expect(done.has(testKey(s.test))).toBe(true);
+    for (const s of wide.suggestions) {
+      const order = orderOf(s.test);
+      if (order) expect(orderDone(c, order)).toBe(false);
+      else expect(open.has(testKey(s.test))).toBe(true);
+    }
     expect(
       wide.suggestions.some(
         (s) => s.test.kind === "emg" && s.test.id === "biceps_femoris_short_head" && s.test.side === "left",

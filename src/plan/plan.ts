@@ -1,64 +1,69 @@
 /**
- * The next test: rank the tests not yet done by how much they are expected to reduce the
- * uncertainty over the current localization hypotheses, per unit of burden.
+ * The next test: rank the tests not yet done by what they are expected to tell about the
+ * decisions that change management (where the lesion is, at the level, side and segment that
+ * matter: decision.ts), and, for imaging and laboratory tests, about the differential's conditions
+ * with its must-not-miss ones counted again (conditions.ts); per unit of burden and delay.
  *
- * The hypotheses are the engine's own candidates (prepare + search, as localize runs them), read
- * in FORMAT.md's words: candidates that name the same lesions are one hypothesis. For each test,
- * every candidate gives the probability of each result (predict.ts); the expected information gain
- * is H(hypotheses) - E_result[H(hypotheses | result)], in bits.
+ * Limb tests are read off a table worked out once per atlas (table.ts) and weighted by how often
+ * two examiners agree on them (data/reliability.ts); imaging the engine reads is predicted by the
+ * engine's own context items (predict.ts). The hypotheses are localize's candidates.
  */
 import { type Atlas, getAtlas } from "../atlas/index.js";
 import type { Lesion, LocusCase } from "../case/schema.js";
-import { describeCandidate } from "../localize/explain.js";
-import { lesionKey, toLesions } from "../localize/format.js";
-import type { Candidates } from "../localize/index.js";
-import type { Unit } from "../localize/model.js";
-import { prepare } from "../localize/score.js";
-import { type Scored, search } from "../localize/search.js";
+import { differential } from "../differential/index.js";
+import type { Differential } from "../differential/types.js";
+import { type Candidates, localizeWithCandidates } from "../localize/index.js";
+import { type ConditionView, conditionView } from "./conditions.js";
 import { burdenExponent } from "./data/burden.js";
-import { type Hyp, type State, scoreCandidate, statesOf, TestBench, type TestModel } from "./predict.js";
-import { burdenOf, type TestRef, testName, testsNotDone } from "./tests.js";
+import { workupsOf } from "./data/orders.js";
+import { entropyBits } from "./gain.js";
+import { buildProtocol, type Protocol } from "./protocol.js";
+import { type Ranked, rank, type Weighing } from "./rank.js";
+import { describeSuggestion, type Prediction } from "./suggest.js";
+import { ratesFor, type Table, tableFor } from "./table.js";
+import { type TestRef, testKey, testName } from "./tests.js";
+import { type Weighed, weigh } from "./weigh.js";
+
+export type { Prediction } from "./suggest.js";
 
 export interface PlanOptions {
   /** How many suggestions to return (default 5). */
   limit?: number;
-  /** How many of the engine's best candidates the planner weighs (default 30). */
+  /** How many of localize's best candidates the planner weighs (default 40). */
   candidates?: number;
-  /** Ranking key gain / burden^exponent (default: data/burden.ts). */
+  /** Ranking key gain / cost^exponent (default: data/burden.ts). */
   burdenExponent?: number;
   /** Restrict the tests considered (default: every test not yet done in the case). */
   tests?: TestRef[];
-  /**
-   * The candidates localize weighed for this case (localizeWithCandidates). Given, the planner is
-   * meant to weigh these rather than search again (not yet read: issue 16).
-   */
+  /** The candidates localize weighed for this case (localizeWithCandidates): not searched again. */
   from?: Candidates;
-}
-
-/** What one leading hypothesis expects of a test. */
-export interface Prediction {
-  /** The hypothesis in words, e.g. "left L5 root". */
-  hypothesis: string;
-  lesions: Lesion[];
-  /** The hypothesis's current probability. */
-  probability: number;
-  /** The expected result in the clinic's words, e.g. "denervation", "normal", "either (45% abnormal)". */
-  expected: string;
-  /** The chance of an abnormal result under this hypothesis. */
-  pAbnormal: number;
+  /** The case's differential, when the caller has it (otherwise worked out here). */
+  differential?: Differential;
 }
 
 export interface Suggestion {
   test: TestRef;
   /** Readable test name, e.g. "left tibialis posterior (needle EMG)". */
   name: string;
-  /** Expected reduction of uncertainty over the hypotheses, in bits. */
+  /** Expected information, in bits: where the lesion is plus, for imaging and laboratory tests, what it is. */
   gain: number;
-  /** Relative burden (grading a movement = 1); see src/plan/data/burden.ts. */
+  /** The gain's parts: over the localization decisions, over the conditions (must-not-miss counted again). */
+  decides: { localization: number; conditions: number };
+  /** Chance the result changes the leading localization decision or the leading condition. */
+  changes: number;
+  /** Relative burden (grading a movement = 1); see src/plan/data/burden.ts and data/orders.ts. */
   burden: number;
-  /** gain / burden^exponent: the ranking key. */
+  /** Days until the result is in hand (imaging and laboratory tests). */
+  days?: number;
+  /** How far two examiners agree on the result (Cohen's kappa), for limb tests. */
+  agreement?: number;
+  /** The differential's work-up item this test is, when it is one. */
+  workup?: string;
+  /** A red flag asks for this test now: it is listed first whatever its gain. */
+  urgent?: boolean;
+  /** gain / cost^exponent: the ranking key. */
   value: number;
-  /** Why this test: the two leading hypotheses it separates best. */
+  /** Why this test, in words. */
   why: string;
   predictions: Prediction[];
 }
@@ -71,270 +76,129 @@ export interface PlanHypothesis {
 
 export interface Plan {
   atlasVersion: string;
-  /** Uncertainty over the hypotheses now, in bits. */
+  /** Uncertainty over the localization decisions now, in bits. */
   entropy: number;
   hypotheses: PlanHypothesis[];
+  /** The decisions that change management, with their probability. */
+  decisions?: { decision: string; probability: number }[];
   suggestions: Suggestion[];
   /** How many tests were weighed. */
   considered: number;
-}
-
-/** A group of candidates that read the same in FORMAT.md's words. */
-interface Group {
-  key: string;
-  lesions: Lesion[];
-  name: string;
-  /** Probability among the candidates weighed. */
-  p: number;
-  members: number[];
-}
-
-interface Weighed {
-  hyps: Hyp[];
-  states: State[][];
-  /** Probability of each candidate among those weighed (sums to 1). */
-  pi: number[];
-  /** Group index of each candidate. */
-  group: number[];
-  groups: Group[];
-  /** Probability of each group among all candidates scored (as localize reports it). */
-  reported: number[];
-}
-
-function entropyBits(ps: readonly number[]): number {
-  let h = 0;
-  for (const p of ps) if (p > 0) h -= p * Math.log2(p);
-  return h;
+  /** Present when no test left is likely to change the answer: why. */
+  settled?: { why: string };
+  /**
+   * Work-up a red flag asks for now that is not one of the planner's tests (whole-spine MRI, a
+   * vascular or compartment assessment, admission for Guillain-Barré): do these before any test
+   * below. Work-up ids and their words, from the differential.
+   */
+  first?: { workup: string; test: string }[];
+  /** What the EMG laboratory would do next, in order. */
+  protocol?: Protocol;
 }
 
 const DEFAULT_LIMIT = 5;
 const DEFAULT_CANDIDATES = 40;
-/** Candidates this far below the best (in log posterior) are left out of the weighing. */
-const WINDOW = 12;
+/** A test expected to tell less than this (bits) is not proposed: it would change nothing. */
+export const MIN_GAIN = 0.02;
+/** The leading localization must hold at least this much for the case to be settled. */
+export const SETTLED_LEAD = 0.8;
+/** A test that changes the leading answer less often than this does not unsettle the case. */
+export const SETTLED_CHANCE = 0.1;
 
-function weigh(atlas: Atlas, c: LocusCase, maxCandidates: number): Weighed {
-  const p = prepare(atlas, c);
-  const scored: Scored[] = search(p, { maxLesions: 3, beam: 12, rescore: 60 });
-  const states = new Map<Scored, State[]>();
-  // Single lesions the search skipped (they explain no abnormal finding yet) are still possible:
-  // the next test may be the one that finds them. Score them with the same model.
-  const seen = new Set(
-    scored.filter((s) => s.diffuse === "none" && s.units.length === 1).map((s) => s.units[0]),
-  );
-  const extra: Scored[] = [];
-  p.units.forEach((_, u) => {
-    if (seen.has(u)) return;
-    const r = scoreCandidate(p, [u], "none");
-    const s: Scored = { units: [u], diffuse: "none", score: r.score };
-    states.set(s, r.states);
-    extra.push(s);
-  });
-  const all = [...scored, ...extra].sort((a, b) => b.score - a.score);
-  const top = all[0]?.score ?? 0;
-  const total = all.reduce((a, s) => a + Math.exp(s.score - top), 0) || 1;
-  const kept = all.filter((s) => s.score >= top - WINDOW).slice(0, maxCandidates);
-  const raw = kept.map((s) => Math.exp(s.score - top));
-  const sum = raw.reduce((a, b) => a + b, 0) || 1;
-  const pi = raw.map((x) => x / sum);
-  const groups: Group[] = [];
-  const index = new Map<string, number>();
-  const group: number[] = [];
-  const reported: number[] = [];
-  kept.forEach((s, i) => {
-    const units = s.units.map((u) => p.units[u] as Unit);
-    const lesions = toLesions(units, s.diffuse, p.observations);
-    const key = lesionKey(lesions);
-    let g = index.get(key);
-    if (g === undefined) {
-      g = groups.length;
-      index.set(key, g);
-      groups.push({ key, lesions, name: describeCandidate(units, s.diffuse), p: 0, members: [] });
-      reported.push(0);
-    }
-    const grp = groups[g] as Group;
-    grp.p += pi[i] as number;
-    grp.members.push(i);
-    reported[g] = (reported[g] ?? 0) + (raw[i] as number) / total;
-    group.push(g);
-  });
-  return {
-    hyps: kept.map((s) => ({ units: s.units.map((u) => p.units[u] as Unit), diffuse: s.diffuse })),
-    states: kept.map((s) => states.get(s) ?? statesOf(p, s.units, s.diffuse).states),
-    pi,
-    group,
-    groups,
-    reported,
-  };
-}
-
-/** Expected information gain of a test over the groups, from each candidate's result probabilities. */
-function gainOf(w: Weighed, probs: number[][]): number {
-  const nOut = probs[0]?.length ?? 0;
-  const h0 = entropyBits(w.groups.map((g) => g.p));
-  let expected = 0;
-  for (let j = 0; j < nOut; j++) {
-    const post = new Array<number>(w.groups.length).fill(0);
-    let pj = 0;
-    w.pi.forEach((pc, i) => {
-      const x = pc * (probs[i]?.[j] ?? 0);
-      post[w.group[i] as number] = (post[w.group[i] as number] as number) + x;
-      pj += x;
-    });
-    if (pj <= 0) continue;
-    expected += pj * entropyBits(post.map((x) => x / pj));
-  }
-  return Math.max(0, h0 - expected);
-}
-
-const pct = (p: number) => `${Math.round(p * 100)}%`;
-
-/** The result words for a test, abnormal then normal. */
-function resultWords(atlas: Atlas, t: TestRef): [string, string] {
-  switch (t.kind) {
-    case "emg":
-      return ["denervation", "normal"];
-    case "ncs": {
-      const type = atlas.data.studies.find((s) => s.id === t.id)?.type;
-      return type === "sensory"
-        ? ["low or absent sensory response", "normal"]
-        : type === "motor"
-          ? ["low motor response", "normal"]
-          : ["absent or delayed", "normal"];
-    }
-    case "reflex":
-      return t.id === "plantar" ? ["extensor", "flexor"] : ["reduced or absent", "normal"];
-    case "strength":
-      return ["weak", "full strength"];
-    case "sensory":
-      return ["reduced sensation", "normal sensation"];
-    case "imaging":
-      return t.id === "mri_spine"
-        ? ["root compression", "normal or incidental change"]
-        : t.id === "mri_plexus"
-          ? ["plexus enlarged or enhancing", "normal"]
-          : ["nerve enlarged", "normal"];
-  }
-}
-
-function expectedWords(words: [string, string], pa: number, detail?: string): string {
-  if (pa >= 0.6) return detail ? `${words[0]} (${detail})` : words[0];
-  if (pa <= 0.25) return words[1];
-  return `either (${pct(pa)} ${words[0]})`;
-}
-
-/** For a spinal MRI: the root level a hypothesis points at most, when it points at one. */
-function likeliestRoot(model: TestModel, probs: number[]): string | undefined {
-  let best = 0;
-  for (let j = 1; j < probs.length; j++) if ((probs[j] ?? 0) > (probs[best] ?? 0) || best === 0) best = j;
-  const abnormal = 1 - (probs[0] ?? 0);
-  if (best === 0 || (probs[best] ?? 0) < 0.5 * abnormal) return undefined;
-  return model.outcomes[best]?.replace(/^(left|right) /, "");
-}
-
-function suggestionFor(
-  atlas: Atlas,
+function settledWhy(
   w: Weighed,
-  model: TestModel,
-  probs: number[][],
-  gain: number,
-  value: number,
-  leading: number[],
-): Suggestion {
-  const t = model.test;
-  const b = burdenOf(atlas, t).value;
-  const words = resultWords(atlas, t);
-  const predictions: Prediction[] = leading.map((g) => {
-    const grp = w.groups[g] as Group;
-    const mix = new Array<number>(model.outcomes.length).fill(0);
-    for (const i of grp.members)
-      (probs[i] ?? []).forEach((x, j) => {
-        mix[j] = (mix[j] ?? 0) + ((w.pi[i] as number) / grp.p) * x;
-      });
-    const pa = 1 - (mix[0] ?? 0);
-    const detail = t.kind === "imaging" && t.id === "mri_spine" ? likeliestRoot(model, mix) : undefined;
-    return {
-      hypothesis: grp.name,
-      lesions: grp.lesions,
-      probability: Math.round((w.reported[g] ?? 0) * 1000) / 1000,
-      expected: expectedWords(words, pa, detail),
-      pAbnormal: Math.round(pa * 1000) / 1000,
-    };
-  });
-  // The pair of leading hypotheses whose predictions differ most, weighted by their probability.
-  let why = "";
-  let bestSpread = -1;
-  for (let a = 0; a < predictions.length; a++)
-    for (let c = a + 1; c < predictions.length; c++) {
-      const pa = predictions[a] as Prediction;
-      const pc = predictions[c] as Prediction;
-      const spread = Math.abs(pa.pAbnormal - pc.pAbnormal) * Math.sqrt(pa.probability * pc.probability);
-      if (spread > bestSpread) {
-        bestSpread = spread;
-        why = `${pa.hypothesis} predicts ${pa.expected}; ${pc.hypothesis} predicts ${pc.expected}`;
-      }
+  v: ConditionView,
+  weighing: Weighing,
+  table: Table,
+  atlas: Atlas,
+): { why: string } | undefined {
+  let best: TestRef | undefined =
+    weighing.limbChange.column >= 0 ? table.tests[weighing.limbChange.column] : undefined;
+  let chance = weighing.limbChange.chance;
+  for (const r of weighing.ranked) {
+    if (r.urgent) return undefined;
+    const x = Math.max(r.loc.change, r.cond.change);
+    if (x > chance) {
+      chance = x;
+      best = r.test;
     }
+  }
+  const lead = w.decisions[w.lead];
+  if (chance >= SETTLED_CHANCE || (lead?.p ?? 0) < SETTLED_LEAD) return undefined;
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const k = v.lead;
+  const cond =
+    v.names[k] && (v.q[k] ?? 0) > 0
+      ? `, the leading condition ${v.names[k]} (${pct(v.reported[k] ?? 0)})`
+      : "";
+  const next = best
+    ? `; the likeliest to, ${testName(atlas, best)}, would with a chance of ${pct(chance)}`
+    : "";
   return {
-    test: t,
-    name: testName(atlas, t),
-    gain: Math.round(gain * 1000) / 1000,
-    burden: b,
-    value: Math.round(value * 10000) / 10000,
-    why,
-    predictions,
+    why: `No test left is likely to change the answer: the leading localization ${lead?.name ?? "none"} (${pct(lead?.reported ?? 0)})${cond} would change with a chance under ${pct(SETTLED_CHANCE)} whatever test comes next${next}.`,
   };
 }
 
-/** Test models depend on the atlas, the patient's age and the time since onset only: keep them. */
-const benches = new WeakMap<Atlas, Map<string, TestBench>>();
-
-function benchFor(atlas: Atlas, c: LocusCase): TestBench {
-  let m = benches.get(atlas);
-  if (!m) {
-    m = new Map();
-    benches.set(atlas, m);
-  }
-  const key = JSON.stringify([c.patient ?? null, c.context ?? null]);
-  let b = m.get(key);
-  if (!b) {
-    if (m.size > 64) m.clear();
-    b = new TestBench(atlas, c);
-    m.set(key, b);
-  }
-  return b;
+/** The red-flag work-up no test of the planner stands for (those that are tests are listed first as `urgent`). */
+function redFlagFirst(dx: Differential, weighing: Weighing): { workup: string; test: string }[] {
+  const covered = new Set(weighing.ranked.flatMap((r) => (r.order ? workupsOf(r.order) : [])));
+  return dx.workup
+    .filter((w) => !w.done && !covered.has(w.id) && w.for.some((f) => f.startsWith("red flag")))
+    .map((w) => ({ workup: w.id, test: w.test }));
 }
 
-/** Rank the tests not yet done in a case by expected information gain per unit of burden. */
+/** One suggestion per test: the same study on the other side is the protocol's question, not a second suggestion. */
+function firstOfEach(ranked: Ranked[]): Ranked[] {
+  const seen = new Set<string>();
+  return ranked.filter((r) => {
+    const key = `${r.test.kind}:${r.test.id}:${r.test.contrast ?? false}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Rank the tests not yet done in a case by expected information on the decisions, per unit of cost. */
 export function plan(c: LocusCase, options: PlanOptions = {}, atlas: Atlas = getAtlas()): Plan {
   const limit = options.limit ?? DEFAULT_LIMIT;
   const exponent = options.burdenExponent ?? burdenExponent.value;
-  const w = weigh(atlas, c, options.candidates ?? DEFAULT_CANDIDATES);
-  const bench = benchFor(atlas, c);
-  const tests = options.tests ?? testsNotDone(atlas, c);
-  const ranked: { model: TestModel; probs: number[][]; gain: number; value: number }[] = [];
-  for (const t of tests) {
-    const model = bench.model(t);
-    if (!model) continue;
-    const probs = w.hyps.map((h, i) => model.probabilities(h, w.states[i] as State[]));
-    const gain = gainOf(w, probs);
-    ranked.push({ model, probs, gain, value: gain / burdenOf(atlas, t).value ** exponent });
+  let from = options.from;
+  let dx = options.differential;
+  if (!from || !dx) {
+    const run = localizeWithCandidates(c, {}, atlas);
+    from ??= run.candidates;
+    dx ??= differential(c, run.localization);
   }
-  ranked.sort((a, b) => b.value - a.value || b.gain - a.gain);
-  const order = w.groups.map((_, g) => g).sort((a, b) => (w.reported[b] ?? 0) - (w.reported[a] ?? 0));
-  const leading = order.filter((g, k) => k < 4 && (k < 2 || (w.reported[g] ?? 0) >= 0.02));
+  const table = tableFor(atlas);
+  const w = weigh(atlas, table, from, options.candidates ?? DEFAULT_CANDIDATES);
+  const v = conditionView(dx, w.levels);
+  const only = options.tests ? new Set(options.tests.map(testKey)) : undefined;
+  const rates = ratesFor(atlas, table, c);
+  const weighing = rank(atlas, c, w, v, table, rates, exponent, only);
+  const useful = firstOfEach(
+    weighing.ranked.filter((r) => r.urgent || r.loc.bits + r.cond.bits + r.cond.mustNotMiss >= MIN_GAIN),
+  );
+  const first = redFlagFirst(dx, weighing);
+  const settled = first.length ? undefined : settledWhy(w, v, weighing, table, atlas);
   return {
     atlasVersion: atlas.version,
-    entropy: Math.round(entropyBits(w.groups.map((g) => g.p)) * 1000) / 1000,
-    hypotheses: order.slice(0, 10).map((g) => ({
-      hypothesis: (w.groups[g] as Group).name,
-      lesions: (w.groups[g] as Group).lesions,
-      probability: Math.round((w.reported[g] ?? 0) * 10000) / 10000,
-    })),
-    suggestions: ranked
-      .filter((r) => r.gain > 1e-3)
-      .slice(0, limit)
-      .map((r) => suggestionFor(atlas, w, r.model, r.probs, r.gain, r.value, leading)),
-    considered: ranked.length,
+    entropy: Math.round(entropyBits(w.decisions.map((d) => d.p)) * 1000) / 1000,
+    hypotheses: [...w.groups]
+      .sort((a, b) => b.reported - a.reported)
+      .slice(0, 10)
+      .map((g) => ({
+        hypothesis: g.name,
+        lesions: g.lesions,
+        probability: Math.round(g.reported * 10000) / 10000,
+      })),
+    decisions: [...w.decisions]
+      .sort((a, b) => b.reported - a.reported)
+      .slice(0, 6)
+      .map((d) => ({ decision: d.key, probability: Math.round(d.reported * 10000) / 10000 })),
+    suggestions: useful.slice(0, limit).map((r) => describeSuggestion(atlas, w, v, r, rates)),
+    considered: weighing.considered,
+    ...(settled ? { settled } : {}),
+    ...(first.length ? { first } : {}),
+    protocol: buildProtocol(atlas, c, w, { table, value: weighing.limbValue }, settled !== undefined),
   };
 }
-
-export { type Weighed, weigh };

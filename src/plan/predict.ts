@@ -4,10 +4,10 @@
  * reaches, the sensitivity of the finding for the lesion class, its false-positive rate and, for
  * the needle, the time since onset.
  *
- * A hypothesis has two hidden properties the findings so far already speak to: how severe the
- * lesion is (the engine averages over severity levels) and whether it numbs its territory at all
- * (one latent for all sensory findings). Predictions average over their posterior, so a lesion
- * already shown to be severe predicts a weak muscle more firmly than one that is not.
+ * A hypothesis has two hidden properties: how severe the lesion is (the engine averages over
+ * severity levels) and whether it numbs its territory at all (one latent for all sensory
+ * findings). The planner's table (table.ts) averages over their prior; a simulated patient
+ * (simulate.ts) draws one value of each.
  */
 import type { Atlas } from "../atlas/index.js";
 import type { Finding, LocusCase } from "../case/schema.js";
@@ -17,14 +17,12 @@ import { severity } from "../localize/data/priors.js";
 import {
   type Cause,
   causeProbability,
-  FLOOR,
   gradeShare,
   levelIndex,
   logLikelihood,
 } from "../localize/likelihood.js";
 import { type DiffuseKind, diffuseDamage, type Unit, unitDamage } from "../localize/model.js";
 import { type Observation, observe } from "../localize/observe.js";
-import { latentTerms, logPrior, type Prepared } from "../localize/score.js";
 import {
   abnormalFinding,
   type ImagingTest,
@@ -62,46 +60,6 @@ export function numbChance(atlas: Atlas, h: Hyp): number {
 
 const scale = (causes: readonly Cause[], s: number): Cause[] =>
   causes.map((c) => ({ cls: c.cls, d: c.d * s, level: levelIndex(s) }));
-
-function logSumExp(xs: number[]): number {
-  const top = Math.max(...xs);
-  if (!Number.isFinite(top)) return top;
-  return top + Math.log(xs.reduce((a, x) => a + Math.exp(x - top), 0));
-}
-
-/**
- * The posterior over severity and numbness for a candidate of a prepared case (units as indexes
- * into p.units), given the limb findings already in the case; also the log-likelihood of those
- * findings, averaged over the hidden properties as the engine averages them.
- */
-export function statesOf(
-  p: Prepared,
-  unitIdx: readonly number[],
-  diffuse: DiffuseKind,
-): { states: State[]; logLikelihood: number } {
-  const terms = latentTerms(p, unitIdx, diffuse);
-  const z = logSumExp(terms.map((t) => t.logWeight));
-  return {
-    states: terms.map((t) => ({ level: t.level, numb: t.numb, weight: Math.exp(t.logWeight - z) })),
-    logLikelihood: z,
-  };
-}
-
-/**
- * The log posterior (up to the engine's constant) of a candidate the engine's search did not
- * score because it explains no abnormal finding yet: limb findings, context items and prior.
- */
-export function scoreCandidate(
-  p: Prepared,
-  unitIdx: readonly number[],
-  diffuse: DiffuseKind,
-): { score: number; states: State[] } {
-  const { states, logLikelihood: ll } = statesOf(p, unitIdx, diffuse);
-  const view: View = { units: unitIdx.map((u) => p.units[u] as Unit), diffuse };
-  let context = 0;
-  for (const item of p.context) context += Math.log(Math.max(FLOOR, item.p(view)));
-  return { score: ll + context + logPrior(p, unitIdx, diffuse), states };
-}
 
 /** The prior over the hidden properties (for a lesion nothing has been seen of yet). */
 export function priorStates(atlas: Atlas, h: Hyp): State[] {
@@ -188,11 +146,6 @@ export function pAbnormal(o: Observation, causes: readonly Cause[], states: read
     total += st.weight * pa;
   }
   return total;
-}
-
-/** P(abnormal) in one hidden state (for simulation). */
-export function pAbnormalIn(o: Observation, causes: readonly Cause[], st: Omit<State, "weight">): number {
-  return pAbnormal(o, causes, [{ ...st, weight: 1 }]);
 }
 
 /** The chance of a mild, moderate or severe grade once the movement is weak (as the engine reads grades). */

@@ -4,32 +4,54 @@
  * imaging. Which tests exist comes from the atlas; what they cost from data/burden.ts.
  */
 import type { Atlas } from "../atlas/index.js";
-import type { Finding, ImagingFinding, LocusCase } from "../case/schema.js";
+import type { Finding, ImagingFinding, LabFinding, LocusCase } from "../case/schema.js";
 import { unavailable } from "./data/availability.js";
 import { burden, emgBurdenByMuscle, type Rated } from "./data/burden.js";
+import { type Order, orders } from "./data/orders.js";
 
-export type TestKind = "emg" | "ncs" | "reflex" | "strength" | "sensory" | "imaging";
-export type TestSide = "left" | "right";
+/** The imaging or laboratory test's data (data/orders.ts), when it is one. */
+export function orderOf(t: TestRef): Order | undefined {
+  if (t.kind !== "imaging" && t.kind !== "lab") return undefined;
+  return orders.find(
+    (o) => o.test.kind === t.kind && o.test.id === t.id && (o.contrast ?? false) === (t.contrast ?? false),
+  );
+}
+
+export type TestKind = "emg" | "ncs" | "reflex" | "strength" | "sensory" | "imaging" | "lab";
+/** A limb test's side; imaging of the whole spine or pelvis and laboratory tests are `bilateral`. */
+export type TestSide = "left" | "right" | "bilateral";
 
 /** One test not yet done: what to do and on which side. */
 export interface TestRef {
   kind: TestKind;
-  /** A muscle, study, reflex, movement or skin region id; for imaging the modality (`mri_spine`, `mri_plexus`, `ultrasound`). */
+  /**
+   * A muscle, study, reflex, movement or skin region id; for imaging the modality of FORMAT.md
+   * (`mri_spine`, `mri_plexus`, `ultrasound`, `pet_ct`, `ct`, `mri_brain`); for a laboratory test
+   * its FORMAT.md id (`ck`, `hba1c`, ...).
+   */
   id: string;
   side: TestSide;
+  /** Imaging read with gadolinium (another test from the plain study of the same region). */
+  contrast?: boolean;
 }
 
+/** Imaging the localization engine reads (its context items), weighed for localization too. */
 export const IMAGING_TESTS = ["mri_spine", "mri_plexus", "ultrasound"] as const;
-export type ImagingTest = (typeof IMAGING_TESTS)[number];
+export type ImagingTest = (typeof IMAGING_TESTS)[number] | "pet_ct" | "ct" | "mri_brain";
 
 export function testKey(t: TestRef): string {
-  return `${t.kind}:${t.id}:${t.side}`;
+  return `${t.kind}:${t.id}:${t.side}${t.contrast ? ":contrast" : ""}`;
 }
 
 /** Readable name, e.g. "left tibialis posterior (needle EMG)". */
 export function testName(atlas: Atlas, t: TestRef): string {
   const side = t.side;
+  const order = orderOf(t);
+  if (order)
+    return order.test.side === "per-side" && side !== "bilateral" ? `${order.name} (${side})` : order.name;
   switch (t.kind) {
+    case "lab":
+      return t.id;
     case "emg":
       return `${side} ${atlas.muscle(t.id)?.name ?? t.id} (needle EMG)`;
     case "ncs":
@@ -50,7 +72,11 @@ export function testName(atlas: Atlas, t: TestRef): string {
 }
 
 export function burdenOf(atlas: Atlas, t: TestRef): Rated {
+  const order = orderOf(t);
+  if (order) return order.burden;
   switch (t.kind) {
+    case "lab":
+      return burden.lab;
     case "strength":
       return burden.strength;
     case "reflex":
@@ -92,6 +118,12 @@ export function allTests(atlas: Atlas): TestRef[] {
 const covers = (findingSide: string | undefined, side: TestSide) =>
   findingSide === undefined || findingSide === "bilateral" || findingSide === side;
 
+/**
+ * FORMAT v1.1's whole-examination word: "every item of this kind not named elsewhere, on this
+ * side" ("power otherwise 5/5"). Such a finding answers every item of its kind on its side.
+ */
+const OTHERS = "others";
+
 /** The test a finding already answers (one per side it covers), for finding what is done. */
 export function testsDoneBy(atlas: Atlas, f: Finding): TestRef[] {
   const sides = (["left", "right"] as const).filter((s) => covers(f.side, s));
@@ -104,13 +136,16 @@ export function testsDoneBy(atlas: Atlas, f: Finding): TestRef[] {
     case "ncs":
       return each("ncs", f.study);
     case "reflex":
+      if (f.reflex === OTHERS) return atlas.data.reflexes.flatMap((r) => each("reflex", r.id));
       return each("reflex", f.reflex);
     case "strength": {
+      if (f.target === OTHERS) return atlas.data.movements.flatMap((m) => each("strength", m.id));
       if (atlas.data.movements.some((m) => m.id === f.target)) return each("strength", f.target);
       // A muscle graded on its own answers the movements it is the prime mover of only in part: keep them.
       return [];
     }
     case "sensory":
+      if (f.region === OTHERS) return atlas.data.regions.flatMap((g) => each("sensory", g.id));
       return each("sensory", f.region);
     case "sign":
       if (f.sign === "foot_drop") return each("strength", "ankle_dorsiflexion");
@@ -135,14 +170,21 @@ export function testsDoneBy(atlas: Atlas, f: Finding): TestRef[] {
 
 /** Tests not yet done in the case (and possible in this patient). */
 export function testsNotDone(atlas: Atlas, c: LocusCase): TestRef[] {
-  const done = new Set<string>();
-  for (const f of c.findings) for (const t of testsDoneBy(atlas, f)) done.add(testKey(t));
+  const closed = closedKeys(atlas, c);
+  return allTests(atlas).filter((t) => !closed.has(testKey(t)));
+}
+
+/** The keys of the tests the case already holds, and of those this patient cannot have. */
+export function closedKeys(atlas: Atlas, c: LocusCase): Set<string> {
+  const closed = new Set<string>();
+  for (const f of c.findings) for (const t of testsDoneBy(atlas, f)) closed.add(testKey(t));
   const sex = c.patient?.sex;
-  const impossible = (t: TestRef) =>
-    unavailable.some(
-      (u) => u.test.kind === t.kind && u.test.id === t.id && sex !== undefined && u.when.sex.includes(sex),
-    );
-  return allTests(atlas).filter((t) => !done.has(testKey(t)) && !impossible(t));
+  if (sex !== undefined)
+    for (const u of unavailable)
+      if (u.when.sex.includes(sex))
+        for (const side of ["left", "right"] as const)
+          closed.add(testKey({ kind: u.test.kind as TestKind, id: u.test.id, side }));
+  return closed;
 }
 
 /** The finding a normal result of the test would add. */
@@ -163,6 +205,8 @@ export function normalFinding(t: TestRef): Finding {
       return { kind: "sensory", side, region: t.id, change: "normal" };
     case "imaging":
       return imagingFinding(t.id as ImagingTest, side, undefined);
+    case "lab":
+      return { kind: "lab", test: t.id as LabFinding["test"], result: "normal" };
   }
 }
 
@@ -195,6 +239,8 @@ export function abnormalFinding(t: TestRef, grade: 0 | 1 | 2 = 0): Finding {
       return { kind: "sensory", side, region: t.id, change: "reduced" };
     case "imaging":
       return imagingFinding(t.id as ImagingTest, side, "lesion");
+    case "lab":
+      return { kind: "lab", test: t.id as LabFinding["test"], result: "elevated" };
   }
 }
 
@@ -219,6 +265,10 @@ export function imagingFinding(
 ): ImagingFinding {
   if (result === undefined) return { kind: "imaging", modality, tags: ["normal"], side };
   switch (modality) {
+    case "pet_ct":
+    case "ct":
+    case "mri_brain":
+      return { kind: "imaging", modality, tags: ["mass"], side, text: `${modality}: a lesion` };
     case "mri_spine": {
       const root = typeof result === "object" ? result.root : "L5";
       const level = LEVEL_OF_ROOT[root];

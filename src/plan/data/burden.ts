@@ -14,17 +14,7 @@ export interface Rated {
 
 const r = (value: number, why: string, sources: string[]): Rated => ({ value, why, sources });
 
-/** Sources the planner adds beside the atlas table. */
-export const planSources = {
-  emgPain2014: {
-    title: "Electromyography-related pain: muscle selection is the key modifiable study characteristic",
-    authors: "(authors not confirmed here)",
-    year: 2014,
-    published: "Muscle & Nerve 49(4):570-574",
-    url: "https://doi.org/10.1002/mus.23974",
-    kind: "article",
-  },
-} as const;
+export { planSources } from "./sources.js";
 
 export const burden = {
   /** Bedside examination. */
@@ -68,6 +58,7 @@ export const burden = {
     "Needling the external anal sphincter is intimate and uncomfortable; it is kept for suspected sacral root, conus or pudendal disease.",
     ["preston2020"],
   ),
+  lab: r(1.5, "A blood sample: one venepuncture, cheap, done anywhere.", ["england2005"]),
   /** Imaging: time, money, access, contrast. */
   mriSpine: r(
     6,

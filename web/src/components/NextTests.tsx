@@ -103,6 +103,11 @@ export function outcomes(t: TestRef): Outcome[] {
         })),
       ];
     }
+    case "lab":
+      return (["normal", "elevated", "low"] as const).map((result) => ({
+        label: result,
+        finding: { kind: "lab", test: t.id as Extract<Finding, { kind: "lab" }>["test"], result },
+      }));
   }
 }
 
