@@ -123,5 +123,7 @@ export function assemble(
   };
   if (!stages.plan) return local;
   const from = candidates ? { from: candidates } : {};
-  return { ...local, plan: stages.plan(c, { limit: options.suggestions ?? 5, ...from }) };
+  // The planner weighs the differential as given (a list cut short by `conditions` it makes again).
+  const differential = options.conditions === undefined ? { differential: d } : {};
+  return { ...local, plan: stages.plan(c, { limit: options.suggestions ?? 5, ...from, ...differential }) };
 }

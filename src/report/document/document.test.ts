@@ -83,15 +83,21 @@ describe("seed 004 (neoplastic plexopathy)", () => {
   });
   it("reads the planner's optional settled word and EMG protocol when its plan gives them, and never requires them", () => {
     const a = analyze(c);
-    expect(r.recommendations.settled).toBeUndefined();
-    expect(r.recommendations.protocol).toBeUndefined();
+    const { settled: _s, protocol: _p, ...bare } = a.plan;
+    const without = buildReport(c, { ...a, plan: bare });
+    expect(without.recommendations.settled).toBeUndefined();
+    expect(without.recommendations.protocol).toBeUndefined();
     const plan = {
       ...a.plan,
       settled: { why: "No test left is likely to change the answer." },
       protocol: {
         question: "right sacral plexus or sciatic nerve?",
         steps: [
-          { test: {}, name: "right gluteus maximus (needle EMG)", why: "separates plexus from sciatic" },
+          {
+            test: { kind: "emg" as const, id: "gluteus_maximus", side: "right" as const },
+            name: "right gluteus maximus (needle EMG)",
+            why: "separates plexus from sciatic",
+          },
         ],
       },
     };

@@ -111,6 +111,8 @@ export function fakePlan(): Plan {
         burden: 4,
         value: 0.1,
         why: "separates an L5 root from a fibular nerve lesion",
+        decides: { localization: 0.4, conditions: 0 },
+        changes: 0.3,
         predictions: [],
       },
     ],
