@@ -8,6 +8,7 @@ import { migrations } from "./migrations/index.js";
 import {
   ARCHIVE_DRIFT,
   type ArchiveState,
+  archiveDriftProblem,
   type CaseRepository,
   type CaseRevision,
   type CaseSummary,
@@ -279,7 +280,7 @@ export class PostgresRepository implements CaseRepository {
     );
     for (const g of gaps.rows) problems.push(`case ${g.id}: revisions are not 1..current_revision`);
     const drift = await this.pool.query<{ id: string }>(ARCHIVE_DRIFT);
-    for (const d of drift.rows) problems.push(`case ${d.id}: archived_at disagrees with its last archive event`);
+    for (const d of drift.rows) problems.push(archiveDriftProblem(d.id));
     const bodies = await this.pool.query<{ case_id: string; revision: number; body: string }>(
       "SELECT case_id, revision, body FROM case_revisions",
     );

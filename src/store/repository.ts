@@ -159,3 +159,5 @@ export function revisionFromInput(
 export const ARCHIVE_DRIFT = `SELECT c.id FROM cases c WHERE (c.archived_at IS NOT NULL) <> COALESCE(
   (SELECT e.action = 'archive' FROM case_archive_events e WHERE e.case_id = c.id ORDER BY e.seq DESC LIMIT 1),
   false)`;
+export const archiveDriftProblem = (id: string) =>
+  `case ${id}: archived_at disagrees with its last archive event`;

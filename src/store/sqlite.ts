@@ -9,6 +9,7 @@ import { migrations } from "./migrations/index.js";
 import {
   ARCHIVE_DRIFT,
   type ArchiveState,
+  archiveDriftProblem,
   type CaseRepository,
   type CaseRevision,
   type CaseSummary,
@@ -268,7 +269,7 @@ export class SqliteRepository implements CaseRepository {
       .all() as { id: string }[];
     for (const g of gaps) problems.push(`case ${g.id}: revisions are not 1..current_revision`);
     const drift = this.db.prepare(ARCHIVE_DRIFT).all() as { id: string }[];
-    for (const d of drift) problems.push(`case ${d.id}: archived_at disagrees with its last archive event`);
+    for (const d of drift) problems.push(archiveDriftProblem(d.id));
     return problems;
   }
 
