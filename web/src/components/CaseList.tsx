@@ -88,7 +88,9 @@ export function CaseList({ currentId, savedRevision, refresh, onOpen }: Props) {
         </>
       )}
       <h3>Saved cases</h3>
-      {cases && cases.length === 0 && <p className="hint">No saved cases yet.</p>}
+      {cases && cases.length === 0 && (
+        <p className="hint">{archived.length ? "Every saved case is archived." : "No saved cases yet."}</p>
+      )}
       {cases && cases.length > 0 && (
         <label className="case-search">
           Search{" "}

@@ -114,6 +114,7 @@ describe("deleting saved cases", () => {
     const service = fakeService(["seed-004"]);
     await service.fetch("/api/v1/cases/seed-004", { method: "DELETE" });
     await render(service, "seed-004");
+    expect(host.textContent).toMatch(/Every saved case is archived\./);
     const notice = host.querySelector('[data-testid="archived-notice"]');
     expect(notice?.textContent).toMatch(/seed-004 is archived \(deleted 2026-12-07 20:00\)/);
     await click("Restore");
