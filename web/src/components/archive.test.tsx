@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
 /** Deleting a saved case from the page: ask first, archive, show it in the archived view, restore. */
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CaseSummary } from "../types.js";
 import { CaseList } from "./CaseList.js";
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { testRoot } from "./testRoot.js";
 
 /** A stand-in for the service's case routes, kept in memory, answering as the API does. */
 function fakeService(ids: string[]) {
@@ -39,24 +37,16 @@ function fakeService(ids: string[]) {
   return { fetch, calls };
 }
 
-let host: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.unstubAllGlobals();
-});
+const dom = testRoot();
+afterEach(() => vi.unstubAllGlobals());
 
 const settle = () => act(async () => new Promise((r) => setTimeout(r, 0)));
 const ids = (testid: string) =>
-  [...host.querySelectorAll(`[data-testid="${testid}"] > li > button:first-child`)].map((b) => b.textContent);
+  [...dom.host().querySelectorAll(`[data-testid="${testid}"] > li > button:first-child`)].map(
+    (b) => b.textContent,
+  );
 const button = (name: string) => {
-  const found = [...host.querySelectorAll("button")].find(
+  const found = [...dom.host().querySelectorAll("button")].find(
     (b) => b.getAttribute("aria-label") === name || b.textContent === name,
   );
   if (!found) throw new Error(`no button ${name}`);
@@ -70,7 +60,7 @@ const click = async (name: string) => {
 async function render(service: ReturnType<typeof fakeService>, currentId = "new-case") {
   vi.stubGlobal("fetch", service.fetch);
   const onOpen = vi.fn();
-  act(() => root.render(<CaseList currentId={currentId} savedRevision={null} refresh={0} onOpen={onOpen} />));
+  dom.render(<CaseList currentId={currentId} savedRevision={null} refresh={0} onOpen={onOpen} />);
   await settle();
   return onOpen;
 }
@@ -81,7 +71,7 @@ describe("deleting saved cases", () => {
     await render(service);
     expect(ids("case-list")).toEqual(["seed-004", "peroneal-ganglion"]);
     await click("Delete seed-004");
-    expect(host.querySelector('[role="alertdialog"]')?.textContent).toMatch(/nothing is erased/);
+    expect(dom.host().querySelector('[role="alertdialog"]')?.textContent).toMatch(/nothing is erased/);
     await click("Keep");
     expect(service.calls.some((c) => c.startsWith("DELETE"))).toBe(false);
     await click("Delete seed-004");
@@ -91,7 +81,7 @@ describe("deleting saved cases", () => {
     expect(button("Archived cases (1)")).toBeTruthy();
     await click("Archived cases (1)");
     expect(ids("archived-list")).toEqual(["seed-004"]);
-    expect(host.querySelector('[data-testid="archived-list"]')?.textContent).toMatch(
+    expect(dom.host().querySelector('[data-testid="archived-list"]')?.textContent).toMatch(
       /archived 2026-12-07 20:00/,
     );
   });
@@ -102,7 +92,9 @@ describe("deleting saved cases", () => {
     await click("Delete seed-004");
     await click("Delete");
     await click("Archived cases (1)");
-    act(() => (host.querySelector('[data-testid="archived-list"] button') as HTMLButtonElement).click());
+    act(() =>
+      (dom.host().querySelector('[data-testid="archived-list"] button') as HTMLButtonElement).click(),
+    );
     expect(onOpen).toHaveBeenCalledWith("seed-004");
     await click("Restore seed-004");
     expect(service.calls).toContain("POST /api/v1/cases/seed-004/restore");
@@ -114,11 +106,11 @@ describe("deleting saved cases", () => {
     const service = fakeService(["seed-004"]);
     await service.fetch("/api/v1/cases/seed-004", { method: "DELETE" });
     await render(service, "seed-004");
-    expect(host.textContent).toMatch(/Every saved case is archived\./);
-    const notice = host.querySelector('[data-testid="archived-notice"]');
+    expect(dom.host().textContent).toMatch(/Every saved case is archived\./);
+    const notice = dom.host().querySelector('[data-testid="archived-notice"]');
     expect(notice?.textContent).toMatch(/seed-004 is archived \(deleted 2026-12-07 20:00\)/);
     await click("Restore");
-    expect(host.querySelector('[data-testid="archived-notice"]')).toBeNull();
+    expect(dom.host().querySelector('[data-testid="archived-notice"]')).toBeNull();
     expect(ids("case-list")).toEqual(["seed-004"]);
   });
 
@@ -134,7 +126,7 @@ describe("deleting saved cases", () => {
     vi.stubGlobal("fetch", failing);
     await click("Delete seed-004");
     await click("Delete");
-    expect(host.querySelector(".error")?.textContent).toBe("a valid bearer token is required");
+    expect(dom.host().querySelector(".error")?.textContent).toBe("a valid bearer token is required");
     expect(ids("case-list")).toEqual(["seed-004"]);
   });
 });
