@@ -5,7 +5,14 @@ import { afterEach, beforeEach } from "vitest";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-export function testRoot(): { host: () => HTMLDivElement; render: (node: ReactNode) => void } {
+export interface TestRoot {
+  host: () => HTMLDivElement;
+  root: () => Root;
+  /** Render inside act(), so effects have run when it returns. */
+  render: (node: ReactNode) => void;
+}
+
+export function testRoot(): TestRoot {
   let host: HTMLDivElement;
   let root: Root;
   beforeEach(() => {
@@ -17,5 +24,5 @@ export function testRoot(): { host: () => HTMLDivElement; render: (node: ReactNo
     act(() => root.unmount());
     host.remove();
   });
-  return { host: () => host, render: (node) => act(() => root.render(node)) };
+  return { host: () => host, root: () => root, render: (node) => act(() => root.render(node)) };
 }
