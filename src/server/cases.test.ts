@@ -210,4 +210,13 @@ describe("cases", () => {
       .all();
     expect(events).toEqual([{ action: "archive", author: "ehr" }]);
   });
+
+  it("lets a configured origin (an EHR's page) send DELETE after the CORS preflight", async () => {
+    t = await testApp({ env: { LOCUS_CORS_ORIGINS: "https://ehr.example.org" } });
+    const res = await t.app.request("/api/v1/cases/x", {
+      method: "OPTIONS",
+      headers: { origin: "https://ehr.example.org", "access-control-request-method": "DELETE" },
+    });
+    expect(res.headers.get("access-control-allow-methods")).toMatch(/DELETE/);
+  });
 });
