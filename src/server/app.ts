@@ -59,7 +59,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
       "*",
       cors({
         origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
-        allowMethods: ["GET", "POST", "PUT", "OPTIONS"],
+        allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
         allowHeaders: ["Authorization", "Content-Type", "If-Match"],
         exposeHeaders: ["ETag", "Location", "X-Request-Id", "Retry-After"],
         maxAge: 600,

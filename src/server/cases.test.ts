@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { SqliteRepository } from "../store/sqlite.js";
 import { devCases, jsonRequest, type TestApp, testApp } from "./test-helpers/app.js";
 
 let t: TestApp;
@@ -168,5 +169,91 @@ describe("cases", () => {
     await t.deps.repo.create(c.id, { case: c, report: old, author: "before" });
     const got = (await (await t.app.request(`/api/v1/cases/${c.id}`)).json()) as { report: unknown };
     expect(got.report).toMatchObject(old);
+  });
+
+  it("DELETE archives a case out of the list; it still opens by id, ?archived=1 lists it, restore undoes it", async () => {
+    t = await testApp();
+    const c = sample();
+    await t.app.request("/api/v1/cases", jsonRequest("POST", c));
+    await t.app.request("/api/v1/cases", jsonRequest("POST", sample(1)));
+    const ids = async (query = "") =>
+      (
+        (await (await t.app.request(`/api/v1/cases${query}`)).json()) as { cases: { id: string }[] }
+      ).cases.map((x) => x.id);
+    const del = await t.app.request(`/api/v1/cases/${c.id}`, { method: "DELETE" });
+    expect(del.status).toBe(200);
+    const state = (await del.json()) as { id: string; revision: number; archivedAt: string | null };
+    expect(state).toMatchObject({ id: c.id, revision: 1 });
+    expect(state.archivedAt).toMatch(/^\d{4}-/);
+    expect(await ids()).toEqual([sample(1).id]);
+    expect(await ids("?archived=1")).toEqual([c.id]);
+    const opened = (await (await t.app.request(`/api/v1/cases/${c.id}`)).json()) as Saved & {
+      archivedAt: string | null;
+    };
+    expect(opened).toMatchObject({ case: c, archivedAt: state.archivedAt });
+    const again = await t.app.request("/api/v1/cases", jsonRequest("POST", c));
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({
+      error: { message: expect.stringMatching(/archived.*restore/) },
+    });
+    const restored = await t.app.request(`/api/v1/cases/${c.id}/restore`, { method: "POST" });
+    expect(await restored.json()).toEqual({ id: c.id, revision: 1, archivedAt: null });
+    expect((await ids()).sort()).toEqual([c.id, sample(1).id].sort());
+    expect(await ids("?archived=1")).toEqual([]);
+  });
+
+  it("archiving or restoring an unknown case is 404 naming it; a bad ?archived is 400", async () => {
+    t = await testApp();
+    for (const [path, method] of [
+      ["/api/v1/cases/nobody", "DELETE"],
+      ["/api/v1/cases/nobody/restore", "POST"],
+    ] as const) {
+      const res = await t.app.request(path, { method });
+      expect(res.status, path).toBe(404);
+      expect(await res.json()).toMatchObject({ error: { code: "not_found", message: "no case nobody" } });
+    }
+    const bad = await t.app.request("/api/v1/cases?archived=yes");
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      error: { message: expect.stringMatching(/archived is 0 or 1/) },
+    });
+  });
+
+  it("describes DELETE and restore in the OpenAPI document", async () => {
+    t = await testApp();
+    const doc = (await (await t.app.request("/api/v1/openapi.json")).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(Object.keys(doc.paths["/api/v1/cases/{id}"] ?? {})).toContain("delete");
+    expect(Object.keys(doc.paths["/api/v1/cases/{id}/restore"] ?? {})).toEqual(["post"]);
+  });
+
+  it("DELETE and restore follow the write rules: a token when tokens are set, no cross-origin page", async () => {
+    const token = "archive-token-for-tests-0123456789";
+    t = await testApp({ env: { LOCUS_TOKENS: `ehr:${token}` } });
+    const auth = { authorization: `Bearer ${token}` };
+    await t.app.request("/api/v1/cases", jsonRequest("POST", sample(), auth));
+    const url = `http://127.0.0.1:8787/api/v1/cases/${sample().id}`;
+    expect((await t.app.request(url, { method: "DELETE" })).status).toBe(401);
+    const crossSite = { ...auth, host: "127.0.0.1:8787", origin: "http://evil.example" };
+    expect((await t.app.request(url, { method: "DELETE", headers: crossSite })).status).toBe(403);
+    expect((await t.app.request(`${url}/restore`, { method: "POST", headers: crossSite })).status).toBe(403);
+    const listed = await t.app.request("/api/v1/cases", { headers: auth });
+    expect(((await listed.json()) as { cases: unknown[] }).cases).toHaveLength(1);
+    const own = { ...auth, host: "127.0.0.1:8787", origin: "http://127.0.0.1:8787" };
+    expect((await t.app.request(url, { method: "DELETE", headers: own })).status).toBe(200);
+    const events = (t.deps.repo as SqliteRepository).db
+      .prepare("SELECT action, author FROM case_archive_events")
+      .all();
+    expect(events).toEqual([{ action: "archive", author: "ehr" }]);
+  });
+
+  it("lets a configured origin (an EHR's page) send DELETE after the CORS preflight", async () => {
+    t = await testApp({ env: { LOCUS_CORS_ORIGINS: "https://ehr.example.org" } });
+    const res = await t.app.request("/api/v1/cases/x", {
+      method: "OPTIONS",
+      headers: { origin: "https://ehr.example.org", "access-control-request-method": "DELETE" },
+    });
+    expect(res.headers.get("access-control-allow-methods")).toMatch(/DELETE/);
   });
 });

@@ -105,6 +105,11 @@ export const storedReport = z.object({
   body: z.unknown(),
 });
 
+const archivedAt = z
+  .string()
+  .nullable()
+  .describe("when the case was archived (deleted, recoverably); null when it is not archived");
+
 export const caseRecord = z.object({
   id: z.string(),
   revision: z.number().int(),
@@ -112,11 +117,20 @@ export const caseRecord = z.object({
   author: z.string().nullable().describe("who saved this revision: the bearer token's name, or local"),
   case: locusCase,
   report: storedReport.nullable(),
+  archivedAt,
 });
+
+export const caseArchiveState = z.object({ id: z.string(), revision: z.number().int(), archivedAt });
 
 export const caseList = z.object({
   cases: z.array(
-    z.object({ id: z.string(), revision: z.number().int(), createdAt: z.string(), updatedAt: z.string() }),
+    z.object({
+      id: z.string(),
+      revision: z.number().int(),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+      archivedAt,
+    }),
   ),
   next: z.string().nullable().describe("pass as ?after= for the next page"),
 });

@@ -6,6 +6,9 @@
 import pg from "pg";
 import { migrations } from "./migrations/index.js";
 import {
+  ARCHIVE_DRIFT,
+  type ArchiveState,
+  archiveDriftProblem,
   type CaseRepository,
   type CaseRevision,
   type CaseSummary,
@@ -33,6 +36,7 @@ export interface PostgresOptions {
 }
 
 const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+const isoOrNull = (v: Date | null): string | null => (v === null ? null : iso(v));
 
 export class PostgresRepository implements CaseRepository {
   readonly kind = "postgres" as const;
@@ -126,9 +130,9 @@ export class PostgresRepository implements CaseRepository {
 
   async update(id: string, input: UpdateInput): Promise<CaseRevision> {
     const now = new Date().toISOString();
-    const revision = await this.tx(async (client) => {
-      const row = await client.query<{ current_revision: number }>(
-        "SELECT current_revision FROM cases WHERE id = $1 FOR UPDATE",
+    const { revision, archivedAt } = await this.tx(async (client) => {
+      const row = await client.query<{ current_revision: number; archived_at: Date | null }>(
+        "SELECT current_revision, archived_at FROM cases WHERE id = $1 FOR UPDATE",
         [id],
       );
       const current = row.rows[0]?.current_revision;
@@ -142,9 +146,9 @@ export class PostgresRepository implements CaseRepository {
         now,
         id,
       ]);
-      return next;
+      return { revision: next, archivedAt: isoOrNull(row.rows[0]?.archived_at ?? null) };
     });
-    return revisionFromInput(id, revision, now, input);
+    return revisionFromInput(id, revision, now, input, archivedAt);
   }
 
   async get(id: string, revision?: number): Promise<CaseRevision | null> {
@@ -158,10 +162,12 @@ export class PostgresRepository implements CaseRepository {
       atlas_version: string | null;
       report_created_at: Date | null;
       report_body: string | null;
+      archived_at: Date | null;
     }>(
       `SELECT r.case_id, r.revision, r.created_at, r.body, r.author, p.atlas_version,
-          p.created_at AS report_created_at, p.body AS report_body
+          p.created_at AS report_created_at, p.body AS report_body, c.archived_at
         FROM case_revisions r
+        JOIN cases c ON c.id = r.case_id
         LEFT JOIN reports p ON p.case_id = r.case_id AND p.revision = r.revision
         WHERE r.case_id = $1 AND r.revision = ${which}`,
       revision === undefined ? [id] : [id, revision],
@@ -182,6 +188,7 @@ export class PostgresRepository implements CaseRepository {
               body: JSON.parse(row.report_body),
             }
           : null,
+      archivedAt: isoOrNull(row.archived_at),
     };
   }
 
@@ -191,8 +198,11 @@ export class PostgresRepository implements CaseRepository {
       current_revision: number;
       created_at: Date;
       updated_at: Date;
+      archived_at: Date | null;
     }>(
-      'SELECT id, current_revision, created_at, updated_at FROM cases WHERE id > $1 ORDER BY id COLLATE "C" LIMIT $2',
+      `SELECT id, current_revision, created_at, updated_at, archived_at FROM cases
+       WHERE id > $1 AND archived_at IS ${options.archived ? "NOT NULL" : "NULL"}
+       ORDER BY id COLLATE "C" LIMIT $2`,
       [options.after ?? "", clampLimit(options.limit)],
     );
     return result.rows.map((r) => ({
@@ -200,7 +210,39 @@ export class PostgresRepository implements CaseRepository {
       revision: r.current_revision,
       createdAt: iso(r.created_at),
       updatedAt: iso(r.updated_at),
+      archivedAt: isoOrNull(r.archived_at),
     }));
+  }
+
+  async archive(id: string, author?: string): Promise<ArchiveState> {
+    return this.setArchived(id, true, author);
+  }
+
+  async restore(id: string, author?: string): Promise<ArchiveState> {
+    return this.setArchived(id, false, author);
+  }
+
+  /** One transaction: the state on `cases` and, when it changes, an event beside it. */
+  private setArchived(id: string, archive: boolean, author: string | undefined): Promise<ArchiveState> {
+    const now = new Date().toISOString();
+    return this.tx(async (client) => {
+      const row = await client.query<{ current_revision: number; archived_at: Date | null }>(
+        "SELECT current_revision, archived_at FROM cases WHERE id = $1 FOR UPDATE",
+        [id],
+      );
+      const found = row.rows[0];
+      if (!found) throw new NotFoundError(`no case ${id}`);
+      if ((found.archived_at !== null) === archive)
+        return { id, revision: found.current_revision, archivedAt: isoOrNull(found.archived_at) };
+      const archivedAt = archive ? now : null;
+      await client.query("UPDATE cases SET archived_at = $1 WHERE id = $2", [archivedAt, id]);
+      await client.query(
+        `INSERT INTO case_archive_events (case_id, seq, action, at, author) VALUES
+         ($1, (SELECT COUNT(*) + 1 FROM case_archive_events WHERE case_id = $1), $2, $3, $4)`,
+        [id, archive ? "archive" : "restore", now, author ?? null],
+      );
+      return { id, revision: found.current_revision, archivedAt };
+    });
   }
 
   async revisions(id: string): Promise<RevisionSummary[] | null> {
@@ -237,6 +279,8 @@ export class PostgresRepository implements CaseRepository {
        OR c.current_revision <> (SELECT MAX(revision) FROM case_revisions r WHERE r.case_id = c.id)`,
     );
     for (const g of gaps.rows) problems.push(`case ${g.id}: revisions are not 1..current_revision`);
+    const drift = await this.pool.query<{ id: string }>(ARCHIVE_DRIFT);
+    for (const d of drift.rows) problems.push(archiveDriftProblem(d.id));
     const bodies = await this.pool.query<{ case_id: string; revision: number; body: string }>(
       "SELECT case_id, revision, body FROM case_revisions",
     );

@@ -21,6 +21,8 @@ export interface CaseRevision {
   /** The case exactly as it was saved. */
   case: unknown;
   report: StoredReport | null;
+  /** When the case was archived ("deleted"), null while it is not; archiving keeps every revision. */
+  archivedAt: string | null;
 }
 
 export interface CaseSummary {
@@ -28,6 +30,14 @@ export interface CaseSummary {
   revision: number;
   createdAt: string;
   updatedAt: string;
+  archivedAt: string | null;
+}
+
+/** Whether a case is archived now, after an archive or a restore. */
+export interface ArchiveState {
+  id: string;
+  revision: number;
+  archivedAt: string | null;
 }
 
 export interface RevisionSummary {
@@ -58,6 +68,8 @@ export interface ListOptions {
   limit?: number;
   /** Return cases whose id sorts after this one (keyset pagination). */
   after?: string;
+  /** List the archived cases instead of the others. */
+  archived?: boolean;
 }
 
 /** The case id is already taken (create) or the base revision is stale (update). */
@@ -88,7 +100,16 @@ export interface CaseRepository {
   update(id: string, input: UpdateInput): Promise<CaseRevision>;
   /** The latest revision, or the one asked for; null when there is none. */
   get(id: string, revision?: number): Promise<CaseRevision | null>;
+  /** Cases that are not archived, or (`archived: true`) only the archived ones. */
   list(options?: ListOptions): Promise<CaseSummary[]>;
+  /**
+   * Archive a case (the page's and the API's delete): it leaves the list, its revisions stay and it
+   * still opens by id. Recorded as an event with its author; archiving an archived case changes
+   * nothing. Throws NotFoundError.
+   */
+  archive(id: string, author?: string): Promise<ArchiveState>;
+  /** Undo `archive`, recorded likewise; restoring a case that is not archived changes nothing. */
+  restore(id: string, author?: string): Promise<ArchiveState>;
   /** Every revision of a case, oldest first; null when the case does not exist. */
   revisions(id: string): Promise<RevisionSummary[] | null>;
   /** Cheap round trip for readiness checks. */
@@ -110,9 +131,16 @@ export function clampLimit(limit: number | undefined): number {
 }
 
 /** The revision a save creates, as the store answers it: copies, so later edits of the input do not reach it. */
-export function revisionFromInput(id: string, revision: number, now: string, input: SaveInput): CaseRevision {
+export function revisionFromInput(
+  id: string,
+  revision: number,
+  now: string,
+  input: SaveInput,
+  archivedAt: string | null = null,
+): CaseRevision {
   return {
     id,
+    archivedAt,
     revision,
     createdAt: now,
     author: input.author ?? null,
@@ -126,3 +154,10 @@ export function revisionFromInput(id: string, revision: number, now: string, inp
       : null,
   };
 }
+
+/** Cases whose archived state disagrees with their last archive event (an integrity check, both stores). */
+export const ARCHIVE_DRIFT = `SELECT c.id FROM cases c WHERE (c.archived_at IS NOT NULL) <> COALESCE(
+  (SELECT e.action = 'archive' FROM case_archive_events e WHERE e.case_id = c.id ORDER BY e.seq DESC LIMIT 1),
+  false)`;
+export const archiveDriftProblem = (id: string) =>
+  `case ${id}: archived_at disagrees with its last archive event`;

@@ -7,6 +7,9 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { migrations } from "./migrations/index.js";
 import {
+  ARCHIVE_DRIFT,
+  type ArchiveState,
+  archiveDriftProblem,
   type CaseRepository,
   type CaseRevision,
   type CaseSummary,
@@ -31,6 +34,7 @@ interface RevisionRow {
   atlas_version: string | null;
   report_created_at: string | null;
   report_body: string | null;
+  archived_at: string | null;
 }
 
 export function openSqlite(path: string): SqliteRepository {
@@ -119,9 +123,10 @@ export class SqliteRepository implements CaseRepository {
     const now = new Date().toISOString();
     const body = JSON.stringify(input.case);
     let revision = 0;
+    let archivedAt: string | null = null;
     const tx = this.db.transaction(() => {
-      const row = this.db.prepare("SELECT current_revision FROM cases WHERE id = ?").get(id) as
-        | { current_revision: number }
+      const row = this.db.prepare("SELECT current_revision, archived_at FROM cases WHERE id = ?").get(id) as
+        | { current_revision: number; archived_at: string | null }
         | undefined;
       if (!row) throw new NotFoundError(`no case ${id}`);
       if (input.baseRevision !== undefined && input.baseRevision !== row.current_revision)
@@ -130,13 +135,14 @@ export class SqliteRepository implements CaseRepository {
           row.current_revision,
         );
       revision = row.current_revision + 1;
+      archivedAt = row.archived_at;
       this.insertRevision(id, revision, now, body, input);
       this.db
         .prepare("UPDATE cases SET current_revision = ?, updated_at = ? WHERE id = ?")
         .run(revision, now, id);
     });
     tx.immediate();
-    return revisionFromInput(id, revision, now, input);
+    return revisionFromInput(id, revision, now, input, archivedAt);
   }
 
   private insertRevision(id: string, revision: number, now: string, body: string, input: SaveInput): void {
@@ -155,8 +161,9 @@ export class SqliteRepository implements CaseRepository {
 
   async get(id: string, revision?: number): Promise<CaseRevision | null> {
     const sql = `SELECT r.case_id, r.revision, r.created_at, r.body, r.author, p.atlas_version,
-        p.created_at AS report_created_at, p.body AS report_body
+        p.created_at AS report_created_at, p.body AS report_body, c.archived_at
       FROM case_revisions r
+      JOIN cases c ON c.id = r.case_id
       LEFT JOIN reports p ON p.case_id = r.case_id AND p.revision = r.revision
       WHERE r.case_id = ? AND r.revision = ${
         revision === undefined ? "(SELECT current_revision FROM cases WHERE id = r.case_id)" : "?"
@@ -169,20 +176,54 @@ export class SqliteRepository implements CaseRepository {
   async list(options: ListOptions = {}): Promise<CaseSummary[]> {
     const rows = this.db
       .prepare(
-        "SELECT id, current_revision, created_at, updated_at FROM cases WHERE id > ? ORDER BY id LIMIT ?",
+        `SELECT id, current_revision, created_at, updated_at, archived_at FROM cases
+         WHERE id > ? AND archived_at IS ${options.archived ? "NOT NULL" : "NULL"} ORDER BY id LIMIT ?`,
       )
       .all(options.after ?? "", clampLimit(options.limit)) as {
       id: string;
       current_revision: number;
       created_at: string;
       updated_at: string;
+      archived_at: string | null;
     }[];
     return rows.map((r) => ({
       id: r.id,
       revision: r.current_revision,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
+      archivedAt: r.archived_at,
     }));
+  }
+
+  async archive(id: string, author?: string): Promise<ArchiveState> {
+    return this.setArchived(id, true, author);
+  }
+
+  async restore(id: string, author?: string): Promise<ArchiveState> {
+    return this.setArchived(id, false, author);
+  }
+
+  /** One transaction: the state on `cases` and, when it changes, an event beside it. */
+  private setArchived(id: string, archive: boolean, author: string | undefined): ArchiveState {
+    const now = new Date().toISOString();
+    const tx = this.db.transaction((): ArchiveState => {
+      const row = this.db.prepare("SELECT current_revision, archived_at FROM cases WHERE id = ?").get(id) as
+        | { current_revision: number; archived_at: string | null }
+        | undefined;
+      if (!row) throw new NotFoundError(`no case ${id}`);
+      if ((row.archived_at !== null) === archive)
+        return { id, revision: row.current_revision, archivedAt: row.archived_at };
+      const archivedAt = archive ? now : null;
+      this.db.prepare("UPDATE cases SET archived_at = ? WHERE id = ?").run(archivedAt, id);
+      this.db
+        .prepare(
+          `INSERT INTO case_archive_events (case_id, seq, action, at, author) VALUES
+           (?, (SELECT COUNT(*) + 1 FROM case_archive_events WHERE case_id = ?), ?, ?, ?)`,
+        )
+        .run(id, id, archive ? "archive" : "restore", now, author ?? null);
+      return { id, revision: row.current_revision, archivedAt };
+    });
+    return tx.immediate();
   }
 
   async revisions(id: string): Promise<RevisionSummary[] | null> {
@@ -227,6 +268,8 @@ export class SqliteRepository implements CaseRepository {
       )
       .all() as { id: string }[];
     for (const g of gaps) problems.push(`case ${g.id}: revisions are not 1..current_revision`);
+    const drift = this.db.prepare(ARCHIVE_DRIFT).all() as { id: string }[];
+    for (const d of drift) problems.push(archiveDriftProblem(d.id));
     return problems;
   }
 
@@ -250,5 +293,6 @@ function fromRow(row: RevisionRow): CaseRevision {
             body: JSON.parse(row.report_body),
           }
         : null,
+    archivedAt: row.archived_at,
   };
 }

@@ -89,6 +89,23 @@ describe("SQLite specifics", () => {
     expect(() => repo.db.prepare("UPDATE case_revisions SET body = '{}'").run()).toThrow(/immutable/);
     expect(() => repo.db.prepare("DELETE FROM case_revisions").run()).toThrow(/never deleted/);
     expect(() => repo.db.prepare("DELETE FROM cases").run()).toThrow(/never deleted/);
+    await repo.archive("x", "ehr");
+    await repo.restore("x", "ehr");
+    expect(
+      repo.db.prepare("SELECT seq, action, author FROM case_archive_events WHERE case_id = 'x'").all(),
+    ).toEqual([
+      { seq: 1, action: "archive", author: "ehr" },
+      { seq: 2, action: "restore", author: "ehr" },
+    ]);
+    expect(() => repo.db.prepare("UPDATE case_archive_events SET action = 'archive'").run()).toThrow(
+      /immutable/,
+    );
+    expect(() => repo.db.prepare("DELETE FROM case_archive_events").run()).toThrow(/never deleted/);
+    expect(await repo.integrityCheck()).toEqual([]);
+    repo.db.prepare("UPDATE cases SET archived_at = '2026-01-01T00:00:00Z' WHERE id = 'x'").run();
+    expect(await repo.integrityCheck()).toEqual([
+      "case x: archived_at disagrees with its last archive event",
+    ]);
     await repo.close();
   });
 });

@@ -199,6 +199,19 @@ describe.skipIf(skip)("the page in chromium", () => {
     await expect
       .poll(() => page.getByLabel("left hip flexion, MRC grade", { exact: true }).inputValue())
       .toBe("");
+
+    // Delete asks, then archives: the case leaves the list, says it is archived, and Restore brings it back.
+    const list = page.getByTestId("case-list");
+    await list.getByRole("button", { name: "Delete browser-test-seed-004" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Delete", exact: true }).click();
+    await expect.poll(() => list.textContent()).not.toMatch(/browser-test-seed-004/);
+    await expect.poll(() => page.getByTestId("archived-notice").textContent()).toMatch(/is archived/);
+    await page.getByTestId("archived-toggle").click();
+    await expect.poll(() => page.getByTestId("archived-list").textContent()).toMatch(/browser-test-seed-004/);
+    await screenshot(page, "04c-archived");
+    await page.getByRole("button", { name: "Restore browser-test-seed-004" }).click();
+    await expect.poll(() => list.textContent()).toMatch(/browser-test-seed-004/);
+    expect(await page.getByTestId("archived-notice").count()).toBe(0);
   }, 60_000);
 
   it("fills the form from seed 000's text and marks the words behind each finding", async () => {

@@ -46,6 +46,13 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<{ body: T;
   return { body: body as T, headers: res.headers };
 }
 
+/** A case's archive state after DELETE or restore. */
+export interface ArchiveState {
+  id: string;
+  revision: number;
+  archivedAt: string | null;
+}
+
 const json = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method,
   headers: { "content-type": "application/json", ...headers },
@@ -77,6 +84,14 @@ export const api = {
         json("PUT", c, baseRevision ? { "if-match": `"${baseRevision}"` } : {}),
       )
     ).body,
+  /** The archived ("deleted") cases, which the plain list leaves out. */
+  listArchived: async () =>
+    (await call<{ cases: CaseSummary[] }>("/api/v1/cases?limit=200&archived=1")).body.cases,
+  /** Delete a case by archiving it; nothing is erased and `restore` undoes it. */
+  archive: async (id: string) =>
+    (await call<ArchiveState>(`/api/v1/cases/${encodeURIComponent(id)}`, { method: "DELETE" })).body,
+  restore: async (id: string) =>
+    (await call<ArchiveState>(`/api/v1/cases/${encodeURIComponent(id)}/restore`, { method: "POST" })).body,
   /** The case as FHIR Observations, then the DiagnosticReport and ClinicalImpression made from them. */
   fhirReport: async (c: LocusCase) => {
     const observations = (await call<unknown>("/api/v1/fhir/observations", json("POST", c))).body;

@@ -1,13 +1,17 @@
 /**
- * Our own schematic drawing of both legs, front and back, cut into FORMAT.md's skin regions. Each
- * leg is described once, in "medial to lateral" (s from 0 to 1) and "top to bottom" (y) coordinates,
- * and mirrored into place: in the front view the patient's right leg is on the viewer's left, in the
- * back view on the viewer's right. Soles are drawn under the back view.
+ * Our own drawing of both legs, front and back, cut into FORMAT.md's skin regions. Each leg is
+ * described once, in "medial to lateral" (s from 0 to 1) and "top to bottom" (y) coordinates, and
+ * mirrored into place: in the front view the patient's right leg is on the viewer's left, in the
+ * back view on the viewer's right. Soles are drawn under the back view. The regions' shapes
+ * (legRegions.ts) follow the usual dermatome and cutaneous-nerve charts: Lee, McPhee & Stringer
+ * 2008 (Clin Anat 21:363-373), Keegan & Garrett 1948 (Anat Rec 102:409-437) and Gray's Anatomy,
+ * 42nd ed.; the colours laid over them come from the atlas's dermatome and nerve tables.
  */
+import { LEG, type Piece, type Profile, type Pt } from "./legRegions.js";
 import type { Side } from "./types.js";
 
 export type View = "front" | "back";
-type Profile = [y: number, medial: number, width: number][];
+type Knots = [y: number, medial: number, width: number][];
 
 /**
  * Distance of the leg's medial edge from the midline and its width, down the leg: knots of an
@@ -15,7 +19,7 @@ type Profile = [y: number, medial: number, width: number][];
  * the calf's bulge, the narrow ankle above the malleoli, the foot; the sole from below with its
  * medial arch and round heel). Between knots the outline is a smooth curve (see `atProfile`).
  */
-const PROFILES: Record<"front" | "back" | "sole", Profile> = {
+const PROFILES: Record<Profile, Knots> = {
   front: [
     [40, 7, 56],
     [80, 8, 50],
@@ -58,65 +62,6 @@ const PROFILES: Record<"front" | "back" | "sole", Profile> = {
 
 export const VIEW_WIDTH = 200;
 export const VIEW_HEIGHT = 490;
-
-interface Piece {
-  region: string;
-  view: View;
-  profile: keyof typeof PROFILES;
-  s: [number, number];
-  y: [number, number];
-}
-
-const p = (
-  region: string,
-  view: View,
-  s: [number, number],
-  y: [number, number],
-  profile: keyof typeof PROFILES = view,
-): Piece => ({ region, view, profile, s, y });
-
-/** One leg's regions; the same list serves both legs. */
-const LEG: Piece[] = [
-  // front
-  p("groin", "front", [0, 0.35], [40, 62]),
-  p("thigh_medial", "front", [0, 0.35], [62, 200]),
-  p("thigh_anterior", "front", [0.35, 0.72], [40, 200]),
-  p("thigh_lateral", "front", [0.72, 1], [40, 200]),
-  p("knee_medial", "front", [0, 0.35], [200, 240]),
-  p("knee_anterior", "front", [0.35, 1], [200, 240]),
-  p("leg_medial", "front", [0, 0.4], [240, 370]),
-  p("leg_anterolateral", "front", [0.4, 1], [240, 370]),
-  p("leg_medial", "front", [0, 0.25], [370, 388]),
-  p("foot_dorsum", "front", [0.25, 0.6], [370, 388]),
-  p("ankle_lateral", "front", [0.6, 1], [370, 388]),
-  p("foot_medial", "front", [0, 0.15], [388, 432]),
-  p("foot_dorsum", "front", [0.15, 0.85], [388, 432]),
-  p("foot_lateral", "front", [0.85, 1], [388, 432]),
-  p("great_toe", "front", [0, 0.28], [432, 460]),
-  p("first_web_space", "front", [0.28, 0.42], [432, 460]),
-  p("foot_dorsum", "front", [0.42, 0.8], [432, 460]),
-  p("little_toe", "front", [0.8, 1], [432, 460]),
-  // back
-  p("buttock", "back", [0, 1], [40, 95]),
-  p("thigh_posterior", "back", [0, 0.72], [95, 240]),
-  p("thigh_lateral", "back", [0.72, 1], [95, 240]),
-  p("leg_medial", "back", [0, 0.2], [240, 388]),
-  p("calf_posterior", "back", [0.2, 0.68], [240, 388]),
-  p("calf_lateral", "back", [0.68, 1], [240, 365]),
-  p("ankle_lateral", "back", [0.68, 1], [365, 388]),
-  p("heel", "back", [0, 1], [388, 408]),
-  // soles, seen from below, under the back view
-  p("sole_medial", "back", [0, 0.5], [420, 462], "sole"),
-  p("sole_lateral", "back", [0.5, 1], [420, 462], "sole"),
-  p("heel", "back", [0, 1], [462, 482], "sole"),
-  // finer regions, drawn over the coarse ones they lie in
-  p("suprapubic", "front", [0, 0.5], [28, 40]),
-  p("genital_anterior", "front", [0, 0.12], [40, 54]),
-  p("thigh_upper_medial", "front", [0, 0.25], [62, 84]),
-  p("femoral_triangle", "front", [0.25, 0.55], [62, 84]),
-  p("iliac_crest", "back", [0.6, 1], [40, 54]),
-  p("buttock_lower", "back", [0, 1], [82, 95]),
-];
 
 /** Midline regions, drawn once (raw polygons in view coordinates). */
 const MIDLINE: { region: string; view: View; points: [number, number][] }[] = [
@@ -174,7 +119,7 @@ const MIDLINE: { region: string; view: View; points: [number, number][] }[] = [
 ];
 
 /** A cubic Hermite curve through the knots (Catmull-Rom slopes), one column of the profile. */
-function smooth(profile: Profile, i: number, y: number, col: 1 | 2): number {
+function smooth(profile: Knots, i: number, y: number, col: 1 | 2): number {
   const at = (k: number) => profile[Math.max(0, Math.min(profile.length - 1, k))]!;
   const a = at(i - 1);
   const b = at(i);
@@ -195,7 +140,7 @@ function smooth(profile: Profile, i: number, y: number, col: 1 | 2): number {
   );
 }
 
-function atProfile(profile: Profile, y: number): [number, number] {
+function atProfile(profile: Knots, y: number): [number, number] {
   const first = profile[0]!;
   if (y <= first[0]) return [first[1], first[2]];
   for (let i = 1; i < profile.length; i++)
@@ -204,30 +149,29 @@ function atProfile(profile: Profile, y: number): [number, number] {
   return [last[1], last[2]];
 }
 
-/** Heights at which a piece's edges are drawn: its ends, every knot between, and every few units. */
-const STEP = 4;
-function heights(profile: Profile, y0: number, y1: number): number[] {
-  const ys = new Set<number>([y0, y1, ...profile.map((r) => r[0]).filter((y) => y > y0 && y < y1)]);
-  for (let y = Math.ceil(y0 / STEP) * STEP; y < y1; y += STEP) if (y > y0) ys.add(y);
-  return [...ys].sort((a, b) => a - b);
-}
-
 /** Which way "lateral" points on screen for a leg in a view. */
 const direction = (view: View, side: Side) =>
   view === "front" ? (side === "right" ? -1 : 1) : side === "right" ? 1 : -1;
 
+/** A point of the leg's own coordinates (s medial 0 to lateral 1, y) on screen. */
+function place(profile: Profile, view: View, side: Side, [s, y]: Pt): [number, number] {
+  const [m, w] = atProfile(PROFILES[profile], y);
+  return [VIEW_WIDTH / 2 + direction(view, side) * (m + s * w), y];
+}
+
+/** Edges are cut every few units, so that they follow the outline's curves once placed. */
+const STEP = 4;
 function polygon(piece: Piece, side: Side): [number, number][] {
-  const profile = PROFILES[piece.profile];
-  const [y0, y1] = piece.y;
-  const ys = heights(profile, y0, y1);
-  const dir = direction(piece.view, side);
-  const x = (y: number, s: number) => {
-    const [m, w] = atProfile(profile, y);
-    return VIEW_WIDTH / 2 + dir * (m + s * w);
-  };
-  const left = ys.map((y) => [x(y, piece.s[0]), y] as [number, number]);
-  const right = ys.map((y) => [x(y, piece.s[1]), y] as [number, number]).reverse();
-  return [...left, ...right];
+  const out: [number, number][] = [];
+  piece.points.forEach((a, i) => {
+    const b = piece.points[(i + 1) % piece.points.length]!;
+    const n = Math.max(1, Math.ceil(Math.abs(b[1] - a[1]) / STEP), Math.ceil(Math.abs(b[0] - a[0]) * 8));
+    for (let k = 0; k < n; k++) {
+      const t = k / n;
+      out.push(place(piece.profile, piece.view, side, [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]));
+    }
+  });
+  return out;
 }
 
 const fmt = (pts: [number, number][]) => pts.map(([a, b]) => `${a.toFixed(1)},${b.toFixed(1)}`).join(" ");
@@ -243,6 +187,8 @@ export interface Shape {
   points: string;
   /** Where to put a label or marker. */
   centre: [number, number];
+  /** The leg outline (an id of `legOutlines`) the shape lies in; null for midline shapes. */
+  outline: string | null;
 }
 
 const centreOf = (pts: [number, number][]): [number, number] => [
@@ -264,6 +210,7 @@ export function bodyShapes(): Shape[] {
         view: piece.view,
         points: fmt(pts),
         centre: centreOf(pts),
+        outline: `${piece.view}:${piece.profile}:${side}`,
       });
     }
   for (const m of MIDLINE)
@@ -275,6 +222,7 @@ export function bodyShapes(): Shape[] {
       view: m.view,
       points: fmt(m.points),
       centre: centreOf(m.points),
+      outline: null,
     });
   return out;
 }
@@ -282,7 +230,7 @@ export function bodyShapes(): Shape[] {
 /** The outline of each leg in each view (and of each sole), drawn over the regions. */
 export function legOutlines(): { id: string; view: View; d: string }[] {
   const out: { id: string; view: View; d: string }[] = [];
-  const parts: [View, keyof typeof PROFILES][] = [
+  const parts: [View, Profile][] = [
     ["front", "front"],
     ["back", "back"],
     ["back", "sole"],
@@ -290,10 +238,14 @@ export function legOutlines(): { id: string; view: View; d: string }[] {
   for (const side of ["right", "left"] as const)
     for (const [view, profile] of parts) {
       const knots = PROFILES[profile];
-      const pts = polygon(
-        { region: "", view, profile, s: [0, 1], y: [knots[0]![0], knots[knots.length - 1]![0]] },
-        side,
-      );
+      const [top, bottom] = [knots[0]![0], knots[knots.length - 1]![0]];
+      const all: Pt[] = [
+        [0, top],
+        [0, bottom],
+        [1, bottom],
+        [1, top],
+      ];
+      const pts = polygon({ region: "", view, profile, points: all }, side);
       out.push({ id: `${view}:${profile}:${side}`, view, d: `M${fmt(pts).replaceAll(" ", " L")} Z` });
     }
   return out;

@@ -142,17 +142,109 @@ describe("the leg chart's outlines", () => {
 
   it("draws the calf wider than the ankle and the knee narrower than the thigh, as a leg is", () => {
     const width = (view: "front" | "back", y: number) => {
-      const shapes = bodyShapes().filter((s) => s.view === view && s.side === "right");
-      const xs = shapes.flatMap((s) =>
-        s.points
-          .split(" ")
-          .map((p) => p.split(",").map(Number) as [number, number])
-          .filter(([, py]) => Math.abs(py - y) < 0.01)
-          .map(([px]) => px),
-      );
+      const d = legOutlines().find((o) => o.id === `${view}:${view}:right`)!.d;
+      const xs = points(d)
+        .filter(([, py]) => Math.abs(py - y) < 0.01)
+        .map(([px]) => px);
       return Math.max(...xs) - Math.min(...xs);
     };
     expect(width("back", 276)).toBeGreaterThan(width("back", 376) + 15);
     expect(width("front", 80)).toBeGreaterThan(width("front", 240) + 10);
+  });
+});
+
+const points = (text: string): [number, number][] => {
+  const n = text.match(/-?\d+(\.\d+)?/g)!.map(Number);
+  return n.filter((_, i) => i % 2 === 0).map((x, i) => [x, n[2 * i + 1]!]);
+};
+
+/** Inside the polygon, or on its edge (within a tenth of a unit). */
+function inside([x, y]: [number, number], poly: [number, number][]): boolean {
+  let odd = false;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const [xi, yi] = poly[i]!;
+    const [xj, yj] = poly[j]!;
+    const len = Math.hypot(xj - xi, yj - yi);
+    const t =
+      len === 0 ? 0 : Math.max(0, Math.min(1, ((x - xi) * (xj - xi) + (y - yi) * (yj - yi)) / len ** 2));
+    if (Math.hypot(x - (xi + t * (xj - xi)), y - (yi + t * (yj - yi))) < 0.1) return true;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) odd = !odd;
+  }
+  return odd;
+}
+
+describe("the regions of the leg chart", () => {
+  const shapes = bodyShapes();
+  const on = (view: string, region: string, side = "right") =>
+    shapes
+      .filter((s) => s.view === view && s.side === side && s.region === region)
+      .flatMap((s) => points(s.points));
+  /** How far towards the midline a point is, on the right leg in front (the right leg is on the viewer's left). */
+  const medial = ([x]: [number, number]) => x;
+
+  it("has a shape for every region the page shades or marks, on the side it belongs to", () => {
+    const keys = new Set(shapes.map((s) => s.key));
+    for (const site of overview.sites)
+      for (const r of site.regions) {
+        const region = overview.regions.find((x) => x.id === r.id)!;
+        const wanted = region.midline ? [`midline:${r.id}`] : [`right:${r.id}`, `left:${r.id}`];
+        for (const k of wanted) expect(keys.has(k), `${site.id} -> ${k}`).toBe(true);
+      }
+    for (const r of overview.regions)
+      expect(
+        shapes.some((s) => s.region === r.id),
+        r.id,
+      ).toBe(true);
+  });
+
+  it("keeps every shape of a leg inside that leg's outline", () => {
+    const outlines = new Map(legOutlines().map((o) => [o.id, points(o.d)]));
+    for (const s of shapes) {
+      if (s.side === "midline") {
+        expect(s.outline).toBeNull();
+        continue;
+      }
+      const outline = outlines.get(s.outline ?? "");
+      expect(outline, s.id).toBeDefined();
+      for (const pt of points(s.points)) expect(inside(pt, outline!), `${s.id} at ${pt}`).toBe(true);
+    }
+  });
+
+  it("draws the front of the thigh as oblique bands, lower on the inner side (L1 groin, L2, L3 to the knee)", () => {
+    for (const region of ["groin", "thigh_anterior"]) {
+      const pts = on("front", region);
+      const innerMost = Math.max(...pts.map(medial));
+      const outerMost = Math.min(...pts.map(medial));
+      const lowest = (keep: (p: [number, number]) => boolean) =>
+        Math.max(...pts.filter(keep).map(([, y]) => y));
+      // the lower border falls from the outer to the inner thigh
+      const outer = lowest((p) => medial(p) < outerMost + 4);
+      const inner = lowest((p) => medial(p) > innerMost - 4);
+      expect(Math.abs(inner - outer), region).toBeGreaterThan(15);
+    }
+    expect(Math.max(...on("front", "thigh_medial").map(([, y]) => y))).toBeGreaterThan(200);
+  });
+
+  it("runs L4 (leg_medial) down the inner shin to the ankle and L5 (leg_anterolateral) outside it onto the ankle's front", () => {
+    const l4 = on("front", "leg_medial");
+    const l5 = on("front", "leg_anterolateral");
+    expect(Math.min(...l4.map(([, y]) => y))).toBeLessThan(246);
+    expect(Math.max(...l4.map(([, y]) => y))).toBeGreaterThan(380);
+    expect(Math.max(...l5.map(([, y]) => y))).toBeGreaterThan(385);
+    // at mid-shin the L4 strip is the inner one; the L5 band narrows towards the inner ankle
+    const at = (pts: [number, number][], y: number) =>
+      pts.filter(([, py]) => Math.abs(py - y) < 2.1).map(medial);
+    expect(Math.min(...at(l4, 300))).toBeGreaterThanOrEqual(Math.max(...at(l5, 300)) - 0.2);
+    expect(Math.max(...at(l5, 360))).toBeGreaterThan(Math.max(...at(l5, 250)) + 2);
+  });
+
+  it("splits the sole between the plantar nerves along a line from the fourth toe to the heel", () => {
+    const sole = (region: string) => on("back", region).filter(([, y]) => y >= 420);
+    // on the sole of the right foot (seen from below, on the viewer's right) the inner edge is nearer the midline
+    const inner = ([x]: [number, number]) => -x;
+    const medialPlantar = sole("sole_medial");
+    const border = (y: number) =>
+      Math.min(...medialPlantar.filter(([, py]) => Math.abs(py - y) < 2.1).map((p) => inner(p)));
+    expect(border(460)).toBeGreaterThan(border(422) + 1);
   });
 });

@@ -72,6 +72,8 @@ export interface CaseSummary {
   revision: number;
   createdAt: string;
   updatedAt: string;
+  /** When the case was archived (deleted, recoverably); null or absent when it is not. */
+  archivedAt?: string | null;
 }
 export interface Revision {
   revision: number;

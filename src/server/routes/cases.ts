@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { CASE_ID, ConflictError, NotFoundError } from "../../store/repository.js";
+import { type ArchiveState, CASE_ID, ConflictError, NotFoundError } from "../../store/repository.js";
 import { savedReport } from "../analysis.js";
 import { issue } from "../engine.js";
 import { HttpError } from "../errors.js";
 import { positiveInt } from "../http.js";
-import { caseIdParam, caseList, caseRecord, locusCase, revisionList } from "../schemas.js";
+import { caseArchiveState, caseIdParam, caseList, caseRecord, locusCase, revisionList } from "../schemas.js";
 import type { Deps } from "../types.js";
 import { readCase, type ValidCase } from "./input.js";
 import { json, problemResponses } from "./responses.js";
@@ -35,6 +35,26 @@ function baseRevision(header: string | undefined): number | undefined {
 }
 
 const etag = (revision: number) => `"${revision}"`;
+
+/** Archive or restore: the state after it, or 404 naming the id. */
+async function setArchived(
+  c: Parameters<RouteSpec["handler"]>[0],
+  change: (id: string, author: string) => Promise<ArchiveState>,
+): Promise<Response> {
+  const id = caseId(c);
+  try {
+    return c.json(await change(id, c.get("tokenName") ?? "local"));
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new HttpError(404, "not_found", `no case ${id}`);
+    throw error;
+  }
+}
+
+const archiveResponses = {
+  200: json(caseArchiveState, "the case's archive state now"),
+  404: problemResponses[400],
+  ...problemResponses,
+};
 
 export const caseRoutes: RouteSpec[] = [
   {
@@ -67,12 +87,16 @@ export const caseRoutes: RouteSpec[] = [
         c.header("ETag", etag(saved.revision));
         return c.json(saved, 201);
       } catch (error) {
-        if (error instanceof ConflictError)
+        if (error instanceof ConflictError) {
+          const archived = (await deps.repo.get(id))?.archivedAt
+            ? ` (archived: POST /api/v1/cases/${id}/restore brings it back)`
+            : "";
           throw new HttpError(
             409,
             "conflict",
-            `case ${id} exists; PUT /api/v1/cases/${id} saves a new revision`,
+            `case ${id} exists${archived}; PUT /api/v1/cases/${id} saves a new revision`,
           );
+        }
         throw error;
       }
     },
@@ -86,6 +110,7 @@ export const caseRoutes: RouteSpec[] = [
       query: z.object({
         limit: z.string().optional().describe("1 to 1000, default 100"),
         after: z.string().optional().describe("the last id of the previous page"),
+        archived: z.enum(["0", "1"]).optional().describe("1 lists the archived (deleted) cases instead"),
       }),
     },
     responses: { 200: json(caseList, "a page of cases"), ...problemResponses },
@@ -94,7 +119,10 @@ export const caseRoutes: RouteSpec[] = [
       const after = c.req.query("after");
       if (after !== undefined && after.length > 128)
         throw new HttpError(400, "invalid_parameter", "after is a case id");
-      const cases = await repo.list({ limit, ...(after ? { after } : {}) });
+      const archived = c.req.query("archived");
+      if (archived !== undefined && archived !== "0" && archived !== "1")
+        throw new HttpError(400, "invalid_parameter", `archived is 0 or 1, not ${archived.slice(0, 20)}`);
+      const cases = await repo.list({ limit, ...(after ? { after } : {}), archived: archived === "1" });
       const last = cases.at(-1);
       return c.json({ cases, next: cases.length === Math.min(limit, 1000) && last ? last.id : null });
     },
@@ -103,6 +131,7 @@ export const caseRoutes: RouteSpec[] = [
     method: "get",
     path: "/api/v1/cases/{id}",
     summary: "A saved case at its latest revision (or ?revision=n), with the report saved with it",
+    description: "An archived (deleted) case still opens here; its `archivedAt` says when it was archived.",
     tags: ["cases"],
     request: { params: caseIdParam, query: z.object({ revision: z.string().optional() }) },
     responses: { 200: json(caseRecord, "the case"), 404: problemResponses[400], ...problemResponses },
@@ -184,5 +213,25 @@ export const caseRoutes: RouteSpec[] = [
       if (!revisions) throw new HttpError(404, "not_found", `no case ${id}`);
       return c.json({ id, revisions });
     },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/cases/{id}",
+    summary: "Delete a case by archiving it: it leaves the list, every revision is kept, restore undoes it",
+    description:
+      "Nothing is erased: the case still opens by id (with `archivedAt`), `GET /api/v1/cases?archived=1` lists it, and `POST /api/v1/cases/{id}/restore` brings it back. Archiving an archived case changes nothing.",
+    tags: ["cases"],
+    request: { params: caseIdParam },
+    responses: archiveResponses,
+    handler: (c, { repo }) => setArchived(c, (id, author) => repo.archive(id, author)),
+  },
+  {
+    method: "post",
+    path: "/api/v1/cases/{id}/restore",
+    summary: "Restore an archived case to the case list",
+    tags: ["cases"],
+    request: { params: caseIdParam },
+    responses: archiveResponses,
+    handler: (c, { repo }) => setArchived(c, (id, author) => repo.restore(id, author)),
   },
 ];

@@ -4,7 +4,7 @@ import type { AppEnv, Deps } from "../types.js";
 
 /** One route: its OpenAPI description and its handler. Adding a route is adding one of these. */
 export interface RouteSpec {
-  method: "get" | "post" | "put";
+  method: "get" | "post" | "put" | "delete";
   /** OpenAPI path, with {param} placeholders. */
   path: string;
   summary: string;

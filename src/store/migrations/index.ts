@@ -5,6 +5,7 @@
  */
 import { m001Cases } from "./001_cases.js";
 import { m002RevisionAuthor } from "./002_revision_author.js";
+import { m003CaseArchive } from "./003_case_archive.js";
 
 export interface Migration {
   version: number;
@@ -13,4 +14,4 @@ export interface Migration {
   postgres: string;
 }
 
-export const migrations: readonly Migration[] = [m001Cases, m002RevisionAuthor];
+export const migrations: readonly Migration[] = [m001Cases, m002RevisionAuthor, m003CaseArchive];

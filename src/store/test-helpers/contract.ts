@@ -117,6 +117,34 @@ export function repositoryContract(name: string, open: () => Promise<CaseReposit
       expect((await repo.revisions("case-f"))?.length).toBe(13);
     });
 
+    it("archives a case out of the list, keeps every revision and opens it by id, and restores it", async () => {
+      await repo.create("case-x", { case: sample(1) });
+      await repo.update("case-x", { case: sample(2) });
+      const archived = await repo.archive("case-x", "ehr");
+      expect(archived).toMatchObject({ id: "case-x", revision: 2 });
+      expect(Date.parse(archived.archivedAt ?? "")).not.toBeNaN();
+      const ids = async (archivedOnly: boolean) =>
+        (await repo.list({ archived: archivedOnly })).map((c) => c.id);
+      expect(await ids(false)).not.toContain("case-x");
+      expect(await ids(true)).toEqual(["case-x"]);
+      expect(await repo.get("case-x")).toMatchObject({ revision: 2, archivedAt: archived.archivedAt });
+      expect((await repo.get("case-x", 1))?.case).toEqual(sample(1));
+      expect((await repo.revisions("case-x"))?.length).toBe(2);
+      // Archiving twice changes nothing; a save keeps the case archived.
+      expect(await repo.archive("case-x")).toEqual(archived);
+      expect((await repo.update("case-x", { case: sample(3) })).archivedAt).toBe(archived.archivedAt);
+      expect(await repo.restore("case-x", "ehr")).toEqual({ id: "case-x", revision: 3, archivedAt: null });
+      expect(await ids(false)).toContain("case-x");
+      expect(await ids(true)).toEqual([]);
+      expect((await repo.get("case-x"))?.archivedAt).toBeNull();
+      expect(await repo.restore("case-x")).toEqual({ id: "case-x", revision: 3, archivedAt: null });
+    });
+
+    it("answers not found when archiving or restoring an unknown case", async () => {
+      await expect(repo.archive("nobody")).rejects.toBeInstanceOf(NotFoundError);
+      await expect(repo.restore("nobody")).rejects.toBeInstanceOf(NotFoundError);
+    });
+
     it("passes its integrity check", async () => {
       await repo.ping();
       expect(await repo.integrityCheck()).toEqual([]);

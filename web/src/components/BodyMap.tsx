@@ -1,8 +1,9 @@
 /**
- * Both legs, front and back, cut into the atlas's skin regions (our own schematic drawing). Choose
- * what to mark (reduced, absent, ...), then click or press Enter on regions. The overlay colours the
- * map by the dermatome or the cutaneous nerve that supplies most of each region, from the atlas; the
- * hatching is the skin the lesion shown reaches.
+ * Both legs, front and back, cut into the atlas's skin regions (our own drawing after the usual
+ * dermatome and cutaneous-nerve charts, see bodyShapes.ts and legRegions.ts). Choose what to mark
+ * (reduced, absent, ...), then click or press Enter on regions. The overlay colours the map by the
+ * dermatome or the cutaneous nerve that supplies most of each region, from the atlas; the hatching
+ * is the skin the lesion shown reaches.
  */
 import { useMemo, useState } from "react";
 import { OTHERS, SENSORY_CHANGES, SENSORY_MODALITIES } from "../../../src/case/schema.js";

@@ -1,11 +1,12 @@
 /**
  * Saved cases and the revisions of the case open now; a search box keeps the cases whose id holds
- * every word typed (case and order do not matter). The store keeps every revision for the record
- * and has no delete.
+ * every word typed (case and order do not matter). Delete archives a case (ArchivedCases.tsx): the
+ * store keeps every revision for the record, and the archived view restores it.
  */
 import { useEffect, useState } from "react";
 import { api } from "../api.js";
 import type { CaseSummary, Revision } from "../types.js";
+import { ArchivedCases, ArchivedNotice, DeleteCase } from "./ArchivedCases.js";
 
 interface Props {
   currentId: string;
@@ -28,12 +29,29 @@ export function CaseList({ currentId, savedRevision, refresh, onOpen }: Props) {
   const [revisions, setRevisions] = useState<Revision[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState("");
+  const [archived, setArchived] = useState<CaseSummary[]>([]);
+  /** Bumped after a delete or a restore, so the lists reload. */
+  const [changed, setChanged] = useState(0);
   const shown = cases ? matching(cases, query) : null;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refresh is the signal to reload
+  const openArchived = archived.find((a) => a.id === currentId);
+  const change = (work: (id: string) => Promise<unknown>) => (id: string) => {
+    setError(null);
+    work(id).then(
+      () => setChanged((n) => n + 1),
+      (e: Error) => setError(e.message),
+    );
+  };
+  const remove = change(api.archive);
+  const restore = change(api.restore);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refresh and changed are the signals to reload
   useEffect(() => {
     let live = true;
     api.list().then(
       (list) => live && setCases(list),
+      (e: Error) => live && setError(e.message),
+    );
+    api.listArchived().then(
+      (list) => live && setArchived(list),
       (e: Error) => live && setError(e.message),
     );
     if (savedRevision !== null)
@@ -45,11 +63,12 @@ export function CaseList({ currentId, savedRevision, refresh, onOpen }: Props) {
     return () => {
       live = false;
     };
-  }, [currentId, savedRevision, refresh]);
+  }, [currentId, savedRevision, refresh, changed]);
   return (
     <section aria-labelledby="cases-h" className="panel cases">
       <h2 id="cases-h">Cases</h2>
       {error && <p className="error">{error}</p>}
+      {openArchived && <ArchivedNotice item={openArchived} onRestore={restore} />}
       {revisions && (
         <>
           <h3>Revisions of {currentId}</h3>
@@ -69,7 +88,9 @@ export function CaseList({ currentId, savedRevision, refresh, onOpen }: Props) {
         </>
       )}
       <h3>Saved cases</h3>
-      {cases && cases.length === 0 && <p className="hint">No saved cases yet.</p>}
+      {cases && cases.length === 0 && (
+        <p className="hint">{archived.length ? "Every saved case is archived." : "No saved cases yet."}</p>
+      )}
       {cases && cases.length > 0 && (
         <label className="case-search">
           Search{" "}
@@ -93,10 +114,12 @@ export function CaseList({ currentId, savedRevision, refresh, onOpen }: Props) {
             </button>{" "}
             <span className="hint">
               revision {c.revision} · {when(c.updatedAt)}
-            </span>
+            </span>{" "}
+            <DeleteCase id={c.id} onDelete={remove} />
           </li>
         ))}
       </ul>
+      <ArchivedCases cases={archived} onOpen={(id) => onOpen(id)} onRestore={restore} />
     </section>
   );
 }

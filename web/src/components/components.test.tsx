@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getAtlas } from "../../../src/atlas/index.js";
 import { parseCase } from "../../../src/case/index.js";
 import { atlasOverview } from "../../../src/server/routes/atlas.js";
@@ -14,21 +13,11 @@ import { NextTests, outcomes } from "./NextTests.js";
 import { segments } from "./NotePaste.js";
 import { ReflexGrid } from "./ReflexGrid.js";
 import { StrengthGrid } from "./StrengthGrid.js";
+import { testRoot } from "./testRoot.js";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 const atlas = JSON.parse(JSON.stringify(atlasOverview(getAtlas()))) as AtlasOverview;
 
-let host: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = testRoot();
 
 function type(input: HTMLInputElement, text: string) {
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
@@ -43,7 +32,7 @@ describe("the strength grid", () => {
     let c: LocusCase = emptyCase("t");
     const render = () =>
       act(() =>
-        root.render(
+        dom.root().render(
           <StrengthGrid
             c={c}
             atlas={atlas}
@@ -56,15 +45,15 @@ describe("the strength grid", () => {
         ),
       );
     render();
-    const cell = host.querySelector<HTMLInputElement>(
-      'input[aria-label="left ankle dorsiflexion, MRC grade"]',
-    )!;
+    const cell = dom
+      .host()
+      .querySelector<HTMLInputElement>('input[aria-label="left ankle dorsiflexion, MRC grade"]')!;
     type(cell, "4-");
     expect(c.findings).toEqual([{ kind: "strength", side: "left", target: "ankle_dorsiflexion", mrc: "4-" }]);
     type(cell, "7");
     expect(cell.value).toBe("7");
     expect(cell.getAttribute("aria-invalid")).toBe("true");
-    expect(host.querySelector('[role="alert"]')?.textContent).toMatch(/MRC grade/);
+    expect(dom.host().querySelector('[role="alert"]')?.textContent).toMatch(/MRC grade/);
     // kept in the case as typed, never the older grade silently: the case stage names it too
     expect(c.findings[0]).toMatchObject({ mrc: "7" });
     type(cell, "4.5");
@@ -80,16 +69,18 @@ describe("the strength grid", () => {
 
   it("has a labelled cell per movement and side, in row order for Tab", () => {
     act(() =>
-      root.render(
-        <StrengthGrid
-          c={emptyCase("t")}
-          atlas={atlas}
-          territory={territoryOf(atlas, undefined)}
-          onChange={() => {}}
-        />,
-      ),
+      dom
+        .root()
+        .render(
+          <StrengthGrid
+            c={emptyCase("t")}
+            atlas={atlas}
+            territory={territoryOf(atlas, undefined)}
+            onChange={() => {}}
+          />,
+        ),
     );
-    const cells = [...host.querySelectorAll<HTMLInputElement>("input.mrc")];
+    const cells = [...dom.host().querySelectorAll<HTMLInputElement>("input.mrc")];
     // One row per movement, and the "all others" row (FORMAT v1.1) last.
     expect(cells).toHaveLength((atlas.movements.length + 1) * 2);
     expect(cells.at(-1)?.getAttribute("aria-label")).toBe("left all others, MRC grade");
@@ -136,32 +127,36 @@ describe("next-test results", () => {
 
 describe("values saved in clinic words", () => {
   it("a saved ankle jerk shows in the ankle reflex row", () => {
-    act(() => root.render(<ReflexGrid c={CLINIC_WORDS} atlas={atlas} onChange={() => {}} />));
+    act(() => dom.root().render(<ReflexGrid c={CLINIC_WORDS} atlas={atlas} onChange={() => {}} />));
     const name = atlas.reflexes.find((r) => r.id === "achilles")?.name;
-    expect(host.querySelector<HTMLSelectElement>(`select[aria-label="left ${name}"]`)?.value).toBe("absent");
+    expect(dom.host().querySelector<HTMLSelectElement>(`select[aria-label="left ${name}"]`)?.value).toBe(
+      "absent",
+    );
   });
   it("grades in clinic words show in their rows, as read, with no second row", () => {
     act(() =>
-      root.render(
-        <StrengthGrid
-          c={CLINIC_WORDS}
-          atlas={atlas}
-          territory={territoryOf(atlas, undefined)}
-          onChange={() => {}}
-        />,
-      ),
+      dom
+        .root()
+        .render(
+          <StrengthGrid
+            c={CLINIC_WORDS}
+            atlas={atlas}
+            territory={territoryOf(atlas, undefined)}
+            onChange={() => {}}
+          />,
+        ),
     );
-    const rows = [...host.querySelectorAll("tbody th")].map((th) => th.textContent);
+    const rows = [...dom.host().querySelectorAll("tbody th")].map((th) => th.textContent);
     expect(rows.filter((r) => r === "ankle dorsiflexion")).toHaveLength(1);
     expect(rows).not.toContain("TA");
-    const cell = host.querySelector<HTMLInputElement>(
-      'input[aria-label="left ankle dorsiflexion, MRC grade"]',
-    );
+    const cell = dom
+      .host()
+      .querySelector<HTMLInputElement>('input[aria-label="left ankle dorsiflexion, MRC grade"]');
     expect(cell?.value).toBe("4");
     const ta = atlas.muscles.find((m) => m.id === "tibialis_anterior")?.name;
-    expect(host.querySelector<HTMLInputElement>(`input[aria-label="right ${ta}, MRC grade"]`)?.value).toBe(
-      "3",
-    );
+    expect(
+      dom.host().querySelector<HTMLInputElement>(`input[aria-label="right ${ta}, MRC grade"]`)?.value,
+    ).toBe("3");
   });
 });
 
@@ -171,20 +166,22 @@ const plan = (extra: object = {}): Plan =>
 describe("the planner's settled word", () => {
   it("shows when the plan says no further test would change the answer, and only then", () => {
     act(() =>
-      root.render(
-        <NextTests
-          plan={plan({ settled: { text: "The leading answer holds whatever the next test shows." } })}
-          status="ready"
-          error={null}
-          onAdd={() => {}}
-        />,
-      ),
+      dom
+        .root()
+        .render(
+          <NextTests
+            plan={plan({ settled: { text: "The leading answer holds whatever the next test shows." } })}
+            status="ready"
+            error={null}
+            onAdd={() => {}}
+          />,
+        ),
     );
-    expect(host.querySelector('[data-testid="settled"]')?.textContent).toBe(
+    expect(dom.host().querySelector('[data-testid="settled"]')?.textContent).toBe(
       "Settled: The leading answer holds whatever the next test shows.",
     );
-    act(() => root.render(<NextTests plan={plan()} status="ready" error={null} onAdd={() => {}} />));
-    expect(host.querySelector('[data-testid="settled"]')).toBeNull();
+    act(() => dom.root().render(<NextTests plan={plan()} status="ready" error={null} onAdd={() => {}} />));
+    expect(dom.host().querySelector('[data-testid="settled"]')).toBeNull();
   });
 });
 

@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 /** The page's form for the FORMAT v1.1 additions: every value it writes is one the case stage accepts. */
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getAtlas } from "../../../src/atlas/index.js";
 import { parseCase } from "../../../src/case/index.js";
 import { atlasOverview } from "../../../src/server/routes/atlas.js";
@@ -15,22 +14,12 @@ import { NcsTable, withResult } from "./NcsTable.js";
 import { describeFinding, OtherFindings } from "./OtherFindings.js";
 import { ReflexGrid } from "./ReflexGrid.js";
 import { StrengthGrid } from "./StrengthGrid.js";
+import { testRoot } from "./testRoot.js";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 const atlas = JSON.parse(JSON.stringify(atlasOverview(getAtlas()))) as AtlasOverview;
 const territory = territoryOf(atlas, undefined);
 
-let host: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = testRoot();
 
 type Panel = (props: { c: LocusCase; onChange: (c: LocusCase) => void }) => React.ReactNode;
 
@@ -39,7 +28,7 @@ function mount(Panel: Panel, start: LocusCase = emptyCase("t")) {
   let c = start;
   const render = () =>
     act(() =>
-      root.render(
+      dom.root().render(
         <Panel
           c={c}
           onChange={(n) => {
@@ -73,7 +62,7 @@ function choose(select: HTMLSelectElement, value: string) {
 }
 const click = (el: HTMLElement) => act(() => el.click());
 const q = <T extends Element>(selector: string) => {
-  const el = host.querySelector<T>(selector);
+  const el = dom.host().querySelector<T>(selector);
   if (!el) throw new Error(`nothing matches ${selector}`);
   return el;
 };
@@ -83,7 +72,7 @@ describe("others: the rest of the examination", () => {
     const get = mount((p) => <StrengthGrid {...p} atlas={atlas} territory={territory} />);
     typeIn(q('input[aria-label="left all others, MRC grade"]'), "5");
     expect(get().findings).toEqual([{ kind: "strength", side: "left", target: "others", mrc: 5 }]);
-    expect(host.querySelectorAll('th[scope="row"]')).toHaveLength(atlas.movements.length + 1);
+    expect(dom.host().querySelectorAll('th[scope="row"]')).toHaveLength(atlas.movements.length + 1);
     valid(get());
   });
 
@@ -123,7 +112,7 @@ describe("conduction block", () => {
 
   it("offers a segment once the result is block, and drops it when the result changes", () => {
     const get = mount((p) => <NcsTable {...p} atlas={atlas} />, start);
-    expect(host.querySelector('input[aria-label$="block segment"]')).toBeNull();
+    expect(dom.host().querySelector('input[aria-label$="block segment"]')).toBeNull();
     choose(q('select[aria-label$="result"]'), "block");
     typeIn(q('input[aria-label$="block segment"]'), "across the fibular head");
     expect(get().findings[0]).toMatchObject({ result: "block", segment: "across the fibular head" });
@@ -144,7 +133,7 @@ describe("conduction block", () => {
     };
     const get = mount((p) => <NcsTable {...p} atlas={atlas} />, addFinding(emptyCase("t"), read));
     const site = atlas.sites.find((s) => s.id === "common_peroneal@fibular_head")!.name;
-    expect(host.textContent).toContain(site);
+    expect(dom.host().textContent).toContain(site);
     typeIn(q('input[aria-label$="block segment"]'), "across the knee");
     expect(get().findings[0]).toStrictEqual({
       kind: "ncs",
@@ -182,7 +171,7 @@ describe("the new signs, imaging and laboratory words", () => {
   it("lists every new sign, modality, tag and test", () => {
     mount(OtherFindings);
     const options = (sel: string) =>
-      [...host.querySelectorAll<HTMLOptionElement>(`${sel} option`)].map((o) => o.value);
+      [...dom.host().querySelectorAll<HTMLOptionElement>(`${sel} option`)].map((o) => o.value);
     expect(options("#sign")).toEqual(
       expect.arrayContaining([
         "tinel",
@@ -197,7 +186,7 @@ describe("the new signs, imaging and laboratory words", () => {
     );
     expect(options("#img-mod")).toEqual(expect.arrayContaining(["mri_brain", "ct_brain", "vascular"]));
     expect(options("#lab")).toEqual(expect.arrayContaining(["wbc", "psa", "csf_cytology"]));
-    const tags = host.textContent ?? "";
+    const tags = dom.host().textContent ?? "";
     for (const t of ["cord signal change", "brain lesion", "joint disease", "fracture", "arterial occlusion"])
       expect(tags).toContain(t);
   });
@@ -205,7 +194,7 @@ describe("the new signs, imaging and laboratory words", () => {
   it("adds brain imaging with its tag", () => {
     const get = mount(OtherFindings);
     choose(q("#img-mod"), "mri_brain");
-    const chip = [...host.querySelectorAll<HTMLLabelElement>("fieldset.tags label")].find(
+    const chip = [...dom.host().querySelectorAll<HTMLLabelElement>("fieldset.tags label")].find(
       (l) => l.textContent === "brain lesion",
     )!;
     click(chip.querySelector("input")!);
@@ -230,7 +219,7 @@ describe("history: course, hours and denied symptoms", () => {
     const get = mount(History);
     click(q('input[aria-label="denies fever"]'));
     expect(get().context?.denies).toEqual(["fever"]);
-    const reported = [...host.querySelectorAll<HTMLInputElement>("fieldset.checks input")].find(
+    const reported = [...dom.host().querySelectorAll<HTMLInputElement>("fieldset.checks input")].find(
       (i) => i.parentElement?.textContent === "fever" && !i.getAttribute("aria-label"),
     )!;
     click(reported);
