@@ -366,7 +366,8 @@ export function gatherEffects(
   });
   // One pass over the columns finds the entries and counts each block's; a second places them.
   // The entries met, as block, observation and entry in the column's units (for a diffuse process, -1 - its kind).
-  const most = columns.length * (base.length + nk);
+  let most = 0;
+  for (const col of columns) most += col.units.length + nk;
   const metBlock = new Int32Array(most);
   const metObservation = new Int32Array(most);
   const metEntry = new Int32Array(most);
