@@ -115,8 +115,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
       info: {
         title: "Locus",
         version: API_VERSION,
-        description:
-          "Clinical decision support for the painful, weak or numb leg: localization, differential, next tests. Decision support, not a diagnosis.",
+        description: `Clinical decision support for the painful, weak or numb leg: localization, differential, next tests. Decision support, not a diagnosis. Request bodies (a case, a FHIR Bundle or a clinic note) are limited to ${config.bodyLimit} bytes (LOCUS_BODY_LIMIT); a larger one is answered 413 payload_too_large.`,
       },
     });
     return c.json(document);
