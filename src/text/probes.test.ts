@@ -914,3 +914,27 @@ describe("sensation by modality and by plural parts", () => {
     });
   });
 });
+
+describe("a bulleted label with its side", () => {
+  it("'• Needle EMG, left: TA ...; EHL ...' gives the left to every muscle of the item, past ';'", () => {
+    check({
+      text: "• Needle EMG, left: tibialis anterior - fibrillations 2+, reduced recruitment of large units; EHL - fibrillations 2+; gluteus medius - fibrillations 1+.\n• Needle EMG, right: tibialis anterior normal.",
+      has: [
+        {
+          kind: "emg",
+          muscle: "tibialis_anterior",
+          side: "left",
+          muap: "neurogenic",
+          recruitment: "reduced",
+        },
+        { kind: "emg", muscle: "extensor_hallucis_longus", side: "left", spontaneous: "fibrillations" },
+        { kind: "emg", muscle: "gluteus_medius", side: "left", spontaneous: "fibrillations" },
+        { kind: "emg", muscle: "tibialis_anterior", side: "right", spontaneous: "none" },
+      ],
+      not: [
+        { kind: "emg", muscle: "extensor_hallucis_longus", side: "right" },
+        { kind: "emg", muscle: "gluteus_medius", side: "bilateral" },
+      ],
+    });
+  });
+});

@@ -47,21 +47,22 @@ function features(t: string): Features {
     f.recruitment = "none";
   } else if (
     // Short and small units are myopathic, polyphasic or not ("short-duration low-amplitude
-    // polyphasic MUAPs"); polyphasia alone says neither (Preston & Shapiro 2020).
-    /(short[- ]duration|small|low[- ]amplitude|myopathic)[\s,-]*(\w+[\s,-]+){0,3}(MUAPs?|MUPs?|motor units?|potentials)/i.test(
+    // polyphasic MUAPs"); polyphasia alone says neither (Preston & Shapiro 2020). "Units" alone
+    // are motor units, as reports shorten them ("reduced recruitment of large units").
+    /(short[- ]duration|small|low[- ]amplitude|myopathic)[\s,-]*(\w+[\s,-]+){0,3}(MUAPs?|MUPs?|(?:motor )?units?|potentials)/i.test(
       t,
     )
   )
     f.muap = "myopathic";
   else if (
-    /(large|long[- ]duration|polyphasic|high[- ]amplitude|neurogenic|reinnervat\w*)\s*(\w+\s+){0,3}(MUAPs?|MUPs?|motor units?|potentials)|chronic neurogenic|reinnervation/i.test(
+    /(large|long[- ]duration|polyphasic|high[- ]amplitude|neurogenic|reinnervat\w*)\s*(\w+\s+){0,3}(MUAPs?|MUPs?|(?:motor )?units?|potentials)|chronic neurogenic|reinnervation/i.test(
       t,
     )
   )
     f.muap = "neurogenic";
   else if (/\bneurogenic (?:changes?|pattern|features|findings)\b/i.test(t)) f.muap = "neurogenic";
   else if (
-    /(small|short[- ]duration|myopathic)\s*(\w+\s+){0,3}(MUAPs?|MUPs?|motor units?|potentials)/i.test(t)
+    /(small|short[- ]duration|myopathic)\s*(\w+\s+){0,3}(MUAPs?|MUPs?|(?:motor )?units?|potentials)/i.test(t)
   )
     f.muap = "myopathic";
   else if (/normal (MUAPs?|MUPs?|motor units?)/i.test(t)) f.muap = "normal";
