@@ -938,3 +938,32 @@ describe("a bulleted label with its side", () => {
     });
   });
 });
+
+describe("conduction tables set side by side", () => {
+  it("each column is its own leg, in the order the header names them", () => {
+    check({
+      text: [
+        "Nerve conduction studies:",
+        "MOTOR                LEFT                     RIGHT",
+        "                     DL / Amp / CV            DL / Amp / CV",
+        "Peroneal (EDB)       NR                       4.1 ms / 3.9 mV / 47",
+        "Tibial (AH)          4.2 ms / 1.1 mV / 43     4.0 ms / 9.0 mV / 45",
+        "LATE RESPONSES       LEFT                     RIGHT",
+        "Tibial F (ms)        61.0 (ULN 58)            52.3",
+        "",
+      ].join("\n"),
+      has: [
+        { kind: "ncs", study: "peroneal_motor_edb", side: "left", result: "absent" },
+        { kind: "ncs", study: "peroneal_motor_edb", side: "right", result: "normal", amplitude: 3.9 },
+        { kind: "ncs", study: "tibial_motor_ah", side: "left", result: "reduced", velocity: 43 },
+        { kind: "ncs", study: "tibial_motor_ah", side: "right", result: "normal", amplitude: 9 },
+        { kind: "ncs", study: "tibial_f_wave", side: "left", result: "prolonged" },
+        { kind: "ncs", study: "tibial_f_wave", side: "right", result: "normal" },
+      ],
+      not: [
+        { kind: "ncs", study: "peroneal_motor_edb", side: "bilateral" },
+        { kind: "ncs", study: "peroneal_motor_edb", side: "right", result: "absent" },
+      ],
+    });
+  });
+});
