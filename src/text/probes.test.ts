@@ -967,3 +967,44 @@ describe("conduction tables set side by side", () => {
     });
   });
 });
+
+describe("needle tables as machines print them, abbreviations and all", () => {
+  it("a header whose narrow side column is one space from 'Muscle' still names every column", () => {
+    check({
+      text: [
+        "NEEDLE EMG",
+        "Side Muscle          Nerve          Root    Ins   Fibs  PSW   Fasc  MUAP  Recrt",
+        "L    Tib anterior    Deep peroneal  L4-5    Incr  2+    2+    None  Nml   Reduced",
+        "L    Biceps fem SH   Sciatic        L5-S2   Nml   None  None  None  Nml   Nml",
+        "",
+      ].join("\n"),
+      has: [
+        {
+          kind: "emg",
+          muscle: "tibialis_anterior",
+          side: "left",
+          insertional: "increased",
+          grade: 2,
+          recruitment: "reduced",
+        },
+        {
+          kind: "emg",
+          muscle: "biceps_femoris_short_head",
+          side: "left",
+          spontaneous: "none",
+          recruitment: "normal",
+        },
+      ],
+    });
+  });
+  it("'inferior gluteal and sciatic territories' names nerves, not the gluteal muscles", () => {
+    check({
+      text: "EMG: R gluteus maximus normal. Denervation in R S1 muscles of the tibial, inferior gluteal and sciatic territories.",
+      has: [{ kind: "emg", muscle: "gluteus_maximus", side: "right", spontaneous: "none" }],
+      not: [
+        { kind: "emg", muscle: "gluteus_medius" },
+        { kind: "emg", muscle: "gluteus_maximus", spontaneous: "fibrillations" },
+      ],
+    });
+  });
+});

@@ -27,6 +27,18 @@ interface Entry {
   exact?: string;
 }
 
+const ALL_KINDS: readonly AtlasKind[] = [
+  "root",
+  "plexus",
+  "nerve",
+  "site",
+  "muscle",
+  "movement",
+  "reflex",
+  "region",
+  "study",
+];
+
 /** Words skipped inside a phrase: "dorsum of the left foot" is "dorsum foot". */
 const STOP = new Set(["the", "of", "left", "right", "both", "bilateral", "lt", "rt"]);
 const TOKEN = /[A-Za-z0-9]+/g;
@@ -139,7 +151,9 @@ export class Vocabulary {
       }
       let key = "";
       let raw = "";
-      let best: { j: number; entry: Entry } | undefined;
+      // The longest phrase of any kind wins its place: "inferior gluteal" (a nerve) is not the
+      // gluteal muscles, even when only muscles are asked for.
+      let best: { j: number; entry: Entry | undefined } | undefined;
       for (let j = i; j < toks.length; j++) {
         const t = toks[j] as (typeof toks)[number];
         if (j > i) {
@@ -158,8 +172,10 @@ export class Vocabulary {
         raw += t.raw;
         const entry = this.lookup(key, raw, kinds);
         if (entry) best = { j, entry };
+        else if (this.lookup(key, raw, ALL_KINDS)) best = { j, entry: undefined };
       }
-      if (best) {
+      if (best && !best.entry) i = best.j + 1;
+      else if (best?.entry) {
         const last = toks[best.j] as (typeof toks)[number];
         out.push({
           start: first.s,
