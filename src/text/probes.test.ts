@@ -1008,3 +1008,23 @@ describe("needle tables as machines print them, abbreviations and all", () => {
     });
   });
 });
+
+describe("conduction tables in pipes", () => {
+  it("the rule under a pipe table's header does not end the table", () => {
+    check({
+      text: [
+        "Nerve conduction studies",
+        "| Nerve | Side | Stim site | Latency (ms) | Amplitude | CV (m/s) |",
+        "|---|---|---|---|---|---|",
+        "| Peroneal motor (EDB) | R | Ankle | NR | NR | - |",
+        "| Sural | L | Calf | 3.1 | 15 uV | |",
+        "",
+      ].join("\n"),
+      has: [
+        { kind: "ncs", study: "peroneal_motor_edb", side: "right", result: "absent" },
+        { kind: "ncs", study: "sural_sensory", side: "left", result: "normal", amplitude: 15 },
+      ],
+      not: [{ kind: "ncs", study: "peroneal_motor_edb", side: "left" }],
+    });
+  });
+});

@@ -181,7 +181,7 @@ function titleSide(doc: Doc, u: Unit): Side | undefined {
 }
 
 /** A pipe table's rule ("|---|---|") or an empty line: part of the table, not a row. */
-const RULE = /^[\s|:\-\u2013\u2014=+]*$/;
+export const RULE = /^[\s|:\-\u2013\u2014=+]*$/;
 
 /**
  * Read every needle EMG table with a header in the note. The side of a row is its side cell, else

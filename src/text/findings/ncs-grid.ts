@@ -19,6 +19,7 @@ import type { NcsFinding } from "../../case/schema.js";
 import type { Doc } from "../doc.js";
 import type { Side } from "../laterality.js";
 import type { Unit } from "../sentences.js";
+import { RULE } from "./emg-table.js";
 import {
   type Column,
   columnOf,
@@ -106,7 +107,7 @@ export function readNcsGrids(doc: Doc): Set<Unit> {
       cols = header;
       continue;
     }
-    if (!cols) continue;
+    if (!cols || RULE.test(u.text)) continue;
     if (!u.row || !isGridRow(cells)) {
       close();
       cols = undefined;
