@@ -58,6 +58,15 @@ export const MISSING_SYNONYMS: Phrase[] = [
     kind: "muscle",
     ids: ["biceps_femoris_long_head"],
   },
+  {
+    words: [
+      "biceps femoris short and long heads",
+      "biceps femoris long and short heads",
+      "both heads of biceps femoris",
+    ],
+    kind: "muscle",
+    ids: ["biceps_femoris_short_head", "biceps_femoris_long_head"],
+  },
   { words: ["tib anterior"], kind: "muscle", ids: ["tibialis_anterior"] },
   { words: ["glut medius"], kind: "muscle", ids: ["gluteus_medius"] },
   { words: ["glut maximus"], kind: "muscle", ids: ["gluteus_maximus"] },

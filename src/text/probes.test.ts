@@ -1028,3 +1028,31 @@ describe("conduction tables in pipes", () => {
     });
   });
 });
+
+describe("a needle examination's list of normal muscles", () => {
+  it("every muscle of a list called normal, and those added with 'as are', are normal", () => {
+    check({
+      text: "On needle EMG the left gluteus maximus, tibialis anterior and vastus lateralis are normal, as are the left L5 and S1 paraspinal muscles.",
+      has: [
+        { kind: "emg", muscle: "gluteus_maximus", side: "left", spontaneous: "none", recruitment: "normal" },
+        { kind: "emg", muscle: "tibialis_anterior", side: "left", spontaneous: "none" },
+        { kind: "emg", muscle: "paraspinal_S1", side: "left", spontaneous: "none" },
+      ],
+    });
+  });
+  it("the next sentence of the paragraph continues the needle examination; a strength sentence does not", () => {
+    check({
+      text: "EMG (left): medial gastrocnemius fibrillations 2+. Biceps femoris short and long heads and the S1 paraspinals were normal.\n\nExamination: tibialis anterior and gluteus medius were normal.",
+      has: [
+        { kind: "emg", muscle: "gastrocnemius_medial_head", side: "left", spontaneous: "fibrillations" },
+        { kind: "emg", muscle: "biceps_femoris_long_head", side: "left", spontaneous: "none" },
+        { kind: "emg", muscle: "biceps_femoris_short_head", side: "left", spontaneous: "none" },
+        { kind: "emg", muscle: "paraspinal_S1", side: "left", spontaneous: "none" },
+      ],
+      not: [
+        { kind: "emg", muscle: "tibialis_anterior" },
+        { kind: "emg", muscle: "gluteus_medius" },
+      ],
+    });
+  });
+});
