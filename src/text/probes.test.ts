@@ -1056,3 +1056,42 @@ describe("a needle examination's list of normal muscles", () => {
     });
   });
 });
+
+describe("conduction values given side by side in prose", () => {
+  it("'left 1.2 mV, right 6.8 mV' and '3 uV right, 12 uV left' are one finding per side, each judged by its own value", () => {
+    check({
+      text: "Findings\n• Peroneal motor (EDB): left 1.2 mV, right 6.8 mV; velocities 40 m/s (left) and 47 m/s (right).\n• Sural SNAPs: 3 uV right, 12 uV left.",
+      has: [
+        {
+          kind: "ncs",
+          study: "peroneal_motor_edb",
+          side: "left",
+          result: "reduced",
+          amplitude: 1.2,
+          velocity: 40,
+        },
+        {
+          kind: "ncs",
+          study: "peroneal_motor_edb",
+          side: "right",
+          result: "normal",
+          amplitude: 6.8,
+          velocity: 47,
+        },
+        { kind: "ncs", study: "sural_sensory", side: "right", amplitude: 3 },
+        { kind: "ncs", study: "sural_sensory", side: "left", result: "normal", amplitude: 12 },
+      ],
+      not: [{ kind: "ncs", study: "peroneal_motor_edb", side: "right", result: "reduced" }],
+    });
+  });
+  it("a result is its clause's: 'preserved (right 9 uV, left 8 uV) while the median responses were absent'", () => {
+    check({
+      text: "The sural sensory responses were preserved (right 9 uV, left 8 uV) while the median and ulnar sensory responses were absent.",
+      has: [
+        { kind: "ncs", study: "sural_sensory", side: "right", result: "normal" },
+        { kind: "ncs", study: "sural_sensory", side: "left", result: "normal" },
+      ],
+      not: [{ kind: "ncs", study: "sural_sensory", result: "absent" }],
+    });
+  });
+});
