@@ -1095,3 +1095,51 @@ describe("conduction values given side by side in prose", () => {
     });
   });
 });
+
+describe("whole parts of the leg examined for sensation", () => {
+  it("'both feet', 'the whole R foot', 'the distal third of the leg', 'below the knees' are the skin of those parts", () => {
+    check({
+      text: "Pinprick was reduced over the right anterior thigh and in both feet. Reduced light touch over the whole L foot and the distal third of the leg.",
+      has: [
+        { kind: "sensory", region: "thigh_anterior", side: "right", change: "reduced" },
+        { kind: "sensory", region: "foot_dorsum", side: "bilateral", modality: "pinprick" },
+        { kind: "sensory", region: "sole_medial", side: "bilateral", modality: "pinprick" },
+        { kind: "sensory", region: "sole_lateral", side: "left", modality: "light_touch" },
+        { kind: "sensory", region: "calf_posterior", side: "left", modality: "light_touch" },
+        { kind: "sensory", region: "leg_medial", side: "left", modality: "light_touch" },
+      ],
+      not: [{ kind: "sensory", region: "foot_dorsum", side: "right" }],
+    });
+    check({
+      text: "Sensory: decreased PP below the knees bilaterally.",
+      has: [
+        { kind: "sensory", region: "leg_anterolateral", side: "bilateral", change: "reduced" },
+        { kind: "sensory", region: "sole_lateral", side: "bilateral", change: "reduced" },
+      ],
+    });
+  });
+  it("a symptom in both feet and a part named before 'of both feet' are not the whole foot examined", () => {
+    check({
+      text: "He has long-standing numbness of both feet. Vibration sense was reduced in the toes of both feet.",
+      has: [{ kind: "sensory", region: "great_toe", side: "bilateral", change: "reduced" }],
+      not: [
+        { kind: "sensory", region: "sole_medial" },
+        { kind: "sensory", region: "foot_dorsum" },
+      ],
+    });
+  });
+  it("'absent at the toes and reduced at the knees, and JPS impaired at the toes': each item its change and modality", () => {
+    check({
+      text: "Vibration was absent at the toes and reduced at the knees, and joint position sense was impaired at the toes. JPS lost at the ankles; vibration lost at the great toes.",
+      has: [
+        { kind: "sensory", region: "great_toe", change: "absent", modality: "vibration" },
+        { kind: "sensory", region: "knee_anterior", change: "reduced", modality: "vibration" },
+        { kind: "sensory", region: "great_toe", change: "reduced", modality: "proprioception" },
+      ],
+      not: [
+        { kind: "sensory", region: "knee_anterior", change: "absent" },
+        { kind: "sensory", region: "knee_anterior", modality: "proprioception" },
+      ],
+    });
+  });
+});
