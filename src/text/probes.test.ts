@@ -1143,3 +1143,27 @@ describe("whole parts of the leg examined for sensation", () => {
     });
   });
 });
+
+describe("sides written as letters inside a region and side labels without a colon", () => {
+  it("'reduced LT and PP over the lateral L thigh' is the left lateral thigh", () => {
+    check({
+      text: "O: Palm-sized area of reduced LT and PP over the lateral L thigh, stopping above the knee.",
+      has: [{ kind: "sensory", region: "thigh_lateral", side: "left", change: "reduced" }],
+      not: [{ kind: "sensory", region: "thigh_lateral", side: "right" }],
+    });
+  });
+  it("a line 'LEFT LOWER LIMB' sets the side of the labelled lines under it", () => {
+    check({
+      text: "EXAMINATION\nRIGHT LOWER LIMB\nPower: hip flexion 5/5.\nLEFT LOWER LIMB\nPower: hip flexion 4/5.\nReflexes: knee jerk absent, ankle jerk normal.\n",
+      has: [
+        { kind: "strength", target: "hip_flexion", side: "left", mrc: 4 },
+        { kind: "reflex", reflex: "achilles", side: "left", grade: "normal" },
+        { kind: "reflex", reflex: "patellar", side: "left", grade: "absent" },
+      ],
+      not: [
+        { kind: "reflex", reflex: "achilles", side: "bilateral" },
+        { kind: "reflex", reflex: "patellar", side: "right" },
+      ],
+    });
+  });
+});

@@ -79,7 +79,7 @@ const ADJ_PLAIN: Record<string, string> = {
 };
 const PART = "thighs?|legs?|shins?|calf|calves|knees?|feet|foot|soles?|heels?|ankles?|toes?|buttocks?|groin";
 const CROSS = new RegExp(
-  `\\b((?:${ADJ})(?:\\s*(?:,|and|or|&)\\s*(?:${ADJ}))*)\\s+(?:(?:aspect|side|border|surface|part)s?\\s+of\\s+)?(?:the\\s+)?(?:(?:left|right|both)\\s+)?((?:${PART})(?:\\s*(?:,|and|or|&)\\s*(?:the\\s+)?(?:${PART}))*)\\b`,
+  `\\b((?:${ADJ})(?:\\s*(?:,|and|or|&)\\s*(?:${ADJ}))*)\\s+(?:(?:aspect|side|border|surface|part)s?\\s+of\\s+)?(?:the\\s+)?(?:(?:left|right|both|Lt|Rt|L|R)\\s+)?((?:${PART})(?:\\s*(?:,|and|or|&)\\s*(?:the\\s+)?(?:${PART}))*)\\b`,
   "gi",
 );
 /** "Glove-and-stocking", "stocking distribution": the skin of both feet. */
