@@ -67,6 +67,17 @@ export const MISSING_SYNONYMS: Phrase[] = [
     kind: "muscle",
     ids: ["biceps_femoris_short_head", "biceps_femoris_long_head"],
   },
+  // "Knee and ankle jerks brisk": one noun for two reflexes.
+  {
+    words: [
+      "knee and ankle jerks",
+      "knee and ankle reflexes",
+      "ankle and knee jerks",
+      "ankle and knee reflexes",
+    ],
+    kind: "reflex",
+    ids: ["patellar", "achilles"],
+  },
   { words: ["tib anterior"], kind: "muscle", ids: ["tibialis_anterior"] },
   { words: ["glut medius"], kind: "muscle", ids: ["gluteus_medius"] },
   { words: ["glut maximus"], kind: "muscle", ids: ["gluteus_maximus"] },

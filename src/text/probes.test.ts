@@ -1167,3 +1167,19 @@ describe("sides written as letters inside a region and side labels without a col
     });
   });
 });
+
+describe("reflexes a qualifier names", () => {
+  it("'Abdominal reflexes absent' is not the knee and ankle jerks absent; 'knee and ankle jerks brisk' is both brisk", () => {
+    check({
+      text: "Reflexes: knee and ankle jerks brisk (3+) bilaterally; plantars extensor bilaterally. Abdominal reflexes absent.",
+      has: [
+        { kind: "reflex", reflex: "patellar", grade: "brisk", side: "bilateral" },
+        { kind: "reflex", reflex: "achilles", grade: "brisk", side: "bilateral" },
+      ],
+      not: [
+        { kind: "reflex", reflex: "patellar", grade: "absent" },
+        { kind: "reflex", reflex: "achilles", grade: "absent" },
+      ],
+    });
+  });
+});
