@@ -1183,3 +1183,21 @@ describe("reflexes a qualifier names", () => {
     });
   });
 });
+
+describe("a negation after a sign and its place", () => {
+  it("'Tinel's sign at the right fibular neck is no longer elicited' is a negative Tinel sign", () => {
+    check({
+      text: "Tinel's sign at the right fibular neck is no longer elicited.",
+      has: [{ kind: "sign", sign: "tinel", side: "right", present: false }],
+      not: [
+        { kind: "sign", sign: "tinel", present: true },
+        { kind: "sign", sign: "tinel", present: undefined },
+      ],
+    });
+    check({
+      text: "Tinel positive at the fibular head and the ankle jerk was not elicited.",
+      has: [{ kind: "reflex", reflex: "achilles", grade: "absent" }],
+      not: [{ kind: "sign", sign: "tinel", present: false }],
+    });
+  });
+});
