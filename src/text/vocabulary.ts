@@ -27,18 +27,6 @@ interface Entry {
   exact?: string;
 }
 
-const ALL_KINDS: readonly AtlasKind[] = [
-  "root",
-  "plexus",
-  "nerve",
-  "site",
-  "muscle",
-  "movement",
-  "reflex",
-  "region",
-  "study",
-];
-
 /** Words skipped inside a phrase: "dorsum of the left foot" is "dorsum foot". */
 const STOP = new Set(["the", "of", "left", "right", "both", "bilateral", "lt", "rt"]);
 const TOKEN = /[A-Za-z0-9]+/g;
@@ -112,7 +100,8 @@ export class Vocabulary {
     }
   }
 
-  private lookup(key: string, raw: string, kinds: readonly AtlasKind[]): Entry | undefined {
+  /** The entry for a phrase key among `kinds` ("any": of whatever kind). */
+  private lookup(key: string, raw: string, kinds: readonly AtlasKind[] | "any"): Entry | undefined {
     // The singular and plural of the last word: "reflex(es)", "jerk(s)".
     const other = key.endsWith("es")
       ? [key.slice(0, -1), key.slice(0, -2)]
@@ -124,7 +113,7 @@ export class Vocabulary {
       if (!list) continue;
       const hit = list.find(
         (e) =>
-          kinds.includes(e.kind) &&
+          (kinds === "any" || kinds.includes(e.kind)) &&
           (e.exact === undefined || (k === key && e.exact === raw) || `${e.exact}s` === raw),
       );
       if (hit) return hit;
@@ -172,7 +161,7 @@ export class Vocabulary {
         raw += t.raw;
         const entry = this.lookup(key, raw, kinds);
         if (entry) best = { j, entry };
-        else if (this.lookup(key, raw, ALL_KINDS)) best = { j, entry: undefined };
+        else if (this.lookup(key, raw, "any")) best = { j, entry: undefined };
       }
       if (best && !best.entry) i = best.j + 1;
       else if (best?.entry) {
