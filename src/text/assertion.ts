@@ -41,8 +41,13 @@ const PSEUDO =
 const PRE_NEGATION =
   /\b(?:no|not|without|w\/o|denies|denied|denying|negative for|neg for|absence of|free of|never|nor|neither|ruled out|r\/o'?d|excluded|excluding|did not (?:show|reveal|demonstrate|have|find|report|complain of|exhibit)|does not (?:have|show|report|demonstrate)|doesn't (?:have|show)|no evidence of|no signs? of|no history of|declined|unremarkable for|resolution of)\b/gi;
 
+/**
+ * A negation after the finding: at most three words between (commas allowed), or a place of up to
+ * six words without a comma or a conjunction ("Tinel's sign at the right fibular neck is no longer
+ * elicited"); "no longer" negates a sign as "not" does.
+ */
 const POST_NEGATION =
-  /^(?:[\s,]+(?!was\b|were\b|is\b|are\b|not\b)[A-Za-z-]+){0,3}[\s,:]+(?:(?:was|were|is|are|has been|have been)\s+)?(?:not\s+(?:seen|evident|present|found|observed|noted|elicited|detected|demonstrated|shown|identified|appreciated)|ruled out|excluded|negative|neg\b|-ve\b|unremarkable|absent|resolved)/i;
+  /^(?:(?:[\s,]+(?!was\b|were\b|is\b|are\b|not\b)[A-Za-z-]+){0,3}|(?:\s+(?!was\b|were\b|is\b|are\b|not\b|and\b|or\b|but\b|no\b)[A-Za-z'-]+){4,6})[\s,:]+(?:(?:was|were|is|are|has been|have been)\s+)?(?:(?:not|no longer)\s+(?:seen|evident|present|found|observed|noted|elicited|detected|demonstrated|shown|identified|appreciated)|ruled out|excluded|negative|neg\b|-ve\b|unremarkable|absent|resolved)/i;
 
 const UNCERTAIN =
   /(?:\?|\b(?:possible|possibly|probable|probably|suspected|suspect|suspicious (?:for|of)|questionable|query|equivocal|cannot (?:be )?(?:excluded?|ruled? out)|can't (?:exclude|rule out)|could not (?:be )?(?:excluded?|ruled? out)|not (?:be )?excluded|rule out|r\/o|may (?:be|have|represent)|might|versus|vs\.?|differential(?: diagnosis)? (?:includes?|of)|consider(?:ed)?|concern for|worrisome for)\b)/gi;

@@ -16,9 +16,12 @@ import type { Unit } from "./sentences.js";
 import { type Vocabulary, vocabulary } from "./vocabulary.js";
 import { countWork } from "./work.js";
 
-/** A sentence that opens with the leg it is about: "In the left leg ...", "Neuro, R leg: ...". */
+/**
+ * A sentence that opens with the leg it is about: "In the left leg ...", "Neuro, R leg: ...",
+ * "Needle EMG, left: ...".
+ */
 const LEAD_SIDE =
-  /^\s*(?:(?:in|on|for)\s+the\s+(left|right)\s+(?:leg|lower\s+limb|lower\s+extremity)\b|[A-Za-z]{2,12},\s+(left|right|L|R)\s+(?:leg|LE|lower\s+limb)\s*:)/i;
+  /^\s*(?:[•*-]\s*)?(?:(?:in|on|for)\s+the\s+(left|right)\s+(?:leg|lower\s+limb|lower\s+extremity)\b|[A-Za-z][A-Za-z ]{1,20},\s+(left|right|L|R)(?:\s+(?:leg|LE|lower\s+limb))?\s*:)/i;
 
 export interface Draft {
   finding: Finding;

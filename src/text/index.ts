@@ -17,6 +17,7 @@ import { readLabs } from "./findings/lab.js";
 import { readLimbStatements } from "./findings/limb.js";
 import { readNcs } from "./findings/ncs.js";
 import { gridHeader, isGridRow, readNcsGrids } from "./findings/ncs-grid.js";
+import { isSideBySideLine, readNcsSides } from "./findings/ncs-sides.js";
 import { isNcsTableLine, readNcsTables } from "./findings/ncs-table.js";
 import { readReflexes } from "./findings/reflex.js";
 import { readSensory } from "./findings/sensory.js";
@@ -93,7 +94,8 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
       emgHeader(cells) !== undefined ||
       isEmgTableRow(cells, vocab) ||
       gridHeader(cells) !== undefined ||
-      isGridRow(cells)
+      isGridRow(cells) ||
+      isSideBySideLine(cells)
     );
   };
   const units = segment(norm.text, isRow).map((u) => ({
@@ -110,6 +112,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   readLimbStatements(doc);
   readEmg(doc, readEmgTables(doc));
   const grids = readNcsGrids(doc);
+  for (const u of readNcsSides(doc)) grids.add(u);
   readNcs(doc);
   readNcsTables(doc, grids);
   readSigns(doc);

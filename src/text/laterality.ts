@@ -145,8 +145,12 @@ export function resolveAffected(ms: SideMention[], affected: Side | undefined): 
 const HEADER =
   /^\s*(?:(right|left|bilateral|both)(?:\s+(?:side|leg|legs|lower (?:limb|extremity|limbs|extremities)|limb|LE))?|(RLE|LLE|BLE|R|L))\s*(?::|\s-\s|\s\u2013\s)\s*/i;
 
+/** A side label alone on its line without a colon: "LEFT LOWER LIMB", "Right leg". */
+const HEADER_ALONE =
+  /^\s*(?:(right|left|both)\s+(?:side|leg|legs|lower (?:limb|extremity|limbs|extremities)|limb|LE)|(RLE|LLE|BLE))\s*$/i;
+
 export function headerSide(line: string): { side: Side; alone: boolean; length: number } | undefined {
-  const m = HEADER.exec(line);
+  const m = HEADER.exec(line) ?? HEADER_ALONE.exec(line);
   if (!m) return undefined;
   const letters = m[2];
   if (letters && !/^(RLE|LLE|BLE|R|L)$/.test(letters)) return undefined;

@@ -42,15 +42,50 @@ export const MISSING_SYNONYMS: Phrase[] = [
   // Abbreviated heads and words as needle EMG tables print them (Preston & Shapiro 2020, the
   // report tables of the electrodiagnostic chapters): "Biceps femoris SH", "Ext hallucis longus".
   {
-    words: ["biceps femoris SH", "BF SH", "BF short head", "biceps femoris short"],
+    words: [
+      "biceps femoris SH",
+      "BF SH",
+      "BF short head",
+      "biceps femoris short",
+      "biceps fem SH",
+      "biceps fem short head",
+    ],
     kind: "muscle",
     ids: ["biceps_femoris_short_head"],
   },
   {
-    words: ["biceps femoris LH", "BF LH", "BF long head"],
+    words: ["biceps femoris LH", "BF LH", "BF long head", "biceps fem LH", "biceps fem long head"],
     kind: "muscle",
     ids: ["biceps_femoris_long_head"],
   },
+  {
+    words: [
+      "biceps femoris short and long heads",
+      "biceps femoris long and short heads",
+      "both heads of biceps femoris",
+    ],
+    kind: "muscle",
+    ids: ["biceps_femoris_short_head", "biceps_femoris_long_head"],
+  },
+  // "Knee and ankle jerks brisk": one noun for two reflexes.
+  {
+    words: [
+      "knee and ankle jerks",
+      "knee and ankle reflexes",
+      "ankle and knee jerks",
+      "ankle and knee reflexes",
+    ],
+    kind: "reflex",
+    ids: ["patellar", "achilles"],
+  },
+  { words: ["tib anterior"], kind: "muscle", ids: ["tibialis_anterior"] },
+  { words: ["glut medius"], kind: "muscle", ids: ["gluteus_medius"] },
+  { words: ["glut maximus"], kind: "muscle", ids: ["gluteus_maximus"] },
+  // The gluteal nerves named without "nerve", as a territory or a table's nerve column ("inferior
+  // gluteal and sciatic territories", "Sup gluteal"): a nerve, not the gluteal muscles.
+  { words: ["inferior gluteal", "inf gluteal"], kind: "nerve", ids: ["inferior_gluteal"] },
+  { words: ["superior gluteal", "sup gluteal"], kind: "nerve", ids: ["superior_gluteal"] },
+  { words: ["tib posterior"], kind: "muscle", ids: ["tibialis_posterior"] },
   {
     words: ["ext hallucis longus", "ext hall longus", "ext hallucis"],
     kind: "muscle",

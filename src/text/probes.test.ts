@@ -914,3 +914,290 @@ describe("sensation by modality and by plural parts", () => {
     });
   });
 });
+
+describe("a bulleted label with its side", () => {
+  it("'• Needle EMG, left: TA ...; EHL ...' gives the left to every muscle of the item, past ';'", () => {
+    check({
+      text: "• Needle EMG, left: tibialis anterior - fibrillations 2+, reduced recruitment of large units; EHL - fibrillations 2+; gluteus medius - fibrillations 1+.\n• Needle EMG, right: tibialis anterior normal.",
+      has: [
+        {
+          kind: "emg",
+          muscle: "tibialis_anterior",
+          side: "left",
+          muap: "neurogenic",
+          recruitment: "reduced",
+        },
+        { kind: "emg", muscle: "extensor_hallucis_longus", side: "left", spontaneous: "fibrillations" },
+        { kind: "emg", muscle: "gluteus_medius", side: "left", spontaneous: "fibrillations" },
+        { kind: "emg", muscle: "tibialis_anterior", side: "right", spontaneous: "none" },
+      ],
+      not: [
+        { kind: "emg", muscle: "extensor_hallucis_longus", side: "right" },
+        { kind: "emg", muscle: "gluteus_medius", side: "bilateral" },
+      ],
+    });
+  });
+});
+
+describe("conduction tables set side by side", () => {
+  it("each column is its own leg, in the order the header names them", () => {
+    check({
+      text: [
+        "Nerve conduction studies:",
+        "MOTOR                LEFT                     RIGHT",
+        "                     DL / Amp / CV            DL / Amp / CV",
+        "Peroneal (EDB)       NR                       4.1 ms / 3.9 mV / 47",
+        "Tibial (AH)          4.2 ms / 1.1 mV / 43     4.0 ms / 9.0 mV / 45",
+        "LATE RESPONSES       LEFT                     RIGHT",
+        "Tibial F (ms)        61.0 (ULN 58)            52.3",
+        "",
+      ].join("\n"),
+      has: [
+        { kind: "ncs", study: "peroneal_motor_edb", side: "left", result: "absent" },
+        { kind: "ncs", study: "peroneal_motor_edb", side: "right", result: "normal", amplitude: 3.9 },
+        { kind: "ncs", study: "tibial_motor_ah", side: "left", result: "reduced", velocity: 43 },
+        { kind: "ncs", study: "tibial_motor_ah", side: "right", result: "normal", amplitude: 9 },
+        { kind: "ncs", study: "tibial_f_wave", side: "left", result: "prolonged" },
+        { kind: "ncs", study: "tibial_f_wave", side: "right", result: "normal" },
+      ],
+      not: [
+        { kind: "ncs", study: "peroneal_motor_edb", side: "bilateral" },
+        { kind: "ncs", study: "peroneal_motor_edb", side: "right", result: "absent" },
+      ],
+    });
+  });
+});
+
+describe("needle tables as machines print them, abbreviations and all", () => {
+  it("a header whose narrow side column is one space from 'Muscle' still names every column", () => {
+    check({
+      text: [
+        "NEEDLE EMG",
+        "Side Muscle          Nerve          Root    Ins   Fibs  PSW   Fasc  MUAP  Recrt",
+        "L    Tib anterior    Deep peroneal  L4-5    Incr  2+    2+    None  Nml   Reduced",
+        "L    Biceps fem SH   Sciatic        L5-S2   Nml   None  None  None  Nml   Nml",
+        "",
+      ].join("\n"),
+      has: [
+        {
+          kind: "emg",
+          muscle: "tibialis_anterior",
+          side: "left",
+          insertional: "increased",
+          grade: 2,
+          recruitment: "reduced",
+        },
+        {
+          kind: "emg",
+          muscle: "biceps_femoris_short_head",
+          side: "left",
+          spontaneous: "none",
+          recruitment: "normal",
+        },
+      ],
+    });
+  });
+  it("'inferior gluteal and sciatic territories' names nerves, not the gluteal muscles", () => {
+    check({
+      text: "EMG: R gluteus maximus normal. Denervation in R S1 muscles of the tibial, inferior gluteal and sciatic territories.",
+      has: [{ kind: "emg", muscle: "gluteus_maximus", side: "right", spontaneous: "none" }],
+      not: [
+        { kind: "emg", muscle: "gluteus_medius" },
+        { kind: "emg", muscle: "gluteus_maximus", spontaneous: "fibrillations" },
+      ],
+    });
+  });
+});
+
+describe("conduction tables in pipes", () => {
+  it("the rule under a pipe table's header does not end the table", () => {
+    check({
+      text: [
+        "Nerve conduction studies",
+        "| Nerve | Side | Stim site | Latency (ms) | Amplitude | CV (m/s) |",
+        "|---|---|---|---|---|---|",
+        "| Peroneal motor (EDB) | R | Ankle | NR | NR | - |",
+        "| Sural | L | Calf | 3.1 | 15 uV | |",
+        "",
+      ].join("\n"),
+      has: [
+        { kind: "ncs", study: "peroneal_motor_edb", side: "right", result: "absent" },
+        { kind: "ncs", study: "sural_sensory", side: "left", result: "normal", amplitude: 15 },
+      ],
+      not: [{ kind: "ncs", study: "peroneal_motor_edb", side: "left" }],
+    });
+  });
+});
+
+describe("a needle examination's list of normal muscles", () => {
+  it("every muscle of a list called normal, and those added with 'as are', are normal", () => {
+    check({
+      text: "On needle EMG the left gluteus maximus, tibialis anterior and vastus lateralis are normal, as are the left L5 and S1 paraspinal muscles.",
+      has: [
+        { kind: "emg", muscle: "gluteus_maximus", side: "left", spontaneous: "none", recruitment: "normal" },
+        { kind: "emg", muscle: "tibialis_anterior", side: "left", spontaneous: "none" },
+        { kind: "emg", muscle: "paraspinal_S1", side: "left", spontaneous: "none" },
+      ],
+    });
+  });
+  it("the next sentence of the paragraph continues the needle examination; a strength sentence does not", () => {
+    check({
+      text: "EMG (left): medial gastrocnemius fibrillations 2+. Biceps femoris short and long heads and the S1 paraspinals were normal.\n\nExamination: tibialis anterior and gluteus medius were normal.",
+      has: [
+        { kind: "emg", muscle: "gastrocnemius_medial_head", side: "left", spontaneous: "fibrillations" },
+        { kind: "emg", muscle: "biceps_femoris_long_head", side: "left", spontaneous: "none" },
+        { kind: "emg", muscle: "biceps_femoris_short_head", side: "left", spontaneous: "none" },
+        { kind: "emg", muscle: "paraspinal_S1", side: "left", spontaneous: "none" },
+      ],
+      not: [
+        { kind: "emg", muscle: "tibialis_anterior" },
+        { kind: "emg", muscle: "gluteus_medius" },
+      ],
+    });
+  });
+});
+
+describe("conduction values given side by side in prose", () => {
+  it("'left 1.2 mV, right 6.8 mV' and '3 uV right, 12 uV left' are one finding per side, each judged by its own value", () => {
+    check({
+      text: "Findings\n• Peroneal motor (EDB): left 1.2 mV, right 6.8 mV; velocities 40 m/s (left) and 47 m/s (right).\n• Sural SNAPs: 3 uV right, 12 uV left.",
+      has: [
+        {
+          kind: "ncs",
+          study: "peroneal_motor_edb",
+          side: "left",
+          result: "reduced",
+          amplitude: 1.2,
+          velocity: 40,
+        },
+        {
+          kind: "ncs",
+          study: "peroneal_motor_edb",
+          side: "right",
+          result: "normal",
+          amplitude: 6.8,
+          velocity: 47,
+        },
+        { kind: "ncs", study: "sural_sensory", side: "right", amplitude: 3 },
+        { kind: "ncs", study: "sural_sensory", side: "left", result: "normal", amplitude: 12 },
+      ],
+      not: [{ kind: "ncs", study: "peroneal_motor_edb", side: "right", result: "reduced" }],
+    });
+  });
+  it("a result is its clause's: 'preserved (right 9 uV, left 8 uV) while the median responses were absent'", () => {
+    check({
+      text: "The sural sensory responses were preserved (right 9 uV, left 8 uV) while the median and ulnar sensory responses were absent.",
+      has: [
+        { kind: "ncs", study: "sural_sensory", side: "right", result: "normal" },
+        { kind: "ncs", study: "sural_sensory", side: "left", result: "normal" },
+      ],
+      not: [{ kind: "ncs", study: "sural_sensory", result: "absent" }],
+    });
+  });
+});
+
+describe("whole parts of the leg examined for sensation", () => {
+  it("'both feet', 'the whole R foot', 'the distal third of the leg', 'below the knees' are the skin of those parts", () => {
+    check({
+      text: "Pinprick was reduced over the right anterior thigh and in both feet. Reduced light touch over the whole L foot and the distal third of the leg.",
+      has: [
+        { kind: "sensory", region: "thigh_anterior", side: "right", change: "reduced" },
+        { kind: "sensory", region: "foot_dorsum", side: "bilateral", modality: "pinprick" },
+        { kind: "sensory", region: "sole_medial", side: "bilateral", modality: "pinprick" },
+        { kind: "sensory", region: "sole_lateral", side: "left", modality: "light_touch" },
+        { kind: "sensory", region: "calf_posterior", side: "left", modality: "light_touch" },
+        { kind: "sensory", region: "leg_medial", side: "left", modality: "light_touch" },
+      ],
+      not: [{ kind: "sensory", region: "foot_dorsum", side: "right" }],
+    });
+    check({
+      text: "Sensory: decreased PP below the knees bilaterally.",
+      has: [
+        { kind: "sensory", region: "leg_anterolateral", side: "bilateral", change: "reduced" },
+        { kind: "sensory", region: "sole_lateral", side: "bilateral", change: "reduced" },
+      ],
+    });
+  });
+  it("a symptom in both feet and a part named before 'of both feet' are not the whole foot examined", () => {
+    check({
+      text: "He has long-standing numbness of both feet. Vibration sense was reduced in the toes of both feet.",
+      has: [{ kind: "sensory", region: "great_toe", side: "bilateral", change: "reduced" }],
+      not: [
+        { kind: "sensory", region: "sole_medial" },
+        { kind: "sensory", region: "foot_dorsum" },
+      ],
+    });
+  });
+  it("'absent at the toes and reduced at the knees, and JPS impaired at the toes': each item its change and modality", () => {
+    check({
+      text: "Vibration was absent at the toes and reduced at the knees, and joint position sense was impaired at the toes. JPS lost at the ankles; vibration lost at the great toes.",
+      has: [
+        { kind: "sensory", region: "great_toe", change: "absent", modality: "vibration" },
+        { kind: "sensory", region: "knee_anterior", change: "reduced", modality: "vibration" },
+        { kind: "sensory", region: "great_toe", change: "reduced", modality: "proprioception" },
+      ],
+      not: [
+        { kind: "sensory", region: "knee_anterior", change: "absent" },
+        { kind: "sensory", region: "knee_anterior", modality: "proprioception" },
+      ],
+    });
+  });
+});
+
+describe("sides written as letters inside a region and side labels without a colon", () => {
+  it("'reduced LT and PP over the lateral L thigh' is the left lateral thigh", () => {
+    check({
+      text: "O: Palm-sized area of reduced LT and PP over the lateral L thigh, stopping above the knee.",
+      has: [{ kind: "sensory", region: "thigh_lateral", side: "left", change: "reduced" }],
+      not: [{ kind: "sensory", region: "thigh_lateral", side: "right" }],
+    });
+  });
+  it("a line 'LEFT LOWER LIMB' sets the side of the labelled lines under it", () => {
+    check({
+      text: "EXAMINATION\nRIGHT LOWER LIMB\nPower: hip flexion 5/5.\nLEFT LOWER LIMB\nPower: hip flexion 4/5.\nReflexes: knee jerk absent, ankle jerk normal.\n",
+      has: [
+        { kind: "strength", target: "hip_flexion", side: "left", mrc: 4 },
+        { kind: "reflex", reflex: "achilles", side: "left", grade: "normal" },
+        { kind: "reflex", reflex: "patellar", side: "left", grade: "absent" },
+      ],
+      not: [
+        { kind: "reflex", reflex: "achilles", side: "bilateral" },
+        { kind: "reflex", reflex: "patellar", side: "right" },
+      ],
+    });
+  });
+});
+
+describe("reflexes a qualifier names", () => {
+  it("'Abdominal reflexes absent' is not the knee and ankle jerks absent; 'knee and ankle jerks brisk' is both brisk", () => {
+    check({
+      text: "Reflexes: knee and ankle jerks brisk (3+) bilaterally; plantars extensor bilaterally. Abdominal reflexes absent.",
+      has: [
+        { kind: "reflex", reflex: "patellar", grade: "brisk", side: "bilateral" },
+        { kind: "reflex", reflex: "achilles", grade: "brisk", side: "bilateral" },
+      ],
+      not: [
+        { kind: "reflex", reflex: "patellar", grade: "absent" },
+        { kind: "reflex", reflex: "achilles", grade: "absent" },
+      ],
+    });
+  });
+});
+
+describe("a negation after a sign and its place", () => {
+  it("'Tinel's sign at the right fibular neck is no longer elicited' is a negative Tinel sign", () => {
+    check({
+      text: "Tinel's sign at the right fibular neck is no longer elicited.",
+      has: [{ kind: "sign", sign: "tinel", side: "right", present: false }],
+      not: [
+        { kind: "sign", sign: "tinel", present: true },
+        { kind: "sign", sign: "tinel", present: undefined },
+      ],
+    });
+    check({
+      text: "Tinel positive at the fibular head and the ankle jerk was not elicited.",
+      has: [{ kind: "reflex", reflex: "achilles", grade: "absent" }],
+      not: [{ kind: "sign", sign: "tinel", present: false }],
+    });
+  });
+});

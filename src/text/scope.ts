@@ -3,8 +3,11 @@
  * modalities", "reflexes were absent") reaches, and how its findings are written:
  *
  * - sides: a side written in the statement's own clause (up to the next comma, "and", ";" or
- *   "but"); else both legs when it says so ("throughout", "bilaterally", "in all four limbs",
- *   "on both sides"); else the side the note is about, when one side clearly dominates; else both.
+ *   "but"); else both legs ("throughout", "bilaterally", or nothing said). A statement that names
+ *   no leg speaks of the whole examination,
+ *   even in a note about one leg ("the left calf was swollen ... Strength was normal"): the
+ *   clinician who meant one leg names it, and the project's hand-coded notes and narratives code
+ *   such statements on both legs.
  * - findings: a v1.1 `others` finding per side (one bilateral finding for both legs): every item of
  *   the kind not named elsewhere in the case; items the note names keep their own reading.
  */
@@ -13,8 +16,6 @@ import type { Side } from "./laterality.js";
 import type { Unit } from "./sentences.js";
 import { countWork } from "./work.js";
 
-const BOTH =
-  /\b(throughout|bilateral(?:ly)?|symmetric(?:al(?:ly)?)?|both sides|(?:in|of|on) (?:all (?:four )?|both |the )?(?:limbs|legs|extremities|lower (?:limbs|extremities)))\b/i;
 const EXAM_ITEM =
   "(?:(?:the\\s+)?(?:leg|lower[- ]limb|muscle|motor)\\s+)?(?:strength|power|sensation|sensory (?:examination|exam|function)|(?:deep |muscle stretch )?(?:tendon )?reflexes|(?:muscle )?tone|(?:muscle )?bulk|coordination|cranial nerves)";
 /**
@@ -62,8 +63,6 @@ export function scopeSides(
   if (right) return { sides: ["right"], inferred: false };
   const header = doc.headerSide(u);
   if (header) return { sides: header === "bilateral" ? ["left", "right"] : [header], inferred: false };
-  if (BOTH.test(doc.text.slice(s.from, s.to))) return { sides: ["left", "right"], inferred: false };
-  if (doc.dominantStrong) return { sides: [doc.dominantStrong], inferred: true };
   return { sides: ["left", "right"], inferred: false };
 }
 

@@ -187,6 +187,10 @@ function lines(text: string): Line[] {
  * Split text into sentences and table rows. `isRow` says whether a line (trimmed, with the offset
  * where it starts) is a table row.
  */
+/** A line that is only a leg's side: "LEFT LOWER LIMB", "Right leg", "RLE:". */
+const SIDE_LABEL_LINE =
+  /^(?:right|left|both)\s+(?:side|leg|legs|lower\s+(?:limbs?|extremit(?:y|ies))|limb|LE)\s*:?$|^(?:RLE|LLE|BLE)\s*:?$/i;
+
 export function segment(text: string, isRow: (line: string, start: number) => boolean = () => false): Unit[] {
   const units: Unit[] = [];
   let section: Section = "patient";
@@ -238,6 +242,11 @@ export function segment(text: string, isRow: (line: string, start: number) => bo
     } else if (isRow(trimmed, lead)) {
       flush();
       units.push(unit(text, lead, tail, "patient", true, inCaption, block));
+      continue;
+    } else if (SIDE_LABEL_LINE.test(trimmed)) {
+      // "LEFT LOWER LIMB" alone on its line heads what follows: a unit of its own (laterality.ts).
+      flush();
+      units.push(unit(text, lead, tail, section, false, inCaption, block));
       continue;
     } else if (pieceStart >= 0) {
       if (pieceEnd - pieceStart > MAX_UNIT) flush();

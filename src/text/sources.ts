@@ -168,13 +168,17 @@ export const MRC_WORDS = {
 } as const;
 
 /**
- * A "stocking" distribution of sensory loss is read as the skin of the foot: its dorsum, lateral
- * border and the two halves of the sole (the atlas's region list is the source of the ids).
+ * A "stocking" distribution of sensory loss, and a whole foot ("over both feet", "the whole R
+ * foot"), is read as the skin of the foot: its dorsum, lateral border and the two halves of the
+ * sole; "the distal leg" and "below the knees" as the skin of the leg below the knee all round
+ * (and the foot) (the atlas's region list is the source of the ids).
  * Whole-examination statements ("sensation was normal") are written as v1.1 `others` findings,
  * not expanded into regions.
  */
 export const ROUTINE_REGIONS = {
   foot: ["foot_dorsum", "foot_lateral", "sole_medial", "sole_lateral"],
+  /** The leg below the knee all round: its front and outer face, its inner face and the calf. */
+  leg: ["leg_anterolateral", "leg_medial", "calf_posterior"],
   sources: ["atlas:aids2010"],
 } as const;
 

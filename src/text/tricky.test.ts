@@ -188,10 +188,10 @@ const rows: { text: string; has: Want[]; not?: Want[] }[] = [
   {
     text: "The left calf was swollen and the left knee was painful. Strength was normal, and the sensory examination was unremarkable.",
     has: [
-      { kind: "strength", target: "others", mrc: 5, side: "left" },
-      { kind: "sensory", region: "others", change: "normal", side: "left" },
+      { kind: "strength", target: "others", mrc: 5, side: "bilateral" },
+      { kind: "sensory", region: "others", change: "normal", side: "bilateral" },
     ],
-    not: [{ side: "right" }, { side: "bilateral" }],
+    not: [{ side: "right" }, { side: "left" }],
   },
   {
     text: "Sharp/dull sensation was normal in all four limbs.",

@@ -100,7 +100,8 @@ export class Vocabulary {
     }
   }
 
-  private lookup(key: string, raw: string, kinds: readonly AtlasKind[]): Entry | undefined {
+  /** The entry for a phrase key among `kinds` ("any": of whatever kind). */
+  private lookup(key: string, raw: string, kinds: readonly AtlasKind[] | "any"): Entry | undefined {
     // The singular and plural of the last word: "reflex(es)", "jerk(s)".
     const other = key.endsWith("es")
       ? [key.slice(0, -1), key.slice(0, -2)]
@@ -112,7 +113,7 @@ export class Vocabulary {
       if (!list) continue;
       const hit = list.find(
         (e) =>
-          kinds.includes(e.kind) &&
+          (kinds === "any" || kinds.includes(e.kind)) &&
           (e.exact === undefined || (k === key && e.exact === raw) || `${e.exact}s` === raw),
       );
       if (hit) return hit;
@@ -139,7 +140,9 @@ export class Vocabulary {
       }
       let key = "";
       let raw = "";
-      let best: { j: number; entry: Entry } | undefined;
+      // The longest phrase of any kind wins its place: "inferior gluteal" (a nerve) is not the
+      // gluteal muscles, even when only muscles are asked for.
+      let best: { j: number; entry: Entry | undefined } | undefined;
       for (let j = i; j < toks.length; j++) {
         const t = toks[j] as (typeof toks)[number];
         if (j > i) {
@@ -158,8 +161,10 @@ export class Vocabulary {
         raw += t.raw;
         const entry = this.lookup(key, raw, kinds);
         if (entry) best = { j, entry };
+        else if (this.lookup(key, raw, "any")) best = { j, entry: undefined };
       }
-      if (best) {
+      if (best && !best.entry) i = best.j + 1;
+      else if (best?.entry) {
         const last = toks[best.j] as (typeof toks)[number];
         out.push({
           start: first.s,

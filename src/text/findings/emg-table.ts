@@ -55,9 +55,21 @@ export function columnOf(cell: string): Column {
 
 /** The columns of a header line (its cells), or undefined when it is not a needle EMG header. */
 export function emgHeader(cells: string[]): Column[] | undefined {
-  const cols = cells.map(columnOf);
+  const cols = headerCells(cells).map(columnOf);
   const known = new Set(cols.filter((c) => c !== "other" && c !== "side"));
   return known.has("muscle") && known.size >= 3 ? cols : undefined;
+}
+
+/**
+ * A header's cells, a cell that is two column names set one space apart ("Side Muscle" over a
+ * narrow side column) split in two; a name of two words ("Ins Act") is kept whole.
+ */
+function headerCells(cells: string[]): string[] {
+  return cells.flatMap((c) => {
+    if (columnOf(c) !== "other") return [c];
+    const ws = c.split(/\s+/);
+    return ws.length > 1 && ws.every((w) => columnOf(w) !== "other") ? ws : [c];
+  });
 }
 
 /** The side a header's muscle cell gives its rows ("Muscle (L)"). */
@@ -169,7 +181,7 @@ function titleSide(doc: Doc, u: Unit): Side | undefined {
 }
 
 /** A pipe table's rule ("|---|---|") or an empty line: part of the table, not a row. */
-const RULE = /^[\s|:\-\u2013\u2014=+]*$/;
+export const RULE = /^[\s|:\-\u2013\u2014=+]*$/;
 
 /**
  * Read every needle EMG table with a header in the note. The side of a row is its side cell, else

@@ -47,21 +47,22 @@ function features(t: string): Features {
     f.recruitment = "none";
   } else if (
     // Short and small units are myopathic, polyphasic or not ("short-duration low-amplitude
-    // polyphasic MUAPs"); polyphasia alone says neither (Preston & Shapiro 2020).
-    /(short[- ]duration|small|low[- ]amplitude|myopathic)[\s,-]*(\w+[\s,-]+){0,3}(MUAPs?|MUPs?|motor units?|potentials)/i.test(
+    // polyphasic MUAPs"); polyphasia alone says neither (Preston & Shapiro 2020). "Units" alone
+    // are motor units, as reports shorten them ("reduced recruitment of large units").
+    /(short[- ]duration|small|low[- ]amplitude|myopathic)[\s,-]*(\w+[\s,-]+){0,3}(MUAPs?|MUPs?|(?:motor )?units?|potentials)/i.test(
       t,
     )
   )
     f.muap = "myopathic";
   else if (
-    /(large|long[- ]duration|polyphasic|high[- ]amplitude|neurogenic|reinnervat\w*)\s*(\w+\s+){0,3}(MUAPs?|MUPs?|motor units?|potentials)|chronic neurogenic|reinnervation/i.test(
+    /(large|long[- ]duration|polyphasic|high[- ]amplitude|neurogenic|reinnervat\w*)\s*(\w+\s+){0,3}(MUAPs?|MUPs?|(?:motor )?units?|potentials)|chronic neurogenic|reinnervation/i.test(
       t,
     )
   )
     f.muap = "neurogenic";
   else if (/\bneurogenic (?:changes?|pattern|features|findings)\b/i.test(t)) f.muap = "neurogenic";
   else if (
-    /(small|short[- ]duration|myopathic)\s*(\w+\s+){0,3}(MUAPs?|MUPs?|motor units?|potentials)/i.test(t)
+    /(small|short[- ]duration|myopathic)\s*(\w+\s+){0,3}(MUAPs?|MUPs?|(?:motor )?units?|potentials)/i.test(t)
   )
     f.muap = "myopathic";
   else if (/normal (MUAPs?|MUPs?|motor units?)/i.test(t)) f.muap = "normal";
@@ -112,6 +113,8 @@ function paraspinalMentions(doc: Doc, u: Unit): Mention[] {
 /** Needle EMG in prose and in tables without a header; `done` are rows a header table has read. */
 export function readEmg(doc: Doc, done: ReadonlySet<Unit> = new Set()): void {
   let tableSide: "left" | "right" | undefined;
+  // Where the last sentence of a needle examination ended (the next must follow it in its paragraph).
+  let needleEnd = -2;
   for (const u of doc.patient) {
     if (done.has(u)) continue;
     if (!u.row) {
@@ -126,14 +129,32 @@ export function readEmg(doc: Doc, done: ReadonlySet<Unit> = new Set()): void {
       readEmgRow(doc, u, tableSide);
       continue;
     }
-    if (!CUE.test(u.text)) continue;
-    let needle = false;
+    const carried =
+      u.start - needleEnd <= 1 && CARRIED.test(u.text) && !NOT_NEEDLE.test(u.text) && !LABEL.test(u.text);
+    if (!CUE.test(u.text) && !carried) {
+      needleEnd = -2;
+      continue;
+    }
+    let needle = carried;
     for (const c of clauses(doc, u)) {
       needle ||= CUE.test(doc.text.slice(c.start, c.end));
       if (needle) readEmgClause(doc, u, c);
     }
+    needleEnd = needle ? u.end : -2;
   }
 }
+
+/**
+ * A sentence right after a needle examination's, in its paragraph (no blank line or label between), that calls a list of muscles
+ * normal without naming the test again ("EMG (right): TA fibrillations 2+. Biceps femoris and the
+ * S1 paraspinals were normal.") continues that examination; one about strength, tone, reflexes or
+ * sensation does not.
+ */
+const CARRIED =
+  /\b(?:(?:were|are|was|is)\s+(?:all\s+)?(?:also\s+)?(?:normal|unremarkable|spared)|as\s+(?:are|were)\b)/i;
+const LABEL = /^\s*[A-Za-z][A-Za-z /&()]{1,30}:/;
+const NOT_NEEDLE =
+  /\b(power|strength|MRC|\d\s*\/\s*5|tone|bulk|wast\w*|reflex\w*|jerks?|sensation|sensory|touch|pinprick|vibration|tender\w*|CMAPs?|SNAPs?|conduction|MRI|CT|X-?ray)\b/i;
 
 /**
  * The clauses of a sentence, each with its own findings: "fibrillations in the TA; TP normal",
@@ -249,14 +270,10 @@ function readEmgClause(doc: Doc, u: Unit, c: { start: number; end: number }): vo
       }
     }
   }
+  const normals = normalMuscles(doc, all, c, Object.keys(f).length === 0 && quietAfter);
   all.forEach((m, i) => {
-    // "... with normal tibialis anterior", "TP normal", "paraspinals quiet": normal at rest.
-    const lead = doc.text.slice(all[i - 1]?.end ?? c.start, m.start);
     const trail = doc.text.slice(m.end, all[i + 1]?.start ?? c.end);
-    const normal =
-      /\b(normal|spared|unremarkable)\s*$/i.test(lead) ||
-      AT_REST_NORMAL.test(trail) ||
-      (Object.keys(f).length === 0 && quietAfter);
+    const normal = normals[i];
     const cellsOf = perMuscle?.[i];
     let own: Features = { ...(cellsOf ?? (normal ? NORMAL_MUSCLE : f)) };
     if ((perMuscle && !cellsOf) || Object.keys(own).length === 0) return;
@@ -270,6 +287,38 @@ function readEmgClause(doc: Doc, u: Unit, c: { start: number; end: number }): vo
     }
   });
 }
+
+/**
+ * Which muscles of a clause are called normal: "... with normal tibialis anterior", "TP normal",
+ * "paraspinals quiet", every muscle of a list the clause calls normal at its end (`all`), the items
+ * of a list joined by commas and "and" to a normal one ("gluteus maximus, TA and VL are normal"),
+ * and those it adds with "as are" ("..., as are the L5 and S1 paraspinals").
+ */
+function normalMuscles(
+  doc: Doc,
+  all: Mention[],
+  c: { start: number; end: number },
+  whole: boolean,
+): boolean[] {
+  const lead = (i: number) => doc.text.slice(all[i - 1]?.end ?? c.start, all[i]?.start ?? c.end);
+  const trail = (i: number) => doc.text.slice(all[i]?.end ?? c.end, all[i + 1]?.start ?? c.end);
+  const out = all.map(
+    (_, i) => whole || /\b(normal|spared|unremarkable)\s*$/i.test(lead(i)) || AT_REST_NORMAL.test(trail(i)),
+  );
+  for (let i = all.length - 2; i >= 0; i--)
+    if (!out[i] && out[i + 1] && LIST_JOIN.test(trail(i))) out[i] = true;
+  for (let i = 1; i < all.length; i++)
+    if (
+      !out[i] &&
+      out[i - 1] &&
+      /\bas\s+(?:are|is|were|was)\s+(?:the\s+)?(?:(?:left|right)\s+)?$/i.test(lead(i))
+    )
+      out[i] = true;
+  return out;
+}
+
+/** What joins the items of one list: a comma, "and", "&", or both. */
+const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)(?:the\s+)?$/i;
 
 function readEmgRow(doc: Doc, u: Unit, tableSide: "left" | "right" | undefined): void {
   const row = readRow(u.text, doc.vocab);

@@ -19,6 +19,7 @@ import type { NcsFinding } from "../../case/schema.js";
 import type { Doc } from "../doc.js";
 import type { Side } from "../laterality.js";
 import type { Unit } from "../sentences.js";
+import { RULE } from "./emg-table.js";
 import {
   type Column,
   columnOf,
@@ -106,7 +107,7 @@ export function readNcsGrids(doc: Doc): Set<Unit> {
       cols = header;
       continue;
     }
-    if (!cols) continue;
+    if (!cols || RULE.test(u.text)) continue;
     if (!u.row || !isGridRow(cells)) {
       close();
       cols = undefined;
@@ -134,8 +135,11 @@ export function readNcsGrids(doc: Doc): Set<Unit> {
   return read;
 }
 
-/** Late responses are read from their latency and "NR"; conduction studies as ncs-table reads them. */
-function finishGrid(doc: Doc, o: Open): void {
+/**
+ * Late responses are read from their latency and "NR" (prolonged beyond `uln`, the upper limit the
+ * report writes beside it, when it writes one); conduction studies as ncs-table reads them.
+ */
+export function finishGrid(doc: Doc, o: Open, uln?: number): void {
   if (!/_(f_wave|h_reflex)$/.test(o.study)) {
     finish(doc, o);
     return;
@@ -145,6 +149,7 @@ function finishGrid(doc: Doc, o: Open): void {
   const f: NcsFinding = { kind: "ncs", study: o.study, result: site.absent ? "absent" : "normal" };
   if (!site.absent && site.lat !== undefined) f.latency = site.lat;
   else if (!site.absent && site.amp !== undefined) f.latency = site.amp;
+  if (uln !== undefined && f.latency !== undefined && f.latency > uln) f.result = "prolonged";
   if (o.side) f.side = o.side;
   doc.add(f, [[o.span[0], o.end]], 0.85);
 }

@@ -16,6 +16,12 @@ import { REFLEX_SCALE } from "../sources.js";
 type Grade = ReflexFinding["grade"];
 
 const GENERIC = /\b(deep tendon reflexes|tendon reflexes|DTRs|muscle stretch reflexes|reflexes)\b/gi;
+/**
+ * "Abdominal reflexes absent", "upper limb reflexes brisk": reflexes the words name that are not
+ * the leg's tendon reflexes, so not the knee and ankle jerks a bare "reflexes" stands for.
+ */
+const NOT_LEG_REFLEXES =
+  /\b(?:abdominal|superficial|cremasteric|primitive|arm|upper[- ](?:limb|extremity)|biceps|triceps|jaw|corneal|gag)\s+(?:tendon\s+)?$/i;
 const BABINSKI =
   /\b(babinski(?:'s)?(?: sign| response| reflex)?|extensor plantar(?: response)?|up-?going (?:toes?|plantars?)|(?:down-?going|flexor) (?:great |big )?toes?|(?:great |big )?toes? (?:were |was |is |are )?(?:up-?going|down-?going|extensor|flexor)|plantars?(?: responses?| reflex(?:es)?)? (?:were |was |is |are )?(?:extensor|flexor|up-?going|down-?going)|(?:flexor|down-?going) plantars?(?: responses?| reflex(?:es)?)?)\b/gi;
 const NUMBER = /(?<![A-Za-z0-9])([0-4])\s*\+?(?:\s*\/\s*([0-4])\s*\+?)?(?![0-9%])/;
@@ -112,12 +118,14 @@ export function readReflexes(doc: Doc): void {
           doc,
           mentions.map((m) => ({ start: m.start, end: m.end, ids: m.ids, generic: false })),
         )
-      : [...matches(GENERIC, doc.text, u)].map((m) => ({
-          start: m.index,
-          end: m.index + m[0].length,
-          ids: ["patellar", "achilles"],
-          generic: true,
-        }));
+      : [...matches(GENERIC, doc.text, u)]
+          .filter((m) => !NOT_LEG_REFLEXES.test(doc.text.slice(Math.max(u.start, m.index - 24), m.index)))
+          .map((m) => ({
+            start: m.index,
+            end: m.index + m[0].length,
+            ids: ["patellar", "achilles"],
+            generic: true,
+          }));
     list.forEach((m, i) => {
       const nextStart = list[i + 1]?.start ?? u.end;
       const prevEnd = list[i - 1]?.end ?? u.start;

@@ -23,7 +23,7 @@ const MODALITY_WORDS =
 const CHANGE: [RegExp, Change][] = [
   [
     new RegExp(
-      `\\b(an(a)?esthesia|anesthetic|no sensation|absent sensation|sensation (was |is )?absent|complete sensory loss|${MODALITY_WORDS} (?:was |is |were )?absent|absent ${MODALITY_WORDS})\\b`,
+      `\\b(an(a)?esthesia|anesthetic|no sensation|absent sensation|sensation (was |is )?absent|complete sensory loss|${MODALITY_WORDS} (?:was |is |were )?(?:absent|lost)|absent ${MODALITY_WORDS})\\b`,
       "i",
     ),
     "absent",
@@ -79,7 +79,7 @@ const ADJ_PLAIN: Record<string, string> = {
 };
 const PART = "thighs?|legs?|shins?|calf|calves|knees?|feet|foot|soles?|heels?|ankles?|toes?|buttocks?|groin";
 const CROSS = new RegExp(
-  `\\b((?:${ADJ})(?:\\s*(?:,|and|or|&)\\s*(?:${ADJ}))*)\\s+(?:(?:aspect|side|border|surface|part)s?\\s+of\\s+)?(?:the\\s+)?(?:(?:left|right|both)\\s+)?((?:${PART})(?:\\s*(?:,|and|or|&)\\s*(?:the\\s+)?(?:${PART}))*)\\b`,
+  `\\b((?:${ADJ})(?:\\s*(?:,|and|or|&)\\s*(?:${ADJ}))*)\\s+(?:(?:aspect|side|border|surface|part)s?\\s+of\\s+)?(?:the\\s+)?(?:(?:left|right|both|Lt|Rt|L|R)\\s+)?((?:${PART})(?:\\s*(?:,|and|or|&)\\s*(?:the\\s+)?(?:${PART}))*)\\b`,
   "gi",
 );
 /** "Glove-and-stocking", "stocking distribution": the skin of both feet. */
@@ -146,6 +146,41 @@ export function dermatomeRegions(root: string): string[] {
 
 type RegionMention = Mention & { expanded?: boolean; bothFeet?: boolean };
 
+/**
+ * Whole parts of the leg a sensory change covers, when the note says it is the whole
+ * (ROUTINE_REGIONS): "both feet", "the whole R foot" are the foot's skin; "the distal third of the
+ * leg" the leg below the knee all round; "below the knees" both; "at the knees" the front of the
+ * knee, where vibration is tested. A bare "foot" ("numb foot", "lateral R foot") is not the whole.
+ */
+const WHOLE_PART =
+  /\bbelow (?:the |both )?knees?\b|\b(?:(?:the\s+)?distal\s+(?:third|half)\s+of\s+(?:the\s+)?(?:(?:left|right|R|L)\s+)?(legs?)|(?:both|whole|entire)\s+(?:(?:left|right|R|L)\s+)?(foot|feet)|at\s+(?:the\s+|both\s+)?(knees))\b/gi;
+
+function wholeParts(doc: Doc, u: { start: number; end: number }): RegionMention[] {
+  const out: RegionMention[] = [];
+  // Only in a sentence about the examined sensation: "numbness of both feet" is what the patient feels.
+  const sentence = doc.unitAt(u.start);
+  const stretch = sentence ? doc.text.slice(sentence.start, sentence.end) : "";
+  if (
+    !/\bsensation\b/i.test(stretch) &&
+    !MODALITY.some(([re]) => re.test(stretch)) &&
+    !abbreviatedModality(stretch)
+  )
+    return out;
+  for (const m of matches(WHOLE_PART, doc.text, u)) {
+    // "the dorsum of both feet", "the toes of both feet": the part named before is the skin.
+    if (m[2] && /\b(?:of|on)\s+$/i.test(doc.text.slice(Math.max(u.start, m.index - 6), m.index))) continue;
+    const ids = m[1]
+      ? ROUTINE_REGIONS.leg
+      : m[2]
+        ? ROUTINE_REGIONS.foot
+        : m[3]
+          ? ["knee_anterior"]
+          : [...ROUTINE_REGIONS.leg, ...ROUTINE_REGIONS.foot];
+    out.push({ start: m.index, end: m.index + m[0].length, ids: [...ids], kind: "region", expanded: true });
+  }
+  return out;
+}
+
 function regionMentions(doc: Doc, start: number, end: number): RegionMention[] {
   const out: RegionMention[] = [];
   const u = { start, end };
@@ -195,9 +230,12 @@ function regionMentions(doc: Doc, start: number, end: number): RegionMention[] {
       expanded: true,
       bothFeet: true,
     });
-  const scanned = doc.vocab
-    .scan(doc.text, ["region"], start, end)
-    .filter((s) => !out.some((c) => s.start < c.end && c.start < s.end));
+  const all = doc.vocab.scan(doc.text, ["region"], start, end);
+  // A whole part ("both feet", "below the knees") where no longer atlas phrase holds the place.
+  for (const w of wholeParts(doc, u))
+    if (!all.some((s) => s.start < w.end && w.start < s.end && s.end - s.start > w.end - w.start))
+      out.push(w);
+  const scanned = all.filter((s) => !out.some((c) => s.start < c.end && c.start < s.end));
   // "low back pain", "buttock ache", "groin pain": where a pain is, not skin that was examined.
   return [...out, ...scanned]
     .filter((r) => !PAIN_AFTER.test(doc.text.slice(r.end, Math.min(end, r.end + 14))))
@@ -250,13 +288,16 @@ const CLAUSE_END = /;|\b(?:but|however|whereas|while|except)\b/gi;
 
 /**
  * "Sensation absent over the dorsum of the foot, reduced over the anterolateral leg": a list whose
- * items each carry their own change. An item starts at a comma followed by a change word and the
- * skin it applies to.
+ * items each carry their own change. An item starts at a comma or an "and" followed by a change
+ * word and the skin it applies to ("absent at the toes and reduced at the knees"), or at a comma
+ * followed by another modality and its change (", and joint position sense was impaired at ...").
  */
 const LEADING_CHANGE =
   /^\s*(?:and\s+)?(absent|reduced|decreased|diminished|impaired|intact|normal|preserved|lost)\s+(?:to\s+\w+(?:\s+\w+)?\s+)?(?:over|in|at|on|along|below|above)\b/i;
-const ITEM_START =
-  /,\s*(?:and\s+)?(?=(?:absent|reduced|decreased|diminished|impaired|intact|normal|preserved|increased|lost)\s+(?:to\s+\w+\s+)?(?:over|in|at|on|along|below|above)\b)/gi;
+const ITEM_START = new RegExp(
+  `(?:,\\s*(?:and\\s+)?|\\s+and\\s+)(?=(?:absent|reduced|decreased|diminished|impaired|intact|normal|preserved|increased|lost)\\s+(?:to\\s+\\w+\\s+)?(?:over|in|at|on|along|below|above)\\b)|,\\s*(?:and\\s+)?(?=${MODALITY_WORDS}\\s+(?:(?:was|were|is|are)\\s+)?(?:absent|reduced|decreased|diminished|impaired|intact|normal|preserved|lost)\\b)`,
+  "gi",
+);
 
 function readClause(doc: Doc, u: Unit, from: number, to: number): void {
   const text = doc.text.slice(from, to);
@@ -332,8 +373,10 @@ function readItem(
       fallback: !r.bothFeet && !symmetric && !midline && !plural && change !== "normal",
       headStart: head,
     });
+    // "Over the right thigh and in both feet": "both" in the region's own words is its side.
+    const both = /^both\b/i.test(doc.text.slice(r.start, r.end));
     const { side, inferred } =
-      (r.bothFeet || symmetric || plural) && !named.side
+      both || ((r.bothFeet || symmetric || plural) && !named.side)
         ? { side: "bilateral" as const, inferred: false }
         : named;
     for (const id of r.ids) {
