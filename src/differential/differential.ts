@@ -7,7 +7,7 @@ import { denials, extractClues } from "./clues.js";
 import { CATALOGUE_VERSION, conditions as catalogue } from "./data/conditions.js";
 import { workupById } from "./data/workup.js";
 import { redFlags } from "./red-flags.js";
-import { scoreCondition, viewOf } from "./score.js";
+import { type ConditionScore, type LocatedFit, localizationFits, scoreCondition } from "./score.js";
 import { type NotEnough, notEnough } from "./sufficiency.js";
 import type {
   Condition,
@@ -83,13 +83,18 @@ export function differential(
   const flags = redFlags(clues, denials(c), (w) => alreadyDone(c, w));
   const insufficient = notEnough(c);
   if (insufficient) return notEnoughAnswer(c, flags, insufficient);
-  const view = viewOf(loc);
-  const scored = catalogue.map((cond) => scoreCondition(cond, view, clues));
+  const located = localizationFits(loc, catalogue);
+  const scored = catalogue.map((cond, j) => scoreCondition(cond, located[j] as LocatedFit, clues));
   const total = scored.reduce((sum, s) => sum + s.odds, 0);
   scored.sort((a, b) => b.odds - a.odds || a.condition.id.localeCompare(b.condition.id));
   const side = leadingSide(loc);
 
-  const ranked: RankedCondition[] = scored.map((s) => {
+  const probability = (s: ConditionScore) => round(total > 0 ? s.odds / total : 0);
+  // only the conditions listed are written out (the rest of the catalogue is counted in `other`)
+  const kept = scored.filter(
+    (s, i) => i < limit || (s.condition.mustNotMiss && probability(s) >= MUST_NOT_MISS_FLOOR),
+  );
+  const listed: RankedCondition[] = kept.map((s) => {
     const forReasons: DifferentialReason[] = [];
     const against: DifferentialReason[] = [];
     for (const r of s.reasons) {
@@ -101,7 +106,7 @@ export function differential(
     return {
       id: s.condition.id,
       name: s.condition.name,
-      probability: round(total > 0 ? s.odds / total : 0),
+      probability: probability(s),
       mustNotMiss: Boolean(s.condition.mustNotMiss),
       for: forReasons,
       against,
@@ -111,9 +116,6 @@ export function differential(
     };
   });
 
-  const listed = ranked.filter(
-    (r, i) => i < limit || (r.mustNotMiss && r.probability >= MUST_NOT_MISS_FLOOR),
-  );
   const other = round(Math.max(0, 1 - listed.reduce((sum, r) => sum + r.probability, 0)));
 
   // the case's work-up: red-flag actions first, then the work-up of the leading conditions

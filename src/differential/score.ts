@@ -168,12 +168,6 @@ export function likelihoodWeight(
   return posterior / Math.exp(prior);
 }
 
-/**
- * The localization's support for a condition, Bayes-correct: sum over the answers h of
- * P(h | findings) / P(h) x fit(h), the fit being how often the condition produces a lesion of h's
- * shape, over the whole distribution. Its reason shows the posterior-weighted fit (the share of
- * the localization that fits).
- */
 /** What the ranking reads of a localization, worked out once for all conditions. */
 export interface LocalizationView {
   answers: readonly LocalizedAnswer[];
@@ -204,32 +198,125 @@ export function viewOf(loc: Localization): LocalizationView {
   };
 }
 
-export function localizationFit(
-  loc: Localization | LocalizationView,
-  condition: Condition,
-): { fit: number; reason: DifferentialReason } {
-  const { answers, posterior, likelihood, unlisted: rest } = "answers" in loc ? loc : viewOf(loc);
-  let fit = 0;
-  let share = 0;
-  let bestContribution = 0;
-  let best: { lesion: Lesion; weight: number } | undefined;
-  for (const [i, h] of answers.entries()) {
-    const hf = hypothesisFit(h, condition);
-    const weight = posterior[i] ?? 0;
-    const k = hf.lesion ? h.lesions.indexOf(hf.lesion) : -1;
-    fit += (likelihood[i]?.[k] ?? weight) * hf.fit;
-    share += weight * hf.fit;
-    if (weight * hf.fit > bestContribution && hf.lesion) {
-      bestContribution = weight * hf.fit;
-      best = { lesion: hf.lesion, weight };
+/** How well the localization fits one condition: the factor for its odds and the reason shown. */
+export interface LocatedFit {
+  fit: number;
+  reason: DifferentialReason;
+}
+
+/**
+ * Lesion shapes beyond this many are not kept (a localization from elsewhere could bring any
+ * number; the atlas's own are a few thousand).
+ */
+const MAX_KEPT_SHAPES = 20000;
+const fitTables = new WeakMap<readonly Condition[], Map<string, Float64Array>>();
+
+/**
+ * One lesion's fit to every condition of a catalogue (lesionFit, in catalogue order), worked out
+ * once per lesion shape (level, side, sites) and catalogue and kept: the fits depend on nothing
+ * else, and the same shapes come back in every case.
+ */
+export function lesionFits(lesion: Lesion, conditions: readonly Condition[]): Float64Array {
+  let table = fitTables.get(conditions);
+  if (!table) {
+    table = new Map();
+    fitTables.set(conditions, table);
+  }
+  const key = lesionKey(lesion);
+  let fits = table.get(key);
+  if (!fits) {
+    fits = new Float64Array(conditions.length);
+    for (const [j, c] of conditions.entries()) fits[j] = lesionFit(lesion, c);
+    if (table.size >= MAX_KEPT_SHAPES) table.clear();
+    table.set(key, fits);
+  }
+  return fits;
+}
+
+/** The running sums of localizationFit for every condition of a catalogue. */
+interface FitSums {
+  fit: Float64Array;
+  share: Float64Array;
+  bestContribution: Float64Array;
+  best: ({ lesion: Lesion; weight: number } | undefined)[];
+}
+
+/** Adds one answer's part to every condition's sums (hypothesisFit through the lesions' fit tables). */
+function addAnswer(
+  sums: FitSums,
+  h: LocalizedAnswer,
+  weight: number,
+  likelihood: readonly number[] | undefined,
+  conditions: readonly Condition[],
+): void {
+  const focal = h.lesions.some((l) => l.level !== "polyneuropathy");
+  const tables = h.lesions.map((l) => lesionFits(l, conditions));
+  const scale = h.lesions.map((l) => (focal && l.level === "polyneuropathy" ? BACKGROUND_POLYNEUROPATHY : 1));
+  for (let j = 0; j < conditions.length; j++) {
+    let best = 0;
+    let k = -1;
+    for (let m = 0; m < tables.length; m++) {
+      const f = ((tables[m] as Float64Array)[j] as number) * (scale[m] as number);
+      if (f > best) {
+        best = f;
+        k = m;
+      }
+    }
+    const hf = Math.max(best, ELSEWHERE);
+    sums.fit[j] = (sums.fit[j] as number) + (likelihood?.[k] ?? weight) * hf;
+    sums.share[j] = (sums.share[j] as number) + weight * hf;
+    const lesion = h.lesions[k];
+    if (weight * hf > (sums.bestContribution[j] as number) && lesion) {
+      sums.bestContribution[j] = weight * hf;
+      sums.best[j] = { lesion, weight };
     }
   }
+}
+
+/**
+ * The localization's support for each condition of a catalogue, Bayes-correct: sum over the
+ * answers h of P(h | findings) / P(h) x fit(h), the fit being how often the condition produces a
+ * lesion of h's shape, over the whole distribution. Its reason shows the posterior-weighted fit
+ * (the share of the localization that fits).
+ */
+export function localizationFits(
+  loc: Localization | LocalizationView,
+  conditions: readonly Condition[],
+): LocatedFit[] {
+  const { answers, posterior, likelihood, unlisted: rest } = "answers" in loc ? loc : viewOf(loc);
+  const n = conditions.length;
+  const sums: FitSums = {
+    fit: new Float64Array(n),
+    share: new Float64Array(n),
+    bestContribution: new Float64Array(n),
+    best: new Array(n).fill(undefined),
+  };
+  for (const [i, h] of answers.entries()) addAnswer(sums, h, posterior[i] ?? 0, likelihood[i], conditions);
+  const elsewhere = rest * ELSEWHERE;
+  return conditions.map((condition, j) =>
+    located(
+      condition,
+      Math.max((sums.fit[j] as number) + elsewhere, ELSEWHERE * 0.1),
+      Math.max((sums.share[j] as number) + elsewhere, ELSEWHERE * 0.1),
+      sums.best[j],
+    ),
+  );
+}
+
+/** The localization's support for one condition (localizationFits for a catalogue of one). */
+export function localizationFit(loc: Localization | LocalizationView, condition: Condition): LocatedFit {
+  return localizationFits(loc, [condition])[0] as LocatedFit;
+}
+
+function located(
+  condition: Condition,
+  fit: number,
+  share: number,
+  best: { lesion: Lesion; weight: number } | undefined,
+): LocatedFit {
   const bestText = best
     ? `${describeLesion(best.lesion)}, ${Math.round(best.weight * 100)}% of the localization`
     : "";
-  const elsewhere = rest * ELSEWHERE;
-  fit = Math.max(fit + elsewhere, ELSEWHERE * 0.1);
-  share = Math.max(share + elsewhere, ELSEWHERE * 0.1);
   const typical = share >= 0.1;
   return {
     fit,
@@ -254,12 +341,7 @@ export interface ConditionScore {
   reasons: DifferentialReason[];
 }
 
-export function scoreCondition(
-  condition: Condition,
-  loc: Localization | LocalizationView,
-  clues: Clues,
-): ConditionScore {
-  const located = localizationFit(loc, condition);
+export function scoreCondition(condition: Condition, located: LocatedFit, clues: Clues): ConditionScore {
   let odds = condition.prior * located.fit;
   const reasons: DifferentialReason[] = [located.reason];
   for (const effect of condition.evidence) {
