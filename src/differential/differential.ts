@@ -7,7 +7,7 @@ import { denials, extractClues } from "./clues.js";
 import { CATALOGUE_VERSION, conditions as catalogue } from "./data/conditions.js";
 import { workupById } from "./data/workup.js";
 import { redFlags } from "./red-flags.js";
-import { type ConditionScore, type LocatedFit, localizationFits, scoreCondition } from "./score.js";
+import { conditionOdds, conditionReasons, type LocatedFit, localizationFits } from "./score.js";
 import { type NotEnough, notEnough } from "./sufficiency.js";
 import type {
   Condition,
@@ -84,12 +84,15 @@ export function differential(
   const insufficient = notEnough(c);
   if (insufficient) return notEnoughAnswer(c, flags, insufficient);
   const located = localizationFits(loc, catalogue);
-  const scored = catalogue.map((cond, j) => scoreCondition(cond, located[j] as LocatedFit, clues));
+  const scored = catalogue.map((condition, j) => {
+    const fit = located[j] as LocatedFit;
+    return { condition, fit, odds: conditionOdds(condition, fit, clues) };
+  });
   const total = scored.reduce((sum, s) => sum + s.odds, 0);
   scored.sort((a, b) => b.odds - a.odds || a.condition.id.localeCompare(b.condition.id));
   const side = leadingSide(loc);
 
-  const probability = (s: ConditionScore) => round(total > 0 ? s.odds / total : 0);
+  const probability = (s: { odds: number }) => round(total > 0 ? s.odds / total : 0);
   // only the conditions listed are written out (the rest of the catalogue is counted in `other`)
   const kept = scored.filter(
     (s, i) => i < limit || (s.condition.mustNotMiss && probability(s) >= MUST_NOT_MISS_FLOOR),
@@ -97,7 +100,7 @@ export function differential(
   const listed: RankedCondition[] = kept.map((s) => {
     const forReasons: DifferentialReason[] = [];
     const against: DifferentialReason[] = [];
-    for (const r of s.reasons) {
+    for (const r of conditionReasons(s.condition, s.fit, clues)) {
       const supports = r.kind === "localization" ? r.factor >= 0.1 : r.factor > 1;
       (supports ? forReasons : against).push({ ...r, factor: round(r.factor) });
     }

@@ -8,10 +8,14 @@ import { describe, expect, it } from "vitest";
 import { parseCaseText } from "../case/index.js";
 import { localize } from "../localize/index.js";
 import { DEV_CASES } from "../paths.js";
+import { extractClues } from "./clues.js";
 import { conditions } from "./data/conditions.js";
 import {
   BACKGROUND_POLYNEUROPATHY,
+  conditionOdds,
+  conditionReasons,
   ELSEWHERE,
+  type LocatedFit,
   lesionFit,
   lesionFits,
   localizationFits,
@@ -55,8 +59,16 @@ describe("localization fit tables", () => {
       const parsed = parseCaseText(readFileSync(join(DEV_CASES, f), "utf8"));
       if (!parsed.ok) throw new Error(`${f} is not valid`);
       const view = viewOf(localize(parsed.case));
-      const fits = localizationFits(view, conditions).map((x) => x.fit);
-      expect(fits).toEqual(conditions.map((c) => slowFit(view, c)));
+      const located = localizationFits(view, conditions);
+      expect(located.map((x) => x.fit)).toEqual(conditions.map((c) => slowFit(view, c)));
+      const clues = extractClues(parsed.case, localize(parsed.case));
+      for (const [j, c] of conditions.entries()) {
+        const fit = located[j] as LocatedFit;
+        // the odds and their reasons are worked out apart (reasons only for the conditions listed)
+        const factors = conditionReasons(c, fit, clues).filter((r) => r.kind === "clue");
+        const odds = factors.reduce((o, r) => o * r.factor, c.prior * fit.fit);
+        expect(conditionOdds(c, fit, clues)).toBe(odds);
+      }
     }
   });
 });

@@ -198,10 +198,13 @@ export function viewOf(loc: Localization): LocalizationView {
   };
 }
 
-/** How well the localization fits one condition: the factor for its odds and the reason shown. */
+/** How well the localization fits one condition: the factor for its odds, and what its reason shows. */
 export interface LocatedFit {
   fit: number;
-  reason: DifferentialReason;
+  /** The posterior-weighted fit: the share of the localization that fits. */
+  share: number;
+  /** The lesion that contributes most, and its answer's probability. */
+  best?: { lesion: Lesion; weight: number };
 }
 
 /**
@@ -233,22 +236,23 @@ export function lesionFits(lesion: Lesion, conditions: readonly Condition[]): Fl
   return fits;
 }
 
-/** The running sums of localizationFit for every condition of a catalogue. */
+/**
+ * The running sums of localizationFits for every condition of a catalogue; the best contribution
+ * is kept as the answer's and its lesion's indices (-1: none yet).
+ */
 interface FitSums {
   fit: Float64Array;
   share: Float64Array;
   bestContribution: Float64Array;
-  best: ({ lesion: Lesion; weight: number } | undefined)[];
+  bestAnswer: Int32Array;
+  bestLesion: Int32Array;
 }
 
-/** Adds one answer's part to every condition's sums (hypothesisFit through the lesions' fit tables). */
-function addAnswer(
-  sums: FitSums,
-  h: LocalizedAnswer,
-  weight: number,
-  likelihood: readonly number[] | undefined,
-  conditions: readonly Condition[],
-): void {
+/** Adds answer i's part to every condition's sums (hypothesisFit through the lesions' fit tables). */
+function addAnswer(sums: FitSums, view: LocalizationView, i: number, conditions: readonly Condition[]): void {
+  const h = view.answers[i] as LocalizedAnswer;
+  const weight = view.posterior[i] ?? 0;
+  const likelihood = view.likelihood[i];
   const focal = h.lesions.some((l) => l.level !== "polyneuropathy");
   const tables = h.lesions.map((l) => lesionFits(l, conditions));
   const scale = h.lesions.map((l) => (focal && l.level === "polyneuropathy" ? BACKGROUND_POLYNEUROPATHY : 1));
@@ -265,10 +269,10 @@ function addAnswer(
     const hf = Math.max(best, ELSEWHERE);
     sums.fit[j] = (sums.fit[j] as number) + (likelihood?.[k] ?? weight) * hf;
     sums.share[j] = (sums.share[j] as number) + weight * hf;
-    const lesion = h.lesions[k];
-    if (weight * hf > (sums.bestContribution[j] as number) && lesion) {
+    if (weight * hf > (sums.bestContribution[j] as number) && k >= 0) {
       sums.bestContribution[j] = weight * hf;
-      sums.best[j] = { lesion, weight };
+      sums.bestAnswer[j] = i;
+      sums.bestLesion[j] = k;
     }
   }
 }
@@ -276,31 +280,32 @@ function addAnswer(
 /**
  * The localization's support for each condition of a catalogue, Bayes-correct: sum over the
  * answers h of P(h | findings) / P(h) x fit(h), the fit being how often the condition produces a
- * lesion of h's shape, over the whole distribution. Its reason shows the posterior-weighted fit
- * (the share of the localization that fits).
+ * lesion of h's shape, over the whole distribution.
  */
 export function localizationFits(
   loc: Localization | LocalizationView,
   conditions: readonly Condition[],
 ): LocatedFit[] {
-  const { answers, posterior, likelihood, unlisted: rest } = "answers" in loc ? loc : viewOf(loc);
+  const view = "answers" in loc ? loc : viewOf(loc);
   const n = conditions.length;
   const sums: FitSums = {
     fit: new Float64Array(n),
     share: new Float64Array(n),
     bestContribution: new Float64Array(n),
-    best: new Array(n).fill(undefined),
+    bestAnswer: new Int32Array(n).fill(-1),
+    bestLesion: new Int32Array(n).fill(-1),
   };
-  for (const [i, h] of answers.entries()) addAnswer(sums, h, posterior[i] ?? 0, likelihood[i], conditions);
-  const elsewhere = rest * ELSEWHERE;
-  return conditions.map((condition, j) =>
-    located(
-      condition,
-      Math.max((sums.fit[j] as number) + elsewhere, ELSEWHERE * 0.1),
-      Math.max((sums.share[j] as number) + elsewhere, ELSEWHERE * 0.1),
-      sums.best[j],
-    ),
-  );
+  for (let i = 0; i < view.answers.length; i++) addAnswer(sums, view, i, conditions);
+  const elsewhere = view.unlisted * ELSEWHERE;
+  return Array.from({ length: n }, (_, j) => {
+    const i = sums.bestAnswer[j] as number;
+    const lesion = view.answers[i]?.lesions[sums.bestLesion[j] as number];
+    return {
+      fit: Math.max((sums.fit[j] as number) + elsewhere, ELSEWHERE * 0.1),
+      share: Math.max((sums.share[j] as number) + elsewhere, ELSEWHERE * 0.1),
+      ...(lesion ? { best: { lesion, weight: view.posterior[i] ?? 0 } } : {}),
+    };
+  });
 }
 
 /** The localization's support for one condition (localizationFits for a catalogue of one). */
@@ -308,68 +313,56 @@ export function localizationFit(loc: Localization | LocalizationView, condition:
   return localizationFits(loc, [condition])[0] as LocatedFit;
 }
 
-function located(
-  condition: Condition,
-  fit: number,
-  share: number,
-  best: { lesion: Lesion; weight: number } | undefined,
-): LocatedFit {
+/** The localization's reason for a condition: the share of the localization that fits it. */
+function localizationReason(condition: Condition, { share, best }: LocatedFit): DifferentialReason {
   const bestText = best
     ? `${describeLesion(best.lesion)}, ${Math.round(best.weight * 100)}% of the localization`
     : "";
   const typical = share >= 0.1;
   return {
-    fit,
-    reason: {
-      kind: "localization",
-      text: typical
-        ? `the localization fits: ${bestText}`
-        : bestText
-          ? `the localization is unusual for it (best: ${bestText})`
-          : "the localization is unusual for it",
-      factor: share,
-      findings: [],
-      sources: condition.sources.slice(0, 2),
-    },
+    kind: "localization",
+    text: typical
+      ? `the localization fits: ${bestText}`
+      : bestText
+        ? `the localization is unusual for it (best: ${bestText})`
+        : "the localization is unusual for it",
+    factor: share,
+    findings: [],
+    sources: condition.sources.slice(0, 2),
   };
 }
 
-export interface ConditionScore {
-  condition: Condition;
-  /** Unnormalised odds. */
-  odds: number;
-  reasons: DifferentialReason[];
+/** A clue's likelihood ratio within the caps. */
+const capped = (lr: number) => Math.min(LR_MAX, Math.max(LR_MIN, lr));
+
+/** A condition's unnormalised odds: its prior x the localization's fit x its clues' likelihood ratios. */
+export function conditionOdds(condition: Condition, located: LocatedFit, clues: Clues): number {
+  let odds = condition.prior * located.fit;
+  for (const effect of condition.evidence) {
+    if (clues.has(effect.clue)) odds *= capped(effect.lr);
+    else if (effect.absent !== undefined) odds *= capped(effect.absent);
+  }
+  return odds;
 }
 
-export function scoreCondition(condition: Condition, located: LocatedFit, clues: Clues): ConditionScore {
-  let odds = condition.prior * located.fit;
-  const reasons: DifferentialReason[] = [located.reason];
+/** Each multiplication of conditionOdds after the prior, as a reason. */
+export function conditionReasons(
+  condition: Condition,
+  located: LocatedFit,
+  clues: Clues,
+): DifferentialReason[] {
+  const reasons: DifferentialReason[] = [localizationReason(condition, located)];
   for (const effect of condition.evidence) {
     const clue = clues.get(effect.clue);
-    if (!clue) {
-      if (effect.absent === undefined) continue;
-      const factor = Math.min(LR_MAX, Math.max(LR_MIN, effect.absent));
-      odds *= factor;
-      reasons.push({
-        kind: "clue",
-        clue: effect.clue,
-        text: `not found in this case: ${effect.why}`,
-        factor,
-        findings: [],
-        sources: effect.sources,
-      });
-      continue;
-    }
-    const factor = Math.min(LR_MAX, Math.max(LR_MIN, effect.lr));
-    odds *= factor;
+    if (!clue && effect.absent === undefined) continue;
     reasons.push({
       kind: "clue",
       clue: effect.clue,
-      text: `${effect.why} (${clue.text})`,
-      factor,
-      findings: clue.findings,
+      text: clue ? `${effect.why} (${clue.text})` : `not found in this case: ${effect.why}`,
+      factor: capped(clue ? effect.lr : (effect.absent as number)),
+      findings: clue ? clue.findings : [],
       sources: effect.sources,
     });
   }
-  return { condition, odds, reasons };
+  return reasons;
 }
