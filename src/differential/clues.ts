@@ -105,8 +105,8 @@ function own<T>(table: Record<string, T>, word: string): T | undefined {
 const NEGATED_BEFORE = /\b(no|not|off|stopped|without|never|denies|discontinued)\b[^,;.]{0,20}$/i;
 
 /**
- * Each pattern's global copy, made once (matchAll needs a global pattern). Always a copy, so a
- * global pattern's own lastIndex, moved by someone's test(), never makes a match start late.
+ * Each pattern's global copy, made once, to walk its matches with (statedIn sets its lastIndex).
+ * Always a copy, so a global pattern's own lastIndex, moved by someone's test(), is never read.
  */
 const globalCopies = new WeakMap<RegExp, RegExp>();
 function globalCopy(pattern: RegExp): RegExp {
@@ -120,8 +120,12 @@ function globalCopy(pattern: RegExp): RegExp {
 
 /** Whether a history text states the pattern's term, not its absence. */
 export function statedIn(pattern: RegExp, text: string): boolean {
-  for (const m of text.matchAll(globalCopy(pattern)))
+  const g = globalCopy(pattern);
+  g.lastIndex = 0;
+  for (let m = g.exec(text); m; m = g.exec(text)) {
     if (!NEGATED_BEFORE.test(text.slice(0, m.index))) return true;
+    if (m[0] === "") g.lastIndex++;
+  }
   return false;
 }
 

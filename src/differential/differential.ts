@@ -22,12 +22,23 @@ import type {
 /** Conditions after the first add their work-up to the case's when at least this likely. */
 export const WORKUP_FLOOR = 0.05;
 
+/** Each work-up spec's words as a pattern, made once (the catalogue's specs are few and fixed). */
+const specWords = new Map<string, RegExp>();
+function wordsOf(words: string): RegExp {
+  let r = specWords.get(words);
+  if (!r) {
+    r = new RegExp(words, "i");
+    specWords.set(words, r);
+  }
+  return r;
+}
+
 /** Whether an imaging finding matches "modality" or "modality:region|words". */
 function imagingMatches(f: { modality: string; text?: string; level?: string }, spec: string): boolean {
   const [modality, words] = spec.split(":");
   if (f.modality !== modality) return false;
   if (!words) return true;
-  return new RegExp(words, "i").test(`${f.text ?? ""} ${f.level ?? ""}`);
+  return wordsOf(words).test(`${f.text ?? ""} ${f.level ?? ""}`);
 }
 
 /** Whether the case already holds the result of a test. */
