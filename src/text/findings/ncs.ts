@@ -36,7 +36,7 @@ function readGenericResponses(doc: Doc, u: Unit): void {
 }
 
 const CUE =
-  /\b(nerve conduction|NCS|NCV|CMAPs?|SNAPs?|conduction block|focal slowing|motor stud(?:y|ies)|compound (muscle|motor) action potentials?|sensory nerve action potentials?|motor responses?|sensory responses?|F[- ]waves?|H[- ]reflex(es)?|conduction velocit\w*|distal latenc\w*|amplitudes?|axonal|neuropathy|polyneuropathy)\b/i;
+  /\b(nerve conduction|NCS|NCV|CMAPs?|SNAPs?|conduction block|focal slowing|motor stud(?:y|ies)|compound (muscle|motor) action potentials?|sensory nerve action potentials?|motor responses?|sensory responses?|F[- ]waves?|H[- ]reflex(es)?|conduction velocit\w*|distal latenc\w*|amplitudes?|axonal|neuropathy|polyneuropathy|(?:motor|sensory|CMAP|SNAP)\s*\((?:EDB|AH|AHB|TA)\)|\d\s*(?:mV|uV|µV|m\/s))\b/i;
 const NERVE =
   /\b(superficial (?:peroneal|fibular)|deep (?:peroneal|fibular)|(?:common )?(?:peroneal|fibular)|posterior tibial|tibial|sural|saphenous|femoral|medial plantar|lateral femoral cutaneous)(?:\s+nerves?)?\b(?!\s*(?:motor|CMAP|SNAP|F|H)\b)/gi;
 const STUDY_BY_NERVE: Record<string, { motor?: string; sensory?: string; f_wave?: string }> = {
@@ -188,6 +188,49 @@ function settleBorderline(doc: Doc, borderline: Set<NcsFinding>): void {
   }
 }
 
+/** Where a result's clause ends: "preserved (right 9 uV) while the median responses were absent". */
+const CLAUSE_END = /;|\b(?:but|however|whereas|while)\b/i;
+
+const VALUE_UNIT = "(\\d+(?:\\.\\d+)?)\\s*(ms|mV|uV|µV|m\\/s)";
+/** A side and then its value: "left 1.2 mV", "R 1.1 mV", "right: 9 uV". */
+const SIDE_FIRST = new RegExp(
+  `(?<![A-Za-z])(?:on the\\s+)?([Ll]eft|[Rr]ight|LEFT|RIGHT|Lt|Rt|L|R)\\b\\s*[:=]?\\s*${VALUE_UNIT}`,
+  "g",
+);
+/** A value and then its side: "3 uV right", "40 m/s (left)", "32.6 ms on the right". */
+const VALUE_FIRST = new RegExp(
+  `${VALUE_UNIT}\\s*(?:\\(\\s*(left|right|L|R)\\s*\\)|(?:on the\\s+|in the\\s+)?(left|right)\\b)`,
+  "gi",
+);
+
+interface SideValues {
+  values: { value: number; unit: string }[];
+  spans: [number, number][];
+}
+
+/**
+ * The values a stretch gives each side, written side first or value first, each number read once;
+ * a map with two sides when the stretch speaks of both, one finding per side.
+ */
+function sideValues(t: string): Map<"left" | "right", SideValues> {
+  const out = new Map<"left" | "right", SideValues>();
+  const used: [number, number][] = [];
+  const take = (m: RegExpMatchArray, sideWord: string, value: string, unit: string) => {
+    const at = m.index ?? 0;
+    const end = at + m[0].length;
+    if (used.some(([a, b]) => at < b && a < end)) return;
+    used.push([at, end]);
+    const side = /^l/i.test(sideWord) ? "left" : "right";
+    const entry = out.get(side) ?? { values: [], spans: [] };
+    entry.values.push({ value: Number(value), unit: unit.toLowerCase().replace("µ", "u") });
+    entry.spans.push([at, end]);
+    out.set(side, entry);
+  };
+  for (const m of t.matchAll(SIDE_FIRST)) take(m, m[1] ?? "", m[2] ?? "", m[3] ?? "");
+  for (const m of t.matchAll(VALUE_FIRST)) take(m, m[3] ?? m[4] ?? "", m[1] ?? "", m[2] ?? "");
+  return out;
+}
+
 export function readNcs(doc: Doc): void {
   const atlas = getAtlas();
   const borderline = new Set<NcsFinding>();
@@ -222,7 +265,7 @@ export function readNcs(doc: Doc): void {
       const justBefore = BLOCK.test(before) ? before : before.slice(-25);
       const own =
         (/\S/.test(justBefore) ? resultIn(justBefore) : undefined) ??
-        resultIn(after.split(/[;]/)[0] ?? "") ??
+        resultIn(after.split(CLAUSE_END)[0] ?? "") ??
         resultIn(before);
       const hasAmplitude = /\d\s*(uV|mV|microvolts?|millivolts?)\b/i.test(after);
       const result = own ?? (hasAmplitude ? undefined : (prev.result ?? sentenceResult));
@@ -271,36 +314,29 @@ export function readNcs(doc: Doc): void {
       if (!result) judgeAmplitude(f, normal, borderline);
       if (!result && f.latency !== undefined && uln !== undefined && /f_wave|h_reflex/.test(study))
         f.result = f.latency > uln ? "prolonged" : "normal";
-      // "32.6 ms on the right and 34.3 ms on the left": one finding per side.
-      const perSide = [...after.matchAll(/(\d+(?:\.\d+)?)\s*(ms|mV|uV|m\/s)\s+on the (right|left)\b/gi)];
-      if (perSide.length >= 2 && new Set(perSide.map((m) => (m[3] ?? "").toLowerCase())).size >= 2) {
-        for (const m of perSide) {
-          const g: NcsFinding = {
-            kind: "ncs",
-            study,
-            result: own ?? "normal",
-            side: (m[3] ?? "").toLowerCase() as "left" | "right",
-          };
-          const v = Number(m[1]);
-          const unit = (m[2] ?? "").toLowerCase();
-          if (unit === "ms") {
-            g.latency = v;
-            if (!own && uln !== undefined && /f_wave|h_reflex/.test(study))
-              g.result = v > uln ? "prolonged" : "normal";
-          } else if (unit === "m/s") g.velocity = v;
-          else {
-            g.amplitude = v;
-            g.unit = unit === "mv" ? "mV" : "uV";
-            if (!own) judgeAmplitude(g, normal, borderline);
+      // "32.6 ms on the right and 34.3 ms on the left", "left 1.2 mV, right 2.8 mV", "(R 1.1 mV, L
+      // 0.9 mV)", "3 uV right, 4 uV left": one finding per side, each with its own values.
+      const perSide = sideValues(after);
+      if (perSide.size >= 2) {
+        for (const [side, values] of perSide) {
+          const g: NcsFinding = { kind: "ncs", study, result: own ?? "normal", side };
+          for (const { value: v, unit } of values.values) {
+            if (unit === "ms") {
+              g.latency = v;
+              if (!own && uln !== undefined && /f_wave|h_reflex/.test(study))
+                g.result = v > uln ? "prolonged" : "normal";
+            } else if (unit === "m/s") g.velocity = v;
+            else {
+              g.amplitude = v;
+              g.unit = unit === "mv" ? "mV" : "uV";
+              if (!own) judgeAmplitude(g, normal, borderline);
+            }
           }
-          doc.add(
-            g,
-            [
-              [h.start, h.end],
-              [h.end + (m.index ?? 0), h.end + (m.index ?? 0) + m[0].length],
-            ],
-            0.85,
-          );
+          const spans: [number, number][] = [
+            [h.start, h.end],
+            ...values.spans.map(([a, b]): [number, number] => [h.end + a, h.end + b]),
+          ];
+          doc.add(g, spans, 0.85);
         }
         return;
       }
