@@ -125,15 +125,15 @@ function unlisted(loc: Localization, answers: readonly LocalizedAnswer[]): numbe
  * is at most 1), so the lesion's own log prior is at least the pair's minus log(that factor).
  */
 const PAIR_TO_SINGLE = -Math.log(extraLesion.unrelated);
-const keys = new WeakMap<Lesion, string>();
-/** A lesion's identity (level, side, sites), kept per lesion object. */
+/** Whether a list is in order already (a lesion's sites mostly are, or number one or none). */
+function ordered(xs: readonly string[]): boolean {
+  for (let i = 1; i < xs.length; i++) if ((xs[i - 1] as string) > (xs[i] as string)) return false;
+  return true;
+}
+
+/** A lesion's identity (level, side, sites in order), made afresh: lesions are new in every answer. */
 function lesionKey(l: Lesion): string {
-  let k = keys.get(l);
-  if (k === undefined) {
-    k = `${l.level}|${l.side}|${[...l.sites].sort().join(",")}`;
-    keys.set(l, k);
-  }
-  return k;
+  return `${l.level}|${l.side}|${(ordered(l.sites) ? l.sites : [...l.sites].sort()).join(",")}`;
 }
 
 /**
