@@ -83,6 +83,16 @@ export function benchAnalysis(m: Modules, texts: string[], rounds = 20): string[
   });
   const { localize, differential, plan } = m.ENGINE_STAGES;
   const located = cases.map((r) => localize(r.case, { limit: 5 }));
+  const diagnosed = cases.map((r, i) =>
+    differential(r.case, (located[i] as (typeof located)[number]).localization),
+  );
+  /** The plan as the assembler asks for it: localize's candidates and the differential handed over. */
+  const planOf = (i: number) =>
+    plan((cases[i] as (typeof cases)[number]).case, {
+      limit: 5,
+      from: (located[i] as (typeof located)[number]).candidates,
+      differential: diagnosed[i] as (typeof diagnosed)[number],
+    });
   const analyses = cases.map((r) => m.analyze(r.case));
   const stages = {
     "parse and check": timed(texts, rounds, (t) => m.parseCaseText(t)),
@@ -95,12 +105,7 @@ export function benchAnalysis(m: Modules, texts: string[], rounds = 20): string[
         (located[i] as (typeof located)[number]).localization,
       ),
     ),
-    plan: timed(texts, rounds, (_t, i) =>
-      plan((cases[i] as (typeof cases)[number]).case, {
-        limit: 5,
-        from: (located[i] as (typeof located)[number]).candidates,
-      }),
-    ),
+    plan: timed(texts, rounds, (_t, i) => planOf(i)),
     "answer to JSON": timed(texts, rounds, (_t, i) =>
       JSON.stringify(
         m.answerOf(analyses[i] as (typeof analyses)[number], cases[i] as (typeof cases)[number]),
@@ -113,13 +118,7 @@ export function benchAnalysis(m: Modules, texts: string[], rounds = 20): string[
     if (r.ok) localize(r.case, { limit: 5 });
   });
   let k = 0;
-  const planAlone = allocation(texts, rounds, () => {
-    const i = k++ % cases.length;
-    plan((cases[i] as (typeof cases)[number]).case, {
-      limit: 5,
-      from: (located[i] as (typeof located)[number]).candidates,
-    });
-  });
+  const planAlone = allocation(texts, rounds, () => planOf(k++ % cases.length));
   const bytes = analyses.map((a, i) =>
     Buffer.byteLength(JSON.stringify(m.answerOf(a, cases[i] as (typeof cases)[number]))),
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../case/schema.js";
-import { extractClues, mrcValue, rootsReachedAt } from "./clues.js";
+import { extractClues, mrcValue, rootsReachedAt, statedIn } from "./clues.js";
 import { differential } from "./differential.js";
 import { L, mkCase, mkLoc } from "./test-helpers.js";
 
@@ -258,5 +258,17 @@ describe("knee joint disease in the history", () => {
     expect(
       extractClues(mkCase({ history: ["rheumatoid arthritis of the hands"] }), loc).has("knee_joint_disease"),
     ).toBe(false);
+  });
+});
+
+describe("statedIn (each pattern's global copy kept)", () => {
+  it("answers the same on every call, whatever the pattern's own lastIndex", () => {
+    const warfarin = /warfarin/g;
+    expect(statedIn(warfarin, "on warfarin")).toBe(true);
+    warfarin.lastIndex = 5;
+    expect(statedIn(warfarin, "warfarin since 2019")).toBe(true);
+    expect(statedIn(warfarin, "stopped warfarin")).toBe(false);
+    expect(statedIn(/warfarin/i, "Warfarin")).toBe(true);
+    expect(statedIn(/warfarin/i, "not on WARFARIN")).toBe(false);
   });
 });

@@ -104,11 +104,28 @@ function own<T>(table: Record<string, T>, word: string): T | undefined {
 /** Words just before a term that say the patient is not on it, or no longer ("off anticoagulation"). */
 const NEGATED_BEFORE = /\b(no|not|off|stopped|without|never|denies|discontinued)\b[^,;.]{0,20}$/i;
 
+/**
+ * Each pattern's global copy, made once, to walk its matches with (statedIn sets its lastIndex).
+ * Always a copy, so a global pattern's own lastIndex, moved by someone's test(), is never read.
+ */
+const globalCopies = new WeakMap<RegExp, RegExp>();
+function globalCopy(pattern: RegExp): RegExp {
+  let g = globalCopies.get(pattern);
+  if (!g) {
+    g = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`);
+    globalCopies.set(pattern, g);
+  }
+  return g;
+}
+
 /** Whether a history text states the pattern's term, not its absence. */
 export function statedIn(pattern: RegExp, text: string): boolean {
-  const flags = pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`;
-  for (const m of text.matchAll(new RegExp(pattern.source, flags)))
+  const g = globalCopy(pattern);
+  g.lastIndex = 0;
+  for (let m = g.exec(text); m; m = g.exec(text)) {
     if (!NEGATED_BEFORE.test(text.slice(0, m.index))) return true;
+    if (m[0] === "") g.lastIndex++;
+  }
   return false;
 }
 

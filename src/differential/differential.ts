@@ -7,7 +7,7 @@ import { denials, extractClues } from "./clues.js";
 import { CATALOGUE_VERSION, conditions as catalogue } from "./data/conditions.js";
 import { workupById } from "./data/workup.js";
 import { redFlags } from "./red-flags.js";
-import { scoreCondition, viewOf } from "./score.js";
+import { conditionOdds, conditionReasons, type LocatedFit, localizationFits } from "./score.js";
 import { type NotEnough, notEnough } from "./sufficiency.js";
 import type {
   Condition,
@@ -22,12 +22,23 @@ import type {
 /** Conditions after the first add their work-up to the case's when at least this likely. */
 export const WORKUP_FLOOR = 0.05;
 
+/** Each work-up spec's words as a pattern, made once (the catalogue's specs are few and fixed). */
+const specWords = new Map<string, RegExp>();
+function wordsOf(words: string): RegExp {
+  let r = specWords.get(words);
+  if (!r) {
+    r = new RegExp(words, "i");
+    specWords.set(words, r);
+  }
+  return r;
+}
+
 /** Whether an imaging finding matches "modality" or "modality:region|words". */
 function imagingMatches(f: { modality: string; text?: string; level?: string }, spec: string): boolean {
   const [modality, words] = spec.split(":");
   if (f.modality !== modality) return false;
   if (!words) return true;
-  return new RegExp(words, "i").test(`${f.text ?? ""} ${f.level ?? ""}`);
+  return wordsOf(words).test(`${f.text ?? ""} ${f.level ?? ""}`);
 }
 
 /** Whether the case already holds the result of a test. */
@@ -83,16 +94,24 @@ export function differential(
   const flags = redFlags(clues, denials(c), (w) => alreadyDone(c, w));
   const insufficient = notEnough(c);
   if (insufficient) return notEnoughAnswer(c, flags, insufficient);
-  const view = viewOf(loc);
-  const scored = catalogue.map((cond) => scoreCondition(cond, view, clues));
+  const located = localizationFits(loc, catalogue);
+  const scored = catalogue.map((condition, j) => {
+    const fit = located[j] as LocatedFit;
+    return { condition, fit, odds: conditionOdds(condition, fit, clues) };
+  });
   const total = scored.reduce((sum, s) => sum + s.odds, 0);
   scored.sort((a, b) => b.odds - a.odds || a.condition.id.localeCompare(b.condition.id));
   const side = leadingSide(loc);
 
-  const ranked: RankedCondition[] = scored.map((s) => {
+  const probability = (s: { odds: number }) => round(total > 0 ? s.odds / total : 0);
+  // only the conditions listed are written out (the rest of the catalogue is counted in `other`)
+  const kept = scored.filter(
+    (s, i) => i < limit || (s.condition.mustNotMiss && probability(s) >= MUST_NOT_MISS_FLOOR),
+  );
+  const listed: RankedCondition[] = kept.map((s) => {
     const forReasons: DifferentialReason[] = [];
     const against: DifferentialReason[] = [];
-    for (const r of s.reasons) {
+    for (const r of conditionReasons(s.condition, s.fit, clues)) {
       const supports = r.kind === "localization" ? r.factor >= 0.1 : r.factor > 1;
       (supports ? forReasons : against).push({ ...r, factor: round(r.factor) });
     }
@@ -101,7 +120,7 @@ export function differential(
     return {
       id: s.condition.id,
       name: s.condition.name,
-      probability: round(total > 0 ? s.odds / total : 0),
+      probability: probability(s),
       mustNotMiss: Boolean(s.condition.mustNotMiss),
       for: forReasons,
       against,
@@ -111,9 +130,6 @@ export function differential(
     };
   });
 
-  const listed = ranked.filter(
-    (r, i) => i < limit || (r.mustNotMiss && r.probability >= MUST_NOT_MISS_FLOOR),
-  );
   const other = round(Math.max(0, 1 - listed.reduce((sum, r) => sum + r.probability, 0)));
 
   // the case's work-up: red-flag actions first, then the work-up of the leading conditions

@@ -62,13 +62,15 @@ export function readRule(
   denied: ReadonlyMap<ClueId, string> = new Map(),
   done: (w: WorkupItem) => boolean = () => false,
 ): RedFlag | undefined {
+  // the criteria that hold (readCriterion's "holds"): most rules are silent, and read no further
+  const holding = new Set(rule.criteria.filter((c) => c.anyOf.some((id) => clues.has(id))).map((c) => c.id));
+  const criticalMet = meets(rule.critical, holding);
+  if (!criticalMet && !meets(rule.warning, holding)) return undefined;
   const read = rule.criteria.map((c) => readCriterion(c, clues, denied));
-  const holding = new Set(read.filter((r) => r.status === "holds").map((r) => r.id));
   const against = (rule.against ?? [])
     .map((c) => readCriterion(c, clues, denied))
     .filter((r) => r.status === "holds");
-  const critical = meets(rule.critical, holding) && against.length === 0;
-  if (!critical && !meets(rule.critical, holding) && !meets(rule.warning, holding)) return undefined;
+  const critical = criticalMet && against.length === 0;
   const severity = critical ? "critical" : "warning";
   const holds = read.filter((r) => r.status === "holds");
   return {

@@ -125,15 +125,15 @@ function unlisted(loc: Localization, answers: readonly LocalizedAnswer[]): numbe
  * is at most 1), so the lesion's own log prior is at least the pair's minus log(that factor).
  */
 const PAIR_TO_SINGLE = -Math.log(extraLesion.unrelated);
-const keys = new WeakMap<Lesion, string>();
-/** A lesion's identity (level, side, sites), kept per lesion object. */
+/** Whether a list is in order already (a lesion's sites mostly are, or number one or none). */
+function ordered(xs: readonly string[]): boolean {
+  for (let i = 1; i < xs.length; i++) if ((xs[i - 1] as string) > (xs[i] as string)) return false;
+  return true;
+}
+
+/** A lesion's identity (level, side, sites in order), made afresh: lesions are new in every answer. */
 function lesionKey(l: Lesion): string {
-  let k = keys.get(l);
-  if (k === undefined) {
-    k = `${l.level}|${l.side}|${[...l.sites].sort().join(",")}`;
-    keys.set(l, k);
-  }
-  return k;
+  return `${l.level}|${l.side}|${(ordered(l.sites) ? l.sites : [...l.sites].sort()).join(",")}`;
 }
 
 /**
@@ -168,12 +168,6 @@ export function likelihoodWeight(
   return posterior / Math.exp(prior);
 }
 
-/**
- * The localization's support for a condition, Bayes-correct: sum over the answers h of
- * P(h | findings) / P(h) x fit(h), the fit being how often the condition produces a lesion of h's
- * shape, over the whole distribution. Its reason shows the posterior-weighted fit (the share of
- * the localization that fits).
- */
 /** What the ranking reads of a localization, worked out once for all conditions. */
 export interface LocalizationView {
   answers: readonly LocalizedAnswer[];
@@ -204,90 +198,171 @@ export function viewOf(loc: Localization): LocalizationView {
   };
 }
 
-export function localizationFit(
-  loc: Localization | LocalizationView,
-  condition: Condition,
-): { fit: number; reason: DifferentialReason } {
-  const { answers, posterior, likelihood, unlisted: rest } = "answers" in loc ? loc : viewOf(loc);
-  let fit = 0;
-  let share = 0;
-  let bestContribution = 0;
-  let best: { lesion: Lesion; weight: number } | undefined;
-  for (const [i, h] of answers.entries()) {
-    const hf = hypothesisFit(h, condition);
-    const weight = posterior[i] ?? 0;
-    const k = hf.lesion ? h.lesions.indexOf(hf.lesion) : -1;
-    fit += (likelihood[i]?.[k] ?? weight) * hf.fit;
-    share += weight * hf.fit;
-    if (weight * hf.fit > bestContribution && hf.lesion) {
-      bestContribution = weight * hf.fit;
-      best = { lesion: hf.lesion, weight };
+/** How well the localization fits one condition: the factor for its odds, and what its reason shows. */
+export interface LocatedFit {
+  fit: number;
+  /** The posterior-weighted fit: the share of the localization that fits. */
+  share: number;
+  /** The lesion that contributes most, and its answer's probability. */
+  best?: { lesion: Lesion; weight: number };
+}
+
+/**
+ * Lesion shapes beyond this many are not kept (a localization from elsewhere could bring any
+ * number; the atlas's own are a few thousand).
+ */
+const MAX_KEPT_SHAPES = 20000;
+const fitTables = new WeakMap<readonly Condition[], Map<string, Float64Array>>();
+
+/**
+ * One lesion's fit to every condition of a catalogue (lesionFit, in catalogue order), worked out
+ * once per lesion shape (level, side, sites) and catalogue and kept: the fits depend on nothing
+ * else, and the same shapes come back in every case.
+ */
+export function lesionFits(lesion: Lesion, conditions: readonly Condition[]): Float64Array {
+  let table = fitTables.get(conditions);
+  if (!table) {
+    table = new Map();
+    fitTables.set(conditions, table);
+  }
+  const key = lesionKey(lesion);
+  let fits = table.get(key);
+  if (!fits) {
+    fits = new Float64Array(conditions.length);
+    for (const [j, c] of conditions.entries()) fits[j] = lesionFit(lesion, c);
+    if (table.size >= MAX_KEPT_SHAPES) table.clear();
+    table.set(key, fits);
+  }
+  return fits;
+}
+
+/**
+ * The running sums of localizationFits for every condition of a catalogue; the best contribution
+ * is kept as the answer's and its lesion's indices (-1: none yet).
+ */
+interface FitSums {
+  fit: Float64Array;
+  share: Float64Array;
+  bestContribution: Float64Array;
+  bestAnswer: Int32Array;
+  bestLesion: Int32Array;
+}
+
+/** Adds answer i's part to every condition's sums (hypothesisFit through the lesions' fit tables). */
+function addAnswer(sums: FitSums, view: LocalizationView, i: number, conditions: readonly Condition[]): void {
+  const h = view.answers[i] as LocalizedAnswer;
+  const weight = view.posterior[i] ?? 0;
+  const likelihood = view.likelihood[i];
+  const focal = h.lesions.some((l) => l.level !== "polyneuropathy");
+  const tables = h.lesions.map((l) => lesionFits(l, conditions));
+  const scale = h.lesions.map((l) => (focal && l.level === "polyneuropathy" ? BACKGROUND_POLYNEUROPATHY : 1));
+  for (let j = 0; j < conditions.length; j++) {
+    let best = 0;
+    let k = -1;
+    for (let m = 0; m < tables.length; m++) {
+      const f = ((tables[m] as Float64Array)[j] as number) * (scale[m] as number);
+      if (f > best) {
+        best = f;
+        k = m;
+      }
+    }
+    const hf = Math.max(best, ELSEWHERE);
+    sums.fit[j] = (sums.fit[j] as number) + (likelihood?.[k] ?? weight) * hf;
+    sums.share[j] = (sums.share[j] as number) + weight * hf;
+    if (weight * hf > (sums.bestContribution[j] as number) && k >= 0) {
+      sums.bestContribution[j] = weight * hf;
+      sums.bestAnswer[j] = i;
+      sums.bestLesion[j] = k;
     }
   }
+}
+
+/**
+ * The localization's support for each condition of a catalogue, Bayes-correct: sum over the
+ * answers h of P(h | findings) / P(h) x fit(h), the fit being how often the condition produces a
+ * lesion of h's shape, over the whole distribution.
+ */
+export function localizationFits(
+  loc: Localization | LocalizationView,
+  conditions: readonly Condition[],
+): LocatedFit[] {
+  const view = "answers" in loc ? loc : viewOf(loc);
+  const n = conditions.length;
+  const sums: FitSums = {
+    fit: new Float64Array(n),
+    share: new Float64Array(n),
+    bestContribution: new Float64Array(n),
+    bestAnswer: new Int32Array(n).fill(-1),
+    bestLesion: new Int32Array(n).fill(-1),
+  };
+  for (let i = 0; i < view.answers.length; i++) addAnswer(sums, view, i, conditions);
+  const elsewhere = view.unlisted * ELSEWHERE;
+  return Array.from({ length: n }, (_, j) => {
+    const i = sums.bestAnswer[j] as number;
+    const lesion = view.answers[i]?.lesions[sums.bestLesion[j] as number];
+    return {
+      fit: Math.max((sums.fit[j] as number) + elsewhere, ELSEWHERE * 0.1),
+      share: Math.max((sums.share[j] as number) + elsewhere, ELSEWHERE * 0.1),
+      ...(lesion ? { best: { lesion, weight: view.posterior[i] ?? 0 } } : {}),
+    };
+  });
+}
+
+/** The localization's support for one condition (localizationFits for a catalogue of one). */
+export function localizationFit(loc: Localization | LocalizationView, condition: Condition): LocatedFit {
+  return localizationFits(loc, [condition])[0] as LocatedFit;
+}
+
+/** The localization's reason for a condition: the share of the localization that fits it. */
+function localizationReason(condition: Condition, { share, best }: LocatedFit): DifferentialReason {
   const bestText = best
     ? `${describeLesion(best.lesion)}, ${Math.round(best.weight * 100)}% of the localization`
     : "";
-  const elsewhere = rest * ELSEWHERE;
-  fit = Math.max(fit + elsewhere, ELSEWHERE * 0.1);
-  share = Math.max(share + elsewhere, ELSEWHERE * 0.1);
   const typical = share >= 0.1;
   return {
-    fit,
-    reason: {
-      kind: "localization",
-      text: typical
-        ? `the localization fits: ${bestText}`
-        : bestText
-          ? `the localization is unusual for it (best: ${bestText})`
-          : "the localization is unusual for it",
-      factor: share,
-      findings: [],
-      sources: condition.sources.slice(0, 2),
-    },
+    kind: "localization",
+    text: typical
+      ? `the localization fits: ${bestText}`
+      : bestText
+        ? `the localization is unusual for it (best: ${bestText})`
+        : "the localization is unusual for it",
+    factor: share,
+    findings: [],
+    sources: condition.sources.slice(0, 2),
   };
 }
 
-export interface ConditionScore {
-  condition: Condition;
-  /** Unnormalised odds. */
-  odds: number;
-  reasons: DifferentialReason[];
+/** A clue's likelihood ratio within the caps. */
+const capped = (lr: number) => Math.min(LR_MAX, Math.max(LR_MIN, lr));
+
+/** A condition's unnormalised odds: its prior x the localization's fit x its clues' likelihood ratios. */
+export function conditionOdds(condition: Condition, located: LocatedFit, clues: Clues): number {
+  let odds = condition.prior * located.fit;
+  for (const effect of condition.evidence) {
+    if (clues.has(effect.clue)) odds *= capped(effect.lr);
+    else if (effect.absent !== undefined) odds *= capped(effect.absent);
+  }
+  return odds;
 }
 
-export function scoreCondition(
+/** Each multiplication of conditionOdds after the prior, as a reason. */
+export function conditionReasons(
   condition: Condition,
-  loc: Localization | LocalizationView,
+  located: LocatedFit,
   clues: Clues,
-): ConditionScore {
-  const located = localizationFit(loc, condition);
-  let odds = condition.prior * located.fit;
-  const reasons: DifferentialReason[] = [located.reason];
+): DifferentialReason[] {
+  const reasons: DifferentialReason[] = [localizationReason(condition, located)];
   for (const effect of condition.evidence) {
     const clue = clues.get(effect.clue);
-    if (!clue) {
-      if (effect.absent === undefined) continue;
-      const factor = Math.min(LR_MAX, Math.max(LR_MIN, effect.absent));
-      odds *= factor;
-      reasons.push({
-        kind: "clue",
-        clue: effect.clue,
-        text: `not found in this case: ${effect.why}`,
-        factor,
-        findings: [],
-        sources: effect.sources,
-      });
-      continue;
-    }
-    const factor = Math.min(LR_MAX, Math.max(LR_MIN, effect.lr));
-    odds *= factor;
+    if (!clue && effect.absent === undefined) continue;
     reasons.push({
       kind: "clue",
       clue: effect.clue,
-      text: `${effect.why} (${clue.text})`,
-      factor,
-      findings: clue.findings,
+      text: clue ? `${effect.why} (${clue.text})` : `not found in this case: ${effect.why}`,
+      factor: capped(clue ? effect.lr : (effect.absent as number)),
+      findings: clue ? clue.findings : [],
       sources: effect.sources,
     });
   }
-  return { condition, odds, reasons };
+  return reasons;
 }

@@ -58,7 +58,18 @@ export function spoken(raw: string): string {
 
 const SNAKE = /\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?:@[a-z0-9_]+)?\b/g;
 
+/** Sentences already put in words: the engine's reasons come back in case after case. */
+const said = new Map<string, string>();
+/** Sentences kept at most (a sentence quoting a case's free text is kept too, until this many). */
+const MAX_SAID = 4096;
+
 /** Any id left in a sentence, named (atlas ids) or spelled out (other snake_case words). */
 export function clinicalWords(text: string): string {
-  return text.replace(SNAKE, (id) => nameOf(id));
+  let out = said.get(text);
+  if (out === undefined) {
+    out = text.replace(SNAKE, (id) => nameOf(id));
+    if (said.size >= MAX_SAID) said.clear();
+    said.set(text, out);
+  }
+  return out;
 }

@@ -10,12 +10,16 @@ import type { TestModel } from "./predict.js";
 import type { Rates } from "./table.js";
 import type { Weighed } from "./weigh.js";
 
-/** Scratch for the limb-test loop, grown as needed and reused. */
+/**
+ * Scratch for the limb-test loop, grown as needed and reused. `spared[t * n + i]`: the chance
+ * candidate i's lesions all spare test t (sparedByTest fills it once per case, test by test).
+ */
 const scratch = {
   pa: new Float64Array(64),
   abn: new Float64Array(64),
   nor: new Float64Array(64),
   rows: [] as Float64Array[],
+  spared: new Float64Array(0),
 };
 scratch.rows = [scratch.abn, scratch.nor];
 
@@ -49,7 +53,29 @@ function decisionGain(
   return g;
 }
 
-/** A limb test's gain over the decisions, from the table, the case's rates and the examiners' agreement. */
+/**
+ * For every candidate and limb test, the chance its lesions all spare the test, prod over its rows
+ * of (1 - timing x q), worked out candidate by candidate along each table row (the rows are read in
+ * order, not across candidates test by test); limbGain reads it. Call once per case, before limbGain.
+ */
+export function sparedByTest(w: Weighed, rates: Rates, tests: number): void {
+  const n = w.pi.length;
+  if (scratch.spared.length < n * tests) scratch.spared = new Float64Array(n * tests * 2);
+  const spared = scratch.spared;
+  spared.fill(1, 0, n * tests);
+  const timing = rates.timing;
+  for (let i = 0; i < n; i++)
+    for (const row of w.rows[i] as Float64Array[])
+      for (let t = 0; t < tests; t++) {
+        const k = t * n + i;
+        spared[k] = (spared[k] as number) * (1 - (timing[t] as number) * (row[t] as number));
+      }
+}
+
+/**
+ * A limb test's gain over the decisions, from the table, the case's rates and the examiners'
+ * agreement (sparedByTest must have been called for this case).
+ */
 export function limbGain(
   w: Weighed,
   t: number,
@@ -60,17 +86,14 @@ export function limbGain(
 ): Gain {
   const n = w.pi.length;
   const nd = w.decisions.length;
-  const { pa, abn, nor } = scratch;
+  const { pa, abn, nor, spared } = scratch;
   const fp = rates.fp[t] as number;
-  const timing = rates.timing[t] as number;
+  const at = t * n;
   let m = 0;
   let low = 1;
   let high = 0;
   for (let i = 0; i < n; i++) {
-    let spared = 1;
-    const rows = w.rows[i] as Float64Array[];
-    for (let r = 0; r < rows.length; r++) spared *= 1 - timing * ((rows[r] as Float64Array)[t] as number);
-    const x = 1 - (1 - fp) * spared;
+    const x = 1 - (1 - fp) * (spared[at + i] as number);
     pa[i] = x;
     m += (w.pi[i] as number) * x;
     if (x < low) low = x;

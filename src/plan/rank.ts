@@ -8,7 +8,7 @@ import type { LocusCase } from "../case/schema.js";
 import { type ConditionView, conditionGain, eligibleOrders } from "./conditions.js";
 import { availabilityCost, type Order, workupsOf } from "./data/orders.js";
 import { entropyBits, type Gain } from "./gain.js";
-import { grow, imagingGain, levelGain, limbGain } from "./kernels.js";
+import { grow, imagingGain, levelGain, limbGain, sparedByTest } from "./kernels.js";
 import { TestBench, type TestModel } from "./predict.js";
 import { stakeOf } from "./stake.js";
 import type { Rates, Table } from "./table.js";
@@ -117,6 +117,7 @@ function weighLimbs(
   const limbChange = { column: -1, chance: 0 };
   let considered = 0;
   grow(w.pi.length);
+  sparedByTest(w, rates, n);
   const sides = sidesReached(w);
   for (let t = 0; t < n; t++) {
     const key = table.keys[t] as string;

@@ -126,7 +126,12 @@ export function weigh(atlas: Atlas, table: Table, from: Candidates, max: number)
     if (d) r.push(d);
     w.rows.push(r);
     const lesions = toLesions(units, s.diffuse, p.observations);
-    const name = () => ({ lesions, name: describeCandidate(units, s.diffuse) });
+    // the candidate's words, made once when it opens a group (often both its groups)
+    let named: { lesions: Lesion[]; name: string } | undefined;
+    const name = () => {
+      named ??= { lesions, name: describeCandidate(units, s.diffuse) };
+      return named;
+    };
     const g = add(w.groups, gIndex, lesionKey(lesions), name);
     const dg = add(w.decisions, dIndex, decisionOf(units, s.diffuse), name);
     const share = (raw[i] as number) / total;

@@ -1,0 +1,74 @@
+/**
+ * The localization's support for every condition, read through per-lesion fit tables kept per
+ * lesion shape (speed), gives what a condition-by-condition sum over the answers gives.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseCaseText } from "../case/index.js";
+import { localize } from "../localize/index.js";
+import { DEV_CASES } from "../paths.js";
+import { extractClues } from "./clues.js";
+import { conditions } from "./data/conditions.js";
+import {
+  BACKGROUND_POLYNEUROPATHY,
+  conditionOdds,
+  conditionReasons,
+  ELSEWHERE,
+  type LocatedFit,
+  lesionFit,
+  lesionFits,
+  localizationFits,
+  viewOf,
+} from "./score.js";
+import { L } from "./test-helpers.js";
+import type { Condition } from "./types.js";
+
+/** The sum written out condition by condition, as the differential first computed it. */
+function slowFit(view: ReturnType<typeof viewOf>, condition: Condition): number {
+  let fit = 0;
+  for (const [i, h] of view.answers.entries()) {
+    const focal = h.lesions.some((l) => l.level !== "polyneuropathy");
+    let best = 0;
+    let k = -1;
+    for (const [m, l] of h.lesions.entries()) {
+      const f =
+        lesionFit(l, condition) * (focal && l.level === "polyneuropathy" ? BACKGROUND_POLYNEUROPATHY : 1);
+      if (f > best) [best, k] = [f, m];
+    }
+    fit += (view.likelihood[i]?.[k] ?? view.posterior[i] ?? 0) * Math.max(best, ELSEWHERE);
+  }
+  return Math.max(fit + view.unlisted * ELSEWHERE, ELSEWHERE * 0.1);
+}
+
+describe("localization fit tables", () => {
+  it("keeps one table per lesion shape, whatever the order of its sites", () => {
+    const a = lesionFits(L("root", ["L5", "S1"], "left"), conditions);
+    const b = lesionFits(L("root", ["S1", "L5"], "left"), conditions);
+    expect(b).toBe(a);
+    expect(lesionFits(L("root", ["L5", "S1"], "right"), conditions)).not.toBe(a);
+    const lesion = L("nerve", ["common_peroneal@fibular_head"], "right");
+    expect([...lesionFits(lesion, conditions)]).toEqual(conditions.map((c) => lesionFit(lesion, c)));
+  });
+
+  it("gives every condition the fit summed answer by answer, on the development cases", () => {
+    const files = readdirSync(DEV_CASES)
+      .filter((f) => f.endsWith(".json"))
+      .slice(0, 12);
+    for (const f of files) {
+      const parsed = parseCaseText(readFileSync(join(DEV_CASES, f), "utf8"));
+      if (!parsed.ok) throw new Error(`${f} is not valid`);
+      const view = viewOf(localize(parsed.case));
+      const located = localizationFits(view, conditions);
+      expect(located.map((x) => x.fit)).toEqual(conditions.map((c) => slowFit(view, c)));
+      const clues = extractClues(parsed.case, localize(parsed.case));
+      for (const [j, c] of conditions.entries()) {
+        const fit = located[j] as LocatedFit;
+        // the odds and their reasons are worked out apart (reasons only for the conditions listed)
+        const factors = conditionReasons(c, fit, clues).filter((r) => r.kind === "clue");
+        const odds = factors.reduce((o, r) => o * r.factor, c.prior * fit.fit);
+        expect(conditionOdds(c, fit, clues)).toBe(odds);
+      }
+    }
+  });
+});
