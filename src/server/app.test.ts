@@ -164,7 +164,9 @@ describe("operations", () => {
       paths: Record<string, Record<string, unknown>>;
     };
     expect(doc.openapi).toBe("3.1.0");
-    expect((doc as unknown as { info: { description: string } }).info.description).toMatch(/limited to 1048576 bytes/);
+    expect((doc as unknown as { info: { description: string } }).info.description).toMatch(
+      /limited to 1048576 bytes/,
+    );
     for (const p of [
       "/api/v1/localize",
       "/api/v1/cases/{id}",
