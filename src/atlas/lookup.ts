@@ -13,13 +13,26 @@ export interface Resolved {
   group?: string;
 }
 
+/**
+ * Words folded so far (the atlas's and the case format's words recur in every case, and "did you
+ * mean" folds every known word of a list); bounded, and started again past the bound.
+ */
+const folded = new Map<string, string>();
+const MAX_FOLDED = 20_000;
+
 /** Case, spaces, hyphens, underscores, dots, slashes and apostrophes do not matter. */
 export function fold(word: string): string {
-  return word
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/['’.\-_\s/]+/g, "");
+  let key = folded.get(word);
+  if (key === undefined) {
+    key = word
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/['’.\-_\s/]+/g, "");
+    if (folded.size >= MAX_FOLDED) folded.clear();
+    folded.set(word, key);
+  }
+  return key;
 }
 
 /** Damerau-free Levenshtein distance, bounded for speed. */
