@@ -150,12 +150,7 @@ function localizationOf(atlas: Atlas, p: Prepared, scored: readonly Scored[], li
     for (const i of members) {
       const s = scored[i] as Scored;
       if (i === members[0] || details.size < 3)
-        details.add(
-          describeCandidate(
-            s.units.map((u) => p.units[u] as Unit),
-            s.diffuse,
-          ),
-        );
+        details.add(describeCandidate(lesionsOf(p.units, s.units), s.diffuse));
     }
     return details;
   };
@@ -164,7 +159,7 @@ function localizationOf(atlas: Atlas, p: Prepared, scored: readonly Scored[], li
     const s = scored[m.index]!;
     const rival = rivalOf(m.index, scored, p.units, levels);
     const reasons = explain(p, s.units, s.diffuse, rival);
-    const units = s.units.map((u) => p.units[u] as Unit);
+    const units = lesionsOf(p.units, s.units);
     return {
       lesions: keyedLesions(m.key, units, s.diffuse, p.observations),
       probability: Math.round(m.probability * 10000) / 10000,

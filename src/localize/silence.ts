@@ -36,7 +36,6 @@ interface Items {
   items: Observation[];
   /** Per item: its side (0 left, 1 right), whether it is skin, its rate without a lesion. */
   sideIndex: Uint8Array;
-  skin: Uint8Array;
   fp: Float64Array;
   /** Per item: its product in sumOver (skin left, skin right, rest left, rest right). */
   slot: Uint8Array;
@@ -59,11 +58,11 @@ export interface Silence {
   /** The sums for no lesion on each side, which every candidate is measured against. */
   none: { left: number; right: number };
   /**
-   * By side (0 left, 1 right): the probability of the silence without any lesion, of the skin and of
-   * everything else; a candidate's silence starts from these and corrects the items it touches.
+   * By part, as Items.slot numbers them (skin left, skin right, rest left, rest right): the
+   * probability of the silence without any lesion; a candidate's silence starts from these and
+   * corrects the items it touches.
    */
-  quietSkin: Float64Array;
-  quietRest: Float64Array;
+  quiet: Float64Array;
   /** Per item: 1 / (1 - rate * background rate), the no-lesion silence a touched item divides out. */
   unquiet: Float64Array;
   /** The reading's scratch for this case (sumOver and silenceTerm rewrite it on every call). */
@@ -159,7 +158,6 @@ function itemsOf(atlas: Atlas): Items {
     return {
       items,
       sideIndex: Uint8Array.from(items, (o) => (o.side === "left" ? 0 : 1)),
-      skin: Uint8Array.from(items, (o) => (o.family === "sensoryChange" ? 1 : 0)),
       fp: Float64Array.from(items, (o) => o.fp),
       kind: items.map((o) => KIND_OF[o.family]),
       slot: Uint8Array.from(
@@ -212,17 +210,15 @@ export function readSilence(atlas: Atlas, c: LocusCase, observations: readonly O
       if (i !== undefined) rate[i] = 0;
     }
   }
-  const quietSkin = new Float64Array(2).fill(1);
-  const quietRest = new Float64Array(2).fill(1);
+  const quiet = new Float64Array(4).fill(1);
   const unquiet = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const r = rate[i] as number;
-    const quiet = 1 - r * (items.fp[i] as number);
-    unquiet[i] = 1 / quiet;
+    const silent = 1 - r * (items.fp[i] as number);
+    unquiet[i] = 1 / silent;
     if (r === 0) continue;
-    const k = items.sideIndex[i] as number;
-    if (items.skin[i]) quietSkin[k] = (quietSkin[k] as number) * quiet;
-    else quietRest[k] = (quietRest[k] as number) * quiet;
+    const k = items.slot[i] as number;
+    quiet[k] = (quiet[k] as number) * silent;
   }
   const s: Silence = {
     items,
@@ -231,8 +227,7 @@ export function readSilence(atlas: Atlas, c: LocusCase, observations: readonly O
     numbLeft: numbSides.has("left"),
     numbRight: numbSides.has("right"),
     none: { left: 0, right: 0 },
-    quietSkin,
-    quietRest,
+    quiet,
     extra: new Map(),
     work: { product: new Float64Array(4), levels: [], seen: new Int32Array(n), stamp: 0, predictions: [] },
   };
@@ -257,10 +252,7 @@ function sumOver(
   // By side: the probability of the skin's silence if the territory is numb (spared: the no-lesion
   // product, unchanged), and of the silence of everything else.
   const { product, levels } = s.work;
-  product[0] = s.quietSkin[0] as number;
-  product[1] = s.quietSkin[1] as number;
-  product[2] = s.quietRest[0] as number;
-  product[3] = s.quietRest[1] as number;
+  product.set(s.quiet);
   const { unquiet } = s;
   const { slot } = items;
   const m = predictions.length;
@@ -300,13 +292,13 @@ function sumOver(
   const left = sideSilence(
     product[2] as number,
     product[0] as number,
-    s.quietSkin[0] as number,
+    s.quiet[0] as number,
     s.numbLeft ? 1 : 1 - untouched,
   );
   const right = sideSilence(
     product[3] as number,
     product[1] as number,
-    s.quietSkin[1] as number,
+    s.quiet[1] as number,
     s.numbRight ? 1 : 1 - untouched,
   );
   if (!against) {
