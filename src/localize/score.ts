@@ -48,7 +48,7 @@ import { FLOOR } from "./likelihood.js";
 import { DIFFUSE_KINDS, type DiffuseKind, muscleUnit, type Unit, unitDamage } from "./model.js";
 import { musclesInText } from "./named.js";
 import { ageingChance, musclesOfBodyPart, type Observation, observe, sidesOf } from "./observe.js";
-import { readSilence, type Silence, silenceTerm } from "./silence.js";
+import { addSilenceTerms, readSilence, type Silence, silenceTerm } from "./silence.js";
 
 export interface Prepared {
   atlas: Atlas;
@@ -384,8 +384,8 @@ function newWork(): Work {
 
 /** One of the work's arrays of n items (a new one past the largest candidate). */
 function arrayOf<T>(arrays: T[][], n: number): T[] {
-  const out = arrays[n] ?? [];
-  out.length = n;
+  const out = (arrays[n] ??= []);
+  if (out.length !== n) out.length = n;
   return out;
 }
 
@@ -719,6 +719,14 @@ export function silenceOf(
   return silenceTerm(p.atlas, p.silence, p.units, unitIdx, diffuse, level);
 }
 
+/** silenceOf at every severity level, added to out[level]. */
+function addSilence(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind, out: Float64Array): void {
+  const single = unitIdx.length === 0 ? diffuse !== "none" : unitIdx.length === 1 && diffuse === "none";
+  if (!single) return addSilenceTerms(p.atlas, p.silence, p.units, unitIdx, diffuse, out);
+  const u = unitIdx.length === 1 ? (unitIdx[0] as number) : -1;
+  for (let k = 0; k < out.length; k++) out[k] = (out[k] as number) + silenceAlone(p, u, diffuse, k);
+}
+
 /**
  * The silence as the first pass reads it: the sum of each lesion's own silence at the middle
  * severity (kept per case). A lower bound of the candidate's silence, as the middle severity is of
@@ -761,16 +769,12 @@ export function rescore(
   const effects = effectsOf(p, unitIdx, diffuse);
   if (effects.length === 0) return findings + context + logPrior(p, unitIdx, diffuse);
   const terms = p.work.terms;
+  // The severity is one latent for the findings and the silence alike.
+  for (let k = 0; k < terms.length; k++)
+    terms[k] = (LOG_WEIGHTS[k] as number) + (k === COARSE ? findings : findingsAt(p, effects, k));
+  addSilence(p, unitIdx, diffuse, terms);
   let top = Number.NEGATIVE_INFINITY;
-  for (let k = 0; k < terms.length; k++) {
-    // The severity is one latent for the findings and the silence alike.
-    const t =
-      (LOG_WEIGHTS[k] as number) +
-      (k === COARSE ? findings : findingsAt(p, effects, k)) +
-      silenceOf(p, unitIdx, diffuse, k);
-    terms[k] = t;
-    top = Math.max(top, t);
-  }
+  for (let k = 0; k < terms.length; k++) top = Math.max(top, terms[k] as number);
   let sum = 0;
   for (let k = 0; k < terms.length; k++) sum += Math.exp((terms[k] as number) - top);
   return top + Math.log(sum) + context + logPrior(p, unitIdx, diffuse);

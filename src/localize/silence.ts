@@ -15,7 +15,7 @@ import type { Finding, LocusCase } from "../case/schema.js";
 import { type LesionClass, sensoryInvolvement } from "./data/evidence.js";
 import { severity } from "./data/priors.js";
 import { reporting, routineExamination } from "./data/silence.js";
-import { baseUnits } from "./effects.js";
+import { baseUnits, LEVELS } from "./effects.js";
 import { keep } from "./keep.js";
 import { causeProbability } from "./likelihood.js";
 import { DIFFUSE_KINDS, type DiffuseKind, diffuseDamage, type Unit, unitDamage } from "./model.js";
@@ -67,15 +67,17 @@ export interface Silence {
   unquiet: Float64Array;
   /** The reading's scratch for this case (sumOver and silenceTerm rewrite it on every call). */
   work: {
-    /** The silence's probability by part, as Items.slot numbers them. */
+    /** The silence's probability by level and part (4 * level + Items.slot). */
     product: Float64Array;
-    /** Each prediction's chances at the level read. */
+    /** Each prediction's chances at each level read (LEVELS * prediction + level). */
     levels: Float64Array[];
+    /** silenceTerm's one reading, at its level. */
+    one: Float64Array;
     /** Which items a reading has corrected (those equal to stamp). */
     seen: Int32Array;
     stamp: number;
-    /** A candidate's predictions. */
-    predictions: Prediction[];
+    /** A candidate's predictions, one array per number of them. */
+    predictions: Prediction[][];
   };
   /** Predictions for the case's own muscle lesions, by unit index. */
   extra: Map<number, Prediction>;
@@ -229,85 +231,84 @@ export function readSilence(atlas: Atlas, c: LocusCase, observations: readonly O
     none: { left: 0, right: 0 },
     quiet,
     extra: new Map(),
-    work: { product: new Float64Array(4), levels: [], seen: new Int32Array(n), stamp: 0, predictions: [] },
+    work: {
+      product: new Float64Array(4 * LEVELS),
+      levels: [],
+      one: new Float64Array(LEVELS),
+      seen: new Int32Array(n),
+      stamp: 0,
+      predictions: [],
+    },
   };
-  sumOver(s, [], 0);
+  sumOver(s, [], 0, 1);
   return s;
 }
 
 /**
- * The silence on each side, measured against `against` and capped, summed; without `against`, the
- * no-lesion sums are written to s.none. Products of probabilities, one logarithm per side.
+ * The silence on each side, measured against `against` and capped, summed, at each severity level
+ * from `from` to `to` (exclusive), added to out[level]; without `against`, the no-lesion sums are
+ * written to s.none. Products of probabilities, one logarithm per side and level; the levels are
+ * read in one pass over the items the lesions touch.
  */
 function sumOver(
   s: Silence,
   predictions: readonly Prediction[],
-  level: number,
+  from: number,
+  to: number,
   against?: { left: number; right: number },
-): number {
-  const { items, rate } = s;
-  const { fp } = items;
+  out?: Float64Array,
+): void {
+  const { items, rate, unquiet } = s;
+  const { fp, slot } = items;
   let untouched = 1;
   for (const x of predictions) untouched *= 1 - x.numb;
-  // By side: the probability of the skin's silence if the territory is numb (spared: the no-lesion
-  // product, unchanged), and of the silence of everything else.
+  // By level and side: the probability of the skin's silence if the territory is numb (spared: the
+  // no-lesion product, unchanged), and of the silence of everything else (four parts per level).
   const { product, levels } = s.work;
-  product.set(s.quiet);
-  const { unquiet } = s;
-  const { slot } = items;
+  for (let k = from; k < to; k++) product.set(s.quiet, 4 * k);
   const m = predictions.length;
-  if (m === 1) {
-    // One lesion: its touched items are distinct, and only its own chance reaches them.
-    const { touched, p } = predictions[0] as Prediction;
-    const at = p[level] as Float64Array;
+  // Each prediction's chances at each level read, prediction by prediction.
+  for (let y = 0; y < m; y++)
+    for (let k = from; k < to; k++) levels[y * LEVELS + k] = (predictions[y] as Prediction).p[k] as Float64Array;
+  // Only the items some lesion touches differ from no lesion: correct those, each once.
+  const stamp = ++s.work.stamp;
+  const seen = s.work.seen;
+  for (let x = 0; x < m; x++) {
+    const touched = (predictions[x] as Prediction).touched;
     for (let t = 0; t < touched.length; t++) {
       const i = touched[t] as number;
       const r = rate[i] as number;
-      if (r === 0) continue;
-      const unreached = (1 - (fp[i] as number)) * (1 - (at[i] as number));
-      const k = slot[i] as number;
-      product[k] = (product[k] as number) * (1 - r * (1 - unreached)) * (unquiet[i] as number);
-    }
-  } else {
-    const at = levels;
-    for (let y = 0; y < m; y++) at[y] = (predictions[y] as Prediction).p[level] as Float64Array;
-    // Only the items some lesion touches differ from no lesion: correct those, each once.
-    const stamp = ++s.work.stamp;
-    const seen = s.work.seen;
-    for (let x = 0; x < m; x++) {
-      const touched = (predictions[x] as Prediction).touched;
-      for (let t = 0; t < touched.length; t++) {
-        const i = touched[t] as number;
-        const r = rate[i] as number;
-        if (r === 0 || seen[i] === stamp) continue;
-        seen[i] = stamp;
+      if (r === 0 || seen[i] === stamp) continue;
+      seen[i] = stamp;
+      const part = slot[i] as number;
+      const keep = unquiet[i] as number;
+      for (let k = from; k < to; k++) {
         let unreached = 1 - (fp[i] as number);
-        for (let y = 0; y < m; y++) unreached *= 1 - ((at[y] as Float64Array)[i] as number);
+        for (let y = 0; y < m; y++) unreached *= 1 - ((levels[y * LEVELS + k] as Float64Array)[i] as number);
         // The spared territory keeps the background rate; the numb one, or anything not skin, changes.
-        const k = slot[i] as number;
-        product[k] = (product[k] as number) * (1 - r * (1 - unreached)) * (unquiet[i] as number);
+        const at = 4 * k + part;
+        product[at] = (product[at] as number) * (1 - r * (1 - unreached)) * keep;
       }
     }
   }
-  const left = sideSilence(
-    product[2] as number,
-    product[0] as number,
-    s.quiet[0] as number,
-    s.numbLeft ? 1 : 1 - untouched,
-  );
-  const right = sideSilence(
-    product[3] as number,
-    product[1] as number,
-    s.quiet[1] as number,
-    s.numbRight ? 1 : 1 - untouched,
-  );
-  if (!against) {
-    s.none.left = left;
-    s.none.right = right;
-    return 0;
-  }
+  const numbLeft = s.numbLeft ? 1 : 1 - untouched;
+  const numbRight = s.numbRight ? 1 : 1 - untouched;
   const cap = reporting.cap.value;
-  return Math.max(-cap, left - against.left) + Math.max(-cap, right - against.right);
+  for (let k = from; k < to; k++) {
+    const left = sideSilence(product[4 * k + 2] as number, product[4 * k] as number, s.quiet[0] as number, numbLeft);
+    const right = sideSilence(
+      product[4 * k + 3] as number,
+      product[4 * k + 1] as number,
+      s.quiet[1] as number,
+      numbRight,
+    );
+    if (!against || !out) {
+      s.none.left = left;
+      s.none.right = right;
+      continue;
+    }
+    out[k] = (out[k] as number) + Math.max(-cap, left - against.left) + Math.max(-cap, right - against.right);
+  }
 }
 
 /** log P(one side's silence): the rest, and the skin as numb (with chance `numb`) or spared. */
@@ -326,6 +327,21 @@ function predictionOf(atlas: Atlas, s: Silence, units: readonly Unit[], ui: numb
   });
 }
 
+/** The candidate's predictions, in the work (read them before asking for another candidate's). */
+function predictionsOf(
+  atlas: Atlas,
+  s: Silence,
+  units: readonly Unit[],
+  unitIdx: readonly number[],
+  diffuse: DiffuseKind,
+): readonly Prediction[] {
+  const n = unitIdx.length + (diffuse === "none" ? 0 : 1);
+  const predictions = (s.work.predictions[n] ??= []);
+  for (let k = 0; k < unitIdx.length; k++) predictions[k] = predictionOf(atlas, s, units, unitIdx[k] as number);
+  if (diffuse !== "none") predictions[n - 1] = s.items.diffuse.get(diffuse) as Prediction;
+  return predictions;
+}
+
 /**
  * log P(the report's silence | candidate at severity level `level`) - log P(silence | no lesion),
  * capped below on each side.
@@ -338,10 +354,23 @@ export function silenceTerm(
   diffuse: DiffuseKind,
   level: number,
 ): number {
-  const predictions = s.work.predictions;
-  predictions.length = 0;
-  for (const ui of unitIdx) predictions.push(predictionOf(atlas, s, units, ui));
-  if (diffuse !== "none") predictions.push(s.items.diffuse.get(diffuse) as Prediction);
+  const predictions = predictionsOf(atlas, s, units, unitIdx, diffuse);
   if (predictions.length === 0) return 0;
-  return sumOver(s, predictions, level, s.none);
+  const out = s.work.one;
+  out[level] = 0;
+  sumOver(s, predictions, level, level + 1, s.none, out);
+  return out[level] as number;
+}
+
+/** silenceTerm at every severity level, added to out[level]. */
+export function addSilenceTerms(
+  atlas: Atlas,
+  s: Silence,
+  units: readonly Unit[],
+  unitIdx: readonly number[],
+  diffuse: DiffuseKind,
+  out: Float64Array,
+): void {
+  const predictions = predictionsOf(atlas, s, units, unitIdx, diffuse);
+  if (predictions.length > 0) sumOver(s, predictions, 0, LEVELS, s.none, out);
 }
