@@ -374,7 +374,7 @@ function newWork(): Work {
     effects: lengths.map(() => []),
     view: { units: [], diffuse: "none" },
     parts: { ll: 0, numb: 0, numbAlt: 0, weak: 0, weakAlt: 0, numbChance: 0 },
-    sums: new Float64Array(8),
+    sums: new Float64Array(SUMS * LEVELS),
     alones: [],
     alonesAlt: [],
     first: { score: 0, findings: 0, context: 0 },
@@ -408,8 +408,24 @@ function contextOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind
  * reliable, so they are scored as a mixture over both (one log-sum-exp of four terms).
  */
 function findingsAt(p: Prepared, effects: readonly Effect[], k: number): number {
-  const x = findingParts(p, effects, k);
+  return fromParts(p.fast, findingParts(p, effects, k));
+}
+
+/**
+ * findingsAt at every severity level but `skip`, added to out[level], for a candidate of one cause
+ * (read in one pass over the findings it touches).
+ */
+function addOneCause(p: Prepared, effect: Effect, skip: number, out: Float64Array): void {
   const f = p.fast;
+  const w = p.work;
+  w.parts.numbChance = 1 - effect.spares;
+  oneCause(f, w, effect, 0, out.length, skip);
+  for (let k = 0; k < out.length; k++)
+    if (k !== skip) out[k] = (out[k] as number) + fromParts(f, sumReadings(f, w, k));
+}
+
+/** The findings' log-likelihood at one severity from its parts (findingParts). */
+function fromParts(f: Fast, x: Parts): number {
   const c = x.numbChance;
   const e = f.examChance;
   if (e <= 0) return x.ll + mixture(c, x.weak + x.numb, x.weak + f.spared);
@@ -463,70 +479,77 @@ function findingParts(p: Prepared, effects: readonly Effect[], k: number): Parts
   let untouched = 1;
   for (let e = 0; e < m; e++) untouched *= (effects[e] as Effect).spares;
   w.parts.numbChance = 1 - untouched;
-  if (m === 1) oneCause(f, w, effects[0] as Effect, k);
+  if (m === 1) oneCause(f, w, effects[0] as Effect, k, k + 1, -1);
   else severalCauses(f, w, effects, k);
-  return w.parts;
+  return sumReadings(f, w, k);
 }
 
 /**
  * Ends findingParts from the work's sums: they start from Fast.baseSums (findings no lesion of the
  * candidate reaches read as they do without any lesion) and are corrected finding by finding.
  */
-function sumReadings(f: Fast, { sums, parts }: Work): void {
+function sumReadings(f: Fast, { sums, parts }: Work, k: number): Parts {
+  const at = SUMS * k;
   // Age takes the distal reflexes and responses together or not at all: a mixture over that latent.
   parts.ll =
-    (sums[2 * LIMB] as number) +
-    mixture(f.ageingChance, sums[2 * AGED + 1] as number, sums[2 * AGED] as number);
-  parts.numb = sums[2 * SKIN] as number;
-  parts.numbAlt = sums[2 * SKIN + 1] as number;
-  parts.weak = sums[2 * WEAK] as number;
-  parts.weakAlt = sums[2 * WEAK + 1] as number;
+    (sums[at + 2 * LIMB] as number) +
+    mixture(f.ageingChance, sums[at + 2 * AGED + 1] as number, sums[at + 2 * AGED] as number);
+  parts.numb = sums[at + 2 * SKIN] as number;
+  parts.numbAlt = sums[at + 2 * SKIN + 1] as number;
+  parts.weak = sums[at + 2 * WEAK] as number;
+  parts.weakAlt = sums[at + 2 * WEAK + 1] as number;
+  return parts;
 }
 
-/** findingParts for a candidate of one cause: every finding it touches, it touches alone. */
-function oneCause(f: Fast, w: Work, effect: Effect, k: number): void {
+/** How many sums a level's readings join (Fast.baseSums' layout); Work.sums holds one set per level. */
+const SUMS = 8;
+
+/**
+ * findingParts for a candidate of one cause (every finding it touches, it touches alone), at the
+ * levels from `from` to `to` (exclusive) but `skip`, in one pass over the findings it touches.
+ */
+function oneCause(f: Fast, w: Work, effect: Effect, from: number, to: number, skip: number): void {
   const { sums } = w;
   const { pool, off, size } = effect;
   const { touched, reading, alone, aloneAlt } = pool;
   const { lnNot, q, qGrade } = reading;
   const { lnNotFp, altLnNotFp, altFpShift, altGradeShift, fp, fpGrade, extra, sumOf, base, baseAlt } = f;
-  const at = LEVELS * off + k * size;
-  sums.set(f.baseSums);
+  for (let k = from; k < to; k++) sums.set(f.baseSums, SUMS * k);
   for (let t = 0; t < size; t++) {
     const i = touched[off + t] as number;
-    const place = at + t;
-    const more = extra[i] as number;
-    let value = alone[place] as number;
-    let qs = 0;
-    let g = 0;
-    if (more & GRADES) {
-      qs = (fp[i] as number) + (q[place] as number);
-      g = (fpGrade[i] as number) + (qGrade[place] as number);
-    }
-    if (Number.isNaN(value)) {
-      value = readFinding(f, i, (lnNotFp[i] as number) + (lnNot[place] as number), qs, g);
-      alone[place] = value;
-    }
+    const graded = ((extra[i] as number) & GRADES) !== 0;
     const sum = sumOf[i] as number;
-    if (sum === LIMB) {
-      sums[2 * LIMB] = (sums[2 * LIMB] as number) + (value - (base[i] as number));
-      continue;
+    for (let k = from; k < to; k++) {
+      if (k === skip) continue;
+      const place = LEVELS * off + k * size + t;
+      let value = alone[place] as number;
+      let qs = 0;
+      let g = 0;
+      if (graded) {
+        qs = (fp[i] as number) + (q[place] as number);
+        g = (fpGrade[i] as number) + (qGrade[place] as number);
+      }
+      if (Number.isNaN(value)) {
+        value = readFinding(f, i, (lnNotFp[i] as number) + (lnNot[place] as number), qs, g);
+        alone[place] = value;
+      }
+      const at = SUMS * k + 2 * sum;
+      sums[at] = (sums[at] as number) + (value - (base[i] as number));
+      if (sum === LIMB) continue;
+      let second = aloneAlt[place] as number;
+      if (Number.isNaN(second)) {
+        second = readFinding(
+          f,
+          i,
+          (altLnNotFp[i] as number) + (lnNot[place] as number),
+          qs + (altFpShift[i] as number),
+          g + (altGradeShift[i] as number),
+        );
+        aloneAlt[place] = second;
+      }
+      sums[at + 1] = (sums[at + 1] as number) + (second - (baseAlt[i] as number));
     }
-    let second = aloneAlt[place] as number;
-    if (Number.isNaN(second)) {
-      second = readFinding(
-        f,
-        i,
-        (altLnNotFp[i] as number) + (lnNot[place] as number),
-        qs + (altFpShift[i] as number),
-        g + (altGradeShift[i] as number),
-      );
-      aloneAlt[place] = second;
-    }
-    sums[2 * sum] = (sums[2 * sum] as number) + (value - (base[i] as number));
-    sums[2 * sum + 1] = (sums[2 * sum + 1] as number) + (second - (baseAlt[i] as number));
   }
-  sumReadings(f, w);
 }
 
 /** findingParts for a candidate of several causes. */
@@ -592,7 +615,8 @@ function severalCauses(f: Fast, w: Work, effects: readonly Effect[], k: number):
       }
     }
   }
-  sums.set(f.baseSums);
+  const level = SUMS * k;
+  sums.set(f.baseSums, level);
   for (let u = 0; u < count; u++) {
     const i = union[u] as number;
     // A finding one cause alone touches reads the same in every candidate with that cause.
@@ -605,10 +629,9 @@ function severalCauses(f: Fast, w: Work, effects: readonly Effect[], k: number):
       if (sole >= 0) (alones[sole] as Float64Array)[place] = value;
     }
     const sum = sumOf[i] as number;
-    if (sum === LIMB) {
-      sums[2 * LIMB] = (sums[2 * LIMB] as number) + (value - (base[i] as number));
-      continue;
-    }
+    const at = level + 2 * sum;
+    sums[at] = (sums[at] as number) + (value - (base[i] as number));
+    if (sum === LIMB) continue;
     const aloneAlt = sole >= 0 ? (alonesAlt[sole] as Float64Array) : undefined;
     let second = aloneAlt ? (aloneAlt[place] as number) : Number.NaN;
     if (Number.isNaN(second)) {
@@ -621,10 +644,8 @@ function severalCauses(f: Fast, w: Work, effects: readonly Effect[], k: number):
       );
       if (aloneAlt) aloneAlt[place] = second;
     }
-    sums[2 * sum] = (sums[2 * sum] as number) + (value - (base[i] as number));
-    sums[2 * sum + 1] = (sums[2 * sum + 1] as number) + (second - (baseAlt[i] as number));
+    sums[at + 1] = (sums[at + 1] as number) + (second - (baseAlt[i] as number));
   }
-  sumReadings(f, w);
 }
 
 /** One combination of the hidden properties a candidate averages over. */
@@ -771,7 +792,11 @@ export function rescore(
   const terms = p.work.terms;
   // The severity is one latent for the findings and the silence alike.
   for (let k = 0; k < terms.length; k++)
-    terms[k] = (LOG_WEIGHTS[k] as number) + (k === COARSE ? findings : findingsAt(p, effects, k));
+    terms[k] = (LOG_WEIGHTS[k] as number) + (k === COARSE ? findings : 0);
+  if (effects.length === 1) addOneCause(p, effects[0] as Effect, COARSE, terms);
+  else
+    for (let k = 0; k < terms.length; k++)
+      if (k !== COARSE) terms[k] = (terms[k] as number) + findingsAt(p, effects, k);
   addSilence(p, unitIdx, diffuse, terms);
   let top = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < terms.length; k++) top = Math.max(top, terms[k] as number);
