@@ -384,7 +384,11 @@ function newWork(): Work {
 
 /** One of the work's arrays of n items (a new one past the largest candidate). */
 function arrayOf<T>(arrays: T[][], n: number): T[] {
-  const out = (arrays[n] ??= []);
+  let out = arrays[n];
+  if (!out) {
+    out = [];
+    arrays[n] = out;
+  }
   if (out.length !== n) out.length = n;
   return out;
 }
@@ -743,7 +747,10 @@ export function silenceOf(
 /** silenceOf at every severity level, added to out[level]. */
 function addSilence(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind, out: Float64Array): void {
   const single = unitIdx.length === 0 ? diffuse !== "none" : unitIdx.length === 1 && diffuse === "none";
-  if (!single) return addSilenceTerms(p.atlas, p.silence, p.units, unitIdx, diffuse, out);
+  if (!single) {
+    addSilenceTerms(p.atlas, p.silence, p.units, unitIdx, diffuse, out);
+    return;
+  }
   const u = unitIdx.length === 1 ? (unitIdx[0] as number) : -1;
   for (let k = 0; k < out.length; k++) out[k] = (out[k] as number) + silenceAlone(p, u, diffuse, k);
 }

@@ -269,7 +269,8 @@ function sumOver(
   const m = predictions.length;
   // Each prediction's chances at each level read, prediction by prediction.
   for (let y = 0; y < m; y++)
-    for (let k = from; k < to; k++) levels[y * LEVELS + k] = (predictions[y] as Prediction).p[k] as Float64Array;
+    for (let k = from; k < to; k++)
+      levels[y * LEVELS + k] = (predictions[y] as Prediction).p[k] as Float64Array;
   // Only the items some lesion touches differ from no lesion: correct those, each once.
   const stamp = ++s.work.stamp;
   const seen = s.work.seen;
@@ -295,7 +296,12 @@ function sumOver(
   const numbRight = s.numbRight ? 1 : 1 - untouched;
   const cap = reporting.cap.value;
   for (let k = from; k < to; k++) {
-    const left = sideSilence(product[4 * k + 2] as number, product[4 * k] as number, s.quiet[0] as number, numbLeft);
+    const left = sideSilence(
+      product[4 * k + 2] as number,
+      product[4 * k] as number,
+      s.quiet[0] as number,
+      numbLeft,
+    );
     const right = sideSilence(
       product[4 * k + 3] as number,
       product[4 * k + 1] as number,
@@ -336,8 +342,13 @@ function predictionsOf(
   diffuse: DiffuseKind,
 ): readonly Prediction[] {
   const n = unitIdx.length + (diffuse === "none" ? 0 : 1);
-  const predictions = (s.work.predictions[n] ??= []);
-  for (let k = 0; k < unitIdx.length; k++) predictions[k] = predictionOf(atlas, s, units, unitIdx[k] as number);
+  let predictions = s.work.predictions[n];
+  if (!predictions) {
+    predictions = [];
+    s.work.predictions[n] = predictions;
+  }
+  for (let k = 0; k < unitIdx.length; k++)
+    predictions[k] = predictionOf(atlas, s, units, unitIdx[k] as number);
   if (diffuse !== "none") predictions[n - 1] = s.items.diffuse.get(diffuse) as Prediction;
   return predictions;
 }
