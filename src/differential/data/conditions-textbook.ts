@@ -316,7 +316,7 @@ export const textbookConditions: Condition[] = [
       e("distal_symmetric_sensory_loss", 2, "symmetric distal loss", "stabler2013"),
       e("alcohol", 1.5, "poor diet", "stabler2013"),
     ],
-    workup: ["ncs_polyneuropathy", "mri_cord"],
+    workup: ["b12_mma", "ncs_polyneuropathy", "mri_cord"],
     sources: ["stabler2013", "dyckThomas2005"],
   },
   {
@@ -341,7 +341,7 @@ export const textbookConditions: Condition[] = [
       e("bilateral_weakness", 2, "weakness in both legs, often foot drop", "garakani2016"),
       e("onset_chronic", 0.3, "weeks after heavy use", "garakani2016"),
     ],
-    workup: ["ncs_polyneuropathy", "mri_cord"],
+    workup: ["b12_mma", "ncs_polyneuropathy", "mri_cord"],
     sources: ["garakani2016", "stabler2013"],
   },
   {

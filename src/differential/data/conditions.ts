@@ -434,8 +434,8 @@ const core: Condition[] = [
       e("csf_protein_elevated", 3, "raised CSF protein", "preston2020"),
       e("root_enhancement", 2, "root hypertrophy and enhancement", "preston2020"),
     ],
-    workup: ["ncs_polyneuropathy", "csf", "mri_spine_gadolinium"],
-    sources: ["preston2020"],
+    workup: ["ncs_polyneuropathy", "csf", "mri_spine_gadolinium", "spep_immunofixation"],
+    sources: ["preston2020", "vandenbergh2021"],
   },
   // ------------------------------------------------------------------ plexus
   {
@@ -1173,8 +1173,8 @@ const core: Condition[] = [
       e("b12_low", 0.5, "a low B12 names the cause (B12 deficiency neuropathy)", "stabler2013"),
       e("neurotoxic_exposure", 0.5, "a neurotoxin names the cause (toxic neuropathy)", "garakani2016"),
     ],
-    workup: ["ncs_polyneuropathy", "glucose_hba1c"],
-    sources: ["england2005"],
+    workup: ["ncs_polyneuropathy", "glucose_hba1c", "b12_mma", "spep_immunofixation"],
+    sources: ["england2005", "england2009"],
   },
   {
     id: "motor_neuron_disease",

@@ -302,6 +302,22 @@ export const sources = {
     published: "Journal of Neurosurgery 99:319-329",
     kind: "article",
   },
+  england2009: {
+    title:
+      "Practice parameter: evaluation of distal symmetric polyneuropathy: role of laboratory and genetic testing (an evidence-based review)",
+    authors: "England JD, Gronseth GS, Franklin G, et al. (AAN, AANEM, AAPM&R)",
+    year: 2009,
+    published: "Neurology 72:185-192",
+    kind: "guideline",
+  },
+  vandenbergh2021: {
+    title:
+      "European Academy of Neurology/Peripheral Nerve Society guideline on diagnosis and treatment of chronic inflammatory demyelinating polyradiculoneuropathy: report of a joint Task Force, second revision",
+    authors: "Van den Bergh PYK, van Doorn PA, Hadden RDM, et al.",
+    year: 2021,
+    published: "European Journal of Neurology 28:3556-3583",
+    kind: "guideline",
+  },
   england2005: {
     title: "Distal symmetric polyneuropathy: a definition for clinical research",
     authors: "England JD, Gronseth GS, Franklin G, et al.",

@@ -195,6 +195,22 @@ export const workup: WorkupItem[] = [
     sources: ["dyck2002", "england2005"],
   },
   {
+    id: "b12_mma",
+    test: "Serum vitamin B12, with methylmalonic acid (and homocysteine) when B12 is low-normal",
+    why: "Cobalamin deficiency is a treatable cause of a distal neuropathy and of posterior-column myelopathy; the metabolites rise before B12 falls, and after nitrous oxide B12 can read normal while they are raised.",
+    urgency: "routine",
+    doneWhen: { labs: ["vitamin_b12"] },
+    sources: ["england2009", "stabler2013", "garakani2016"],
+  },
+  {
+    id: "spep_immunofixation",
+    test: "Serum protein electrophoresis with immunofixation",
+    why: "A monoclonal protein points to a paraproteinaemic neuropathy (MGUS, myeloma, POEMS, AL amyloid); immunofixation finds the small bands electrophoresis alone misses.",
+    urgency: "routine",
+    doneWhen: { labs: ["spep"] },
+    sources: ["england2009", "vandenbergh2021"],
+  },
+  {
     id: "ck",
     test: "Creatine kinase",
     why: "High in myositis, muscle infarction, compartment syndrome and ischaemia; normal or only mildly raised in denervation, which helps separate denervation oedema from myositis.",

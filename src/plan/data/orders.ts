@@ -236,7 +236,7 @@ export const orders: Order[] = [
   {
     test: { kind: "lab", id: "vitamin_b12", side: "bilateral" },
     name: "vitamin B12 (with methylmalonic acid if borderline)",
-    doneWhen: { labs: ["vitamin_b12"] },
+    workup: "b12_mma",
     finds: {
       b12_deficiency_neuropathy: 0.9,
       nitrous_oxide_neuropathy: 0.7,
@@ -251,7 +251,7 @@ export const orders: Order[] = [
   {
     test: { kind: "lab", id: "spep", side: "bilateral" },
     name: "serum protein electrophoresis with immunofixation",
-    doneWhen: { labs: ["spep"] },
+    workup: "spep_immunofixation",
     finds: { length_dependent_polyneuropathy: 0.1, cidp: 0.2 },
     falsePositive: 0.03,
     burden: rated(1.5, "A blood sample.", ["england2005"]),
