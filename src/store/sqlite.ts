@@ -1,10 +1,9 @@
 /**
- * The embedded store: better-sqlite3 in WAL mode with foreign keys on and `synchronous=FULL`, so a
- * committed save survives a crash of the process or of the machine.
+ * The embedded store: SQLite (through `libsql`, see sqlite-driver.ts) in WAL mode with foreign keys
+ * on and `synchronous=FULL`, so a committed save survives a crash of the process or of the machine.
  */
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { migrations } from "./migrations/index.js";
 import {
   ARCHIVE_DRIFT,
@@ -22,6 +21,7 @@ import {
   type SaveInput,
   type UpdateInput,
 } from "./repository.js";
+import { immediate, openDatabase, type SqliteDatabase } from "./sqlite-driver.js";
 
 export const SQLITE_FILE = "locus.sqlite";
 
@@ -60,15 +60,11 @@ function ownerOnly(path: string): void {
 
 export class SqliteRepository implements CaseRepository {
   readonly kind = "sqlite" as const;
-  readonly db: Database.Database;
+  readonly db: SqliteDatabase;
 
   constructor(readonly path: string) {
     ownerOnly(path);
-    this.db = new Database(path);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = FULL");
-    this.db.pragma("foreign_keys = ON");
-    this.db.pragma("busy_timeout = 10000");
+    this.db = openDatabase(path);
   }
 
   async migrate(): Promise<number[]> {
@@ -77,7 +73,7 @@ export class SqliteRepository implements CaseRepository {
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
     );
     const applied: number[] = [];
-    const run = db.transaction(() => {
+    immediate(db, () => {
       const done = new Set(
         (db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map(
           (r) => r.version,
@@ -94,14 +90,13 @@ export class SqliteRepository implements CaseRepository {
         applied.push(m.version);
       }
     });
-    run.immediate();
     return applied;
   }
 
   async create(id: string, input: SaveInput): Promise<CaseRevision> {
     const now = new Date().toISOString();
     const body = JSON.stringify(input.case);
-    const tx = this.db.transaction(() => {
+    immediate(this.db, () => {
       const inserted = this.db
         .prepare(
           "INSERT INTO cases (id, created_at, updated_at, current_revision) VALUES (?, ?, ?, 1) ON CONFLICT(id) DO NOTHING",
@@ -115,7 +110,6 @@ export class SqliteRepository implements CaseRepository {
       }
       this.insertRevision(id, 1, now, body, input);
     });
-    tx.immediate();
     return revisionFromInput(id, 1, now, input);
   }
 
@@ -124,7 +118,7 @@ export class SqliteRepository implements CaseRepository {
     const body = JSON.stringify(input.case);
     let revision = 0;
     let archivedAt: string | null = null;
-    const tx = this.db.transaction(() => {
+    immediate(this.db, () => {
       const row = this.db.prepare("SELECT current_revision, archived_at FROM cases WHERE id = ?").get(id) as
         | { current_revision: number; archived_at: string | null }
         | undefined;
@@ -141,7 +135,6 @@ export class SqliteRepository implements CaseRepository {
         .prepare("UPDATE cases SET current_revision = ?, updated_at = ? WHERE id = ?")
         .run(revision, now, id);
     });
-    tx.immediate();
     return revisionFromInput(id, revision, now, input, archivedAt);
   }
 
@@ -206,7 +199,7 @@ export class SqliteRepository implements CaseRepository {
   /** One transaction: the state on `cases` and, when it changes, an event beside it. */
   private setArchived(id: string, archive: boolean, author: string | undefined): ArchiveState {
     const now = new Date().toISOString();
-    const tx = this.db.transaction((): ArchiveState => {
+    return immediate(this.db, (): ArchiveState => {
       const row = this.db.prepare("SELECT current_revision, archived_at FROM cases WHERE id = ?").get(id) as
         | { current_revision: number; archived_at: string | null }
         | undefined;
@@ -223,7 +216,6 @@ export class SqliteRepository implements CaseRepository {
         .run(id, id, archive ? "archive" : "restore", now, author ?? null);
       return { id, revision: row.current_revision, archivedAt };
     });
-    return tx.immediate();
   }
 
   async revisions(id: string): Promise<RevisionSummary[] | null> {

@@ -1,12 +1,13 @@
 import { chmodSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
+import Database from "libsql";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { migrations } from "./migrations/index.js";
 import { PostgresRepository } from "./postgres.js";
 import { openSqliteDir, SQLITE_FILE } from "./sqlite.js";
+import { pragmaValue } from "./sqlite-driver.js";
 import { repositoryContract } from "./test-helpers/contract.js";
 
 const dirs: string[] = [];
@@ -82,9 +83,10 @@ describe("SQLite specifics", () => {
     dirs.push(dir);
     const repo = openSqliteDir(dir);
     await repo.migrate();
-    expect(repo.db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(repo.db.pragma("foreign_keys", { simple: true })).toBe(1);
-    expect(repo.db.pragma("synchronous", { simple: true })).toBe(2);
+    expect(pragmaValue(repo.db, "journal_mode")).toBe("wal");
+    expect(pragmaValue(repo.db, "foreign_keys")).toBe(1);
+    expect(pragmaValue(repo.db, "synchronous")).toBe(2);
+    expect(pragmaValue(repo.db, "busy_timeout")).toBe(10000);
     await repo.create("x", { case: { a: 1 } });
     expect(() => repo.db.prepare("UPDATE case_revisions SET body = '{}'").run()).toThrow(/immutable/);
     expect(() => repo.db.prepare("DELETE FROM case_revisions").run()).toThrow(/never deleted/);
