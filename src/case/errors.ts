@@ -60,9 +60,12 @@ export function valueAt(root: unknown, path: readonly (string | number)[]): unkn
  */
 const suggested = new WeakMap<readonly string[], Map<string, readonly string[]>>();
 const MAX_SUGGESTED = 2000;
+/** Longer words are not kept (a case's free text could otherwise fill the table with megabytes). */
+const MAX_KEPT_WORD = 80;
 
 /** Known words nearest to `word`, best first: ignoring case, spaces and underscores, then by edits. */
 export function nearestWords(word: string, candidates: readonly string[], limit = 3): string[] {
+  if (word.length > MAX_KEPT_WORD) return nearest(word, candidates, limit);
   let known = suggested.get(candidates);
   if (!known) {
     known = new Map();
