@@ -8,6 +8,8 @@
  * Options (environment): BENCH_SECONDS (default 15), BENCH_CONNECTIONS (default 16),
  * LOCUS_WORKERS (default: one per core), BENCH_GZIP=1 (gzipped answers, as browsers ask),
  * BENCH_CLIENT_WORKERS (cached mode only). The server is the compiled one (`npm run build` first).
+ * Beside the rate it prints the server's CPU time per answer (Linux: /proc), which says what an
+ * answer costs the server even when the client and other work share its cores.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -108,6 +110,31 @@ function newCases(texts: string[]): () => string {
   };
 }
 
+/**
+ * CPU time (user + system, ms) of the server: the process started and its children (the cluster's
+ * workers), from /proc (Linux; undefined elsewhere). Clock ticks are taken as 100 a second.
+ */
+function serverCpuMs(pid: number): number | undefined {
+  const stat = (p: string) => {
+    const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return { ppid: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) * 10 };
+  };
+  try {
+    let ms = stat(String(pid)).ms;
+    for (const p of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+      try {
+        const s = stat(p);
+        if (s.ppid === pid) ms += s.ms;
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return ms;
+  } catch {
+    return undefined;
+  }
+}
+
 const dataDir = mkdtempSync(join(tmpdir(), "locus-bench-"));
 const port = await freePort();
 const server = spawn(process.execPath, ["bin/locus.js", "serve", "--no-demo"], {
@@ -160,6 +187,7 @@ try {
   }));
   // Warm up (JIT, caches), then measure.
   await autocannon({ url: base, connections, duration: 3, requests });
+  const cpuBefore = serverCpuMs(server.pid as number);
   const r = await autocannon({
     url: base,
     connections,
@@ -167,6 +195,12 @@ try {
     requests,
     ...(clientWorkers > 1 ? { workers: clientWorkers } : {}),
   });
+  const cpuAfter = serverCpuMs(server.pid as number);
+  // What the server spent per answer, whatever else ran on the machine (the client included).
+  const cpuPerAnswer =
+    cpuBefore !== undefined && cpuAfter !== undefined && r.requests.total > 0
+      ? (cpuAfter - cpuBefore) / r.requests.total
+      : undefined;
   const line = {
     route: "POST /api/v1/localize",
     cases: fresh
@@ -181,6 +215,7 @@ try {
     requestsPerSecond: Math.round(r.requests.average),
     latencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max },
     total: r.requests.total,
+    ...(cpuPerAnswer !== undefined ? { serverCpuMsPerAnswer: Math.round(cpuPerAnswer * 1000) / 1000 } : {}),
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
@@ -193,6 +228,10 @@ try {
   process.stdout.write(
     `\n${line.requestsPerSecond} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms ${fresh ? `(every answer computed afresh; target >= 1,000 req/s): ${ok ? "met" : "NOT met"}` : `(target: > 5000 req/s, p99 < 10 ms): ${ok ? "met" : "NOT met"}`}\n`,
   );
+  if (cpuPerAnswer !== undefined)
+    process.stdout.write(
+      `server CPU per answer ${cpuPerAnswer.toFixed(2)} ms (primary and workers, user and system): ${workers} workers with a core each to themselves would give at most ${Math.round((1000 * workers) / cpuPerAnswer)} answers a second\n`,
+    );
   process.exitCode = ok ? 0 : 1;
 } finally {
   stop();

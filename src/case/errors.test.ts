@@ -24,6 +24,16 @@ describe("errors", () => {
     expect(nearestWords("zzzzzz", ["absent", "reduced"])).toEqual([]);
   });
 
+  it("answer a word asked again the same, whatever was done to the first answer, and by list and limit", () => {
+    const list = ["absent", "absence", "reduced"];
+    const first = nearestWords("absen", list);
+    expect(first).toEqual(["absence", "absent"]);
+    first.push("brisk");
+    expect(nearestWords("absen", list)).toEqual(["absence", "absent"]);
+    expect(nearestWords("absen", list, 1)).toEqual(["absence"]);
+    expect(nearestWords("absen", ["reduced", "absent"])).toEqual(["absent"]);
+  });
+
   it("know the fields of each finding kind", () => {
     const input = { findings: [{ kind: "ncs" }] };
     expect(knownKeys(["findings", 0], input)).toEqual([

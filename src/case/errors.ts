@@ -53,8 +53,35 @@ export function valueAt(root: unknown, path: readonly (string | number)[]): unkn
   return cur;
 }
 
+/**
+ * Suggestions already worked out, by word list and word: the same free words (history and symptom
+ * words outside the controlled lists) come back case after case, and each costs an edit distance
+ * to every word of the list. Bounded per list, and started again past the bound.
+ */
+const suggested = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+const MAX_SUGGESTED = 2000;
+/** Longer words are not kept (a case's free text could otherwise fill the table with megabytes). */
+const MAX_KEPT_WORD = 80;
+
 /** Known words nearest to `word`, best first: ignoring case, spaces and underscores, then by edits. */
 export function nearestWords(word: string, candidates: readonly string[], limit = 3): string[] {
+  if (word.length > MAX_KEPT_WORD) return nearest(word, candidates, limit);
+  let known = suggested.get(candidates);
+  if (!known) {
+    known = new Map();
+    suggested.set(candidates, known);
+  }
+  const memo = `${limit}|${word}`;
+  let words = known.get(memo);
+  if (words === undefined) {
+    words = nearest(word, candidates, limit);
+    if (known.size >= MAX_SUGGESTED) known.clear();
+    known.set(memo, words);
+  }
+  return [...words];
+}
+
+function nearest(word: string, candidates: readonly string[], limit: number): string[] {
   const key = fold(word);
   if (!key) return [];
   const max = Math.max(2, Math.floor(key.length / 3));

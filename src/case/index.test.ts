@@ -373,6 +373,15 @@ describe("broken cases", () => {
     expect(r.errors.map((e) => [formatPath(e.path), e.message])).toEqual(errors);
   });
 
+  it("put errors in document order under keys that JSON escapes", () => {
+    const c = baseCase();
+    c.findings[0]!.target = "tib ant erior";
+    const r = parseCase({ 'odd "key"\n': 1, ...c, "é\\": 2 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.path)).toEqual([['odd "key"\n'], ["findings", 0, "target"], ["é\\"]]);
+  });
+
   it("say what was expected and what was found, and name the nearest ids", () => {
     const c = baseCase();
     c.findings[3]!.muscle = "tibialis_anterio";

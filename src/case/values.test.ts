@@ -52,6 +52,19 @@ describe("closed values written as clinicians write them", () => {
     expect(findingEnum("ncs", "amplitude")).toBeUndefined();
   });
 
+  it("answers a field asked again the same, unchangeable, and nothing for words of Object.prototype", () => {
+    const muap = findingEnum("emg", "muap");
+    expect(findingEnum("emg", "muap")).toEqual(muap);
+    expect(Object.isFrozen(muap)).toBe(true);
+    for (const [kind, field] of [
+      ["emg", "constructor"],
+      ["emg", "__proto__"],
+      ["constructor", "muap"],
+      ["toString", "name"],
+    ] as const)
+      expect(findingEnum(kind, field)).toBeUndefined();
+  });
+
   it("normalises them in a case and says so", () => {
     const r = parseCase({
       format: "locus-case/1",

@@ -330,13 +330,25 @@ const TOP_VALUE_WORDS: Record<string, Record<string, string>> = {
   }),
 };
 
+type FieldEnum = Readonly<{ values: readonly string[]; list: boolean }>;
+
+/** findingEnum by kind and field of the format: a fixed table, filled as fields are met. */
+const enums = new Map<string, FieldEnum | undefined>();
+
 /** The enum values a field of a finding kind takes, or undefined when it is not a closed list. */
-export function findingEnum(
-  kind: string,
-  field: string,
-): { values: readonly string[]; list: boolean } | undefined {
-  const schema = FINDING_SCHEMAS[kind as FindingKind] as z.ZodObject | undefined;
-  let s = (schema?.shape as Record<string, z.ZodType> | undefined)?.[field];
+export function findingEnum(kind: string, field: string): FieldEnum | undefined {
+  const shape = (own(FINDING_SCHEMAS, kind) as z.ZodObject | undefined)?.shape as
+    | Record<string, z.ZodType>
+    | undefined;
+  // Only the format's own kinds and fields are kept, so the table cannot grow with what users write.
+  if (!shape || !Object.hasOwn(shape, field)) return undefined;
+  const key = `${kind}\u0000${field}`;
+  if (!enums.has(key)) enums.set(key, enumOf(shape[field]));
+  return enums.get(key);
+}
+
+function enumOf(field: z.ZodType | undefined): FieldEnum | undefined {
+  let s = field;
   let list = false;
   for (;;) {
     if (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
@@ -345,7 +357,7 @@ export function findingEnum(
       list = true;
     } else break;
   }
-  return s instanceof z.ZodEnum ? { values: s.options as string[], list } : undefined;
+  return s instanceof z.ZodEnum ? Object.freeze({ values: s.options as string[], list }) : undefined;
 }
 
 /**

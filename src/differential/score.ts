@@ -141,11 +141,12 @@ function lesionKey(l: Lesion): string {
  * condition explains one lesion of a pair, the other lesion is a coincidence whose prior the
  * pair's prior already holds, so the pair's evidence is divided by the explained lesion's prior.
  */
-function singlePriors(answers: readonly LocalizedAnswer[]): Map<string, number> {
+function singlePriors(answers: readonly LocalizedAnswer[], keys: readonly string[][]): Map<string, number> {
   const out = new Map<string, number>();
-  for (const a of answers)
+  answers.forEach((a, i) => {
     if (a.lesions.length === 1 && a.logPrior !== undefined && a.lesions[0])
-      out.set(lesionKey(a.lesions[0]), a.logPrior);
+      out.set(keys[i]?.[0] ?? lesionKey(a.lesions[0]), a.logPrior);
+  });
   return out;
 }
 
@@ -160,10 +161,12 @@ export function likelihoodWeight(
   posterior: number,
   explained: Lesion | undefined,
   singles: ReadonlyMap<string, number>,
+  /** `explained`'s lesionKey, when the caller has it. */
+  key?: string,
 ): number {
   if (answer.logPrior === undefined || !Number.isFinite(answer.logPrior)) return posterior;
   const prior =
-    (explained && singles.get(lesionKey(explained))) ??
+    (explained && singles.get(key ?? lesionKey(explained))) ??
     answer.logPrior + (answer.lesions.length > 1 ? PAIR_TO_SINGLE : 0);
   return posterior / Math.exp(prior);
 }
@@ -174,6 +177,8 @@ export interface LocalizationView {
   posterior: number[];
   /** For each answer, for each of its lesions: the answer's evidence when a condition explains that lesion. */
   likelihood: number[][];
+  /** For each answer, its lesions' lesionKey (made once: the fit tables and the priors both look them up). */
+  keys: string[][];
   unlisted: number;
 }
 
@@ -186,16 +191,25 @@ export const NEGLIGIBLE = 1e-4;
 export function viewOf(loc: Localization): LocalizationView {
   const all = answersOf(loc);
   const weights = hypothesisWeights(all);
-  const singles = singlePriors(all);
-  const evidence = all.map((a, i) => a.lesions.map((l) => likelihoodWeight(a, weights[i] ?? 0, l, singles)));
-  const strongest = Math.max(0, ...evidence.flat());
-  const keep = evidence.map((e) => e.length === 0 || Math.max(...e) >= strongest * NEGLIGIBLE);
-  return {
-    answers: all.filter((_, i) => keep[i]),
-    posterior: weights.filter((_, i) => keep[i]),
-    likelihood: evidence.filter((_, i) => keep[i]),
-    unlisted: unlisted(loc, all),
-  };
+  const keys = all.map((a) => a.lesions.map(lesionKey));
+  const singles = singlePriors(all, keys);
+  const evidence = all.map((a, i) =>
+    a.lesions.map((l, m) => likelihoodWeight(a, weights[i] ?? 0, l, singles, keys[i]?.[m])),
+  );
+  // Math.max in turn, as Math.max(...) over the lot would (NaN included), without the copies.
+  const most = (xs: readonly number[], from: number) => xs.reduce((a, x) => Math.max(a, x), from);
+  const strongest = evidence.reduce((a, e) => most(e, a), 0);
+  const view: LocalizationView = { answers: [], posterior: [], likelihood: [], keys: [], unlisted: 0 };
+  all.forEach((a, i) => {
+    const e = evidence[i] as number[];
+    if (e.length > 0 && !(most(e, -Infinity) >= strongest * NEGLIGIBLE)) return;
+    (view.answers as LocalizedAnswer[]).push(a);
+    view.posterior.push(weights[i] as number);
+    view.likelihood.push(e);
+    view.keys.push(keys[i] as string[]);
+  });
+  view.unlisted = unlisted(loc, all);
+  return view;
 }
 
 /** How well the localization fits one condition: the factor for its odds, and what its reason shows. */
@@ -219,13 +233,16 @@ const fitTables = new WeakMap<readonly Condition[], Map<string, Float64Array>>()
  * once per lesion shape (level, side, sites) and catalogue and kept: the fits depend on nothing
  * else, and the same shapes come back in every case.
  */
-export function lesionFits(lesion: Lesion, conditions: readonly Condition[]): Float64Array {
+export function lesionFits(
+  lesion: Lesion,
+  conditions: readonly Condition[],
+  key = lesionKey(lesion),
+): Float64Array {
   let table = fitTables.get(conditions);
   if (!table) {
     table = new Map();
     fitTables.set(conditions, table);
   }
-  const key = lesionKey(lesion);
   let fits = table.get(key);
   if (!fits) {
     fits = new Float64Array(conditions.length);
@@ -254,7 +271,8 @@ function addAnswer(sums: FitSums, view: LocalizationView, i: number, conditions:
   const weight = view.posterior[i] ?? 0;
   const likelihood = view.likelihood[i];
   const focal = h.lesions.some((l) => l.level !== "polyneuropathy");
-  const tables = h.lesions.map((l) => lesionFits(l, conditions));
+  const keys = view.keys[i];
+  const tables = h.lesions.map((l, m) => lesionFits(l, conditions, keys?.[m]));
   const scale = h.lesions.map((l) => (focal && l.level === "polyneuropathy" ? BACKGROUND_POLYNEUROPATHY : 1));
   for (let j = 0; j < conditions.length; j++) {
     let best = 0;

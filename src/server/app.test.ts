@@ -47,6 +47,18 @@ describe("analysis routes", () => {
     expect(body.error.issues.map((i) => i.path)).toContainEqual(["findings", 0, "mrc"]);
   });
 
+  it("marks every API answer no-store, an error's too, beside the secure headers and the request id", async () => {
+    t = await testApp();
+    const ok = await t.app.request("/api/v1/localize", jsonRequest("POST", sample()));
+    const bad = await t.app.request("/api/v1/localize", jsonRequest("POST", "{"));
+    for (const res of [ok, bad]) {
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("x-request-id")).toMatch(/-/);
+    }
+    expect((await t.app.request("/readyz")).headers.get("cache-control")).toBeNull();
+  });
+
   it("answers 400 for malformed JSON and 415 for the wrong media type", async () => {
     t = await testApp();
     const broken = await t.app.request("/api/v1/localize", jsonRequest("POST", '{"format": "locus-case/1",'));

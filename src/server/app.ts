@@ -51,8 +51,10 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.use("*", originGuard(config));
   app.use("*", async (c, next) => {
     await next();
+    // Set on the finished response in place (as secureHeaders does): c.header after next() makes
+    // the whole Response again, some 2% of a fresh answer's server time.
     if (c.req.path.startsWith("/api/") || c.req.path.startsWith("/cds-services"))
-      c.header("Cache-Control", "no-store");
+      c.res.headers.set("Cache-Control", "no-store");
   });
   if (config.corsOrigins.length > 0)
     app.use(

@@ -10,7 +10,8 @@ import { caseFromBody } from "./input.js";
 import { json, problemResponses } from "./responses.js";
 import type { RouteSpec } from "./types.js";
 
-type Body = ConstructorParameters<typeof Response>[0];
+/** What c.body takes: the cached bytes are a Buffer over a plain ArrayBuffer. */
+type Body = Uint8Array<ArrayBuffer>;
 
 /** A finished answer from its UTF-8 bytes, gzipped when the client accepts it. */
 function send(
@@ -28,9 +29,10 @@ function send(
   if (/\bgzip\b/i.test(c.req.header("accept-encoding") ?? "")) {
     headers["content-encoding"] = "gzip";
     const bytes = cache ? cache.gzipped(key, answer) : gzip(answer.raw);
-    return new Response(bytes as unknown as Body, { status: 200, headers });
+    return c.body(bytes as Body, 200, headers);
   }
-  return new Response(answer.raw as unknown as Body, { status: 200, headers });
+  // c.body, not a new Response: the headers set before the handler (X-Request-Id) go with it.
+  return c.body(answer.raw as Body, 200, headers);
 }
 
 function requireStage<T>(stage: T | undefined, name: string): T {
