@@ -1201,3 +1201,26 @@ describe("a negation after a sign and its place", () => {
     });
   });
 });
+
+describe("tenderness and the part it is found in", () => {
+  it("the part written before the sign in its clause, or straight after it with its side letter", () => {
+    check({
+      text: "Right leg weak. The right thigh was swollen, indurated and tender.",
+      has: [{ kind: "sign", sign: "tenderness", side: "right", target: "thigh" }],
+    });
+    check({
+      text: "Abdomen soft. Tender L iliac fossa with fullness.",
+      has: [{ kind: "sign", sign: "tenderness", side: "left", target: "iliac fossa" }],
+    });
+    check({
+      text: "Paraspinal spasm; tender lumbar paraspinals on L.",
+      has: [{ kind: "sign", sign: "tenderness", side: "left" }],
+    });
+  });
+  it("the spine has no side: 'No spinal tenderness' in a note about the left leg", () => {
+    const r = extract("Left TA 3/5, left EHL 3/5. No spinal tenderness.");
+    const t = r.case.findings.find((f) => f.kind === "sign" && f.sign === "tenderness");
+    expect(t).toMatchObject({ present: false, target: "spinal" });
+    expect(t?.side).toBeUndefined();
+  });
+});

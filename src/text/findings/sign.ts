@@ -75,9 +75,29 @@ const TINEL_SITE =
 /** Pulses that are absent or much reduced: `present: false`. */
 const PULSES_ABSENT =
   /\b(absent|diminished|reduced|weak|faint|not palpable|impalpable|non-?palpable|not felt|could not be felt|no (?:foot |pedal |distal )?pulses)\b/i;
-const PART =
-  /\b(lumbar spine|lumbosacral spine|spine|low back|lower back|back|sacroiliac joint|sciatic notch|buttocks?|gluteal|thighs?|calf|calves|legs?|shins?|feet|foot|quadriceps|hamstrings?|gastrocnemius|glutei|peronei|fibular head|fibular neck|popliteal fossa|inguinal ligament|groin|hip)\b/i;
-const MIDLINE = /spine|back|lumbar|sacrum|sacral/i;
+const PART_WORDS =
+  "lumbar spine|lumbosacral spine|spine|spinal|(?:lumbar )?paraspinals?(?: muscles)?|spinous processes|low back|lower back|back|sacroiliac joint|sciatic notch|buttocks?|gluteal|thighs?|calf|calves|legs?|shins?|feet|foot|quadriceps|hamstrings?|gastrocnemius|glutei|peronei|fibular head|fibular neck|popliteal fossa|inguinal ligament|groin|hip|iliac fossa|(?:medial )?malleolus|tarsal tunnel";
+const PART = new RegExp(`\\b(${PART_WORDS})\\b`, "i");
+const PARTS = new RegExp(`\\b(${PART_WORDS})\\b`, "gi");
+/** The spine and the back have no side; the paraspinal muscles have one each side. */
+const MIDLINE = /^(?!.*paraspinal).*(?:spine|spinal|spinous|back|lumbar|sacrum|sacral)/i;
+
+/** A part written straight after the sign, its side letter between: "Tender L iliac fossa". */
+const PART_NEXT = new RegExp(`^\\s+(?:the\\s+)?(?:(?:left|right|L|R|Lt|Rt)\\s+)?(${PART_WORDS})\\b`, "i");
+
+/**
+ * The part named last before a sign in its clause: "The right thigh was oedematous, indurated and
+ * tender", "Lumbar spine: full range of motion, no tenderness". The clause ends at ";" or a full
+ * stop, and at most 80 characters are looked at.
+ */
+function partBefore(text: string): string | undefined {
+  const clause =
+    text
+      .slice(-80)
+      .split(/;|\.\s/)
+      .pop() ?? "";
+  return [...clause.matchAll(PARTS)].pop()?.[1];
+}
 const NEEDLE = /\b(EMG|needle|fibrillations?|MUAPs?|MUPs?|potentials)\b/i;
 const SKIP_CONTEXT = /\b(MRI|magnetic resonance|ultraso\w+|imaging|scan|STIR|T2)\b/i;
 
@@ -141,7 +161,7 @@ export function readSigns(doc: Doc): void {
         ) {
           if ((sign === "atrophy" || sign === "hypertrophy") && SKIP_CONTEXT.test(u.text)) continue;
           const after = doc.text.slice(end, Math.min(u.end, end + 50));
-          const before = doc.text.slice(Math.max(u.start, start - 25), start);
+          const before = doc.text.slice(Math.max(u.start, start - 80), start);
           const window = doc.vocab.scan(
             doc.text,
             ["muscle"],
@@ -153,10 +173,13 @@ export function readSigns(doc: Doc): void {
             /^\s*(?:of|in|over|overlying|on|at|involving|affecting)\s+(?:the\s+)?(?:(?:left|right|both)\s+)?([a-z ]+)/i.exec(
               after,
             );
-          const pre = PART.exec(before.split(/[,;.]/).pop() ?? "");
+          const pre = partBefore(before);
           const postPart = post ? PART.exec(post[1] ?? "") : null;
           target =
-            postPart?.[1] ?? (muscle ? doc.text.slice(muscle.start, muscle.end) : undefined) ?? pre?.[1];
+            postPart?.[1] ??
+            (muscle ? doc.text.slice(muscle.start, muscle.end) : undefined) ??
+            pre ??
+            PART_NEXT.exec(after)?.[1];
           if (muscle?.ids.length === 1 && !postPart) target = muscle.ids[0];
           // "No wasting or fasciculations": none anywhere in the legs, no part to name.
           const none = sign !== "tenderness" && isNegated(doc.text, start, end, u.start, u.end);
@@ -179,7 +202,9 @@ export function readSigns(doc: Doc): void {
           (sign === "tenderness" && target !== undefined && MIDLINE.test(target)) || sign === "sensory_level";
         const { side, inferred } = midline
           ? { side: undefined, inferred: false }
-          : doc.side(u, start, end, { fallback: !negated && sign !== "tenderness" });
+          : doc.side(u, start, end, {
+              fallback: !negated && (sign !== "tenderness" || target !== undefined),
+            });
         const f: SignFinding = { kind: "sign", sign };
         if (side) f.side = side;
         if (target)
