@@ -1224,3 +1224,34 @@ describe("tenderness and the part it is found in", () => {
     expect(t?.side).toBeUndefined();
   });
 });
+
+describe("leg raises: the crossed test on the painful leg, and one reading per leg in a list", () => {
+  it("'raising the R leg causes L-sided pain (crossed SLR +)' in a note about the left leg is a left crossed SLR", () => {
+    check({
+      text: "L EHL 3/5, L ankle DF 4/5, L ankle jerk absent. SLR + on L at 30 deg; raising the R leg causes L-sided pain (crossed SLR +).",
+      has: [{ kind: "sign", sign: "crossed_straight_leg_raise", side: "left" }],
+      not: [{ kind: "sign", sign: "crossed_straight_leg_raise", side: "right" }],
+    });
+  });
+  it("'SLR: L 45° (+ve); R 85° (-ve); no crossed pain' is three readings", () => {
+    check({
+      text: "Left S1 radiculopathy.\n- SLR: L 45° (+ve, reproduces leg pain); R 85° (-ve); no crossed pain.",
+      has: [
+        { kind: "sign", sign: "straight_leg_raise", side: "left" },
+        { kind: "sign", sign: "straight_leg_raise", side: "right", present: false },
+        { kind: "sign", sign: "crossed_straight_leg_raise", side: "left", present: false },
+      ],
+      not: [{ kind: "sign", sign: "straight_leg_raise", side: "right", present: undefined }],
+    });
+  });
+  it("'limited to 35 degrees on the right; on the left it was full to 80 degrees' is positive right, negative left", () => {
+    check({
+      text: "Straight leg raising was limited to 35 degrees on the right by buttock pain; on the left it was full to 80 degrees.",
+      has: [
+        { kind: "sign", sign: "straight_leg_raise", side: "right" },
+        { kind: "sign", sign: "straight_leg_raise", side: "left", present: false },
+      ],
+      not: [{ kind: "sign", sign: "straight_leg_raise", side: "left", present: undefined }],
+    });
+  });
+});

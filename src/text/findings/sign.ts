@@ -31,10 +31,49 @@ function raisedFreely(after: string): boolean | undefined {
   return undefined;
 }
 
+/** "+ve", "-ve", "neg", "positive": a test's result written as a word. */
+function resultWord(t: string): boolean | undefined {
+  if (/(?:^|\s|\()(?:-ve|neg(?:ative)?)\b/i.test(t)) return false;
+  if (/(?:^|\s|\()(?:\+ve|\+|pos(?:itive)?)(?=\s|\)|,|$)/i.test(t)) return true;
+  return undefined;
+}
+
+/** An item after ";" that opens with a leg: "R 85° (-ve)", "on the left it was full to 80 degrees". */
+const SIDE_ITEM = /^\s*(?:(?:on|in) the\s+)?(left|right|L|R|Lt|Rt)\b(?!-)/;
+
+/**
+ * "SLR: L 45° (+ve); R 85° (-ve)", "limited to 35 degrees on the right; on the left it was full to
+ * 80 degrees": the items after a leg raise's first reading that each open with the other leg and
+ * give an angle or a result are readings of the same test on that leg. The list ends at the first
+ * item that does not, or that names another sign.
+ */
+function furtherLegRaises(doc: Doc, u: Unit, end: number): void {
+  const rest = doc.text.slice(end, u.end);
+  const items = rest.split(";").slice(1);
+  let at = end + (rest.indexOf(";") + 1);
+  for (const item of items) {
+    const side = SIDE_ITEM.exec(item);
+    if (!side || ANY_SIGN.test(item)) return;
+    const told = item.slice((side.index ?? 0) + side[0].length);
+    const freely = raisedFreely(told);
+    const positive = freely === undefined ? resultWord(told) : !freely;
+    if (positive === undefined) return;
+    const f: SignFinding = { kind: "sign", sign: "straight_leg_raise" };
+    f.side = /^(?:left|L|Lt)$/i.test(side[1] ?? "") ? "left" : "right";
+    if (!positive) f.present = false;
+    const s = at + (side.index ?? 0) + side[0].length - (side[1]?.length ?? 0);
+    doc.add(f, [[s, s + (side[1]?.length ?? 0)]], 0.7);
+    at += item.length + 1;
+  }
+}
+
 type Sign = SignFinding["sign"];
 
 const SIGNS: [RegExp, Sign][] = [
-  [/\b(crossed|contralateral) (straight[- ]leg[- ]rais\w*|SLR|Las[eè]gue)/gi, "crossed_straight_leg_raise"],
+  [
+    /\b(crossed|contralateral) (straight[- ]leg[- ]rais\w*|SLR|Las[eè]gue|(?:leg )?pain)/gi,
+    "crossed_straight_leg_raise",
+  ],
   [
     /\b(straight[- ]leg[- ]rais\w*(?: test)?|SLR|SLRT|Las[eè]gue(?:'s)?(?: sign| test)?)\b/gi,
     "straight_leg_raise",
@@ -200,11 +239,14 @@ export function readSigns(doc: Doc): void {
           );
         const midline =
           (sign === "tenderness" && target !== undefined && MIDLINE.test(target)) || sign === "sensory_level";
+        // The crossed (well-leg) raise tests the painful leg: its side is the leg the note is about.
         const { side, inferred } = midline
           ? { side: undefined, inferred: false }
-          : doc.side(u, start, end, {
-              fallback: !negated && (sign !== "tenderness" || target !== undefined),
-            });
+          : sign === "crossed_straight_leg_raise" && doc.dominant
+            ? { side: doc.dominant, inferred: false }
+            : doc.side(u, start, end, {
+                fallback: !negated && (sign !== "tenderness" || target !== undefined),
+              });
         const f: SignFinding = { kind: "sign", sign };
         if (side) f.side = side;
         if (target)
@@ -212,6 +254,7 @@ export function readSigns(doc: Doc): void {
             sign === "sensory_level" || target.toLowerCase() === target ? target : target.toLowerCase();
         if (negated) f.present = false;
         doc.add(f, [[start, end]], 0.8 - (inferred ? 0.25 : 0));
+        if (sign === "straight_leg_raise") furtherLegRaises(doc, u, end);
       }
     }
   }
