@@ -1255,3 +1255,25 @@ describe("leg raises: the crossed test on the painful leg, and one reading per l
     });
   });
 });
+
+describe("the anal sphincter on rectal examination", () => {
+  const sphincter = { kind: "strength", target: "external_anal_sphincter" };
+  it("lowered tone or squeeze is a weak external sphincter; a normal one is 5; no side", () => {
+    for (const text of [
+      "Rectal: decreased anal tone, absent anal wink.",
+      "PR: lax anal tone, bulbocavernosus reflex absent.",
+      "Rectal: decreased tone.",
+    ])
+      check({ text, has: [{ ...sphincter, mrc: "weak" }], not: [{ ...sphincter, mrc: 5 }] });
+    check({ text: "Perianal sensation intact. Rectal tone normal.", has: [{ ...sphincter, mrc: 5 }] });
+    const r = extract("PR: lax anal tone.");
+    expect(r.case.findings.find((f) => f.kind === "strength")?.side).toBeUndefined();
+  });
+  it("a rectal tumour or a tone word about the legs is not the sphincter", () => {
+    check({
+      text: "Known rectal cancer. Tone was reduced in both legs.",
+      has: [],
+      not: [sphincter],
+    });
+  });
+});
