@@ -1277,3 +1277,33 @@ describe("the anal sphincter on rectal examination", () => {
     });
   });
 });
+
+describe("the leg's circulation at the bedside", () => {
+  it("'Distal pulses 2+' and 'Pulses: dorsalis pedis and posterior tibial 2+ and symmetric' are pulses present", () => {
+    check({
+      text: "Distal pulses 2+.",
+      has: [{ kind: "sign", sign: "pulses" }],
+      not: [{ kind: "sign", sign: "pulses", present: false }],
+    });
+    check({
+      text: "Pulses: dorsalis pedis and posterior tibial 2+ and symmetric; feet warm.",
+      has: [{ kind: "sign", sign: "pulses" }],
+      not: [{ kind: "sign", sign: "pulses", present: false }],
+    });
+  });
+  it("a cold, cool, pale or mottled foot is a cold pale limb on its side; 'pale and clammy' is not", () => {
+    check({
+      text: "O/E: R foot cold, pale and mottled to mid-calf.",
+      has: [{ kind: "sign", sign: "cold_pale_limb", side: "right" }],
+    });
+    check({
+      text: "On examination the right foot is cooler than the left, with hair loss over the shin.",
+      has: [{ kind: "sign", sign: "cold_pale_limb", side: "right" }],
+    });
+    check({
+      text: "O/E: HR 108, pale and clammy.",
+      has: [],
+      not: [{ kind: "sign", sign: "cold_pale_limb" }],
+    });
+  });
+});

@@ -102,8 +102,10 @@ const SIGNS: [RegExp, Sign][] = [
     /\b(FABER|FADIR|Patrick(?:'s)? test|pain on (?:passive )?(?:internal |external )?(?:hip )?rotation(?: of the hip)?)\b/gi,
     "hip_pain_on_rotation",
   ],
+  // A cold, cool, pale or mottled foot or leg, the word before the part or after it: "R foot cold,
+  // pale and mottled", "the right foot is cooler than the left" (not "pale and clammy": no part).
   [
-    /\b(cold,? (?:and )?pale (?:foot|leg|limb)|pale,? (?:and )?cold (?:foot|leg|limb)|cold pale)\b/gi,
+    /\b((?:cold|cool(?:er)?|pale|white|mottled)(?:,?\s*(?:and\s+)?(?:cold|cool|pale|white|mottled))*\s+(?:foot|feet|leg|limb|toes)|(?:foot|feet|leg|limb|toes)\s+(?:(?:is|was|were|are|felt)\s+)?(?:cold|cool(?:er)?|pale|white|mottled)|cold pale)\b/gi,
     "cold_pale_limb",
   ],
 ];
@@ -148,7 +150,7 @@ function readPulses(doc: Doc, u: Unit, start: number, end: number): void {
   const around = doc.text.slice(Math.max(u.start, start - 30), Math.min(u.end, end + 40));
   const clause = around.split(/[;]|\bbut\b/i).find((c) => c.includes(doc.text.slice(start, end))) ?? around;
   const absent = PULSES_ABSENT.test(clause);
-  const present = !absent && /\b(palpable|present|normal|intact|felt|strong|good|2\+)\b/i.test(clause);
+  const present = !absent && /\b(?:palpable|present|normal|intact|felt|strong|good)\b|\b2\+/i.test(clause);
   if (!absent && !present) return;
   const { side } = doc.side(u, start, end);
   const f: SignFinding = { kind: "sign", sign: "pulses" };
@@ -176,7 +178,7 @@ export function readSigns(doc: Doc): void {
         )
           continue;
         // A foot drop in the complaint is the patient's weakness (a symptom); the sign is the examiner's.
-        if (sign === "foot_drop" && u.complaint) continue;
+        if ((sign === "foot_drop" || sign === "cold_pale_limb") && u.complaint) continue;
         if (sign === "pulses") {
           readPulses(doc, u, start, end);
           continue;
