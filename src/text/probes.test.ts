@@ -1307,3 +1307,19 @@ describe("the leg's circulation at the bedside", () => {
     });
   });
 });
+
+describe("a conduction value of two digits or more is a conduction sentence", () => {
+  it("'L sural 11 uV.' and 'Left sural 20 uV.' are read without a word such as SNAP", () => {
+    check({
+      text: "Left sural 20 uV.",
+      has: [{ kind: "ncs", study: "sural_sensory", side: "left", amplitude: 20, result: "normal" }],
+    });
+    check({
+      text: "NCS: R sural absent. L sural 11 uV.",
+      has: [
+        { kind: "ncs", study: "sural_sensory", side: "right", result: "absent" },
+        { kind: "ncs", study: "sural_sensory", side: "left", amplitude: 11 },
+      ],
+    });
+  });
+});

@@ -36,7 +36,7 @@ function readGenericResponses(doc: Doc, u: Unit): void {
 }
 
 const CUE =
-  /\b(nerve conduction|NCS|NCV|CMAPs?|SNAPs?|conduction block|focal slowing|motor stud(?:y|ies)|compound (muscle|motor) action potentials?|sensory nerve action potentials?|motor responses?|sensory responses?|F[- ]waves?|H[- ]reflex(es)?|conduction velocit\w*|distal latenc\w*|amplitudes?|axonal|neuropathy|polyneuropathy|(?:motor|sensory|CMAP|SNAP)\s*\((?:EDB|AH|AHB|TA)\)|\d\s*(?:mV|uV|µV|m\/s))\b/i;
+  /\b(nerve conduction|NCS|NCV|CMAPs?|SNAPs?|conduction block|focal slowing|motor stud(?:y|ies)|compound (muscle|motor) action potentials?|sensory nerve action potentials?|motor responses?|sensory responses?|F[- ]waves?|H[- ]reflex(es)?|conduction velocit\w*|distal latenc\w*|amplitudes?|axonal|neuropathy|polyneuropathy|(?:motor|sensory|CMAP|SNAP)\s*\((?:EDB|AH|AHB|TA)\)|\d+(?:\.\d+)?\s*(?:mV|uV|µV|m\/s))\b/i;
 const NERVE =
   /\b(superficial (?:peroneal|fibular)|deep (?:peroneal|fibular)|(?:common )?(?:peroneal|fibular)|posterior tibial|tibial|sural|saphenous|femoral|medial plantar|lateral femoral cutaneous)(?:\s+nerves?)?\b(?!\s*(?:motor|CMAP|SNAP|F|H)\b)/gi;
 const STUDY_BY_NERVE: Record<string, { motor?: string; sensory?: string; f_wave?: string }> = {
