@@ -1323,3 +1323,31 @@ describe("a conduction value of two digits or more is a conduction sentence", ()
     });
   });
 });
+
+describe("conduction velocities in prose", () => {
+  it("a study with its own velocity is never absent by another study's word", () => {
+    check({
+      text: "NCS: tibial motor (AH) CV 22 m/s bilaterally with distal latencies 8.1 ms; sural SNAPs absent bilaterally.",
+      has: [
+        { kind: "ncs", study: "tibial_motor_ah", result: "slowed", velocity: 22 },
+        { kind: "ncs", study: "sural_sensory", result: "absent" },
+      ],
+      not: [{ kind: "ncs", study: "tibial_motor_ah", result: "absent" }],
+    });
+  });
+  it("'R 0.9 mV, L 1.1 mV, CV 19 and 21 m/s': the pair follows the sides' order; demyelinating slowing is the result", () => {
+    check({
+      text: "NCS: peroneal motor (EDB) R 0.9 mV, L 1.1 mV, CV 19 and 21 m/s.",
+      has: [
+        { kind: "ncs", study: "peroneal_motor_edb", side: "right", velocity: 19, result: "slowed" },
+        { kind: "ncs", study: "peroneal_motor_edb", side: "left", velocity: 21, result: "slowed" },
+      ],
+    });
+  });
+  it("a low amplitude with a velocity just below the limit stays reduced (axonal loss)", () => {
+    check({
+      text: "NCS: peroneal motor (EDB) 0.8 mV, CV 40 m/s.",
+      has: [{ kind: "ncs", study: "peroneal_motor_edb", result: "reduced" }],
+    });
+  });
+});

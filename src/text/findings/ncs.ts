@@ -13,6 +13,7 @@ import { type Doc, matches } from "../doc.js";
 import { covers } from "../laterality.js";
 import type { Unit } from "../sentences.js";
 import { ROUTINE_STUDIES } from "../sources.js";
+import { velocityVerdict } from "./ncs-table.js";
 
 /** "SNAPs normal bilaterally", "CMAPs were reduced": responses of no named nerve. */
 const GENERIC_RESPONSES =
@@ -203,6 +204,10 @@ const VALUE_FIRST = new RegExp(
   "gi",
 );
 
+/** Two values sharing one unit: "19 and 21 m/s", "3.2/3.4 ms". */
+const PAIR =
+  /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:and|&|,|\/)\s*(\d+(?:\.\d+)?)\s*(ms|mV|uV|µV|m\/s)(?![A-Za-z])/gi;
+
 interface SideValues {
   values: { value: number; unit: string }[];
   spans: [number, number][];
@@ -228,6 +233,21 @@ function sideValues(t: string): Map<"left" | "right", SideValues> {
   };
   for (const m of t.matchAll(SIDE_FIRST)) take(m, m[1] ?? "", m[2] ?? "", m[3] ?? "");
   for (const m of t.matchAll(VALUE_FIRST)) take(m, m[3] ?? m[4] ?? "", m[1] ?? "", m[2] ?? "");
+  // "R 0.9 mV, L 1.1 mV, CV 19 and 21 m/s": once both sides are named, a pair of values with no
+  // side of its own follows their order (the first side named, then the other).
+  if (out.size === 2) {
+    const order = [...out.keys()];
+    for (const m of t.matchAll(PAIR)) {
+      const at = m.index ?? 0;
+      if (used.some(([a, b]) => at < b && a < at + m[0].length)) continue;
+      const unit = (m[3] ?? "").toLowerCase().replace("µ", "u");
+      order.forEach((side, k) => {
+        const entry = out.get(side) as SideValues;
+        entry.values.push({ value: Number(k === 0 ? m[1] : m[2]), unit });
+        entry.spans.push([at, at + m[0].length]);
+      });
+    }
+  }
   return out;
 }
 
@@ -268,7 +288,11 @@ export function readNcs(doc: Doc): void {
         resultIn(after.split(CLAUSE_END)[0] ?? "") ??
         resultIn(before);
       const hasAmplitude = /\d\s*(uV|mV|microvolts?|millivolts?)\b/i.test(after);
-      const result = own ?? (hasAmplitude ? undefined : (prev.result ?? sentenceResult));
+      // A study with a velocity or latency of its own was recorded: never absent by another
+      // study's word ("tibial motor CV 22 m/s ...; sural SNAPs absent bilaterally").
+      const measured = /\d\s*(?:m\/s|ms)\b/i.test(after.split(CLAUSE_END)[0] ?? "");
+      const borrowed = hasAmplitude ? undefined : (prev.result ?? sentenceResult);
+      const result = own ?? (measured && borrowed === "absent" ? undefined : borrowed);
       prev = { ...(type ? { type } : {}), ...(result ? { result } : {}) };
       let study = h.study;
       if (!study) {
@@ -312,6 +336,10 @@ export function readNcs(doc: Doc): void {
       const lat = /(\d+(?:\.\d+)?)\s*ms\b/i.exec(after);
       if (lat) f.latency = Number(lat[1]);
       if (!result) judgeAmplitude(f, normal, borderline);
+      if (!result && f.result !== "reduced" && f.result !== "normal" && f.velocity !== undefined)
+        f.result = velocityVerdict(study, "normal", f.velocity);
+      else if (!result && (f.result === "reduced" || f.result === "normal"))
+        f.result = velocityVerdict(study, f.result, f.velocity);
       if (!result && f.latency !== undefined && uln !== undefined && /f_wave|h_reflex/.test(study))
         f.result = f.latency > uln ? "prolonged" : "normal";
       // "32.6 ms on the right and 34.3 ms on the left", "left 1.2 mV, right 2.8 mV", "(R 1.1 mV, L
@@ -332,6 +360,8 @@ export function readNcs(doc: Doc): void {
               if (!own) judgeAmplitude(g, normal, borderline);
             }
           }
+          if (!own && (g.result === "normal" || g.result === "reduced"))
+            g.result = velocityVerdict(study, g.result, g.velocity);
           const spans: [number, number][] = [
             [h.start, h.end],
             ...values.spans.map(([a, b]): [number, number] => [h.end + a, h.end + b]),
