@@ -1351,3 +1351,12 @@ describe("conduction velocities in prose", () => {
     });
   });
 });
+
+describe("a study named by the nerve's full name", () => {
+  it("'The right common peroneal motor conduction velocity was 24 m/s' is the peroneal motor study", () => {
+    check({
+      text: "The right common peroneal motor conduction velocity was 24 m/s.",
+      has: [{ kind: "ncs", study: "peroneal_motor_edb", side: "right", velocity: 24, result: "slowed" }],
+    });
+  });
+});
