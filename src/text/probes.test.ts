@@ -1360,3 +1360,36 @@ describe("a study named by the nerve's full name", () => {
     });
   });
 });
+
+describe("reflexes for the whole examination, and grades written as pluses", () => {
+  it("'Reflexes: absent throughout (biceps, ...)' is every reflex absent, the knee and ankle jerks too", () => {
+    check({
+      text: "Reflexes: absent throughout (biceps, triceps, patellar, Achilles). Toes downgoing.",
+      has: [
+        { kind: "reflex", reflex: "others", grade: "absent" },
+        { kind: "reflex", reflex: "patellar", grade: "absent" },
+        { kind: "reflex", reflex: "achilles", grade: "absent" },
+      ],
+      not: [{ kind: "reflex", reflex: "patellar", grade: "normal" }],
+    });
+  });
+  it("'areflexic in the arms and legs' is the knee and ankle jerks absent; 'in the arms' alone is not the legs", () => {
+    check({
+      text: "He was areflexic in the arms and legs, with flexor plantar responses.",
+      has: [
+        { kind: "reflex", reflex: "achilles", grade: "absent" },
+        { kind: "reflex", reflex: "plantar", grade: "flexor" },
+      ],
+    });
+    check({ text: "He was areflexic in the arms.", has: [], not: [{ kind: "reflex", reflex: "achilles" }] });
+  });
+  it("'KJ ++ bilaterally' is a normal knee jerk (2+), '+++' a brisk one", () => {
+    check({
+      text: "Reflexes: KJ ++ bilaterally; AJ +++ on the right.",
+      has: [
+        { kind: "reflex", reflex: "patellar", grade: "normal", side: "bilateral" },
+        { kind: "reflex", reflex: "achilles", grade: "brisk", side: "right" },
+      ],
+    });
+  });
+});
