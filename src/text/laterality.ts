@@ -64,6 +64,8 @@ export function sideMentions(text: string, from = 0, to = text.length): SideMent
   for (let m = SIDE_WORDS.exec(piece); m; m = SIDE_WORDS.exec(piece)) {
     const written = m[2] ?? "";
     const word = written.toLowerCase();
+    // "LT", "RT" in capitals are light touch and radiotherapy; a side is written "Lt", "Rt".
+    if (/^(?:LT|RT)\.?$/.test(written)) continue;
     // Lower-case "lt" is also light touch ("lt and pp intact"): a side only before a part's name.
     if (/^(lt|rt)\.?$/.test(word) && !/^[LR]t/.test(written)) {
       const at = from + m.index + m[0].length;

@@ -1393,3 +1393,19 @@ describe("reflexes for the whole examination, and grades written as pluses", () 
     });
   });
 });
+
+describe("'LT' is light touch, not the left; 'Sensory intact'", () => {
+  it("'Sensation intact to LT throughout' after a left hip label is both legs", () => {
+    check({
+      text: "L hip: flexion limited to 95 degrees.\nNeuro: strength 5/5 in both lower extremities. Sensation intact to LT throughout.",
+      has: [{ kind: "sensory", region: "others", change: "normal", side: "bilateral" }],
+      not: [{ kind: "sensory", region: "others", side: "left" }],
+    });
+  });
+  it("'Sensory intact to PP, vib, JPS' is a normal sensory examination", () => {
+    check({
+      text: "Sensory intact to PP, vib, JPS.",
+      has: [{ kind: "sensory", region: "others", change: "normal" }],
+    });
+  });
+});
