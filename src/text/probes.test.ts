@@ -1409,3 +1409,30 @@ describe("'LT' is light touch, not the left; 'Sensory intact'", () => {
     });
   });
 });
+
+describe("'otherwise intact' after sensory findings", () => {
+  it("is the rest of the sensory examination normal on both legs; after power it is not sensory", () => {
+    check({
+      text: "Sensation: decreased PP over L dorsum of foot and 1st web space, otherwise intact.",
+      has: [
+        { kind: "sensory", region: "foot_dorsum", change: "reduced", side: "left" },
+        { kind: "sensory", region: "others", change: "normal", side: "bilateral" },
+      ],
+    });
+    check({
+      text: "- Dermatomes: reduced LT over the L lateral foot and lateral sole; LT otherwise intact.",
+      has: [{ kind: "sensory", region: "others", change: "normal", side: "bilateral" }],
+    });
+    check({
+      text: "Power: L EHL 4/5, otherwise normal.",
+      has: [{ kind: "strength", target: "extensor_hallucis_longus", mrc: 4 }],
+      not: [{ kind: "sensory", region: "others" }],
+    });
+  });
+  it("'pinprick intact' with no place is a normal sensory examination to pinprick", () => {
+    check({
+      text: "Sensory: mildly decreased vibration at the toes; pinprick intact; no sensory level.",
+      has: [{ kind: "sensory", region: "others", change: "normal", modality: "pinprick" }],
+    });
+  });
+});
