@@ -1436,3 +1436,35 @@ describe("'otherwise intact' after sensory findings", () => {
     });
   });
 });
+
+describe("the side of the note and of the studies", () => {
+  const narrative =
+    "A 52-year-old woman had pain in the left lower back radiating to the thigh, with occasional pain in the other leg. Straight-leg raising was positive on the left. Reflexes were 2+ and symmetric except for a reduced left ankle jerk. Sensation was reduced over the posterior and outer leg. Nerve conduction: right peroneal motor amplitude 8 mV, conduction velocity 48 m/s; right tibial motor amplitude 6 mV, conduction velocity 45 m/s. F-wave latencies were normal (peroneal 43.1 ms, tibial 45.9 ms; upper limit 54). H-reflex latency was 32.6 ms on the right and 34.3 ms on the left.";
+  it("the leg the clinician examines is the note's side, not the leg a comparison study was done on", () => {
+    check({
+      text: narrative,
+      has: [{ kind: "sensory", region: "calf_posterior", change: "reduced", side: "left" }],
+      not: [{ kind: "sensory", region: "calf_posterior", side: "bilateral" }],
+    });
+  });
+  it("a study without a side in a paragraph of right-sided studies is on the right", () => {
+    check({
+      text: narrative,
+      has: [
+        { kind: "ncs", study: "peroneal_f_wave", side: "right" },
+        { kind: "ncs", study: "tibial_f_wave", side: "right" },
+      ],
+      not: [{ kind: "ncs", study: "peroneal_f_wave", side: "left" }],
+    });
+  });
+  it("'3 µV on each side' is both legs; the 'sural sparing' pattern is not a study", () => {
+    check({
+      text: "Left L5 radiculopathy. Superficial peroneal SNAPs low and symmetrical: 3 µV on each side.",
+      has: [{ kind: "ncs", study: "superficial_peroneal_sensory", side: "bilateral", result: "reduced" }],
+    });
+    const r = extract(
+      'The sural sensory responses were preserved (right 9 uV, left 8 uV) while the median responses were absent, the "sural sparing" pattern.',
+    );
+    expect(r.case.findings.filter((f) => f.kind === "ncs").map((f) => f.side)).toEqual(["right", "left"]);
+  });
+});

@@ -10,7 +10,7 @@ import { getAtlas } from "../../atlas/index.js";
 import type { Study } from "../../atlas/types.js";
 import type { NcsFinding } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
-import { covers } from "../laterality.js";
+import { covers, type Side } from "../laterality.js";
 import type { Unit } from "../sentences.js";
 import { ROUTINE_STUDIES } from "../sources.js";
 import { velocityVerdict } from "./ncs-table.js";
@@ -144,7 +144,10 @@ function studyMentions(doc: Doc, u: Unit): Hit[] {
       continue;
     hits.push({ start, end, key: nerveKey(m[1] ?? "") });
   }
-  return hits.sort((a, b) => a.start - b.start);
+  // "The 'sural sparing' pattern": the name of a pattern, not a study.
+  return hits
+    .filter((h) => !/^["'\u2019\u201d]?\s*sparing\b/i.test(doc.text.slice(h.end, h.end + 12)))
+    .sort((a, b) => a.start - b.start);
 }
 
 type Normal = NonNullable<Study["normal"]>;
@@ -254,6 +257,7 @@ function sideValues(t: string): Map<"left" | "right", SideValues> {
 export function readNcs(doc: Doc): void {
   const atlas = getAtlas();
   const borderline = new Set<NcsFinding>();
+  let carried: { side: Side; block: number } | undefined;
   for (const u of doc.patient) {
     if (u.row || !CUE.test(u.text)) continue;
     const hits = studyMentions(doc, u);
@@ -383,10 +387,15 @@ export function readNcs(doc: Doc): void {
           !(i + 1 < hits.length && /^[\s(]*$/.test(doc.text.slice(s.end, nextStart))) &&
           !/[;(]/.test(doc.text.slice(h.end, s.start)),
       );
-      const { side, inferred } =
+      const named =
         ownSide && ownSide.side !== "other"
           ? { side: ownSide.side, inferred: false }
           : doc.side(u, h.start, h.end, { fallback: true });
+      // A study written without a side in the paragraph of studies of one named side ("right
+      // peroneal motor ...; right tibial motor ... . F-wave latencies were normal") was done there.
+      const { side, inferred } =
+        named.inferred && carried?.block === u.block ? { side: carried.side, inferred: false } : named;
+      if (!named.inferred && named.side) carried = { side: named.side, block: u.block };
       if (side) f.side = side;
       const conf = (result || f.amplitude !== undefined ? 0.85 : 0.6) - (inferred ? 0.25 : 0);
       doc.add(f, [[h.start, h.end]], conf);
