@@ -1468,3 +1468,13 @@ describe("the side of the note and of the studies", () => {
     expect(r.case.findings.filter((f) => f.kind === "ncs").map((f) => f.side)).toEqual(["right", "left"]);
   });
 });
+
+describe("an enlarged calf", () => {
+  it("'The left calf was enlarged, 10 cm larger in circumference than the right' is left calf hypertrophy", () => {
+    check({
+      text: "The left calf was enlarged, 10 cm larger in circumference than the right.",
+      has: [{ kind: "sign", sign: "hypertrophy", side: "left", target: "calf" }],
+      not: [{ kind: "sign", sign: "hypertrophy", side: "right" }],
+    });
+  });
+});

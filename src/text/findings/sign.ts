@@ -83,7 +83,11 @@ const SIGNS: [RegExp, Sign][] = [
     "femoral_stretch",
   ],
   [/\b(atroph(?:y|ic|ied)|wasting|wasted)\b/gi, "atrophy"],
-  [/\b((?:pseudo)?hypertroph(?:y|ic|ied)|enlarged calf|calf enlargement)\b/gi, "hypertrophy"],
+  // "The left calf was enlarged", "his right calf had been noticed to be larger than the left".
+  [
+    /\b((?:pseudo)?hypertroph(?:y|ic|ied)|enlarged calf|calf enlargement|(?:calf|calves|thigh)\b[^.;,]{0,30}?\b(?:enlarged|larger|bigger))\b/gi,
+    "hypertrophy",
+  ],
   // Seen at the bedside; "fasciculation potentials" on the needle are EMG (emg.ts).
   [/\b(fasciculations?|fasciculating)\b(?!\s+potentials)/gi, "fasciculations"],
   [/\b(foot[- ]?drop|drop[- ]?foot)\b/gi, "foot_drop"],
@@ -220,7 +224,8 @@ export function readSigns(doc: Doc): void {
             postPart?.[1] ??
             (muscle ? doc.text.slice(muscle.start, muscle.end) : undefined) ??
             pre ??
-            PART_NEXT.exec(after)?.[1];
+            PART_NEXT.exec(after)?.[1] ??
+            PART.exec(m[0])?.[1];
           if (muscle?.ids.length === 1 && !postPart) target = muscle.ids[0];
           // "No wasting or fasciculations": none anywhere in the legs, no part to name.
           const none = sign !== "tenderness" && isNegated(doc.text, start, end, u.start, u.end);
