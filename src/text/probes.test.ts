@@ -1478,3 +1478,32 @@ describe("an enlarged calf", () => {
     });
   });
 });
+
+describe("needle findings in a list with a side per item", () => {
+  it("'large, unstable motor units in the right TA, right medial gastrocnemius, left vastus lateralis'", () => {
+    const text =
+      "EMG today: fibrillations and positive sharp waves with large, unstable motor units in the right tibialis anterior, right medial gastrocnemius, left vastus lateralis; fasciculation potentials alone in the right vastus lateralis.";
+    check({
+      text,
+      has: [
+        {
+          kind: "emg",
+          muscle: "tibialis_anterior",
+          side: "right",
+          spontaneous: "fibrillations",
+          muap: "neurogenic",
+        },
+        {
+          kind: "emg",
+          muscle: "vastus_lateralis",
+          side: "left",
+          spontaneous: "fibrillations",
+          muap: "neurogenic",
+        },
+        { kind: "emg", muscle: "vastus_lateralis", side: "right", spontaneous: "fasciculations" },
+      ],
+      not: [{ kind: "emg", muscle: "vastus_lateralis", side: "right", spontaneous: "fibrillations" }],
+    });
+    expect(extract(text).unrecognized.map((x) => x.text)).not.toContain("left");
+  });
+});
