@@ -166,9 +166,6 @@ export class Vocabulary {
     };
   }
 
-  /** The phrases of a note's stretches, kept while the note is read (every reader scans its units). */
-  private memo: { text: string; ranges: Map<string, Phrase[]> } = { text: "", ranges: new Map() };
-
   /**
    * The atlas phrases of text[from, to) of any kind, longest first, not overlapping: where each
    * starts and ends and its key. The longest phrase of any kind wins its place ("inferior gluteal",
@@ -176,11 +173,6 @@ export class Vocabulary {
    * the same whatever kinds a reader asks for; only the entry chosen at each differs.
    */
   private phrases(text: string, from: number, to: number, leading = false): Phrase[] {
-    const long = !leading && text.length >= 1000;
-    if (long && this.memo.text !== text) this.memo = { text, ranges: new Map() };
-    const k = `${from}:${to}`;
-    const known = long ? this.memo.ranges.get(k) : undefined;
-    if (known) return known;
     // Words are read as the walk needs them: the opening phrase of a line reads only its words.
     const toks: { s: number; e: number; low: string; raw: string }[] = [];
     const token = new RegExp(TOKEN.source, "g");
@@ -235,7 +227,6 @@ export class Vocabulary {
       if (leading) break;
       i = j + 1;
     }
-    if (long) this.memo.ranges.set(k, out);
     return out;
   }
 
