@@ -134,27 +134,14 @@ export class Vocabulary {
     countWork(to - from);
     const out: Mention[] = [];
     for (const p of this.phrases(text, from, to)) {
-      const entry = this.lookup(p.key, p.raw, kinds);
-      if (!entry) continue;
-      out.push({
-        start: p.start,
-        end: p.end,
-        ids: entry.ids,
-        kind: entry.kind,
-        ...(entry.group ? { group: entry.group } : {}),
-      });
+      const m = this.mention(p, kinds);
+      if (m) out.push(m);
     }
     return out;
   }
 
-  /**
-   * The atlas word a text opens with, after side words and "the" ("R TA", "Left tibialis anterior
-   * 4/5"), of the given kinds; as `scan(text, kinds)[0]` when that starts the text, without reading
-   * the rest of the line.
-   */
-  leading(text: string, kinds: readonly AtlasKind[]): Mention | undefined {
-    countWork(text.length);
-    const p = this.phrases(text, 0, text.length, true)[0];
+  /** A phrase as a mention of the given kinds, when its key has an entry of one of them. */
+  private mention(p: Phrase | undefined, kinds: readonly AtlasKind[]): Mention | undefined {
     const entry = p ? this.lookup(p.key, p.raw, kinds) : undefined;
     if (!p || !entry) return undefined;
     return {
@@ -164,6 +151,16 @@ export class Vocabulary {
       kind: entry.kind,
       ...(entry.group ? { group: entry.group } : {}),
     };
+  }
+
+  /**
+   * The atlas word a text opens with, after side words and "the" ("R TA", "Left tibialis anterior
+   * 4/5"), of the given kinds; as `scan(text, kinds)[0]` when that starts the text, without reading
+   * the rest of the line.
+   */
+  leading(text: string, kinds: readonly AtlasKind[]): Mention | undefined {
+    countWork(text.length);
+    return this.mention(this.phrases(text, 0, text.length, true)[0], kinds);
   }
 
   /**
