@@ -1507,3 +1507,26 @@ describe("needle findings in a list with a side per item", () => {
     expect(extract(text).unrecognized.map((x) => x.text)).not.toContain("left");
   });
 });
+
+describe("H reflexes are a conduction study, not the tendon reflexes", () => {
+  it("'H reflexes: R 31.0 ms, L 30.6 ms' is one H reflex per side, and no knee or ankle jerk", () => {
+    check({
+      text: "H reflexes: R 31.0 ms, L 30.6 ms (present and symmetrical).",
+      has: [
+        { kind: "ncs", study: "tibial_h_reflex", side: "right", latency: 31 },
+        { kind: "ncs", study: "tibial_h_reflex", side: "left", latency: 30.6 },
+      ],
+      not: [{ kind: "reflex" }],
+    });
+  });
+  it("'R H reflex 30.8 ms, L 30.5 ms': the side before the study is its first value's", () => {
+    check({
+      text: "R H reflex 30.8 ms, L 30.5 ms - symmetric, arguing against S1.",
+      has: [
+        { kind: "ncs", study: "tibial_h_reflex", side: "right", latency: 30.8 },
+        { kind: "ncs", study: "tibial_h_reflex", side: "left", latency: 30.5 },
+      ],
+      not: [{ kind: "ncs", study: "tibial_h_reflex", side: "left", latency: 30.8 }],
+    });
+  });
+});

@@ -205,7 +205,8 @@ export class Vocabulary {
         if (
           !this.prefixes.has(next) &&
           !this.prefixes.has(`${next}s`) &&
-          !this.prefixes.has(next.replace(/s$/, ""))
+          !this.prefixes.has(next.replace(/s$/, "")) &&
+          !this.prefixes.has(next.replace(/es$/, ""))
         )
           break;
         key = next;

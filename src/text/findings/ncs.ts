@@ -220,9 +220,11 @@ interface SideValues {
  * The values a stretch gives each side, written side first or value first, each number read once;
  * a map with two sides when the stretch speaks of both, one finding per side.
  */
-function sideValues(t: string): Map<"left" | "right", SideValues> {
+function sideValues(t: string, leading?: string): Map<"left" | "right", SideValues> {
   const out = new Map<"left" | "right", SideValues>();
   const used: [number, number][] = [];
+  // The value right after a study named with its side ("R H reflex 30.8 ms, L 30.5 ms").
+  const first = leading ? new RegExp(`^[\\s:]*${VALUE_UNIT}`, "i").exec(t) : null;
   const take = (m: RegExpMatchArray, sideWord: string, value: string, unit: string) => {
     const at = m.index ?? 0;
     const end = at + m[0].length;
@@ -236,6 +238,8 @@ function sideValues(t: string): Map<"left" | "right", SideValues> {
   };
   for (const m of t.matchAll(SIDE_FIRST)) take(m, m[1] ?? "", m[2] ?? "", m[3] ?? "");
   for (const m of t.matchAll(VALUE_FIRST)) take(m, m[3] ?? m[4] ?? "", m[1] ?? "", m[2] ?? "");
+  const side = leading && /^l/i.test(leading) ? "left" : "right";
+  if (first && out.size === 1 && !out.has(side)) take(first, side, first[1] ?? "", first[2] ?? "");
   // "R 0.9 mV, L 1.1 mV, CV 19 and 21 m/s": once both sides are named, a pair of values with no
   // side of its own follows their order (the first side named, then the other).
   if (out.size === 2) {
@@ -348,7 +352,11 @@ export function readNcs(doc: Doc): void {
         f.result = f.latency > uln ? "prolonged" : "normal";
       // "32.6 ms on the right and 34.3 ms on the left", "left 1.2 mV, right 2.8 mV", "(R 1.1 mV, L
       // 0.9 mV)", "3 uV right, 4 uV left": one finding per side, each with its own values.
-      const perSide = sideValues(after);
+      // "R H reflex 30.8 ms, L 30.5 ms": a side written just before the study is its first value's.
+      const lead = /(?<![A-Za-z0-9])(left|right|L|R)\s*$/i.exec(
+        doc.text.slice(Math.max(u.start, h.start - 8), h.start),
+      );
+      const perSide = sideValues(after, lead?.[1]);
       if (perSide.size >= 2) {
         for (const [side, values] of perSide) {
           const g: NcsFinding = { kind: "ncs", study, result: own ?? "normal", side };

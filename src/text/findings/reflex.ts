@@ -16,7 +16,7 @@ import { REFLEX_SCALE } from "../sources.js";
 type Grade = ReflexFinding["grade"];
 
 const GENERIC =
-  /\b(deep tendon reflexes|tendon reflexes|DTRs|muscle stretch reflexes|reflexes|areflexi[ac]|hyporeflexi[ac]|hyperreflexi[ac])\b/gi;
+  /(?<!\bH[- ]?)\b(deep tendon reflexes|tendon reflexes|DTRs|muscle stretch reflexes|reflexes|areflexi[ac]|hyporeflexi[ac]|hyperreflexi[ac])\b/gi;
 /** "Areflexic in the arms": a statement that names the arms and not the legs is not about the legs. */
 const ARMS_ONLY =
   /^(?:(?!\b(?:legs?|lower|knees?|ankles?)\b)[^.;])*\b(?:arms?|upper (?:limbs?|extremit\w*))\b(?:(?!\b(?:legs?|lower)\b)[^.;])*$/i;
