@@ -1530,3 +1530,19 @@ describe("H reflexes are a conduction study, not the tendon reflexes", () => {
     });
   });
 });
+
+describe("a label starts its own statement; a labelled conclusion ends with its paragraph", () => {
+  it("'History:' after a line without a full stop is still the complaint", () => {
+    check({
+      text: "EMG REPORT - 58M\nHistory: 2 months of R buttock pain, with numbness of the lateral R foot. R ankle jerk absent on exam.\nNCS: R sural 12 uV.",
+      has: [{ kind: "reflex", reflex: "achilles", grade: "absent", side: "right" }],
+      not: [{ kind: "sensory", region: "foot_lateral", change: "reduced" }],
+    });
+  });
+  it("'Diagnosis: CIDP' then a blank line: the letter after it is read", () => {
+    check({
+      text: "Dear Dr Brennan,\nRe: Mr G, 63\nDiagnosis: chronic inflammatory demyelinating polyradiculoneuropathy\n\nThank you for asking me to see him. On examination the left ankle jerk was absent.",
+      has: [{ kind: "reflex", reflex: "achilles", grade: "absent", side: "left" }],
+    });
+  });
+});
