@@ -1546,3 +1546,15 @@ describe("a label starts its own statement; a labelled conclusion ends with its 
     });
   });
 });
+
+describe("a side letter inside a region's name", () => {
+  it("'dorsum of R foot' is the right dorsum of the foot", () => {
+    check({
+      text: "Sensation: decreased LT over R anterior thigh and dorsum of R foot; face and arm spared.",
+      has: [
+        { kind: "sensory", region: "thigh_anterior", change: "reduced", side: "right" },
+        { kind: "sensory", region: "foot_dorsum", change: "reduced", side: "right" },
+      ],
+    });
+  });
+});

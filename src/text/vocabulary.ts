@@ -36,7 +36,7 @@ interface Phrase {
   raw: string;
 }
 
-const STOP = new Set(["the", "of", "left", "right", "both", "bilateral", "lt", "rt"]);
+const STOP = new Set(["the", "of", "left", "right", "both", "bilateral", "lt", "rt", "l", "r"]);
 const TOKEN = /[A-Za-z0-9]+/g;
 /**
  * What may stand between the words of one phrase: "biceps femoris (short head)". Not a comma: "the
