@@ -1558,3 +1558,17 @@ describe("a side letter inside a region's name", () => {
     });
   });
 });
+
+describe("a sentence dated to an earlier visit", () => {
+  it("'When seen in January ...' is past to its end: not today's findings", () => {
+    check({
+      text: "When seen in January her right ankle dorsiflexion was 1/5, with numbness over the whole dorsum of the foot, and nerve conduction studies then showed conduction block across the right fibular head. Today right ankle dorsiflexion 4+/5.",
+      has: [{ kind: "strength", target: "ankle_dorsiflexion", mrc: "4+", side: "right" }],
+      not: [
+        { kind: "strength", target: "ankle_dorsiflexion", mrc: 1 },
+        { kind: "ncs", result: "block" },
+        { kind: "sensory", region: "foot_dorsum", change: "reduced" },
+      ],
+    });
+  });
+});
