@@ -55,6 +55,10 @@ const UNCERTAIN =
 const HISTORICAL =
   /\b(?:(?:past (?:medical )?)?history of|PMH|h\/o|hx of|previous(?:ly)?|prior|in the past(?! (?:\d|few|several|one|two|three|four|five|six|week|month|day|year))|resolved|formerly|years? ago|(?:\d+|two|three|four|five|ten|several|many|some) years (?:earlier|before|previously)|years earlier|from years before|had (?:a|an) (?:episode|bout)|status post|s\/p)\b/gi;
 
+/** A sentence dated to an earlier visit by its opening words. */
+const DATED_OPENING =
+  /^\s*(?:when (?:first |last )?seen|at (?:the|her|his|their) (?:first|previous|last|initial|earlier) (?:visit|review|appointment|assessment|consultation)|(?:in|on|at) (?:the )?(?:previous|last|first|initial|earlier) (?:visit|review|appointment|assessment|consultation))\b/i;
+
 const HYPOTHETICAL =
   /\b(?:if|should (?:he|she|they|the patient)|return if|in case of|watch for|look(?:ing)? for)\b/gi;
 
@@ -116,7 +120,7 @@ export function negatedAt(text: string, start: number, end: number, from = 0, to
 
 /** Any word that may colour a statement's time, certainty or person: a quick test per sentence. */
 const ANY_CONTEXT = new RegExp(
-  [UNCERTAIN, HISTORICAL, HYPOTHETICAL, OTHER_PERSON].map((r) => `(?:${r.source})`).join("|"),
+  [UNCERTAIN, HISTORICAL, HYPOTHETICAL, OTHER_PERSON, DATED_OPENING].map((r) => `(?:${r.source})`).join("|"),
   "i",
 );
 
@@ -142,9 +146,13 @@ export function contextAt(
   const turn = lastMatch(TURN, sentenceBefore);
   const sinceTurn = turn ? sentenceBefore.slice(turn.index + turn[0].length) : sentenceBefore;
   OTHER_PERSON.lastIndex = 0;
+  // "When seen in January her ankle dorsiflexion was 1/5, ... and studies then showed ...": a
+  // sentence that opens by dating itself to an earlier visit is past to its end, or to a turn.
+  const opening = text.slice(from, start);
+  const dated = DATED_OPENING.test(opening) && !lastMatch(TURN, opening);
   return {
     uncertain: UNCERTAIN.test(statement),
-    historical: reaches(HISTORICAL, withoutPseudo(sinceTurn), 8),
+    historical: dated || reaches(HISTORICAL, withoutPseudo(sinceTurn), 8),
     hypothetical: HYPOTHETICAL.test(before),
     otherPerson: OTHER_PERSON.test(sinceTurn),
   };

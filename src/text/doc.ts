@@ -23,6 +23,10 @@ import { countWork } from "./work.js";
 const LEAD_SIDE =
   /^\s*(?:[•*-]\s*)?(?:(?:in|on|for)\s+the\s+(left|right)\s+(?:leg|lower\s+limb|lower\s+extremity)\b|[A-Za-z][A-Za-z ]{1,20},\s+(left|right|L|R)(?:\s+(?:leg|LE|lower\s+limb))?\s*:)/i;
 
+/** A sentence of conduction or needle results: values in electrodiagnostic units, or their words. */
+const ELECTRODIAGNOSTIC =
+  /\d\s*(?:mV|uV|µV|m\/s|ms)\b|\b(?:CMAPs?|SNAPs?|F[- ]waves?|H[- ]reflex\w*|fibrillations?|MUAPs?|MUPs?|recruitment|conduction)\b/i;
+
 export interface Draft {
   finding: Finding;
   /** Normalised-text spans the finding was read from. */
@@ -181,11 +185,26 @@ export class Doc {
   }
 
   /** The side the note is mostly about, when one side clearly dominates. */
+  /**
+   * The side the note is about: counted first over the clinical sentences (history, examination),
+   * then, if they settle nothing, over all of them. A conduction study or a needle examination is
+   * sometimes done on the other leg for comparison; the leg a clinician examines and describes is
+   * the patient's.
+   */
   private findDominant(): "left" | "right" | undefined {
+    const clinical = this.dominantOf((u) => !ELECTRODIAGNOSTIC.test(u.text));
+    if (this.dominantStrong) return clinical.side;
+    const all = this.dominantOf(() => true);
+    if (!clinical.side || all.side === clinical.side) return all.side;
+    this.dominantStrong = undefined;
+    return clinical.side;
+  }
+
+  private dominantOf(keep: (u: Unit) => boolean): { side: "left" | "right" | undefined } {
     let left = 0;
     let right = 0;
     for (const u of this.units) {
-      if (u.section !== "patient") continue;
+      if (u.section !== "patient" || !keep(u)) continue;
       for (const m of this.raw(u)) {
         if (m.reference) continue;
         if (m.side === "left") left++;
@@ -195,12 +214,13 @@ export class Doc {
     // One side at least twice as often as the other: the note is about it, whole-examination
     // statements included. One side named once and never the other: the side of a finding
     // written without one, but not enough to narrow a whole-examination statement.
+    this.dominantStrong = undefined;
     if (left >= 2 && left >= 2 * right) this.dominantStrong = "left";
     if (right >= 2 && right >= 2 * left) this.dominantStrong = "right";
-    if (this.dominantStrong) return this.dominantStrong;
-    if (left >= 1 && right === 0) return "left";
-    if (right >= 1 && left === 0) return "right";
-    return undefined;
+    if (this.dominantStrong) return { side: this.dominantStrong };
+    if (left >= 1 && right === 0) return { side: "left" };
+    if (right >= 1 && left === 0) return { side: "right" };
+    return { side: undefined };
   }
 }
 

@@ -41,6 +41,9 @@ export interface CaseScore {
   strictByKind: Record<string, Strict>;
   /** The findings read with another value or side, as "expected -> got". */
   wrong: string[];
+  /** Strict: the hand-made findings not read at all, and the read ones with no hand-made pair. */
+  strictMissed: string[];
+  strictExtra: string[];
   byKind: Record<string, Score>;
   overall: Score;
   valueAgreement: number;
@@ -109,7 +112,12 @@ const STRICT_ZERO = { correct: 0, wrongValue: 0, wrongSide: 0, missed: 0, extra:
 function strictMatch(
   expected: Finding[],
   got: Finding[],
-): { byKind: Map<string, typeof STRICT_ZERO>; wrong: string[] } {
+): {
+  byKind: Map<string, typeof STRICT_ZERO>;
+  wrong: string[];
+  missed: string[];
+  extra: string[];
+} {
   const e = expected.map((f) => ({ f, used: false }));
   const g = got.map((f) => ({ f, used: false }));
   const byKind = new Map<string, typeof STRICT_ZERO>();
@@ -134,9 +142,15 @@ function strictMatch(
   absorbOthers(e, g, bump);
   pass((a, b) => sideOf(a) === sideOf(b), "wrongValue");
   pass(() => true, "wrongSide");
-  for (const x of g) if (!x.used) bump(x.f.kind, "extra");
-  for (const y of e) if (!y.used) bump(y.f.kind, "missed");
-  return { byKind, wrong };
+  const left = (xs: typeof g, field: "extra" | "missed") =>
+    xs
+      .filter((x) => !x.used)
+      .map((x) => {
+        bump(x.f.kind, field);
+        return `${key(x.f)}=${value(x.f)}`;
+      });
+  const extra = left(g, "extra");
+  return { byKind, wrong, missed: left(e, "missed"), extra };
 }
 
 const covers = (outer: Finding, inner: Finding) =>
@@ -272,6 +286,8 @@ export function scoreCase(id: string, expected: LocusCase, got: LocusCase): Case
     strict: strictOf(sum),
     strictByKind,
     wrong: strict.wrong,
+    strictMissed: strict.missed,
+    strictExtra: strict.extra,
     byKind,
     overall: score(tp, fp, fn),
     valueAgreement: matched === 0 ? 1 : agree / matched,

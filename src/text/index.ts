@@ -22,6 +22,7 @@ import { isNcsTableLine, readNcsTables } from "./findings/ncs-table.js";
 import { readReflexes } from "./findings/reflex.js";
 import { readSensory } from "./findings/sensory.js";
 import { readSigns } from "./findings/sign.js";
+import { readAnalTone } from "./findings/sphincter.js";
 import { readStrength } from "./findings/strength.js";
 import { readRow } from "./findings/tables.js";
 import { current, findingKey, merge } from "./merge.js";
@@ -107,6 +108,7 @@ export function extract(text: string, options: ExtractOptions = {}): Extraction 
   }));
   const doc = new Doc(flat, units, gaps);
   readStrength(doc);
+  readAnalTone(doc);
   readReflexes(doc);
   readSensory(doc);
   readLimbStatements(doc);

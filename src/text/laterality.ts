@@ -24,7 +24,7 @@ export interface SideMention {
 }
 
 const SIDE_WORDS =
-  /\b(?:(on|of|in|at|to|over|along|from|involving|affecting)\s+(?:the\s+|both\s+)?)?(left|right|bilateral(?:ly)?|bilat\.?|both(?=\s+(?:sides?|legs?|lower|limbs?|feet|extremit|thighs?|calves|ankles?|knees?|L\d|S\d|upper|and|great toes|big toes|toes|soles|heels|hips|buttocks|quadriceps|hamstrings))|both sides|contralateral|opposite|other(?=\s+(?:side|limb|leg|lower))|lt\.?|rt\.?)(?:-?\s?sided)?(\s+(?:side|site|sides|leg|lower limbs?|lower extremit(?:y|ies)|limbs?))?\b/gi;
+  /\b(?:(on|of|in|at|to|over|along|from|involving|affecting)\s+(?:the\s+|both\s+)?)?(left|right|bilateral(?:ly)?|bilat\.?|both(?=\s+(?:sides?|legs?|lower|limbs?|feet|extremit|thighs?|calves|ankles?|knees?|L\d|S\d|upper|and|great toes|big toes|toes|soles|heels|hips|buttocks|quadriceps|hamstrings))|both sides|(?:each|either) (?:side|leg|limb)|contralateral|opposite|other(?=\s+(?:side|limb|leg|lower))|lt\.?|rt\.?)(?:-?\s?sided)?(\s+(?:side|site|sides|leg|lower limbs?|lower extremit(?:y|ies)|limbs?))?\b/gi;
 const REFERENCE_BEFORE =
   /(compared (?:to|with)(?: that)?(?: of)?(?: the)?|than(?: that)?(?: of)?(?: the)?|%\s*(?:of)?(?: that)?(?: of)?(?: the)?|relative to(?: the)?|versus(?: the)?|vs\.?(?: the)?|(?:versus|vs\.?|compared (?:to|with))\s+\d+(?:\.\d+)?\s*(?:uV|µV|mV|ms|m\/s|%)?\s*(?:on|in|of|at)?(?: the)?)\s*$/i;
 
@@ -64,6 +64,8 @@ export function sideMentions(text: string, from = 0, to = text.length): SideMent
   for (let m = SIDE_WORDS.exec(piece); m; m = SIDE_WORDS.exec(piece)) {
     const written = m[2] ?? "";
     const word = written.toLowerCase();
+    // "LT", "RT" in capitals are light touch and radiotherapy; a side is written "Lt", "Rt".
+    if (/^(?:LT|RT)\.?$/.test(written)) continue;
     // Lower-case "lt" is also light touch ("lt and pp intact"): a side only before a part's name.
     if (/^(lt|rt)\.?$/.test(word) && !/^[LR]t/.test(written)) {
       const at = from + m.index + m[0].length;
@@ -81,7 +83,7 @@ export function sideMentions(text: string, from = 0, to = text.length): SideMent
       ? "left"
       : word.startsWith("r")
         ? "right"
-        : word.startsWith("bi") || word.startsWith("both")
+        : word.startsWith("bi") || word.startsWith("both") || /^(?:each|either) /.test(word)
           ? "bilateral"
           : "other";
     const start = from + m.index;
@@ -93,7 +95,8 @@ export function sideMentions(text: string, from = 0, to = text.length): SideMent
       word === "bilaterally" ||
       /^bilat\.?$/.test(word) ||
       (/^(on|of|in|at|over)$/.test(preposition) && headWord) ||
-      word === "both sides";
+      word === "both sides" ||
+      /^(?:each|either) /.test(word);
     const sideAt = start + m[0].toLowerCase().indexOf(word);
     const reference =
       REFERENCE_BEFORE.test(text.slice(Math.max(from, start - 40), start)) ||

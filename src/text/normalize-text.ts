@@ -57,16 +57,26 @@ const ORDINARY =
 
 export function normalizeText(src: string): Normalized {
   const out: string[] = [];
-  const map: number[] = [];
+  // The offsets, in a typed buffer grown when a ligature lengthens the text.
+  let map = new Int32Array(src.length + 16);
+  let size = 0;
+  const mark = (at: number) => {
+    if (size === map.length) {
+      const bigger = new Int32Array(map.length * 2);
+      bigger.set(map);
+      map = bigger;
+    }
+    map[size++] = at;
+  };
   const push = (s: string, at: number) => {
     if (s.length === 1) {
       out.push(s);
-      map.push(at);
+      mark(at);
       return;
     }
     for (const ch of s) {
       out.push(ch);
-      map.push(at);
+      mark(at);
     }
   };
   const n = src.length;
@@ -83,7 +93,7 @@ export function normalizeText(src: string): Normalized {
       const run = ORDINARY.exec(src);
       const len = run && run.index === i ? run[0].length : 1;
       out.push(src.slice(i, i + len));
-      for (let k = 0; k < len; k++) map.push(i + k);
+      for (let k = 0; k < len; k++) mark(i + k);
       i += len;
       continue;
     }
@@ -115,7 +125,7 @@ export function normalizeText(src: string): Normalized {
     if (plain === "\n") {
       while (out[out.length - 1] === " ") {
         out.pop();
-        map.pop();
+        size--;
       }
     }
     if (plain === " " && (last() === " " || last() === "\n")) {
@@ -125,8 +135,8 @@ export function normalizeText(src: string): Normalized {
     push(plain, i);
     i++;
   }
-  map.push(n);
-  return { text: out.join(""), map: Int32Array.from(map) };
+  mark(n);
+  return { text: out.join(""), map: map.slice(0, size) };
 }
 
 /** The original span of a normalised span. */

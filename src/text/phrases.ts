@@ -231,6 +231,12 @@ export const MISSING_SYNONYMS: Phrase[] = [
     kind: "study",
     ids: ["superficial_peroneal_sensory"],
   },
+  // The nerve's full name before "motor": the routine study, recorded from EDB (Preston 2020).
+  {
+    words: ["common peroneal motor", "common fibular motor", "common peroneal CMAP"],
+    kind: "study",
+    ids: ["peroneal_motor_edb"],
+  },
 ];
 
 /** Paraspinal muscle words; the level comes from the roots written next to them. */

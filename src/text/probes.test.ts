@@ -1201,3 +1201,374 @@ describe("a negation after a sign and its place", () => {
     });
   });
 });
+
+describe("tenderness and the part it is found in", () => {
+  it("the part written before the sign in its clause, or straight after it with its side letter", () => {
+    check({
+      text: "Right leg weak. The right thigh was swollen, indurated and tender.",
+      has: [{ kind: "sign", sign: "tenderness", side: "right", target: "thigh" }],
+    });
+    check({
+      text: "Abdomen soft. Tender L iliac fossa with fullness.",
+      has: [{ kind: "sign", sign: "tenderness", side: "left", target: "iliac fossa" }],
+    });
+    check({
+      text: "Paraspinal spasm; tender lumbar paraspinals on L.",
+      has: [{ kind: "sign", sign: "tenderness", side: "left" }],
+    });
+  });
+  it("the spine has no side: 'No spinal tenderness' in a note about the left leg", () => {
+    const r = extract("Left TA 3/5, left EHL 3/5. No spinal tenderness.");
+    const t = r.case.findings.find((f) => f.kind === "sign" && f.sign === "tenderness");
+    expect(t).toMatchObject({ present: false, target: "spinal" });
+    expect(t?.side).toBeUndefined();
+  });
+});
+
+describe("leg raises: the crossed test on the painful leg, and one reading per leg in a list", () => {
+  it("'raising the R leg causes L-sided pain (crossed SLR +)' in a note about the left leg is a left crossed SLR", () => {
+    check({
+      text: "L EHL 3/5, L ankle DF 4/5, L ankle jerk absent. SLR + on L at 30 deg; raising the R leg causes L-sided pain (crossed SLR +).",
+      has: [{ kind: "sign", sign: "crossed_straight_leg_raise", side: "left" }],
+      not: [{ kind: "sign", sign: "crossed_straight_leg_raise", side: "right" }],
+    });
+  });
+  it("'SLR: L 45° (+ve); R 85° (-ve); no crossed pain' is three readings", () => {
+    check({
+      text: "Left S1 radiculopathy.\n- SLR: L 45° (+ve, reproduces leg pain); R 85° (-ve); no crossed pain.",
+      has: [
+        { kind: "sign", sign: "straight_leg_raise", side: "left" },
+        { kind: "sign", sign: "straight_leg_raise", side: "right", present: false },
+        { kind: "sign", sign: "crossed_straight_leg_raise", side: "left", present: false },
+      ],
+      not: [{ kind: "sign", sign: "straight_leg_raise", side: "right", present: undefined }],
+    });
+  });
+  it("'limited to 35 degrees on the right; on the left it was full to 80 degrees' is positive right, negative left", () => {
+    check({
+      text: "Straight leg raising was limited to 35 degrees on the right by buttock pain; on the left it was full to 80 degrees.",
+      has: [
+        { kind: "sign", sign: "straight_leg_raise", side: "right" },
+        { kind: "sign", sign: "straight_leg_raise", side: "left", present: false },
+      ],
+      not: [{ kind: "sign", sign: "straight_leg_raise", side: "left", present: undefined }],
+    });
+  });
+});
+
+describe("the anal sphincter on rectal examination", () => {
+  const sphincter = { kind: "strength", target: "external_anal_sphincter" };
+  it("lowered tone or squeeze is a weak external sphincter; a normal one is 5; no side", () => {
+    for (const text of [
+      "Rectal: decreased anal tone, absent anal wink.",
+      "PR: lax anal tone, bulbocavernosus reflex absent.",
+      "Rectal: decreased tone.",
+    ])
+      check({ text, has: [{ ...sphincter, mrc: "weak" }], not: [{ ...sphincter, mrc: 5 }] });
+    check({ text: "Perianal sensation intact. Rectal tone normal.", has: [{ ...sphincter, mrc: 5 }] });
+    const r = extract("PR: lax anal tone.");
+    expect(r.case.findings.find((f) => f.kind === "strength")?.side).toBeUndefined();
+  });
+  it("a rectal tumour or a tone word about the legs is not the sphincter", () => {
+    check({
+      text: "Known rectal cancer. Tone was reduced in both legs.",
+      has: [],
+      not: [sphincter],
+    });
+  });
+});
+
+describe("the leg's circulation at the bedside", () => {
+  it("'Distal pulses 2+' and 'Pulses: dorsalis pedis and posterior tibial 2+ and symmetric' are pulses present", () => {
+    check({
+      text: "Distal pulses 2+.",
+      has: [{ kind: "sign", sign: "pulses" }],
+      not: [{ kind: "sign", sign: "pulses", present: false }],
+    });
+    check({
+      text: "Pulses: dorsalis pedis and posterior tibial 2+ and symmetric; feet warm.",
+      has: [{ kind: "sign", sign: "pulses" }],
+      not: [{ kind: "sign", sign: "pulses", present: false }],
+    });
+  });
+  it("a cold, cool, pale or mottled foot is a cold pale limb on its side; 'pale and clammy' is not", () => {
+    check({
+      text: "O/E: R foot cold, pale and mottled to mid-calf.",
+      has: [{ kind: "sign", sign: "cold_pale_limb", side: "right" }],
+    });
+    check({
+      text: "On examination the right foot is cooler than the left, with hair loss over the shin.",
+      has: [{ kind: "sign", sign: "cold_pale_limb", side: "right" }],
+    });
+    check({
+      text: "O/E: HR 108, pale and clammy.",
+      has: [],
+      not: [{ kind: "sign", sign: "cold_pale_limb" }],
+    });
+  });
+});
+
+describe("a conduction value of two digits or more is a conduction sentence", () => {
+  it("'L sural 11 uV.' and 'Left sural 20 uV.' are read without a word such as SNAP", () => {
+    check({
+      text: "Left sural 20 uV.",
+      has: [{ kind: "ncs", study: "sural_sensory", side: "left", amplitude: 20, result: "normal" }],
+    });
+    check({
+      text: "NCS: R sural absent. L sural 11 uV.",
+      has: [
+        { kind: "ncs", study: "sural_sensory", side: "right", result: "absent" },
+        { kind: "ncs", study: "sural_sensory", side: "left", amplitude: 11 },
+      ],
+    });
+  });
+});
+
+describe("conduction velocities in prose", () => {
+  it("a study with its own velocity is never absent by another study's word", () => {
+    check({
+      text: "NCS: tibial motor (AH) CV 22 m/s bilaterally with distal latencies 8.1 ms; sural SNAPs absent bilaterally.",
+      has: [
+        { kind: "ncs", study: "tibial_motor_ah", result: "slowed", velocity: 22 },
+        { kind: "ncs", study: "sural_sensory", result: "absent" },
+      ],
+      not: [{ kind: "ncs", study: "tibial_motor_ah", result: "absent" }],
+    });
+  });
+  it("'R 0.9 mV, L 1.1 mV, CV 19 and 21 m/s': the pair follows the sides' order; demyelinating slowing is the result", () => {
+    check({
+      text: "NCS: peroneal motor (EDB) R 0.9 mV, L 1.1 mV, CV 19 and 21 m/s.",
+      has: [
+        { kind: "ncs", study: "peroneal_motor_edb", side: "right", velocity: 19, result: "slowed" },
+        { kind: "ncs", study: "peroneal_motor_edb", side: "left", velocity: 21, result: "slowed" },
+      ],
+    });
+  });
+  it("a low amplitude with a velocity just below the limit stays reduced (axonal loss)", () => {
+    check({
+      text: "NCS: peroneal motor (EDB) 0.8 mV, CV 40 m/s.",
+      has: [{ kind: "ncs", study: "peroneal_motor_edb", result: "reduced" }],
+    });
+  });
+});
+
+describe("a study named by the nerve's full name", () => {
+  it("'The right common peroneal motor conduction velocity was 24 m/s' is the peroneal motor study", () => {
+    check({
+      text: "The right common peroneal motor conduction velocity was 24 m/s.",
+      has: [{ kind: "ncs", study: "peroneal_motor_edb", side: "right", velocity: 24, result: "slowed" }],
+    });
+  });
+});
+
+describe("reflexes for the whole examination, and grades written as pluses", () => {
+  it("'Reflexes: absent throughout (biceps, ...)' is every reflex absent, the knee and ankle jerks too", () => {
+    check({
+      text: "Reflexes: absent throughout (biceps, triceps, patellar, Achilles). Toes downgoing.",
+      has: [
+        { kind: "reflex", reflex: "others", grade: "absent" },
+        { kind: "reflex", reflex: "patellar", grade: "absent" },
+        { kind: "reflex", reflex: "achilles", grade: "absent" },
+      ],
+      not: [{ kind: "reflex", reflex: "patellar", grade: "normal" }],
+    });
+  });
+  it("'areflexic in the arms and legs' is the knee and ankle jerks absent; 'in the arms' alone is not the legs", () => {
+    check({
+      text: "He was areflexic in the arms and legs, with flexor plantar responses.",
+      has: [
+        { kind: "reflex", reflex: "achilles", grade: "absent" },
+        { kind: "reflex", reflex: "plantar", grade: "flexor" },
+      ],
+    });
+    check({ text: "He was areflexic in the arms.", has: [], not: [{ kind: "reflex", reflex: "achilles" }] });
+  });
+  it("'KJ ++ bilaterally' is a normal knee jerk (2+), '+++' a brisk one", () => {
+    check({
+      text: "Reflexes: KJ ++ bilaterally; AJ +++ on the right.",
+      has: [
+        { kind: "reflex", reflex: "patellar", grade: "normal", side: "bilateral" },
+        { kind: "reflex", reflex: "achilles", grade: "brisk", side: "right" },
+      ],
+    });
+  });
+});
+
+describe("'LT' is light touch, not the left; 'Sensory intact'", () => {
+  it("'Sensation intact to LT throughout' after a left hip label is both legs", () => {
+    check({
+      text: "L hip: flexion limited to 95 degrees.\nNeuro: strength 5/5 in both lower extremities. Sensation intact to LT throughout.",
+      has: [{ kind: "sensory", region: "others", change: "normal", side: "bilateral" }],
+      not: [{ kind: "sensory", region: "others", side: "left" }],
+    });
+  });
+  it("'Sensory intact to PP, vib, JPS' is a normal sensory examination", () => {
+    check({
+      text: "Sensory intact to PP, vib, JPS.",
+      has: [{ kind: "sensory", region: "others", change: "normal" }],
+    });
+  });
+});
+
+describe("'otherwise intact' after sensory findings", () => {
+  it("is the rest of the sensory examination normal on both legs; after power it is not sensory", () => {
+    check({
+      text: "Sensation: decreased PP over L dorsum of foot and 1st web space, otherwise intact.",
+      has: [
+        { kind: "sensory", region: "foot_dorsum", change: "reduced", side: "left" },
+        { kind: "sensory", region: "others", change: "normal", side: "bilateral" },
+      ],
+    });
+    check({
+      text: "- Dermatomes: reduced LT over the L lateral foot and lateral sole; LT otherwise intact.",
+      has: [{ kind: "sensory", region: "others", change: "normal", side: "bilateral" }],
+    });
+    check({
+      text: "Power: L EHL 4/5, otherwise normal.",
+      has: [{ kind: "strength", target: "extensor_hallucis_longus", mrc: 4 }],
+      not: [{ kind: "sensory", region: "others" }],
+    });
+  });
+  it("'pinprick intact' with no place is a normal sensory examination to pinprick", () => {
+    check({
+      text: "Sensory: mildly decreased vibration at the toes; pinprick intact; no sensory level.",
+      has: [{ kind: "sensory", region: "others", change: "normal", modality: "pinprick" }],
+    });
+  });
+});
+
+describe("the side of the note and of the studies", () => {
+  const narrative =
+    "A 52-year-old woman had pain in the left lower back radiating to the thigh, with occasional pain in the other leg. Straight-leg raising was positive on the left. Reflexes were 2+ and symmetric except for a reduced left ankle jerk. Sensation was reduced over the posterior and outer leg. Nerve conduction: right peroneal motor amplitude 8 mV, conduction velocity 48 m/s; right tibial motor amplitude 6 mV, conduction velocity 45 m/s. F-wave latencies were normal (peroneal 43.1 ms, tibial 45.9 ms; upper limit 54). H-reflex latency was 32.6 ms on the right and 34.3 ms on the left.";
+  it("the leg the clinician examines is the note's side, not the leg a comparison study was done on", () => {
+    check({
+      text: narrative,
+      has: [{ kind: "sensory", region: "calf_posterior", change: "reduced", side: "left" }],
+      not: [{ kind: "sensory", region: "calf_posterior", side: "bilateral" }],
+    });
+  });
+  it("a study without a side in a paragraph of right-sided studies is on the right", () => {
+    check({
+      text: narrative,
+      has: [
+        { kind: "ncs", study: "peroneal_f_wave", side: "right" },
+        { kind: "ncs", study: "tibial_f_wave", side: "right" },
+      ],
+      not: [{ kind: "ncs", study: "peroneal_f_wave", side: "left" }],
+    });
+  });
+  it("'3 µV on each side' is both legs; the 'sural sparing' pattern is not a study", () => {
+    check({
+      text: "Left L5 radiculopathy. Superficial peroneal SNAPs low and symmetrical: 3 µV on each side.",
+      has: [{ kind: "ncs", study: "superficial_peroneal_sensory", side: "bilateral", result: "reduced" }],
+    });
+    const r = extract(
+      'The sural sensory responses were preserved (right 9 uV, left 8 uV) while the median responses were absent, the "sural sparing" pattern.',
+    );
+    expect(r.case.findings.filter((f) => f.kind === "ncs").map((f) => f.side)).toEqual(["right", "left"]);
+  });
+});
+
+describe("an enlarged calf", () => {
+  it("'The left calf was enlarged, 10 cm larger in circumference than the right' is left calf hypertrophy", () => {
+    check({
+      text: "The left calf was enlarged, 10 cm larger in circumference than the right.",
+      has: [{ kind: "sign", sign: "hypertrophy", side: "left", target: "calf" }],
+      not: [{ kind: "sign", sign: "hypertrophy", side: "right" }],
+    });
+  });
+});
+
+describe("needle findings in a list with a side per item", () => {
+  it("'large, unstable motor units in the right TA, right medial gastrocnemius, left vastus lateralis'", () => {
+    const text =
+      "EMG today: fibrillations and positive sharp waves with large, unstable motor units in the right tibialis anterior, right medial gastrocnemius, left vastus lateralis; fasciculation potentials alone in the right vastus lateralis.";
+    check({
+      text,
+      has: [
+        {
+          kind: "emg",
+          muscle: "tibialis_anterior",
+          side: "right",
+          spontaneous: "fibrillations",
+          muap: "neurogenic",
+        },
+        {
+          kind: "emg",
+          muscle: "vastus_lateralis",
+          side: "left",
+          spontaneous: "fibrillations",
+          muap: "neurogenic",
+        },
+        { kind: "emg", muscle: "vastus_lateralis", side: "right", spontaneous: "fasciculations" },
+      ],
+      not: [{ kind: "emg", muscle: "vastus_lateralis", side: "right", spontaneous: "fibrillations" }],
+    });
+    expect(extract(text).unrecognized.map((x) => x.text)).not.toContain("left");
+  });
+});
+
+describe("H reflexes are a conduction study, not the tendon reflexes", () => {
+  it("'H reflexes: R 31.0 ms, L 30.6 ms' is one H reflex per side, and no knee or ankle jerk", () => {
+    check({
+      text: "H reflexes: R 31.0 ms, L 30.6 ms (present and symmetrical).",
+      has: [
+        { kind: "ncs", study: "tibial_h_reflex", side: "right", latency: 31 },
+        { kind: "ncs", study: "tibial_h_reflex", side: "left", latency: 30.6 },
+      ],
+      not: [{ kind: "reflex" }],
+    });
+  });
+  it("'R H reflex 30.8 ms, L 30.5 ms': the side before the study is its first value's", () => {
+    check({
+      text: "R H reflex 30.8 ms, L 30.5 ms - symmetric, arguing against S1.",
+      has: [
+        { kind: "ncs", study: "tibial_h_reflex", side: "right", latency: 30.8 },
+        { kind: "ncs", study: "tibial_h_reflex", side: "left", latency: 30.5 },
+      ],
+      not: [{ kind: "ncs", study: "tibial_h_reflex", side: "left", latency: 30.8 }],
+    });
+  });
+});
+
+describe("a label starts its own statement; a labelled conclusion ends with its paragraph", () => {
+  it("'History:' after a line without a full stop is still the complaint", () => {
+    check({
+      text: "EMG REPORT - 58M\nHistory: 2 months of R buttock pain, with numbness of the lateral R foot. R ankle jerk absent on exam.\nNCS: R sural 12 uV.",
+      has: [{ kind: "reflex", reflex: "achilles", grade: "absent", side: "right" }],
+      not: [{ kind: "sensory", region: "foot_lateral", change: "reduced" }],
+    });
+  });
+  it("'Diagnosis: CIDP' then a blank line: the letter after it is read", () => {
+    check({
+      text: "Dear Dr Brennan,\nRe: Mr G, 63\nDiagnosis: chronic inflammatory demyelinating polyradiculoneuropathy\n\nThank you for asking me to see him. On examination the left ankle jerk was absent.",
+      has: [{ kind: "reflex", reflex: "achilles", grade: "absent", side: "left" }],
+    });
+  });
+});
+
+describe("a side letter inside a region's name", () => {
+  it("'dorsum of R foot' is the right dorsum of the foot", () => {
+    check({
+      text: "Sensation: decreased LT over R anterior thigh and dorsum of R foot; face and arm spared.",
+      has: [
+        { kind: "sensory", region: "thigh_anterior", change: "reduced", side: "right" },
+        { kind: "sensory", region: "foot_dorsum", change: "reduced", side: "right" },
+      ],
+    });
+  });
+});
+
+describe("a sentence dated to an earlier visit", () => {
+  it("'When seen in January ...' is past to its end: not today's findings", () => {
+    check({
+      text: "When seen in January her right ankle dorsiflexion was 1/5, with numbness over the whole dorsum of the foot, and nerve conduction studies then showed conduction block across the right fibular head. Today right ankle dorsiflexion 4+/5.",
+      has: [{ kind: "strength", target: "ankle_dorsiflexion", mrc: "4+", side: "right" }],
+      not: [
+        { kind: "strength", target: "ankle_dorsiflexion", mrc: 1 },
+        { kind: "ncs", result: "block" },
+        { kind: "sensory", region: "foot_dorsum", change: "reduced" },
+      ],
+    });
+  });
+});

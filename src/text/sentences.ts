@@ -76,22 +76,36 @@ function markCausalOperation(units: Unit[]): void {
   }
 }
 
-/** Marks the complaint units: from a complaint heading or label to the next heading or label. */
-function markComplaints(units: Unit[], complaintBlocks: Set<number>): void {
+/** Whether a blank line stands between two units: a label's reach ends at its paragraph. */
+const blankBetween = (text: string, prev: Unit | undefined, u: Unit): boolean =>
+  prev !== undefined && /\n[ \t]*\n/.test(text.slice(prev.end, u.start));
+
+/**
+ * Marks the complaint units: from a complaint heading or label to the next heading or label, or
+ * the end of the label's paragraph.
+ */
+function markComplaints(units: Unit[], complaintBlocks: Set<number>, text: string): void {
   let labelled = -1;
+  let prev: Unit | undefined;
   for (const u of units) {
     if (COMPLAINT_LABEL.test(u.text)) labelled = u.block;
-    else if (OTHER_LABEL.test(u.text) || u.block !== labelled) labelled = -1;
+    else if (OTHER_LABEL.test(u.text) || u.block !== labelled || blankBetween(text, prev, u)) labelled = -1;
+    prev = u;
     u.complaint = !u.row && (complaintBlocks.has(u.block) || labelled === u.block);
   }
 }
 
-/** Marks the conclusion units: from a conclusion heading or label to the next heading or label. */
-function markConclusions(units: Unit[], conclusionBlocks: Set<number>): void {
+/**
+ * Marks the conclusion units: from a conclusion heading or label to the next heading or label, or
+ * the end of the label's paragraph ("Diagnosis: CIDP\n\nThank you for ...").
+ */
+function markConclusions(units: Unit[], conclusionBlocks: Set<number>, text: string): void {
   let labelled = -1;
+  let prev: Unit | undefined;
   for (const u of units) {
     if (CONCLUSION_LABEL.test(u.text)) labelled = u.block;
-    else if (OTHER_LABEL.test(u.text) || u.block !== labelled) labelled = -1;
+    else if (OTHER_LABEL.test(u.text) || u.block !== labelled || blankBetween(text, prev, u)) labelled = -1;
+    prev = u;
     u.conclusion =
       !u.row && (conclusionBlocks.has(u.block) || labelled === u.block || NAMES_DIAGNOSIS.test(u.text));
   }
@@ -191,6 +205,8 @@ function lines(text: string): Line[] {
 const SIDE_LABEL_LINE =
   /^(?:right|left|both)\s+(?:side|leg|legs|lower\s+(?:limbs?|extremit(?:y|ies))|limb|LE)\s*:?$|^(?:RLE|LLE|BLE)\s*:?$/i;
 
+const LABEL_LINE = /^[A-Z][A-Za-z /&]{1,30}:\s/;
+
 export function segment(text: string, isRow: (line: string, start: number) => boolean = () => false): Unit[] {
   const units: Unit[] = [];
   let section: Section = "patient";
@@ -213,10 +229,10 @@ export function segment(text: string, isRow: (line: string, start: number) => bo
   for (const line of lines(text)) {
     const trimmed = line.text.trim();
     if (trimmed.length === 0) {
-      if (inCaption) {
-        flush();
-        inCaption = false;
-      }
+      // A blank line ends a caption, and a labelled statement ("Diagnosis: CIDP\n\nThank you
+      // ..."); wrapped text from a PDF goes on across blank lines until its full stop.
+      if (inCaption || (pieceStart >= 0 && LABEL_LINE.test(text.slice(pieceStart, pieceEnd)))) flush();
+      inCaption = false;
       continue;
     }
     const lead = line.start + (line.text.length - line.text.trimStart().length);
@@ -249,7 +265,9 @@ export function segment(text: string, isRow: (line: string, start: number) => bo
       units.push(unit(text, lead, tail, section, false, inCaption, block));
       continue;
     } else if (pieceStart >= 0) {
-      if (pieceEnd - pieceStart > MAX_UNIT) flush();
+      // A line that opens with a label ("Reflexes: ...", "History: ...") starts a statement of its
+      // own even when the line before has no full stop.
+      if (pieceEnd - pieceStart > MAX_UNIT || LABEL_LINE.test(trimmed)) flush();
       else if (lastEnded && (inCaption ? /^[a-z]/.test(trimmed) : true)) {
         flush();
         if (inCaption && /^[a-z]/.test(trimmed)) {
@@ -267,8 +285,8 @@ export function segment(text: string, isRow: (line: string, start: number) => bo
     lastEnded = /[.!?:]["')\]]*$/.test(trimmed);
   }
   flush();
-  markConclusions(units, conclusionBlocks);
-  markComplaints(units, complaintBlocks);
+  markConclusions(units, conclusionBlocks, text);
+  markComplaints(units, complaintBlocks, text);
   markCausalOperation(units);
   return units;
 }

@@ -56,6 +56,13 @@ export const TEXT_SOURCES = {
     year: 2024,
     published: "Diabetes Care 47(Suppl 1):S20-S42",
   },
+  vandenbergh2021: {
+    title:
+      "European Academy of Neurology/Peripheral Nerve Society guideline on diagnosis and treatment of chronic inflammatory demyelinating polyradiculoneuropathy: report of a joint task force, second revision",
+    authors: "Van den Bergh PYK, van Doorn PA, Hadden RDM, et al.",
+    year: 2021,
+    published: "Journal of the Peripheral Nervous System 26(3):242-268",
+  },
   kirshblum2011: {
     title: "International standards for neurological classification of spinal cord injury (revised 2011)",
     authors: "Kirshblum SC, Burns SP, Biering-Sorensen F, et al.",
@@ -121,6 +128,13 @@ export const NCS_VELOCITY_LLN = {
   mps: { peroneal_motor_edb: 44, peroneal_motor_ta: 44, tibial_motor_ah: 41 },
   sources: ["atlas:preston2020"],
 } as const;
+
+/**
+ * A motor velocity this fraction of the lower limit or less is in the demyelinating range (the
+ * EAN/PNS criteria for CIDP: slowing of 30 % or more below the lower limit of normal). There the
+ * slowing, not a low amplitude, is what the study shows.
+ */
+export const DEMYELINATING_VELOCITY = { fractionOfLln: 0.7, sources: ["vandenbergh2021"] } as const;
 
 /**
  * Partial conduction block between two stimulation sites: the proximal CMAP amplitude at least

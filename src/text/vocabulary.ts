@@ -28,7 +28,15 @@ interface Entry {
 }
 
 /** Words skipped inside a phrase: "dorsum of the left foot" is "dorsum foot". */
-const STOP = new Set(["the", "of", "left", "right", "both", "bilateral", "lt", "rt"]);
+/** An atlas phrase found in a text: where it is, its lookup key and the words as written. */
+interface Phrase {
+  start: number;
+  end: number;
+  key: string;
+  raw: string;
+}
+
+const STOP = new Set(["the", "of", "left", "right", "both", "bilateral", "lt", "rt", "l", "r"]);
 const TOKEN = /[A-Za-z0-9]+/g;
 /**
  * What may stand between the words of one phrase: "biceps femoris (short head)". Not a comma: "the
@@ -124,15 +132,60 @@ export class Vocabulary {
   /** Atlas words of the given kinds in text[from, to), longest first, not overlapping. */
   scan(text: string, kinds: readonly AtlasKind[], from = 0, to = text.length): Mention[] {
     countWork(to - from);
-    const toks: { s: number; e: number; low: string; raw: string }[] = [];
-    TOKEN.lastIndex = from;
-    for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
-      if (m.index + m[0].length > to) break;
-      toks.push({ s: m.index, e: m.index + m[0].length, low: low(m[0]), raw: m[0] });
-    }
     const out: Mention[] = [];
+    for (const p of this.phrases(text, from, to)) {
+      const m = this.mention(p, kinds);
+      if (m) out.push(m);
+    }
+    return out;
+  }
+
+  /** A phrase as a mention of the given kinds, when its key has an entry of one of them. */
+  private mention(p: Phrase | undefined, kinds: readonly AtlasKind[]): Mention | undefined {
+    const entry = p ? this.lookup(p.key, p.raw, kinds) : undefined;
+    if (!p || !entry) return undefined;
+    return {
+      start: p.start,
+      end: p.end,
+      ids: entry.ids,
+      kind: entry.kind,
+      ...(entry.group ? { group: entry.group } : {}),
+    };
+  }
+
+  /**
+   * The atlas word a text opens with, after side words and "the" ("R TA", "Left tibialis anterior
+   * 4/5"), of the given kinds; as `scan(text, kinds)[0]` when that starts the text, without reading
+   * the rest of the line.
+   */
+  leading(text: string, kinds: readonly AtlasKind[]): Mention | undefined {
+    countWork(text.length);
+    return this.mention(this.phrases(text, 0, text.length, true)[0], kinds);
+  }
+
+  /**
+   * The atlas phrases of text[from, to) of any kind, longest first, not overlapping: where each
+   * starts and ends and its key. The longest phrase of any kind wins its place ("inferior gluteal",
+   * a nerve, is not the gluteal muscles even when only muscles are asked for), so the phrases are
+   * the same whatever kinds a reader asks for; only the entry chosen at each differs.
+   */
+  private phrases(text: string, from: number, to: number, leading = false): Phrase[] {
+    // Words are read as the walk needs them: the opening phrase of a line reads only its words.
+    const toks: { s: number; e: number; low: string; raw: string }[] = [];
+    const token = new RegExp(TOKEN.source, "g");
+    token.lastIndex = from;
+    let ended = false;
+    const at = (j: number) => {
+      while (!ended && toks.length <= j) {
+        const m = token.exec(text);
+        if (!m || m.index >= to || m.index + m[0].length > to) ended = true;
+        else toks.push({ s: m.index, e: m.index + m[0].length, low: low(m[0]), raw: m[0] });
+      }
+      return toks[j];
+    };
+    const out: Phrase[] = [];
     let i = 0;
-    while (i < toks.length) {
+    while (at(i)) {
       const first = toks[i];
       if (!first || STOP.has(first.low)) {
         i++;
@@ -140,10 +193,8 @@ export class Vocabulary {
       }
       let key = "";
       let raw = "";
-      // The longest phrase of any kind wins its place: "inferior gluteal" (a nerve) is not the
-      // gluteal muscles, even when only muscles are asked for.
-      let best: { j: number; entry: Entry | undefined } | undefined;
-      for (let j = i; j < toks.length; j++) {
+      let best: Phrase & { j: number } = { start: 0, end: 0, key: "", raw: "", j: -1 };
+      for (let j = i; at(j); j++) {
         const t = toks[j] as (typeof toks)[number];
         if (j > i) {
           const prev = toks[j - 1] as (typeof toks)[number];
@@ -154,27 +205,25 @@ export class Vocabulary {
         if (
           !this.prefixes.has(next) &&
           !this.prefixes.has(`${next}s`) &&
-          !this.prefixes.has(next.replace(/s$/, ""))
+          !this.prefixes.has(next.replace(/s$/, "")) &&
+          !this.prefixes.has(next.replace(/es$/, ""))
         )
           break;
         key = next;
         raw += t.raw;
-        const entry = this.lookup(key, raw, kinds);
-        if (entry) best = { j, entry };
-        else if (this.lookup(key, raw, "any")) best = { j, entry: undefined };
+        if (this.lookup(key, raw, "any")) best = { start: first.s, end: t.e, key, raw, j };
       }
-      if (best && !best.entry) i = best.j + 1;
-      else if (best?.entry) {
-        const last = toks[best.j] as (typeof toks)[number];
-        out.push({
-          start: first.s,
-          end: last.e,
-          ids: best.entry.ids,
-          kind: best.entry.kind,
-          ...(best.entry.group ? { group: best.entry.group } : {}),
-        });
-        i = best.j + 1;
-      } else i++;
+      if (best.j < 0) {
+        // Only the phrase the text opens with: the first word that is not a side or "the" starts
+        // it or there is none.
+        if (leading) break;
+        i++;
+        continue;
+      }
+      const { j, ...phrase } = best;
+      out.push(phrase);
+      if (leading) break;
+      i = j + 1;
     }
     return out;
   }

@@ -55,7 +55,7 @@ function features(t: string): Features {
   )
     f.muap = "myopathic";
   else if (
-    /(large|long[- ]duration|polyphasic|high[- ]amplitude|neurogenic|reinnervat\w*)\s*(\w+\s+){0,3}(MUAPs?|MUPs?|(?:motor )?units?|potentials)|chronic neurogenic|reinnervation/i.test(
+    /(large|long[- ]duration|polyphasic|high[- ]amplitude|neurogenic|reinnervat\w*)[\s,]*(\w+[\s,]+){0,3}(MUAPs?|MUPs?|(?:motor )?units?|potentials)|chronic neurogenic|reinnervation/i.test(
       t,
     )
   )
@@ -262,7 +262,11 @@ function readEmgClause(doc: Doc, u: Unit, c: { start: number; end: number }): vo
           .split(/\s+/)
           .filter((w) => /^[A-Za-z]{3,}$/.test(w));
         const trimmed = item.trim();
-        if (words.length >= 1 && words.length <= 3 && !/^(the|and|in|of|with|muscles?)$/i.test(trimmed)) {
+        if (
+          words.length >= 1 &&
+          words.length <= 3 &&
+          !/^(?:the|and|in|of|with|muscles?|left|right|both)$/i.test(trimmed)
+        ) {
           const at = offset + item.indexOf(trimmed);
           doc.leftover(at, at + trimmed.length, "a muscle Locus does not know");
         }
@@ -279,7 +283,12 @@ function readEmgClause(doc: Doc, u: Unit, c: { start: number; end: number }): vo
     if ((perMuscle && !cellsOf) || Object.keys(own).length === 0) return;
     // "Quiet", "silent": at rest only, nothing said of the motor units.
     if (/^\s*(?:(?:was|were|is|are)\s+)?(?:quiet|silent)\b/i.test(trail)) own = { spontaneous: "none" };
-    const { side, inferred } = doc.side(u, m.start, m.end, { headStart: head, fallback: true });
+    // "the right TA, right medial gastrocnemius, left vastus lateralis": an item's own side first.
+    const lead = doc.text.slice(all[i - 1]?.end ?? c.start, m.start);
+    const mine = i > 0 ? ITEM_SIDE.exec(lead)?.[1]?.toLowerCase() : undefined;
+    const { side, inferred } = mine
+      ? { side: mine === "left" ? ("left" as const) : ("right" as const), inferred: false }
+      : doc.side(u, m.start, m.end, { headStart: head, fallback: true });
     for (const id of needled(m)) {
       const e: EmgFinding = { kind: "emg", muscle: id, ...atRestOnly(id, own) };
       if (side) e.side = side;
@@ -316,6 +325,9 @@ function normalMuscles(
       out[i] = true;
   return out;
 }
+
+/** A side that opens one item of a list of muscles: ", left vastus lateralis". */
+const ITEM_SIDE = /(?:^|,|\band\b|&)\s*(?:the\s+)?(left|right)\s+$/i;
 
 /** What joins the items of one list: a comma, "and", "&", or both. */
 const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+)(?:the\s+)?$/i;

@@ -21,7 +21,7 @@ import type { NcsFinding } from "../../case/schema.js";
 import type { Doc } from "../doc.js";
 import type { Side } from "../laterality.js";
 import type { Unit } from "../sentences.js";
-import { CONDUCTION_BLOCK_DROP, NCS_VELOCITY_LLN } from "../sources.js";
+import { CONDUCTION_BLOCK_DROP, DEMYELINATING_VELOCITY, NCS_VELOCITY_LLN } from "../sources.js";
 
 /** The stretch between two stimulation sites, in the site words the atlas reads. */
 function segmentWords(distal: string, proximal: string): string {
@@ -213,12 +213,27 @@ export function finish(doc: Doc, o: Open): void {
     if (block.proximal.vel !== undefined) f.velocity = block.proximal.vel;
   } else if (!first.absent) {
     const lln = normal?.amplitudeLln;
-    const velLln = NCS_VELOCITY_LLN.mps[o.study as keyof typeof NCS_VELOCITY_LLN.mps];
-    if (first.amp !== undefined && lln !== undefined && first.amp < lln) f.result = "reduced";
-    else if (vel !== undefined && velLln !== undefined && vel < velLln) f.result = "slowed";
+    const low = first.amp !== undefined && lln !== undefined && first.amp < lln;
+    f.result = velocityVerdict(o.study, low ? "reduced" : "normal", vel);
   }
   if (o.side) f.side = o.side;
   doc.add(f, [[o.span[0], o.end]], 0.85);
+}
+
+/**
+ * A motor study's result with its velocity: below the lower limit it is slowed, unless the
+ * amplitude is already reduced; in the demyelinating range it is slowed even then (the slowing is
+ * what the study shows; DEMYELINATING_VELOCITY).
+ */
+export function velocityVerdict(
+  study: string,
+  result: "reduced" | "normal",
+  vel: number | undefined,
+): "reduced" | "normal" | "slowed" {
+  const lln = NCS_VELOCITY_LLN.mps[study as keyof typeof NCS_VELOCITY_LLN.mps];
+  if (vel === undefined || lln === undefined || vel >= lln) return result;
+  if (result === "normal" || vel <= lln * DEMYELINATING_VELOCITY.fractionOfLln) return "slowed";
+  return result;
 }
 
 /** Read the conduction tables of a note: study lines and the site lines under them. */

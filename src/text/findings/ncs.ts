@@ -10,9 +10,10 @@ import { getAtlas } from "../../atlas/index.js";
 import type { Study } from "../../atlas/types.js";
 import type { NcsFinding } from "../../case/schema.js";
 import { type Doc, matches } from "../doc.js";
-import { covers } from "../laterality.js";
+import { covers, type Side } from "../laterality.js";
 import type { Unit } from "../sentences.js";
 import { ROUTINE_STUDIES } from "../sources.js";
+import { velocityVerdict } from "./ncs-table.js";
 
 /** "SNAPs normal bilaterally", "CMAPs were reduced": responses of no named nerve. */
 const GENERIC_RESPONSES =
@@ -36,7 +37,7 @@ function readGenericResponses(doc: Doc, u: Unit): void {
 }
 
 const CUE =
-  /\b(nerve conduction|NCS|NCV|CMAPs?|SNAPs?|conduction block|focal slowing|motor stud(?:y|ies)|compound (muscle|motor) action potentials?|sensory nerve action potentials?|motor responses?|sensory responses?|F[- ]waves?|H[- ]reflex(es)?|conduction velocit\w*|distal latenc\w*|amplitudes?|axonal|neuropathy|polyneuropathy|(?:motor|sensory|CMAP|SNAP)\s*\((?:EDB|AH|AHB|TA)\)|\d\s*(?:mV|uV|µV|m\/s))\b/i;
+  /\b(nerve conduction|NCS|NCV|CMAPs?|SNAPs?|conduction block|focal slowing|motor stud(?:y|ies)|compound (muscle|motor) action potentials?|sensory nerve action potentials?|motor responses?|sensory responses?|F[- ]waves?|H[- ]reflex(es)?|conduction velocit\w*|distal latenc\w*|amplitudes?|axonal|neuropathy|polyneuropathy|(?:motor|sensory|CMAP|SNAP)\s*\((?:EDB|AH|AHB|TA)\)|\d+(?:\.\d+)?\s*(?:mV|uV|µV|m\/s))\b/i;
 const NERVE =
   /\b(superficial (?:peroneal|fibular)|deep (?:peroneal|fibular)|(?:common )?(?:peroneal|fibular)|posterior tibial|tibial|sural|saphenous|femoral|medial plantar|lateral femoral cutaneous)(?:\s+nerves?)?\b(?!\s*(?:motor|CMAP|SNAP|F|H)\b)/gi;
 const STUDY_BY_NERVE: Record<string, { motor?: string; sensory?: string; f_wave?: string }> = {
@@ -143,7 +144,10 @@ function studyMentions(doc: Doc, u: Unit): Hit[] {
       continue;
     hits.push({ start, end, key: nerveKey(m[1] ?? "") });
   }
-  return hits.sort((a, b) => a.start - b.start);
+  // "The 'sural sparing' pattern": the name of a pattern, not a study.
+  return hits
+    .filter((h) => !/^["'\u2019\u201d]?\s*sparing\b/i.test(doc.text.slice(h.end, h.end + 12)))
+    .sort((a, b) => a.start - b.start);
 }
 
 type Normal = NonNullable<Study["normal"]>;
@@ -203,6 +207,10 @@ const VALUE_FIRST = new RegExp(
   "gi",
 );
 
+/** Two values sharing one unit: "19 and 21 m/s", "3.2/3.4 ms". */
+const PAIR =
+  /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:and|&|,|\/)\s*(\d+(?:\.\d+)?)\s*(ms|mV|uV|µV|m\/s)(?![A-Za-z])/gi;
+
 interface SideValues {
   values: { value: number; unit: string }[];
   spans: [number, number][];
@@ -212,9 +220,11 @@ interface SideValues {
  * The values a stretch gives each side, written side first or value first, each number read once;
  * a map with two sides when the stretch speaks of both, one finding per side.
  */
-function sideValues(t: string): Map<"left" | "right", SideValues> {
+function sideValues(t: string, leading?: string): Map<"left" | "right", SideValues> {
   const out = new Map<"left" | "right", SideValues>();
   const used: [number, number][] = [];
+  // The value right after a study named with its side ("R H reflex 30.8 ms, L 30.5 ms").
+  const first = leading ? new RegExp(`^[\\s:]*${VALUE_UNIT}`, "i").exec(t) : null;
   const take = (m: RegExpMatchArray, sideWord: string, value: string, unit: string) => {
     const at = m.index ?? 0;
     const end = at + m[0].length;
@@ -228,12 +238,30 @@ function sideValues(t: string): Map<"left" | "right", SideValues> {
   };
   for (const m of t.matchAll(SIDE_FIRST)) take(m, m[1] ?? "", m[2] ?? "", m[3] ?? "");
   for (const m of t.matchAll(VALUE_FIRST)) take(m, m[3] ?? m[4] ?? "", m[1] ?? "", m[2] ?? "");
+  const side = leading && /^l/i.test(leading) ? "left" : "right";
+  if (first && out.size === 1 && !out.has(side)) take(first, side, first[1] ?? "", first[2] ?? "");
+  // "R 0.9 mV, L 1.1 mV, CV 19 and 21 m/s": once both sides are named, a pair of values with no
+  // side of its own follows their order (the first side named, then the other).
+  if (out.size === 2) {
+    const order = [...out.keys()];
+    for (const m of t.matchAll(PAIR)) {
+      const at = m.index ?? 0;
+      if (used.some(([a, b]) => at < b && a < at + m[0].length)) continue;
+      const unit = (m[3] ?? "").toLowerCase().replace("µ", "u");
+      order.forEach((side, k) => {
+        const entry = out.get(side) as SideValues;
+        entry.values.push({ value: Number(k === 0 ? m[1] : m[2]), unit });
+        entry.spans.push([at, at + m[0].length]);
+      });
+    }
+  }
   return out;
 }
 
 export function readNcs(doc: Doc): void {
   const atlas = getAtlas();
   const borderline = new Set<NcsFinding>();
+  let carried: { side: Side; block: number } | undefined;
   for (const u of doc.patient) {
     if (u.row || !CUE.test(u.text)) continue;
     const hits = studyMentions(doc, u);
@@ -268,7 +296,11 @@ export function readNcs(doc: Doc): void {
         resultIn(after.split(CLAUSE_END)[0] ?? "") ??
         resultIn(before);
       const hasAmplitude = /\d\s*(uV|mV|microvolts?|millivolts?)\b/i.test(after);
-      const result = own ?? (hasAmplitude ? undefined : (prev.result ?? sentenceResult));
+      // A study with a velocity or latency of its own was recorded: never absent by another
+      // study's word ("tibial motor CV 22 m/s ...; sural SNAPs absent bilaterally").
+      const measured = /\d\s*(?:m\/s|ms)\b/i.test(after.split(CLAUSE_END)[0] ?? "");
+      const borrowed = hasAmplitude ? undefined : (prev.result ?? sentenceResult);
+      const result = own ?? (measured && borrowed === "absent" ? undefined : borrowed);
       prev = { ...(type ? { type } : {}), ...(result ? { result } : {}) };
       let study = h.study;
       if (!study) {
@@ -312,11 +344,19 @@ export function readNcs(doc: Doc): void {
       const lat = /(\d+(?:\.\d+)?)\s*ms\b/i.exec(after);
       if (lat) f.latency = Number(lat[1]);
       if (!result) judgeAmplitude(f, normal, borderline);
+      if (!result && f.result !== "reduced" && f.result !== "normal" && f.velocity !== undefined)
+        f.result = velocityVerdict(study, "normal", f.velocity);
+      else if (!result && (f.result === "reduced" || f.result === "normal"))
+        f.result = velocityVerdict(study, f.result, f.velocity);
       if (!result && f.latency !== undefined && uln !== undefined && /f_wave|h_reflex/.test(study))
         f.result = f.latency > uln ? "prolonged" : "normal";
       // "32.6 ms on the right and 34.3 ms on the left", "left 1.2 mV, right 2.8 mV", "(R 1.1 mV, L
       // 0.9 mV)", "3 uV right, 4 uV left": one finding per side, each with its own values.
-      const perSide = sideValues(after);
+      // "R H reflex 30.8 ms, L 30.5 ms": a side written just before the study is its first value's.
+      const lead = /(?<![A-Za-z0-9])(left|right|L|R)\s*$/i.exec(
+        doc.text.slice(Math.max(u.start, h.start - 8), h.start),
+      );
+      const perSide = sideValues(after, lead?.[1]);
       if (perSide.size >= 2) {
         for (const [side, values] of perSide) {
           const g: NcsFinding = { kind: "ncs", study, result: own ?? "normal", side };
@@ -332,6 +372,8 @@ export function readNcs(doc: Doc): void {
               if (!own) judgeAmplitude(g, normal, borderline);
             }
           }
+          if (!own && (g.result === "normal" || g.result === "reduced"))
+            g.result = velocityVerdict(study, g.result, g.velocity);
           const spans: [number, number][] = [
             [h.start, h.end],
             ...values.spans.map(([a, b]): [number, number] => [h.end + a, h.end + b]),
@@ -353,10 +395,15 @@ export function readNcs(doc: Doc): void {
           !(i + 1 < hits.length && /^[\s(]*$/.test(doc.text.slice(s.end, nextStart))) &&
           !/[;(]/.test(doc.text.slice(h.end, s.start)),
       );
-      const { side, inferred } =
+      const named =
         ownSide && ownSide.side !== "other"
           ? { side: ownSide.side, inferred: false }
           : doc.side(u, h.start, h.end, { fallback: true });
+      // A study written without a side in the paragraph of studies of one named side ("right
+      // peroneal motor ...; right tibial motor ... . F-wave latencies were normal") was done there.
+      const { side, inferred } =
+        named.inferred && carried?.block === u.block ? { side: carried.side, inferred: false } : named;
+      if (!named.inferred && named.side) carried = { side: named.side, block: u.block };
       if (side) f.side = side;
       const conf = (result || f.amplitude !== undefined ? 0.85 : 0.6) - (inferred ? 0.25 : 0);
       doc.add(f, [[h.start, h.end]], conf);

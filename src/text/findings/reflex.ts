@@ -15,7 +15,13 @@ import { REFLEX_SCALE } from "../sources.js";
 
 type Grade = ReflexFinding["grade"];
 
-const GENERIC = /\b(deep tendon reflexes|tendon reflexes|DTRs|muscle stretch reflexes|reflexes)\b/gi;
+const GENERIC =
+  /(?<!\bH[- ]?)\b(deep tendon reflexes|tendon reflexes|DTRs|muscle stretch reflexes|reflexes|areflexi[ac]|hyporeflexi[ac]|hyperreflexi[ac])\b/gi;
+/** "Areflexic in the arms": a statement that names the arms and not the legs is not about the legs. */
+const ARMS_ONLY =
+  /^(?:(?!\b(?:legs?|lower|knees?|ankles?)\b)[^.;])*\b(?:arms?|upper (?:limbs?|extremit\w*))\b(?:(?!\b(?:legs?|lower)\b)[^.;])*$/i;
+/** Reflex grades written as pluses, "KJ ++", "AJ +++": the NINDS grades 2+ and 3+ (Litvan 1996). */
+const PLUSES = /(?<![+\w])(\+{2,4})(?![+\w])/;
 /**
  * "Abdominal reflexes absent", "upper limb reflexes brisk": reflexes the words name that are not
  * the leg's tendon reflexes, so not the knee and ankle jerks a bare "reflexes" stands for.
@@ -140,8 +146,12 @@ export function readReflexes(doc: Doc): void {
       }
       // Before the reflex, only its own clause: "2+ throughout except absent left ankle jerk".
       const ownBefore = before.split(/\b(?:except|but|however|apart from|other than)\b|;|,/i).pop() ?? "";
-      const w = REFLEX_WORD.exec(after) ?? lastWord(ownBefore.slice(-40));
-      const num = NUMBER.exec(after.slice(0, 40));
+      // "Areflexic", "hyperreflexia": the statement is its own grade.
+      const self = m.generic ? REFLEX_WORD.exec(doc.text.slice(m.start, m.end)) : null;
+      if (self && ARMS_ONLY.test(after.split(/[.;]/)[0] ?? "")) return;
+      const w = self ?? REFLEX_WORD.exec(after) ?? lastWord(ownBefore.slice(-40));
+      const plus = PLUSES.exec(after.slice(0, 12));
+      const num = NUMBER.exec(after.slice(0, 40)) ?? (plus ? NUMBER.exec(String(plus[1]?.length)) : null);
       let grade = w ? wordGrade(w[0]) : undefined;
       if (w && /^(extensor|flexor|up|down)/i.test(w[0])) grade = undefined;
       const pair: [string, string] | undefined =
@@ -210,8 +220,11 @@ export function readReflexes(doc: Doc): void {
 function readGenericBesides(doc: Doc, u: { start: number; end: number }, from: number): void {
   const g = [...matches(GENERIC, doc.text, u)][0];
   if (!g) return;
-  // "Reflexes: L knee jerk absent, ...": a label, whose words belong to the reflexes it lists.
-  if (/^\s*[:\u2013-]/.test(doc.text.slice(g.index + g[0].length, g.index + g[0].length + 3))) return;
+  // "Reflexes: L knee jerk absent, ...": a label, whose words belong to the reflexes it lists;
+  // unless a grade for all of them comes first ("Reflexes: absent throughout (biceps, ...)").
+  const labelled = /^\s*[:\u2013-]/.test(doc.text.slice(g.index + g[0].length, g.index + g[0].length + 3));
+  const all = THROUGHOUT.exec(doc.text.slice(g.index + g[0].length, u.end));
+  if (labelled && !all) return;
   // The general grade is written before the first reflex singled out, or it is not there.
   const firstSingled = doc.drafts
     .slice(from)
@@ -231,6 +244,8 @@ function readGenericBesides(doc: Doc, u: { start: number; end: number }, from: n
     doc.add({ kind: "reflex", reflex: OTHERS, grade, side: "bilateral" }, [span], 0.5);
     return;
   }
+  // "Absent throughout": every reflex, those of the examination not named here too.
+  if (all) doc.add({ kind: "reflex", reflex: OTHERS, grade, side: "bilateral" }, [span], 0.5);
   const singled = doc.drafts.slice(from).map((d) => d.finding);
   for (const reflex of ["patellar", "achilles"]) {
     const sides = singled.flatMap((f) => (f.kind === "reflex" && f.reflex === reflex ? [f.side] : []));
@@ -241,6 +256,10 @@ function readGenericBesides(doc: Doc, u: { start: number; end: number }, from: n
       add(sides[0] === "left" ? "right" : "left");
   }
 }
+
+/** A general grade written first, for every reflex: "absent throughout", "brisk globally". */
+const THROUGHOUT =
+  /^\s*[:\u2013-]?\s*(?:\w+\s+)?(absent|reduced|diminished|depressed|brisk|increased|exaggerated)\s+(?:throughout|globally|everywhere|in all (?:four )?(?:limbs|extremities))\b/i;
 
 /**
  * "KJ and AJ 2+ bilat", "left patellar and Achilles absent": reflexes joined by "and", "&", "/" or a

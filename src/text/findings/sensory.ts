@@ -90,7 +90,22 @@ const STOCKING = /\b(?:glove[- ](?:and[- ])?)?stocking(?:[- ](?:type|like|patter
  * found". Symptoms ("no numbness", "no sensory symptoms") are not examination findings.
  */
 const GLOBAL_NORMAL =
-  /\b(?:(?:sensation|sensory (?:exam(?:ination)?|testing|function)|sensibility)\b(?:(?!\b(?:not|never|reduced|decreased|impaired|absent|except)\b)[^.;,]){0,30}?\b(?:normal|intact|preserved|unremarkable)|no (?:objective |focal |demonstrable )?sensory (?:deficits?|loss|abnormalit(?:y|ies)|impairment|changes?|disturbances?)(?! (?:symptoms|complaints))|sensory (?:deficits?|loss) (?:was|were) (?:not (?:found|detected|present|demonstrated)|absent)|(?:vibration|light touch|pin ?prick|proprioception|joint position(?: sense)?|temperature)(?:\s*(?:,|and|or)\s*(?:vibration|light touch|pin ?prick|proprioception|joint position(?: sense)?|temperature))*\s+(?:sensation\s+)?(?:were|was|are|is)\s+(?:all\s+)?(?:intact|normal|preserved))/gi;
+  /\b(?:(?:sensation|sensory (?:exam(?:ination)?|testing|function)|sensory(?=:?\s+(?:intact|normal|unremarkable))|sensibility)\b(?:(?!\b(?:not|never|reduced|decreased|impaired|absent|except)\b)[^.;,]){0,30}?\b(?:normal|intact|preserved|unremarkable)|no (?:objective |focal |demonstrable )?sensory (?:deficits?|loss|abnormalit(?:y|ies)|impairment|changes?|disturbances?)(?! (?:symptoms|complaints))|sensory (?:deficits?|loss) (?:was|were) (?:not (?:found|detected|present|demonstrated)|absent)|(?:vibration|light touch|pin ?prick|proprioception|joint position(?: sense)?|temperature)(?:\s*(?:,|and|or)\s*(?:vibration|light touch|pin ?prick|proprioception|joint position(?: sense)?|temperature))*\s+(?:sensation\s+)?(?:(?:were|was|are|is)\s+)?(?:all\s+)?(?:intact|normal|preserved))/gi;
+/**
+ * "Decreased PP over the L dorsum of foot, otherwise intact", "LT otherwise intact", "legs otherwise
+ * intact to pinprick": the rest of the sensory examination normal, when the nearest examination
+ * words before it are sensory ones (not "power otherwise normal").
+ */
+const OTHERWISE = /\b(?:otherwise|elsewhere)\s+(?:intact|normal|preserved|unremarkable)\b/gi;
+const LAST_EXAM_WORD =
+  /\b(?:(power|strength|MRC|\d\/5|reflex\w*|jerks?|KJ|AJ|DTRs?)|(sensation|sensory|sensibility|dermatom\w*|LT|PP|JPS|pin ?prick|light touch|vibration|proprioception|numb\w*|an(?:a)?esthesia|hypo(?:a)?esthesia))\b/g;
+
+/** Whether the examination words nearest before `at` in its unit are sensory ones. */
+function afterSensoryWords(doc: Doc, u: Unit, at: number): boolean {
+  let sensory = false;
+  for (const m of doc.text.slice(u.start, at).matchAll(LAST_EXAM_WORD)) sensory = Boolean(m[2]);
+  return sensory;
+}
 /** Parts of the body a sensory statement can be about that are not the legs. */
 const NOT_LEGS =
   /\b(arms?|hands?|fingers?|upper (?:limbs?|extremit\w*)|face|facial|trunk|chest|abdomen|saddle|perine\w*|perianal|genital\w*|scrot\w*)\b/i;
@@ -254,6 +269,7 @@ export function readSensory(doc: Doc): void {
     for (const m of [
       ...matches(GLOBAL_NORMAL, doc.text, u),
       ...[...matches(EXAM_LIST, doc.text, u)].filter((x) => /\bsens/i.test(x[0])),
+      ...[...matches(OTHERWISE, doc.text, u)].filter((x) => afterSensoryWords(doc, u, x.index)),
     ]) {
       const end = m.index + m[0].length;
       if (pending.some((p) => p.span[0] < end && m.index < p.span[1])) continue;

@@ -31,10 +31,49 @@ function raisedFreely(after: string): boolean | undefined {
   return undefined;
 }
 
+/** "+ve", "-ve", "neg", "positive": a test's result written as a word. */
+function resultWord(t: string): boolean | undefined {
+  if (/(?:^|\s|\()(?:-ve|neg(?:ative)?)\b/i.test(t)) return false;
+  if (/(?:^|\s|\()(?:\+ve|\+|pos(?:itive)?)(?=\s|\)|,|$)/i.test(t)) return true;
+  return undefined;
+}
+
+/** An item after ";" that opens with a leg: "R 85° (-ve)", "on the left it was full to 80 degrees". */
+const SIDE_ITEM = /^\s*(?:(?:on|in) the\s+)?(left|right|L|R|Lt|Rt)\b(?!-)/;
+
+/**
+ * "SLR: L 45° (+ve); R 85° (-ve)", "limited to 35 degrees on the right; on the left it was full to
+ * 80 degrees": the items after a leg raise's first reading that each open with the other leg and
+ * give an angle or a result are readings of the same test on that leg. The list ends at the first
+ * item that does not, or that names another sign.
+ */
+function furtherLegRaises(doc: Doc, u: Unit, end: number): void {
+  const rest = doc.text.slice(end, u.end);
+  const items = rest.split(";").slice(1);
+  let at = end + (rest.indexOf(";") + 1);
+  for (const item of items) {
+    const side = SIDE_ITEM.exec(item);
+    if (!side || ANY_SIGN.test(item)) return;
+    const told = item.slice((side.index ?? 0) + side[0].length);
+    const freely = raisedFreely(told);
+    const positive = freely === undefined ? resultWord(told) : !freely;
+    if (positive === undefined) return;
+    const f: SignFinding = { kind: "sign", sign: "straight_leg_raise" };
+    f.side = /^(?:left|L|Lt)$/i.test(side[1] ?? "") ? "left" : "right";
+    if (!positive) f.present = false;
+    const s = at + (side.index ?? 0) + side[0].length - (side[1]?.length ?? 0);
+    doc.add(f, [[s, s + (side[1]?.length ?? 0)]], 0.7);
+    at += item.length + 1;
+  }
+}
+
 type Sign = SignFinding["sign"];
 
 const SIGNS: [RegExp, Sign][] = [
-  [/\b(crossed|contralateral) (straight[- ]leg[- ]rais\w*|SLR|Las[eè]gue)/gi, "crossed_straight_leg_raise"],
+  [
+    /\b(crossed|contralateral) (straight[- ]leg[- ]rais\w*|SLR|Las[eè]gue|(?:leg )?pain)/gi,
+    "crossed_straight_leg_raise",
+  ],
   [
     /\b(straight[- ]leg[- ]rais\w*(?: test)?|SLR|SLRT|Las[eè]gue(?:'s)?(?: sign| test)?)\b/gi,
     "straight_leg_raise",
@@ -44,7 +83,11 @@ const SIGNS: [RegExp, Sign][] = [
     "femoral_stretch",
   ],
   [/\b(atroph(?:y|ic|ied)|wasting|wasted)\b/gi, "atrophy"],
-  [/\b((?:pseudo)?hypertroph(?:y|ic|ied)|enlarged calf|calf enlargement)\b/gi, "hypertrophy"],
+  // "The left calf was enlarged", "his right calf had been noticed to be larger than the left".
+  [
+    /\b((?:pseudo)?hypertroph(?:y|ic|ied)|enlarged calf|calf enlargement|(?:calf|calves|thigh)\b[^.;,]{0,30}?\b(?:enlarged|larger|bigger))\b/gi,
+    "hypertrophy",
+  ],
   // Seen at the bedside; "fasciculation potentials" on the needle are EMG (emg.ts).
   [/\b(fasciculations?|fasciculating)\b(?!\s+potentials)/gi, "fasciculations"],
   [/\b(foot[- ]?drop|drop[- ]?foot)\b/gi, "foot_drop"],
@@ -63,8 +106,10 @@ const SIGNS: [RegExp, Sign][] = [
     /\b(FABER|FADIR|Patrick(?:'s)? test|pain on (?:passive )?(?:internal |external )?(?:hip )?rotation(?: of the hip)?)\b/gi,
     "hip_pain_on_rotation",
   ],
+  // A cold, cool, pale or mottled foot or leg, the word before the part or after it: "R foot cold,
+  // pale and mottled", "the right foot is cooler than the left" (not "pale and clammy": no part).
   [
-    /\b(cold,? (?:and )?pale (?:foot|leg|limb)|pale,? (?:and )?cold (?:foot|leg|limb)|cold pale)\b/gi,
+    /\b((?:cold|cool(?:er)?|pale|white|mottled)(?:,?\s*(?:and\s+)?(?:cold|cool|pale|white|mottled))*\s+(?:foot|feet|leg|limb|toes)|(?:foot|feet|leg|limb|toes)\s+(?:(?:is|was|were|are|felt)\s+)?(?:cold|cool(?:er)?|pale|white|mottled)|cold pale)\b/gi,
     "cold_pale_limb",
   ],
 ];
@@ -75,9 +120,29 @@ const TINEL_SITE =
 /** Pulses that are absent or much reduced: `present: false`. */
 const PULSES_ABSENT =
   /\b(absent|diminished|reduced|weak|faint|not palpable|impalpable|non-?palpable|not felt|could not be felt|no (?:foot |pedal |distal )?pulses)\b/i;
-const PART =
-  /\b(lumbar spine|lumbosacral spine|spine|low back|lower back|back|sacroiliac joint|sciatic notch|buttocks?|gluteal|thighs?|calf|calves|legs?|shins?|feet|foot|quadriceps|hamstrings?|gastrocnemius|glutei|peronei|fibular head|fibular neck|popliteal fossa|inguinal ligament|groin|hip)\b/i;
-const MIDLINE = /spine|back|lumbar|sacrum|sacral/i;
+const PART_WORDS =
+  "lumbar spine|lumbosacral spine|spine|spinal|(?:lumbar )?paraspinals?(?: muscles)?|spinous processes|low back|lower back|back|sacroiliac joint|sciatic notch|buttocks?|gluteal|thighs?|calf|calves|legs?|shins?|feet|foot|quadriceps|hamstrings?|gastrocnemius|glutei|peronei|fibular head|fibular neck|popliteal fossa|inguinal ligament|groin|hip|iliac fossa|(?:medial )?malleolus|tarsal tunnel";
+const PART = new RegExp(`\\b(${PART_WORDS})\\b`, "i");
+const PARTS = new RegExp(`\\b(${PART_WORDS})\\b`, "gi");
+/** The spine and the back have no side; the paraspinal muscles have one each side. */
+const MIDLINE = /^(?!.*paraspinal).*(?:spine|spinal|spinous|back|lumbar|sacrum|sacral)/i;
+
+/** A part written straight after the sign, its side letter between: "Tender L iliac fossa". */
+const PART_NEXT = new RegExp(`^\\s+(?:the\\s+)?(?:(?:left|right|L|R|Lt|Rt)\\s+)?(${PART_WORDS})\\b`, "i");
+
+/**
+ * The part named last before a sign in its clause: "The right thigh was oedematous, indurated and
+ * tender", "Lumbar spine: full range of motion, no tenderness". The clause ends at ";" or a full
+ * stop, and at most 80 characters are looked at.
+ */
+function partBefore(text: string): string | undefined {
+  const clause =
+    text
+      .slice(-80)
+      .split(/;|\.\s/)
+      .pop() ?? "";
+  return [...clause.matchAll(PARTS)].pop()?.[1];
+}
 const NEEDLE = /\b(EMG|needle|fibrillations?|MUAPs?|MUPs?|potentials)\b/i;
 const SKIP_CONTEXT = /\b(MRI|magnetic resonance|ultraso\w+|imaging|scan|STIR|T2)\b/i;
 
@@ -89,7 +154,7 @@ function readPulses(doc: Doc, u: Unit, start: number, end: number): void {
   const around = doc.text.slice(Math.max(u.start, start - 30), Math.min(u.end, end + 40));
   const clause = around.split(/[;]|\bbut\b/i).find((c) => c.includes(doc.text.slice(start, end))) ?? around;
   const absent = PULSES_ABSENT.test(clause);
-  const present = !absent && /\b(palpable|present|normal|intact|felt|strong|good|2\+)\b/i.test(clause);
+  const present = !absent && /\b(?:palpable|present|normal|intact|felt|strong|good)\b|\b2\+/i.test(clause);
   if (!absent && !present) return;
   const { side } = doc.side(u, start, end);
   const f: SignFinding = { kind: "sign", sign: "pulses" };
@@ -117,7 +182,7 @@ export function readSigns(doc: Doc): void {
         )
           continue;
         // A foot drop in the complaint is the patient's weakness (a symptom); the sign is the examiner's.
-        if (sign === "foot_drop" && u.complaint) continue;
+        if ((sign === "foot_drop" || sign === "cold_pale_limb") && u.complaint) continue;
         if (sign === "pulses") {
           readPulses(doc, u, start, end);
           continue;
@@ -141,7 +206,7 @@ export function readSigns(doc: Doc): void {
         ) {
           if ((sign === "atrophy" || sign === "hypertrophy") && SKIP_CONTEXT.test(u.text)) continue;
           const after = doc.text.slice(end, Math.min(u.end, end + 50));
-          const before = doc.text.slice(Math.max(u.start, start - 25), start);
+          const before = doc.text.slice(Math.max(u.start, start - 80), start);
           const window = doc.vocab.scan(
             doc.text,
             ["muscle"],
@@ -153,10 +218,14 @@ export function readSigns(doc: Doc): void {
             /^\s*(?:of|in|over|overlying|on|at|involving|affecting)\s+(?:the\s+)?(?:(?:left|right|both)\s+)?([a-z ]+)/i.exec(
               after,
             );
-          const pre = PART.exec(before.split(/[,;.]/).pop() ?? "");
+          const pre = partBefore(before);
           const postPart = post ? PART.exec(post[1] ?? "") : null;
           target =
-            postPart?.[1] ?? (muscle ? doc.text.slice(muscle.start, muscle.end) : undefined) ?? pre?.[1];
+            postPart?.[1] ??
+            (muscle ? doc.text.slice(muscle.start, muscle.end) : undefined) ??
+            pre ??
+            PART_NEXT.exec(after)?.[1] ??
+            PART.exec(m[0])?.[1];
           if (muscle?.ids.length === 1 && !postPart) target = muscle.ids[0];
           // "No wasting or fasciculations": none anywhere in the legs, no part to name.
           const none = sign !== "tenderness" && isNegated(doc.text, start, end, u.start, u.end);
@@ -177,9 +246,14 @@ export function readSigns(doc: Doc): void {
           );
         const midline =
           (sign === "tenderness" && target !== undefined && MIDLINE.test(target)) || sign === "sensory_level";
+        // The crossed (well-leg) raise tests the painful leg: its side is the leg the note is about.
         const { side, inferred } = midline
           ? { side: undefined, inferred: false }
-          : doc.side(u, start, end, { fallback: !negated && sign !== "tenderness" });
+          : sign === "crossed_straight_leg_raise" && doc.dominant
+            ? { side: doc.dominant, inferred: false }
+            : doc.side(u, start, end, {
+                fallback: !negated && (sign !== "tenderness" || target !== undefined),
+              });
         const f: SignFinding = { kind: "sign", sign };
         if (side) f.side = side;
         if (target)
@@ -187,6 +261,7 @@ export function readSigns(doc: Doc): void {
             sign === "sensory_level" || target.toLowerCase() === target ? target : target.toLowerCase();
         if (negated) f.present = false;
         doc.add(f, [[start, end]], 0.8 - (inferred ? 0.25 : 0));
+        if (sign === "straight_leg_raise") furtherLegRaises(doc, u, end);
       }
     }
   }

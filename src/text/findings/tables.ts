@@ -68,8 +68,7 @@ export function readRow(line: string, vocab: Vocabulary): Row | undefined {
     const { ids, unknown } = paraspinalIds(para[1] ?? "");
     return { kind: "emg", nameEnd: para[0].length, ids, target: "muscle", cells: rest, unknown };
   }
-  const mentions = vocab.scan(text, ["movement", "muscle"]);
-  const first = mentions[0];
+  const first = vocab.leading(text, ["movement", "muscle"]);
   if (
     !first ||
     (first.start > 0 &&
