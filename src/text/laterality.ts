@@ -64,18 +64,18 @@ export function sideMentions(text: string, from = 0, to = text.length): SideMent
   for (let m = SIDE_WORDS.exec(piece); m; m = SIDE_WORDS.exec(piece)) {
     const written = m[2] ?? "";
     const word = written.toLowerCase();
-    // "LT", "RT" in capitals are light touch and radiotherapy; a side is written "Lt", "Rt".
-    if (/^(?:LT|RT)\.?$/.test(written)) continue;
-    // Lower-case "lt" is also light touch ("lt and pp intact"): a side only before a part's name.
+    // "lt" and "LT" are also light touch ("lt and pp intact", "intact to LT throughout"), "RT" also
+    // radiotherapy: written so, a side only before a part's name ("RT TA 4/5", "LT leg"), never
+    // after a modality or "to". "Lt", "Rt" are always a side.
     if (/^(lt|rt)\.?$/.test(word) && !/^[LR]t/.test(written)) {
       const at = from + m.index + m[0].length;
       const next = text.slice(at, Math.min(to, at + 12));
       const prev = text.slice(Math.max(from, from + m.index - 12), from + m.index);
       if (
-        !/^\s+(?!and\b|touch\b|pp\b|intact|normal|reduced|decreased|absent|preserved|sens)[A-Za-z]/.test(
+        !/^\s+(?!(?:and|touch|pp|over|in|on|at|of|to|along|throughout|otherwise|changes)\b|intact|normal|reduced|decreased|absent|preserved|sens)[A-Za-z]/.test(
           next,
         ) ||
-        /(pp|prick|and|&|\/)\s*$/i.test(prev)
+        /(pp|prick|and|&|\/|\bto|reduced|decreased|diminished|impaired|absent|altered|intact)\s*$/i.test(prev)
       )
         continue;
     }

@@ -1402,6 +1402,17 @@ describe("'LT' is light touch, not the left; 'Sensory intact'", () => {
       not: [{ kind: "sensory", region: "others", side: "left" }],
     });
   });
+  it("'RT' and 'LT' in capitals before a muscle or a limb are sides", () => {
+    check({
+      text: "Exam: RT TA 4/5, RT EHL 4/5. LT leg strength 5/5 throughout.",
+      has: [
+        { kind: "strength", target: "tibialis_anterior", side: "right", mrc: 4 },
+        { kind: "strength", target: "extensor_hallucis_longus", side: "right", mrc: 4 },
+        { kind: "strength", target: "others", side: "left", mrc: 5 },
+      ],
+      not: [{ kind: "strength", target: "tibialis_anterior", side: "bilateral" }],
+    });
+  });
   it("'Sensory intact to PP, vib, JPS' is a normal sensory examination", () => {
     check({
       text: "Sensory intact to PP, vib, JPS.",
