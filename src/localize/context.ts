@@ -52,9 +52,9 @@ const CORD =
 const COMPRESSION =
   /\b(imping\w*|compress\w*|contact\w*|displac\w*|abut\w*|entrap\w*|deform\w*)\b[^.]*\b(roots?|nerves?)\b|\b(roots?|nerves?)\b[^.]*\b(imping\w*|compress\w*|contact\w*|displac\w*|entrap\w*)\b/i;
 
-/** What limb imaging may say of a nerve it names, when no tag says it ("entrapment", "scar around"). */
+/** What limb imaging may say of a nerve it names, when no tag says it ("entrapment", "scar around", "the lesion at the fibular head"). */
 const NERVE_ABNORMAL =
-  /\b(entrap\w*|compress\w*|enlarg\w*|swell\w*|swollen|thicken\w*|neuroma|schwannoma|neurofibroma|tumou?r|mass|ganglion|cyst\w*|scar\w*|fibros\w*|hyperintens\w*|signal|indent\w*|imping\w*|tether\w*|constrict\w*|transect\w*|lacerat\w*|o?edema\w*|inflam\w*|neuritis|neuropath\w*|compromis\w*|efface\w*)\b/i;
+  /\b(entrap\w*|compress\w*|enlarg\w*|swell\w*|swollen|thicken\w*|neuroma|schwannoma|neurofibroma|tumou?r|mass|ganglion|cyst\w*|scar\w*|fibros\w*|hyperintens\w*|signal|indent\w*|imping\w*|tether\w*|constrict\w*|transect\w*|lacerat\w*|o?edema\w*|inflam\w*|neuritis|neuropath\w*|compromis\w*|efface\w*|lesions?)\b/i;
 /**
  * A report that may call what it names normal: then an untagged report is not read as abnormal.
  * "Not" about the report itself ("details not given", "not available") negates nothing.

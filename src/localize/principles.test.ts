@@ -457,3 +457,27 @@ describe("saying 'I cannot tell'", () => {
     expect(loc.undecided).toBeUndefined();
   });
 });
+
+describe("limb imaging that places a lesion at a nerve's site", () => {
+  it("'the lesions at the fibular head' on MRI reads as that nerve's lesion, as 'neuropathy at the fibular head' does", () => {
+    const dropped = (text: string) =>
+      caseOf(
+        [
+          { kind: "sign", side: "bilateral", sign: "foot_drop" },
+          { kind: "imaging", modality: "mri_limb", tags: [], side: "bilateral", text },
+        ],
+        { patient: { age: 58, sex: "male" }, context: { symptoms: ["weakness"] } },
+      );
+    const want = lesion("nerve", ["common_peroneal@fibular_head"], "bilateral");
+    expect(
+      top(
+        dropped(
+          "Physical examination, EMG and MRI localised the lesions to the fibular-head level on both sides.",
+        ),
+      )?.lesions,
+    ).toEqual([want]);
+    expect(
+      top(dropped("MRI consistent with common peroneal neuropathy at the fibular head"))?.lesions,
+    ).toEqual([want]);
+  });
+});

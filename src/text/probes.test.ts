@@ -728,6 +728,41 @@ describe("an operation that caused the complaint is not a treatment", () => {
   });
 });
 
+describe("imaging of a named nerve, and studies joined before one report", () => {
+  it("'MRI and ultrasonography showed entrapment of the sural nerve' is a limb MRI and an ultrasound, untagged, with the report's words", () => {
+    check({
+      text: "Pain in the right foot for years. MRI and ultrasonography showed entrapment of the sural nerve just above the lateral malleolus.",
+      has: [
+        { kind: "imaging", modality: "mri_limb", tags: [], side: "right" },
+        { kind: "imaging", modality: "ultrasound", tags: [], side: "right" },
+      ],
+    });
+  });
+  it("a study placing the lesions at an entrapment site is a limb study", () => {
+    check({
+      text: "Foot drop on both sides. Physical examination, EMG and MRI localised the lesions to the fibular-head level on both sides.",
+      has: [{ kind: "imaging", modality: "mri_limb", tags: [], side: "bilateral" }],
+    });
+  });
+  it("a root compressed on spine MRI is not a peripheral nerve's lesion", () => {
+    check({
+      text: "MRI of the lumbar spine showed a cyst compressing the right L5 nerve root.",
+      has: [],
+      not: [{ kind: "imaging", modality: "mri_limb" }],
+    });
+  });
+});
+
+describe("numbness that comes and goes", () => {
+  it("is a symptom, not a sensory deficit found on examination", () => {
+    check({
+      text: "Stabbing pain in the right posterior thigh and calf for 7 months, accompanied by intermittent numbness in the same area.",
+      has: [],
+      not: [{ kind: "sensory", change: "reduced" }],
+    });
+  });
+});
+
 describe("imaging as reports write it", () => {
   it("a spine report is read level by level, each level with its own side", () => {
     check({

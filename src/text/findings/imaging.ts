@@ -91,6 +91,20 @@ const TAGS: [RegExp, ImagingTag, ((t: string) => boolean)?][] = [
 /** Words that put a study or its finding in the head. */
 const BRAIN =
   /\b(brain|head|cranial|intracranial|cerebr\w*|frontal|parietal|temporal lobe|occipital|lobule|vertex|ventric\w*|ACA|MCA|PCA|A[12]|ASPECTS|penumbra|midline shift|extra-axial)\b/i;
+/**
+ * A named peripheral nerve's lesion on imaging ("entrapment of the sural nerve above the lateral
+ * malleolus"): no tag of the format fits, so the study is kept untagged with the report's words,
+ * which localization reads for the nerve, its site and the abnormality (context.ts). A root is not
+ * a peripheral nerve here ("compressing the L5 nerve root" is the spine's).
+ */
+const NERVE_LESION =
+  /\b(entrap\w*|compress\w*|imping\w*|tether\w*|constrict\w*|transect\w*|lacerat\w*|neuroma|locali[sz]\w*)\b/gi;
+/** A peripheral nerve, or a site where one is entrapped (Stewart 2010), named in the report. */
+const NERVE_NAMED =
+  /\bnerves?\b(?!\s+roots?\b)|\b(fibular|peroneal)[- ](head|neck)\b|\btarsal tunnel\b|\binguinal ligament\b|\bpopliteal fossa\b/i;
+/** What an imaging segment reports: a format tag, or a named nerve's lesion kept in words (NERVE_LESION). */
+type Reported = ImagingTag | "nerve";
+
 const REPORT_VERB =
   /\b(revealed|showed|shows|demonstrated|reported|confirmed|identified|found|noted|observed|as|with|was|were|is)\b/gi;
 
@@ -173,8 +187,30 @@ export function readImaging(doc: Doc): void {
             mod: m,
           }))
         : [{ start: u.start, end: u.end, mod: firstMod }];
-    for (const seg of segments) readSegment(doc, u, seg, seg.mod ?? undefined, seg.mod ? undefined : carried);
+    for (const seg of segments) {
+      readSegment(doc, u, seg, seg.mod ?? undefined, seg.mod ? undefined : carried);
+      // "MRI and ultrasonography showed ...": studies joined before one report each report it.
+      for (const other of seg.mod ? joinedStudies(doc.text, mods, seg.mod) : [])
+        readSegment(doc, u, seg, other, undefined);
+    }
   }
+}
+
+/** The studies named straight after `first`, joined to it by "and", "or", "/" or a comma. */
+function joinedStudies(
+  text: string,
+  mods: readonly RegExpExecArray[],
+  first: RegExpExecArray,
+): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let prev = first;
+  for (const m of mods) {
+    if (m.index <= prev.index) continue;
+    if (!/^\s*(?:,|and|or|\/|&)\s*$/i.test(text.slice(prev.index + prev[0].length, m.index))) break;
+    out.push(m);
+    prev = m;
+  }
+  return out;
 }
 
 function readSegment(
@@ -186,7 +222,7 @@ function readSegment(
 ): void {
   {
     const segText = doc.text.slice(seg.start, seg.end);
-    const found: { tag: ImagingTag; start: number; end: number }[] = [];
+    const found: { tag: Reported; start: number; end: number }[] = [];
     let negated = 0;
     for (const [re, tag, needs] of TAGS) {
       if (needs && !needs(segText)) continue;
@@ -198,6 +234,10 @@ function readSegment(
         found.push({ tag, start: m.index, end: m.index + m[0].length });
       }
     }
+    if (mod && found.length === 0 && NERVE_NAMED.test(segText) && !/\broots?\b/i.test(segText))
+      for (const m of matches(NERVE_LESION, doc.text, seg))
+        if (!isNegated(doc.text, m.index, m.index + m[0].length, u.start, u.end))
+          found.push({ tag: "nerve", start: m.index, end: m.index + m[0].length });
     if (mod) {
       // "Knee radiographs were normal", "MRI ... showed no mass or disc disease".
       const plain = /\b(?:was|were|is|are)\s+(?:entirely\s+|completely\s+)?(?:normal|unremarkable)\b/i.exec(
@@ -286,7 +326,7 @@ function levelText(m: RegExpExecArray): string {
 function byLevel(
   text: string,
   seg: { start: number; end: number },
-  found: { tag: ImagingTag; start: number; end: number }[],
+  found: { tag: Reported; start: number; end: number }[],
 ): { level: string; found: typeof found }[] | undefined {
   const levels = [...matches(LEVEL, text, seg)].map((m) => ({ at: m.index, level: levelText(m) }));
   if (new Set(levels.map((l) => l.level)).size < 2) return undefined;
@@ -308,7 +348,7 @@ function addImaging(
   u: Unit,
   seg: { start: number; end: number },
   study: { written: string; around: string },
-  found: { tag: ImagingTag; start: number; end: number }[],
+  found: { tag: Reported; start: number; end: number }[],
   levelWritten: string | undefined,
   /** Level by level: where the finding word before this group ends, and where the next group starts. */
   after?: number,
@@ -316,7 +356,7 @@ function addImaging(
 ): void {
   {
     const segText = doc.text.slice(seg.start, seg.end);
-    const tags0 = [...new Set(found.map((f) => f.tag))];
+    const tags0 = [...new Set(found.flatMap((f) => (f.tag === "nerve" ? [] : [f.tag])))];
     // In the brain a haemorrhage or a mass is a brain lesion too (FORMAT v1.1).
     const brainStudy = BRAIN.test(study.around) && !/spine|spinal|cord/i.test(study.around);
     if (brainStudy && tags0.some((t) => t === "hematoma" || t === "mass") && !tags0.includes("brain_lesion"))

@@ -45,6 +45,9 @@ const CHANGE: [RegExp, Change][] = [
 /** Words for what the patient feels rather than what the examiner finds (Campbell, DeJong 2020). */
 const SYMPTOM_WORD =
   /\b(numb(ness)?|tingl\w*|par(a)?esthesi\w*|pins and needles|dys(a)?esthesi\w*|burning)\b/i;
+/** Words that make a sensation episodic ("intermittent numbness", "numbness at times"). */
+const EPISODIC =
+  /\b(intermittent(ly)?|episod\w*|occasional(ly)?|transient(ly)?|at times|from time to time|comes and goes|on and off|periodic(ally)?|nocturnal|at night)\b/i;
 const PARAESTHESIA = /\b(tingl\w*|par(a)?esthesi\w*|pins and needles)\b/i;
 const SENSORY_CUE =
   /\b(sensation|sensory|sensibility|hypo(a)?esthesi|hyper(a)?esthesi|an(a)?esthesi|allodynia|numb|par(a)?esthesi|tingling|dys(a)?esthesi|hypersensitiv|pin ?prick|light touch|vibration|proprioception|joint position)/i;
@@ -362,8 +365,13 @@ function readItem(
   }
   if (!change || !changeAt) return;
   const symptom = SYMPTOM_WORD.test(doc.text.slice(changeAt[0], changeAt[1]));
-  // What the patient feels, told in the complaint, is a symptom (context), not an examination.
-  if (symptom && u.complaint) return;
+  // What the patient feels, told in the complaint, is a symptom (context), not an examination; so
+  // is numbness that comes and goes: a deficit the examiner finds is there when examined.
+  if (
+    symptom &&
+    (u.complaint || EPISODIC.test(doc.text.slice(Math.max(u.start, changeAt[0] - 30), changeAt[1])))
+  )
+    return;
   // "Numbness and tingling": the patient's paraesthesia, not a deficit found on examination.
   if (change === "reduced" && symptom && PARAESTHESIA.test(text)) change = "paresthesia";
   if (change !== "normal" && isNegated(doc.text, changeAt[0], changeAt[1], u.start, u.end)) {
