@@ -467,15 +467,6 @@ interface Parts {
   numbChance: number;
 }
 
-/** The skin read numb and read spared, each with the strength findings, averaged over whether the examination is reliable. */
-function skinTerms(f: Fast, x: Parts): { numb: number; spared: number } {
-  const e = f.examChance;
-  return {
-    numb: mixture(e, x.weakAlt + x.numbAlt, x.weak + x.numb),
-    spared: mixture(e, x.weakAlt + f.sparedAlt, x.weak + f.spared),
-  };
-}
-
 function findingParts(p: Prepared, effects: readonly Effect[], k: number): Parts {
   const f = p.fast;
   const w = p.work;
@@ -650,34 +641,6 @@ function severalCauses(f: Fast, w: Work, effects: readonly Effect[], k: number):
     }
     sums[at + 1] = (sums[at + 1] as number) + (second - (baseAlt[i] as number));
   }
-}
-
-/** One combination of the hidden properties a candidate averages over. */
-export interface Latent {
-  /** Fraction of the fibres at the site that are lost. */
-  level: number;
-  /** Whether the lesion numbs its territory. */
-  numb: boolean;
-  /** log(prior weight of this combination) + log-likelihood of the limb findings under it. */
-  logWeight: number;
-}
-
-/** The hidden properties of a candidate (severity, numbness) weighed by the findings so far. */
-export function latentTerms(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): Latent[] {
-  const effects = effectsOf(p, unitIdx, diffuse);
-  const out: Latent[] = [];
-  severity.levels.forEach((level, k) => {
-    const x = findingParts(p, effects, k);
-    const { ll, numbChance } = x;
-    // The examination is reliable or not for strength and skin alike: the strength findings join
-    // the skin findings in each branch of the numbness mixture.
-    const { numb, spared } = skinTerms(p.fast, x);
-    const w = Math.log(severity.weights[k] ?? 0);
-    if (numbChance > 0) out.push({ level, numb: true, logWeight: w + Math.log(numbChance) + ll + numb });
-    if (numbChance < 1)
-      out.push({ level, numb: false, logWeight: w + Math.log(1 - numbChance) + ll + spared });
-  });
-  return out;
 }
 
 /** Fill in the no-lesion reading of every finding (needs lnNotFp, so done after fastOf). */
