@@ -29,3 +29,15 @@ export function keepBounded<K, V>(table: Map<K, V>, key: K, make: () => V, bound
   }
   return value;
 }
+
+/** One of a set of scratch arrays kept by length: the array of n items, made the first time. */
+export function arrayOf<T>(arrays: T[][], n: number): T[] {
+  let out = arrays[n];
+  if (!out) {
+    out = [];
+    arrays[n] = out;
+  }
+  // Setting an array's length is a call into the runtime: only when it changes.
+  if (out.length !== n) out.length = n;
+  return out;
+}

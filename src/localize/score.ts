@@ -43,7 +43,7 @@ import {
   SKIN,
   WEAK,
 } from "./fast.js";
-import { keep } from "./keep.js";
+import { arrayOf, keep } from "./keep.js";
 import { FLOOR } from "./likelihood.js";
 import { DIFFUSE_KINDS, type DiffuseKind, muscleUnit, type Unit, unitDamage } from "./model.js";
 import { musclesInText } from "./named.js";
@@ -382,17 +382,6 @@ function newWork(): Work {
   };
 }
 
-/** One of the work's arrays of n items (a new one past the largest candidate). */
-function arrayOf<T>(arrays: T[][], n: number): T[] {
-  let out = arrays[n];
-  if (!out) {
-    out = [];
-    arrays[n] = out;
-  }
-  if (out.length !== n) out.length = n;
-  return out;
-}
-
 function contextOf(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind): number {
   if (p.context.length === 0) return 0;
   const units = arrayOf(p.work.units, unitIdx.length);
@@ -702,19 +691,28 @@ export function silenceOf(
   diffuse: DiffuseKind,
   level: number = COARSE,
 ): number {
-  if (unitIdx.length === 0) return diffuse === "none" ? 0 : silenceAlone(p, -1, diffuse, level);
-  if (unitIdx.length === 1 && diffuse === "none") return silenceAlone(p, unitIdx[0] as number, "none", level);
-  return silenceTerm(p.atlas, p.silence, p.units, unitIdx, diffuse, level);
+  const u = loneCause(unitIdx, diffuse);
+  return u === undefined
+    ? silenceTerm(p.atlas, p.silence, p.units, unitIdx, diffuse, level)
+    : silenceAlone(p, u, diffuse, level);
+}
+
+/**
+ * The one cause of a candidate whose silence is kept per case (silenceAlone): its lesion, or -1 for
+ * a diffuse process alone; undefined for a candidate of several causes or none.
+ */
+function loneCause(unitIdx: readonly number[], diffuse: DiffuseKind): number | undefined {
+  if (unitIdx.length === 0) return diffuse === "none" ? undefined : -1;
+  return unitIdx.length === 1 && diffuse === "none" ? (unitIdx[0] as number) : undefined;
 }
 
 /** silenceOf at every severity level, added to out[level]. */
 function addSilence(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKind, out: Float64Array): void {
-  const single = unitIdx.length === 0 ? diffuse !== "none" : unitIdx.length === 1 && diffuse === "none";
-  if (!single) {
+  const u = loneCause(unitIdx, diffuse);
+  if (u === undefined) {
     addSilenceTerms(p.atlas, p.silence, p.units, unitIdx, diffuse, out);
     return;
   }
-  const u = unitIdx.length === 1 ? (unitIdx[0] as number) : -1;
   for (let k = 0; k < out.length; k++) out[k] = (out[k] as number) + silenceAlone(p, u, diffuse, k);
 }
 

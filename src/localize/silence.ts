@@ -16,7 +16,7 @@ import { type LesionClass, sensoryInvolvement } from "./data/evidence.js";
 import { severity } from "./data/priors.js";
 import { reporting, routineExamination } from "./data/silence.js";
 import { baseUnits, LEVELS } from "./effects.js";
-import { keep } from "./keep.js";
+import { arrayOf, keep } from "./keep.js";
 import { causeProbability } from "./likelihood.js";
 import { DIFFUSE_KINDS, type DiffuseKind, diffuseDamage, type Unit, unitDamage } from "./model.js";
 import { type Family, type LimbSide, type Observation, observe } from "./observe.js";
@@ -245,9 +245,9 @@ export function readSilence(atlas: Atlas, c: LocusCase, observations: readonly O
 }
 
 /**
- * The silence on each side, measured against `against` and capped, summed, at each severity level
- * from `from` to `to` (exclusive), added to out[level]; without `against`, the no-lesion sums are
- * written to s.none. Products of probabilities, one logarithm per side and level; the levels are
+ * The silence on each side, measured against no lesion (s.none) and capped, summed, at each
+ * severity level from `from` to `to` (exclusive), added to out[level]; without `out`, the no-lesion
+ * sums themselves are written to s.none. Products of probabilities, one logarithm per side and level; the levels are
  * read in one pass over the items the lesions touch.
  */
 function sumOver(
@@ -255,7 +255,6 @@ function sumOver(
   predictions: readonly Prediction[],
   from: number,
   to: number,
-  against?: { left: number; right: number },
   out?: Float64Array,
 ): void {
   const { items, rate, unquiet } = s;
@@ -308,12 +307,12 @@ function sumOver(
       s.quiet[1] as number,
       numbRight,
     );
-    if (!against || !out) {
+    if (!out) {
       s.none.left = left;
       s.none.right = right;
       continue;
     }
-    out[k] = (out[k] as number) + Math.max(-cap, left - against.left) + Math.max(-cap, right - against.right);
+    out[k] = (out[k] as number) + Math.max(-cap, left - s.none.left) + Math.max(-cap, right - s.none.right);
   }
 }
 
@@ -342,11 +341,7 @@ function predictionsOf(
   diffuse: DiffuseKind,
 ): readonly Prediction[] {
   const n = unitIdx.length + (diffuse === "none" ? 0 : 1);
-  let predictions = s.work.predictions[n];
-  if (!predictions) {
-    predictions = [];
-    s.work.predictions[n] = predictions;
-  }
+  const predictions = arrayOf(s.work.predictions, n);
   for (let k = 0; k < unitIdx.length; k++)
     predictions[k] = predictionOf(atlas, s, units, unitIdx[k] as number);
   if (diffuse !== "none") predictions[n - 1] = s.items.diffuse.get(diffuse) as Prediction;
@@ -369,7 +364,7 @@ export function silenceTerm(
   if (predictions.length === 0) return 0;
   const out = s.work.one;
   out[level] = 0;
-  sumOver(s, predictions, level, level + 1, s.none, out);
+  sumOver(s, predictions, level, level + 1, out);
   return out[level] as number;
 }
 
@@ -383,5 +378,5 @@ export function addSilenceTerms(
   out: Float64Array,
 ): void {
   const predictions = predictionsOf(atlas, s, units, unitIdx, diffuse);
-  if (predictions.length > 0) sumOver(s, predictions, 0, LEVELS, s.none, out);
+  if (predictions.length > 0) sumOver(s, predictions, 0, LEVELS, out);
 }

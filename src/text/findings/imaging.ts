@@ -101,7 +101,7 @@ const NERVE_LESION =
   /\b(entrap\w*|compress\w*|imping\w*|tether\w*|constrict\w*|transect\w*|lacerat\w*|neuroma|locali[sz]\w*)\b/gi;
 /** A peripheral nerve, or a site where one is entrapped (Stewart 2010), named in the report. */
 const NERVE_NAMED =
-  /\bnerves?\b(?!\s+roots?\b)|\b(fibular|peroneal)[- ](head|neck)\b|\btarsal tunnel\b|\binguinal ligament\b|\bpopliteal fossa\b/i;
+  /\bnerves?\b|\b(fibular|peroneal)[- ](head|neck)\b|\btarsal tunnel\b|\binguinal ligament\b|\bpopliteal fossa\b/i;
 /** What an imaging segment reports: a format tag, or a named nerve's lesion kept in words (NERVE_LESION). */
 type Reported = ImagingTag | "nerve";
 
