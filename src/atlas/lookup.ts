@@ -2,6 +2,8 @@
  * Words to ids: canonical ids, names, synonyms, abbreviations and group words, with the nearest
  * known words for a word not understood.
  */
+
+import { keepBounded } from "../keep.js";
 import type { AtlasKind } from "./types.js";
 
 export interface Resolved {
@@ -22,17 +24,17 @@ const MAX_FOLDED = 20_000;
 
 /** Case, spaces, hyphens, underscores, dots, slashes and apostrophes do not matter. */
 export function fold(word: string): string {
-  let key = folded.get(word);
-  if (key === undefined) {
-    key = word
-      .toLowerCase()
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/['’.\-_\s/]+/g, "");
-    if (folded.size >= MAX_FOLDED) folded.clear();
-    folded.set(word, key);
-  }
-  return key;
+  return keepBounded(
+    folded,
+    word,
+    () =>
+      word
+        .toLowerCase()
+        .normalize("NFKD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .replace(/['’.\-_\s/]+/g, ""),
+    MAX_FOLDED,
+  );
 }
 
 /** Damerau-free Levenshtein distance, bounded for speed. */

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { editDistance, fold } from "../atlas/index.js";
+import { keep, keepBounded } from "../keep.js";
 import { locusCase } from "./schema.js";
 
 export type Path = (string | number)[];
@@ -66,19 +67,8 @@ const MAX_KEPT_WORD = 80;
 /** Known words nearest to `word`, best first: ignoring case, spaces and underscores, then by edits. */
 export function nearestWords(word: string, candidates: readonly string[], limit = 3): string[] {
   if (word.length > MAX_KEPT_WORD) return nearest(word, candidates, limit);
-  let known = suggested.get(candidates);
-  if (!known) {
-    known = new Map();
-    suggested.set(candidates, known);
-  }
-  const memo = `${limit}|${word}`;
-  let words = known.get(memo);
-  if (words === undefined) {
-    words = nearest(word, candidates, limit);
-    if (known.size >= MAX_SUGGESTED) known.clear();
-    known.set(memo, words);
-  }
-  return [...words];
+  const known = keep(suggested, candidates, () => new Map<string, readonly string[]>());
+  return [...keepBounded(known, `${limit}|${word}`, () => nearest(word, candidates, limit), MAX_SUGGESTED)];
 }
 
 function nearest(word: string, candidates: readonly string[], limit: number): string[] {

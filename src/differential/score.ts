@@ -3,6 +3,7 @@
  * present, each multiplication kept as a reason. Normalised over the catalogue.
  */
 import type { Lesion } from "../case/schema.js";
+import { keep, keepBounded } from "../keep.js";
 import { extraLesion } from "../localize/data/priors.js";
 import type { Hypothesis, Localization } from "../localize/types.js";
 import type { Clues, Condition, DifferentialReason, LocalizationPattern } from "./types.js";
@@ -238,19 +239,17 @@ export function lesionFits(
   conditions: readonly Condition[],
   key = lesionKey(lesion),
 ): Float64Array {
-  let table = fitTables.get(conditions);
-  if (!table) {
-    table = new Map();
-    fitTables.set(conditions, table);
-  }
-  let fits = table.get(key);
-  if (!fits) {
-    fits = new Float64Array(conditions.length);
-    for (const [j, c] of conditions.entries()) fits[j] = lesionFit(lesion, c);
-    if (table.size >= MAX_KEPT_SHAPES) table.clear();
-    table.set(key, fits);
-  }
-  return fits;
+  const table = keep(fitTables, conditions, () => new Map<string, Float64Array>());
+  return keepBounded(
+    table,
+    key,
+    () => {
+      const fits = new Float64Array(conditions.length);
+      for (const [j, c] of conditions.entries()) fits[j] = lesionFit(lesion, c);
+      return fits;
+    },
+    MAX_KEPT_SHAPES,
+  );
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { describe, getAtlas } from "../atlas/index.js";
 import type { Lesion } from "../case/schema.js";
+import { keepBounded } from "../keep.js";
 
 const DIFFUSE_WORDS: Partial<Record<Lesion["level"], string>> = {
   polyneuropathy: "length-dependent polyneuropathy",
@@ -67,11 +68,5 @@ const MAX_SAID = 4096;
 export function clinicalWords(text: string): string {
   // An id has an underscore; most sentences (98% of the engine's reasons) have none.
   if (!text.includes("_")) return text;
-  let out = said.get(text);
-  if (out === undefined) {
-    out = text.replace(SNAKE, (id) => nameOf(id));
-    if (said.size >= MAX_SAID) said.clear();
-    said.set(text, out);
-  }
-  return out;
+  return keepBounded(said, text, () => text.replace(SNAKE, (id) => nameOf(id)), MAX_SAID);
 }

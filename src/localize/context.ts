@@ -6,9 +6,9 @@
 
 import type { Atlas } from "../atlas/index.js";
 import type { Finding, ImagingFinding, LocusCase } from "../case/schema.js";
+import { keep, keepBounded } from "../keep.js";
 import { bedsideItems } from "./bedside.js";
 import { ck, imaging, muscleTenderness, type Rated, sphincter, tension } from "./data/evidence.js";
-import { keep, keepBounded } from "./keep.js";
 import {
   CAUDA,
   CENTRAL,

@@ -11,9 +11,9 @@
  */
 
 import type { Atlas } from "../atlas/index.js";
+import { keep, keepBounded } from "../keep.js";
 import { type LesionClass, sensoryInvolvement } from "./data/evidence.js";
 import { severity } from "./data/priors.js";
-import { keep, keepBounded } from "./keep.js";
 import { type Cause, causeProbability, gradeShare } from "./likelihood.js";
 import { DIFFUSE_KINDS, damageTable, diffuseDamage, focalUnits, type Unit } from "./model.js";
 import type { Observation } from "./observe.js";

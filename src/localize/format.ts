@@ -4,7 +4,7 @@
  */
 
 import type { Lesion, Level } from "../case/schema.js";
-import { keep, keepBounded } from "./keep.js";
+import { keep, keepBounded } from "../keep.js";
 import { type DiffuseKind, LESION_ROOTS as ROOT_ORDER, type Unit } from "./model.js";
 import type { LimbSide, Observation } from "./observe.js";
 

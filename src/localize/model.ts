@@ -5,6 +5,7 @@
 
 import type { Atlas, TargetKey, TargetKind, Zone } from "../atlas/index.js";
 import { ROOT_ORDER } from "../atlas/index.js";
+import { keep } from "../keep.js";
 import { type LesionClass, radicularReferral } from "./data/evidence.js";
 import {
   anteriorHorn,
@@ -19,7 +20,6 @@ import {
   pyramidal,
 } from "./data/patterns.js";
 import { extraLesion, MUSCLE_PRIOR, plexusPrior, rootPrior, wholePlexus } from "./data/priors.js";
-import { keep } from "./keep.js";
 import type { LimbSide, Observation } from "./observe.js";
 
 export type FocalLevel = "root" | "plexus" | "nerve" | "muscle";

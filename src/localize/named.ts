@@ -3,7 +3,7 @@
  * through the atlas's lexicon. Context items (context.ts) read imaging and other reports with it.
  */
 import type { Atlas, AtlasKind } from "../atlas/index.js";
-import { keep, keepBounded } from "./keep.js";
+import { keep, keepBounded } from "../keep.js";
 import { LESION_ROOTS as ROOTS } from "./model.js";
 import { musclesOfBodyPart } from "./observe.js";
 

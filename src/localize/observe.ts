@@ -12,6 +12,7 @@ import {
   type NcsFinding,
   namesOthers,
 } from "../case/schema.js";
+import { keep } from "../keep.js";
 import { bodyParts } from "./data/body-parts.js";
 import {
   ageing,
@@ -25,7 +26,6 @@ import {
   umnTiming,
 } from "./data/evidence.js";
 import { routineExamination } from "./data/silence.js";
-import { keep } from "./keep.js";
 
 export type LimbSide = "left" | "right";
 

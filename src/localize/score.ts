@@ -7,6 +7,7 @@
  */
 import type { Atlas } from "../atlas/index.js";
 import type { LocusCase } from "../case/schema.js";
+import { arrayOf, keep } from "../keep.js";
 import { type ContextItem, contextItems, type View } from "./context.js";
 import type { LesionClass } from "./data/evidence.js";
 import { distalCentral } from "./data/patterns.js";
@@ -43,7 +44,6 @@ import {
   SKIN,
   WEAK,
 } from "./fast.js";
-import { arrayOf, keep } from "./keep.js";
 import { FLOOR } from "./likelihood.js";
 import { DIFFUSE_KINDS, type DiffuseKind, muscleUnit, type Unit, unitDamage } from "./model.js";
 import { musclesInText } from "./named.js";

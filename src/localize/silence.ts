@@ -12,11 +12,11 @@
 
 import type { Atlas } from "../atlas/index.js";
 import type { Finding, LocusCase } from "../case/schema.js";
+import { arrayOf, keep } from "../keep.js";
 import { type LesionClass, sensoryInvolvement } from "./data/evidence.js";
 import { severity } from "./data/priors.js";
 import { reporting, routineExamination } from "./data/silence.js";
 import { baseUnits, LEVELS } from "./effects.js";
-import { arrayOf, keep } from "./keep.js";
 import { causeProbability } from "./likelihood.js";
 import { DIFFUSE_KINDS, type DiffuseKind, diffuseDamage, type Unit, unitDamage } from "./model.js";
 import { type Family, type LimbSide, type Observation, observe } from "./observe.js";

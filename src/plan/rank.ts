@@ -5,6 +5,7 @@
  */
 import type { Atlas } from "../atlas/index.js";
 import type { LocusCase } from "../case/schema.js";
+import { keep, keepBounded } from "../keep.js";
 import { type ConditionView, conditionGain, eligibleOrders } from "./conditions.js";
 import { availabilityCost, type Order, workupsOf } from "./data/orders.js";
 import { entropyBits, type Gain } from "./gain.js";
@@ -23,19 +24,10 @@ const DELAY_COST = 0.05;
 const benches = new WeakMap<Atlas, Map<string, TestBench>>();
 
 function benchFor(atlas: Atlas, c: LocusCase): TestBench {
-  let m = benches.get(atlas);
-  if (!m) {
-    m = new Map();
-    benches.set(atlas, m);
-  }
+  const m = keep(benches, atlas, () => new Map<string, TestBench>());
   const key = JSON.stringify([c.patient ?? null, c.context ?? null]);
-  let b = m.get(key);
-  if (!b) {
-    if (m.size > 64) m.clear();
-    b = new TestBench(atlas, c);
-    m.set(key, b);
-  }
-  return b;
+  // Started again once it holds 65 benches (as before: cleared when over 64).
+  return keepBounded(m, key, () => new TestBench(atlas, c), 65);
 }
 
 export interface Ranked {

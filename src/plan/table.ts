@@ -8,6 +8,7 @@
  */
 import type { Atlas } from "../atlas/index.js";
 import type { LocusCase } from "../case/schema.js";
+import { keep, keepBounded } from "../keep.js";
 import { DIFFUSE_KINDS, type DiffuseKind, focalUnits, type Unit } from "../localize/model.js";
 import { type Observation, observe } from "../localize/observe.js";
 import { agreementOf } from "./data/reliability.js";
@@ -130,23 +131,21 @@ const rateCache = new WeakMap<Table, Map<string, Rates>>();
 
 /** Each test's rate without a lesion and needle yield for this patient (kept by age, sex and timing). */
 export function ratesFor(atlas: Atlas, table: Table, c: Pick<LocusCase, "patient" | "context">): Rates {
-  let m = rateCache.get(table);
-  if (!m) {
-    m = new Map();
-    rateCache.set(table, m);
-  }
+  const m = keep(rateCache, table, () => new Map<string, Rates>());
   const key = JSON.stringify([c.patient ?? null, c.context?.durationDays ?? null, c.context?.onset ?? null]);
-  const known = m.get(key);
-  if (known) return known;
-  const obs = observationsOf(atlas, table.tests, c);
-  const fp = new Float64Array(table.tests.length);
-  const timing = new Float64Array(table.tests.length);
-  obs.forEach((o, t) => {
-    fp[t] = o?.fp ?? 0;
-    timing[t] = o?.timing ?? 1;
-  });
-  if (m.size >= 256) m.clear();
-  const rates = { fp, timing };
-  m.set(key, rates);
-  return rates;
+  return keepBounded(
+    m,
+    key,
+    () => {
+      const obs = observationsOf(atlas, table.tests, c);
+      const fp = new Float64Array(table.tests.length);
+      const timing = new Float64Array(table.tests.length);
+      obs.forEach((o, t) => {
+        fp[t] = o?.fp ?? 0;
+        timing[t] = o?.timing ?? 1;
+      });
+      return { fp, timing };
+    },
+    256,
+  );
 }

@@ -1,6 +1,6 @@
 /**
- * Values worked out once and kept: per atlas, per lesion, per finding. What is kept never changes
- * an answer, only how often it is worked out.
+ * Values worked out once and kept, by every stage: per atlas, per lesion, per finding, per word.
+ * What is kept never changes an answer, only how often it is worked out.
  */
 
 /** A table of kept values: a Map, or a WeakMap when the keys are objects. */
