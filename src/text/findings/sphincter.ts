@@ -20,10 +20,12 @@ const LOW = "decreased|reduced|lax|poor|weak|diminished|absent|patulous|impaired
 const NORMAL = "normal|intact|good|preserved|strong";
 const BEFORE = new RegExp(`\\b(${LOW}|${NORMAL})\\s+(?:\\w+\\s+)?$`, "i");
 const AFTER = new RegExp(`^\\s*(?:(?:was|is|were|are)\\s+)?(?:\\w+\\s+)?\\b(${LOW}|${NORMAL})\\b`, "i");
+const IS_NORMAL = new RegExp(`^(?:${NORMAL})$`, "i");
+const IS_GRADE = new RegExp(`^(?:${LOW}|${NORMAL})$`, "i");
 
 function grade(word: string | undefined): StrengthFinding["mrc"] | undefined {
   if (!word) return undefined;
-  return new RegExp(`^(?:${NORMAL})$`, "i").test(word) ? 5 : "weak";
+  return IS_NORMAL.test(word) ? 5 : "weak";
 }
 
 export function readAnalTone(doc: Doc): void {
@@ -42,7 +44,7 @@ export function readAnalTone(doc: Doc): void {
         const after = doc.text.slice(end, Math.min(u.end, end + 30)).split(/[,;.]/)[0] ?? "";
         const word = re === LABELLED ? /\b(\w+)\s+(?:tone|squeeze)$/i.exec(m[0])?.[1] : undefined;
         const mrc =
-          grade(word && new RegExp(`^(?:${LOW}|${NORMAL})$`, "i").test(word) ? word : undefined) ??
+          grade(word && IS_GRADE.test(word) ? word : undefined) ??
           grade(BEFORE.exec(before)?.[1]) ??
           grade(AFTER.exec(after)?.[1]);
         if (mrc === undefined) continue;
