@@ -20,6 +20,7 @@ const scratch = {
   nor: new Float64Array(64),
   rows: [] as Float64Array[],
   spared: new Float64Array(0),
+  anyReach: new Uint8Array(0),
 };
 scratch.rows = [scratch.abn, scratch.nor];
 
@@ -53,23 +54,44 @@ function decisionGain(
   return g;
 }
 
+/** Each table row's tests with a chance above zero (a lesion reaches a seventh of the tests). */
+const reachedBy = new WeakMap<Float64Array, Int32Array>();
+
+function reached(row: Float64Array): Int32Array {
+  let out = reachedBy.get(row);
+  if (!out) {
+    out = Int32Array.from(row.keys()).filter((t) => (row[t] as number) > 0);
+    reachedBy.set(row, out);
+  }
+  return out;
+}
+
 /**
  * For every candidate and limb test, the chance its lesions all spare the test, prod over its rows
- * of (1 - timing x q), worked out candidate by candidate along each table row (the rows are read in
- * order, not across candidates test by test); limbGain reads it. Call once per case, before limbGain.
+ * of (1 - timing x q), worked out candidate by candidate over the tests each row reaches (a factor
+ * of 1 elsewhere); limbGain reads it. Returns, per test, whether any candidate reaches it: where
+ * none does, every candidate expects the same result and the test tells nothing. Call once per
+ * case, before limbGain.
  */
-export function sparedByTest(w: Weighed, rates: Rates, tests: number): void {
+export function sparedByTest(w: Weighed, rates: Rates, tests: number): Uint8Array {
   const n = w.pi.length;
   if (scratch.spared.length < n * tests) scratch.spared = new Float64Array(n * tests * 2);
-  const spared = scratch.spared;
+  if (scratch.anyReach.length < tests) scratch.anyReach = new Uint8Array(tests * 2);
+  const { spared, anyReach } = scratch;
   spared.fill(1, 0, n * tests);
+  anyReach.fill(0, 0, tests);
   const timing = rates.timing;
   for (let i = 0; i < n; i++)
-    for (const row of w.rows[i] as Float64Array[])
-      for (let t = 0; t < tests; t++) {
+    for (const row of w.rows[i] as Float64Array[]) {
+      const at = reached(row);
+      for (let j = 0; j < at.length; j++) {
+        const t = at[j] as number;
         const k = t * n + i;
         spared[k] = (spared[k] as number) * (1 - (timing[t] as number) * (row[t] as number));
+        anyReach[t] = 1;
       }
+    }
+  return anyReach;
 }
 
 /**

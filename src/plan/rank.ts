@@ -109,7 +109,7 @@ function weighLimbs(
   const limbChange = { column: -1, chance: 0 };
   let considered = 0;
   grow(w.pi.length);
-  sparedByTest(w, rates, n);
+  const anyReach = sparedByTest(w, rates, n);
   const sides = sidesReached(w);
   for (let t = 0; t < n; t++) {
     const key = table.keys[t] as string;
@@ -118,8 +118,8 @@ function weighLimbs(
       continue;
     }
     considered++;
-    if (!sides.has((table.tests[t] as TestRef).side)) {
-      // No candidate reaches this side: every one expects the same result there.
+    if (!anyReach[t] || !sides.has((table.tests[t] as TestRef).side)) {
+      // No candidate reaches this test or its side: every one expects the same result there.
       value[t] = 0;
       bits[t] = 0;
       change[t] = 0;

@@ -7,7 +7,7 @@
 import type { Atlas } from "../atlas/index.js";
 import type { Lesion, Level } from "../case/schema.js";
 import { describeCandidate } from "../localize/explain.js";
-import { lesionKey, toLesions } from "../localize/format.js";
+import { candidateKey, keyedLesions } from "../localize/format.js";
 import type { Candidates } from "../localize/index.js";
 import type { Unit } from "../localize/model.js";
 import type { Scored } from "../localize/search.js";
@@ -125,14 +125,16 @@ export function weigh(atlas: Atlas, table: Table, from: Candidates, max: number)
     const d = s.diffuse === "none" ? undefined : table.diffuse.get(s.diffuse);
     if (d) r.push(d);
     w.rows.push(r);
-    const lesions = toLesions(units, s.diffuse, p.observations);
+    // candidateKey is lesionKey(toLesions(...)); the lesions and the decision are kept by it
+    const key = candidateKey(units, s.diffuse, p.observations);
+    const lesions = keyedLesions(key, units, s.diffuse, p.observations);
     // the candidate's words, made once when it opens a group (often both its groups)
     let named: { lesions: Lesion[]; name: string } | undefined;
     const name = () => {
       named ??= { lesions, name: describeCandidate(units, s.diffuse) };
       return named;
     };
-    const g = add(w.groups, gIndex, lesionKey(lesions), name);
+    const g = add(w.groups, gIndex, key, name);
     const dg = add(w.decisions, dIndex, decisionOf(units, s.diffuse), name);
     const share = (raw[i] as number) / total;
     join(w.groups[g] as Group, i, pi[i] as number, share);
