@@ -47,6 +47,23 @@ function unitDecision(u: Unit): string {
  * not another place to treat the leg's complaint, so it is left out of the key.
  */
 export function decisionOf(units: readonly Unit[], diffuse: DiffuseKind): string {
+  // A lone lesion (the commonest candidate) has its decision kept with it.
+  if (units.length === 1 && diffuse === "none") return loneDecision(units[0] as Unit);
+  return decisionOfParts(units, diffuse);
+}
+
+const loneDecisions = new WeakMap<Unit, string>();
+
+function loneDecision(u: Unit): string {
+  let d = loneDecisions.get(u);
+  if (d === undefined) {
+    d = decisionOfParts([u], "none");
+    loneDecisions.set(u, d);
+  }
+  return d;
+}
+
+function decisionOfParts(units: readonly Unit[], diffuse: DiffuseKind): string {
   const keep = diffuse !== "none" && !(diffuse === "polyneuropathy" && units.length > 0);
   const parts = units.map(unitDecision);
   if (keep) parts.push(DIFFUSE_DECISION[diffuse]);

@@ -42,7 +42,7 @@ export interface Weighed {
   /** The leading decision's index. */
   lead: number;
   /** Each candidate's levels of FORMAT.md. */
-  candidateLevels: Level[][];
+  candidateLevels: (readonly Level[])[];
   /** The chance of a lesion at each level of FORMAT.md (a candidate with two levels counts for both). */
   levels: Map<Level, number>;
 }
@@ -92,11 +92,18 @@ function join(x: Group, i: number, p: number, reported: number): void {
   x.members.push(i);
 }
 
-/** The distinct levels of a candidate's lesions. */
-function levelsOf(lesions: readonly Lesion[]): Level[] {
-  const out: Level[] = [];
-  for (const l of lesions) if (!out.includes(l.level)) out.push(l.level);
-  return out;
+const levelsByLesions = new WeakMap<readonly Lesion[], readonly Level[]>();
+
+/** The distinct levels of a candidate's lesions (kept with its kept lesions). */
+function levelsOf(lesions: readonly Lesion[]): readonly Level[] {
+  let kept = levelsByLesions.get(lesions);
+  if (!kept) {
+    const out: Level[] = [];
+    for (const l of lesions) if (!out.includes(l.level)) out.push(l.level);
+    kept = out;
+    levelsByLesions.set(lesions, kept);
+  }
+  return kept;
 }
 
 export function weigh(atlas: Atlas, table: Table, from: Candidates, max: number): Weighed {
@@ -125,7 +132,7 @@ export function weigh(atlas: Atlas, table: Table, from: Candidates, max: number)
     const d = s.diffuse === "none" ? undefined : table.diffuse.get(s.diffuse);
     if (d) r.push(d);
     w.rows.push(r);
-    // candidateKey is lesionKey(toLesions(...)); the lesions and the decision are kept by it
+    // candidateKey is lesionKey(toLesions(...)); the lesions are kept by it
     const key = candidateKey(units, s.diffuse, p.observations);
     const lesions = keyedLesions(key, units, s.diffuse, p.observations);
     // the candidate's words, made once when it opens a group (often both its groups)
