@@ -541,6 +541,9 @@ describe("sources", () => {
       "brown2004",
       // Disc nomenclature and migration (localize/named.ts, cited in a comment).
       "fardon2014",
+      // Wasting as a lower motor neuron sign (localize/observe.ts, lowerMotorNeuron).
+      "campbell2020",
+      "blumenfeld2021",
     ];
     const unused = [...known].filter((k) => !used.has(k) && !forLaterStages.includes(k));
     expect(unused, unused.join(", ")).toEqual([]);

@@ -418,9 +418,12 @@ export function diffuseDamage(atlas: Atlas, kind: DiffuseKind, obs: Observation[
       const d = arr();
       obs.forEach((o, i) => {
         if (side && o.side !== side) return;
+        // Wasting is a lower motor neuron sign: a central lesion weakens without it.
         d[i] =
           o.family === "weakness"
-            ? centralShare(atlas, o, pattern.movements)
+            ? o.lowerMotorNeuron
+              ? 0
+              : centralShare(atlas, o, pattern.movements)
             : o.family === "umnSign" || CENTRAL_SENSORY.has(o.family)
               ? 1
               : 0;

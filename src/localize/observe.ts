@@ -62,6 +62,12 @@ export interface Observation {
   subjective?: { reliable: number; unreliable: number };
   /** Needle EMG showed large (neurogenic) units: reinnervation, which muscle disease rarely gives. */
   largeUnits?: boolean;
+  /**
+   * A lower motor neuron sign (wasting): a lesion of the brain or of the cord above the segment
+   * weakens without wasting, beyond a slight disuse atrophy late, which the rate without a lesion
+   * covers (upper against lower motor neuron signs: campbell2020, blumenfeld2021).
+   */
+  lowerMotorNeuron?: boolean;
   /** What was found, in the clinic's words, e.g. "left tibialis anterior: fibrillations". */
   label: string;
   /** The thing measured, e.g. "tibialis anterior", "sural SNAP". */
@@ -415,6 +421,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
         ageing: o.ageing,
         subjective,
         largeUnits: o.largeUnits,
+        lowerMotorNeuron: o.lowerMotorNeuron,
         label: text(s),
         thing: o.thing,
       };
@@ -668,6 +675,7 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
             fp: read.family === "umnSign" ? falsePositive.umnSign.value : falsePositive.weakness.value,
             timing: read.family === "umnSign" && days < umnTiming.beforeDay ? umnTiming.factor : read.timing,
             thing: read.thing,
+            lowerMotorNeuron: read.lowerMotorNeuron,
           },
           i,
           sides.length === 1 ? sides[0] : f.side,
@@ -698,6 +706,7 @@ function signObservation(
       grade?: 0 | 1 | 2;
       timing: number;
       thing: string;
+      lowerMotorNeuron?: boolean;
     }
   | undefined {
   switch (sign) {
@@ -724,6 +733,7 @@ function signObservation(
         targets: { keys, movements: [] },
         timing: 0.6,
         thing: `bulk of the ${target}`,
+        lowerMotorNeuron: true,
       };
     }
     default:

@@ -231,6 +231,20 @@ describe("central lesions come in more than one pattern", () => {
     );
     expect(top(c)?.lesions).toEqual([lesion("cns", [], "right")]);
   });
+
+  it("wasting is a lower motor neuron sign: a central lesion weakens a leg without wasting it", () => {
+    const weak: Finding[] = ["hip_flexion", "knee_extension", "ankle_dorsiflexion", "ankle_plantarflexion"].map(
+      (target) => ({ kind: "strength", side: "left", target, mrc: 4 }),
+    );
+    const wasted: Finding = { kind: "sign", side: "left", sign: "atrophy", target: "thigh" };
+    const central = localize(caseOf([...weak, wasted]), { limit: 30 }).hypotheses.find((h) =>
+      setMatches(h.lesions, [lesion("cns", [], "left")]),
+    );
+    expect(central).toBeDefined();
+    // The wasting is not among what the central lesion explains; it is left unexplained.
+    expect(central?.explains.some((r) => r.finding === 4)).toBe(false);
+    expect(central?.unexplained.some((r) => r.finding === 4)).toBe(true);
+  });
 });
 
 describe("FORMAT v1.1 is read", () => {

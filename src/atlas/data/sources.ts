@@ -46,6 +46,20 @@ export const sources = {
     published: "4th ed. JBJ Publishing, West Vancouver",
     kind: "textbook",
   },
+  campbell2020: {
+    title: "DeJong's The Neurologic Examination",
+    authors: "Campbell WW, Barohn RJ",
+    year: 2020,
+    published: "8th ed. Wolters Kluwer",
+    kind: "textbook",
+  },
+  blumenfeld2021: {
+    title: "Neuroanatomy through Clinical Cases",
+    authors: "Blumenfeld H",
+    year: 2021,
+    published: "3rd ed. Sinauer Associates / Oxford University Press",
+    kind: "textbook",
+  },
   // ---- dermatome maps ----
   lee2008: {
     title: "An evidence-based approach to human dermatomes",
