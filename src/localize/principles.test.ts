@@ -233,9 +233,12 @@ describe("central lesions come in more than one pattern", () => {
   });
 
   it("wasting is a lower motor neuron sign: a central lesion weakens a leg without wasting it", () => {
-    const weak: Finding[] = ["hip_flexion", "knee_extension", "ankle_dorsiflexion", "ankle_plantarflexion"].map(
-      (target) => ({ kind: "strength", side: "left", target, mrc: 4 }),
-    );
+    const weak: Finding[] = [
+      "hip_flexion",
+      "knee_extension",
+      "ankle_dorsiflexion",
+      "ankle_plantarflexion",
+    ].map((target) => ({ kind: "strength", side: "left", target, mrc: 4 }));
     const wasted: Finding = { kind: "sign", side: "left", sign: "atrophy", target: "thigh" };
     const central = localize(caseOf([...weak, wasted]), { limit: 30 }).hypotheses.find((h) =>
       setMatches(h.lesions, [lesion("cns", [], "left")]),
