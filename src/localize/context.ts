@@ -8,7 +8,16 @@ import type { Atlas } from "../atlas/index.js";
 import type { Finding, ImagingFinding, LocusCase } from "../case/schema.js";
 import { keep, keepBounded } from "../keep.js";
 import { bedsideItems } from "./bedside.js";
-import { ck, imaging, muscleTenderness, type Rated, sphincter, tension } from "./data/evidence.js";
+import {
+  ck,
+  csfProtein,
+  imaging,
+  muscleSigns,
+  muscleTenderness,
+  type Rated,
+  sphincter,
+  tension,
+} from "./data/evidence.js";
 import {
   CAUDA,
   CENTRAL,
@@ -87,17 +96,24 @@ const isCnsKind = (k: DiffuseKind) => CENTRAL.has(k);
  * fits a central lesion of the opposite leg, and one of the same side far less.
  */
 function brainFits(view: View, text: string): number {
-  if (!isCnsKind(view.diffuse) || view.diffuse === "cns_bilateral") return 0.02;
+  const e = imaging.brainLesion;
+  if (!isCnsKind(view.diffuse) || view.diffuse === "cns_bilateral") return v(e.background);
   const hemisphere = /\bleft\b/i.test(text) ? "left" : /\bright\b/i.test(text) ? "right" : undefined;
   if (
     !hemisphere ||
     /\b(bilateral|both)\b/i.test(text) ||
     (/\bleft\b/i.test(text) && /\bright\b/i.test(text))
   )
-    return 0.8;
+    return v(e.fits);
   const leg = view.diffuse.endsWith("left") ? "left" : "right";
-  return leg !== hemisphere ? 0.8 : 0.1;
+  return leg !== hemisphere ? v(e.fits) : v(e.sameSide);
 }
+
+/**
+ * A lesion that cuts at least this share of a muscle's supply denervates it enough to change it on
+ * imaging or to the eye (a modelling threshold: the reading is all or nothing above it).
+ */
+const DENERVATED = 0.3;
 
 /** Answers kept per atlas and muscle list; past the bound a table starts again. */
 const MAX_KEPT = 1000;
@@ -167,7 +183,8 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
   const nerveSignal = (view: View) => {
     if (named.size ? anyWith(view, "nerve", named, side) : anyAt(view, "nerve", side))
       return v(imaging.nerveEnlargement.matching);
-    if (nearPlexus && anyAt(view, "plexus", side)) return 0.4;
+    if (nearPlexus && anyAt(view, "plexus", side))
+      return v(imaging.plexusNeighbour.nerveSignalUnderPlexusLesion);
     return v(imaging.nerveEnlargement.background);
   };
   const allMuscles = () => {
@@ -210,7 +227,8 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
       case "plexus_enhancement":
         add(tag, (view) => {
           if (anyAt(view, "plexus", side)) return v(imaging.plexusSignal.matching);
-          if (anyWith(view, "nerve", PELVIC_NERVES, side)) return 0.3;
+          if (anyWith(view, "nerve", PELVIC_NERVES, side))
+            return v(imaging.plexusNeighbour.plexusSignalUnderNerveLesion);
           return v(imaging.plexusSignal.background);
         });
         break;
@@ -222,20 +240,24 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
         add(tag, (view) => {
           if (brain) return brainFits(view, text);
           if (cord) return cordSignal(view);
+          const m = imaging.mass;
           for (const u of view.units) {
             if (!onSide(u, side)) continue;
-            if (spine && u.level === "root") return 0.5;
+            if (spine && u.level === "root") return v(m.spinalAtRoot);
             // A pelvic scan that names the nerves the mass presses on says which are hit.
-            if (!limb && named.size && u.level === "nerve") return anyIn(u.parts, named) ? 0.6 : 0.05;
-            if (!limb && named.size && u.level === "plexus") return 0.3;
-            if (!spine && !limb && u.level === "plexus") return 0.6;
-            if (!spine && !limb && u.level === "nerve" && anyIn(u.parts, PELVIC_NERVES)) return 0.4;
-            if (limb && u.level === "muscle") return 0.45;
-            if (limb && u.level === "nerve" && (named.size === 0 || anyIn(u.parts, named))) return 0.45;
+            if (!limb && named.size && u.level === "nerve")
+              return anyIn(u.parts, named) ? v(m.pelvicNamedNerve) : v(m.pelvicOtherNerve);
+            if (!limb && named.size && u.level === "plexus") return v(m.pelvicPlexusBesideNamed);
+            if (!spine && !limb && u.level === "plexus") return v(m.pelvicPlexus);
+            if (!spine && !limb && u.level === "nerve" && anyIn(u.parts, PELVIC_NERVES))
+              return v(m.pelvicNerve);
+            if (limb && u.level === "muscle") return v(m.limbMuscle);
+            if (limb && u.level === "nerve" && (named.size === 0 || anyIn(u.parts, named)))
+              return v(m.limbNerve);
           }
           if (spine && (CAUDA.has(view.diffuse) || view.diffuse === "conus" || view.diffuse === "epiconus"))
-            return 0.5;
-          return 0.02;
+            return v(m.spinalCauda);
+          return v(m.background);
         });
         break;
       case "muscle_edema":
@@ -249,12 +271,15 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
             : tag === "muscle_fatty_change"
               ? imaging.muscleFatty
               : imaging.muscleHypertrophy;
-        const late = tag === "muscle_edema" && days < 10 ? 0.3 : 1;
+        const late =
+          tag === "muscle_edema" && days < v(imaging.denervationOedema.fromDay)
+            ? v(imaging.denervationOedema.early)
+            : 1;
         const sides = side === "left" || side === "right" ? side : undefined;
         add(tag, (view) => {
           if (touchesMuscles(view, muscles, side)) return v(e.muscleLesion);
           const d = denervation(atlas, view, muscles, sides, memo);
-          const dnv = d >= 0.3 ? v(e.denervated) * late : 0;
+          const dnv = d >= DENERVATED ? v(e.denervated) * late : 0;
           return Math.max(dnv, v(e.background));
         });
         break;
@@ -263,7 +288,7 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
         add(tag, cordSignal);
         break;
       case "brain_lesion":
-        add(tag, (view) => Math.max(0.02, brainFits(view, text)));
+        add(tag, (view) => Math.max(v(imaging.brainLesion.background), brainFits(view, text)));
         break;
       case "arterial_occlusion":
         add(tag, (view) =>
@@ -275,7 +300,11 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
         break;
       case "normal":
         if (f.modality === "mri_brain" || f.modality === "ct_brain") {
-          add("normal", (view) => (isCnsKind(view.diffuse) && view.diffuse !== "cns_bilateral" ? 0.2 : 0.9));
+          add("normal", (view) =>
+            isCnsKind(view.diffuse) && view.diffuse !== "cns_bilateral"
+              ? v(imaging.normalBrain.centralLesion)
+              : v(imaging.normalBrain.background),
+          );
           break;
         }
         if (f.modality === "mri_spine") {
@@ -302,8 +331,8 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
           const sides = side === "left" || side === "right" ? side : undefined;
           add("normal", (view) => {
             if (touchesMuscles(view, muscles, side)) return v(imaging.normalLimb.muscleLesion);
-            const early = days < 10;
-            if (!early && denervation(atlas, view, muscles, sides, memo) >= 0.3)
+            const early = days < v(imaging.denervationOedema.fromDay);
+            if (!early && denervation(atlas, view, muscles, sides, memo) >= DENERVATED)
               return v(imaging.normalLimb.denervated);
             return v(imaging.normalLimb.background);
           });
@@ -311,7 +340,8 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
         break;
     }
   }
-  if (f.tags.length === 0 && brain) add("brain lesion", (view) => Math.max(0.05, brainFits(view, text)));
+  if (f.tags.length === 0 && brain)
+    add("brain lesion", (view) => Math.max(v(imaging.brainLesion.untaggedFloor), brainFits(view, text)));
   if (f.tags.length === 0 && !spine && JOINT.test(text) && !NEGATED.test(text))
     add("joint disease", jointDisease);
   if (f.tags.length === 0 && named.size && NERVE_ABNORMAL.test(text) && !NEGATED.test(text))
@@ -368,9 +398,9 @@ function signItem(atlas: Atlas, f: Extract<Finding, { kind: "sign" }>, i: number
         p: (view) => {
           const p = touchesMuscles(view, muscles, side)
             ? v(e.muscleLesion)
-            : denervation(atlas, view, muscles, undefined, memo) >= 0.3
-              ? 0.1
-              : 0.02;
+            : denervation(atlas, view, muscles, undefined, memo) >= DENERVATED
+              ? v(muscleSigns.hypertrophy.denervated)
+              : v(muscleSigns.hypertrophy.background);
           return present ? p : 1 - p;
         },
       };
@@ -387,7 +417,13 @@ function signItem(atlas: Atlas, f: Extract<Finding, { kind: "sign" }>, i: number
         finding: i,
         label,
         p: (view) => {
-          const p = view.diffuse === "anterior_horn" ? 0.7 : anyAt(view, "root") ? 0.1 : 0.05;
+          const e = muscleSigns.fasciculations;
+          const p =
+            view.diffuse === "anterior_horn"
+              ? v(e.anteriorHorn)
+              : anyAt(view, "root")
+                ? v(e.root)
+                : v(e.background);
           return present ? p : 1 - p;
         },
       };
@@ -426,10 +462,10 @@ export function contextItems(atlas: Atlas, c: LocusCase): ContextItem[] {
         label: "CSF protein raised",
         p: (view) =>
           view.diffuse === "polyradiculopathy" || CAUDA.has(view.diffuse)
-            ? 0.7
+            ? v(csfProtein.elevated.intraspinalRoots)
             : anyAt(view, "root") || anyAt(view, "plexus")
-              ? 0.3
-              : 0.1,
+              ? v(csfProtein.elevated.rootOrPlexus)
+              : v(csfProtein.elevated.background),
       });
     }
   });

@@ -712,6 +712,131 @@ export const imaging = {
     plexusLesion: r(0.3, "", ["dyck2002"]),
     background: r(0.9, "", ["dyck2002"]),
   },
+  /** A plexus or a pelvic nerve seen abnormal when the other is the lesion. */
+  plexusNeighbour: {
+    nerveSignalUnderPlexusLesion: r(
+      0.4,
+      "A plexus lesion often swells or enhances the nerves leaving it in the pelvis, not those of the leg or foot.",
+      ["dyck2002", "stewart2010"],
+    ),
+    plexusSignalUnderNerveLesion: r(
+      0.3,
+      "A lesion of a pelvic nerve close to the plexus may read on MRI as the plexus's own.",
+      ["stewart2010"],
+    ),
+  },
+  /**
+   * A brain lesion on CT or MRI. The pyramidal tract crosses at the medulla: a hemisphere lesion
+   * weakens the opposite leg, so a lesion reported on one side fits the other leg's weakness.
+   */
+  brainLesion: {
+    fits: r(
+      0.8,
+      "A central lesion weak enough to weaken a leg shows on brain imaging in most patients, on the side opposite the leg.",
+      ["blumenfeld2021", "westhout2007"],
+    ),
+    sameSide: r(0.1, "A hemisphere lesion on the same side as the weak leg does not explain it.", [
+      "blumenfeld2021",
+    ]),
+    background: r(
+      0.02,
+      "A brain lesion reported as a tag beside a peripheral lesion: incidental findings, rarely the cause.",
+      ["westhout2007"],
+    ),
+    untaggedFloor: r(
+      0.05,
+      "An untagged brain report may describe something incidental; it is read a little more loosely than a tagged lesion.",
+      ["westhout2007"],
+    ),
+  },
+  /** Brain CT or MRI read as normal. */
+  normalBrain: {
+    centralLesion: r(
+      0.2,
+      "A hemisphere or brainstem lesion that weakens a leg is usually seen on MRI; early ischaemia can escape CT.",
+      ["blumenfeld2021", "westhout2007"],
+    ),
+    background: r(0.9, "", ["blumenfeld2021"]),
+  },
+  /** A mass or haematoma on imaging, by where it is seen and the lesion it would press on. */
+  mass: {
+    spinalAtRoot: r(
+      0.5,
+      "A mass in the spinal canal or foramen on the side of a root lesion often compresses that root.",
+      ["jaeckle1985", "preston2020"],
+    ),
+    spinalCauda: r(0.5, "A mass in the lumbar canal compresses the cauda equina or the conus.", [
+      "preston2020",
+    ]),
+    pelvicNamedNerve: r(0.6, "A pelvic scan that names the nerves a mass presses on says which are hit.", [
+      "jaeckle1985",
+      "stewart2010",
+    ]),
+    pelvicOtherNerve: r(0.05, "A nerve the report does not name beside the mass is seldom the one hit.", [
+      "stewart2010",
+    ]),
+    pelvicPlexusBesideNamed: r(0.3, "The plexus next to the nerves named may be involved too.", [
+      "jaeckle1985",
+    ]),
+    pelvicPlexus: r(0.6, "A pelvic mass invades or compresses the lumbosacral plexus.", ["jaeckle1985"]),
+    pelvicNerve: r(0.4, "A pelvic mass may press a nerve leaving the pelvis (sciatic, femoral, obturator).", [
+      "stewart2010",
+    ]),
+    limbMuscle: r(0.45, "A limb mass or haematoma is often within the muscle it involves.", ["preston2020"]),
+    limbNerve: r(0.45, "A limb mass or haematoma compresses the nerve it lies on in about half the cases.", [
+      "stewart2010",
+    ]),
+    background: r(0.02, "A mass that the hypothesis does not place near its lesion is incidental.", [
+      "stewart2010",
+    ]),
+  },
+  /** Denervation shows on limb MRI only after some days. */
+  denervationOedema: {
+    fromDay: r(10, "Denervation oedema on MRI appears after about one to two weeks.", ["preston2020"]),
+    early: r(0.3, "Before then a denervated muscle seldom shows oedema.", ["preston2020"]),
+  },
+};
+
+/** Signs seen in the muscle: a lower motor neuron lesion's twitching and a denervated muscle's enlargement. */
+export const muscleSigns = {
+  fasciculations: {
+    anteriorHorn: r(
+      0.7,
+      "Fasciculations seen at the bedside are a cardinal sign of motor neuron disease, found in most patients.",
+      ["preston2020", "campbell2020"],
+    ),
+    root: r(0.1, "Chronic root compression occasionally makes its muscles twitch.", ["preston2020"]),
+    background: r(
+      0.05,
+      "Benign fasciculations are common in healthy people; an examiner sees them in a few.",
+      ["preston2020", "campbell2020"],
+    ),
+  },
+  hypertrophy: {
+    denervated: r(
+      0.1,
+      "Chronic denervation occasionally enlarges a muscle (neurogenic hypertrophy, mostly the calf).",
+      ["preston2020"],
+    ),
+    background: r(0.02, "", ["preston2020"]),
+  },
+};
+
+/** Raised CSF protein: roots bathed in the CSF. */
+export const csfProtein = {
+  elevated: {
+    intraspinalRoots: r(
+      0.7,
+      "Inflammatory polyradiculopathy, leptomeningeal disease and a blocked lumbar canal raise CSF protein in most patients.",
+      ["dyck2002", "preston2020"],
+    ),
+    rootOrPlexus: r(
+      0.3,
+      "A single root lesion or a radiculoplexus neuropathy raises it in some (diabetic radiculoplexus neuropathy often).",
+      ["dyck2002"],
+    ),
+    background: r(0.1, "CSF protein rises with age and diabetes without root disease.", ["dyck2002"]),
+  },
 };
 
 /** A tender muscle: inflamed, infarcted or bleeding muscle is tender; a denervated one rarely. */
