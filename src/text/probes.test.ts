@@ -1618,3 +1618,52 @@ describe("a sentence dated to an earlier visit", () => {
     });
   });
 });
+
+describe("a side label's section ends where the section ends", () => {
+  it("after a bulleted list under 'LEFT LEG:', a labelled line and the sentences after it have no side of the label", () => {
+    check({
+      text: "RIGHT LEG:\n- TA 3/5, EHL 3/5\n- decreased PP dorsum of foot\nLEFT LEG:\n- strength 5/5 throughout\nReflexes: KJ 2+ bilat; plantars downgoing.\nSLR negative. No paraspinal tenderness.",
+      has: [
+        { kind: "strength", target: "tibialis_anterior", mrc: 3, side: "right" },
+        { kind: "strength", target: "others", mrc: 5, side: "left" },
+        { kind: "reflex", reflex: "plantar", grade: "flexor", side: "bilateral" },
+      ],
+      not: [
+        { kind: "reflex", reflex: "plantar", side: "left" },
+        { kind: "sign", sign: "straight_leg_raise", side: "left" },
+        { kind: "sign", sign: "tenderness", side: "left" },
+      ],
+    });
+  });
+  it("each item of the list keeps the label's side, a second sentence of an item too", () => {
+    check({
+      text: "LEFT LEG:\n- TA 3/5. EHL 4/5.\n- ankle jerk absent\n",
+      has: [
+        { kind: "strength", target: "tibialis_anterior", mrc: 3, side: "left" },
+        { kind: "strength", target: "extensor_hallucis_longus", mrc: 4, side: "left" },
+        { kind: "reflex", reflex: "achilles", grade: "absent", side: "left" },
+      ],
+    });
+  });
+  it("a label opening a line ('RLE: 5/5.') reaches the end of its line, not the next line", () => {
+    check({
+      text: "LLE: TA 3/5, EHL 3/5.\nRLE: 5/5.\nAnkle jerks absent.",
+      has: [
+        { kind: "strength", target: "others", mrc: 5, side: "right" },
+        { kind: "reflex", reflex: "achilles", grade: "absent", side: "bilateral" },
+      ],
+      not: [{ kind: "reflex", reflex: "achilles", side: "right" }],
+    });
+  });
+  it("after labelled lines under 'RIGHT LEG', an unlabelled line is no longer the right leg's", () => {
+    check({
+      text: "RIGHT LEG:\nPower: TA 4/5.\nReflexes: ankle jerk absent.\nPlantars flexor. SLR negative.",
+      has: [
+        { kind: "strength", target: "tibialis_anterior", mrc: 4, side: "right" },
+        { kind: "reflex", reflex: "achilles", grade: "absent", side: "right" },
+        { kind: "reflex", reflex: "plantar", grade: "flexor", side: "bilateral" },
+      ],
+      not: [{ kind: "reflex", reflex: "plantar", side: "right" }],
+    });
+  });
+});

@@ -31,6 +31,13 @@ export const TEXT_SOURCES = {
     published: "AMIA Annual Symposium Proceedings 2021:438-447 (ConText rules in medspacy/context)",
     url: "https://github.com/medspacy/medspacy",
   },
+  denny2009: {
+    title: "Evaluation of a method to identify and categorize section headers in clinical documents (SecTag)",
+    authors: "Denny JC, Spickard A 3rd, Johnson KB, Peterson NB, Peterson JF, Miller RA",
+    year: 2009,
+    published: "Journal of the American Medical Informatics Association 16(6):806-815",
+    url: "https://doi.org/10.1197/jamia.M3037",
+  },
   deville2000: {
     title: "The test of Lasegue: systematic review of the accuracy in diagnosing herniated discs",
     authors: "Deville WL, van der Windt DA, Dzaferagic A, Bezemer PD, Bouter LM",
