@@ -30,7 +30,8 @@ const ELECTRODIAGNOSTIC =
 /** How a line under a side label is written: a bulleted item, a labelled line, or plain text. */
 type LineForm = "bullet" | "label" | "plain";
 const BULLET = /^\s*(?:[-\u2013\u2022*\u25aa\u25e6\u00b7]|\d{1,2}[.)])\s/;
-const LABEL = /^\s*[A-Za-z][A-Za-z /&]{1,30}:/;
+/** A line that opens with a label: "Reflexes:", "Power:", "MRI L-spine:". */
+export const LABEL = /^\s*[A-Za-z][A-Za-z /&]{1,30}:/;
 const lineForm = (line: string): LineForm =>
   BULLET.test(line) ? "bullet" : LABEL.test(line) ? "label" : "plain";
 

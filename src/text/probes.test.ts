@@ -1667,3 +1667,27 @@ describe("a side label's section ends where the section ends", () => {
     });
   });
 });
+
+describe("late responses on their own labelled line", () => {
+  it("'F-waves: L peroneal absent. L tibial 49.2 ms (normal).' is two F waves, each with its side", () => {
+    check({
+      text: "NCS: L sural 14 uV.\nF-waves: L peroneal absent. L tibial 49.2 ms (normal).\nL tibial motor 9.8 mV.",
+      has: [
+        { kind: "ncs", study: "peroneal_f_wave", side: "left", result: "absent" },
+        { kind: "ncs", study: "tibial_f_wave", side: "left", result: "normal", latency: 49.2 },
+        { kind: "ncs", study: "tibial_motor_ah", side: "left", amplitude: 9.8 },
+      ],
+      not: [{ kind: "ncs", study: "tibial_motor_ah", latency: 49.2 }],
+    });
+  });
+  it("under an 'F waves' section a nerve's line is its F wave, judged by its latency", () => {
+    check({
+      text: "F waves:\nR tibial 62.1 ms\nL tibial 50.3 ms\nSensory: reduced pinprick over the dorsum of the left foot.",
+      has: [
+        { kind: "ncs", study: "tibial_f_wave", side: "right", result: "prolonged", latency: 62.1 },
+        { kind: "ncs", study: "tibial_f_wave", side: "left", result: "normal", latency: 50.3 },
+      ],
+      not: [{ kind: "ncs", study: "tibial_motor_ah" }],
+    });
+  });
+});

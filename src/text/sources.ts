@@ -38,6 +38,20 @@ export const TEXT_SOURCES = {
     published: "Journal of the American Medical Informatics Association 16(6):806-815",
     url: "https://doi.org/10.1197/jamia.M3037",
   },
+  dengler2020: {
+    title: "AANEM-IFCN glossary of terms in neuromuscular electrodiagnostic medicine and ultrasound",
+    authors: "Dengler R, de Carvalho M, Shahrizaila N, et al.",
+    year: 2020,
+    published: "Muscle & Nerve 62(1):10-12 (the glossary itself online; also Clinical Neurophysiology 2020)",
+    url: "https://doi.org/10.1002/mus.26868",
+  },
+  ginsberg2020: {
+    title: "Using and interpreting electrodiagnostic tests (glossary of common electrodiagnostic terms)",
+    authors: "Ginsberg MR, Morren JA, Levin KH",
+    year: 2020,
+    published: "Cleveland Clinic Journal of Medicine 87(11):671-682",
+    url: "https://www.ccjm.org/content/87/11/671",
+  },
   deville2000: {
     title: "The test of Lasegue: systematic review of the accuracy in diagnosing herniated discs",
     authors: "Deville WL, van der Windt DA, Dzaferagic A, Bezemer PD, Bouter LM",

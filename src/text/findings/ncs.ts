@@ -9,7 +9,7 @@
 import { getAtlas } from "../../atlas/index.js";
 import type { Study } from "../../atlas/types.js";
 import type { NcsFinding } from "../../case/schema.js";
-import { type Doc, matches } from "../doc.js";
+import { type Doc, LABEL, matches } from "../doc.js";
 import { covers, type Side } from "../laterality.js";
 import type { Unit } from "../sentences.js";
 import { ROUTINE_STUDIES } from "../sources.js";
@@ -258,12 +258,36 @@ function sideValues(t: string, leading?: string): Map<"left" | "right", SideValu
   return out;
 }
 
+/**
+ * A line labelled with a late response ("F-waves: L peroneal absent. L tibial 49.2 ms (normal).",
+ * "F waves:" alone on its line above the nerves): the label names what every sentence under it
+ * reports, as a report's section of F waves does (the F wave is a late response of a motor nerve,
+ * AANEM-IFCN glossary, Dengler 2020).
+ */
+const LATE_LABEL =
+  /^\s*(?:[\u2022*-]\s*)?(?:(?:R|L|left|right|bilateral)\s+)?F[- ]?(?:waves?|responses?)\s*(?:\([^)]*\))?\s*:/i;
+
+interface LateLabel {
+  alone: boolean;
+}
+
+/** The late-response label a unit is under: its line's, or one alone on a line above it. */
+function lateLabel(u: Unit, was: LateLabel | undefined): LateLabel | undefined {
+  const open = u.afterBlank ? undefined : was;
+  if (!u.opensLine) return open;
+  const m = LATE_LABEL.exec(u.text);
+  if (m) return { alone: m[0].trim().length === u.text.trim().length };
+  return open?.alone && !LABEL.test(u.text) ? open : undefined;
+}
+
 export function readNcs(doc: Doc): void {
   const atlas = getAtlas();
   const borderline = new Set<NcsFinding>();
   let carried: { side: Side; block: number } | undefined;
+  let late: LateLabel | undefined;
   for (const u of doc.patient) {
-    if (u.row || !CUE.test(u.text)) continue;
+    late = lateLabel(u, late);
+    if (u.row || !(CUE.test(u.text) || late)) continue;
     const hits = studyMentions(doc, u);
     if (hits.length === 0) {
       readGenericResponses(doc, u);
@@ -271,7 +295,7 @@ export function readNcs(doc: Doc): void {
     }
     const sides = doc.sides(u);
     let prev: { type?: Type; result?: Result } = {};
-    const sentenceType = typeIn(u.text);
+    const sentenceType = typeIn(u.text) ?? (late ? "f_wave" : undefined);
     const sentenceResult = resultIn(u.text);
     hits.forEach((h, i) => {
       // A nerve named as the comparison ("4.1 % of the right peroneal nerve") is not a finding.
