@@ -1691,3 +1691,38 @@ describe("late responses on their own labelled line", () => {
     });
   });
 });
+
+describe("denervation as the AANEM-IFCN glossary means it", () => {
+  it("active denervation is fibrillations; chronic denervation and chronic neurogenic changes are motor units", () => {
+    check({
+      text: "Needle EMG: chronic denervation in the left gastrocnemius. Active and chronic denervation in the left EHL. Acute-on-chronic neurogenic changes in the left soleus. Denervation potentials in the left peroneus longus.",
+      has: [
+        { kind: "emg", muscle: "gastrocnemius_medial_head", side: "left", muap: "neurogenic" },
+        {
+          kind: "emg",
+          muscle: "extensor_hallucis_longus",
+          side: "left",
+          spontaneous: "fibrillations",
+          muap: "neurogenic",
+        },
+        { kind: "emg", muscle: "soleus", side: "left", spontaneous: "fibrillations", muap: "neurogenic" },
+        { kind: "emg", muscle: "peroneus_longus", side: "left", spontaneous: "fibrillations" },
+      ],
+      not: [{ kind: "emg", muscle: "gastrocnemius_medial_head", spontaneous: "fibrillations" }],
+    });
+  });
+  it("'no active denervation in the TA' is no spontaneous activity, not fibrillations", () => {
+    check({
+      text: "Needle EMG: no active denervation in the left tibialis anterior.",
+      has: [{ kind: "emg", muscle: "tibialis_anterior", side: "left", spontaneous: "none" }],
+      not: [{ kind: "emg", muscle: "tibialis_anterior", spontaneous: "fibrillations" }],
+    });
+  });
+  it("denervation in muscles not named is not read", () => {
+    check({
+      text: "Needle EMG of the affected muscles showed profuse denervation potentials.",
+      has: [],
+      not: [{ kind: "emg" }],
+    });
+  });
+});

@@ -16,22 +16,36 @@ import { labelledCells } from "./emg-table.js";
 import { paraspinalIds, readRow } from "./tables.js";
 
 const CUE =
-  /\b(EMG|electromyograph\w*|needle|denervation|fibrillations?|fibs|positive sharp|PSWs?|MUAPs?|MUPs?|motor unit|recruitment|CRDs?|complex repetitive|myokymi\w*|fasciculation potentials|insertional)\b/i;
+  /\b(EMG|electromyograph\w*|needle|denervation|neurogenic changes|fibrillations?|fibs|positive sharp|PSWs?|MUAPs?|MUPs?|motor unit|recruitment|CRDs?|complex repetitive|myokymi\w*|fasciculation potentials|insertional)\b/i;
 
 type Features = Omit<EmgFinding, "kind" | "muscle" | "side">;
 
+/**
+ * Denervation as the AANEM-IFCN glossary means it (Dengler 2020; Ginsberg 2020's glossary): active,
+ * acute or ongoing denervation ("denervation potentials", "denervation changes", "acute neurogenic
+ * changes") is fibrillation potentials and positive sharp waves; chronic denervation, chronic
+ * neurogenic changes and reinnervation are changes of the motor units (large, long, polyphasic,
+ * with reduced recruitment). "Acute-on-chronic" and "active and chronic" are both.
+ */
+const CHRONIC =
+  /\bchronic\s+(?:partial\s+)?(?:denervation|neurogenic|reinnervation)(?:\s+(?:changes?|features|pattern))?/gi;
+const ACTIVE =
+  /\b(?:active|acute|ongoing|subacute)(?:[\s-]+(?:and|on|or|&|\/)[\s-]+chronic)?\s+(?:denervation|neurogenic\s+changes?)/gi;
+const CHRONIC_ONE = new RegExp(CHRONIC.source, "i");
+const ACTIVE_ONE = new RegExp(ACTIVE.source, "i");
+const NO_SPONTANEOUS =
+  /\b(?:no|without)\s+(?:(?:evidence|signs?)\s+of\s+)?(?:(?:abnormal|active|acute|ongoing|current)\s+)?(?:spontaneous|fibrillation|denervation)/i;
+
 function features(t: string): Features {
   const f: Features = {};
-  if (
-    /\bno (abnormal )?spontaneous|no (fibrillation|denervation)|without (fibrillation|denervation|spontaneous)/i.test(
-      t,
-    )
-  )
-    f.spontaneous = "none";
+  const chronic = CHRONIC_ONE.test(t);
+  const active = ACTIVE_ONE.test(t);
+  // What is left once the phrases of active and chronic denervation are read.
+  const rest = chronic || active ? t.replace(ACTIVE, " ").replace(CHRONIC, " ") : t;
+  if (NO_SPONTANEOUS.test(t)) f.spontaneous = "none";
   else if (
-    /(active |acute |ongoing )?denervation|fibrillat\w*|positive sharp|\bPSWs?\b|\bfibs\b|spontaneous activity|F&P/i.test(
-      t,
-    )
+    active ||
+    /denervation|fibrillat\w*|positive sharp|\bPSWs?\b|\bfibs\b|spontaneous activity|F&P/i.test(rest)
   )
     f.spontaneous = "fibrillations";
   else if (/\bCRDs?\b|complex repetitive/i.test(t)) f.spontaneous = "crd";
@@ -55,12 +69,13 @@ function features(t: string): Features {
   )
     f.muap = "myopathic";
   else if (
-    /(large|long[- ]duration|polyphasic|high[- ]amplitude|neurogenic|reinnervat\w*)[\s,]*(\w+[\s,]+){0,3}(MUAPs?|MUPs?|(?:motor )?units?|potentials)|chronic neurogenic|reinnervation/i.test(
-      t,
+    chronic ||
+    /(large|long[- ]duration|polyphasic|high[- ]amplitude|neurogenic|reinnervat\w*)[\s,]*(\w+[\s,]+){0,3}(MUAPs?|MUPs?|(?:motor )?units?|potentials)|reinnervation/i.test(
+      rest,
     )
   )
     f.muap = "neurogenic";
-  else if (/\bneurogenic (?:changes?|pattern|features|findings)\b/i.test(t)) f.muap = "neurogenic";
+  else if (/\bneurogenic (?:changes?|pattern|features|findings)\b/i.test(rest)) f.muap = "neurogenic";
   else if (
     /(small|short[- ]duration|myopathic)\s*(\w+\s+){0,3}(MUAPs?|MUPs?|(?:motor )?units?|potentials)/i.test(t)
   )
