@@ -1726,3 +1726,38 @@ describe("denervation as the AANEM-IFCN glossary means it", () => {
     });
   });
 });
+
+describe("imaging described across sentences", () => {
+  it("a sentence of imaging words straight after a study's report is that study's ('Mild stenosis at L3-4.')", () => {
+    check({
+      text: "MRI L-spine (last week): severe central and bilateral lateral recess stenosis at L4-5 with a grade 1 spondylolisthesis. Mild stenosis at L3-4.",
+      has: [
+        {
+          kind: "imaging",
+          modality: "mri_spine",
+          level: "L4-L5",
+          tags: ["canal_stenosis", "lateral_recess_stenosis", "spondylolisthesis"],
+        },
+        { kind: "imaging", modality: "mri_spine", level: "L3-L4", tags: ["canal_stenosis"] },
+      ],
+    });
+  });
+  it("after a blank line, or another sentence between, a sentence of imaging words is not the study's", () => {
+    check({
+      text: "MRI lumbar spine showed a disc protrusion at L4-5.\n\nMild stenosis at L3-4.",
+      has: [{ kind: "imaging", modality: "mri_spine", level: "L4-L5", tags: ["disc_herniation"] }],
+      not: [{ kind: "imaging", level: "L3-L4" }],
+    });
+    check({
+      text: "MRI lumbar spine showed a disc protrusion at L4-5. She was referred to physiotherapy. Mild stenosis at L3-4.",
+      has: [{ kind: "imaging", modality: "mri_spine", level: "L4-L5" }],
+      not: [{ kind: "imaging", level: "L3-L4" }],
+    });
+  });
+  it("'increased T2 signal' in named muscles is muscle oedema", () => {
+    check({
+      text: "MRI of the right leg showed normal tibial nerves, with increased T2 signal in the soleus and medial gastrocnemius.",
+      has: [{ kind: "imaging", modality: "mri_limb", side: "right", tags: ["muscle_edema"] }],
+    });
+  });
+});

@@ -52,6 +52,13 @@ export const TEXT_SOURCES = {
     published: "Cleveland Clinic Journal of Medicine 87(11):671-682",
     url: "https://www.ccjm.org/content/87/11/671",
   },
+  fardon2014: {
+    title:
+      "Lumbar disc nomenclature: version 2.0. Recommendations of the combined task forces of the North American Spine Society, the American Society of Spine Radiology and the American Society of Neuroradiology",
+    authors: "Fardon DF, Williams AL, Dohring EJ, Murtagh FR, Gabriel Rothman SL, Sze GK",
+    year: 2014,
+    published: "The Spine Journal 14(11):2525-2545",
+  },
   deville2000: {
     title: "The test of Lasegue: systematic review of the accuracy in diagnosing herniated discs",
     authors: "Deville WL, van der Windt DA, Dzaferagic A, Bezemer PD, Bouter LM",
