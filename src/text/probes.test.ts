@@ -1761,3 +1761,46 @@ describe("imaging described across sentences", () => {
     });
   });
 });
+
+describe("needle reports as muscle-labelled lines and terse normals", () => {
+  it("each line labelled with a muscle is that muscle's, past its ';', and 'Muscle: normal.' goes on with the examination", () => {
+    check({
+      text: "Needle EMG (left)\nAbductor hallucis: fibrillations and positive sharp waves (1+); large motor units, reduced recruitment.\nAbductor digiti minimi (foot): fibrillations (1+); reduced recruitment.\nExtensor digitorum brevis: normal.\nTibialis posterior: normal.",
+      has: [
+        {
+          kind: "emg",
+          muscle: "abductor_hallucis",
+          side: "left",
+          spontaneous: "fibrillations",
+          muap: "neurogenic",
+          recruitment: "reduced",
+        },
+        { kind: "emg", muscle: "abductor_digiti_minimi_pedis", side: "left", recruitment: "reduced" },
+        {
+          kind: "emg",
+          muscle: "extensor_digitorum_brevis",
+          side: "left",
+          spontaneous: "none",
+          muap: "normal",
+        },
+        { kind: "emg", muscle: "tibialis_posterior", side: "left", spontaneous: "none", muap: "normal" },
+      ],
+    });
+  });
+  it("'R TA and R med gastroc normal.' after a needle sentence is their needle examination", () => {
+    check({
+      text: "EMG today: R vastus lateralis - fibs 1+, short-duration low-amplitude polyphasic MUAPs. R TA and R med gastroc normal.",
+      has: [
+        { kind: "emg", muscle: "tibialis_anterior", side: "right", spontaneous: "none", muap: "normal" },
+        { kind: "emg", muscle: "gastrocnemius_medial_head", side: "right", spontaneous: "none" },
+      ],
+    });
+  });
+  it("a muscle called normal with no needle examination before it is not a needle finding", () => {
+    check({
+      text: "Exam: gait steady.\nTibialis anterior: normal.\nEMG: left vastus lateralis fibrillations. Gait normal.",
+      has: [{ kind: "emg", muscle: "vastus_lateralis", spontaneous: "fibrillations" }],
+      not: [{ kind: "emg", muscle: "tibialis_anterior" }],
+    });
+  });
+});

@@ -144,14 +144,19 @@ export function readEmg(doc: Doc, done: ReadonlySet<Unit> = new Set()): void {
       readEmgRow(doc, u, tableSide);
       continue;
     }
+    const labelled = muscleLabel(doc, u);
     const carried =
-      u.start - needleEnd <= 1 && CARRIED.test(u.text) && !NOT_NEEDLE.test(u.text) && !LABEL.test(u.text);
+      u.start - needleEnd <= 1 &&
+      !NOT_NEEDLE.test(u.text) &&
+      (labelled || ((CARRIED.test(u.text) || TERSE_NORMAL.test(u.text)) && !LABEL.test(u.text)));
     if (!CUE.test(u.text) && !carried) {
       needleEnd = -2;
       continue;
     }
     let needle = carried;
-    for (const c of clauses(doc, u)) {
+    // "Abductor hallucis: fibrillations (1+); large motor units, reduced recruitment": the muscle
+    // that labels a line is the subject of the whole line, past its ";".
+    for (const c of labelled ? [{ start: u.start, end: u.end }] : clauses(doc, u)) {
       needle ||= CUE.test(doc.text.slice(c.start, c.end));
       if (needle) readEmgClause(doc, u, c);
     }
@@ -168,6 +173,22 @@ export function readEmg(doc: Doc, done: ReadonlySet<Unit> = new Set()): void {
 const CARRIED =
   /\b(?:(?:were|are|was|is)\s+(?:all\s+)?(?:also\s+)?(?:normal|unremarkable|spared)|as\s+(?:are|were)\b)/i;
 const LABEL = /^\s*[A-Za-z][A-Za-z /&()]{1,30}:/;
+/** A terse note drops the verb: "R TA and R med gastroc normal." */
+const TERSE_NORMAL = /\b(?:normal|unremarkable)\s*\.?\s*$/i;
+
+/**
+ * A line labelled with a muscle, as needle reports list them ("Abductor hallucis: fibrillations
+ * (1+); large motor units", "Extensor digitorum brevis: normal."): the label names one muscle,
+ * with at most a side or a qualifier in brackets beside it.
+ */
+function muscleLabel(doc: Doc, u: Unit): boolean {
+  const m = LABEL.exec(u.text);
+  if (!m) return false;
+  const label = m[0].slice(0, -1);
+  const muscle = doc.vocab.leading(label, ["muscle"]);
+  if (!muscle) return false;
+  return /^[\s)]*(?:\([^)]*\))?[\s)]*$/.test(label.slice(muscle.end));
+}
 const NOT_NEEDLE =
   /\b(power|strength|MRC|\d\s*\/\s*5|tone|bulk|wast\w*|reflex\w*|jerks?|sensation|sensory|touch|pinprick|vibration|tender\w*|CMAPs?|SNAPs?|conduction|MRI|CT|X-?ray)\b/i;
 
@@ -202,7 +223,8 @@ function atRestOnly(id: string, f: Features): Features {
 }
 
 /** "Quiet", "normal", "silent": a muscle at rest without spontaneous activity. */
-const AT_REST_NORMAL = /^\s*(?:(?:was|were|is|are)\s+)?(?:normal|quiet|silent|unremarkable|spared|clean)\b/i;
+const AT_REST_NORMAL =
+  /^\s*:?\s*(?:(?:was|were|is|are)\s+)?(?:normal|quiet|silent|unremarkable|spared|clean)\b/i;
 
 /**
  * A muscle named as the recording site of a conduction study ("peroneal CMAP recording EDB",
