@@ -1804,3 +1804,25 @@ describe("needle reports as muscle-labelled lines and terse normals", () => {
     });
   });
 });
+
+describe("a side written after an item of a list is the item's", () => {
+  it("'left ankle dorsiflexion 4+/5, hip flexion 4+/5 bilaterally': hip flexion is both legs", () => {
+    check({
+      text: "Power: right ankle dorsiflexion 3/5, left ankle dorsiflexion 4+/5, hip flexion 4+/5 bilaterally.",
+      has: [
+        { kind: "strength", target: "ankle_dorsiflexion", side: "left", mrc: "4+" },
+        { kind: "strength", target: "hip_flexion", side: "bilateral", mrc: "4+" },
+      ],
+      not: [{ kind: "strength", target: "hip_flexion", side: "left" }],
+    });
+  });
+  it("a list sharing one side before it keeps it ('left TA 4/5, EHL 3/5')", () => {
+    check({
+      text: "Strength: left TA 4/5, EHL 3/5.",
+      has: [
+        { kind: "strength", target: "tibialis_anterior", side: "left", mrc: 4 },
+        { kind: "strength", target: "extensor_hallucis_longus", side: "left", mrc: 3 },
+      ],
+    });
+  });
+});
