@@ -1826,3 +1826,21 @@ describe("a side written after an item of a list is the item's", () => {
     });
   });
 });
+
+describe("a stocking's upper level", () => {
+  it("'reduced in the left leg below mid-calf' is the leg and foot skin below it; 'below the ankles' the foot only", () => {
+    check({
+      text: "Proprioception and pain sensation were reduced in the left leg below mid-calf.",
+      has: [
+        { kind: "sensory", region: "leg_anterolateral", side: "left", change: "reduced" },
+        { kind: "sensory", region: "foot_dorsum", side: "left", change: "reduced" },
+        { kind: "sensory", region: "sole_medial", side: "left", change: "reduced" },
+      ],
+    });
+    check({
+      text: "Pinprick was reduced below the ankles bilaterally.",
+      has: [{ kind: "sensory", region: "foot_dorsum", side: "bilateral", change: "reduced" }],
+      not: [{ kind: "sensory", region: "leg_medial" }],
+    });
+  });
+});
