@@ -95,6 +95,7 @@ export class Doc {
     let side: Side | undefined;
     let alone = false;
     let form: LineForm | undefined;
+    let inProse = false;
     let block = -1;
     for (const u of this.units) {
       if (u.block !== block || u.afterBlank) side = undefined;
@@ -103,9 +104,10 @@ export class Doc {
       if (h) {
         side = h.side;
         alone = h.alone;
+        inProse = !u.opensLine;
         form = undefined;
       } else if (side && !alone) {
-        if (u.opensLine || LABEL.test(u.text)) side = undefined;
+        if (u.opensLine || inProse || LABEL.test(u.text)) side = undefined;
       } else if (side && u.opensLine) {
         const f = lineForm(u.text);
         if (form !== undefined && f !== form) side = undefined;

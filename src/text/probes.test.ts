@@ -1844,3 +1844,20 @@ describe("a stocking's upper level", () => {
     });
   });
 });
+
+describe("a label inside a paragraph of prose, and a named reflex's plural", () => {
+  it("'Left leg: ...' in running prose reaches its own sentence, not the next", () => {
+    check({
+      text: "On examination the gait was normal. Left leg: no swelling, bruising or tenderness. Ankle jerks were absent. Lumbar spine: no tenderness.",
+      has: [{ kind: "reflex", reflex: "achilles", grade: "absent", side: "bilateral" }],
+      not: [{ kind: "reflex", reflex: "achilles", side: "left" }],
+    });
+  });
+  it("'Patellar reflexes were 2+ and symmetric' is the knee jerks, not every reflex", () => {
+    check({
+      text: "Patellar reflexes were 2+ and symmetric.",
+      has: [{ kind: "reflex", reflex: "patellar", grade: "normal", side: "bilateral" }],
+      not: [{ kind: "reflex", reflex: "others" }],
+    });
+  });
+});
