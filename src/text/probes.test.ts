@@ -1861,3 +1861,21 @@ describe("a label inside a paragraph of prose, and a named reflex's plural", () 
     });
   });
 });
+
+describe("a disc bulge is not a herniation", () => {
+  it("'small L4-5 disc bulge, no root compression' is kept untagged; a bulge beside a stenosis adds no herniation", () => {
+    check({
+      text: "MRI L-spine: small L4-5 disc bulge, no root compression.",
+      has: [{ kind: "imaging", modality: "mri_spine", level: "L4-L5", tags: [] }],
+      not: [{ kind: "imaging", tags: ["disc_herniation"] }],
+    });
+    check({
+      text: "MRI L-spine: mild L3-4 disc bulge with mild L foraminal narrowing; no nerve root compression.",
+      has: [{ kind: "imaging", modality: "mri_spine", tags: ["foraminal_stenosis"], side: "left" }],
+    });
+    check({
+      text: "MRI L-spine: L4-5 disc protrusion compressing the L5 root.",
+      has: [{ kind: "imaging", modality: "mri_spine", tags: ["disc_herniation"] }],
+    });
+  });
+});

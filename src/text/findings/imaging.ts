@@ -46,7 +46,7 @@ const TAGS: [RegExp, ImagingTag, ((t: string) => boolean)?][] = [
     "canal_stenosis",
   ],
   [
-    /\b(disc (herniation|prolapse|protrusion|extrusion|sequestration)|herniated (disc|nucleus)|prolapsed (intervertebral )?disc|HNP|disc bulge)/gi,
+    /\b(disc (herniation|prolapse|protrusion|extrusion|sequestration)|herniated (disc|nucleus)|prolapsed (intervertebral )?disc|HNP)/gi,
     "disc_herniation",
   ],
   [/\b(foraminal (stenosis|narrowing)|narrowing of the (neural )?foramin\w*)/gi, "foraminal_stenosis"],
@@ -131,7 +131,13 @@ const NERVE_LESION =
 const NERVE_NAMED =
   /\bnerves?\b|\b(fibular|peroneal)[- ](head|neck)\b|\btarsal tunnel\b|\binguinal ligament\b|\bpopliteal fossa\b/i;
 /** What an imaging segment reports: a format tag, or a named nerve's lesion kept in words (NERVE_LESION). */
-type Reported = ImagingTag | "nerve";
+/**
+ * A disc bulge is not a herniation: it is disc tissue beyond the ring over more than a quarter of
+ * its circumference, a herniation a displacement over less (lumbar disc nomenclature 2.0, Fardon
+ * 2014). No tag fits it; alone in a report it is kept untagged with the report's words.
+ */
+const BULGE = /\b(?:disc\s+)?bulg(?:e|es|ing)\b/gi;
+type Reported = ImagingTag | "nerve" | "bulge";
 
 const REPORT_VERB =
   /\b(revealed|showed|shows|demonstrated|reported|confirmed|identified|found|noted|observed|as|with|was|were|is)\b/gi;
@@ -289,6 +295,10 @@ function readSegment(
       for (const m of matches(NERVE_LESION, doc.text, seg))
         if (!isNegated(doc.text, m.index, m.index + m[0].length, u.start, u.end))
           found.push({ tag: "nerve", start: m.index, end: m.index + m[0].length });
+    if (mod && found.length === 0)
+      for (const m of matches(BULGE, doc.text, seg))
+        if (!isNegated(doc.text, m.index, m.index + m[0].length, u.start, u.end))
+          found.push({ tag: "bulge", start: m.index, end: m.index + m[0].length });
     if (mod) {
       // "Knee radiographs were normal", "MRI ... showed no mass or disc disease".
       const plain = /\b(?:was|were|is|are)\s+(?:entirely\s+|completely\s+)?(?:normal|unremarkable)\b/i.exec(
@@ -451,7 +461,7 @@ function addImaging(
 ): void {
   {
     const segText = doc.text.slice(seg.start, seg.end);
-    const tags0 = [...new Set(found.flatMap((f) => (f.tag === "nerve" ? [] : [f.tag])))];
+    const tags0 = [...new Set(found.flatMap((f) => (f.tag === "nerve" || f.tag === "bulge" ? [] : [f.tag])))];
     // In the brain a haemorrhage or a mass is a brain lesion too (FORMAT v1.1).
     const brainStudy = BRAIN.test(study.around) && !/spine|spinal|cord/i.test(study.around);
     if (brainStudy && tags0.some((t) => t === "hematoma" || t === "mass") && !tags0.includes("brain_lesion"))
