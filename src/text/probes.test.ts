@@ -1879,3 +1879,17 @@ describe("a disc bulge is not a herniation", () => {
     });
   });
 });
+
+describe("a spine study that reports only that no root is compressed", () => {
+  it("'MRI lumbar spine: no root compression.' is a normal study; with a finding beside it, the finding", () => {
+    check({
+      text: "A lumbar MRI showed mild multilevel spondylosis without root compression.",
+      has: [{ kind: "imaging", modality: "mri_spine", tags: ["normal"] }],
+    });
+    check({
+      text: "MRI lumbar spine: L5-S1 disc extrusion; no root compression at L4-5.",
+      has: [{ kind: "imaging", modality: "mri_spine", tags: ["disc_herniation"] }],
+      not: [{ kind: "imaging", tags: ["normal"] }],
+    });
+  });
+});

@@ -138,6 +138,8 @@ const NERVE_NAMED =
  */
 const BULGE = /\b(?:disc\s+)?bulg(?:e|es|ing)\b/gi;
 type Reported = ImagingTag | "nerve" | "bulge";
+const NO_ROOT_COMPRESSION =
+  /\b(?:no|without)\s+(?:evidence\s+of\s+)?(?:(?:nerve\s+)?root|neural|thecal sac)\s+(?:compression|impingement)\b/i;
 
 const REPORT_VERB =
   /\b(revealed|showed|shows|demonstrated|reported|confirmed|identified|found|noted|observed|as|with|was|were|is)\b/gi;
@@ -310,7 +312,10 @@ function readSegment(
           start: mod.index + plain.index,
           end: mod.index + plain.index + plain[0].length,
         });
-      if (found.length === 0 && negated > 0)
+      // "MRI lumbar spine: no root compression", "mild spondylosis without root compression": a
+      // spine study that reports nothing but that no root is compressed answers the question no.
+      const spared = found.length === 0 ? NO_ROOT_COMPRESSION.exec(segText) : null;
+      if ((found.length === 0 && negated > 0) || spared)
         found.push({ tag: "normal", start: mod.index, end: mod.index + mod[0].length });
     }
     found.sort((a, b) => a.start - b.start);
