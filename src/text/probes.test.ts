@@ -1893,3 +1893,25 @@ describe("a spine study that reports only that no root is compressed", () => {
     });
   });
 });
+
+describe("conduction prose: the fibular head as a site, and a latency called prolonged after it", () => {
+  it("'1.3 mV at the ankle and 0.5 mV above the fibular head, with conduction block' is the peroneal study's block", () => {
+    check({
+      text: "Nerve conduction studies: the left peroneal motor response at EDB was 1.3 mV at the ankle and 0.5 mV above the fibular head, with conduction block and a velocity of 28 m/s across the fibular head. The right peroneal distal motor latency was prolonged at 6.9 ms with a normal amplitude of 4.2 mV. Sural responses were low on both sides (4 uV), and the median distal motor latencies were prolonged bilaterally.",
+      has: [
+        {
+          kind: "ncs",
+          study: "peroneal_motor_edb",
+          side: "left",
+          result: "block",
+          segment: "fibular head",
+          amplitude: 1.3,
+          velocity: 28,
+        },
+        { kind: "ncs", study: "peroneal_motor_edb", side: "right", result: "prolonged", latency: 6.9 },
+        { kind: "ncs", study: "sural_sensory", result: "reduced" },
+      ],
+      not: [{ kind: "ncs", study: "sural_sensory", result: "prolonged" }],
+    });
+  });
+});

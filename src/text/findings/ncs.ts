@@ -94,6 +94,9 @@ const BLOCK = /\b(?:(?:partial |definite |probable )?conduction block|focal (?:c
 const SEGMENT =
   /\b(?:conduction block|focal (?:conduction )?slowing)\b[^.;]{0,30}?\b(?:across|at|around|over|through|between|below|above|proximal to|distal to)\s+(?:the\s+)?((?:left |right )?(?:fibular|peroneal) (?:head|neck)|knee|popliteal fossa|inguinal ligament|tarsal tunnel|ankle|thigh|hip|sciatic notch|[a-z]+ and (?:the )?[a-z]+)/i;
 
+const LATENCY_PROLONGED = /\blatenc(?:y|ies) (?:was|were|is|are) (?:\w+ )?prolonged/i;
+const OTHER_RESULT = /decreas|reduc|\blow\b|diminish|small|absent|slow|normal|preserved/i;
+
 function resultIn(raw: string): Result | undefined {
   const t = raw.replace(INTERPRETATION, "");
   const block = BLOCK.exec(t);
@@ -113,6 +116,10 @@ function resultIn(raw: string): Result | undefined {
   )
     return "absent";
   if (/prolonged (distal )?(motor |sensory )?latenc/i.test(t)) return "prolonged";
+  // The other order, "the distal motor latency was prolonged", when no other result comes first
+  // ("low (4 uV), and the median latencies were prolonged" is low).
+  const late = LATENCY_PROLONGED.exec(t);
+  if (late && !OTHER_RESULT.test(t.slice(0, late.index))) return "prolonged";
   if (/slow(ed|ing)|(reduced|decreased) (conduction )?velocit/i.test(t)) return "slowed";
   if (/decreas|reduc|\blow\b|diminish|small|attenuat|axonal|neuropathy|disturbance|impair/i.test(t))
     return "reduced";
@@ -135,9 +142,10 @@ function studyMentions(doc: Doc, u: Unit): Hit[] {
     const start = m.index;
     const end = m.index + m[0].length;
     if (hits.some((h) => start < h.end && h.start < end)) continue;
-    // "peroneal nerve palsy", "tibial neuropathy": a diagnosis or a territory, not a study.
+    // "peroneal nerve palsy", "tibial neuropathy": a diagnosis or a territory, not a study; "the
+    // fibular head", "the fibular neck": a stimulation site, not the nerve.
     if (
-      /^\s*(palsy|palsies|lesion|injury|entrapment|compression|neuropathy|mononeuropathy|territory|distribution|muscles?|innervated)\b/i.test(
+      /^\s*(palsy|palsies|lesion|injury|entrapment|compression|neuropathy|mononeuropathy|territory|distribution|muscles?|innervated|head|neck)\b/i.test(
         doc.text.slice(end, end + 20),
       )
     )
