@@ -1915,3 +1915,15 @@ describe("conduction prose: the fibular head as a site, and a latency called pro
     });
   });
 });
+
+describe("two readings of one study that disagree", () => {
+  it("a reduced reading and a block reading keep the finding, with a warning, instead of losing it", () => {
+    const r = extract(
+      "The left peroneal CMAP was reduced at 1.1 mV. The left peroneal motor study showed conduction block across the fibular head.",
+    );
+    expect(r.case.findings).toContainEqual(
+      expect.objectContaining({ kind: "ncs", study: "peroneal_motor_edb", side: "left", amplitude: 1.1 }),
+    );
+    expect(r.warnings.length).toBeGreaterThan(0);
+  });
+});
