@@ -1927,3 +1927,18 @@ describe("two readings of one study that disagree", () => {
     expect(r.warnings.length).toBeGreaterThan(0);
   });
 });
+
+describe("a grade for each side named after a movement", () => {
+  it("'Dorsiflexion was 2/5 on the left and 3/5 on the right' is two findings, one per side", () => {
+    check({
+      text: "Dorsiflexion was 2/5 on the left and 3/5 on the right; eversion was 3/5 on the left and 4/5 on the right.",
+      has: [
+        { kind: "strength", target: "ankle_dorsiflexion", side: "left", mrc: 2 },
+        { kind: "strength", target: "ankle_dorsiflexion", side: "right", mrc: 3 },
+        { kind: "strength", target: "ankle_eversion", side: "left", mrc: 3 },
+        { kind: "strength", target: "ankle_eversion", side: "right", mrc: 4 },
+      ],
+      not: [{ kind: "strength", target: "ankle_dorsiflexion", side: "right", mrc: 2 }],
+    });
+  });
+});
