@@ -5,7 +5,7 @@
  * study of the sentence before. Statements of a diagnosis ("diagnosed with a disc herniation based
  * on MRI") are history, not an imaging finding. One finding per study and side; tags merge.
  */
-import type { ImagingFinding, ImagingTag } from "../../case/schema.js";
+import { IMAGING_TAGS, type ImagingFinding, type ImagingTag } from "../../case/schema.js";
 import { type Doc, LABEL, matches } from "../doc.js";
 import { isNegated } from "../negation.js";
 import type { Unit } from "../sentences.js";
@@ -366,21 +366,21 @@ function readSegment(
  * L3-4."). A normal, a mass, a haematoma or a fracture may be a clinical word too, and "normal"
  * may speak of another organ ("Cervical cord and brain normal"): those need the study named.
  */
-const IMAGING_ONLY = new Set<Reported>([
-  "disc_herniation",
-  "foraminal_stenosis",
-  "lateral_recess_stenosis",
-  "canal_stenosis",
-  "spondylolisthesis",
-  "synovial_cyst",
-  "root_enhancement",
-  "plexus_enlargement",
-  "plexus_enhancement",
-  "nerve_enlargement",
-  "cord_signal_change",
-  "muscle_edema",
-  "muscle_fatty_change",
-]);
+const IMAGING_ONLY: ReadonlySet<Reported> = new Set(
+  IMAGING_TAGS.filter(
+    (t) =>
+      ![
+        "normal",
+        "mass",
+        "hematoma",
+        "muscle_hypertrophy",
+        "brain_lesion",
+        "joint_disease",
+        "fracture",
+        "arterial_occlusion",
+      ].includes(t),
+  ),
+);
 
 /**
  * Whether a sentence that names no study reports a finding of the study before it: as the subject
