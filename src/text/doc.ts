@@ -27,6 +27,14 @@ const LEAD_SIDE =
 const ELECTRODIAGNOSTIC =
   /\d\s*(?:mV|uV|µV|m\/s|ms)\b|\b(?:CMAPs?|SNAPs?|F[- ]waves?|H[- ]reflex\w*|fibrillations?|MUAPs?|MUPs?|recruitment|conduction)\b/i;
 
+/** How a line under a side label is written: a bulleted item, a labelled line, or plain text. */
+type LineForm = "bullet" | "label" | "plain";
+const BULLET = /^\s*(?:[-\u2013\u2022*\u25aa\u25e6\u00b7]|\d{1,2}[.)])\s/;
+/** A line that opens with a label: "Reflexes:", "Power:", "MRI L-spine:". */
+export const LABEL = /^\s*[A-Za-z][A-Za-z /&]{1,30}:/;
+const lineForm = (line: string): LineForm =>
+  BULLET.test(line) ? "bullet" : LABEL.test(line) ? "label" : "plain";
+
 export interface Draft {
   finding: Finding;
   /** Normalised-text spans the finding was read from. */
@@ -72,22 +80,39 @@ export class Doc {
   }
 
   /**
-   * A side label alone on its line sets the side of the units after it until the next heading,
-   * side label or blank-line block; a label starting a line ("LLE: TA 4/5 ...") sets it for its
-   * own unit and those after it until the next label of any kind ("Reflexes:").
+   * A side label heads a section, and its side ends where the section ends (notes are sections
+   * under labelled headers, each with a start and an end boundary: SecTag, Denny 2009; a ConText
+   * scope ends at a section boundary, Harkema 2009; `TEXT_SOURCES`): at the next heading or side
+   * label, at a blank line, and
+   * - a label starting a line ("LLE: TA 4/5, EHL 2/5.") at the end of that line, or at the next
+   *   label of any kind in a paragraph of prose ("Left leg: ... Lumbar spine: ...");
+   * - a label alone on its line ("RIGHT LEG:") at the first line not written like the lines under
+   *   it: the end of its bulleted list ("- TA 3/5" ... then "Reflexes: ..."), the first unlabelled
+   *   line after labelled ones ("Power: ..." ... then "SLR neg bilat."), or the first label after
+   *   plain lines.
    */
   private findHeaders(): void {
     let side: Side | undefined;
     let alone = false;
+    let form: LineForm | undefined;
+    let inProse = false;
     let block = -1;
     for (const u of this.units) {
-      if (u.block !== block) side = undefined;
+      if (u.block !== block || u.afterBlank) side = undefined;
       block = u.block;
       const h = headerSide(u.text);
       if (h) {
         side = h.side;
         alone = h.alone;
-      } else if (!alone && /^\s*[A-Za-z][A-Za-z /&]{1,30}:/.test(u.text)) side = undefined;
+        inProse = !u.opensLine;
+        form = undefined;
+      } else if (side && !alone) {
+        if (u.opensLine || inProse || LABEL.test(u.text)) side = undefined;
+      } else if (side && u.opensLine) {
+        const f = lineForm(u.text);
+        if (form !== undefined && f !== form) side = undefined;
+        form ??= f;
+      }
       if (side) this.headers.set(u, side);
       else {
         // "In the left leg tone was increased; hip flexion was 4/5", "Neuro, R leg: ankle DF 2/5;

@@ -217,7 +217,12 @@ export function sideFor(
   // Just before the phrase (or its list), in the clause.
   const pre = usable.filter((m) => m.end <= headStart && m.start >= clause.from && !m.post);
   const closest = pre[pre.length - 1];
-  if (closest && headStart - closest.end <= 60) return resolve(closest);
+  if (closest && headStart - closest.end <= 60) {
+    // "left ankle dorsiflexion 4+/5, hip flexion 4+/5 bilaterally": a side written after the phrase
+    // in its own item of a comma list is the item's; the one before belongs to an earlier item.
+    const own = ownItemSide(text, start, end, clause, usable);
+    return resolve(own && own.start > closest.end && commaBetween(text, closest.end, start) ? own : closest);
+  }
   // After the phrase, in the clause.
   const post = usable.find((m) => m.start >= end && m.end <= clause.to);
   if (post) return resolve(post);
@@ -229,6 +234,21 @@ export function sideFor(
   if (inSentence.size === 1) return [...inSentence][0];
   return undefined;
 }
+
+/** A side written after [start, end) before the next comma of its clause. */
+function ownItemSide(
+  text: string,
+  start: number,
+  end: number,
+  clause: { from: number; to: number },
+  mentions: SideMention[],
+): SideMention | undefined {
+  const comma = text.indexOf(",", end);
+  const itemEnd = comma >= 0 && comma < clause.to ? comma : clause.to;
+  return mentions.find((m) => m.start >= end && m.end <= itemEnd && m.post && m.start > start);
+}
+
+const commaBetween = (text: string, from: number, to: number): boolean => text.slice(from, to).includes(",");
 
 /** The stretch between the semicolons around `at`, searched at most 600 characters each way. */
 function semicolonPart(text: string, at: number, from: number, to: number): { from: number; to: number } {

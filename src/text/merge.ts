@@ -143,6 +143,12 @@ function fold(first: Draft, d: Draft): Conflict | undefined {
           spans: [...first.spans, ...d.spans],
         };
     }
+    // A segment belongs to a block (FORMAT v1.1): kept beside another result the finding would be
+    // invalid and lost ("reduced at 1.1 mV", then "conduction block across the fibular head").
+    if (first.finding.kind === "ncs" && a.result !== "block") {
+      delete a.segment;
+      delete a.segmentSites;
+    }
     first.spans.push(...d.spans);
     first.confidence = Math.max(first.confidence, d.confidence);
     return conflict;

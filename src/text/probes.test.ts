@@ -1618,3 +1618,327 @@ describe("a sentence dated to an earlier visit", () => {
     });
   });
 });
+
+describe("a side label's section ends where the section ends", () => {
+  it("after a bulleted list under 'LEFT LEG:', a labelled line and the sentences after it have no side of the label", () => {
+    check({
+      text: "RIGHT LEG:\n- TA 3/5, EHL 3/5\n- decreased PP dorsum of foot\nLEFT LEG:\n- strength 5/5 throughout\nReflexes: KJ 2+ bilat; plantars downgoing.\nSLR negative. No paraspinal tenderness.",
+      has: [
+        { kind: "strength", target: "tibialis_anterior", mrc: 3, side: "right" },
+        { kind: "strength", target: "others", mrc: 5, side: "left" },
+        { kind: "reflex", reflex: "plantar", grade: "flexor", side: "bilateral" },
+      ],
+      not: [
+        { kind: "reflex", reflex: "plantar", side: "left" },
+        { kind: "sign", sign: "straight_leg_raise", side: "left" },
+        { kind: "sign", sign: "tenderness", side: "left" },
+      ],
+    });
+  });
+  it("each item of the list keeps the label's side, a second sentence of an item too", () => {
+    check({
+      text: "LEFT LEG:\n- TA 3/5. EHL 4/5.\n- ankle jerk absent\n",
+      has: [
+        { kind: "strength", target: "tibialis_anterior", mrc: 3, side: "left" },
+        { kind: "strength", target: "extensor_hallucis_longus", mrc: 4, side: "left" },
+        { kind: "reflex", reflex: "achilles", grade: "absent", side: "left" },
+      ],
+    });
+  });
+  it("a label opening a line ('RLE: 5/5.') reaches the end of its line, not the next line", () => {
+    check({
+      text: "LLE: TA 3/5, EHL 3/5.\nRLE: 5/5.\nAnkle jerks absent.",
+      has: [
+        { kind: "strength", target: "others", mrc: 5, side: "right" },
+        { kind: "reflex", reflex: "achilles", grade: "absent", side: "bilateral" },
+      ],
+      not: [{ kind: "reflex", reflex: "achilles", side: "right" }],
+    });
+  });
+  it("after labelled lines under 'RIGHT LEG', an unlabelled line is no longer the right leg's", () => {
+    check({
+      text: "RIGHT LEG:\nPower: TA 4/5.\nReflexes: ankle jerk absent.\nPlantars flexor. SLR negative.",
+      has: [
+        { kind: "strength", target: "tibialis_anterior", mrc: 4, side: "right" },
+        { kind: "reflex", reflex: "achilles", grade: "absent", side: "right" },
+        { kind: "reflex", reflex: "plantar", grade: "flexor", side: "bilateral" },
+      ],
+      not: [{ kind: "reflex", reflex: "plantar", side: "right" }],
+    });
+  });
+});
+
+describe("late responses on their own labelled line", () => {
+  it("'F-waves: L peroneal absent. L tibial 49.2 ms (normal).' is two F waves, each with its side", () => {
+    check({
+      text: "NCS: L sural 14 uV.\nF-waves: L peroneal absent. L tibial 49.2 ms (normal).\nL tibial motor 9.8 mV.",
+      has: [
+        { kind: "ncs", study: "peroneal_f_wave", side: "left", result: "absent" },
+        { kind: "ncs", study: "tibial_f_wave", side: "left", result: "normal", latency: 49.2 },
+        { kind: "ncs", study: "tibial_motor_ah", side: "left", amplitude: 9.8 },
+      ],
+      not: [{ kind: "ncs", study: "tibial_motor_ah", latency: 49.2 }],
+    });
+  });
+  it("under an 'F waves' section a nerve's line is its F wave, judged by its latency", () => {
+    check({
+      text: "F waves:\nR tibial 62.1 ms\nL tibial 50.3 ms\nSensory: reduced pinprick over the dorsum of the left foot.",
+      has: [
+        { kind: "ncs", study: "tibial_f_wave", side: "right", result: "prolonged", latency: 62.1 },
+        { kind: "ncs", study: "tibial_f_wave", side: "left", result: "normal", latency: 50.3 },
+      ],
+      not: [{ kind: "ncs", study: "tibial_motor_ah" }],
+    });
+  });
+});
+
+describe("denervation as the AANEM-IFCN glossary means it", () => {
+  it("active denervation is fibrillations; chronic denervation and chronic neurogenic changes are motor units", () => {
+    check({
+      text: "Needle EMG: chronic denervation in the left gastrocnemius. Active and chronic denervation in the left EHL. Acute-on-chronic neurogenic changes in the left soleus. Denervation potentials in the left peroneus longus.",
+      has: [
+        { kind: "emg", muscle: "gastrocnemius_medial_head", side: "left", muap: "neurogenic" },
+        {
+          kind: "emg",
+          muscle: "extensor_hallucis_longus",
+          side: "left",
+          spontaneous: "fibrillations",
+          muap: "neurogenic",
+        },
+        { kind: "emg", muscle: "soleus", side: "left", spontaneous: "fibrillations", muap: "neurogenic" },
+        { kind: "emg", muscle: "peroneus_longus", side: "left", spontaneous: "fibrillations" },
+      ],
+      not: [{ kind: "emg", muscle: "gastrocnemius_medial_head", spontaneous: "fibrillations" }],
+    });
+  });
+  it("'no active denervation in the TA' is no spontaneous activity, not fibrillations", () => {
+    check({
+      text: "Needle EMG: no active denervation in the left tibialis anterior.",
+      has: [{ kind: "emg", muscle: "tibialis_anterior", side: "left", spontaneous: "none" }],
+      not: [{ kind: "emg", muscle: "tibialis_anterior", spontaneous: "fibrillations" }],
+    });
+  });
+  it("denervation in muscles not named is not read", () => {
+    check({
+      text: "Needle EMG of the affected muscles showed profuse denervation potentials.",
+      has: [],
+      not: [{ kind: "emg" }],
+    });
+  });
+});
+
+describe("imaging described across sentences", () => {
+  it("a sentence of imaging words straight after a study's report is that study's ('Mild stenosis at L3-4.')", () => {
+    check({
+      text: "MRI L-spine (last week): severe central and bilateral lateral recess stenosis at L4-5 with a grade 1 spondylolisthesis. Mild stenosis at L3-4.",
+      has: [
+        {
+          kind: "imaging",
+          modality: "mri_spine",
+          level: "L4-L5",
+          tags: ["canal_stenosis", "lateral_recess_stenosis", "spondylolisthesis"],
+        },
+        { kind: "imaging", modality: "mri_spine", level: "L3-L4", tags: ["canal_stenosis"] },
+      ],
+    });
+  });
+  it("after a blank line, or another sentence between, a sentence of imaging words is not the study's", () => {
+    check({
+      text: "MRI lumbar spine showed a disc protrusion at L4-5.\n\nMild stenosis at L3-4.",
+      has: [{ kind: "imaging", modality: "mri_spine", level: "L4-L5", tags: ["disc_herniation"] }],
+      not: [{ kind: "imaging", level: "L3-L4" }],
+    });
+    check({
+      text: "MRI lumbar spine showed a disc protrusion at L4-5. She was referred to physiotherapy. Mild stenosis at L3-4.",
+      has: [{ kind: "imaging", modality: "mri_spine", level: "L4-L5" }],
+      not: [{ kind: "imaging", level: "L3-L4" }],
+    });
+  });
+  it("'increased T2 signal' in named muscles is muscle oedema", () => {
+    check({
+      text: "MRI of the right leg showed normal tibial nerves, with increased T2 signal in the soleus and medial gastrocnemius.",
+      has: [{ kind: "imaging", modality: "mri_limb", side: "right", tags: ["muscle_edema"] }],
+    });
+  });
+});
+
+describe("needle reports as muscle-labelled lines and terse normals", () => {
+  it("each line labelled with a muscle is that muscle's, past its ';', and 'Muscle: normal.' goes on with the examination", () => {
+    check({
+      text: "Needle EMG (left)\nAbductor hallucis: fibrillations and positive sharp waves (1+); large motor units, reduced recruitment.\nAbductor digiti minimi (foot): fibrillations (1+); reduced recruitment.\nExtensor digitorum brevis: normal.\nTibialis posterior: normal.",
+      has: [
+        {
+          kind: "emg",
+          muscle: "abductor_hallucis",
+          side: "left",
+          spontaneous: "fibrillations",
+          muap: "neurogenic",
+          recruitment: "reduced",
+        },
+        { kind: "emg", muscle: "abductor_digiti_minimi_pedis", side: "left", recruitment: "reduced" },
+        {
+          kind: "emg",
+          muscle: "extensor_digitorum_brevis",
+          side: "left",
+          spontaneous: "none",
+          muap: "normal",
+        },
+        { kind: "emg", muscle: "tibialis_posterior", side: "left", spontaneous: "none", muap: "normal" },
+      ],
+    });
+  });
+  it("'R TA and R med gastroc normal.' after a needle sentence is their needle examination", () => {
+    check({
+      text: "EMG today: R vastus lateralis - fibs 1+, short-duration low-amplitude polyphasic MUAPs. R TA and R med gastroc normal.",
+      has: [
+        { kind: "emg", muscle: "tibialis_anterior", side: "right", spontaneous: "none", muap: "normal" },
+        { kind: "emg", muscle: "gastrocnemius_medial_head", side: "right", spontaneous: "none" },
+      ],
+    });
+  });
+  it("a muscle called normal with no needle examination before it is not a needle finding", () => {
+    check({
+      text: "Exam: gait steady.\nTibialis anterior: normal.\nEMG: left vastus lateralis fibrillations. Gait normal.",
+      has: [{ kind: "emg", muscle: "vastus_lateralis", spontaneous: "fibrillations" }],
+      not: [{ kind: "emg", muscle: "tibialis_anterior" }],
+    });
+  });
+});
+
+describe("a side written after an item of a list is the item's", () => {
+  it("'left ankle dorsiflexion 4+/5, hip flexion 4+/5 bilaterally': hip flexion is both legs", () => {
+    check({
+      text: "Power: right ankle dorsiflexion 3/5, left ankle dorsiflexion 4+/5, hip flexion 4+/5 bilaterally.",
+      has: [
+        { kind: "strength", target: "ankle_dorsiflexion", side: "left", mrc: "4+" },
+        { kind: "strength", target: "hip_flexion", side: "bilateral", mrc: "4+" },
+      ],
+      not: [{ kind: "strength", target: "hip_flexion", side: "left" }],
+    });
+  });
+  it("a list sharing one side before it keeps it ('left TA 4/5, EHL 3/5')", () => {
+    check({
+      text: "Strength: left TA 4/5, EHL 3/5.",
+      has: [
+        { kind: "strength", target: "tibialis_anterior", side: "left", mrc: 4 },
+        { kind: "strength", target: "extensor_hallucis_longus", side: "left", mrc: 3 },
+      ],
+    });
+  });
+});
+
+describe("a stocking's upper level", () => {
+  it("'reduced in the left leg below mid-calf' is the leg and foot skin below it; 'below the ankles' the foot only", () => {
+    check({
+      text: "Proprioception and pain sensation were reduced in the left leg below mid-calf.",
+      has: [
+        { kind: "sensory", region: "leg_anterolateral", side: "left", change: "reduced" },
+        { kind: "sensory", region: "foot_dorsum", side: "left", change: "reduced" },
+        { kind: "sensory", region: "sole_medial", side: "left", change: "reduced" },
+      ],
+    });
+    check({
+      text: "Pinprick was reduced below the ankles bilaterally.",
+      has: [{ kind: "sensory", region: "foot_dorsum", side: "bilateral", change: "reduced" }],
+      not: [{ kind: "sensory", region: "leg_medial" }],
+    });
+  });
+});
+
+describe("a label inside a paragraph of prose, and a named reflex's plural", () => {
+  it("'Left leg: ...' in running prose reaches its own sentence, not the next", () => {
+    check({
+      text: "On examination the gait was normal. Left leg: no swelling, bruising or tenderness. Ankle jerks were absent. Lumbar spine: no tenderness.",
+      has: [{ kind: "reflex", reflex: "achilles", grade: "absent", side: "bilateral" }],
+      not: [{ kind: "reflex", reflex: "achilles", side: "left" }],
+    });
+  });
+  it("'Patellar reflexes were 2+ and symmetric' is the knee jerks, not every reflex", () => {
+    check({
+      text: "Patellar reflexes were 2+ and symmetric.",
+      has: [{ kind: "reflex", reflex: "patellar", grade: "normal", side: "bilateral" }],
+      not: [{ kind: "reflex", reflex: "others" }],
+    });
+  });
+});
+
+describe("a disc bulge is not a herniation", () => {
+  it("'small L4-5 disc bulge, no root compression' is kept untagged; a bulge beside a stenosis adds no herniation", () => {
+    check({
+      text: "MRI L-spine: small L4-5 disc bulge, no root compression.",
+      has: [{ kind: "imaging", modality: "mri_spine", level: "L4-L5", tags: [] }],
+      not: [{ kind: "imaging", tags: ["disc_herniation"] }],
+    });
+    check({
+      text: "MRI L-spine: mild L3-4 disc bulge with mild L foraminal narrowing; no nerve root compression.",
+      has: [{ kind: "imaging", modality: "mri_spine", tags: ["foraminal_stenosis"], side: "left" }],
+    });
+    check({
+      text: "MRI L-spine: L4-5 disc protrusion compressing the L5 root.",
+      has: [{ kind: "imaging", modality: "mri_spine", tags: ["disc_herniation"] }],
+    });
+  });
+});
+
+describe("a spine study that reports only that no root is compressed", () => {
+  it("'MRI lumbar spine: no root compression.' is a normal study; with a finding beside it, the finding", () => {
+    check({
+      text: "A lumbar MRI showed mild multilevel spondylosis without root compression.",
+      has: [{ kind: "imaging", modality: "mri_spine", tags: ["normal"] }],
+    });
+    check({
+      text: "MRI lumbar spine: L5-S1 disc extrusion; no root compression at L4-5.",
+      has: [{ kind: "imaging", modality: "mri_spine", tags: ["disc_herniation"] }],
+      not: [{ kind: "imaging", tags: ["normal"] }],
+    });
+  });
+});
+
+describe("conduction prose: the fibular head as a site, and a latency called prolonged after it", () => {
+  it("'1.3 mV at the ankle and 0.5 mV above the fibular head, with conduction block' is the peroneal study's block", () => {
+    check({
+      text: "Nerve conduction studies: the left peroneal motor response at EDB was 1.3 mV at the ankle and 0.5 mV above the fibular head, with conduction block and a velocity of 28 m/s across the fibular head. The right peroneal distal motor latency was prolonged at 6.9 ms with a normal amplitude of 4.2 mV. Sural responses were low on both sides (4 uV), and the median distal motor latencies were prolonged bilaterally.",
+      has: [
+        {
+          kind: "ncs",
+          study: "peroneal_motor_edb",
+          side: "left",
+          result: "block",
+          segment: "fibular head",
+          amplitude: 1.3,
+          velocity: 28,
+        },
+        { kind: "ncs", study: "peroneal_motor_edb", side: "right", result: "prolonged", latency: 6.9 },
+        { kind: "ncs", study: "sural_sensory", result: "reduced" },
+      ],
+      not: [{ kind: "ncs", study: "sural_sensory", result: "prolonged" }],
+    });
+  });
+});
+
+describe("two readings of one study that disagree", () => {
+  it("a reduced reading and a block reading keep the finding, with a warning, instead of losing it", () => {
+    const r = extract(
+      "The left peroneal CMAP was reduced at 1.1 mV. The left peroneal motor study showed conduction block across the fibular head.",
+    );
+    expect(r.case.findings).toContainEqual(
+      expect.objectContaining({ kind: "ncs", study: "peroneal_motor_edb", side: "left", amplitude: 1.1 }),
+    );
+    expect(r.warnings.length).toBeGreaterThan(0);
+  });
+});
+
+describe("a grade for each side named after a movement", () => {
+  it("'Dorsiflexion was 2/5 on the left and 3/5 on the right' is two findings, one per side", () => {
+    check({
+      text: "Dorsiflexion was 2/5 on the left and 3/5 on the right; eversion was 3/5 on the left and 4/5 on the right.",
+      has: [
+        { kind: "strength", target: "ankle_dorsiflexion", side: "left", mrc: 2 },
+        { kind: "strength", target: "ankle_dorsiflexion", side: "right", mrc: 3 },
+        { kind: "strength", target: "ankle_eversion", side: "left", mrc: 3 },
+        { kind: "strength", target: "ankle_eversion", side: "right", mrc: 4 },
+      ],
+      not: [{ kind: "strength", target: "ankle_dorsiflexion", side: "right", mrc: 2 }],
+    });
+  });
+});

@@ -41,6 +41,10 @@ export interface Unit {
    * feels there (numbness, tingling, a foot drop, a weak leg) is a symptom, not a finding.
    */
   complaint: boolean;
+  /** The unit starts a line of the note (not the second sentence of a line). */
+  opensLine: boolean;
+  /** A blank line stands between the unit and the one before it. */
+  afterBlank: boolean;
 }
 
 const CONCLUSION_HEADINGS =
@@ -84,14 +88,23 @@ const blankBetween = (text: string, prev: Unit | undefined, u: Unit): boolean =>
  * Marks the complaint units: from a complaint heading or label to the next heading or label, or
  * the end of the label's paragraph.
  */
-function markComplaints(units: Unit[], complaintBlocks: Set<number>, text: string): void {
+function markComplaints(units: Unit[], complaintBlocks: Set<number>): void {
   let labelled = -1;
-  let prev: Unit | undefined;
   for (const u of units) {
     if (COMPLAINT_LABEL.test(u.text)) labelled = u.block;
-    else if (OTHER_LABEL.test(u.text) || u.block !== labelled || blankBetween(text, prev, u)) labelled = -1;
-    prev = u;
+    else if (OTHER_LABEL.test(u.text) || u.block !== labelled || u.afterBlank) labelled = -1;
     u.complaint = !u.row && (complaintBlocks.has(u.block) || labelled === u.block);
+  }
+}
+
+/** Marks the units that open a line of the note, and those after a blank line. */
+function markLines(units: Unit[], text: string): void {
+  let prev: Unit | undefined;
+  for (const u of units) {
+    const gap = text.slice(prev?.end ?? 0, u.start);
+    u.opensLine = prev === undefined || gap.includes("\n");
+    u.afterBlank = blankBetween(text, prev, u);
+    prev = u;
   }
 }
 
@@ -99,13 +112,11 @@ function markComplaints(units: Unit[], complaintBlocks: Set<number>, text: strin
  * Marks the conclusion units: from a conclusion heading or label to the next heading or label, or
  * the end of the label's paragraph ("Diagnosis: CIDP\n\nThank you for ...").
  */
-function markConclusions(units: Unit[], conclusionBlocks: Set<number>, text: string): void {
+function markConclusions(units: Unit[], conclusionBlocks: Set<number>): void {
   let labelled = -1;
-  let prev: Unit | undefined;
   for (const u of units) {
     if (CONCLUSION_LABEL.test(u.text)) labelled = u.block;
-    else if (OTHER_LABEL.test(u.text) || u.block !== labelled || blankBetween(text, prev, u)) labelled = -1;
-    prev = u;
+    else if (OTHER_LABEL.test(u.text) || u.block !== labelled || u.afterBlank) labelled = -1;
     u.conclusion =
       !u.row && (conclusionBlocks.has(u.block) || labelled === u.block || NAMES_DIAGNOSIS.test(u.text));
   }
@@ -285,8 +296,9 @@ export function segment(text: string, isRow: (line: string, start: number) => bo
     lastEnded = /[.!?:]["')\]]*$/.test(trimmed);
   }
   flush();
-  markConclusions(units, conclusionBlocks, text);
-  markComplaints(units, complaintBlocks, text);
+  markLines(units, text);
+  markConclusions(units, conclusionBlocks);
+  markComplaints(units, complaintBlocks);
   markCausalOperation(units);
   return units;
 }
@@ -313,6 +325,8 @@ function unit(
     block,
     conclusion: false,
     complaint: false,
+    opensLine: false,
+    afterBlank: false,
   };
 }
 

@@ -31,6 +31,34 @@ export const TEXT_SOURCES = {
     published: "AMIA Annual Symposium Proceedings 2021:438-447 (ConText rules in medspacy/context)",
     url: "https://github.com/medspacy/medspacy",
   },
+  denny2009: {
+    title: "Evaluation of a method to identify and categorize section headers in clinical documents (SecTag)",
+    authors: "Denny JC, Spickard A 3rd, Johnson KB, Peterson NB, Peterson JF, Miller RA",
+    year: 2009,
+    published: "Journal of the American Medical Informatics Association 16(6):806-815",
+    url: "https://doi.org/10.1197/jamia.M3037",
+  },
+  dengler2020: {
+    title: "AANEM-IFCN glossary of terms in neuromuscular electrodiagnostic medicine and ultrasound",
+    authors: "Dengler R, de Carvalho M, Shahrizaila N, et al.",
+    year: 2020,
+    published: "Muscle & Nerve 62(1):10-12 (the glossary itself online; also Clinical Neurophysiology 2020)",
+    url: "https://doi.org/10.1002/mus.26868",
+  },
+  ginsberg2020: {
+    title: "Using and interpreting electrodiagnostic tests (glossary of common electrodiagnostic terms)",
+    authors: "Ginsberg MR, Morren JA, Levin KH",
+    year: 2020,
+    published: "Cleveland Clinic Journal of Medicine 87(11):671-682",
+    url: "https://www.ccjm.org/content/87/11/671",
+  },
+  fardon2014: {
+    title:
+      "Lumbar disc nomenclature: version 2.0. Recommendations of the combined task forces of the North American Spine Society, the American Society of Spine Radiology and the American Society of Neuroradiology",
+    authors: "Fardon DF, Williams AL, Dohring EJ, Murtagh FR, Gabriel Rothman SL, Sze GK",
+    year: 2014,
+    published: "The Spine Journal 14(11):2525-2545",
+  },
   deville2000: {
     title: "The test of Lasegue: systematic review of the accuracy in diagnosing herniated discs",
     authors: "Deville WL, van der Windt DA, Dzaferagic A, Bezemer PD, Bouter LM",

@@ -16,22 +16,36 @@ import { labelledCells } from "./emg-table.js";
 import { paraspinalIds, readRow } from "./tables.js";
 
 const CUE =
-  /\b(EMG|electromyograph\w*|needle|denervation|fibrillations?|fibs|positive sharp|PSWs?|MUAPs?|MUPs?|motor unit|recruitment|CRDs?|complex repetitive|myokymi\w*|fasciculation potentials|insertional)\b/i;
+  /\b(EMG|electromyograph\w*|needle|denervation|neurogenic changes|fibrillations?|fibs|positive sharp|PSWs?|MUAPs?|MUPs?|motor unit|recruitment|CRDs?|complex repetitive|myokymi\w*|fasciculation potentials|insertional)\b/i;
 
 type Features = Omit<EmgFinding, "kind" | "muscle" | "side">;
 
+/**
+ * Denervation as the AANEM-IFCN glossary means it (Dengler 2020; Ginsberg 2020's glossary): active,
+ * acute or ongoing denervation ("denervation potentials", "denervation changes", "acute neurogenic
+ * changes") is fibrillation potentials and positive sharp waves; chronic denervation, chronic
+ * neurogenic changes and reinnervation are changes of the motor units (large, long, polyphasic,
+ * with reduced recruitment). "Acute-on-chronic" and "active and chronic" are both.
+ */
+const CHRONIC =
+  /\bchronic\s+(?:partial\s+)?(?:denervation|neurogenic|reinnervation)(?:\s+(?:changes?|features|pattern))?/gi;
+const ACTIVE =
+  /\b(?:active|acute|ongoing|subacute)(?:[\s-]+(?:and|on|or|&|\/)[\s-]+chronic)?\s+(?:denervation|neurogenic\s+changes?)/gi;
+const CHRONIC_ONE = new RegExp(CHRONIC.source, "i");
+const ACTIVE_ONE = new RegExp(ACTIVE.source, "i");
+const NO_SPONTANEOUS =
+  /\b(?:no|without)\s+(?:(?:evidence|signs?)\s+of\s+)?(?:(?:abnormal|active|acute|ongoing|current)\s+)?(?:spontaneous|fibrillation|denervation)/i;
+
 function features(t: string): Features {
   const f: Features = {};
-  if (
-    /\bno (abnormal )?spontaneous|no (fibrillation|denervation)|without (fibrillation|denervation|spontaneous)/i.test(
-      t,
-    )
-  )
-    f.spontaneous = "none";
+  const chronic = CHRONIC_ONE.test(t);
+  const active = ACTIVE_ONE.test(t);
+  // What is left once the phrases of active and chronic denervation are read.
+  const rest = chronic || active ? t.replace(ACTIVE, " ").replace(CHRONIC, " ") : t;
+  if (NO_SPONTANEOUS.test(t)) f.spontaneous = "none";
   else if (
-    /(active |acute |ongoing )?denervation|fibrillat\w*|positive sharp|\bPSWs?\b|\bfibs\b|spontaneous activity|F&P/i.test(
-      t,
-    )
+    active ||
+    /denervation|fibrillat\w*|positive sharp|\bPSWs?\b|\bfibs\b|spontaneous activity|F&P/i.test(rest)
   )
     f.spontaneous = "fibrillations";
   else if (/\bCRDs?\b|complex repetitive/i.test(t)) f.spontaneous = "crd";
@@ -55,12 +69,13 @@ function features(t: string): Features {
   )
     f.muap = "myopathic";
   else if (
-    /(large|long[- ]duration|polyphasic|high[- ]amplitude|neurogenic|reinnervat\w*)[\s,]*(\w+[\s,]+){0,3}(MUAPs?|MUPs?|(?:motor )?units?|potentials)|chronic neurogenic|reinnervation/i.test(
-      t,
+    chronic ||
+    /(large|long[- ]duration|polyphasic|high[- ]amplitude|neurogenic|reinnervat\w*)[\s,]*(\w+[\s,]+){0,3}(MUAPs?|MUPs?|(?:motor )?units?|potentials)|reinnervation/i.test(
+      rest,
     )
   )
     f.muap = "neurogenic";
-  else if (/\bneurogenic (?:changes?|pattern|features|findings)\b/i.test(t)) f.muap = "neurogenic";
+  else if (/\bneurogenic (?:changes?|pattern|features|findings)\b/i.test(rest)) f.muap = "neurogenic";
   else if (
     /(small|short[- ]duration|myopathic)\s*(\w+\s+){0,3}(MUAPs?|MUPs?|(?:motor )?units?|potentials)/i.test(t)
   )
@@ -129,14 +144,19 @@ export function readEmg(doc: Doc, done: ReadonlySet<Unit> = new Set()): void {
       readEmgRow(doc, u, tableSide);
       continue;
     }
+    const labelled = muscleLabel(doc, u);
     const carried =
-      u.start - needleEnd <= 1 && CARRIED.test(u.text) && !NOT_NEEDLE.test(u.text) && !LABEL.test(u.text);
+      u.start - needleEnd <= 1 &&
+      !NOT_NEEDLE.test(u.text) &&
+      (labelled || ((CARRIED.test(u.text) || TERSE_NORMAL.test(u.text)) && !LABEL.test(u.text)));
     if (!CUE.test(u.text) && !carried) {
       needleEnd = -2;
       continue;
     }
     let needle = carried;
-    for (const c of clauses(doc, u)) {
+    // "Abductor hallucis: fibrillations (1+); large motor units, reduced recruitment": the muscle
+    // that labels a line is the subject of the whole line, past its ";".
+    for (const c of labelled ? [{ start: u.start, end: u.end }] : clauses(doc, u)) {
       needle ||= CUE.test(doc.text.slice(c.start, c.end));
       if (needle) readEmgClause(doc, u, c);
     }
@@ -153,6 +173,22 @@ export function readEmg(doc: Doc, done: ReadonlySet<Unit> = new Set()): void {
 const CARRIED =
   /\b(?:(?:were|are|was|is)\s+(?:all\s+)?(?:also\s+)?(?:normal|unremarkable|spared)|as\s+(?:are|were)\b)/i;
 const LABEL = /^\s*[A-Za-z][A-Za-z /&()]{1,30}:/;
+/** A terse note drops the verb: "R TA and R med gastroc normal." */
+const TERSE_NORMAL = /\b(?:normal|unremarkable)\s*\.?\s*$/i;
+
+/**
+ * A line labelled with a muscle, as needle reports list them ("Abductor hallucis: fibrillations
+ * (1+); large motor units", "Extensor digitorum brevis: normal."): the label names one muscle,
+ * with at most a side or a qualifier in brackets beside it.
+ */
+function muscleLabel(doc: Doc, u: Unit): boolean {
+  const m = LABEL.exec(u.text);
+  if (!m) return false;
+  const label = m[0].slice(0, -1);
+  const muscle = doc.vocab.leading(label, ["muscle"]);
+  if (!muscle) return false;
+  return /^[\s)]*(?:\([^)]*\))?[\s)]*$/.test(label.slice(muscle.end));
+}
 const NOT_NEEDLE =
   /\b(power|strength|MRC|\d\s*\/\s*5|tone|bulk|wast\w*|reflex\w*|jerks?|sensation|sensory|touch|pinprick|vibration|tender\w*|CMAPs?|SNAPs?|conduction|MRI|CT|X-?ray)\b/i;
 
@@ -187,7 +223,8 @@ function atRestOnly(id: string, f: Features): Features {
 }
 
 /** "Quiet", "normal", "silent": a muscle at rest without spontaneous activity. */
-const AT_REST_NORMAL = /^\s*(?:(?:was|were|is|are)\s+)?(?:normal|quiet|silent|unremarkable|spared|clean)\b/i;
+const AT_REST_NORMAL =
+  /^\s*:?\s*(?:(?:was|were|is|are)\s+)?(?:normal|quiet|silent|unremarkable|spared|clean)\b/i;
 
 /**
  * A muscle named as the recording site of a conduction study ("peroneal CMAP recording EDB",

@@ -5,8 +5,8 @@
  * study of the sentence before. Statements of a diagnosis ("diagnosed with a disc herniation based
  * on MRI") are history, not an imaging finding. One finding per study and side; tags merge.
  */
-import type { ImagingFinding, ImagingTag } from "../../case/schema.js";
-import { type Doc, matches } from "../doc.js";
+import { IMAGING_TAGS, type ImagingFinding, type ImagingTag } from "../../case/schema.js";
+import { type Doc, LABEL, matches } from "../doc.js";
 import { isNegated } from "../negation.js";
 import type { Unit } from "../sentences.js";
 
@@ -16,9 +16,37 @@ const MODALITY =
   /\b(PET\s*[-/]?\s*CT|PET|positron emission|FDG|CTA|MRA|CT angiogra\w*|MR angiogra\w*|angiogra\w*|arterial duplex|duplex|ultraso\w+|sonograph\w*|USG|doppler|CT|computed tomography|x-?rays?|XR|radiograph\w*|MRI?|magnetic resonance|MR imaging|MR neurography|STIR|T[12]-?weighted|gadolinium)\b/gi;
 const MUSCLE_WORDS =
   /\b(muscles?|multifidus|erector|quadratus|compartment|vastus|adductor|tibialis|gastrocnemius|soleus|gluteus|hamstring|quadriceps|myositis)\b/i;
+/**
+ * The zones of a stenosis (lumbar disc nomenclature 2.0: central canal, subarticular or lateral
+ * recess, foraminal; Fardon 2014). Zones joined before one noun share it: "central and bilateral
+ * lateral recess stenosis" is central canal and lateral recess stenosis. `TEXT_SOURCES.fardon2014`.
+ */
+const ZONE = "(?:central|foraminal|lateral recess|subarticular)";
+const ZONE_MODIFIER = "(?:(?:bilateral|left|right|mild|moderate|severe|marked|L|R)\\s+)*";
+/** A zone written before the next zone of a list whose last zone carries the noun. */
+const zoneBefore = (zone: string) =>
+  new RegExp(
+    `\\b${zone}(?=(?:\\s*(?:,|and|or|&|\\/)\\s*${ZONE_MODIFIER}${ZONE})+\\s+(?:canal\\s+)?(?:stenosis|narrowing)\\b)`,
+    "gi",
+  );
+/** A level written in a spine report: "at L3-4", "L4/5". */
+const AT_LEVEL = "(?:L[1-5]|S1|T1[0-2])\\s*[-/]\\s*(?:L?[1-5]|S1)";
+
 const TAGS: [RegExp, ImagingTag, ((t: string) => boolean)?][] = [
+  [zoneBefore("central"), "canal_stenosis"],
+  [zoneBefore("foraminal"), "foraminal_stenosis"],
+  [zoneBefore("(?:lateral recess|subarticular)"), "lateral_recess_stenosis"],
+  // "Mild stenosis at L3-4": a stenosis at a disc level with no zone named is the spinal (central
+  // canal) stenosis; the other zones are always named (Fardon 2014).
   [
-    /\b(disc (herniation|prolapse|protrusion|extrusion|sequestration)|herniated (disc|nucleus)|prolapsed (intervertebral )?disc|HNP|disc bulge)/gi,
+    new RegExp(
+      `(?<!(?:foraminal|recess|subarticular|canal|spinal|central|lumbar|arterial|artery)\\s)\\bstenosis(?=\\s+(?:at|of)\\s+(?:the\\s+)?${AT_LEVEL}\\b)`,
+      "gi",
+    ),
+    "canal_stenosis",
+  ],
+  [
+    /\b(disc (herniation|prolapse|protrusion|extrusion|sequestration)|herniated (disc|nucleus)|prolapsed (intervertebral )?disc|HNP)/gi,
     "disc_herniation",
   ],
   [/\b(foraminal (stenosis|narrowing)|narrowing of the (neural )?foramin\w*)/gi, "foraminal_stenosis"],
@@ -52,7 +80,7 @@ const TAGS: [RegExp, ImagingTag, ((t: string) => boolean)?][] = [
   ],
   [/\b(ha?ematoma|haemorrhage|hemorrhage)\b/gi, "hematoma"],
   [
-    /\b(o?edema|increased (signal )?intensit\w*|hyperintens\w*|high (?:T2 |STIR )?signal|STIR (signal|hyperintens\w*|uptake)|myositis|denervation change\w*)\b/gi,
+    /\b(o?edema|increased (signal )?intensit\w*|hyperintens\w*|(?:high|increased) (?:T2 |STIR )?signal|STIR (signal|hyperintens\w*|uptake)|myositis|denervation change\w*)\b/gi,
     "muscle_edema",
     (t) => MUSCLE_WORDS.test(t),
   ],
@@ -103,7 +131,15 @@ const NERVE_LESION =
 const NERVE_NAMED =
   /\bnerves?\b|\b(fibular|peroneal)[- ](head|neck)\b|\btarsal tunnel\b|\binguinal ligament\b|\bpopliteal fossa\b/i;
 /** What an imaging segment reports: a format tag, or a named nerve's lesion kept in words (NERVE_LESION). */
-type Reported = ImagingTag | "nerve";
+/**
+ * A disc bulge is not a herniation: it is disc tissue beyond the ring over more than a quarter of
+ * its circumference, a herniation a displacement over less (lumbar disc nomenclature 2.0, Fardon
+ * 2014). No tag fits it; alone in a report it is kept untagged with the report's words.
+ */
+const BULGE = /\b(?:disc\s+)?bulg(?:e|es|ing)\b/gi;
+type Reported = ImagingTag | "nerve" | "bulge";
+const NO_ROOT_COMPRESSION =
+  /\b(?:no|without)\s+(?:evidence\s+of\s+)?(?:(?:nerve\s+)?root|neural|thecal sac)\s+(?:compression|impingement)\b/i;
 
 const REPORT_VERB =
   /\b(revealed|showed|shows|demonstrated|reported|confirmed|identified|found|noted|observed|as|with|was|were|is)\b/gi;
@@ -144,8 +180,22 @@ function modalityOf(written: string, around: string, tags: ImagingTag[], sentenc
   return "mri_spine";
 }
 
+/**
+ * The study a sentence without one continues: the last one named, within two sentences in its
+ * heading's block. `chain`: every sentence since the study's own has continued its report (no
+ * blank line, no new labelled line, nothing else said between), so a sentence of imaging words
+ * alone ("Mild stenosis at L3-4.") is still its report.
+ */
+interface Carried {
+  written: string;
+  around: string;
+  block: number;
+  age: number;
+  chain: boolean;
+}
+
 export function readImaging(doc: Doc): void {
-  let carried: { written: string; around: string; block: number; age: number } | undefined;
+  let carried: Carried | undefined;
   for (const u of doc.patient) {
     if (u.row) continue;
     const mods = [...matches(MODALITY, doc.text, u)];
@@ -159,11 +209,18 @@ export function readImaging(doc: Doc): void {
         ),
         block: u.block,
         age: 0,
+        chain: true,
       };
-    else if (carried) carried.age++;
+    else if (carried) {
+      carried.age++;
+      if (u.afterBlank || (u.opensLine && LABEL.test(u.text))) carried.chain = false;
+    }
     if (carried && (carried.block !== u.block || carried.age > 2)) carried = undefined;
     if (!mod && !carried) continue;
-    if (/\bdiagnos\w*/i.test(u.text)) continue;
+    if (/\bdiagnos\w*/i.test(u.text)) {
+      if (carried && !mod) carried.chain = false;
+      continue;
+    }
     // "Ultrasound showed ..., and MRI showed ...": each study owns the words up to the next one.
     // A new study starts a new segment only after the previous one has reported something
     // ("T1-weighted gadolinium-enhanced lumbar MRI" is one study).
@@ -187,12 +244,14 @@ export function readImaging(doc: Doc): void {
             mod: m,
           }))
         : [{ start: u.start, end: u.end, mod: firstMod }];
+    let continued = false;
     for (const seg of segments) {
-      readSegment(doc, u, seg, seg.mod ?? undefined, seg.mod ? undefined : carried);
+      if (readSegment(doc, u, seg, seg.mod ?? undefined, seg.mod ? undefined : carried)) continued = true;
       // "MRI and ultrasonography showed ...": studies joined before one report each report it.
       for (const other of seg.mod ? joinedStudies(doc.text, mods, seg.mod) : [])
         readSegment(doc, u, seg, other, undefined);
     }
+    if (!mod && carried && !continued) carried.chain = false;
   }
 }
 
@@ -218,8 +277,8 @@ function readSegment(
   u: Unit,
   seg: { start: number; end: number },
   mod: RegExpExecArray | undefined,
-  carried: { written: string; around: string } | undefined,
-): void {
+  carried: Carried | undefined,
+): boolean {
   {
     const segText = doc.text.slice(seg.start, seg.end);
     const found: { tag: Reported; start: number; end: number }[] = [];
@@ -238,6 +297,10 @@ function readSegment(
       for (const m of matches(NERVE_LESION, doc.text, seg))
         if (!isNegated(doc.text, m.index, m.index + m[0].length, u.start, u.end))
           found.push({ tag: "nerve", start: m.index, end: m.index + m[0].length });
+    if (mod && found.length === 0)
+      for (const m of matches(BULGE, doc.text, seg))
+        if (!isNegated(doc.text, m.index, m.index + m[0].length, u.start, u.end))
+          found.push({ tag: "bulge", start: m.index, end: m.index + m[0].length });
     if (mod) {
       // "Knee radiographs were normal", "MRI ... showed no mass or disc disease".
       const plain = /\b(?:was|were|is|are)\s+(?:entirely\s+|completely\s+)?(?:normal|unremarkable)\b/i.exec(
@@ -249,11 +312,14 @@ function readSegment(
           start: mod.index + plain.index,
           end: mod.index + plain.index + plain[0].length,
         });
-      if (found.length === 0 && negated > 0)
+      // "MRI lumbar spine: no root compression", "mild spondylosis without root compression": a
+      // spine study that reports nothing but that no root is compressed answers the question no.
+      const spared = found.length === 0 ? NO_ROOT_COMPRESSION.exec(segText) : null;
+      if ((found.length === 0 && negated > 0) || spared)
         found.push({ tag: "normal", start: mod.index, end: mod.index + mod[0].length });
     }
     found.sort((a, b) => a.start - b.start);
-    if (found.length === 0) return;
+    if (found.length === 0) return false;
     const study = mod
       ? {
           written: mod[0],
@@ -263,16 +329,8 @@ function readSegment(
           ),
         }
       : carried;
-    if (!study) return;
-    if (!mod) {
-      // A sentence that continues a study reports a finding as its subject ("Increased signal was
-      // observed in ..."), not in passing.
-      const verb =
-        /\b(was|were|is|are)\s+(\w+\s+)?(revealed|observed|noted|seen|found|identified|shown|demonstrated|present)\b|\b(suggested|showed|revealed)\b/i.exec(
-          u.text,
-        );
-      if (!verb || verb.index < (found[0]?.start ?? 0) - u.start) return;
-    }
+    if (!study) return false;
+    if (!mod && !continues(u, found, carried)) return false;
     if (studyIsSpine(study, segText)) {
       const groups = byLevel(doc.text, seg, found);
       if (groups) {
@@ -293,12 +351,64 @@ function readSegment(
             Math.min(seg.end, ...nextStart),
           );
         }
-        return;
+        return true;
       }
     }
     addImaging(doc, u, seg, study, found, undefined);
+    return true;
   }
 }
+
+/**
+ * Tags that only a report of imaging uses: the spine's structures, roots, plexus and nerves, the
+ * cord's and the muscles' signal. A sentence of these alone, straight after a study's report in its
+ * paragraph, goes on with that report ("MRI L-spine: ... stenosis at L4-5. Mild stenosis at
+ * L3-4."). A normal, a mass, a haematoma or a fracture may be a clinical word too, and "normal"
+ * may speak of another organ ("Cervical cord and brain normal"): those need the study named.
+ */
+const IMAGING_ONLY: ReadonlySet<Reported> = new Set(
+  IMAGING_TAGS.filter(
+    (t) =>
+      ![
+        "normal",
+        "mass",
+        "hematoma",
+        "muscle_hypertrophy",
+        "brain_lesion",
+        "joint_disease",
+        "fracture",
+        "arterial_occlusion",
+      ].includes(t),
+  ),
+);
+
+/**
+ * Whether a sentence that names no study reports a finding of the study before it: as the subject
+ * of a verb of finding ("Increased signal was observed in ..."), or, straight after the study's
+ * report, as a sentence of imaging words only, the first of them opening it.
+ */
+function continues(
+  u: Unit,
+  found: { tag: Reported; start: number }[],
+  carried: Carried | undefined,
+): boolean {
+  const first = (found[0]?.start ?? 0) - u.start;
+  const verb =
+    /\b(was|were|is|are)\s+(\w+\s+)?(revealed|observed|noted|seen|found|identified|shown|demonstrated|present)\b|\b(suggested|showed|revealed)\b/i.exec(
+      u.text,
+    );
+  if (verb && verb.index >= first) return true;
+  return (
+    carried?.chain === true &&
+    first <= 30 &&
+    found.every((f) => IMAGING_ONLY.has(f.tag)) &&
+    !CLINICAL_VERB.test(u.text)
+  );
+}
+
+/** Verbs of a clinical course, not a report: "the stenosis was decompressed", "he had surgery". */
+const CLINICAL_VERB =
+  /\b(?:decompress\w*|operat\w*|surgery|treated|underwent|had|resected|excised|injected|improved|resolved|discectomy|laminectomy|fusion)\b/i;
 
 /** Whether a study is of the spine (where a report lists its findings level by level). */
 function studyIsSpine(study: { written: string; around: string }, segText: string): boolean {
@@ -356,7 +466,7 @@ function addImaging(
 ): void {
   {
     const segText = doc.text.slice(seg.start, seg.end);
-    const tags0 = [...new Set(found.flatMap((f) => (f.tag === "nerve" ? [] : [f.tag])))];
+    const tags0 = [...new Set(found.flatMap((f) => (f.tag === "nerve" || f.tag === "bulge" ? [] : [f.tag])))];
     // In the brain a haemorrhage or a mass is a brain lesion too (FORMAT v1.1).
     const brainStudy = BRAIN.test(study.around) && !/spine|spinal|cord/i.test(study.around);
     if (brainStudy && tags0.some((t) => t === "hematoma" || t === "mass") && !tags0.includes("brain_lesion"))

@@ -15,7 +15,6 @@
  * a line that names only a site adds a site to the open one. Late responses (F waves, H reflexes)
  * are studies of their own, read from their latency or "NR".
  */
-import type { NcsFinding } from "../../case/schema.js";
 import type { Doc } from "../doc.js";
 import type { Side } from "../laterality.js";
 import type { Unit } from "../sentences.js";
@@ -24,6 +23,8 @@ import {
   type Column,
   columnOf,
   finish,
+  finishLate,
+  lateStudy,
   NERVE,
   type Open,
   readValues,
@@ -58,13 +59,6 @@ export function isGridRow(cells: string[]): boolean {
     cells.slice(1).some((c) => VALUE_CELL.test(c)) &&
     (NERVE_AT.test(first) || SITE_NAME.test(`${first} `) || SIDE_CELL.test(first))
   );
-}
-
-function lateStudy(nerve: string, which: string): string | undefined {
-  const h = /^h/i.test(which);
-  if (/tibial/i.test(nerve)) return h ? "tibial_h_reflex" : "tibial_f_wave";
-  if (/peroneal|fibular/i.test(nerve) && !h) return "peroneal_f_wave";
-  return undefined;
 }
 
 /** The study a nerve cell names, and its side, or undefined. */
@@ -140,16 +134,6 @@ export function readNcsGrids(doc: Doc): Set<Unit> {
  * report writes beside it, when it writes one); conduction studies as ncs-table reads them.
  */
 export function finishGrid(doc: Doc, o: Open, uln?: number): void {
-  if (!/_(f_wave|h_reflex)$/.test(o.study)) {
-    finish(doc, o);
-    return;
-  }
-  const site = o.sites[0];
-  if (!site) return;
-  const f: NcsFinding = { kind: "ncs", study: o.study, result: site.absent ? "absent" : "normal" };
-  if (!site.absent && site.lat !== undefined) f.latency = site.lat;
-  else if (!site.absent && site.amp !== undefined) f.latency = site.amp;
-  if (uln !== undefined && f.latency !== undefined && f.latency > uln) f.result = "prolonged";
-  if (o.side) f.side = o.side;
-  doc.add(f, [[o.span[0], o.end]], 0.85);
+  if (/_(f_wave|h_reflex)$/.test(o.study)) finishLate(doc, o, uln);
+  else finish(doc, o);
 }

@@ -50,7 +50,8 @@ function blockIn(study: string, sites: SiteRow[]): { segment: string; proximal: 
   return undefined;
 }
 
-const SECTION = /^\s*(motor|sensory|anti-?dromic sensory|ortho-?dromic sensory|F[- ]?wave)\b[^0-9]{0,40}$/i;
+const SECTION =
+  /^\s*(motor|sensory|anti-?dromic sensory|ortho-?dromic sensory|F[- ]?(?:waves?|responses?))\b[^0-9]{0,40}$/i;
 const COLUMNS = /\b(lat(?:ency)?|DL|onset|peak|amp(?:litude)?|vel(?:ocity)?|CV|NCV|dist(?:ance)?)\b/gi;
 export const NERVE =
   "(superficial (?:peroneal|fibular)|sup\\.? (?:peroneal|fibular)|deep (?:peroneal|fibular)|(?:common )?(?:peroneal|fibular)|tibial|sural|saphenous|femoral|medial plantar|lat(?:eral)? femoral cutaneous|LFCN?)";
@@ -220,6 +221,31 @@ export function finish(doc: Doc, o: Open): void {
   doc.add(f, [[o.span[0], o.end]], 0.85);
 }
 
+/** The late response of a nerve: "F" (or a section of F waves) or "H". */
+export function lateStudy(nerve: string, which: string): string | undefined {
+  const h = /^h/i.test(which);
+  if (/tibial/i.test(nerve)) return h ? "tibial_h_reflex" : "tibial_f_wave";
+  if (/peroneal|fibular/i.test(nerve) && !h) return "peroneal_f_wave";
+  return undefined;
+}
+
+/**
+ * A late response from its latency and "NR": prolonged beyond `uln` (the upper limit the report
+ * writes beside it, else the atlas's), else normal.
+ */
+export function finishLate(doc: Doc, o: Open, uln?: number): void {
+  const site = o.sites[0];
+  if (!site) return;
+  const f: NcsFinding = { kind: "ncs", study: o.study, result: site.absent ? "absent" : "normal" };
+  if (!site.absent && site.lat !== undefined) f.latency = site.lat;
+  else if (!site.absent && site.amp !== undefined) f.latency = site.amp;
+  if (uln !== undefined && f.latency !== undefined && f.latency > uln) f.result = "prolonged";
+  if (o.side) f.side = o.side;
+  doc.add(f, [[o.span[0], o.end]], 0.85);
+}
+
+const isLate = (study: string) => /_(f_wave|h_reflex)$/.test(study);
+
 /**
  * A motor study's result with its velocity: below the lower limit it is slowed, unless the
  * amplitude is already reduced; in the demyelinating range it is slowed even then (the slowing is
@@ -238,11 +264,12 @@ export function velocityVerdict(
 
 /** Read the conduction tables of a note: study lines and the site lines under them. */
 export function readNcsTables(doc: Doc, done: ReadonlySet<Unit> = new Set()): void {
-  let type: "motor" | "sensory" = "motor";
+  let type: "motor" | "sensory" | "f_wave" = "motor";
   let columns: Column[] | undefined;
   let open: Open | undefined;
   const close = () => {
-    if (open) finish(doc, open);
+    if (open && isLate(open.study)) finishLate(doc, open, latencyUln(open.study));
+    else if (open) finish(doc, open);
     open = undefined;
   };
   for (const u of doc.patient) {
@@ -251,7 +278,7 @@ export function readNcsTables(doc: Doc, done: ReadonlySet<Unit> = new Set()): vo
     const section = SECTION.exec(line);
     if (section && !STUDY.test(line)) {
       close();
-      type = /sens/i.test(section[1] ?? "") ? "sensory" : "motor";
+      type = /sens/i.test(section[1] ?? "") ? "sensory" : /^F/i.test(section[1] ?? "") ? "f_wave" : "motor";
       if (isColumnHeader(line)) columns = headerColumns(line);
       continue;
     }
@@ -268,7 +295,8 @@ export function readNcsTables(doc: Doc, done: ReadonlySet<Unit> = new Set()): vo
         : /mot/i.test(s[3] ?? s[5] ?? "")
           ? "motor"
           : type;
-      const study = studyId(s[2] ?? "", t, s[4] ?? "");
+      // Under a section of F waves a nerve's line is its F wave ("F waves" then "R tibial 62.1 ms").
+      const study = t === "f_wave" ? lateStudy(s[2] ?? "", "F") : studyId(s[2] ?? "", t, s[4] ?? "");
       if (study)
         open = {
           study,
@@ -292,6 +320,8 @@ export function readNcsTables(doc: Doc, done: ReadonlySet<Unit> = new Set()): vo
 }
 
 const isRowUnit = (u: Unit) => u.row;
+
+const latencyUln = (study: string) => getAtlas().data.studies.find((s) => s.id === study)?.normal?.latencyUln;
 
 function headerColumns(line: string): Column[] {
   return [...line.matchAll(COLUMNS)]

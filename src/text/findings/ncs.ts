@@ -9,7 +9,7 @@
 import { getAtlas } from "../../atlas/index.js";
 import type { Study } from "../../atlas/types.js";
 import type { NcsFinding } from "../../case/schema.js";
-import { type Doc, matches } from "../doc.js";
+import { type Doc, LABEL, matches } from "../doc.js";
 import { covers, type Side } from "../laterality.js";
 import type { Unit } from "../sentences.js";
 import { ROUTINE_STUDIES } from "../sources.js";
@@ -94,6 +94,9 @@ const BLOCK = /\b(?:(?:partial |definite |probable )?conduction block|focal (?:c
 const SEGMENT =
   /\b(?:conduction block|focal (?:conduction )?slowing)\b[^.;]{0,30}?\b(?:across|at|around|over|through|between|below|above|proximal to|distal to)\s+(?:the\s+)?((?:left |right )?(?:fibular|peroneal) (?:head|neck)|knee|popliteal fossa|inguinal ligament|tarsal tunnel|ankle|thigh|hip|sciatic notch|[a-z]+ and (?:the )?[a-z]+)/i;
 
+const LATENCY_PROLONGED = /\blatenc(?:y|ies) (?:was|were|is|are) (?:\w+ )?prolonged/i;
+const OTHER_RESULT = /decreas|reduc|\blow\b|diminish|small|absent|slow|normal|preserved/i;
+
 function resultIn(raw: string): Result | undefined {
   const t = raw.replace(INTERPRETATION, "");
   const block = BLOCK.exec(t);
@@ -113,6 +116,10 @@ function resultIn(raw: string): Result | undefined {
   )
     return "absent";
   if (/prolonged (distal )?(motor |sensory )?latenc/i.test(t)) return "prolonged";
+  // The other order, "the distal motor latency was prolonged", when no other result comes first
+  // ("low (4 uV), and the median latencies were prolonged" is low).
+  const late = LATENCY_PROLONGED.exec(t);
+  if (late && !OTHER_RESULT.test(t.slice(0, late.index))) return "prolonged";
   if (/slow(ed|ing)|(reduced|decreased) (conduction )?velocit/i.test(t)) return "slowed";
   if (/decreas|reduc|\blow\b|diminish|small|attenuat|axonal|neuropathy|disturbance|impair/i.test(t))
     return "reduced";
@@ -135,9 +142,10 @@ function studyMentions(doc: Doc, u: Unit): Hit[] {
     const start = m.index;
     const end = m.index + m[0].length;
     if (hits.some((h) => start < h.end && h.start < end)) continue;
-    // "peroneal nerve palsy", "tibial neuropathy": a diagnosis or a territory, not a study.
+    // "peroneal nerve palsy", "tibial neuropathy": a diagnosis or a territory, not a study; "the
+    // fibular head", "the fibular neck": a stimulation site, not the nerve.
     if (
-      /^\s*(palsy|palsies|lesion|injury|entrapment|compression|neuropathy|mononeuropathy|territory|distribution|muscles?|innervated)\b/i.test(
+      /^\s*(palsy|palsies|lesion|injury|entrapment|compression|neuropathy|mononeuropathy|territory|distribution|muscles?|innervated|head|neck)\b/i.test(
         doc.text.slice(end, end + 20),
       )
     )
@@ -258,12 +266,36 @@ function sideValues(t: string, leading?: string): Map<"left" | "right", SideValu
   return out;
 }
 
+/**
+ * A line labelled with a late response ("F-waves: L peroneal absent. L tibial 49.2 ms (normal).",
+ * "F waves:" alone on its line above the nerves): the label names what every sentence under it
+ * reports, as a report's section of F waves does (the F wave is a late response of a motor nerve,
+ * AANEM-IFCN glossary, Dengler 2020).
+ */
+const LATE_LABEL =
+  /^\s*(?:[\u2022*-]\s*)?(?:(?:R|L|left|right|bilateral)\s+)?F[- ]?(?:waves?|responses?)\s*(?:\([^)]*\))?\s*:/i;
+
+interface LateLabel {
+  alone: boolean;
+}
+
+/** The late-response label a unit is under: its line's, or one alone on a line above it. */
+function lateLabel(u: Unit, was: LateLabel | undefined): LateLabel | undefined {
+  const open = u.afterBlank ? undefined : was;
+  if (!u.opensLine) return open;
+  const m = LATE_LABEL.exec(u.text);
+  if (m) return { alone: m[0].trim().length === u.text.trim().length };
+  return open?.alone && !LABEL.test(u.text) ? open : undefined;
+}
+
 export function readNcs(doc: Doc): void {
   const atlas = getAtlas();
   const borderline = new Set<NcsFinding>();
   let carried: { side: Side; block: number } | undefined;
+  let late: LateLabel | undefined;
   for (const u of doc.patient) {
-    if (u.row || !CUE.test(u.text)) continue;
+    late = lateLabel(u, late);
+    if (u.row || !(CUE.test(u.text) || late)) continue;
     const hits = studyMentions(doc, u);
     if (hits.length === 0) {
       readGenericResponses(doc, u);
@@ -271,7 +303,7 @@ export function readNcs(doc: Doc): void {
     }
     const sides = doc.sides(u);
     let prev: { type?: Type; result?: Result } = {};
-    const sentenceType = typeIn(u.text);
+    const sentenceType = typeIn(u.text) ?? (late ? "f_wave" : undefined);
     const sentenceResult = resultIn(u.text);
     hits.forEach((h, i) => {
       // A nerve named as the comparison ("4.1 % of the right peroneal nerve") is not a finding.

@@ -218,8 +218,10 @@ export function readReflexes(doc: Doc): void {
  * for the knee and ankle jerks not singled out, and for the other side of those that are.
  */
 function readGenericBesides(doc: Doc, u: { start: number; end: number }, from: number): void {
+  // "Patellar reflexes were 2+ and symmetric": the word of a named reflex is not the general one.
+  const named = doc.drafts.slice(from).flatMap((d) => d.spans);
   const g = [...matches(GENERIC, doc.text, u)][0];
-  if (!g) return;
+  if (!g || named.some(([a, b]) => a < g.index + g[0].length && g.index < b)) return;
   // "Reflexes: L knee jerk absent, ...": a label, whose words belong to the reflexes it lists;
   // unless a grade for all of them comes first ("Reflexes: absent throughout (biceps, ...)").
   const labelled = /^\s*[:\u2013-]/.test(doc.text.slice(g.index + g[0].length, g.index + g[0].length + 3));

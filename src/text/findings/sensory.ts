@@ -167,11 +167,12 @@ type RegionMention = Mention & { expanded?: boolean; bothFeet?: boolean };
 /**
  * Whole parts of the leg a sensory change covers, when the note says it is the whole
  * (ROUTINE_REGIONS): "both feet", "the whole R foot" are the foot's skin; "the distal third of the
- * leg" the leg below the knee all round; "below the knees" both; "at the knees" the front of the
+ * leg" the leg below the knee all round; "below the knees" and "below mid-calf" both (a stocking
+ * reaches up to the level written); "below the ankles" the foot; "at the knees" the front of the
  * knee, where vibration is tested. A bare "foot" ("numb foot", "lateral R foot") is not the whole.
  */
 const WHOLE_PART =
-  /\bbelow (?:the |both )?knees?\b|\b(?:(?:the\s+)?distal\s+(?:third|half)\s+of\s+(?:the\s+)?(?:(?:left|right|R|L)\s+)?(legs?)|(?:both|whole|entire)\s+(?:(?:left|right|R|L)\s+)?(foot|feet)|at\s+(?:the\s+|both\s+)?(knees))\b/gi;
+  /\bbelow (?:the |both )?(?:knees?|mid[- ]?(?:calf|calves|shins?|legs?))\b|\bbelow (?:the |both )?(ankles?)\b|\b(?:(?:the\s+)?distal\s+(?:third|half)\s+of\s+(?:the\s+)?(?:(?:left|right|R|L)\s+)?(legs?)|(?:both|whole|entire)\s+(?:(?:left|right|R|L)\s+)?(foot|feet)|at\s+(?:the\s+|both\s+)?(knees))\b/gi;
 
 function wholeParts(doc: Doc, u: { start: number; end: number }): RegionMention[] {
   const out: RegionMention[] = [];
@@ -186,12 +187,12 @@ function wholeParts(doc: Doc, u: { start: number; end: number }): RegionMention[
     return out;
   for (const m of matches(WHOLE_PART, doc.text, u)) {
     // "the dorsum of both feet", "the toes of both feet": the part named before is the skin.
-    if (m[2] && /\b(?:of|on)\s+$/i.test(doc.text.slice(Math.max(u.start, m.index - 6), m.index))) continue;
-    const ids = m[1]
+    if (m[3] && /\b(?:of|on)\s+$/i.test(doc.text.slice(Math.max(u.start, m.index - 6), m.index))) continue;
+    const ids = m[2]
       ? ROUTINE_REGIONS.leg
-      : m[2]
+      : m[1] || m[3]
         ? ROUTINE_REGIONS.foot
-        : m[3]
+        : m[4]
           ? ["knee_anterior"]
           : [...ROUTINE_REGIONS.leg, ...ROUTINE_REGIONS.foot];
     out.push({ start: m.index, end: m.index + m[0].length, ids: [...ids], kind: "region", expanded: true });

@@ -215,6 +215,8 @@ export function readStrength(doc: Doc): void {
         }
         confidence = 0.7;
       }
+      // "Dorsiflexion was 2/5 on the left and 3/5 on the right": a grade for each side named.
+      if (grade && readSidePair(doc, m, grade)) continue;
       const abnormal = mrc !== "5";
       const { side, inferred } = doc.side(u, m.start, m.end, { fallback: abnormal });
       for (const id of m.ids) {
@@ -231,6 +233,33 @@ export function readStrength(doc: Doc): void {
     }
   }
   expandNormal(doc, pending);
+}
+
+/** "2/5 on the left and 3/5 on the right": after a grade, its side, then a second grade and side. */
+const SIDE_PAIR =
+  /^\s*(?:on|in)\s+the\s+(left|right)(?:\s+(?:side|leg))?\s*,?\s*(?:and|but|while|whereas)\s+(?:(?:was|is)\s+)?([0-5][+-]?)\s*\/\s*5\s+(?:on|in)\s+the\s+(left|right)\b/i;
+
+function readSidePair(doc: Doc, m: Mention, grade: { mrc: string; at: [number, number] }): boolean {
+  const p = SIDE_PAIR.exec(doc.text.slice(grade.at[1], grade.at[1] + 80));
+  const [first, second, mrc2] = [p?.[1] ?? "", p?.[3] ?? "", p?.[2] ?? ""];
+  if (!p || first.toLowerCase() === second.toLowerCase()) return false;
+  const at = grade.at[1] + p.index + p[0].indexOf(mrc2, p[0].indexOf(first) + first.length);
+  const sideOf = (w: string): "left" | "right" => (/^l/i.test(w) ? "left" : "right");
+  const each: { side: "left" | "right"; mrc: string; span: [number, number] }[] = [
+    { side: sideOf(first), mrc: grade.mrc, span: grade.at },
+    { side: sideOf(second), mrc: mrc2, span: [at, at + mrc2.length] },
+  ];
+  for (const { side, mrc, span } of each)
+    for (const id of m.ids) {
+      const f: StrengthFinding = {
+        kind: "strength",
+        target: id,
+        mrc: /^[0-5]$/.test(mrc) ? Number(mrc) : mrc,
+        side,
+      };
+      doc.add(f, [[m.start, m.end], span], 0.9 - (m.ids.length > 1 ? 0.1 : 0));
+    }
+  return true;
 }
 
 /**
