@@ -5,11 +5,11 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { z } from "zod";
 import { HttpError, problem } from "./errors.js";
+import { limitBody } from "./http.js";
 import { requestLog } from "./logging.js";
 import { type RouteSpec, routes } from "./routes/index.js";
 import { bearerAuth, cdsAuth, originGuard, RateLimiter, rateLimit, remoteKeys } from "./security.js";
@@ -69,11 +69,9 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
     );
   app.use(
     "*",
-    bodyLimit({
-      maxSize: config.bodyLimit,
-      onError: (c) =>
-        problem(c, 413, "payload_too_large", `the body is larger than ${config.bodyLimit} bytes`),
-    }),
+    limitBody(config.bodyLimit, (c) =>
+      problem(c, 413, "payload_too_large", `the body is larger than ${config.bodyLimit} bytes`),
+    ),
   );
 
   const perWorker =

@@ -32,11 +32,12 @@ function unauthorized(
 
 export function bearerAuth(tokens: Token[]): MiddlewareHandler<AppEnv> {
   const known = tokens.map((t) => ({ name: t.name, digest: digest(t.secret) }));
-  return async (c, next) => {
+  // Not async: a middleware that awaits nothing returns next()'s promise as it is.
+  return (c, next) => {
     if (known.length === 0) return next();
     const presented = bearer(c.req.header("authorization"));
     const who = presented ? tokenName(known, presented) : undefined;
-    if (!who) return unauthorized(c);
+    if (!who) return Promise.resolve(unauthorized(c));
     c.set("tokenName", who);
     return next();
   };
@@ -131,9 +132,10 @@ export class RateLimiter {
 
 /** Per-token limits; anonymous callers (loopback without tokens) are not limited. */
 export function rateLimit(limiter: RateLimiter | undefined): MiddlewareHandler<AppEnv> {
+  if (!limiter) return (_c, next) => next();
   return async (c, next) => {
     const who = c.get("tokenName");
-    if (!limiter || !who) return next();
+    if (!who) return next();
     const r = limiter.take(who);
     c.header("RateLimit-Limit", String(limiter.perMinute));
     c.header("RateLimit-Remaining", String(r.remaining));
@@ -174,11 +176,10 @@ export function originGuard(config: {
   const anyHost = config.allowedHosts.includes("*");
   const hosts = new Set(config.allowedHosts);
   const origins = new Set([...config.corsOrigins, new URL(config.publicUrl).origin]);
-  return async (c, next) => {
-    const url = new URL(c.req.url);
-    const host = c.req.header("host") ?? url.host;
-    if (!anyHost && !PROBES.has(url.pathname) && !hosts.has(hostName(host)))
-      return problem(
+  return (c, next) => {
+    const host = c.req.header("host") ?? new URL(c.req.url).host;
+    if (!anyHost && !hosts.has(hostName(host)) && !PROBES.has(pathOf(c.req.url)))
+      return refuse(
         c,
         403,
         "host_not_allowed",
@@ -186,7 +187,7 @@ export function originGuard(config: {
       );
     const origin = c.req.header("origin");
     if (origin !== undefined && UNSAFE.has(c.req.method) && !sameOrigin(origin, host, origins))
-      return problem(
+      return refuse(
         c,
         403,
         "cross_origin_refused",
@@ -194,6 +195,20 @@ export function originGuard(config: {
       );
     return next();
   };
+}
+
+const refuse = (...args: Parameters<typeof problem>) => Promise.resolve(problem(...args));
+
+/** The path of a request's URL as sent (not decoded), without query or fragment: URL's pathname. */
+export function pathOf(url: string): string {
+  const start = url.indexOf("/", url.indexOf("//") + 2);
+  if (start < 0) return "/";
+  let end = url.length;
+  for (const mark of ["?", "#"]) {
+    const at = url.indexOf(mark, start);
+    if (at >= 0 && at < end) end = at;
+  }
+  return url.slice(start, end);
 }
 
 function sameOrigin(origin: string, host: string, allowed: Set<string>): boolean {

@@ -1,0 +1,108 @@
+/**
+ * What a request costs besides its analysis (issue 16): the body limit reads Content-Length
+ * without making the request a web Request, and the log is written in blocks, not a line at a time.
+ */
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { IncomingMessage } from "node:http";
+import { Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Hono } from "hono";
+import { afterAll, describe, expect, it } from "vitest";
+import { limitBody } from "./http.js";
+import { blockWriter, createLogger } from "./logging.js";
+import type { AppEnv } from "./types.js";
+
+const dir = mkdtempSync(join(tmpdir(), "locus-overhead-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A request as node parsed it, with these headers. */
+function incoming(method: string, headers: Record<string, string>): IncomingMessage {
+  const m = new IncomingMessage(new Socket());
+  m.method = method;
+  m.headers = headers;
+  return m;
+}
+
+/** A Request whose body must not be touched: reading it throws. */
+function untouchable(method: string): Request {
+  const req = new Request("http://127.0.0.1/x", { method });
+  Object.defineProperty(req, "body", {
+    get() {
+      throw new Error("the body stream was asked for");
+    },
+  });
+  return req;
+}
+
+function app(limit: number) {
+  const a = new Hono<AppEnv>();
+  a.use(
+    "*",
+    limitBody(limit, (c) => c.text("too large", 413)),
+  );
+  a.all("/x", (c) => c.text("ok"));
+  a.onError((e, c) => c.text(e.message, 500));
+  return a;
+}
+
+describe("the body limit", () => {
+  it("answers from Content-Length alone when node has parsed the request", async () => {
+    const a = app(100);
+    const over = await a.fetch(untouchable("POST"), {
+      incoming: incoming("POST", { "content-length": "101" }),
+    });
+    expect([over.status, await over.text()]).toEqual([413, "too large"]);
+    const under = await a.fetch(untouchable("POST"), {
+      incoming: incoming("POST", { "content-length": "100" }),
+    });
+    expect([under.status, await under.text()]).toEqual([200, "ok"]);
+    const none = await a.fetch(untouchable("POST"), { incoming: incoming("POST", {}) });
+    expect(none.status).toBe(200);
+    const get = await a.fetch(untouchable("GET"), {
+      incoming: incoming("GET", { "content-length": "5000" }),
+    });
+    expect(get.status).toBe(200);
+  });
+
+  it("counts a chunked body, and one sent in-process, as it is read", async () => {
+    const a = app(10);
+    const chunked = await a.fetch(
+      new Request("http://127.0.0.1/x", { method: "POST", body: "x".repeat(11) }),
+      {
+        incoming: incoming("POST", { "transfer-encoding": "chunked" }),
+      },
+    );
+    expect(chunked.status).toBe(413);
+    const local = await a.request("/x", { method: "POST", body: "x".repeat(11) });
+    expect(local.status).toBe(413);
+    const small = await a.request("/x", { method: "POST", body: "x".repeat(10) });
+    expect(small.status).toBe(200);
+  });
+});
+
+describe("the log", () => {
+  it("gathers lines into blocks and writes what is left when flushed", () => {
+    const file = join(dir, "log.jsonl");
+    const fd = openSync(file, "w");
+    const out = blockWriter(fd);
+    const logger = createLogger("info", out);
+    for (let i = 0; i < 5; i++) logger.info({ id: `r-${i}`, status: 200 }, "request");
+    // A write per line would have put them in the file by now.
+    expect(readFileSync(file, "utf8")).toBe("");
+    out.flushSync();
+    const lines = readFileSync(file, "utf8").trim().split("\n");
+    expect(lines.map((l) => (JSON.parse(l) as { id: string }).id)).toEqual([
+      "r-0",
+      "r-1",
+      "r-2",
+      "r-3",
+      "r-4",
+    ]);
+    for (let i = 0; i < 100; i++) logger.info({ id: `r-${i}`, status: 200 }, "request");
+    // Past 4 kB a block is written without waiting.
+    expect(readFileSync(file, "utf8").split("\n").length).toBeGreaterThan(20);
+    out.flushSync();
+    closeSync(fd);
+  });
+});
