@@ -49,8 +49,8 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     const id = `${prefix}${(++counter).toString(36)}`;
+    // Sent as X-Request-Id with the other common headers (security.ts).
     c.set("requestId", id);
-    c.header("X-Request-Id", id);
     await next();
     const ms = Math.round((performance.now() - started) * 100) / 100;
     const status = c.res.status;

@@ -11,6 +11,9 @@ import { Hono } from "hono";
 import { afterAll, describe, expect, it } from "vitest";
 import { limitBody } from "./http.js";
 import { blockWriter, createLogger } from "./logging.js";
+import { mayBeNote } from "./routes/input.js";
+import { responseHeaders, SECURITY_HEADERS, withCommonHeaders } from "./security.js";
+import { devCases, jsonRequest, testApp } from "./test-helpers/app.js";
 import type { AppEnv } from "./types.js";
 
 const dir = mkdtempSync(join(tmpdir(), "locus-overhead-"));
@@ -104,5 +107,68 @@ describe("the log", () => {
     expect(readFileSync(file, "utf8").split("\n").length).toBeGreaterThan(20);
     out.flushSync();
     closeSync(fd);
+  });
+});
+
+describe("a case is parsed once", () => {
+  it("looks for a note only in text that can name one", () => {
+    expect(mayBeNote('{"note": "Left foot drop."}')).toBe(true);
+    expect(mayBeNote('{"\\u006eote": "Left foot drop."}')).toBe(true);
+    expect(mayBeNote(JSON.stringify(devCases()[0]!.json))).toBe(false);
+  });
+
+  it("still reads a note whose key is written with escapes", async () => {
+    const t = await testApp();
+    try {
+      t.deps.engine.extract = () => ({ case: devCases()[0]!.json, spans: [] });
+      const res = await t.app.request(
+        "/api/v1/localize",
+        jsonRequest("POST", '{"\\u006eote": "Left foot drop."}'),
+      );
+      expect(res.status).toBe(200);
+      expect(await res.json()).toHaveProperty("extraction");
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe("the common headers", () => {
+  it("are hono's secure headers with this policy", () => {
+    expect(SECURITY_HEADERS).toMatchObject({
+      "content-security-policy": expect.stringContaining("frame-ancestors 'none'"),
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "no-referrer",
+      "cross-origin-resource-policy": "same-origin",
+    });
+    expect(SECURITY_HEADERS).not.toHaveProperty("strict-transport-security");
+  });
+
+  it("are not set again on a response made with them", async () => {
+    const a = new Hono<AppEnv>();
+    a.use("*", async (c, next) => {
+      c.set("requestId", "t-1");
+      await next();
+    });
+    a.use("*", responseHeaders());
+    a.get("/api/own", (c) => {
+      const res = new Response("{}", {
+        headers: withCommonHeaders(c, { "content-type": "application/json" }),
+      });
+      // Made once, plain: asking for its Headers again (to set them) is what this avoids.
+      Object.defineProperty(res, "headers", {
+        get() {
+          throw new Error("the headers were set again");
+        },
+      });
+      return res;
+    });
+    a.get("/api/other", (c) => c.json({}));
+    const own = await a.request("/api/own");
+    expect(own.status).toBe(200);
+    const other = await a.request("/api/other");
+    for (const k of [...Object.keys(SECURITY_HEADERS), "x-request-id", "cache-control"])
+      expect(other.headers.get(k), k).toBeTruthy();
+    expect(other.headers.get("x-request-id")).toBe("t-1");
   });
 });

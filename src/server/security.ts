@@ -1,9 +1,10 @@
 /**
  * Safe by default: bearer tokens (constant-time comparison of digests), per-token rate limits,
- * media-type checks, strict CORS and security headers. The body size limit is hono's.
+ * media-type checks, strict CORS and security headers. The body size limit is in http.ts.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { Context, MiddlewareHandler } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
+import { secureHeaders } from "hono/secure-headers";
 import { createRemoteJWKSet, decodeJwt, type JWTVerifyGetKey, jwtVerify } from "jose";
 import { hostName, type Token } from "./config.js";
 import { problem } from "./errors.js";
@@ -220,4 +221,73 @@ function sameOrigin(origin: string, host: string, allowed: Set<string>): boolean
   } catch {
     return false;
   }
+}
+
+/** The policy of hono's secureHeaders for every response. */
+const SECURE_HEADERS_POLICY: Parameters<typeof secureHeaders>[0] = {
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", "data:"],
+    frameAncestors: ["'none'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+  },
+  strictTransportSecurity: false,
+  crossOriginResourcePolicy: "same-origin",
+  referrerPolicy: "no-referrer",
+};
+
+/** The headers a middleware sets on an empty answer, read from one request made when this module loads. */
+async function headersSetBy(middleware: MiddlewareHandler): Promise<Record<string, string>> {
+  const probe = new Hono();
+  probe.use(middleware);
+  probe.get("/", (c) => c.body(null, 204));
+  return Object.fromEntries((await probe.request("/")).headers);
+}
+
+/**
+ * What hono's secureHeaders sets with this policy (CSP, nosniff, frame and referrer policies...),
+ * found once: setting them on each response was a middleware and a dozen Headers.set a request.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
+  await headersSetBy(secureHeaders(SECURE_HEADERS_POLICY)),
+);
+
+/** Answers that must not be stored by browsers or proxies (they hold patient data). */
+const noStore = (path: string) => path.startsWith("/api/") || path.startsWith("/cds-services");
+const API_HEADERS = Object.freeze({ ...SECURITY_HEADERS, "cache-control": "no-store" });
+
+/**
+ * The headers every answer carries besides its own: the security headers, its request id
+ * (X-Request-Id) and, on the API, Cache-Control: no-store.
+ */
+function commonHeaders(c: Context<AppEnv>, own: Record<string, string> = {}): Record<string, string> {
+  return {
+    ...own,
+    ...(noStore(c.req.path) ? API_HEADERS : SECURITY_HEADERS),
+    "x-request-id": c.get("requestId"),
+  };
+}
+
+/**
+ * A handler's own headers with the common ones, for a Response it makes itself (as a plain object,
+ * which @hono/node-server writes as it is, with no Headers object made and read back); the
+ * middleware below then leaves that response alone.
+ */
+export function withCommonHeaders(c: Context<AppEnv>, own: Record<string, string>): Record<string, string> {
+  c.set("headersDone", true);
+  return commonHeaders(c, own);
+}
+
+/** Sets the common headers on every other response, after its handler (so they win, as before). */
+export function responseHeaders(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (c.get("headersDone")) return;
+    const headers = c.res.headers;
+    for (const [k, v] of Object.entries(commonHeaders(c))) headers.set(k, v);
+    headers.delete("x-powered-by");
+  };
 }

@@ -15,6 +15,7 @@ import { ResponseCache } from "./cache.js";
 import { type Running, startWorker } from "./cluster.js";
 import { loadConfig } from "./config.js";
 import { createLogger } from "./logging.js";
+import { SECURITY_HEADERS } from "./security.js";
 import { devCases, fakeEngine, type TestApp, testApp } from "./test-helpers/app.js";
 
 const LIMIT = 4096;
@@ -145,6 +146,10 @@ const requests: [string, Sent][] = [
     "the same, chunked",
     { method: "POST", path: "/api/v1/localize", headers: json, body: tooBig, chunked: true },
   ],
+  [
+    "a report (a Response the handler makes)",
+    { method: "POST", path: "/api/v1/report?format=md", headers: json, body: sample },
+  ],
   ["a validation", { method: "POST", path: "/api/v1/validate", headers: json, body: sample }],
   ["readiness", { method: "GET", path: "/readyz" }],
   ["health, addressed elsewhere", { method: "GET", path: "/healthz", headers: { host: "evil.example" } }],
@@ -181,6 +186,24 @@ describe("served answers are the in-process answers", () => {
       });
       expect(got.status).toBe(413);
       expect(JSON.parse(got.body.toString()).error.code).toBe("payload_too_large");
+    }
+  });
+
+  it("gives every answer the security headers and its request id, and the API's no-store", async () => {
+    const kinds: Sent[] = [
+      { method: "POST", path: "/api/v1/localize", headers: json, body: sample },
+      { method: "POST", path: "/api/v1/validate", headers: json, body: sample },
+      { method: "POST", path: "/api/v1/report?format=md", headers: json, body: sample },
+      { method: "POST", path: "/api/v1/localize", headers: json, body: "{" },
+      { method: "GET", path: "/api/v1/cases", headers: { host: "evil.example" } },
+      { method: "GET", path: "/readyz" },
+    ];
+    for (const sent of kinds) {
+      const got = await overHttp(served.port, sent);
+      expect(got.headers, sent.path).toMatchObject(SECURITY_HEADERS);
+      expect(got.headers["cache-control"], sent.path).toBe(
+        sent.path.startsWith("/api/") ? "no-store" : undefined,
+      );
     }
   });
 

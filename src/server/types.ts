@@ -14,6 +14,8 @@ export interface AppEnv {
     tokenName: string | undefined;
     /** The case a request made (POST), for the request log. */
     caseId: string | undefined;
+    /** The handler made its response with the common headers (security.ts withCommonHeaders). */
+    headersDone: boolean | undefined;
   };
 }
 
