@@ -12,7 +12,8 @@
  * answer costs the server even when the client and other work share its cores.
  * BENCH_AGAINST=<folder of another build> (such as a checkout built at an earlier commit) starts
  * that build's server beside this one and measures the two in turn, BENCH_ROUNDS times (default 2:
- * other, this, other, this), each with its own new cases, so both see the same machine.
+ * other, this, this, other), each with its own new cases, so both see the same machine; the JIT
+ * goes on speeding the analysis up for minutes, so give such runs a longer BENCH_WARM_SECONDS.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -55,7 +56,8 @@ if (fresh && clientWorkers > 1) throw new Error("BENCH_CLIENT_WORKERS applies to
 /** BENCH_AGAINST: another build's folder, measured in turn with this one. */
 const against = process.env.BENCH_AGAINST;
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
-const WARM_SECONDS = 3;
+/** Seconds of warm-up before the first measured run of each server (BENCH_WARM_SECONDS, default 3). */
+const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 3);
 /** New cases made per server before measuring: the run's length at a generous rate, or all there are. */
 const casesPerServer = ((against ? rounds : 1) * (seconds + WARM_SECONDS) + WARM_SECONDS) * 3000;
 
@@ -287,15 +289,17 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 
-/** Both builds in turn (the other first in every round), then each one's medians. */
+/** Both builds in turn (the other first in even rounds, this first in odd ones), then each one's medians. */
 async function compare(otherRoot: string): Promise<boolean> {
   const servers = [await startServer(`other (${otherRoot})`, otherRoot), await startServer("this", ROOT)];
   try {
     const cases = fresh ? newCases(bodies, casesPerServer) : [];
     const senders = servers.map(() => (fresh ? sender(cases) : undefined));
     const lines: Line[] = [];
+    // Other, this; then this, other; and so on: a drift of the machine favours neither.
     for (let round = 0; round < rounds; round++)
-      for (const [i, server] of servers.entries()) {
+      for (const i of round % 2 === 0 ? [0, 1] : [1, 0]) {
+        const server = servers[i] as Server;
         const line = await measure(server, senders[i], round === 0);
         lines.push(line);
         process.stdout.write(
