@@ -2,13 +2,13 @@
  * What a request costs besides its analysis (issue 16): the body limit reads Content-Length
  * without making the request a web Request, and the log is written in blocks, not a line at a time.
  */
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import fs, { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { IncomingMessage } from "node:http";
 import { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Hono } from "hono";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { limitBody } from "./http.js";
 import { blockWriter, createLogger } from "./logging.js";
 import { mayBeNote } from "./routes/input.js";
@@ -103,10 +103,32 @@ describe("the log", () => {
       "r-4",
     ]);
     for (let i = 0; i < 100; i++) logger.info({ id: `r-${i}`, status: 200 }, "request");
-    // Past 4 kB a block is written without waiting.
+    // Past 3 kB a block is written without waiting.
     expect(readFileSync(file, "utf8").split("\n").length).toBeGreaterThan(20);
     out.flushSync();
     closeSync(fd);
+  });
+
+  it("writes blocks of whole lines of at most 4096 bytes (atomic on a pipe shared by the workers)", () => {
+    const fd = openSync(join(dir, "blocks.jsonl"), "w");
+    const writes = vi.spyOn(fs, "writeSync");
+    try {
+      const out = blockWriter(fd);
+      const logger = createLogger("info", out);
+      // Lines of many lengths (up to 1.5 kB), so that some arrive with nearly 3 kB waiting.
+      for (let i = 0; i < 300; i++)
+        logger.info({ id: `r-${i}`, detail: "x".repeat((i * 397) % 1500) }, "line");
+      out.flushSync();
+      const blocks = writes.mock.calls.filter((call) => call[0] === fd).map((call) => String(call[1]));
+      expect(blocks.length).toBeGreaterThan(5);
+      for (const b of blocks) {
+        expect(Buffer.byteLength(b)).toBeLessThanOrEqual(4096);
+        expect(b.endsWith("\n")).toBe(true);
+      }
+    } finally {
+      writes.mockRestore();
+      closeSync(fd);
+    }
   });
 });
 
