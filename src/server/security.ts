@@ -239,7 +239,7 @@ const SECURE_HEADERS_POLICY: Parameters<typeof secureHeaders>[0] = {
   referrerPolicy: "no-referrer",
 };
 
-/** The headers a middleware sets on an empty answer, read from one request made when this module loads. */
+/** The headers a middleware sets on an empty answer, read from one request made to it. */
 async function headersSetBy(middleware: MiddlewareHandler): Promise<Record<string, string>> {
   const probe = new Hono();
   probe.use(middleware);
@@ -247,26 +247,35 @@ async function headersSetBy(middleware: MiddlewareHandler): Promise<Record<strin
   return Object.fromEntries((await probe.request("/")).headers);
 }
 
+let security: { all: Readonly<Record<string, string>>; api: Readonly<Record<string, string>> } | undefined;
+
 /**
  * What hono's secureHeaders sets with this policy (CSP, nosniff, frame and referrer policies...),
- * found once: setting them on each response was a middleware and a dozen Headers.set a request.
+ * found once, on the first request (not when the module loads: the CLI loads it for every command,
+ * and the probe loads node's fetch classes); setting them on each response was a middleware and a
+ * dozen Headers.set a request.
  */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
-  await headersSetBy(secureHeaders(SECURE_HEADERS_POLICY)),
-);
+export async function securityHeaders(): Promise<Readonly<Record<string, string>>> {
+  if (security === undefined) {
+    const all = Object.freeze(await headersSetBy(secureHeaders(SECURE_HEADERS_POLICY)));
+    security = { all, api: Object.freeze({ ...all, "cache-control": "no-store" }) };
+  }
+  return security.all;
+}
 
 /** Answers that must not be stored by browsers or proxies (they hold patient data). */
 const noStore = (path: string) => path.startsWith("/api/") || path.startsWith("/cds-services");
-const API_HEADERS = Object.freeze({ ...SECURITY_HEADERS, "cache-control": "no-store" });
 
 /**
  * The headers every answer carries besides its own: the security headers, its request id
- * (X-Request-Id) and, on the API, Cache-Control: no-store.
+ * (X-Request-Id) and, on the API, Cache-Control: no-store. responseHeaders has found them.
  */
 function commonHeaders(c: Context<AppEnv>, own: Record<string, string> = {}): Record<string, string> {
+  if (security === undefined)
+    throw new Error("the security headers are not known yet: use responseHeaders()");
   return {
     ...own,
-    ...(noStore(c.req.path) ? API_HEADERS : SECURITY_HEADERS),
+    ...(noStore(c.req.path) ? security.api : security.all),
     "x-request-id": c.get("requestId"),
   };
 }
@@ -284,6 +293,7 @@ export function withCommonHeaders(c: Context<AppEnv>, own: Record<string, string
 /** Sets the common headers on every other response, after its handler (so they win, as before). */
 export function responseHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    if (security === undefined) await securityHeaders();
     await next();
     if (c.get("headersDone")) return;
     const headers = c.res.headers;

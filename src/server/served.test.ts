@@ -15,7 +15,7 @@ import { ResponseCache } from "./cache.js";
 import { type Running, startWorker } from "./cluster.js";
 import { loadConfig } from "./config.js";
 import { createLogger } from "./logging.js";
-import { SECURITY_HEADERS } from "./security.js";
+import { securityHeaders } from "./security.js";
 import { devCases, fakeEngine, type TestApp, testApp } from "./test-helpers/app.js";
 
 const LIMIT = 4096;
@@ -200,7 +200,7 @@ describe("served answers are the in-process answers", () => {
     ];
     for (const sent of kinds) {
       const got = await overHttp(served.port, sent);
-      expect(got.headers, sent.path).toMatchObject(SECURITY_HEADERS);
+      expect(got.headers, sent.path).toMatchObject(await securityHeaders());
       expect(got.headers["cache-control"], sent.path).toBe(
         sent.path.startsWith("/api/") ? "no-store" : undefined,
       );
