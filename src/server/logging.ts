@@ -1,12 +1,39 @@
 /**
  * Structured logs (pino, one JSON object a line). A request is logged by id, method, route
  * pattern, case id, status and time: never a body, a query string, a header value or a note.
+ * Standard output is written in blocks (blockWriter), not with a system call per line.
  */
 import type { MiddlewareHandler } from "hono";
 import { pino } from "pino";
 import type { AppEnv } from "./types.js";
 
 export type Logger = pino.Logger;
+
+/**
+ * The service's log output (standard output, or another file descriptor): lines gather until there
+ * are 3 kB of them or a second has passed, whichever comes first, and what is left is written when
+ * the process exits. A write per line cost a system call per request, some 6 % of the server's CPU
+ * time per cached answer. Written in place (sync), so nothing is in flight when the process exits.
+ */
+export function blockWriter(fd: number): pino.DestinationStream & { flushSync(): void } {
+  // A write of at most PIPE_BUF (4096) bytes of whole lines is atomic on a pipe, so the primary's
+  // and the workers' blocks never cut into each other's lines (sonic-boom cuts its blocks at lines).
+  const out = pino.destination({
+    dest: fd,
+    sync: true,
+    minLength: 3072,
+    maxWrite: 4096,
+    periodicFlush: 1000,
+  });
+  process.once("exit", () => {
+    try {
+      out.flushSync();
+    } catch {
+      // closed already: nothing more can be written
+    }
+  });
+  return out;
+}
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
@@ -16,7 +43,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     // Belt and braces: should anything ever pass a request or body in, keep it out.
     redact: { paths: ["req", "body", "headers", "authorization", "case", "note"], remove: true },
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? blockWriter(1));
 }
 
 export function silentLogger(): Logger {
@@ -30,8 +57,8 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     const id = `${prefix}${(++counter).toString(36)}`;
+    // Sent as X-Request-Id with the other common headers (security.ts).
     c.set("requestId", id);
-    c.header("X-Request-Id", id);
     await next();
     const ms = Math.round((performance.now() - started) * 100) / 100;
     const status = c.res.status;

@@ -1,9 +1,10 @@
 /**
  * Safe by default: bearer tokens (constant-time comparison of digests), per-token rate limits,
- * media-type checks, strict CORS and security headers. The body size limit is hono's.
+ * media-type checks, strict CORS and security headers. The body size limit is in http.ts.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { Context, MiddlewareHandler } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
+import { secureHeaders } from "hono/secure-headers";
 import { createRemoteJWKSet, decodeJwt, type JWTVerifyGetKey, jwtVerify } from "jose";
 import { hostName, type Token } from "./config.js";
 import { problem } from "./errors.js";
@@ -32,11 +33,12 @@ function unauthorized(
 
 export function bearerAuth(tokens: Token[]): MiddlewareHandler<AppEnv> {
   const known = tokens.map((t) => ({ name: t.name, digest: digest(t.secret) }));
-  return async (c, next) => {
+  // Not async: a middleware that awaits nothing returns next()'s promise as it is.
+  return (c, next) => {
     if (known.length === 0) return next();
     const presented = bearer(c.req.header("authorization"));
     const who = presented ? tokenName(known, presented) : undefined;
-    if (!who) return unauthorized(c);
+    if (!who) return Promise.resolve(unauthorized(c));
     c.set("tokenName", who);
     return next();
   };
@@ -131,9 +133,10 @@ export class RateLimiter {
 
 /** Per-token limits; anonymous callers (loopback without tokens) are not limited. */
 export function rateLimit(limiter: RateLimiter | undefined): MiddlewareHandler<AppEnv> {
+  if (!limiter) return (_c, next) => next();
   return async (c, next) => {
     const who = c.get("tokenName");
-    if (!limiter || !who) return next();
+    if (!who) return next();
     const r = limiter.take(who);
     c.header("RateLimit-Limit", String(limiter.perMinute));
     c.header("RateLimit-Remaining", String(r.remaining));
@@ -174,11 +177,10 @@ export function originGuard(config: {
   const anyHost = config.allowedHosts.includes("*");
   const hosts = new Set(config.allowedHosts);
   const origins = new Set([...config.corsOrigins, new URL(config.publicUrl).origin]);
-  return async (c, next) => {
-    const url = new URL(c.req.url);
-    const host = c.req.header("host") ?? url.host;
-    if (!anyHost && !PROBES.has(url.pathname) && !hosts.has(hostName(host)))
-      return problem(
+  return (c, next) => {
+    const host = c.req.header("host") ?? new URL(c.req.url).host;
+    if (!anyHost && !hosts.has(hostName(host)) && !PROBES.has(pathOf(c.req.url)))
+      return refuse(
         c,
         403,
         "host_not_allowed",
@@ -186,7 +188,7 @@ export function originGuard(config: {
       );
     const origin = c.req.header("origin");
     if (origin !== undefined && UNSAFE.has(c.req.method) && !sameOrigin(origin, host, origins))
-      return problem(
+      return refuse(
         c,
         403,
         "cross_origin_refused",
@@ -194,6 +196,20 @@ export function originGuard(config: {
       );
     return next();
   };
+}
+
+const refuse = (...args: Parameters<typeof problem>) => Promise.resolve(problem(...args));
+
+/** The path of a request's URL as sent (not decoded), without query or fragment: URL's pathname. */
+export function pathOf(url: string): string {
+  const start = url.indexOf("/", url.indexOf("//") + 2);
+  if (start < 0) return "/";
+  let end = url.length;
+  for (const mark of ["?", "#"]) {
+    const at = url.indexOf(mark, start);
+    if (at >= 0 && at < end) end = at;
+  }
+  return url.slice(start, end);
 }
 
 function sameOrigin(origin: string, host: string, allowed: Set<string>): boolean {
@@ -205,4 +221,83 @@ function sameOrigin(origin: string, host: string, allowed: Set<string>): boolean
   } catch {
     return false;
   }
+}
+
+/** The policy of hono's secureHeaders for every response. */
+const SECURE_HEADERS_POLICY: Parameters<typeof secureHeaders>[0] = {
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", "data:"],
+    frameAncestors: ["'none'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+  },
+  strictTransportSecurity: false,
+  crossOriginResourcePolicy: "same-origin",
+  referrerPolicy: "no-referrer",
+};
+
+/** The headers a middleware sets on an empty answer, read from one request made to it. */
+async function headersSetBy(middleware: MiddlewareHandler): Promise<Record<string, string>> {
+  const probe = new Hono();
+  probe.use(middleware);
+  probe.get("/", (c) => c.body(null, 204));
+  return Object.fromEntries((await probe.request("/")).headers);
+}
+
+let security: { all: Readonly<Record<string, string>>; api: Readonly<Record<string, string>> } | undefined;
+
+/**
+ * What hono's secureHeaders sets with this policy (CSP, nosniff, frame and referrer policies...),
+ * found once, on the first request (not when the module loads: the CLI loads it for every command,
+ * and the probe loads node's fetch classes); setting them on each response was a middleware and a
+ * dozen Headers.set a request.
+ */
+export async function securityHeaders(): Promise<Readonly<Record<string, string>>> {
+  if (security === undefined) {
+    const all = Object.freeze(await headersSetBy(secureHeaders(SECURE_HEADERS_POLICY)));
+    security = { all, api: Object.freeze({ ...all, "cache-control": "no-store" }) };
+  }
+  return security.all;
+}
+
+/** Answers that must not be stored by browsers or proxies (they hold patient data). */
+const noStore = (path: string) => path.startsWith("/api/") || path.startsWith("/cds-services");
+
+/**
+ * The headers every answer carries besides its own: the security headers, its request id
+ * (X-Request-Id) and, on the API, Cache-Control: no-store. responseHeaders has found them.
+ */
+function commonHeaders(c: Context<AppEnv>, own: Record<string, string> = {}): Record<string, string> {
+  if (security === undefined)
+    throw new Error("the security headers are not known yet: use responseHeaders()");
+  return {
+    ...own,
+    ...(noStore(c.req.path) ? security.api : security.all),
+    "x-request-id": c.get("requestId"),
+  };
+}
+
+/**
+ * A handler's own headers with the common ones, for a Response it makes itself (as a plain object,
+ * which @hono/node-server writes as it is, with no Headers object made and read back); the
+ * middleware below then leaves that response alone.
+ */
+export function withCommonHeaders(c: Context<AppEnv>, own: Record<string, string>): Record<string, string> {
+  c.set("headersDone", true);
+  return commonHeaders(c, own);
+}
+
+/** Sets the common headers on every other response, after its handler (so they win, as before). */
+export function responseHeaders(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (security === undefined) await securityHeaders();
+    await next();
+    if (c.get("headersDone")) return;
+    const headers = c.res.headers;
+    for (const [k, v] of Object.entries(commonHeaders(c))) headers.set(k, v);
+    headers.delete("x-powered-by");
+  };
 }

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { JWTVerifyGetKey } from "jose";
 import type { CaseRepository } from "../store/repository.js";
 import type { ResponseCache } from "./cache.js";
@@ -6,11 +7,15 @@ import type { Engine } from "./engine.js";
 import type { Logger } from "./logging.js";
 
 export interface AppEnv {
+  /** What @hono/node-server passes as the environment: the request and response as node has them. */
+  Bindings: { incoming?: IncomingMessage; outgoing?: ServerResponse };
   Variables: {
     requestId: string;
     tokenName: string | undefined;
     /** The case a request made (POST), for the request log. */
     caseId: string | undefined;
+    /** The handler made its response with the common headers (security.ts withCommonHeaders). */
+    headersDone: boolean | undefined;
   };
 }
 

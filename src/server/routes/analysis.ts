@@ -6,33 +6,30 @@ import { issue } from "../engine.js";
 import { HttpError } from "../errors.js";
 import { JSON_TYPES, readBody, TEXT_TYPES, tryJson } from "../http.js";
 import { analysisAnswer, caseOrNote, note, validation } from "../schemas.js";
+import { withCommonHeaders } from "../security.js";
+import type { AppEnv } from "../types.js";
 import { caseFromBody } from "./input.js";
 import { json, problemResponses } from "./responses.js";
 import type { RouteSpec } from "./types.js";
 
-/** What c.body takes: the cached bytes are a Buffer over a plain ArrayBuffer. */
-type Body = Uint8Array<ArrayBuffer>;
-
 /** A finished answer from its UTF-8 bytes, gzipped when the client accepts it. */
 function send(
-  c: Context,
+  c: Context<AppEnv>,
   key: string,
   answer: Answer,
   cache: ResponseCache | undefined,
   state: "hit" | "miss",
 ) {
-  const headers: Record<string, string> = {
+  const own: Record<string, string> = {
     "content-type": "application/json",
     "x-locus-cache": cache ? state : "off",
     vary: "Accept-Encoding",
   };
-  if (/\bgzip\b/i.test(c.req.header("accept-encoding") ?? "")) {
-    headers["content-encoding"] = "gzip";
-    const bytes = cache ? cache.gzipped(key, answer) : gzip(answer.raw);
-    return c.body(bytes as Body, 200, headers);
-  }
-  // c.body, not a new Response: the headers set before the handler (X-Request-Id) go with it.
-  return c.body(answer.raw as Body, 200, headers);
+  const gzipped = /\bgzip\b/i.test(c.req.header("accept-encoding") ?? "");
+  if (gzipped) own["content-encoding"] = "gzip";
+  const bytes = gzipped ? (cache ? cache.gzipped(key, answer) : gzip(answer.raw)) : answer.raw;
+  // A Response of our own with plain headers, all of them (security.ts withCommonHeaders).
+  return new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers: withCommonHeaders(c, own) });
 }
 
 function requireStage<T>(stage: T | undefined, name: string): T {

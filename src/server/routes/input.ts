@@ -53,10 +53,12 @@ export function caseFromBody(body: Body, engine: Engine, options: { notes: boole
     const { input, extraction } = extractNote(engine, body.value);
     return { input, extraction, parsed: validOr400(engine.parseCase(input)) };
   }
-  const quick = tryJson(body.text);
+  // Parsed here only when it may be {"note": ...} (the key spelled out or written with \u escapes)
+  // or when the case as sent is wanted; the case stage parses the text itself.
+  let quick = options.notes && !mayBeNote(body.text) ? undefined : tryJson(body.text);
   if (
     options.notes &&
-    quick.ok &&
+    quick?.ok &&
     isRecord(quick.value) &&
     typeof quick.value.note === "string" &&
     !("format" in quick.value)
@@ -64,9 +66,20 @@ export function caseFromBody(body: Body, engine: Engine, options: { notes: boole
     const { input, extraction } = extractNote(engine, quick.value.note);
     return { input, extraction, parsed: validOr400(engine.parseCase(input)) };
   }
-  const parsed = validOr400(engine.parseCaseText(body.text));
-  return { input: quick.ok ? quick.value : parsed.case, parsed };
+  const { text } = body;
+  const parsed = validOr400(engine.parseCaseText(text));
+  return {
+    parsed,
+    /** The case exactly as sent: what the store keeps (an analysis never asks for it). */
+    get input() {
+      quick ??= tryJson(text);
+      return quick.ok ? quick.value : parsed.case;
+    },
+  };
 }
+
+/** Whether JSON text can hold a key "note": only if it spells "note" or uses \u escapes. */
+export const mayBeNote = (text: string): boolean => text.includes('"note"') || text.includes("\\u");
 
 export function validOr400(result: CaseResult): ValidCase {
   if (!result.ok) throw invalidCase(result);
