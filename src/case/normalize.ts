@@ -24,7 +24,6 @@ import {
 } from "./phrases.js";
 import { checkPlaces } from "./places-check.js";
 import {
-  COURSES,
   DIFFUSE_LEVELS,
   FINDING_KINDS,
   type Finding,
@@ -32,16 +31,14 @@ import {
   LEVELS,
   type Lesion,
   type LocusCase,
-  ONSETS,
   OTHERS,
   OTHERS_FIELDS,
   PLANTAR_GRADES,
   REFLEX_GRADES,
-  SEXES,
   SYMPTOM_WORDS,
   TENDON_REFLEX_GRADES,
 } from "./schema.js";
-import { canonicalFindingValue, canonicalTopValue, findingEnum, own } from "./values.js";
+import { canonicalTopValue, closedFields, closedWords, own } from "./values.js";
 
 export interface Normalisation {
   /** Where the value stands in the input. */
@@ -72,9 +69,8 @@ const SIDE_WORDS: Record<string, "left" | "right" | "bilateral"> = {
   bothsides: "bilateral",
 };
 
-export function canonicalSide(written: string): string | undefined {
-  return own(SIDE_WORDS, fold(written));
-}
+/** "L", "Lt", "both sides" -> left, right or bilateral. */
+export const canonicalSide = closedWords([], SIDE_WORDS);
 
 const LETTERS = ["C", "T", "L", "S"] as const;
 const LAST_OF: Record<string, number> = { C: 7, T: 12, L: 5, S: 5 };
@@ -108,11 +104,21 @@ const UNIT_WORDS: Record<string, "uV" | "mV"> = {
   millivolts: "mV",
 };
 
+// The closed words of the format, each a table made once.
+const canonicalUnit = closedWords([], UNIT_WORDS);
+const canonicalKind = closedWords(FINDING_KINDS);
+const canonicalLesionLevel = closedWords(LEVELS);
+const historyWord = closedWords(HISTORY_WORDS);
+const symptomWord = closedWords(SYMPTOM_WORDS);
+const canonicalSex = (written: string) => canonicalTopValue("sex", written);
+const canonicalOnset = (written: string) => canonicalTopValue("onset", written);
+const canonicalCourse = (written: string) => canonicalTopValue("course", written);
+const canonicalOthers = (written: string) => (isOthersWord(written) ? OTHERS : undefined);
+
 /** A history item's controlled word, with its detail: "Cancer: cervical" -> "cancer:cervical". */
 export function canonicalHistory(written: string): string | undefined {
   const colon = written.indexOf(":");
-  const head = colon < 0 ? written : written.slice(0, colon);
-  const word = HISTORY_WORDS.find((w) => fold(w) === fold(head));
+  const word = historyWord(colon < 0 ? written : written.slice(0, colon));
   if (!word) return historySynonym(written);
   if (colon < 0) return word;
   const detail = written.slice(colon + 1).trim();
@@ -120,7 +126,7 @@ export function canonicalHistory(written: string): string | undefined {
 }
 
 export function canonicalSymptom(written: string): string | undefined {
-  return SYMPTOM_WORDS.find((w) => fold(w) === fold(written)) ?? symptomSynonym(written);
+  return symptomWord(written) ?? symptomSynonym(written);
 }
 
 /** A denied symptom: the symptom word, also when written with its negation ("no fever"). */
@@ -131,6 +137,8 @@ export function canonicalDenied(written: string): string | undefined {
   );
 }
 
+type Canon = (written: string) => string | undefined;
+
 /**
  * Rewrite values whose canonical form is certain. The input is not changed: objects on the way to
  * a rewritten value are copied. Anything not of the expected shape is left for the schema to report.
@@ -138,13 +146,7 @@ export function canonicalDenied(written: string): string | undefined {
 export function normaliseValues(input: unknown): { value: unknown; normalisations: Normalisation[] } {
   const normalisations: Normalisation[] = [];
   if (!isObj(input)) return { value: input, normalisations };
-  const fix = (
-    obj: Obj,
-    path: Path,
-    key: string,
-    canon: (s: string) => string | undefined,
-    numbers = false,
-  ): Obj => {
+  const fix = (obj: Obj, path: Path, key: string, canon: Canon, numbers = false): Obj => {
     const v = obj[key];
     if (typeof v !== "string" && !(numbers && typeof v === "number" && Number.isFinite(v))) return obj;
     const c = canon(String(v));
@@ -152,76 +154,67 @@ export function normaliseValues(input: unknown): { value: unknown; normalisation
     normalisations.push({ path: [...path, key], from: String(v), to: [c] });
     return { ...obj, [key]: c };
   };
-  const fixList = (list: unknown, path: Path, canon: (s: string) => string | undefined): unknown => {
+  const fixList = (list: unknown, path: Path, key: string, canon: Canon): unknown => {
     if (!Array.isArray(list)) return list;
     let changed = false;
     const out = list.map((item, k) => {
       if (typeof item !== "string") return item;
       const c = canon(item);
       if (c === undefined || c === item) return item;
-      normalisations.push({ path: [...path, k], from: item, to: [c] });
+      normalisations.push({ path: [...path, key, k], from: item, to: [c] });
       changed = true;
       return c;
     });
     return changed ? out : list;
   };
+  const fixFinding = (f: Obj, i: number): Obj => {
+    const path: Path = ["findings", i];
+    let g = fix(f, path, "kind", canonicalKind);
+    g = fix(g, path, "side", canonicalSide);
+    g = negatedSign(g, path, normalisations);
+    const kind = g.kind;
+    const fields = typeof kind === "string" ? closedFields(kind) : undefined;
+    if (fields)
+      for (const key of Object.keys(g)) {
+        const field = key === "kind" || key === "side" ? undefined : fields.get(key);
+        if (!field) continue;
+        if (field.spec.list) {
+          const list = fixList(g[key], path, key, field.canonical);
+          if (list !== g[key]) g = { ...g, [key]: list };
+        } else g = fix(g, path, key, field.canonical, true);
+      }
+    // Own keys of a string kind only: a kind may be any JSON value here ({ "toString": null }).
+    const othersField = typeof g.kind === "string" ? own<string>(OTHERS_FIELDS, g.kind) : undefined;
+    if (othersField) g = fix(g, path, othersField, canonicalOthers);
+    if (g.kind === "sign" && g.sign === "sensory_level") g = fix(g, path, "target", canonicalSensoryLevel);
+    if (g.kind === "lab" && g.test === "csf_cytology") g = fix(g, path, "result", canonicalCytologyResult);
+    if (g.kind === "strength") g = fix(g, path, "mrc", canonicalMrc);
+    if (g.kind === "imaging") g = fix(g, path, "level", canonicalLevel);
+    if (g.kind === "ncs") g = fix(g, path, "unit", canonicalUnit);
+    return g;
+  };
 
   let out: Obj = { ...input };
-  if (isObj(out.patient))
-    out.patient = fix(out.patient, ["patient"], "sex", (v) => canonicalTopValue("sex", SEXES, v));
-  if (isObj(out.context))
-    out.context = fix(out.context, ["context"], "onset", (v) => canonicalTopValue("onset", ONSETS, v));
-  if (isObj(out.context))
-    out.context = fix(out.context, ["context"], "course", (v) => canonicalTopValue("course", COURSES, v));
+  if (isObj(out.patient)) out.patient = fix(out.patient, ["patient"], "sex", canonicalSex);
+  if (isObj(out.context)) out.context = fix(out.context, ["context"], "onset", canonicalOnset);
+  if (isObj(out.context)) out.context = fix(out.context, ["context"], "course", canonicalCourse);
   if (isObj(out.context)) {
     const ctx = { ...out.context };
-    ctx.history = fixList(ctx.history, ["context", "history"], canonicalHistory);
-    ctx.symptoms = fixList(ctx.symptoms, ["context", "symptoms"], canonicalSymptom);
-    ctx.denies = fixList(ctx.denies, ["context", "denies"], canonicalDenied);
+    ctx.history = fixList(ctx.history, ["context"], "history", canonicalHistory);
+    ctx.symptoms = fixList(ctx.symptoms, ["context"], "symptoms", canonicalSymptom);
+    ctx.denies = fixList(ctx.denies, ["context"], "denies", canonicalDenied);
     for (const key of ["history", "symptoms", "denies"]) if (!(key in out.context)) delete ctx[key];
     out.context = ctx;
   }
-  if (Array.isArray(out.findings)) {
-    out.findings = out.findings.map((f, i) => {
-      if (!isObj(f)) return f;
-      const path: Path = ["findings", i];
-      let g = fix(f, path, "kind", (k) => FINDING_KINDS.find((kind) => fold(kind) === fold(k)));
-      g = fix(g, path, "side", canonicalSide);
-      g = negatedSign(g, path, normalisations);
-      const kind = g.kind;
-      if (typeof kind === "string")
-        for (const key of Object.keys(g)) {
-          const spec = key === "kind" || key === "side" ? undefined : findingEnum(kind, key);
-          if (!spec) continue;
-          const canon = (v: unknown) => canonicalFindingValue(kind, key, v);
-          if (spec.list) {
-            const list = fixList(g[key], [...path, key], canon);
-            if (list !== g[key]) g = { ...g, [key]: list };
-          } else g = fix(g, path, key, canon, true);
-        }
-      // Own keys of a string kind only: a kind may be any JSON value here ({ "toString": null }).
-      const othersField = typeof g.kind === "string" ? own<string>(OTHERS_FIELDS, g.kind) : undefined;
-      if (othersField) g = fix(g, path, othersField, (v) => (isOthersWord(v) ? OTHERS : undefined));
-      if (g.kind === "sign" && g.sign === "sensory_level") g = fix(g, path, "target", canonicalSensoryLevel);
-      if (g.kind === "lab" && g.test === "csf_cytology") g = fix(g, path, "result", canonicalCytologyResult);
-      if (g.kind === "strength") g = fix(g, path, "mrc", canonicalMrc);
-      if (g.kind === "imaging") g = fix(g, path, "level", canonicalLevel);
-      if (g.kind === "ncs") g = fix(g, path, "unit", (s) => own(UNIT_WORDS, fold(s)));
-      return g;
-    });
-  }
+  if (Array.isArray(out.findings))
+    out.findings = out.findings.map((f, i) => (isObj(f) ? fixFinding(f, i) : f));
   if (isObj(out.expected)) {
     const exp = { ...out.expected };
     const fixLesions = (list: unknown, path: Path) =>
       Array.isArray(list)
         ? list.map((l, j) =>
             isObj(l)
-              ? fix(
-                  fix(l, [...path, j], "level", (v) => LEVELS.find((level) => fold(level) === fold(v))),
-                  [...path, j],
-                  "side",
-                  canonicalSide,
-                )
+              ? fix(fix(l, [...path, j], "level", canonicalLesionLevel), [...path, j], "side", canonicalSide)
               : l,
           )
         : list;
