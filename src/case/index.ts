@@ -151,7 +151,7 @@ function run(input: unknown, positions?: Map<string, Position>, extra: Issue[] =
     if (errors.length > 0 || !parsed.success) {
       return { ok: false, errors: finish(errors), warnings: finish(warnings, "warnings") };
     }
-    const canonical = applyResolutions(parsed.data, ids.resolutions, ids.sites);
+    const canonical = applyResolutions(parsed.data, ids);
     warnings.push(...caseWarnings(canonical.case, canonical.origins));
     return {
       ok: true,

@@ -10,7 +10,7 @@
  * ("quadriceps" -> its four heads, one finding each), and a word the atlas does not know is an error
  * naming the nearest known ids.
  */
-import { type AtlasKind, fold, getAtlas } from "../atlas/index.js";
+import { type AtlasKind, fold, getAtlas, type Resolved } from "../atlas/index.js";
 import { closeToBest, didYouMean, type Issue, nearestWords, type Path, valueAt } from "./errors.js";
 import { pathKey } from "./json.js";
 import { canonicalMrc } from "./mrc.js";
@@ -252,10 +252,12 @@ export interface Resolution {
 export interface IdCheck {
   errors: Issue[];
   warnings: Issue[];
-  /** By pathKey of the input path. */
-  resolutions: Map<string, Resolution>;
-  /** Nerve sites read from place words (ncs segment, tinel target), by pathKey of the words. */
-  sites: Map<string, string[]>;
+  /** The atlas word of each input finding (its kind's id field, or a sign's muscle), by finding index. */
+  findingIds: Map<number, Resolution>;
+  /** The sites of the expected lesions, by pathKey of the site's input path. */
+  siteIds: Map<string, Resolution>;
+  /** Nerve sites read from place words (ncs segment, tinel target), by finding index. */
+  places: Map<number, string[]>;
 }
 
 const KIND_WORDS: Record<AtlasKind, string> = {
@@ -297,12 +299,7 @@ export function resolveWord(
 ): Resolution | Issue {
   const atlas = getAtlas();
   const hit = atlas.resolve(word, kinds);
-  if (hit) {
-    let ids = hit.ids;
-    // A nerve site reports as the id FORMAT.md gives it (femoral@inguinal_ligament -> femoral).
-    if (hit.kind === "site") ids = ids.map((id) => atlas.site(id)?.formatId ?? id);
-    return { from: word, ids, ...(hit.group ? { group: hit.group } : {}) };
-  }
+  if (hit) return resolution(word, hit);
   const expected = `${kindsWord(kinds)} id`;
   const other = atlas.resolve(word);
   const suggestions = suggest ? nearestIds(word, kinds) : [];
@@ -310,6 +307,14 @@ export function resolveWord(
     ? `\`${word}\` is ${KIND_WORDS[other.kind]}${other.ids.length === 1 && other.ids[0] !== word ? ` (\`${other.ids[0]}\`)` : ""}, not ${kindsWord(kinds)}${didYouMean(suggestions)}`
     : `\`${word}\` is not ${kindsWord(kinds)}${didYouMean(suggestions)}`;
   return { path, message, expected, found: word, ...(suggestions.length ? { suggestions } : {}) };
+}
+
+/** What a word the atlas knows stands for. */
+function resolution(word: string, hit: Resolved): Resolution {
+  let ids = hit.ids;
+  // A nerve site reports as the id FORMAT.md gives it (femoral@inguinal_ligament -> femoral).
+  if (hit.kind === "site") ids = ids.map((id) => getAtlas().site(id)?.formatId ?? id);
+  return { from: word, ids, ...(hit.group ? { group: hit.group } : {}) };
 }
 
 /** The known ids (or group words) nearest to a word, best first, near misses left out. */
@@ -331,7 +336,8 @@ export const MAX_SUGGESTED = 100;
 export function resolveAtlasIds(input: unknown): IdCheck {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
-  const resolutions = new Map<string, Resolution>();
+  const findingIds = new Map<number, Resolution>();
+  const siteIds = new Map<string, Resolution>();
   const atlas = getAtlas();
   // The nearest-word search costs a pass over the lexicon: only the first words not understood get
   // suggestions, so that thousands of near misses cost no more than the issues answered.
@@ -345,14 +351,11 @@ export function resolveAtlasIds(input: unknown): IdCheck {
   ): Resolution | undefined => {
     if (typeof word !== "string" || word.length === 0) return undefined;
     if (others && word === OTHERS) return undefined;
-    const known = atlas.resolve(word, kinds) !== undefined;
-    const r = resolveWord(word, kinds, path, known || suggest());
-    if (isIssue(r)) {
-      errors.push(others ? withOthers(r, word) : othersMisplaced(r, word));
-      return undefined;
-    }
-    resolutions.set(pathKey(path), r);
-    return r;
+    const hit = atlas.resolve(word, kinds);
+    if (hit) return resolution(word, hit);
+    const r = resolveWord(word, kinds, path, suggest());
+    if (isIssue(r)) errors.push(others ? withOthers(r, word) : othersMisplaced(r, word));
+    return undefined;
   };
 
   const findings = valueAt(input, ["findings"]);
@@ -363,18 +366,14 @@ export function resolveAtlasIds(input: unknown): IdCheck {
       if (spec) {
         const others = Object.hasOwn(OTHERS_FIELDS, f.kind);
         const r = look(f[spec.field], spec.kinds, ["findings", i, spec.field], others);
+        if (r) findingIds.set(i, r);
         if (f.kind === "reflex" && r)
           checkReflexGrade(r.ids[0] ?? "", f.grade, ["findings", i, "grade"], errors);
       }
       const placeSign = f.kind === "sign" && (f.sign === "tinel" || f.sign === "sensory_level");
       if (f.kind === "sign" && typeof f.target === "string" && f.target && !placeSign) {
         const hit = atlas.resolve(f.target, ["muscle"]);
-        if (hit)
-          resolutions.set(pathKey(["findings", i, "target"]), {
-            from: f.target,
-            ids: hit.ids,
-            ...(hit.group ? { group: hit.group } : {}),
-          });
+        if (hit) findingIds.set(i, resolution(f.target, hit));
         else if (/_/.test(f.target) && !atlas.resolve(f.target)) {
           const suggestions = suggest() ? nearestIds(f.target, ["muscle"]) : [];
           warnings.push({
@@ -407,7 +406,9 @@ export function resolveAtlasIds(input: unknown): IdCheck {
       const kinds = Object.hasOwn(LESION_KINDS, level) ? LESION_KINDS[level] : undefined;
       if (kinds)
         l.sites.forEach((s, k) => {
-          look(s, kinds, [...sitesPath, k]);
+          const path = [...sitesPath, k];
+          const r = look(s, kinds, path);
+          if (r) siteIds.set(pathKey(path), r);
         });
     });
   };
@@ -421,7 +422,7 @@ export function resolveAtlasIds(input: unknown): IdCheck {
   const places = checkPlaces(input);
   errors.push(...places.errors);
   warnings.push(...places.warnings);
-  return { errors, warnings, resolutions, sites: places.sites };
+  return { errors, warnings, findingIds, siteIds, places: places.sites };
 }
 
 /** A word for an item that was not understood, where `others` may also stand: name it if near. */
@@ -475,27 +476,22 @@ export interface Canonical {
 /** Replace every atlas word by its id, one finding per member of a group word. */
 export function applyResolutions(
   c: LocusCase,
-  resolutions: Map<string, Resolution>,
-  sites: Map<string, string[]> = new Map(),
+  ids: Pick<IdCheck, "findingIds" | "siteIds" | "places">,
 ): Canonical {
   const normalisations: Normalisation[] = [];
   const origins: number[] = [];
-  const note = (path: Path, r: Resolution | undefined) => {
-    if (r && (r.ids.length !== 1 || r.ids[0] !== r.from))
-      normalisations.push({ path, from: r.from, to: r.ids });
-  };
+  const changed = (r: Resolution) => r.ids.length !== 1 || r.ids[0] !== r.from;
   const findings: Finding[] = [];
   c.findings.forEach((input, i) => {
-    const f = withSites(input, i, sites, normalisations);
+    const f = withSites(input, i, ids.places, normalisations);
     const field = f.kind === "sign" ? "target" : FINDING_IDS[f.kind]?.field;
-    const path: Path = ["findings", i, field ?? ""];
-    const r = field ? resolutions.get(pathKey(path)) : undefined;
-    note(path, r);
+    const r = field ? ids.findingIds.get(i) : undefined;
     if (!field || !r) {
       findings.push(f);
       origins.push(i);
       return;
     }
+    if (changed(r)) normalisations.push({ path: ["findings", i, field], from: r.from, to: r.ids });
     for (const id of r.ids) {
       findings.push({ ...f, [field]: id } as Finding);
       origins.push(i);
@@ -506,8 +502,8 @@ export function applyResolutions(
       const sites: string[] = [];
       l.sites.forEach((s, k) => {
         const p = [...path, j, "sites", k];
-        const r = resolutions.get(pathKey(p));
-        note(p, r);
+        const r = ids.siteIds.get(pathKey(p));
+        if (r && changed(r)) normalisations.push({ path: p, from: r.from, to: r.ids });
         for (const id of r?.ids ?? [s]) if (!sites.includes(id)) sites.push(id);
       });
       return { ...l, sites };
@@ -527,14 +523,14 @@ export function applyResolutions(
 }
 
 /** Add the nerve sites read from a segment or a Tinel target, unless the finding gives its own. */
-function withSites(f: Finding, i: number, sites: Map<string, string[]>, out: Normalisation[]): Finding {
+function withSites(f: Finding, i: number, places: Map<number, string[]>, out: Normalisation[]): Finding {
   const from =
     f.kind === "ncs" && f.segment !== undefined && f.segmentSites === undefined
       ? { words: f.segment, field: "segment", into: "segmentSites" }
       : f.kind === "sign" && f.target !== undefined && f.targetSites === undefined
         ? { words: f.target, field: "target", into: "targetSites" }
         : undefined;
-  const ids = from ? sites.get(pathKey(["findings", i, from.field])) : undefined;
+  const ids = from ? places.get(i) : undefined;
   if (!from || !ids?.length) return f;
   out.push({ path: ["findings", i, from.field], from: from.words, to: ids });
   return { ...f, [from.into]: ids } as Finding;
