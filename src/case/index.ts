@@ -13,6 +13,7 @@ import { type Issue, issuesFromZod } from "./errors.js";
 import { type Position, parseJson, pathKey, positionOf } from "./json.js";
 import { applyResolutions, type Normalisation, normaliseValues, resolveAtlasIds } from "./normalize.js";
 import { inDocumentOrder } from "./order.js";
+import { readPlain } from "./plain.js";
 import { FORMAT_ID, type LocusCase, locusCase } from "./schema.js";
 import { caseWarnings, freeTextWarnings } from "./warnings.js";
 
@@ -139,7 +140,10 @@ function run(input: unknown, positions?: Map<string, Position>, extra: Issue[] =
       };
     }
     const values = normaliseValues(input);
-    const parsed = locusCase.safeParse(values.value);
+    // A plain valid case is read without zod's per-field work (plain.ts); zod checks any other.
+    const plain = readPlain(locusCase, values.value);
+    const parsed =
+      plain === undefined ? locusCase.safeParse(values.value) : { success: true as const, data: plain };
     const ids = resolveAtlasIds(values.value);
     const errors = [
       ...extra,

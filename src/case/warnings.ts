@@ -218,7 +218,7 @@ export function caseWarnings(c: LocusCase, origins: readonly number[]): Issue[] 
   // The same finding given twice with different values (what a finding says is written out only
   // when another finding is about the same thing).
   const seen = new Map<string, { k: number; f: Compared; value?: string }[]>();
-  const valueOf = (f: Compared) => show(labelAndValue(f).value);
+  const shownValue = (f: Compared) => show(labelAndValue(f).value);
   c.findings.forEach((f, k) => {
     if (!compared(f)) return;
     const subject = subjectOf(f);
@@ -227,9 +227,9 @@ export function caseWarnings(c: LocusCase, origins: readonly number[]): Issue[] 
       seen.set(subject, [{ k, f }]);
       return;
     }
-    const value = valueOf(f);
+    const value = shownValue(f);
     for (const prev of same) {
-      prev.value ??= valueOf(prev.f);
+      prev.value ??= shownValue(prev.f);
       if (prev.value === value || !sidesOverlap(prev.f.side, f.side)) continue;
       const o1 = origins[prev.k] ?? prev.k;
       const o2 = origins[k] ?? k;
