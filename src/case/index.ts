@@ -13,7 +13,6 @@ import { type Issue, issuesFromZod } from "./errors.js";
 import { type Position, parseJson, pathKey, positionOf } from "./json.js";
 import { applyResolutions, type Normalisation, normaliseValues, resolveAtlasIds } from "./normalize.js";
 import { inDocumentOrder } from "./order.js";
-import { readPlain } from "./plain.js";
 import { FORMAT_ID, type LocusCase, locusCase } from "./schema.js";
 import { caseWarnings, freeTextWarnings } from "./warnings.js";
 
@@ -88,6 +87,18 @@ export function parseCaseText(text: string, source?: string): CaseResult {
   return run(parsed.value, parsed.positions, repeated);
 }
 
+let compiled: typeof locusCase | undefined;
+
+/**
+ * The case schema compiled by zod (`z.compile`): the same schema, checked by code generated for it
+ * once, which falls back to zod's own parser (and its issues) for a value that fails. Made on first
+ * use; index.test.ts checks that no part of the schema is left to the runtime parser.
+ */
+function compiledCase(): typeof locusCase {
+  compiled ??= z.compile(locusCase);
+  return compiled;
+}
+
 let schemaCache: Record<string, unknown> | undefined;
 
 /** The JSON Schema (draft 2020-12) of a LocusCase, from the same zod schema. */
@@ -140,10 +151,7 @@ function run(input: unknown, positions?: Map<string, Position>, extra: Issue[] =
       };
     }
     const values = normaliseValues(input);
-    // A plain valid case is read without zod's per-field work (plain.ts); zod checks any other.
-    const plain = readPlain(locusCase, values.value);
-    const parsed =
-      plain === undefined ? locusCase.safeParse(values.value) : { success: true as const, data: plain };
+    const parsed = compiledCase().safeParse(values.value);
     const ids = resolveAtlasIds(values.value);
     const errors = [
       ...extra,
