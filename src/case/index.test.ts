@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { DEV_CASES } from "../paths.js";
-import { caseJsonSchema, formatPath, parseCase, parseCaseText } from "./index.js";
+import { caseJsonSchema, formatPath, locusCase, parseCase, parseCaseText } from "./index.js";
 import { baseCase } from "./test-helpers/cases.js";
 
 const CASES = DEV_CASES;
@@ -454,6 +455,30 @@ describe("parseCaseText", () => {
     expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual([
       "JSON syntax error at line 1, column 4: expected a value (object, array, string, number, true, false or null), found the end of the text",
     ]);
+  });
+});
+
+describe("the case schema, compiled by zod", () => {
+  it("compiles whole: no part of it is left to zod's runtime parser (the case stage's speed)", () => {
+    expect(() => z.compile(locusCase, { strict: true })).not.toThrow();
+  });
+
+  it("answers every development case and every broken case as the schema itself does", () => {
+    const compiled = z.compile(locusCase);
+    const inputs: unknown[] = readdirSync(CASES)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => JSON.parse(readFileSync(join(CASES, f), "utf8")));
+    inputs.push(
+      { ...baseCase(), extra: 1 },
+      { ...baseCase(), id: "" },
+      { ...baseCase(), findings: [{ kind: "x" }] },
+    );
+    for (const input of inputs) {
+      const a = locusCase.safeParse(input);
+      const b = compiled.safeParse(input);
+      expect(JSON.stringify(b.data)).toBe(JSON.stringify(a.data));
+      expect(b.error?.issues).toEqual(a.error?.issues);
+    }
   });
 });
 

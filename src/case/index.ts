@@ -9,9 +9,10 @@
  * and for each finding the input finding it came from (group words make several).
  */
 import { z } from "zod";
-import { type Issue, issuesFromZod, type Path } from "./errors.js";
-import { type Position, parseJson, pathKey } from "./json.js";
+import { type Issue, issuesFromZod } from "./errors.js";
+import { type Position, parseJson, pathKey, positionOf } from "./json.js";
 import { applyResolutions, type Normalisation, normaliseValues, resolveAtlasIds } from "./normalize.js";
+import { inDocumentOrder } from "./order.js";
 import { FORMAT_ID, type LocusCase, locusCase } from "./schema.js";
 import { caseWarnings, freeTextWarnings } from "./warnings.js";
 
@@ -86,6 +87,18 @@ export function parseCaseText(text: string, source?: string): CaseResult {
   return run(parsed.value, parsed.positions, repeated);
 }
 
+let compiled: typeof locusCase | undefined;
+
+/**
+ * The case schema compiled by zod (`z.compile`): the same schema, checked by code generated for it
+ * once, which falls back to zod's own parser (and its issues) for a value that fails. Made on first
+ * use; index.test.ts checks that no part of the schema is left to the runtime parser.
+ */
+function compiledCase(): typeof locusCase {
+  compiled ??= z.compile(locusCase);
+  return compiled;
+}
+
 let schemaCache: Record<string, unknown> | undefined;
 
 /** The JSON Schema (draft 2020-12) of a LocusCase, from the same zod schema. */
@@ -119,14 +132,8 @@ function capped(issues: Issue[], what: string): Issue[] {
 }
 
 function run(input: unknown, positions?: Map<string, Position>, extra: Issue[] = []): CaseResult {
-  // Worked out only when two issues are to be put in order (about half the development cases).
-  let known: Map<string, number> | undefined;
-  const order = () => {
-    known ??= documentOrder(input);
-    return known;
-  };
   const finish = (issues: Issue[], what = "errors") =>
-    capped(sortIssues(issues, order), what).map((i) => locate(i, positions));
+    capped(inDocumentOrder(input, issues), what).map((i) => locate(i, positions));
   try {
     if (typeof input !== "object" || input === null || Array.isArray(input)) {
       return {
@@ -144,7 +151,7 @@ function run(input: unknown, positions?: Map<string, Position>, extra: Issue[] =
       };
     }
     const values = normaliseValues(input);
-    const parsed = locusCase.safeParse(values.value);
+    const parsed = compiledCase().safeParse(values.value);
     const ids = resolveAtlasIds(values.value);
     const errors = [
       ...extra,
@@ -156,12 +163,12 @@ function run(input: unknown, positions?: Map<string, Position>, extra: Issue[] =
     if (errors.length > 0 || !parsed.success) {
       return { ok: false, errors: finish(errors), warnings: finish(warnings, "warnings") };
     }
-    const canonical = applyResolutions(parsed.data, ids.resolutions, ids.sites);
+    const canonical = applyResolutions(parsed.data, ids);
     warnings.push(...caseWarnings(canonical.case, canonical.origins));
     return {
       ok: true,
       case: canonical.case,
-      normalisations: sortIssues([...values.normalisations, ...canonical.normalisations], order),
+      normalisations: inDocumentOrder(input, [...values.normalisations, ...canonical.normalisations]),
       warnings: finish(warnings, "warnings"),
       origins: canonical.origins,
     };
@@ -180,49 +187,9 @@ function run(input: unknown, positions?: Map<string, Position>, extra: Issue[] =
   }
 }
 
-/** The pathKey of a child's path, from its parent's key (no path array made and written out again). */
-const childKey = (parent: string, k: string | number): string =>
-  parent === "[]" ? `[${JSON.stringify(k)}]` : `${parent.slice(0, -1)},${JSON.stringify(k)}]`;
-
-/** Every path of the input (by pathKey) in document order (depth-first, keys as written). */
-function documentOrder(input: unknown): Map<string, number> {
-  const order = new Map<string, number>();
-  const walk = (v: unknown, key: string, depth: number) => {
-    order.set(key, order.size);
-    if (depth > 64 || typeof v !== "object" || v === null) return;
-    if (Array.isArray(v))
-      v.forEach((x, k) => {
-        walk(x, childKey(key, k), depth + 1);
-      });
-    else for (const k of Object.keys(v)) walk((v as Record<string, unknown>)[k], childKey(key, k), depth + 1);
-  };
-  walk(input, pathKey([]), 0);
-  return order;
-}
-
-/** Sort by where the path (or its nearest existing ancestor) stands in the document; stable. */
-function sortIssues<T extends { path: Path }>(issues: T[], known: () => Map<string, number>): T[] {
-  if (issues.length < 2) return issues;
-  const order = known();
-  const rank = (path: Path) => {
-    for (let n = path.length; n >= 0; n--) {
-      const r = order.get(pathKey(path.slice(0, n)));
-      if (r !== undefined) return r + (n < path.length ? 0.5 : 0);
-    }
-    return Number.MAX_SAFE_INTEGER;
-  };
-  return issues
-    .map((issue, k) => ({ issue, k, r: rank(issue.path) }))
-    .sort((a, b) => a.r - b.r || a.k - b.k)
-    .map((x) => x.issue);
-}
-
 /** Add the line and column of the path (or its nearest ancestor) when the case came as text. */
 function locate(issue: Issue, positions?: Map<string, Position>): Issue {
   if (!positions || issue.line !== undefined) return issue;
-  for (let n = issue.path.length; n >= 0; n--) {
-    const p = positions.get(pathKey(issue.path.slice(0, n)));
-    if (p) return { ...issue, line: p.line, column: p.column };
-  }
-  return issue;
+  const p = positionOf(positions, issue.path);
+  return p ? { ...issue, line: p.line, column: p.column } : issue;
 }

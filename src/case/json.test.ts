@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { DEV_CASES } from "../paths.js";
-import { MAX_DEPTH, type Path, parseJson, pathKey, track } from "./json.js";
+import { keysWritten, MAX_DEPTH, type Path, parseJson, pathKey, track } from "./json.js";
 import { offsetOf, positionAt } from "./json-path.js";
 
 const error = (text: string) => {
@@ -89,6 +89,19 @@ describe("parseJson's quick path (JSON.parse, positions on first use)", () => {
     expect(quick.repeatedKeys).toEqual(slow.repeatedKeys);
     expect([...quick.positions]).toEqual([...slow.positions]);
     expect(quick.positions.get(pathKey([]))).toEqual(slow.positions.get(pathKey([])));
+  });
+
+  it.each([
+    ['{"a": 1, "b": {"c": [1, {"d": 2}]}}', 4],
+    ['{"a:b": "c:d", "e": ":"}', 2],
+    ['{"a\\"b": "c\\":", "e\\\\": {"f" : "\\\\\\":"}}', 3],
+    ['{"k\\"": 1, "z": "a\\":b"}', 2],
+    ['{"a": "b\\\\", "c": 1, "d": ":"}', 3],
+    ['["a:", {"b":1}, ":"]', 1],
+    ["[]", 0],
+  ])("counts the keys written in %s, not the colons and quotes inside strings", (text, keys) => {
+    expect(JSON.parse(text)).toBeDefined();
+    expect(keysWritten(text)).toBe(keys);
   });
 
   it("reads good JSON with JSON.parse, and a repeated key with the tracking reader", () => {

@@ -59,8 +59,6 @@ export function parseJson(text: string): JsonResult {
 
 /** JSON.parse, when its answer is the tracking reader's; undefined otherwise. */
 function quickly(text: string): JsonResult | undefined {
-  const written = scan(text);
-  if (written.deepest >= MAX_DEPTH) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -68,43 +66,65 @@ function quickly(text: string): JsonResult | undefined {
     return undefined;
   }
   // JSON.parse keeps the last of two equal keys: fewer keys read than written means a repeated one.
-  if (keysIn(value) !== written.keys) return undefined;
+  const read = keysIn(value, 0);
+  if (read === undefined || read !== keysWritten(text)) return undefined;
   return { ok: true, value, positions: new LazyPositions(text), repeatedKeys: [] };
 }
 
-/** The keys written in a JSON text and its deepest nesting, in one pass that skips strings. */
-function scan(src: string): { keys: number; deepest: number } {
+/**
+ * The keys written in a text JSON.parse accepted: in JSON a colon outside a string follows a key
+ * and nothing else, so the keys are the colons outside strings (found by jumping from quote to
+ * quote, not by reading every character).
+ */
+export function keysWritten(src: string): number {
   let keys = 0;
-  let depth = 0;
-  let deepest = 0;
-  const n = src.length;
-  for (let i = 0; i < n; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 34) {
-      i++;
-      while (i < n && src.charCodeAt(i) !== 34) i += src.charCodeAt(i) === 92 ? 2 : 1;
-      let j = i + 1;
-      for (let d = src.charCodeAt(j); d === 32 || d === 9 || d === 10 || d === 13; d = src.charCodeAt(++j));
-      if (src.charCodeAt(j) === 58) keys++;
-      i = j - 1;
-    } else if (c === 123 || c === 91) {
-      if (++depth > deepest) deepest = depth;
-    } else if (c === 125 || c === 93) depth--;
+  let quote = src.indexOf('"');
+  let colon = src.indexOf(":");
+  while (colon !== -1) {
+    if (quote === -1 || colon < quote) {
+      keys++;
+      colon = src.indexOf(":", colon + 1);
+      continue;
+    }
+    const end = closingQuote(src, quote);
+    quote = src.indexOf('"', end + 1);
+    if (colon < end) colon = src.indexOf(":", end + 1);
   }
-  return { keys, deepest };
+  return keys;
 }
 
-/** How many keys a parsed value holds, at every depth. */
-function keysIn(v: unknown): number {
+/** The quote that closes the string opened at `open` (one not escaped by an odd run of backslashes). */
+function closingQuote(src: string, open: number): number {
+  let end = src.indexOf('"', open + 1);
+  for (;;) {
+    if (end === -1) return src.length;
+    let slashes = 0;
+    while (src.charCodeAt(end - 1 - slashes) === 92) slashes++;
+    if (slashes % 2 === 0) return end;
+    end = src.indexOf('"', end + 1);
+  }
+}
+
+/**
+ * How many keys a parsed value holds, at every depth; undefined when it nests MAX_DEPTH deep or
+ * more (the tracking reader then answers, and refuses what is too deep).
+ */
+function keysIn(v: unknown, depth: number): number | undefined {
   if (typeof v !== "object" || v === null) return 0;
+  if (depth + 1 >= MAX_DEPTH) return undefined;
   let n = 0;
   if (Array.isArray(v)) {
-    for (const x of v) n += keysIn(x);
+    for (const x of v) {
+      const inner = keysIn(x, depth + 1);
+      if (inner === undefined) return undefined;
+      n += inner;
+    }
     return n;
   }
   for (const k in v) {
-    n++;
-    n += keysIn((v as Record<string, unknown>)[k]);
+    const inner = keysIn((v as Record<string, unknown>)[k], depth + 1);
+    if (inner === undefined) return undefined;
+    n += 1 + inner;
   }
   return n;
 }
@@ -131,11 +151,23 @@ class LazyPositions extends Map<string, Position> {
   override get(key: string) {
     const text = this.#text;
     if (text === undefined) return super.get(key);
-    if (!this.#found.has(key)) {
-      const at = offsetOf(text, JSON.parse(key) as Path);
-      this.#found.set(key, at === undefined ? undefined : positionAt(text, at));
-    }
+    if (!this.#found.has(key)) this.#found.set(key, this.#walk(text, JSON.parse(key) as Path));
     return this.#found.get(key);
+  }
+  /** The position of the value at a path, by walking the text to it. */
+  #walk(text: string, path: Readonly<Path>): Position | undefined {
+    const at = offsetOf(text, path);
+    return at === undefined ? undefined : positionAt(text, at);
+  }
+  /** The position of the value at `path`, or of its nearest ancestor that exists. */
+  nearest(path: Readonly<Path>): Position | undefined {
+    const text = this.#text;
+    if (text === undefined) return nearestIn(this, path);
+    for (let n = path.length; n >= 0; n--) {
+      const p = this.#walk(text, n === path.length ? path : path.slice(0, n));
+      if (p) return p;
+    }
+    return undefined;
   }
   override has(key: string) {
     return this.get(key) !== undefined;
@@ -159,6 +191,19 @@ class LazyPositions extends Map<string, Position> {
   override [Symbol.iterator]() {
     return this.entries();
   }
+}
+
+/** The position of the value at `path`, or of its nearest ancestor that exists in `positions`. */
+export function positionOf(positions: Map<string, Position>, path: Readonly<Path>): Position | undefined {
+  return positions instanceof LazyPositions ? positions.nearest(path) : nearestIn(positions, path);
+}
+
+function nearestIn(positions: Map<string, Position>, path: Readonly<Path>): Position | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const p = positions.get(pathKey(path.slice(0, n)));
+    if (p) return p;
+  }
+  return undefined;
 }
 
 /** The position-tracking reader alone (parseJson's answer whatever the text; for tests and benchmarks). */

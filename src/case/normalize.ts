@@ -10,7 +10,7 @@
  * ("quadriceps" -> its four heads, one finding each), and a word the atlas does not know is an error
  * naming the nearest known ids.
  */
-import { type AtlasKind, fold, getAtlas } from "../atlas/index.js";
+import { type AtlasKind, fold, getAtlas, type Resolved } from "../atlas/index.js";
 import { closeToBest, didYouMean, type Issue, nearestWords, type Path, valueAt } from "./errors.js";
 import { pathKey } from "./json.js";
 import { canonicalMrc } from "./mrc.js";
@@ -24,7 +24,6 @@ import {
 } from "./phrases.js";
 import { checkPlaces } from "./places-check.js";
 import {
-  COURSES,
   DIFFUSE_LEVELS,
   FINDING_KINDS,
   type Finding,
@@ -32,16 +31,14 @@ import {
   LEVELS,
   type Lesion,
   type LocusCase,
-  ONSETS,
   OTHERS,
   OTHERS_FIELDS,
   PLANTAR_GRADES,
   REFLEX_GRADES,
-  SEXES,
   SYMPTOM_WORDS,
   TENDON_REFLEX_GRADES,
 } from "./schema.js";
-import { canonicalFindingValue, canonicalTopValue, findingEnum, own } from "./values.js";
+import { canonicalTopValue, closedFields, closedWords, own } from "./values.js";
 
 export interface Normalisation {
   /** Where the value stands in the input. */
@@ -72,9 +69,8 @@ const SIDE_WORDS: Record<string, "left" | "right" | "bilateral"> = {
   bothsides: "bilateral",
 };
 
-export function canonicalSide(written: string): string | undefined {
-  return own(SIDE_WORDS, fold(written));
-}
+/** "L", "Lt", "both sides" -> left, right or bilateral. */
+export const canonicalSide = closedWords([], SIDE_WORDS);
 
 const LETTERS = ["C", "T", "L", "S"] as const;
 const LAST_OF: Record<string, number> = { C: 7, T: 12, L: 5, S: 5 };
@@ -108,11 +104,21 @@ const UNIT_WORDS: Record<string, "uV" | "mV"> = {
   millivolts: "mV",
 };
 
+// The closed words of the format, each a table made once.
+const canonicalUnit = closedWords([], UNIT_WORDS);
+const canonicalKind = closedWords(FINDING_KINDS);
+const canonicalLesionLevel = closedWords(LEVELS);
+const historyWord = closedWords(HISTORY_WORDS);
+const symptomWord = closedWords(SYMPTOM_WORDS);
+const canonicalSex = (written: string) => canonicalTopValue("sex", written);
+const canonicalOnset = (written: string) => canonicalTopValue("onset", written);
+const canonicalCourse = (written: string) => canonicalTopValue("course", written);
+const canonicalOthers = (written: string) => (isOthersWord(written) ? OTHERS : undefined);
+
 /** A history item's controlled word, with its detail: "Cancer: cervical" -> "cancer:cervical". */
 export function canonicalHistory(written: string): string | undefined {
   const colon = written.indexOf(":");
-  const head = colon < 0 ? written : written.slice(0, colon);
-  const word = HISTORY_WORDS.find((w) => fold(w) === fold(head));
+  const word = historyWord(colon < 0 ? written : written.slice(0, colon));
   if (!word) return historySynonym(written);
   if (colon < 0) return word;
   const detail = written.slice(colon + 1).trim();
@@ -120,7 +126,7 @@ export function canonicalHistory(written: string): string | undefined {
 }
 
 export function canonicalSymptom(written: string): string | undefined {
-  return SYMPTOM_WORDS.find((w) => fold(w) === fold(written)) ?? symptomSynonym(written);
+  return symptomWord(written) ?? symptomSynonym(written);
 }
 
 /** A denied symptom: the symptom word, also when written with its negation ("no fever"). */
@@ -131,6 +137,8 @@ export function canonicalDenied(written: string): string | undefined {
   );
 }
 
+type Canon = (written: string) => string | undefined;
+
 /**
  * Rewrite values whose canonical form is certain. The input is not changed: objects on the way to
  * a rewritten value are copied. Anything not of the expected shape is left for the schema to report.
@@ -138,13 +146,7 @@ export function canonicalDenied(written: string): string | undefined {
 export function normaliseValues(input: unknown): { value: unknown; normalisations: Normalisation[] } {
   const normalisations: Normalisation[] = [];
   if (!isObj(input)) return { value: input, normalisations };
-  const fix = (
-    obj: Obj,
-    path: Path,
-    key: string,
-    canon: (s: string) => string | undefined,
-    numbers = false,
-  ): Obj => {
+  const fix = (obj: Obj, path: Path, key: string, canon: Canon, numbers = false): Obj => {
     const v = obj[key];
     if (typeof v !== "string" && !(numbers && typeof v === "number" && Number.isFinite(v))) return obj;
     const c = canon(String(v));
@@ -152,76 +154,67 @@ export function normaliseValues(input: unknown): { value: unknown; normalisation
     normalisations.push({ path: [...path, key], from: String(v), to: [c] });
     return { ...obj, [key]: c };
   };
-  const fixList = (list: unknown, path: Path, canon: (s: string) => string | undefined): unknown => {
+  const fixList = (list: unknown, path: Path, key: string, canon: Canon): unknown => {
     if (!Array.isArray(list)) return list;
     let changed = false;
     const out = list.map((item, k) => {
       if (typeof item !== "string") return item;
       const c = canon(item);
       if (c === undefined || c === item) return item;
-      normalisations.push({ path: [...path, k], from: item, to: [c] });
+      normalisations.push({ path: [...path, key, k], from: item, to: [c] });
       changed = true;
       return c;
     });
     return changed ? out : list;
   };
+  const fixFinding = (f: Obj, i: number): Obj => {
+    const path: Path = ["findings", i];
+    let g = fix(f, path, "kind", canonicalKind);
+    g = fix(g, path, "side", canonicalSide);
+    g = negatedSign(g, path, normalisations);
+    const kind = g.kind;
+    const fields = typeof kind === "string" ? closedFields(kind) : undefined;
+    if (fields)
+      for (const key of Object.keys(g)) {
+        const field = key === "kind" || key === "side" ? undefined : fields.get(key);
+        if (!field) continue;
+        if (field.spec.list) {
+          const list = fixList(g[key], path, key, field.canonical);
+          if (list !== g[key]) g = { ...g, [key]: list };
+        } else g = fix(g, path, key, field.canonical, true);
+      }
+    // Own keys of a string kind only: a kind may be any JSON value here ({ "toString": null }).
+    const othersField = typeof g.kind === "string" ? own<string>(OTHERS_FIELDS, g.kind) : undefined;
+    if (othersField) g = fix(g, path, othersField, canonicalOthers);
+    if (g.kind === "sign" && g.sign === "sensory_level") g = fix(g, path, "target", canonicalSensoryLevel);
+    if (g.kind === "lab" && g.test === "csf_cytology") g = fix(g, path, "result", canonicalCytologyResult);
+    if (g.kind === "strength") g = fix(g, path, "mrc", canonicalMrc);
+    if (g.kind === "imaging") g = fix(g, path, "level", canonicalLevel);
+    if (g.kind === "ncs") g = fix(g, path, "unit", canonicalUnit);
+    return g;
+  };
 
   let out: Obj = { ...input };
-  if (isObj(out.patient))
-    out.patient = fix(out.patient, ["patient"], "sex", (v) => canonicalTopValue("sex", SEXES, v));
-  if (isObj(out.context))
-    out.context = fix(out.context, ["context"], "onset", (v) => canonicalTopValue("onset", ONSETS, v));
-  if (isObj(out.context))
-    out.context = fix(out.context, ["context"], "course", (v) => canonicalTopValue("course", COURSES, v));
+  if (isObj(out.patient)) out.patient = fix(out.patient, ["patient"], "sex", canonicalSex);
+  if (isObj(out.context)) out.context = fix(out.context, ["context"], "onset", canonicalOnset);
+  if (isObj(out.context)) out.context = fix(out.context, ["context"], "course", canonicalCourse);
   if (isObj(out.context)) {
     const ctx = { ...out.context };
-    ctx.history = fixList(ctx.history, ["context", "history"], canonicalHistory);
-    ctx.symptoms = fixList(ctx.symptoms, ["context", "symptoms"], canonicalSymptom);
-    ctx.denies = fixList(ctx.denies, ["context", "denies"], canonicalDenied);
+    ctx.history = fixList(ctx.history, ["context"], "history", canonicalHistory);
+    ctx.symptoms = fixList(ctx.symptoms, ["context"], "symptoms", canonicalSymptom);
+    ctx.denies = fixList(ctx.denies, ["context"], "denies", canonicalDenied);
     for (const key of ["history", "symptoms", "denies"]) if (!(key in out.context)) delete ctx[key];
     out.context = ctx;
   }
-  if (Array.isArray(out.findings)) {
-    out.findings = out.findings.map((f, i) => {
-      if (!isObj(f)) return f;
-      const path: Path = ["findings", i];
-      let g = fix(f, path, "kind", (k) => FINDING_KINDS.find((kind) => fold(kind) === fold(k)));
-      g = fix(g, path, "side", canonicalSide);
-      g = negatedSign(g, path, normalisations);
-      const kind = g.kind;
-      if (typeof kind === "string")
-        for (const key of Object.keys(g)) {
-          const spec = key === "kind" || key === "side" ? undefined : findingEnum(kind, key);
-          if (!spec) continue;
-          const canon = (v: unknown) => canonicalFindingValue(kind, key, v);
-          if (spec.list) {
-            const list = fixList(g[key], [...path, key], canon);
-            if (list !== g[key]) g = { ...g, [key]: list };
-          } else g = fix(g, path, key, canon, true);
-        }
-      // Own keys of a string kind only: a kind may be any JSON value here ({ "toString": null }).
-      const othersField = typeof g.kind === "string" ? own<string>(OTHERS_FIELDS, g.kind) : undefined;
-      if (othersField) g = fix(g, path, othersField, (v) => (isOthersWord(v) ? OTHERS : undefined));
-      if (g.kind === "sign" && g.sign === "sensory_level") g = fix(g, path, "target", canonicalSensoryLevel);
-      if (g.kind === "lab" && g.test === "csf_cytology") g = fix(g, path, "result", canonicalCytologyResult);
-      if (g.kind === "strength") g = fix(g, path, "mrc", canonicalMrc);
-      if (g.kind === "imaging") g = fix(g, path, "level", canonicalLevel);
-      if (g.kind === "ncs") g = fix(g, path, "unit", (s) => own(UNIT_WORDS, fold(s)));
-      return g;
-    });
-  }
+  if (Array.isArray(out.findings))
+    out.findings = out.findings.map((f, i) => (isObj(f) ? fixFinding(f, i) : f));
   if (isObj(out.expected)) {
     const exp = { ...out.expected };
     const fixLesions = (list: unknown, path: Path) =>
       Array.isArray(list)
         ? list.map((l, j) =>
             isObj(l)
-              ? fix(
-                  fix(l, [...path, j], "level", (v) => LEVELS.find((level) => fold(level) === fold(v))),
-                  [...path, j],
-                  "side",
-                  canonicalSide,
-                )
+              ? fix(fix(l, [...path, j], "level", canonicalLesionLevel), [...path, j], "side", canonicalSide)
               : l,
           )
         : list;
@@ -259,10 +252,12 @@ export interface Resolution {
 export interface IdCheck {
   errors: Issue[];
   warnings: Issue[];
-  /** By pathKey of the input path. */
-  resolutions: Map<string, Resolution>;
-  /** Nerve sites read from place words (ncs segment, tinel target), by pathKey of the words. */
-  sites: Map<string, string[]>;
+  /** The atlas word of each input finding (its kind's id field, or a sign's muscle), by finding index. */
+  findingIds: Map<number, Resolution>;
+  /** The sites of the expected lesions, by pathKey of the site's input path. */
+  siteIds: Map<string, Resolution>;
+  /** Nerve sites read from place words (ncs segment, tinel target), by finding index. */
+  places: Map<number, string[]>;
 }
 
 const KIND_WORDS: Record<AtlasKind, string> = {
@@ -304,12 +299,7 @@ export function resolveWord(
 ): Resolution | Issue {
   const atlas = getAtlas();
   const hit = atlas.resolve(word, kinds);
-  if (hit) {
-    let ids = hit.ids;
-    // A nerve site reports as the id FORMAT.md gives it (femoral@inguinal_ligament -> femoral).
-    if (hit.kind === "site") ids = ids.map((id) => atlas.site(id)?.formatId ?? id);
-    return { from: word, ids, ...(hit.group ? { group: hit.group } : {}) };
-  }
+  if (hit) return resolution(word, hit);
   const expected = `${kindsWord(kinds)} id`;
   const other = atlas.resolve(word);
   const suggestions = suggest ? nearestIds(word, kinds) : [];
@@ -317,6 +307,14 @@ export function resolveWord(
     ? `\`${word}\` is ${KIND_WORDS[other.kind]}${other.ids.length === 1 && other.ids[0] !== word ? ` (\`${other.ids[0]}\`)` : ""}, not ${kindsWord(kinds)}${didYouMean(suggestions)}`
     : `\`${word}\` is not ${kindsWord(kinds)}${didYouMean(suggestions)}`;
   return { path, message, expected, found: word, ...(suggestions.length ? { suggestions } : {}) };
+}
+
+/** What a word the atlas knows stands for. */
+function resolution(word: string, hit: Resolved): Resolution {
+  let ids = hit.ids;
+  // A nerve site reports as the id FORMAT.md gives it (femoral@inguinal_ligament -> femoral).
+  if (hit.kind === "site") ids = ids.map((id) => getAtlas().site(id)?.formatId ?? id);
+  return { from: word, ids, ...(hit.group ? { group: hit.group } : {}) };
 }
 
 /** The known ids (or group words) nearest to a word, best first, near misses left out. */
@@ -338,7 +336,8 @@ export const MAX_SUGGESTED = 100;
 export function resolveAtlasIds(input: unknown): IdCheck {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
-  const resolutions = new Map<string, Resolution>();
+  const findingIds = new Map<number, Resolution>();
+  const siteIds = new Map<string, Resolution>();
   const atlas = getAtlas();
   // The nearest-word search costs a pass over the lexicon: only the first words not understood get
   // suggestions, so that thousands of near misses cost no more than the issues answered.
@@ -352,14 +351,11 @@ export function resolveAtlasIds(input: unknown): IdCheck {
   ): Resolution | undefined => {
     if (typeof word !== "string" || word.length === 0) return undefined;
     if (others && word === OTHERS) return undefined;
-    const known = atlas.resolve(word, kinds) !== undefined;
-    const r = resolveWord(word, kinds, path, known || suggest());
-    if (isIssue(r)) {
-      errors.push(others ? withOthers(r, word) : othersMisplaced(r, word));
-      return undefined;
-    }
-    resolutions.set(pathKey(path), r);
-    return r;
+    const hit = atlas.resolve(word, kinds);
+    if (hit) return resolution(word, hit);
+    const r = resolveWord(word, kinds, path, suggest());
+    if (isIssue(r)) errors.push(others ? withOthers(r, word) : othersMisplaced(r, word));
+    return undefined;
   };
 
   const findings = valueAt(input, ["findings"]);
@@ -370,18 +366,14 @@ export function resolveAtlasIds(input: unknown): IdCheck {
       if (spec) {
         const others = Object.hasOwn(OTHERS_FIELDS, f.kind);
         const r = look(f[spec.field], spec.kinds, ["findings", i, spec.field], others);
+        if (r) findingIds.set(i, r);
         if (f.kind === "reflex" && r)
           checkReflexGrade(r.ids[0] ?? "", f.grade, ["findings", i, "grade"], errors);
       }
       const placeSign = f.kind === "sign" && (f.sign === "tinel" || f.sign === "sensory_level");
       if (f.kind === "sign" && typeof f.target === "string" && f.target && !placeSign) {
         const hit = atlas.resolve(f.target, ["muscle"]);
-        if (hit)
-          resolutions.set(pathKey(["findings", i, "target"]), {
-            from: f.target,
-            ids: hit.ids,
-            ...(hit.group ? { group: hit.group } : {}),
-          });
+        if (hit) findingIds.set(i, resolution(f.target, hit));
         else if (/_/.test(f.target) && !atlas.resolve(f.target)) {
           const suggestions = suggest() ? nearestIds(f.target, ["muscle"]) : [];
           warnings.push({
@@ -414,7 +406,9 @@ export function resolveAtlasIds(input: unknown): IdCheck {
       const kinds = Object.hasOwn(LESION_KINDS, level) ? LESION_KINDS[level] : undefined;
       if (kinds)
         l.sites.forEach((s, k) => {
-          look(s, kinds, [...sitesPath, k]);
+          const path = [...sitesPath, k];
+          const r = look(s, kinds, path);
+          if (r) siteIds.set(pathKey(path), r);
         });
     });
   };
@@ -428,7 +422,7 @@ export function resolveAtlasIds(input: unknown): IdCheck {
   const places = checkPlaces(input);
   errors.push(...places.errors);
   warnings.push(...places.warnings);
-  return { errors, warnings, resolutions, sites: places.sites };
+  return { errors, warnings, findingIds, siteIds, places: places.sites };
 }
 
 /** A word for an item that was not understood, where `others` may also stand: name it if near. */
@@ -482,27 +476,22 @@ export interface Canonical {
 /** Replace every atlas word by its id, one finding per member of a group word. */
 export function applyResolutions(
   c: LocusCase,
-  resolutions: Map<string, Resolution>,
-  sites: Map<string, string[]> = new Map(),
+  ids: Pick<IdCheck, "findingIds" | "siteIds" | "places">,
 ): Canonical {
   const normalisations: Normalisation[] = [];
   const origins: number[] = [];
-  const note = (path: Path, r: Resolution | undefined) => {
-    if (r && (r.ids.length !== 1 || r.ids[0] !== r.from))
-      normalisations.push({ path, from: r.from, to: r.ids });
-  };
+  const changed = (r: Resolution) => r.ids.length !== 1 || r.ids[0] !== r.from;
   const findings: Finding[] = [];
   c.findings.forEach((input, i) => {
-    const f = withSites(input, i, sites, normalisations);
+    const f = withSites(input, i, ids.places, normalisations);
     const field = f.kind === "sign" ? "target" : FINDING_IDS[f.kind]?.field;
-    const path: Path = ["findings", i, field ?? ""];
-    const r = field ? resolutions.get(pathKey(path)) : undefined;
-    note(path, r);
+    const r = field ? ids.findingIds.get(i) : undefined;
     if (!field || !r) {
       findings.push(f);
       origins.push(i);
       return;
     }
+    if (changed(r)) normalisations.push({ path: ["findings", i, field], from: r.from, to: r.ids });
     for (const id of r.ids) {
       findings.push({ ...f, [field]: id } as Finding);
       origins.push(i);
@@ -513,8 +502,8 @@ export function applyResolutions(
       const sites: string[] = [];
       l.sites.forEach((s, k) => {
         const p = [...path, j, "sites", k];
-        const r = resolutions.get(pathKey(p));
-        note(p, r);
+        const r = ids.siteIds.get(pathKey(p));
+        if (r && changed(r)) normalisations.push({ path: p, from: r.from, to: r.ids });
         for (const id of r?.ids ?? [s]) if (!sites.includes(id)) sites.push(id);
       });
       return { ...l, sites };
@@ -534,14 +523,14 @@ export function applyResolutions(
 }
 
 /** Add the nerve sites read from a segment or a Tinel target, unless the finding gives its own. */
-function withSites(f: Finding, i: number, sites: Map<string, string[]>, out: Normalisation[]): Finding {
+function withSites(f: Finding, i: number, places: Map<number, string[]>, out: Normalisation[]): Finding {
   const from =
     f.kind === "ncs" && f.segment !== undefined && f.segmentSites === undefined
       ? { words: f.segment, field: "segment", into: "segmentSites" }
       : f.kind === "sign" && f.target !== undefined && f.targetSites === undefined
         ? { words: f.target, field: "target", into: "targetSites" }
         : undefined;
-  const ids = from ? sites.get(pathKey(["findings", i, from.field])) : undefined;
+  const ids = from ? places.get(i) : undefined;
   if (!from || !ids?.length) return f;
   out.push({ path: ["findings", i, from.field], from: from.words, to: ids });
   return { ...f, [from.into]: ids } as Finding;

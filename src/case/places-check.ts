@@ -5,7 +5,6 @@
  */
 import { getAtlas } from "../atlas/index.js";
 import { didYouMean, type Issue, nearestWords, type Path, valueAt } from "./errors.js";
-import { pathKey } from "./json.js";
 import { SENSORY_LEVEL_PATTERN } from "./phrases.js";
 import { nearestPlaces, placeSites, sitesOnStudy } from "./places.js";
 
@@ -15,8 +14,8 @@ const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !
 export interface PlaceCheck {
   errors: Issue[];
   warnings: Issue[];
-  /** Sites read from words, by pathKey of the words' path. */
-  sites: Map<string, string[]>;
+  /** Sites read from words (an ncs segment, a Tinel target), by finding index. */
+  sites: Map<number, string[]>;
 }
 
 /** Check every place field of a case of any shape (what is not of the expected type is skipped). */
@@ -30,12 +29,11 @@ export function checkPlaces(input: unknown): PlaceCheck {
     if (f.kind === "ncs") {
       checkGivenSites(f.segmentSites, [...path, "segmentSites"], out.errors);
       if (typeof f.segment === "string" && f.segment.trim() && f.result === "block")
-        readSegment(f.segment, f.study, [...path, "segment"], out);
+        readSegment(f.segment, f.study, i, out);
     }
     if (f.kind === "sign") {
       checkGivenSites(f.targetSites, [...path, "targetSites"], out.errors);
-      if (f.sign === "tinel" && typeof f.target === "string" && f.target.trim())
-        readTinel(f.target, [...path, "target"], out);
+      if (f.sign === "tinel" && typeof f.target === "string" && f.target.trim()) readTinel(f.target, i, out);
       if (f.sign === "sensory_level" && typeof f.target === "string")
         checkSensoryLevel(f.target, [...path, "target"], out.errors);
     }
@@ -43,7 +41,8 @@ export function checkPlaces(input: unknown): PlaceCheck {
   return out;
 }
 
-function readSegment(words: string, study: unknown, path: Path, out: PlaceCheck): void {
+function readSegment(words: string, study: unknown, i: number, out: PlaceCheck): void {
+  const path: Path = ["findings", i, "segment"];
   const all = placeSites(words);
   if (all.length === 0) {
     out.warnings.push(unknownPlace(words, path, "the segment"));
@@ -60,13 +59,14 @@ function readSegment(words: string, study: unknown, path: Path, out: PlaceCheck)
     });
     return;
   }
-  out.sites.set(pathKey(path), sites);
+  out.sites.set(i, sites);
 }
 
-function readTinel(words: string, path: Path, out: PlaceCheck): void {
+function readTinel(words: string, i: number, out: PlaceCheck): void {
   const sites = placeSites(words);
-  if (sites.length === 0) out.warnings.push(unknownPlace(words, path, "the place percussed"));
-  else out.sites.set(pathKey(path), sites);
+  if (sites.length === 0)
+    out.warnings.push(unknownPlace(words, ["findings", i, "target"], "the place percussed"));
+  else out.sites.set(i, sites);
 }
 
 function unknownPlace(words: string, path: Path, what: string): Issue {

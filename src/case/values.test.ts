@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCase } from "./index.js";
-import { canonicalFindingValue, findingEnum } from "./values.js";
+import { canonicalFindingValue, closedWords, findingEnum } from "./values.js";
 
 describe("closed values written as clinicians write them", () => {
   it.each([
@@ -94,5 +94,33 @@ describe("closed values written as clinicians write them", () => {
       "findings.1.change: decreased -> reduced",
       "findings.1.modality: vibration sense -> vibration",
     ]);
+  });
+});
+
+describe("closedWords", () => {
+  it("answers the first value with the word's fold, then the synonym for it", () => {
+    const word = closedWords(["light_touch", "lighttouch", "pinprick"], {
+      lt: "light_touch",
+      pin: "pinprick",
+    });
+    expect(word("Light touch")).toBe("light_touch");
+    expect(word("pinprick")).toBe("pinprick");
+    expect(word("LT")).toBe("light_touch");
+    expect(word("Pin")).toBe("pinprick");
+    expect(word("touch")).toBeUndefined();
+  });
+
+  it("answers a value written as it stands with the value the table gives it, not always itself", () => {
+    // "lighttouch" folds as "light_touch" does, which comes first.
+    expect(closedWords(["light_touch", "lighttouch"])("lighttouch")).toBe("light_touch");
+    // A value comes before a synonym with the same fold.
+    expect(closedWords(["left"], { left: "right" })("left")).toBe("left");
+    expect(closedWords([], { left: "right" })("left")).toBe("right");
+  });
+
+  it("knows no word of Object.prototype", () => {
+    const word = closedWords(["a"], { b: "a" });
+    for (const key of ["__proto__", "constructor", "toString", "hasOwnProperty"])
+      expect(word(key)).toBeUndefined();
   });
 });

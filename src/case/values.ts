@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { fold } from "../atlas/index.js";
-import { FINDING_SCHEMAS, type FindingKind } from "./schema.js";
+import { COURSES, FINDING_SCHEMAS, type FindingKind, ONSETS, SEXES } from "./schema.js";
 
 /** Sources for the value equivalences that are clinical facts rather than spelling. */
 export const VALUE_SOURCES = {
@@ -330,21 +330,53 @@ const TOP_VALUE_WORDS: Record<string, Record<string, string>> = {
   }),
 };
 
-type FieldEnum = Readonly<{ values: readonly string[]; list: boolean }>;
+/**
+ * A closed list of words and the words written for them, matched as the format matches them
+ * (folded), made once: the first value with the word's fold, else the synonym for it. A word
+ * already in its canonical form answers itself without being folded.
+ */
+export function closedWords(
+  values: readonly string[],
+  synonyms: Readonly<Record<string, string>> = {},
+): (written: string) => string | undefined {
+  const byFold = new Map(Object.entries(synonyms));
+  for (let k = values.length - 1; k >= 0; k--) {
+    const v = values[k] as string;
+    byFold.set(fold(v), v);
+  }
+  const lookUp = (written: string) => byFold.get(fold(written));
+  const itself = new Set([...values, ...byFold.values()].filter((w) => lookUp(w) === w));
+  return (written) => (itself.has(written) ? written : lookUp(written));
+}
 
-/** findingEnum by kind and field of the format: a fixed table, filled as fields are met. */
-const enums = new Map<string, FieldEnum | undefined>();
+type FieldEnum = Readonly<{ values: readonly string[]; list: boolean }>;
+/** A closed field of a finding kind: its values, and the canonical value of a word written in it. */
+export type ClosedField = { spec: FieldEnum; canonical: (written: string) => string | undefined };
+
+/** By finding kind and field of the format, the closed fields: made once from the schema. */
+const CLOSED_FIELDS = new Map<string, Map<string, ClosedField>>(
+  Object.entries(FINDING_SCHEMAS).map(([kind, schema]) => [kind, closedFieldsOf(kind, schema.shape)]),
+);
+
+function closedFieldsOf(kind: string, shape: Record<string, z.ZodType>): Map<string, ClosedField> {
+  const fields = new Map<string, ClosedField>();
+  for (const [field, type] of Object.entries(shape)) {
+    const spec = enumOf(type);
+    if (!spec) continue;
+    const synonyms = own(own(FINDING_VALUE_WORDS, kind as FindingKind), field) ?? {};
+    const closed = closedWords(spec.values, synonyms);
+    fields.set(field, { spec, canonical: (w) => closed(w) ?? own(synonyms, w.trim()) });
+  }
+  return fields;
+}
+
+/** The closed fields of a finding kind, by field; undefined for a word that is not a kind of the format. */
+export const closedFields = (kind: string): ReadonlyMap<string, ClosedField> | undefined =>
+  CLOSED_FIELDS.get(kind);
 
 /** The enum values a field of a finding kind takes, or undefined when it is not a closed list. */
 export function findingEnum(kind: string, field: string): FieldEnum | undefined {
-  const shape = (own(FINDING_SCHEMAS, kind) as z.ZodObject | undefined)?.shape as
-    | Record<string, z.ZodType>
-    | undefined;
-  // Only the format's own kinds and fields are kept, so the table cannot grow with what users write.
-  if (!shape || !Object.hasOwn(shape, field)) return undefined;
-  const key = `${kind}\u0000${field}`;
-  if (!enums.has(key)) enums.set(key, enumOf(shape[field]));
-  return enums.get(key);
+  return closedFields(kind)?.get(field)?.spec;
 }
 
 function enumOf(field: z.ZodType | undefined): FieldEnum | undefined {
@@ -371,21 +403,16 @@ export function own<T>(table: Readonly<Record<string, T>> | undefined, key: stri
 /** The format's value for a word written in a finding's closed field, or undefined. */
 export function canonicalFindingValue(kind: string, field: string, written: unknown): string | undefined {
   if (typeof written !== "string" && typeof written !== "number") return undefined;
-  const spec = findingEnum(kind, field);
-  if (!spec) return undefined;
-  const key = fold(String(written));
-  const exact = spec.values.find((v) => fold(v) === key);
-  if (exact) return exact;
-  const table = own(own(FINDING_VALUE_WORDS, kind), field);
-  return own(table, key) ?? own(table, String(written).trim());
+  return closedFields(kind)?.get(field)?.canonical(String(written));
 }
 
+const TOP_VALUES = {
+  sex: closedWords(SEXES, TOP_VALUE_WORDS.sex),
+  onset: closedWords(ONSETS),
+  course: closedWords(COURSES, TOP_VALUE_WORDS.course),
+};
+
 /** The format's value for a word written for `patient.sex`, `context.onset` or `context.course`. */
-export function canonicalTopValue(
-  field: "sex" | "onset" | "course",
-  values: readonly string[],
-  written: string,
-): string | undefined {
-  const key = fold(written);
-  return values.find((v) => fold(v) === key) ?? own(own(TOP_VALUE_WORDS, field), key);
+export function canonicalTopValue(field: "sex" | "onset" | "course", written: string): string | undefined {
+  return TOP_VALUES[field](written);
 }

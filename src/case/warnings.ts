@@ -2,10 +2,18 @@
  * Warnings: what the format allows but a careful reader would question. A warning never stops a
  * case; it is shown back with the JSON path of the input it is about.
  */
-import { getAtlas } from "../atlas/index.js";
+import { type Atlas, getAtlas } from "../atlas/index.js";
+import { keep } from "../keep.js";
 import { describeValue, didYouMean, type Issue, nearestWords, type Path, valueAt } from "./errors.js";
 import { isOnScale, mrcGrade } from "./mrc.js";
-import { type EmgFinding, type Finding, HISTORY_WORDS, type LocusCase, SYMPTOM_WORDS } from "./schema.js";
+import {
+  type EmgFinding,
+  type Finding,
+  HISTORY_WORDS,
+  type ImagingFinding,
+  type LocusCase,
+  SYMPTOM_WORDS,
+} from "./schema.js";
 
 /** Reflexes and muscles FORMAT.md names as midline: a left or right side means nothing for them. */
 export const MIDLINE_REFLEXES = ["anal", "bulbocavernosus"] as const;
@@ -75,27 +83,45 @@ const sidesOverlap = (a: Finding["side"], b: Finding["side"]) =>
 
 const sideWord = (f: Finding) => (f.side ? `${f.side} ` : "");
 
-/** What a finding is about (two findings about the same thing should agree), and what it says. */
-function subjectAndValue(f: Finding): { subject: string; label: string; value: unknown } | undefined {
+/** The findings compared with one another: every kind but imaging (a report, not a measure). */
+type Compared = Exclude<Finding, ImagingFinding>;
+const compared = (f: Finding): f is Compared => f.kind !== "imaging";
+
+/** What a finding is about: two findings about the same thing should agree. */
+function subjectOf(f: Compared): string {
   switch (f.kind) {
     case "strength":
-      return {
-        subject: `strength:${f.target}`,
-        label: `strength of ${f.target}`,
-        value: mrcGrade(f.mrc) ?? f.mrc,
-      };
+      return `strength:${f.target}`;
     case "reflex":
-      return { subject: `reflex:${f.reflex}`, label: `${f.reflex} reflex`, value: f.grade };
+      return `reflex:${f.reflex}`;
+    case "sensory":
+      return `sensory:${f.region}:${f.modality ?? ""}`;
+    case "emg":
+      return `emg:${f.muscle}`;
+    case "ncs":
+      return `ncs:${f.study}${f.segment === undefined ? "" : `:${f.segment}`}`;
+    case "sign":
+      return `sign:${f.sign}:${f.target ?? ""}`;
+    case "lab":
+      return `lab:${f.test}`;
+  }
+}
+
+/** What a finding is about in words, and what it says. */
+function labelAndValue(f: Compared): { label: string; value: unknown } {
+  switch (f.kind) {
+    case "strength":
+      return { label: `strength of ${f.target}`, value: mrcGrade(f.mrc) ?? f.mrc };
+    case "reflex":
+      return { label: `${f.reflex} reflex`, value: f.grade };
     case "sensory":
       return {
-        subject: `sensory:${f.region}:${f.modality ?? ""}`,
         label: `sensation${f.modality ? ` (${f.modality})` : ""} over ${f.region}`,
         value: f.change,
       };
     case "emg": {
       const { spontaneous, grade, insertional, muap, recruitment } = f;
       return {
-        subject: `emg:${f.muscle}`,
         label: `needle EMG of ${f.muscle}`,
         value: { spontaneous, grade, insertional, muap, recruitment },
       };
@@ -103,25 +129,14 @@ function subjectAndValue(f: Finding): { subject: string; label: string; value: u
     case "ncs": {
       const { result, segment, amplitude, unit, velocity, latency, percentOfContralateral } = f;
       return {
-        subject: `ncs:${f.study}${segment === undefined ? "" : `:${segment}`}`,
         label: `${f.study}`,
         value: { result, segment, amplitude, unit, velocity, latency, percentOfContralateral },
       };
     }
     case "sign":
-      return {
-        subject: `sign:${f.sign}:${f.target ?? ""}`,
-        label: `sign ${f.sign}${f.target ? ` (${f.target})` : ""}`,
-        value: f.present ?? true,
-      };
+      return { label: `sign ${f.sign}${f.target ? ` (${f.target})` : ""}`, value: f.present ?? true };
     case "lab":
-      return {
-        subject: `lab:${f.test}`,
-        label: `lab ${f.test}`,
-        value: { result: f.result, value: f.value },
-      };
-    case "imaging":
-      return undefined;
+      return { label: `lab ${f.test}`, value: { result: f.result, value: f.value } };
   }
 }
 
@@ -141,12 +156,18 @@ const fieldOf: Record<Finding["kind"], string> = {
   lab: "test",
 };
 
+/** The atlas's midline skin regions, by atlas. */
+const MIDLINE_REGIONS = new WeakMap<Atlas, ReadonlySet<string>>();
+
 /** Warnings about a valid, canonical case. `origins[k]` is the input index of canonical finding k. */
 export function caseWarnings(c: LocusCase, origins: readonly number[]): Issue[] {
   const out: Issue[] = [];
   const at = (k: number, field?: string): Path => ["findings", origins[k] ?? k, ...(field ? [field] : [])];
-  const expanded = new Set(origins.filter((o, k) => origins.indexOf(o) !== k));
   const atlas = getAtlas();
+  // The input findings that became several (a group word): origins holds them more than once.
+  const expanded = new Set<number>();
+  const once = new Set<number>();
+  for (const o of origins) (once.has(o) ? expanded : once).add(o);
 
   if (c.findings.length === 0)
     out.push({
@@ -157,7 +178,11 @@ export function caseWarnings(c: LocusCase, origins: readonly number[]): Issue[] 
     });
 
   // A side given for a midline finding.
-  const midlineRegions = new Set(atlas.data.regions.filter((r) => r.midline).map((r) => r.id));
+  const midlineRegions = keep(
+    MIDLINE_REGIONS,
+    atlas,
+    () => new Set(atlas.data.regions.filter((r) => r.midline).map((r) => r.id)),
+  );
   c.findings.forEach((f, k) => {
     if (f.side !== "left" && f.side !== "right") return;
     let what: string | undefined;
@@ -190,27 +215,35 @@ export function caseWarnings(c: LocusCase, origins: readonly number[]): Issue[] 
       });
   });
 
-  // The same finding given twice with different values.
-  const seen: { k: number; subject: string; label: string; value: string; f: Finding }[] = [];
+  // The same finding given twice with different values (what a finding says is written out only
+  // when another finding is about the same thing).
+  const seen = new Map<string, { k: number; f: Compared; value?: string }[]>();
+  const shownValue = (f: Compared) => show(labelAndValue(f).value);
   c.findings.forEach((f, k) => {
-    const sv = subjectAndValue(f);
-    if (!sv) return;
-    const value = show(sv.value);
-    for (const prev of seen) {
-      if (prev.subject !== sv.subject || prev.value === value || !sidesOverlap(prev.f.side, f.side)) continue;
+    if (!compared(f)) return;
+    const subject = subjectOf(f);
+    const same = seen.get(subject);
+    if (!same) {
+      seen.set(subject, [{ k, f }]);
+      return;
+    }
+    const value = shownValue(f);
+    for (const prev of same) {
+      prev.value ??= shownValue(prev.f);
+      if (prev.value === value || !sidesOverlap(prev.f.side, f.side)) continue;
       const o1 = origins[prev.k] ?? prev.k;
       const o2 = origins[k] ?? k;
       // A group word ("quadriceps 4") is refined, not contradicted, by a grade for one member.
       if (o1 === o2 || expanded.has(o1) || expanded.has(o2)) continue;
       out.push({
         path: at(k, fieldOf[f.kind]),
-        message: `findings[${o1}] and findings[${o2}] both give the ${sideWord(f) || sideWord(prev.f)}${sv.label}, with different values (${prev.value} and ${value})`,
+        message: `findings[${o1}] and findings[${o2}] both give the ${sideWord(f) || sideWord(prev.f)}${labelAndValue(f).label}, with different values (${prev.value} and ${value})`,
         expected: "one value per finding",
         found: f,
       });
       break;
     }
-    seen.push({ k, subject: sv.subject, label: sv.label, value, f });
+    same.push({ k, f, value });
   });
 
   // Strength 0 and a normal needle EMG of the same muscle.
