@@ -18,7 +18,7 @@ import {
   SYMPTOM_WORD_CLUES,
   signClues,
 } from "./flag-clues.js";
-import { answersOf } from "./score.js";
+import { answersOf } from "./support.js";
 import type { ClueEvidence, ClueId, Clues } from "./types.js";
 import { lesionPhrase, nameOf, spoken } from "./words.js";
 

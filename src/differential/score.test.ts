@@ -1,6 +1,7 @@
 /**
  * The localization's support for every condition, read through per-lesion fit tables kept per
- * lesion shape (speed), gives what a condition-by-condition sum over the answers gives.
+ * lesion shape (speed), gives what a condition-by-condition sum over the answers gives; the odds
+ * read through the catalogue's evidence tables are conditionOdds, to the last bit.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,33 +13,38 @@ import { extractClues } from "./clues.js";
 import { conditions } from "./data/conditions.js";
 import {
   BACKGROUND_POLYNEUROPATHY,
+  catalogueOdds,
   conditionOdds,
   conditionReasons,
   ELSEWHERE,
-  type LocatedFit,
   lesionFit,
-  lesionFits,
-  localizationFits,
-  viewOf,
 } from "./score.js";
+import { type LocatedFit, lesionFits, localizationFits, localizationSupport, viewOf } from "./support.js";
 import { L } from "./test-helpers.js";
 import type { Condition } from "./types.js";
 
 /** The sum written out condition by condition, as the differential first computed it. */
 function slowFit(view: ReturnType<typeof viewOf>, condition: Condition): number {
   let fit = 0;
-  for (const [i, h] of view.answers.entries()) {
-    const focal = h.lesions.some((l) => l.level !== "polyneuropathy");
+  for (const h of view.answers) {
+    const lesions = h.lesions.map((l) => l.lesion);
+    const focal = lesions.some((l) => l.level !== "polyneuropathy");
     let best = 0;
     let k = -1;
-    for (const [m, l] of h.lesions.entries()) {
+    for (const [m, l] of lesions.entries()) {
       const f =
         lesionFit(l, condition) * (focal && l.level === "polyneuropathy" ? BACKGROUND_POLYNEUROPATHY : 1);
       if (f > best) [best, k] = [f, m];
     }
-    fit += (view.likelihood[i]?.[k] ?? view.posterior[i] ?? 0) * Math.max(best, ELSEWHERE);
+    fit += (h.lesions[k]?.evidence ?? h.posterior) * Math.max(best, ELSEWHERE);
   }
   return Math.max(fit + view.unlisted * ELSEWHERE, ELSEWHERE * 0.1);
+}
+
+function parseOrThrow(file: string) {
+  const parsed = parseCaseText(readFileSync(join(DEV_CASES, file), "utf8"));
+  if (!parsed.ok) throw new Error(`${file} is not valid`);
+  return parsed.case;
 }
 
 describe("localization fit tables", () => {
@@ -51,6 +57,15 @@ describe("localization fit tables", () => {
     expect([...lesionFits(lesion, conditions)]).toEqual(conditions.map((c) => lesionFit(lesion, c)));
   });
 
+  it("lists, for each shape, exactly the conditions it fits above the floor", () => {
+    const loc = localize(parseOrThrow("L5-stenosis-painless-footdrop-63m.json"));
+    for (const answer of viewOf(loc, conditions).answers)
+      for (const { lesion, shape } of answer.lesions)
+        expect([...shape.above]).toEqual(
+          conditions.flatMap((c, j) => (lesionFit(lesion, c) > ELSEWHERE ? [j] : [])),
+        );
+  });
+
   it("gives every condition the fit summed answer by answer, on the development cases", () => {
     const files = readdirSync(DEV_CASES)
       .filter((f) => f.endsWith(".json"))
@@ -58,7 +73,7 @@ describe("localization fit tables", () => {
     for (const f of files) {
       const parsed = parseCaseText(readFileSync(join(DEV_CASES, f), "utf8"));
       if (!parsed.ok) throw new Error(`${f} is not valid`);
-      const view = viewOf(localize(parsed.case));
+      const view = viewOf(localize(parsed.case), conditions);
       const located = localizationFits(view, conditions);
       expect(located.map((x) => x.fit)).toEqual(conditions.map((c) => slowFit(view, c)));
       const clues = extractClues(parsed.case, localize(parsed.case));
@@ -69,6 +84,9 @@ describe("localization fit tables", () => {
         const odds = factors.reduce((o, r) => o * r.factor, c.prior * fit.fit);
         expect(conditionOdds(c, fit, clues)).toBe(odds);
       }
+      expect([...catalogueOdds(conditions, localizationSupport(view, conditions).fit, clues)]).toEqual(
+        conditions.map((c, j) => conditionOdds(c, located[j] as LocatedFit, clues)),
+      );
     }
   });
 });
