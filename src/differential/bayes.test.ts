@@ -92,9 +92,9 @@ describe("the prior of the lesion a condition explains", () => {
     };
     const view = viewOf(l, conditions);
     // the pair's sural lesion takes the single sural answer's prior; its peroneal lesion, the bound
-    const [suralPart, peronealPart] = view.answers[0]?.lesions ?? [];
-    expect(suralPart?.evidence).toBeCloseTo(0.5 / Math.exp(-1), 10);
-    expect(peronealPart?.evidence).toBeCloseTo(0.5 / Math.exp(-5 - Math.log(0.05)), 10);
+    const [suralPart, peronealPart] = view.answers[0]?.evidence ?? [];
+    expect(suralPart).toBeCloseTo(0.5 / Math.exp(-1), 10);
+    expect(peronealPart).toBeCloseTo(0.5 / Math.exp(-5 - Math.log(0.05)), 10);
   });
   it("otherwise is bounded from the pair's by the cost of an unrelated second lesion", () => {
     expect(likelihoodWeight(pair, 0.5)).toBeCloseTo(0.5 / Math.exp(-5 - Math.log(0.05)), 10);

@@ -101,6 +101,21 @@ function own<T>(table: Record<string, T>, word: string): T | undefined {
   return Object.hasOwn(table, word) ? table[word] : undefined;
 }
 
+/**
+ * One pattern that matches wherever any of `patterns` does, so that a text none of them matches is
+ * passed over with one search instead of one per pattern. Only for case-insensitive patterns with
+ * no other flag and no back-reference or named group (as the context words are); otherwise
+ * undefined, and every pattern is tried.
+ */
+function anyOf(patterns: readonly RegExp[]): RegExp | undefined {
+  if (patterns.some((p) => p.flags !== "i" || /\\[1-9k]|\(\?<[^=!]/.test(p.source))) return undefined;
+  return new RegExp(patterns.map((p) => `(?:${p.source})`).join("|"), "i");
+}
+const HISTORY_WORDS = anyOf(contextWords.filter((w) => w.in !== "symptoms").map((w) => w.pattern));
+const SYMPTOM_WORDS = anyOf(contextWords.filter((w) => w.in !== "history").map((w) => w.pattern));
+/** Whether some context word may be in a text (false only when none of them can be). */
+const mayHold = (any: RegExp | undefined, text: string) => any === undefined || any.test(text);
+
 /** Words just before a term that say the patient is not on it, or no longer ("off anticoagulation"). */
 const NEGATED_BEFORE = /\b(no|not|off|stopped|without|never|denies|discontinued)\b[^,;.]{0,20}$/i;
 
@@ -144,6 +159,15 @@ const norm = (s: string) =>
     .toLowerCase()
     .replace(/[\s-]+/g, "_");
 const isParaspinal = (muscle: string) => /paraspinal|paravertebral|multifidus/i.test(muscle);
+
+/** The indices of the findings that pass `test`. */
+function indicesWhere(findings: readonly Finding[], test: (f: Finding) => boolean): number[] {
+  const out: number[] = [];
+  findings.forEach((f, i) => {
+    if (test(f)) out.push(i);
+  });
+  return out;
+}
 
 class ClueSet {
   readonly map: Clues = new Map();
@@ -243,10 +267,11 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
     for (const id of own(HISTORY_WORD_CLUES, word) ?? []) s.add(id, `history: ${spoken(raw)}`);
     if (word === "cancer" && PELVIC_CANCER.test(detail)) s.add("cancer_pelvic", `history: ${spoken(raw)}`);
     const text = known ? detail : raw;
-    for (const w of contextWords) {
-      if (w.in === "symptoms" || !statedIn(w.pattern, text) || w.unless?.test(text)) continue;
-      for (const clue of w.clues) s.add(clue, `history: ${spoken(raw)}`);
-    }
+    if (mayHold(HISTORY_WORDS, text))
+      for (const w of contextWords) {
+        if (w.in === "symptoms" || !statedIn(w.pattern, text) || w.unless?.test(text)) continue;
+        for (const clue of w.clues) s.add(clue, `history: ${spoken(raw)}`);
+      }
     if (!known && /cancer|carcinoma|malignan|sarcoma|lymphoma/i.test(raw) && PELVIC_CANCER.test(raw))
       s.add("cancer_pelvic", `history: ${spoken(raw)}`);
   }
@@ -254,16 +279,18 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
   // ---- symptoms
   for (const raw of c.context?.symptoms ?? []) {
     bilateralSciatica(raw, s);
-    const words = own(SYMPTOM_WORD_CLUES, norm(raw));
+    const word = norm(raw);
+    const words = own(SYMPTOM_WORD_CLUES, word);
     if (words) {
       for (const id of words) s.add(id, `symptom: ${spoken(raw)}`);
       continue;
     }
-    const known = own(SYMPTOM_CLUES, norm(raw));
+    const known = own(SYMPTOM_CLUES, word);
     if (known) {
       s.add(known, `symptom: ${raw.replace(/_/g, " ")}`);
       continue;
     }
+    if (!mayHold(SYMPTOM_WORDS, raw)) continue;
     const painless = /painless|without pain|no pain/i.test(raw);
     for (const w of contextWords) {
       if (w.in === "history" || !w.pattern.test(raw)) continue;
@@ -323,7 +350,7 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
       weakIdx,
     );
 
-  const sensoryIdx = findings.flatMap((f, i) => (f.kind === "sensory" ? [i] : []));
+  const sensoryIdx = indicesWhere(findings, (f) => f.kind === "sensory");
   const sensoryAbnormal = sensoryIdx.filter((i) => {
     const f = findings[i];
     return f?.kind === "sensory" && f.change !== "normal";
@@ -472,7 +499,7 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
   }
 
   // EMG: paraspinals spared while limb muscles are denervated; normal EMG in a weak muscle
-  const paraspinalIdx = findings.flatMap((f, i) => (f.kind === "emg" && isParaspinal(f.muscle) ? [i] : []));
+  const paraspinalIdx = indicesWhere(findings, (f) => f.kind === "emg" && isParaspinal(f.muscle));
   const limbDenervated = findings.some(
     (f) =>
       f.kind === "emg" &&

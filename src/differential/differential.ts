@@ -3,6 +3,7 @@
  */
 import type { LocusCase } from "../case/schema.js";
 import { keep } from "../keep.js";
+import { identity, sortDescending } from "../localize/sort.js";
 import type { Localization } from "../localize/types.js";
 import { denials, extractClues } from "./clues.js";
 import { CATALOGUE_VERSION, conditions as catalogue } from "./data/conditions.js";
@@ -114,26 +115,28 @@ function leadingSide(loc: Localization): string | undefined {
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
-/** Each condition's place in the order of the catalogue's ids (localeCompare), made once per catalogue. */
-const idRanks = new WeakMap<readonly Condition[], Int32Array>();
-function idRank(conditions: readonly Condition[]): Int32Array {
-  return keep(idRanks, conditions, () => {
-    const rank = new Int32Array(conditions.length);
+/**
+ * Each condition's place in the order of the catalogue's ids (localeCompare), negated: the
+ * ranking's tie-break as a key sorted highest first. Made once per catalogue.
+ */
+const idOrders = new WeakMap<readonly Condition[], Float64Array>();
+function idOrder(conditions: readonly Condition[]): Float64Array {
+  return keep(idOrders, conditions, () => {
+    const order = new Float64Array(conditions.length);
     [...conditions.keys()]
       .sort((a, b) => (conditions[a] as Condition).id.localeCompare((conditions[b] as Condition).id))
       .forEach((j, place) => {
-        rank[j] = place;
+        order[j] = -place;
       });
-    return rank;
+    return order;
   });
 }
 
 /** The catalogue's indices, most likely first (ties in the order of the ids). */
-function ranked(odds: Float64Array): number[] {
-  const rank = idRank(catalogue);
-  return [...odds.keys()].sort(
-    (a, b) => (odds[b] as number) - (odds[a] as number) || (rank[a] as number) - (rank[b] as number),
-  );
+function ranked(odds: Float64Array): Int32Array {
+  const order = identity(new Int32Array(odds.length), odds.length);
+  sortDescending(order, odds, idOrder(catalogue));
+  return order;
 }
 
 /** A condition's reasons, split into for and against by their factors, each factor rounded. */
@@ -189,7 +192,7 @@ export function differential(
 
   const probability = (j: number) => round(total > 0 ? (odds[j] as number) / total : 0);
   // only the conditions listed are written out (the rest of the catalogue is counted in `other`)
-  const kept = ranked(odds).filter(
+  const kept = Array.from(ranked(odds)).filter(
     (j, i) => i < limit || (catalogue[j]?.mustNotMiss && probability(j) >= MUST_NOT_MISS_FLOOR),
   );
   const listed: RankedCondition[] = kept.map((j) => {

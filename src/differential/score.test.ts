@@ -27,7 +27,7 @@ import type { Condition } from "./types.js";
 function slowFit(view: ReturnType<typeof viewOf>, condition: Condition): number {
   let fit = 0;
   for (const h of view.answers) {
-    const lesions = h.lesions.map((l) => l.lesion);
+    const lesions = h.lesions;
     const focal = lesions.some((l) => l.level !== "polyneuropathy");
     let best = 0;
     let k = -1;
@@ -36,7 +36,7 @@ function slowFit(view: ReturnType<typeof viewOf>, condition: Condition): number 
         lesionFit(l, condition) * (focal && l.level === "polyneuropathy" ? BACKGROUND_POLYNEUROPATHY : 1);
       if (f > best) [best, k] = [f, m];
     }
-    fit += (h.lesions[k]?.evidence ?? h.posterior) * Math.max(best, ELSEWHERE);
+    fit += (h.evidence[k] ?? h.posterior) * Math.max(best, ELSEWHERE);
   }
   return Math.max(fit + view.unlisted * ELSEWHERE, ELSEWHERE * 0.1);
 }
@@ -60,8 +60,8 @@ describe("localization fit tables", () => {
   it("lists, for each shape, exactly the conditions it fits above the floor", () => {
     const loc = localize(parseOrThrow("L5-stenosis-painless-footdrop-63m.json"));
     for (const answer of viewOf(loc, conditions).answers)
-      for (const { lesion, shape } of answer.lesions)
-        expect([...shape.above]).toEqual(
+      for (const [m, lesion] of answer.lesions.entries())
+        expect([...(answer.set.shapes[m]?.above ?? [])]).toEqual(
           conditions.flatMap((c, j) => (lesionFit(lesion, c) > ELSEWHERE ? [j] : [])),
         );
   });

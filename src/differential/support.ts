@@ -8,7 +8,7 @@
  * conditions; every other condition takes the floor's part of an answer, the same for all of them.
  */
 import type { Lesion } from "../case/schema.js";
-import { keep } from "../keep.js";
+import { keep, keepBounded } from "../keep.js";
 import { extraLesion } from "../localize/data/priors.js";
 import type { Localization } from "../localize/types.js";
 import { BACKGROUND_POLYNEUROPATHY, ELSEWHERE, lesionFit } from "./score.js";
@@ -75,44 +75,35 @@ export function likelihoodWeight(answer: LocalizedAnswer, posterior: number, sin
 
 /** One lesion shape's fit to every condition of a catalogue. */
 export interface ShapeFits {
+  /** The shape: level, side and sites in order (lesionKey). */
+  key: string;
   /** lesionFit of each condition, in catalogue order. */
   fits: Float64Array;
   /** The conditions (their indices) whose fit is above ELSEWHERE; all the others sit at the floor. */
   above: Int32Array;
 }
 
-/**
- * Lesion shapes of one catalogue, found by level, side and sites in order, word by word (so no key
- * is built for a lesion: the localize stage makes new lesions in every answer, the same shapes).
- */
-interface ShapeNode {
-  next: Map<string, ShapeNode>;
-  shape?: ShapeFits;
+/** The lesions of one answer as the ranking reads them: each one's shape, and what its fit counts for. */
+export interface LesionSet {
+  shapes: ShapeFits[];
+  /** 1, or less for a background polyneuropathy beside a focal lesion. */
+  counts: number[];
 }
-interface ShapeTable {
-  root: ShapeNode;
-  count: number;
+
+/** What is kept per catalogue: lesion shapes by key, and the sets of lesions that cannot change. */
+interface Kept {
+  shapes: Map<string, ShapeFits>;
+  frozenSets: WeakMap<readonly Lesion[], LesionSet>;
 }
 
 /**
  * Lesion shapes beyond this many are not kept (a localization from elsewhere could bring any
- * number; the atlas's own are a few thousand). The table starts again only between two cases, so
- * within a case one shape is one object.
+ * number; the atlas's own are a few thousand).
  */
 const MAX_KEPT_SHAPES = 20000;
-const shapeTables = new WeakMap<readonly Condition[], ShapeTable>();
-const newNode = (): ShapeNode => ({ next: new Map() });
-const newTable = (): ShapeTable => ({ root: newNode(), count: 0 });
-
-/** The catalogue's table of shapes, started again when it holds too many. */
-function shapeTable(conditions: readonly Condition[]): ShapeTable {
-  const table = keep(shapeTables, conditions, newTable);
-  if (table.count >= MAX_KEPT_SHAPES) {
-    table.root = newNode();
-    table.count = 0;
-  }
-  return table;
-}
+const kept = new WeakMap<readonly Condition[], Kept>();
+const keptFor = (conditions: readonly Condition[]) =>
+  keep(kept, conditions, () => ({ shapes: new Map(), frozenSets: new WeakMap() }));
 
 /** Whether a list is in order already (a lesion's sites mostly are, or number one or none). */
 function ordered(xs: readonly string[]): boolean {
@@ -120,46 +111,59 @@ function ordered(xs: readonly string[]): boolean {
   return true;
 }
 
-function fitsOf(lesion: Lesion, conditions: readonly Condition[]): ShapeFits {
+/** A lesion's shape (level, side, sites in order) as a key. */
+function lesionKey(l: Lesion): string {
+  return `${l.level}|${l.side}|${(ordered(l.sites) ? l.sites : [...l.sites].sort()).join(",")}`;
+}
+
+function fitsOf(key: string, lesion: Lesion, conditions: readonly Condition[]): ShapeFits {
   const fits = new Float64Array(conditions.length);
   for (const [j, c] of conditions.entries()) fits[j] = lesionFit(lesion, c);
   const above = [...fits.keys()].filter((j) => (fits[j] as number) > ELSEWHERE);
-  return { fits, above: Int32Array.from(above) };
+  return { key, fits, above: Int32Array.from(above) };
 }
 
-/** A lesion's shape in a catalogue's table, worked out the first time the shape is seen. */
-function shapeOf(table: ShapeTable, lesion: Lesion, conditions: readonly Condition[]): ShapeFits {
-  let node = keep(keep(table.root.next, lesion.level, newNode).next, lesion.side, newNode);
-  for (const site of ordered(lesion.sites) ? lesion.sites : [...lesion.sites].sort())
-    node = keep(node.next, site, newNode);
-  if (!node.shape) {
-    node.shape = fitsOf(lesion, conditions);
-    table.count++;
-  }
-  return node.shape;
+/** A lesion's shape in a catalogue, worked out the first time the shape is seen. */
+function shapeOf(k: Kept, lesion: Lesion, conditions: readonly Condition[]): ShapeFits {
+  const key = lesionKey(lesion);
+  return keepBounded(k.shapes, key, () => fitsOf(key, lesion, conditions), MAX_KEPT_SHAPES);
 }
 
 /** One lesion's fit to every condition of a catalogue (lesionFit, in catalogue order), kept by shape. */
 export function lesionFits(lesion: Lesion, conditions: readonly Condition[]): Float64Array {
-  return shapeOf(shapeTable(conditions), lesion, conditions).fits;
+  return shapeOf(keptFor(conditions), lesion, conditions).fits;
+}
+
+/** Whether a set of lesions can never change: the list, each lesion and its sites frozen. */
+const frozen = (lesions: readonly Lesion[]) =>
+  Object.isFrozen(lesions) && lesions.every((l) => Object.isFrozen(l) && Object.isFrozen(l.sites));
+
+/**
+ * The lesions of an answer as the ranking reads them. A set that cannot change is read once and
+ * kept by identity: the localize stage freezes its lesions and gives the same ones in case after
+ * case, so a new case mostly finds its answers' lesions read already.
+ */
+function lesionSet(k: Kept, lesions: readonly Lesion[], conditions: readonly Condition[]): LesionSet {
+  const had = k.frozenSets.get(lesions);
+  if (had) return had;
+  const focal = lesions.some((l) => l.level !== "polyneuropathy");
+  const set = {
+    shapes: lesions.map((l) => shapeOf(k, l, conditions)),
+    counts: lesions.map((l) => (focal && l.level === "polyneuropathy" ? BACKGROUND_POLYNEUROPATHY : 1)),
+  };
+  if (frozen(lesions)) k.frozenSets.set(lesions, set);
+  return set;
 }
 
 // ---------------------------------------------------------------- the localization, read once
 
-/** One lesion of an answer, as the ranking reads it. */
-export interface ReadLesion {
-  lesion: Lesion;
-  shape: ShapeFits;
-  /** The answer's evidence when a condition explains this lesion (likelihoodWeight). */
-  evidence: number;
-  /** What its fit counts for: a background polyneuropathy beside a focal lesion counts less. */
-  counts: number;
-}
-
 /** One answer of the localization, as the ranking reads it. */
 export interface ReadAnswer {
+  lesions: readonly Lesion[];
   posterior: number;
-  lesions: ReadLesion[];
+  set: LesionSet;
+  /** For each lesion: the answer's evidence when a condition explains that lesion (likelihoodWeight). */
+  evidence: number[];
 }
 
 /** What the ranking reads of a localization, worked out once for all conditions of a catalogue. */
@@ -175,44 +179,33 @@ export interface LocalizationView {
 export const NEGLIGIBLE = 1e-4;
 
 /** The prior of each lesion shape that stands alone as an answer (the last such answer's). */
-function singlePriors(answers: readonly LocalizedAnswer[], read: ReadAnswer[]): Map<ShapeFits, number> {
-  const out = new Map<ShapeFits, number>();
+function singlePriors(answers: readonly LocalizedAnswer[], read: ReadAnswer[]): Map<string, number> {
+  const out = new Map<string, number>();
   answers.forEach((a, i) => {
-    const shape = read[i]?.lesions[0]?.shape;
-    if (a.lesions.length === 1 && a.logPrior !== undefined && shape) out.set(shape, a.logPrior);
+    const shape = read[i]?.set.shapes[0];
+    if (a.lesions.length === 1 && a.logPrior !== undefined && shape) out.set(shape.key, a.logPrior);
   });
   return out;
 }
 
-function readAnswer(
-  a: LocalizedAnswer,
-  posterior: number,
-  table: ShapeTable,
-  conditions: readonly Condition[],
-) {
-  const focal = a.lesions.some((l) => l.level !== "polyneuropathy");
-  const lesions = a.lesions.map((lesion) => ({
-    lesion,
-    shape: shapeOf(table, lesion, conditions),
-    evidence: 0,
-    counts: focal && lesion.level === "polyneuropathy" ? BACKGROUND_POLYNEUROPATHY : 1,
-  }));
-  return { posterior, lesions };
-}
-
 /** The largest evidence of an answer's lesions after `from`, as Math.max(from, ...) would give it (NaN included). */
-const strongestOf = (a: ReadAnswer, from: number) =>
-  a.lesions.reduce((m, l) => Math.max(m, l.evidence), from);
+const strongestOf = (a: ReadAnswer, from: number) => a.evidence.reduce((m, e) => Math.max(m, e), from);
 
 export function viewOf(loc: Localization, conditions: readonly Condition[]): LocalizationView {
   const all = answersOf(loc);
   const weights = hypothesisWeights(all);
-  const table = shapeTable(conditions);
-  const read = all.map((a, i) => readAnswer(a, weights[i] ?? 0, table, conditions));
+  const k = keptFor(conditions);
+  const read: ReadAnswer[] = all.map((a, i) => ({
+    lesions: a.lesions,
+    posterior: weights[i] ?? 0,
+    set: lesionSet(k, a.lesions, conditions),
+    evidence: [],
+  }));
   const singles = singlePriors(all, read);
   read.forEach((r, i) => {
-    for (const l of r.lesions)
-      l.evidence = likelihoodWeight(all[i] as LocalizedAnswer, r.posterior, singles.get(l.shape));
+    r.evidence = r.set.shapes.map((shape) =>
+      likelihoodWeight(all[i] as LocalizedAnswer, r.posterior, singles.get(shape.key)),
+    );
   });
   const strongest = read.reduce((m, r) => strongestOf(r, m), 0);
   return {
@@ -264,22 +257,22 @@ function addPart(s: Support, j: number, hf: number, evidence: number, weight: nu
  * done in `seen` (with i + 1).
  */
 function addAbove(s: Support, i: number, seen: Int32Array): void {
-  const { lesions, posterior: weight } = s.view.answers[i] as ReadAnswer;
-  for (const l of lesions)
-    for (const j of l.shape.above) {
+  const { set, evidence, posterior: weight } = s.view.answers[i] as ReadAnswer;
+  const { shapes, counts } = set;
+  for (const shape of shapes)
+    for (const j of shape.above) {
       if (seen[j] === i + 1) continue;
       seen[j] = i + 1;
       let best = 0;
       let k = -1;
-      for (let m = 0; m < lesions.length; m++) {
-        const other = lesions[m] as ReadLesion;
-        const f = (other.shape.fits[j] as number) * other.counts;
+      for (let m = 0; m < shapes.length; m++) {
+        const f = ((shapes[m] as ShapeFits).fits[j] as number) * (counts[m] as number);
         if (f > best) {
           best = f;
           k = m;
         }
       }
-      addPart(s, j, Math.max(best, ELSEWHERE), lesions[k]?.evidence ?? weight, weight, i, k);
+      addPart(s, j, Math.max(best, ELSEWHERE), evidence[k] ?? weight, weight, i, k);
     }
 }
 
@@ -289,9 +282,9 @@ function addAbove(s: Support, i: number, seen: Int32Array): void {
  * every such condition, added in one pass over the columns.
  */
 function addFloor(s: Support, i: number, seen: Int32Array): void {
-  const { lesions, posterior: weight } = s.view.answers[i] as ReadAnswer;
-  const k = lesions.findIndex((l) => l.counts === 1);
-  const fitPart = (lesions[k]?.evidence ?? weight) * ELSEWHERE;
+  const { set, evidence, posterior: weight } = s.view.answers[i] as ReadAnswer;
+  const k = set.counts.indexOf(1);
+  const fitPart = (evidence[k] ?? weight) * ELSEWHERE;
   const sharePart = weight * ELSEWHERE;
   const { fit, share, bestContribution, bestAnswer, bestLesion } = s;
   for (let j = 0; j < seen.length; j++) {
@@ -337,11 +330,11 @@ export function localizationSupport(
 /** Condition j's support as its reason shows it. */
 export function locatedFit(s: Support, j: number): LocatedFit {
   const answer = s.view.answers[s.bestAnswer[j] as number];
-  const read = answer?.lesions[s.bestLesion[j] as number];
+  const lesion = answer?.lesions[s.bestLesion[j] as number];
   return {
     fit: s.fit[j] as number,
     share: s.share[j] as number,
-    ...(answer && read ? { best: { lesion: read.lesion, weight: answer.posterior } } : {}),
+    ...(answer && lesion ? { best: { lesion, weight: answer.posterior } } : {}),
   };
 }
 
