@@ -144,13 +144,19 @@ export function statedIn(pattern: RegExp, text: string): boolean {
   return false;
 }
 
+/** The MRC grades written as words ("4-" is 3.67, "weak" is 4), made once. */
+const MRC_WORDS = new Map<string, number>([
+  ["weak", 4],
+  ...[0, 1, 2, 3, 4, 5].flatMap((g): [string, number][] => [
+    [`${g}`, g],
+    [`${g}+`, g + 0.33],
+    [`${g}-`, g + -0.33],
+  ]),
+]);
+
 /** An MRC grade as a number ("4-" is 3.67, "weak" is 4); undefined when unreadable. */
 export function mrcValue(mrc: number | string): number | undefined {
-  if (typeof mrc === "number") return mrc;
-  if (mrc === "weak") return 4;
-  const m = /^([0-5])([+-])?$/.exec(mrc);
-  if (!m) return undefined;
-  return Number(m[1]) + (m[2] === "+" ? 0.33 : m[2] === "-" ? -0.33 : 0);
+  return typeof mrc === "number" ? mrc : MRC_WORDS.get(mrc);
 }
 
 const norm = (s: string) =>

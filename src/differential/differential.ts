@@ -139,6 +139,25 @@ function ranked(odds: Float64Array): Int32Array {
   return order;
 }
 
+/**
+ * Puts `item` into `list`, kept highest `key` first, after every item whose key is not lower: the
+ * order a stable sort gives, one item at a time (the lists are short, and a sort call costs more
+ * than the work). Keys must be numbers that are not NaN (the reasons' factors and the work-up's
+ * ranks are).
+ */
+function insertByKey<T>(list: T[], item: T, key: (x: T) => number): void {
+  const k = key(item);
+  let j = list.length;
+  list.push(item);
+  while (j > 0 && key(list[j - 1] as T) < k) {
+    list[j] = list[j - 1] as T;
+    j--;
+  }
+  list[j] = item;
+}
+const largestFirst = (r: DifferentialReason) => r.factor;
+const smallestFirst = (r: DifferentialReason) => -r.factor;
+
 /** A condition's reasons, split into for and against by their factors, each factor rounded. */
 function reasonsFor(condition: Condition, located: LocatedFit, clues: Clues) {
   const forReasons: DifferentialReason[] = [];
@@ -146,32 +165,35 @@ function reasonsFor(condition: Condition, located: LocatedFit, clues: Clues) {
   for (const r of conditionReasons(condition, located, clues)) {
     const supports = r.kind === "localization" ? r.factor >= 0.1 : r.factor > 1;
     r.factor = round(r.factor);
-    (supports ? forReasons : against).push(r);
+    if (supports) insertByKey(forReasons, r, largestFirst);
+    else insertByKey(against, r, smallestFirst);
   }
-  forReasons.sort((a, b) => b.factor - a.factor);
-  against.sort((a, b) => a.factor - b.factor);
   return { for: forReasons, against };
 }
 
 const URGENCY_RANK = { emergency: 0, urgent: 1, routine: 2 } as const;
 type Planned = WorkupItem & { for: string[]; done: boolean };
+const planRank = (w: Planned) => -(Number(w.done) * 3 + URGENCY_RANK[w.urgency]);
 
 /** The case's work-up: red-flag actions first, then the work-up of the leading conditions. */
 function casePlan(flags: RedFlag[], listed: RankedCondition[], tests: CaseTests): Planned[] {
   const plan = new Map<string, Planned>();
+  // not done before done, then by urgency, then in the order added
+  const planned: Planned[] = [];
   const addPlan = (w: WorkupItem, why: string) => {
     const had = plan.get(w.id);
     if (had) {
       if (!had.for.includes(why)) had.for.push(why);
-    } else plan.set(w.id, { ...w, for: [why], done: doneIn(tests, w) });
+      return;
+    }
+    const item = { ...w, for: [why], done: doneIn(tests, w) };
+    plan.set(w.id, item);
+    insertByKey(planned, item, planRank);
   };
   for (const f of flags) for (const w of f.action) addPlan(w, `red flag: ${f.id}`);
   for (const [i, r] of listed.slice(0, 3).entries())
     if (i === 0 || r.probability >= WORKUP_FLOOR) for (const w of r.workup) addPlan(w, r.id);
-  // not done before done, then by urgency; the sort is stable, so the order added breaks ties
-  return [...plan.values()].sort(
-    (a, b) => Number(a.done) - Number(b.done) || URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency],
-  );
+  return planned;
 }
 
 export function differential(
@@ -192,9 +214,10 @@ export function differential(
 
   const probability = (j: number) => round(total > 0 ? (odds[j] as number) / total : 0);
   // only the conditions listed are written out (the rest of the catalogue is counted in `other`)
-  const kept = Array.from(ranked(odds)).filter(
-    (j, i) => i < limit || (catalogue[j]?.mustNotMiss && probability(j) >= MUST_NOT_MISS_FLOOR),
-  );
+  const kept: number[] = [];
+  ranked(odds).forEach((j, i) => {
+    if (i < limit || (catalogue[j]?.mustNotMiss && probability(j) >= MUST_NOT_MISS_FLOOR)) kept.push(j);
+  });
   const listed: RankedCondition[] = kept.map((j) => {
     const condition = catalogue[j] as Condition;
     return {

@@ -42,7 +42,10 @@ export function readCriterion(
 }
 
 /** Whether a threshold holds given the ids of the criteria that hold. */
-export function meets(threshold: RedFlagThreshold | undefined, holding: ReadonlySet<string>): boolean {
+export function meets(
+  threshold: RedFlagThreshold | undefined,
+  holding: { has(id: string): boolean },
+): boolean {
   if (!threshold) return false;
   if (!(threshold.all ?? []).every((id) => holding.has(id))) return false;
   return (threshold.atLeast ?? []).every((g) => g.of.filter((id) => holding.has(id)).length >= g.n);
@@ -62,8 +65,10 @@ export function readRule(
   denied: ReadonlyMap<ClueId, string> = new Map(),
   done: (w: WorkupItem) => boolean = () => false,
 ): RedFlag | undefined {
-  // the criteria that hold (readCriterion's "holds"): most rules are silent, and read no further
-  const holding = new Set(rule.criteria.filter((c) => c.anyOf.some((id) => clues.has(id))).map((c) => c.id));
+  // the criteria that hold (readCriterion's "holds"), asked by id: most rules are silent, and read no further
+  const holding = {
+    has: (id: string) => rule.criteria.some((c) => c.id === id && c.anyOf.some((clue) => clues.has(clue))),
+  };
   const criticalMet = meets(rule.critical, holding);
   if (!criticalMet && !meets(rule.warning, holding)) return undefined;
   const read = rule.criteria.map((c) => readCriterion(c, clues, denied));
