@@ -92,7 +92,7 @@ describe("the prior of the lesion a condition explains", () => {
     };
     const view = viewOf(l, conditions);
     // the pair's sural lesion takes the single sural answer's prior; its peroneal lesion, the bound
-    const [suralPart, peronealPart] = view.answers[0]?.evidence ?? [];
+    const [suralPart, peronealPart] = view.evidence[0] ?? [];
     expect(suralPart).toBeCloseTo(0.5 / Math.exp(-1), 10);
     expect(peronealPart).toBeCloseTo(0.5 / Math.exp(-5 - Math.log(0.05)), 10);
   });

@@ -26,7 +26,7 @@ import type { Condition } from "./types.js";
 /** The sum written out condition by condition, as the differential first computed it. */
 function slowFit(view: ReturnType<typeof viewOf>, condition: Condition): number {
   let fit = 0;
-  for (const h of view.answers) {
+  for (const [i, h] of view.answers.entries()) {
     const lesions = h.lesions;
     const focal = lesions.some((l) => l.level !== "polyneuropathy");
     let best = 0;
@@ -36,7 +36,7 @@ function slowFit(view: ReturnType<typeof viewOf>, condition: Condition): number 
         lesionFit(l, condition) * (focal && l.level === "polyneuropathy" ? BACKGROUND_POLYNEUROPATHY : 1);
       if (f > best) [best, k] = [f, m];
     }
-    fit += (h.evidence[k] ?? h.posterior) * Math.max(best, ELSEWHERE);
+    fit += (view.evidence[i]?.[k] ?? view.posterior[i] ?? 0) * Math.max(best, ELSEWHERE);
   }
   return Math.max(fit + view.unlisted * ELSEWHERE, ELSEWHERE * 0.1);
 }
@@ -59,9 +59,10 @@ describe("localization fit tables", () => {
 
   it("lists, for each shape, exactly the conditions it fits above the floor", () => {
     const loc = localize(parseOrThrow("L5-stenosis-painless-footdrop-63m.json"));
-    for (const answer of viewOf(loc, conditions).answers)
+    const view = viewOf(loc, conditions);
+    for (const [i, answer] of view.answers.entries())
       for (const [m, lesion] of answer.lesions.entries())
-        expect([...(answer.set.shapes[m]?.above ?? [])]).toEqual(
+        expect([...(view.sets[i]?.shapes[m]?.above ?? [])]).toEqual(
           conditions.flatMap((c, j) => (lesionFit(lesion, c) > ELSEWHERE ? [j] : [])),
         );
   });

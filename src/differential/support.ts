@@ -157,18 +157,16 @@ function lesionSet(k: Kept, lesions: readonly Lesion[], conditions: readonly Con
 
 // ---------------------------------------------------------------- the localization, read once
 
-/** One answer of the localization, as the ranking reads it. */
-export interface ReadAnswer {
-  lesions: readonly Lesion[];
-  posterior: number;
-  set: LesionSet;
-  /** For each lesion: the answer's evidence when a condition explains that lesion (likelihoodWeight). */
-  evidence: number[];
-}
-
-/** What the ranking reads of a localization, worked out once for all conditions of a catalogue. */
+/**
+ * What the ranking reads of a localization, worked out once for all conditions of a catalogue:
+ * the answers whose evidence is not negligible, and for each (in the same order) its probability,
+ * its lesion set, and for each lesion the answer's evidence when a condition explains that lesion.
+ */
 export interface LocalizationView {
-  answers: ReadAnswer[];
+  answers: LocalizedAnswer[];
+  posterior: number[];
+  sets: LesionSet[];
+  evidence: number[][];
   unlisted: number;
 }
 
@@ -179,41 +177,42 @@ export interface LocalizationView {
 export const NEGLIGIBLE = 1e-4;
 
 /** The prior of each lesion shape that stands alone as an answer (the last such answer's). */
-function singlePriors(answers: readonly LocalizedAnswer[], read: ReadAnswer[]): Map<string, number> {
+function singlePriors(answers: readonly LocalizedAnswer[], sets: LesionSet[]): Map<string, number> {
   const out = new Map<string, number>();
   answers.forEach((a, i) => {
-    const shape = read[i]?.set.shapes[0];
+    const shape = sets[i]?.shapes[0];
     if (a.lesions.length === 1 && a.logPrior !== undefined && shape) out.set(shape.key, a.logPrior);
   });
   return out;
 }
 
-/** The largest evidence of an answer's lesions after `from`, as Math.max(from, ...) would give it (NaN included). */
-const strongestOf = (a: ReadAnswer, from: number) => a.evidence.reduce((m, e) => Math.max(m, e), from);
+/** The largest of `xs` after `from`, as Math.max(from, ...xs) would give it (NaN included). */
+const most = (xs: readonly number[], from: number) => xs.reduce((m, x) => Math.max(m, x), from);
 
 export function viewOf(loc: Localization, conditions: readonly Condition[]): LocalizationView {
   const all = answersOf(loc);
   const weights = hypothesisWeights(all);
   const k = keptFor(conditions);
-  const read: ReadAnswer[] = all.map((a, i) => ({
-    lesions: a.lesions,
-    posterior: weights[i] ?? 0,
-    set: lesionSet(k, a.lesions, conditions),
-    evidence: [],
-  }));
-  const singles = singlePriors(all, read);
-  read.forEach((r, i) => {
-    r.evidence = r.set.shapes.map((shape) =>
-      likelihoodWeight(all[i] as LocalizedAnswer, r.posterior, singles.get(shape.key)),
-    );
+  const sets = all.map((a) => lesionSet(k, a.lesions, conditions));
+  const singles = singlePriors(all, sets);
+  const evidence = all.map((a, i) => {
+    const e: number[] = [];
+    for (const shape of (sets[i] as LesionSet).shapes)
+      e.push(likelihoodWeight(a, weights[i] ?? 0, singles.get(shape.key)));
+    return e;
   });
-  const strongest = read.reduce((m, r) => strongestOf(r, m), 0);
-  return {
-    answers: read.filter(
-      (r) => r.lesions.length === 0 || strongestOf(r, -Infinity) >= strongest * NEGLIGIBLE,
-    ),
-    unlisted: unlisted(loc, all),
-  };
+  const strongest = evidence.reduce((m, e) => most(e, m), 0);
+  const view: LocalizationView = { answers: [], posterior: [], sets: [], evidence: [], unlisted: 0 };
+  all.forEach((a, i) => {
+    const e = evidence[i] as number[];
+    if (e.length > 0 && !(most(e, -Infinity) >= strongest * NEGLIGIBLE)) return;
+    view.answers.push(a);
+    view.posterior.push(weights[i] ?? 0);
+    view.sets.push(sets[i] as LesionSet);
+    view.evidence.push(e);
+  });
+  view.unlisted = unlisted(loc, all);
+  return view;
 }
 
 // ---------------------------------------------------------------- the support, condition by condition
@@ -257,8 +256,9 @@ function addPart(s: Support, j: number, hf: number, evidence: number, weight: nu
  * done in `seen` (with i + 1).
  */
 function addAbove(s: Support, i: number, seen: Int32Array): void {
-  const { set, evidence, posterior: weight } = s.view.answers[i] as ReadAnswer;
-  const { shapes, counts } = set;
+  const { shapes, counts } = s.view.sets[i] as LesionSet;
+  const evidence = s.view.evidence[i] as number[];
+  const weight = s.view.posterior[i] as number;
   for (const shape of shapes)
     for (const j of shape.above) {
       if (seen[j] === i + 1) continue;
@@ -282,8 +282,9 @@ function addAbove(s: Support, i: number, seen: Int32Array): void {
  * every such condition, added in one pass over the columns.
  */
 function addFloor(s: Support, i: number, seen: Int32Array): void {
-  const { set, evidence, posterior: weight } = s.view.answers[i] as ReadAnswer;
-  const k = set.counts.indexOf(1);
+  const evidence = s.view.evidence[i] as number[];
+  const weight = s.view.posterior[i] as number;
+  const k = (s.view.sets[i] as LesionSet).counts.indexOf(1);
   const fitPart = (evidence[k] ?? weight) * ELSEWHERE;
   const sharePart = weight * ELSEWHERE;
   const { fit, share, bestContribution, bestAnswer, bestLesion } = s;
@@ -329,12 +330,12 @@ export function localizationSupport(
 
 /** Condition j's support as its reason shows it. */
 export function locatedFit(s: Support, j: number): LocatedFit {
-  const answer = s.view.answers[s.bestAnswer[j] as number];
-  const lesion = answer?.lesions[s.bestLesion[j] as number];
+  const i = s.bestAnswer[j] as number;
+  const lesion = s.view.answers[i]?.lesions[s.bestLesion[j] as number];
   return {
     fit: s.fit[j] as number,
     share: s.share[j] as number,
-    ...(answer && lesion ? { best: { lesion, weight: answer.posterior } } : {}),
+    ...(lesion ? { best: { lesion, weight: s.view.posterior[i] ?? 0 } } : {}),
   };
 }
 
