@@ -177,39 +177,39 @@ function indicesWhere(findings: readonly Finding[], test: (f: Finding) => boolea
 
 class ClueSet {
   readonly map: Clues = new Map();
-  add(id: ClueId, text: string, findings: number[] = []): void {
+  add(id: ClueId, text: string, findings?: readonly number[]): void {
     const had = this.map.get(id);
     if (had) {
-      for (const f of findings) if (!had.findings.includes(f)) had.findings.push(f);
+      for (const f of findings ?? []) if (!had.findings.includes(f)) had.findings.push(f);
       return;
     }
-    this.map.set(id, { text, findings: [...findings] });
+    this.map.set(id, { text, findings: findings ? [...findings] : [] });
   }
   has(id: ClueId): boolean {
     return this.map.has(id);
   }
 }
 
-/** Hypotheses that count for clues read off the localization: the first, and any with P >= 0.25. */
-function leadingHypotheses(loc: Localization) {
-  return answersOf(loc).filter(
-    (h, i) => i === 0 || (Number.isFinite(h.probability) && h.probability >= 0.25),
-  );
-}
+/** Whether an answer counts for clues read off the localization: the first, and any with P >= 0.25. */
+const leading = (h: { probability: number }, i: number) =>
+  i === 0 || (Number.isFinite(h.probability) && h.probability >= 0.25);
+
+const isRoot = (l: Lesion) => l.level === "root";
+const isDiffuseRoots = (l: Lesion) => l.level === "cauda_equina" || l.level === "polyradiculopathy";
 
 /** The roots (and side) the localization most supports, for matching spine imaging. */
 function affectedRoots(loc: Localization): { roots: Set<string>; sides: LR[]; diffuse: boolean } | undefined {
   for (const h of answersOf(loc)) {
     if (Number.isFinite(h.probability) && h.probability < 0.05) break;
-    const rootLesions = h.lesions.filter((l) => l.level === "root");
-    if (rootLesions.length > 0)
+    if (h.lesions.some(isRoot)) {
+      const rootLesions = h.lesions.filter(isRoot);
       return {
         roots: new Set(rootLesions.flatMap((l) => l.sites)),
         sides: [...new Set(rootLesions.flatMap((l) => sidesOf(l.side)))],
         diffuse: false,
       };
-    if (h.lesions.some((l) => l.level === "cauda_equina" || l.level === "polyradiculopathy"))
-      return { roots: new Set(), sides: sidesOf(undefined), diffuse: true };
+    }
+    if (h.lesions.some(isDiffuseRoots)) return { roots: new Set(), sides: sidesOf(undefined), diffuse: true };
   }
   return undefined;
 }
@@ -737,23 +737,28 @@ function lesionHas(l: Lesion, level: Lesion["level"], site?: string): boolean {
   return site === undefined || l.sites.some((x) => x === site || x.split("@")[0] === site);
 }
 
+/** The clues a lesion of a leading answer gives (each clue's words from the first lesion that gives it). */
+const LOCALIZATION_CLUES: [ClueId, (l: Lesion) => boolean][] = [
+  ["loc_root", (l) => lesionHas(l, "root")],
+  ["loc_plexus", (l) => lesionHas(l, "plexus")],
+  ["loc_lumbar_plexus", (l) => lesionHas(l, "plexus", "lumbar_plexus")],
+  ["loc_femoral", (l) => lesionHas(l, "nerve", "femoral")],
+  ["loc_cauda_equina", (l) => lesionHas(l, "cauda_equina")],
+  ["loc_conus", (l) => lesionHas(l, "conus")],
+  ["loc_cns", (l) => lesionHas(l, "cns")],
+  ["loc_polyneuropathy", (l) => lesionHas(l, "polyneuropathy")],
+  ["loc_anterior_horn", (l) => lesionHas(l, "anterior_horn")],
+  ["loc_bilateral", (l) => l.side === "bilateral" && l.level !== "polyneuropathy"],
+];
+
 function localizationClues(loc: Localization, s: ClueSet): void {
-  for (const h of leadingHypotheses(loc)) {
-    const pct = `${Math.round(h.probability * 100)}%`;
-    const say = (l: Lesion) => `localization: ${lesionPhrase(l)}, ${pct}`;
-    for (const l of h.lesions) {
-      if (lesionHas(l, "root")) s.add("loc_root", say(l));
-      if (lesionHas(l, "plexus")) s.add("loc_plexus", say(l));
-      if (lesionHas(l, "plexus", "lumbar_plexus")) s.add("loc_lumbar_plexus", say(l));
-      if (lesionHas(l, "nerve", "femoral")) s.add("loc_femoral", say(l));
-      if (lesionHas(l, "cauda_equina")) s.add("loc_cauda_equina", say(l));
-      if (lesionHas(l, "conus")) s.add("loc_conus", say(l));
-      if (lesionHas(l, "cns")) s.add("loc_cns", say(l));
-      if (lesionHas(l, "polyneuropathy")) s.add("loc_polyneuropathy", say(l));
-      if (lesionHas(l, "anterior_horn")) s.add("loc_anterior_horn", say(l));
-      if (l.side === "bilateral" && l.level !== "polyneuropathy") s.add("loc_bilateral", say(l));
-    }
-  }
+  answersOf(loc).forEach((h, i) => {
+    if (!leading(h, i)) return;
+    for (const l of h.lesions)
+      for (const [id, gives] of LOCALIZATION_CLUES)
+        if (!s.has(id) && gives(l))
+          s.add(id, `localization: ${lesionPhrase(l)}, ${Math.round(h.probability * 100)}%`);
+  });
 }
 
 export type { ClueEvidence };
