@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCaseText } from "../case/index.js";
+import type { Lesion } from "../case/schema.js";
 import { localize } from "../localize/index.js";
 import { DEV_CASES } from "../paths.js";
 import { extractClues } from "./clues.js";
@@ -20,7 +21,7 @@ import {
   lesionFit,
 } from "./score.js";
 import { type LocatedFit, lesionFits, localizationFits, localizationSupport, viewOf } from "./support.js";
-import { L } from "./test-helpers.js";
+import { L, mkLoc } from "./test-helpers.js";
 import type { Condition } from "./types.js";
 
 /** The sum written out condition by condition, as the differential first computed it. */
@@ -55,6 +56,23 @@ describe("localization fit tables", () => {
     expect(lesionFits(L("root", ["L5", "S1"], "right"), conditions)).not.toBe(a);
     const lesion = L("nerve", ["common_peroneal@fibular_head"], "right");
     expect([...lesionFits(lesion, conditions)]).toEqual(conditions.map((c) => lesionFit(lesion, c)));
+  });
+
+  it("keeps a frozen set of lesions by identity, and reads one that can change afresh", () => {
+    const frozenSet = Object.freeze([
+      Object.freeze({ ...L("nerve", ["sural"], "right"), sites: Object.freeze(["sural"]) }),
+    ]);
+    const once = viewOf(mkLoc([frozenSet as Lesion[], 0.9]), conditions).sets[0];
+    expect(viewOf(mkLoc([frozenSet as Lesion[], 0.9]), conditions).sets[0]).toBe(once);
+
+    const lesion = L("nerve", ["sural"], "right");
+    const loc = mkLoc([[lesion], 0.9]);
+    const sural = localizationFits(loc, conditions).map((x) => x.fit);
+    lesion.sites = ["common_peroneal@fibular_head"];
+    const peroneal = mkLoc([[L("nerve", ["common_peroneal@fibular_head"], "right")], 0.9]);
+    const changed = localizationFits(loc, conditions).map((x) => x.fit);
+    expect(changed).toEqual(localizationFits(peroneal, conditions).map((x) => x.fit));
+    expect(changed).not.toEqual(sural);
   });
 
   it("lists, for each shape, exactly the conditions it fits above the floor", () => {
