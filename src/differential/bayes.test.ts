@@ -10,8 +10,9 @@ import type { Finding } from "../case/schema.js";
 import { localize } from "../localize/index.js";
 import type { Localization } from "../localize/types.js";
 import { DEV_CASES } from "../paths.js";
+import { conditions } from "./data/conditions.js";
 import { differential } from "./differential.js";
-import { likelihoodWeight } from "./score.js";
+import { likelihoodWeight, viewOf } from "./support.js";
 import { L, mkCase } from "./test-helpers.js";
 
 const sural = L("nerve", ["sural"], "right");
@@ -81,18 +82,27 @@ describe("the prior of the lesion a condition explains", () => {
   const peroneal = L("nerve", ["common_peroneal@fibular_head"], "left");
   const pair = { lesions: [sural, peroneal], probability: 0.5, logPrior: -5 };
   it("is the lesion's own when it stands alone in the distribution", () => {
-    const singles = new Map([["nerve|right|sural", -1]]);
-    expect(likelihoodWeight(pair, 0.5, sural, singles)).toBeCloseTo(0.5 / Math.exp(-1), 10);
+    expect(likelihoodWeight(pair, 0.5, -1)).toBeCloseTo(0.5 / Math.exp(-1), 10);
+    const l: Localization = {
+      atlasVersion: "test",
+      hypotheses: [],
+      distribution: [pair, { lesions: [L("nerve", ["sural"], "right")], probability: 0.4, logPrior: -1 }],
+      other: 0.1,
+      searched: 2,
+    };
+    const view = viewOf(l, conditions);
+    // the pair's sural lesion takes the single sural answer's prior; its peroneal lesion, the bound
+    const [suralPart, peronealPart] = view.evidence[0] ?? [];
+    expect(suralPart).toBeCloseTo(0.5 / Math.exp(-1), 10);
+    expect(peronealPart).toBeCloseTo(0.5 / Math.exp(-5 - Math.log(0.05)), 10);
   });
   it("otherwise is bounded from the pair's by the cost of an unrelated second lesion", () => {
-    expect(likelihoodWeight(pair, 0.5, sural, new Map())).toBeCloseTo(
-      0.5 / Math.exp(-5 - Math.log(0.05)),
-      10,
-    );
+    expect(likelihoodWeight(pair, 0.5)).toBeCloseTo(0.5 / Math.exp(-5 - Math.log(0.05)), 10);
   });
   it("of a single-lesion answer is its own prior", () => {
-    expect(
-      likelihoodWeight({ lesions: [sural], probability: 0.5, logPrior: -2 }, 0.5, sural, new Map()),
-    ).toBeCloseTo(0.5 / Math.exp(-2), 10);
+    expect(likelihoodWeight({ lesions: [sural], probability: 0.5, logPrior: -2 }, 0.5)).toBeCloseTo(
+      0.5 / Math.exp(-2),
+      10,
+    );
   });
 });

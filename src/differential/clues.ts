@@ -18,7 +18,7 @@ import {
   SYMPTOM_WORD_CLUES,
   signClues,
 } from "./flag-clues.js";
-import { answersOf } from "./score.js";
+import { answersOf } from "./support.js";
 import type { ClueEvidence, ClueId, Clues } from "./types.js";
 import { lesionPhrase, nameOf, spoken } from "./words.js";
 
@@ -101,6 +101,21 @@ function own<T>(table: Record<string, T>, word: string): T | undefined {
   return Object.hasOwn(table, word) ? table[word] : undefined;
 }
 
+/**
+ * One pattern that matches wherever any of `patterns` does, so that a text none of them matches is
+ * passed over with one search instead of one per pattern. Only for case-insensitive patterns with
+ * no other flag and no back-reference or named group (as the context words are); otherwise
+ * undefined, and every pattern is tried.
+ */
+function anyOf(patterns: readonly RegExp[]): RegExp | undefined {
+  if (patterns.some((p) => p.flags !== "i" || /\\[1-9k]|\(\?<[^=!]/.test(p.source))) return undefined;
+  return new RegExp(patterns.map((p) => `(?:${p.source})`).join("|"), "i");
+}
+const HISTORY_WORDS = anyOf(contextWords.filter((w) => w.in !== "symptoms").map((w) => w.pattern));
+const SYMPTOM_WORDS = anyOf(contextWords.filter((w) => w.in !== "history").map((w) => w.pattern));
+/** Whether some context word may be in a text (false only when none of them can be). */
+const mayHold = (any: RegExp | undefined, text: string) => any === undefined || any.test(text);
+
 /** Words just before a term that say the patient is not on it, or no longer ("off anticoagulation"). */
 const NEGATED_BEFORE = /\b(no|not|off|stopped|without|never|denies|discontinued)\b[^,;.]{0,20}$/i;
 
@@ -129,13 +144,19 @@ export function statedIn(pattern: RegExp, text: string): boolean {
   return false;
 }
 
+/** The MRC grades written as words ("4-" is 3.67, "weak" is 4), made once. */
+const MRC_WORDS = new Map<string, number>([
+  ["weak", 4],
+  ...[0, 1, 2, 3, 4, 5].flatMap((g): [string, number][] => [
+    [`${g}`, g],
+    [`${g}+`, g + 0.33],
+    [`${g}-`, g + -0.33],
+  ]),
+]);
+
 /** An MRC grade as a number ("4-" is 3.67, "weak" is 4); undefined when unreadable. */
 export function mrcValue(mrc: number | string): number | undefined {
-  if (typeof mrc === "number") return mrc;
-  if (mrc === "weak") return 4;
-  const m = /^([0-5])([+-])?$/.exec(mrc);
-  if (!m) return undefined;
-  return Number(m[1]) + (m[2] === "+" ? 0.33 : m[2] === "-" ? -0.33 : 0);
+  return typeof mrc === "number" ? mrc : MRC_WORDS.get(mrc);
 }
 
 const norm = (s: string) =>
@@ -145,41 +166,50 @@ const norm = (s: string) =>
     .replace(/[\s-]+/g, "_");
 const isParaspinal = (muscle: string) => /paraspinal|paravertebral|multifidus/i.test(muscle);
 
+/** The indices of the findings that pass `test`. */
+function indicesWhere(findings: readonly Finding[], test: (f: Finding) => boolean): number[] {
+  const out: number[] = [];
+  findings.forEach((f, i) => {
+    if (test(f)) out.push(i);
+  });
+  return out;
+}
+
 class ClueSet {
   readonly map: Clues = new Map();
-  add(id: ClueId, text: string, findings: number[] = []): void {
+  add(id: ClueId, text: string, findings?: readonly number[]): void {
     const had = this.map.get(id);
     if (had) {
-      for (const f of findings) if (!had.findings.includes(f)) had.findings.push(f);
+      for (const f of findings ?? []) if (!had.findings.includes(f)) had.findings.push(f);
       return;
     }
-    this.map.set(id, { text, findings: [...findings] });
+    this.map.set(id, { text, findings: findings ? [...findings] : [] });
   }
   has(id: ClueId): boolean {
     return this.map.has(id);
   }
 }
 
-/** Hypotheses that count for clues read off the localization: the first, and any with P >= 0.25. */
-function leadingHypotheses(loc: Localization) {
-  return answersOf(loc).filter(
-    (h, i) => i === 0 || (Number.isFinite(h.probability) && h.probability >= 0.25),
-  );
-}
+/** Whether an answer counts for clues read off the localization: the first, and any with P >= 0.25. */
+const leading = (h: { probability: number }, i: number) =>
+  i === 0 || (Number.isFinite(h.probability) && h.probability >= 0.25);
+
+const isRoot = (l: Lesion) => l.level === "root";
+const isDiffuseRoots = (l: Lesion) => l.level === "cauda_equina" || l.level === "polyradiculopathy";
 
 /** The roots (and side) the localization most supports, for matching spine imaging. */
 function affectedRoots(loc: Localization): { roots: Set<string>; sides: LR[]; diffuse: boolean } | undefined {
   for (const h of answersOf(loc)) {
     if (Number.isFinite(h.probability) && h.probability < 0.05) break;
-    const rootLesions = h.lesions.filter((l) => l.level === "root");
-    if (rootLesions.length > 0)
+    if (h.lesions.some(isRoot)) {
+      const rootLesions = h.lesions.filter(isRoot);
       return {
         roots: new Set(rootLesions.flatMap((l) => l.sites)),
         sides: [...new Set(rootLesions.flatMap((l) => sidesOf(l.side)))],
         diffuse: false,
       };
-    if (h.lesions.some((l) => l.level === "cauda_equina" || l.level === "polyradiculopathy"))
-      return { roots: new Set(), sides: sidesOf(undefined), diffuse: true };
+    }
+    if (h.lesions.some(isDiffuseRoots)) return { roots: new Set(), sides: sidesOf(undefined), diffuse: true };
   }
   return undefined;
 }
@@ -243,10 +273,11 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
     for (const id of own(HISTORY_WORD_CLUES, word) ?? []) s.add(id, `history: ${spoken(raw)}`);
     if (word === "cancer" && PELVIC_CANCER.test(detail)) s.add("cancer_pelvic", `history: ${spoken(raw)}`);
     const text = known ? detail : raw;
-    for (const w of contextWords) {
-      if (w.in === "symptoms" || !statedIn(w.pattern, text) || w.unless?.test(text)) continue;
-      for (const clue of w.clues) s.add(clue, `history: ${spoken(raw)}`);
-    }
+    if (mayHold(HISTORY_WORDS, text))
+      for (const w of contextWords) {
+        if (w.in === "symptoms" || !statedIn(w.pattern, text) || w.unless?.test(text)) continue;
+        for (const clue of w.clues) s.add(clue, `history: ${spoken(raw)}`);
+      }
     if (!known && /cancer|carcinoma|malignan|sarcoma|lymphoma/i.test(raw) && PELVIC_CANCER.test(raw))
       s.add("cancer_pelvic", `history: ${spoken(raw)}`);
   }
@@ -254,16 +285,18 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
   // ---- symptoms
   for (const raw of c.context?.symptoms ?? []) {
     bilateralSciatica(raw, s);
-    const words = own(SYMPTOM_WORD_CLUES, norm(raw));
+    const word = norm(raw);
+    const words = own(SYMPTOM_WORD_CLUES, word);
     if (words) {
       for (const id of words) s.add(id, `symptom: ${spoken(raw)}`);
       continue;
     }
-    const known = own(SYMPTOM_CLUES, norm(raw));
+    const known = own(SYMPTOM_CLUES, word);
     if (known) {
       s.add(known, `symptom: ${raw.replace(/_/g, " ")}`);
       continue;
     }
+    if (!mayHold(SYMPTOM_WORDS, raw)) continue;
     const painless = /painless|without pain|no pain/i.test(raw);
     for (const w of contextWords) {
       if (w.in === "history" || !w.pattern.test(raw)) continue;
@@ -323,7 +356,7 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
       weakIdx,
     );
 
-  const sensoryIdx = findings.flatMap((f, i) => (f.kind === "sensory" ? [i] : []));
+  const sensoryIdx = indicesWhere(findings, (f) => f.kind === "sensory");
   const sensoryAbnormal = sensoryIdx.filter((i) => {
     const f = findings[i];
     return f?.kind === "sensory" && f.change !== "normal";
@@ -472,7 +505,7 @@ export function extractClues(c: LocusCase, loc: Localization): Clues {
   }
 
   // EMG: paraspinals spared while limb muscles are denervated; normal EMG in a weak muscle
-  const paraspinalIdx = findings.flatMap((f, i) => (f.kind === "emg" && isParaspinal(f.muscle) ? [i] : []));
+  const paraspinalIdx = indicesWhere(findings, (f) => f.kind === "emg" && isParaspinal(f.muscle));
   const limbDenervated = findings.some(
     (f) =>
       f.kind === "emg" &&
@@ -704,23 +737,28 @@ function lesionHas(l: Lesion, level: Lesion["level"], site?: string): boolean {
   return site === undefined || l.sites.some((x) => x === site || x.split("@")[0] === site);
 }
 
+/** The clues a lesion of a leading answer gives (each clue's words from the first lesion that gives it). */
+const LOCALIZATION_CLUES: [ClueId, (l: Lesion) => boolean][] = [
+  ["loc_root", (l) => lesionHas(l, "root")],
+  ["loc_plexus", (l) => lesionHas(l, "plexus")],
+  ["loc_lumbar_plexus", (l) => lesionHas(l, "plexus", "lumbar_plexus")],
+  ["loc_femoral", (l) => lesionHas(l, "nerve", "femoral")],
+  ["loc_cauda_equina", (l) => lesionHas(l, "cauda_equina")],
+  ["loc_conus", (l) => lesionHas(l, "conus")],
+  ["loc_cns", (l) => lesionHas(l, "cns")],
+  ["loc_polyneuropathy", (l) => lesionHas(l, "polyneuropathy")],
+  ["loc_anterior_horn", (l) => lesionHas(l, "anterior_horn")],
+  ["loc_bilateral", (l) => l.side === "bilateral" && l.level !== "polyneuropathy"],
+];
+
 function localizationClues(loc: Localization, s: ClueSet): void {
-  for (const h of leadingHypotheses(loc)) {
-    const pct = `${Math.round(h.probability * 100)}%`;
-    const say = (l: Lesion) => `localization: ${lesionPhrase(l)}, ${pct}`;
-    for (const l of h.lesions) {
-      if (lesionHas(l, "root")) s.add("loc_root", say(l));
-      if (lesionHas(l, "plexus")) s.add("loc_plexus", say(l));
-      if (lesionHas(l, "plexus", "lumbar_plexus")) s.add("loc_lumbar_plexus", say(l));
-      if (lesionHas(l, "nerve", "femoral")) s.add("loc_femoral", say(l));
-      if (lesionHas(l, "cauda_equina")) s.add("loc_cauda_equina", say(l));
-      if (lesionHas(l, "conus")) s.add("loc_conus", say(l));
-      if (lesionHas(l, "cns")) s.add("loc_cns", say(l));
-      if (lesionHas(l, "polyneuropathy")) s.add("loc_polyneuropathy", say(l));
-      if (lesionHas(l, "anterior_horn")) s.add("loc_anterior_horn", say(l));
-      if (l.side === "bilateral" && l.level !== "polyneuropathy") s.add("loc_bilateral", say(l));
-    }
-  }
+  answersOf(loc).forEach((h, i) => {
+    if (!leading(h, i)) return;
+    for (const l of h.lesions)
+      for (const [id, gives] of LOCALIZATION_CLUES)
+        if (!s.has(id) && gives(l))
+          s.add(id, `localization: ${lesionPhrase(l)}, ${Math.round(h.probability * 100)}%`);
+  });
 }
 
 export type { ClueEvidence };

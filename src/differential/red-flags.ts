@@ -41,11 +41,26 @@ export function readCriterion(
   };
 }
 
-/** Whether a threshold holds given the ids of the criteria that hold. */
-export function meets(threshold: RedFlagThreshold | undefined, holding: ReadonlySet<string>): boolean {
+/** Whether a threshold holds given the ids of the criteria that hold (loops: no list made per rule). */
+export function meets(
+  threshold: RedFlagThreshold | undefined,
+  holding: { has(id: string): boolean },
+): boolean {
   if (!threshold) return false;
-  if (!(threshold.all ?? []).every((id) => holding.has(id))) return false;
-  return (threshold.atLeast ?? []).every((g) => g.of.filter((id) => holding.has(id)).length >= g.n);
+  for (const id of threshold.all ?? []) if (!holding.has(id)) return false;
+  for (const group of threshold.atLeast ?? []) {
+    let n = 0;
+    for (const id of group.of) if (holding.has(id)) n++;
+    if (n < group.n) return false;
+  }
+  return true;
+}
+
+/** Whether a rule's criterion (by id) holds: a criterion of that id has one of its clues present. */
+function criterionHolds(rule: RedFlagRule, id: string, clues: Clues): boolean {
+  for (const c of rule.criteria)
+    if (c.id === id) for (const clue of c.anyOf) if (clues.has(clue)) return true;
+  return false;
 }
 
 function actionsOf(ids: readonly string[], done: (w: WorkupItem) => boolean): WorkupItem[] {
@@ -62,8 +77,8 @@ export function readRule(
   denied: ReadonlyMap<ClueId, string> = new Map(),
   done: (w: WorkupItem) => boolean = () => false,
 ): RedFlag | undefined {
-  // the criteria that hold (readCriterion's "holds"): most rules are silent, and read no further
-  const holding = new Set(rule.criteria.filter((c) => c.anyOf.some((id) => clues.has(id))).map((c) => c.id));
+  // the criteria that hold (readCriterion's "holds"), asked by id: most rules are silent, and read no further
+  const holding = { has: (id: string) => criterionHolds(rule, id, clues) };
   const criticalMet = meets(rule.critical, holding);
   if (!criticalMet && !meets(rule.warning, holding)) return undefined;
   const read = rule.criteria.map((c) => readCriterion(c, clues, denied));

@@ -34,8 +34,19 @@ export function nameOf(id: string): string {
 const joined = (xs: string[]) =>
   xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
 
+/** Phrases of lesions that cannot change (frozen, as the localize stage gives them), by lesion. */
+const phrases = new WeakMap<Lesion, string>();
+
 /** One lesion in words: "right common peroneal nerve at the fibular head", "left L5 and S1 roots". */
 export function lesionPhrase(l: Lesion): string {
+  const kept = phrases.get(l);
+  if (kept !== undefined) return kept;
+  const phrase = phraseOf(l);
+  if (Object.isFrozen(l) && Object.isFrozen(l.sites)) phrases.set(l, phrase);
+  return phrase;
+}
+
+function phraseOf(l: Lesion): string {
   const side = l.side === "bilateral" ? "both sides" : l.side;
   if (l.level === "muscle" && l.sites.length === 0) return `myopathy (${side})`;
   if (l.sites.length === 0) return `${DIFFUSE_WORDS[l.level] ?? l.level.replaceAll("_", " ")} (${side})`;
