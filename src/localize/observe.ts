@@ -19,6 +19,7 @@ import {
   emgTiming,
   type FindingFamily,
   falsePositive,
+  muscleSigns,
   ncsTiming,
   onsetDays,
   paraspinalFalsePositive,
@@ -727,11 +728,10 @@ function signObservation(
       const muscles = target ? musclesOfBodyPart(atlas, target) : [];
       if (muscles.length === 0) return undefined;
       const keys = muscles.map((m) => ({ key: `muscle:${m}` as TargetKey, weight: 1 / muscles.length }));
-      // Wasting needs weeks of denervation and a large share of the muscle: about half as telling as weakness.
       return {
         family: "weakness",
         targets: { keys, movements: [] },
-        timing: 0.6,
+        timing: muscleSigns.atrophy.value,
         thing: `bulk of the ${target}`,
         lowerMotorNeuron: true,
       };

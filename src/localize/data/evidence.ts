@@ -799,6 +799,15 @@ export const imaging = {
 
 /** Signs seen in the muscle: a lower motor neuron lesion's twitching and a denervated muscle's enlargement. */
 export const muscleSigns = {
+  /**
+   * Wasting read as the weakness of the muscles under it, at this share of a weakness's
+   * sensitivity: it needs weeks of denervation and a large share of the muscle lost.
+   */
+  atrophy: r(
+    0.6,
+    "Visible wasting follows weeks of denervation of much of a muscle: about half as telling as weakness.",
+    ["preston2020", "campbell2020"],
+  ),
   fasciculations: {
     anteriorHorn: r(
       0.7,
