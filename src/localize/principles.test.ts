@@ -305,6 +305,20 @@ describe("FORMAT v1.1 is read", () => {
     expect(p(caseOf([...drop, arm]), central)).toBeGreaterThan(p(caseOf(drop), central) + 0.1);
   });
 
+  it("a tender muscle is a candidate site for a lesion of the muscle itself (myositis, infarction, haematoma)", () => {
+    const calf = caseOf([
+      { kind: "strength", side: "left", target: "ankle_plantarflexion", mrc: 4 },
+      { kind: "reflex", side: "left", reflex: "achilles", grade: "normal" },
+      { kind: "sensory", side: "left", region: "sole_lateral", change: "normal" },
+      { kind: "sensory", side: "left", region: "calf_posterior", change: "normal" },
+      { kind: "sign", side: "left", sign: "tenderness", target: "calf" },
+    ]);
+    const first = top(calf)?.lesions;
+    expect(first?.[0]?.level).toBe("muscle");
+    expect(first?.[0]?.sites).toContain("gastrocnemius_medial_head");
+    expect(first?.[0]?.side).toBe("left");
+  });
+
   it("denied bladder and bowel symptoms argue against a cauda equina", () => {
     const saddle: Finding[] = [
       { kind: "sensory", side: "bilateral", region: "perineum", change: "reduced" },

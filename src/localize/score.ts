@@ -96,7 +96,14 @@ function muscleCandidates(atlas: Atlas, c: LocusCase): Unit[] {
     if (f.kind === "imaging" && f.tags.some((t) => t.startsWith("muscle_")))
       add(musclesInText(atlas, f.text ?? ""), f.side);
     if (f.kind === "emg" && (f.muap === "myopathic" || f.recruitment === "early")) add([f.muscle], f.side);
-    if (f.kind === "sign" && f.sign === "hypertrophy" && f.present !== false && f.target)
+    // An enlarged or a tender muscle is a candidate site for a lesion of the muscle itself (focal
+    // myositis, muscle infarction, haematoma: data/evidence.ts muscleTenderness).
+    if (
+      f.kind === "sign" &&
+      (f.sign === "hypertrophy" || f.sign === "tenderness") &&
+      f.present !== false &&
+      f.target
+    )
       add(musclesOfBodyPart(atlas, f.target), f.side);
   }
   return [...new Map(out.map((u) => [u.key, u])).values()];
