@@ -42,10 +42,13 @@ export class Atlas {
   readonly fibres: FibreModel;
   readonly lexicon = new Lexicon();
   private readonly kindById = new Map<string, AtlasKind>();
+  /** The skin regions on the midline (a left or right side means nothing for them). */
+  readonly midlineRegions: ReadonlySet<string>;
 
   constructor() {
     this.data = loadData();
     this.fibres = new FibreModel(this.data);
+    this.midlineRegions = new Set(this.data.regions.filter((r) => r.midline).map((r) => r.id));
     this.index();
   }
 

@@ -2,8 +2,7 @@
  * Warnings: what the format allows but a careful reader would question. A warning never stops a
  * case; it is shown back with the JSON path of the input it is about.
  */
-import { type Atlas, getAtlas } from "../atlas/index.js";
-import { keep } from "../keep.js";
+import { getAtlas } from "../atlas/index.js";
 import { describeValue, didYouMean, type Issue, nearestWords, type Path, valueAt } from "./errors.js";
 import { isOnScale, mrcGrade } from "./mrc.js";
 import {
@@ -156,9 +155,6 @@ const fieldOf: Record<Finding["kind"], string> = {
   lab: "test",
 };
 
-/** The atlas's midline skin regions, by atlas. */
-const MIDLINE_REGIONS = new WeakMap<Atlas, ReadonlySet<string>>();
-
 /** Warnings about a valid, canonical case. `origins[k]` is the input index of canonical finding k. */
 export function caseWarnings(c: LocusCase, origins: readonly number[]): Issue[] {
   const out: Issue[] = [];
@@ -178,11 +174,7 @@ export function caseWarnings(c: LocusCase, origins: readonly number[]): Issue[] 
     });
 
   // A side given for a midline finding.
-  const midlineRegions = keep(
-    MIDLINE_REGIONS,
-    atlas,
-    () => new Set(atlas.data.regions.filter((r) => r.midline).map((r) => r.id)),
-  );
+  const midlineRegions = atlas.midlineRegions;
   c.findings.forEach((f, k) => {
     if (f.side !== "left" && f.side !== "right") return;
     let what: string | undefined;

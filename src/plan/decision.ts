@@ -5,6 +5,7 @@
  * polyneuropathy beside a focal lesion, are one decision: telling them apart changes nothing a
  * clinician does, so it earns a test no value.
  */
+import { keep } from "../keep.js";
 import type { DiffuseKind, Unit } from "../localize/model.js";
 
 /**
@@ -54,14 +55,7 @@ export function decisionOf(units: readonly Unit[], diffuse: DiffuseKind): string
 
 const loneDecisions = new WeakMap<Unit, string>();
 
-function loneDecision(u: Unit): string {
-  let d = loneDecisions.get(u);
-  if (d === undefined) {
-    d = decisionOfParts([u], "none");
-    loneDecisions.set(u, d);
-  }
-  return d;
-}
+const loneDecision = (u: Unit): string => keep(loneDecisions, u, () => decisionOfParts([u], "none"));
 
 function decisionOfParts(units: readonly Unit[], diffuse: DiffuseKind): string {
   const keep = diffuse !== "none" && !(diffuse === "polyneuropathy" && units.length > 0);

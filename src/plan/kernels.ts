@@ -4,6 +4,7 @@
  * MRI). Scratch arrays are reused between calls; the limb loop allocates nothing per candidate or
  * per test.
  */
+import { keep } from "../keep.js";
 import type { Order } from "./data/orders.js";
 import { binaryGain, type Gain, multiGain, stakeGain } from "./gain.js";
 import type { TestModel } from "./predict.js";
@@ -57,14 +58,8 @@ function decisionGain(
 /** Each table row's tests with a chance above zero (a lesion reaches a seventh of the tests). */
 const reachedBy = new WeakMap<Float64Array, Int32Array>();
 
-function reached(row: Float64Array): Int32Array {
-  let out = reachedBy.get(row);
-  if (!out) {
-    out = Int32Array.from(row.keys()).filter((t) => (row[t] as number) > 0);
-    reachedBy.set(row, out);
-  }
-  return out;
-}
+const reached = (row: Float64Array): Int32Array =>
+  keep(reachedBy, row, () => Int32Array.from(row.keys()).filter((t) => (row[t] as number) > 0));
 
 /**
  * For every candidate and limb test, the chance its lesions all spare the test, prod over its rows

@@ -6,6 +6,7 @@
  */
 import type { Atlas } from "../atlas/index.js";
 import type { Lesion, Level } from "../case/schema.js";
+import { keep as keepValue } from "../keep.js";
 import { describeCandidate } from "../localize/explain.js";
 import { candidateKey, keyedLesions } from "../localize/format.js";
 import type { Candidates } from "../localize/index.js";
@@ -96,14 +97,11 @@ const levelsByLesions = new WeakMap<readonly Lesion[], readonly Level[]>();
 
 /** The distinct levels of a candidate's lesions (kept with its kept lesions). */
 function levelsOf(lesions: readonly Lesion[]): readonly Level[] {
-  let kept = levelsByLesions.get(lesions);
-  if (!kept) {
+  return keepValue(levelsByLesions, lesions, () => {
     const out: Level[] = [];
     for (const l of lesions) if (!out.includes(l.level)) out.push(l.level);
-    kept = out;
-    levelsByLesions.set(lesions, kept);
-  }
-  return kept;
+    return out;
+  });
 }
 
 export function weigh(atlas: Atlas, table: Table, from: Candidates, max: number): Weighed {

@@ -116,11 +116,7 @@ const NOT_LEGS =
 const PLURAL_PART = /\b(feet|legs|thighs|calves|shins|knees|ankles|heels|soles|toes|buttocks)\b/i;
 
 /** Skin regions on the midline (the atlas's `midline` flag). */
-const MIDLINE_REGIONS = new Set(
-  getAtlas()
-    .data.regions.filter((r) => r.midline)
-    .map((r) => r.id),
-);
+const MIDLINE_REGIONS = getAtlas().midlineRegions;
 
 const ROOT_ORDER = ["L1", "L2", "L3", "L4", "L5", "S1", "S2", "S3", "S4"];
 
