@@ -4,7 +4,6 @@
  */
 import type { Lesion } from "../case/schema.js";
 import { keep } from "../keep.js";
-import type { Hypothesis } from "../localize/types.js";
 import type { LocatedFit } from "./support.js";
 import {
   CLUE_IDS,
@@ -68,25 +67,6 @@ export function lesionFit(lesion: Lesion, condition: Condition): number {
   let best = 0;
   for (const p of condition.produces) best = Math.max(best, patternFit(lesion, p));
   return Math.max(best, ELSEWHERE);
-}
-
-/** How well a hypothesis (one to three lesions) fits a condition: its best-fitting lesion. */
-export function hypothesisFit(
-  h: Pick<Hypothesis, "lesions">,
-  condition: Condition,
-): { fit: number; lesion?: Lesion } {
-  const focal = h.lesions.some((l) => l.level !== "polyneuropathy");
-  let best = 0;
-  let which: Lesion | undefined;
-  for (const l of h.lesions) {
-    const weight = focal && l.level === "polyneuropathy" ? BACKGROUND_POLYNEUROPATHY : 1;
-    const f = lesionFit(l, condition) * weight;
-    if (f > best) {
-      best = f;
-      which = l;
-    }
-  }
-  return { fit: Math.max(best, ELSEWHERE), lesion: which };
 }
 
 const describeLesion = (l: Lesion) => lesionPhrase(l);

@@ -347,8 +347,3 @@ export function localizationFits(
   const s = localizationSupport(loc, conditions);
   return conditions.map((_, j) => locatedFit(s, j));
 }
-
-/** The localization's support for one condition (localizationFits for a catalogue of one). */
-export function localizationFit(loc: Localization, condition: Condition): LocatedFit {
-  return localizationFits(loc, [condition])[0] as LocatedFit;
-}
