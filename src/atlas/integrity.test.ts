@@ -544,6 +544,8 @@ describe("sources", () => {
       // Wasting as a lower motor neuron sign (localize/observe.ts, lowerMotorNeuron).
       "campbell2020",
       "blumenfeld2021",
+      // Places named in the history (localize/data/priors.ts, historyPlaces).
+      "spinner2003",
     ];
     const unused = [...known].filter((k) => !used.has(k) && !forLaterStages.includes(k));
     expect(unused, unused.join(", ")).toEqual([]);

@@ -355,6 +355,35 @@ describe("history and disc morphology", () => {
     expect(muscle(["anticoagulation"])).toBeGreaterThan(muscle([]) + 0.05);
   });
 
+  it("history in free words that names a place where nerves are pressed raises the sites there", () => {
+    const sole: Finding[] = [
+      { kind: "reflex", side: "right", reflex: "achilles", grade: "reduced" },
+      { kind: "sensory", side: "right", region: "sole_medial", change: "reduced" },
+      { kind: "sensory", side: "right", region: "sole_lateral", change: "reduced" },
+      { kind: "strength", side: "right", target: "great_toe_flexion", mrc: 4 },
+    ];
+    const tibial = lesion("nerve", ["tibial"], "right");
+    const chance = (history: string[]) =>
+      localize(caseOf(sole, { context: { onset: "chronic", history } }), { limit: 20 }).hypotheses.find((h) =>
+        setMatches(h.lesions, [tibial]),
+      )?.probability ?? 0;
+    // A Baker's cyst sits in the popliteal fossa, over the tibial nerve (priors.ts historyPlaces).
+    expect(chance(["rheumatoid arthritis", "Baker's cyst of the right knee"])).toBeGreaterThan(
+      chance(["rheumatoid arthritis"]) + 0.05,
+    );
+    // Knee words that name no mass change nothing.
+    expect(chance(["knee pain"])).toBeCloseTo(chance([]), 6);
+    const drop: Finding[] = [
+      { kind: "strength", side: "left", target: "ankle_dorsiflexion", mrc: 3 },
+      { kind: "strength", side: "left", target: "great_toe_extension", mrc: 3 },
+    ];
+    const peroneal = lesion("nerve", ["common_peroneal@fibular_head"], "left");
+    const fibular = (history: string[]) =>
+      localize(caseOf(drop, { context: { onset: "acute", history } }), { limit: 20 }).hypotheses.find((h) =>
+        setMatches(h.lesions, [peroneal]),
+      )?.probability ?? 0;
+    expect(fibular(["trauma:fracture of the left fibular neck"])).toBeGreaterThan(fibular(["trauma"]) + 0.05);
+  });
   it("slowed conduction is demyelination or a study across a compression, which a root lesion never gives", () => {
     const root = lesion("root", ["L5"], "left");
     const rootChance = (result: "slowed" | "reduced") =>

@@ -15,6 +15,7 @@ import {
   compartments,
   diffusePrior,
   extraLesion,
+  historyPlaces,
   historyPriors,
   mirrored,
   polyneuropathyContext,
@@ -248,13 +249,15 @@ function explainsContext(
  * radiotherapy are one suspicion about the plexus, not two).
  */
 function siteBoosts(c: LocusCase): Map<string, number> {
-  const words = new Set((c.context?.history ?? []).map((h) => h.split(":")[0] ?? ""));
+  const history = c.context?.history ?? [];
+  const words = new Set(history.map((h) => h.split(":")[0] ?? ""));
   const out = new Map<string, number>();
-  for (const w of words) {
-    for (const rule of (Object.hasOwn(historyPriors, w) ? historyPriors[w] : undefined) ?? []) {
-      for (const site of rule.sites) out.set(site, Math.max(out.get(site) ?? 0, Math.log(rule.factor)));
-    }
-  }
+  const raise = (rule: { sites: readonly string[]; factor: number }) => {
+    for (const site of rule.sites) out.set(site, Math.max(out.get(site) ?? 0, Math.log(rule.factor)));
+  };
+  for (const w of words)
+    for (const rule of (Object.hasOwn(historyPriors, w) ? historyPriors[w] : undefined) ?? []) raise(rule);
+  for (const rule of historyPlaces) if (history.some((h) => rule.pattern.test(h))) raise(rule);
   return out;
 }
 

@@ -46,6 +46,13 @@ export const sources = {
     published: "4th ed. JBJ Publishing, West Vancouver",
     kind: "textbook",
   },
+  spinner2003: {
+    title: "Peroneal intraneural ganglia: the importance of the articular branch. Clinical series",
+    authors: "Spinner RJ, Atkinson JL, Tiel RL",
+    year: 2003,
+    published: "Journal of Neurosurgery 99:319-329",
+    kind: "article",
+  },
   campbell2020: {
     title: "DeJong's The Neurologic Examination",
     authors: "Campbell WW, Barohn RJ",

@@ -277,3 +277,66 @@ export const historyPriors: Record<
     },
   ],
 };
+
+/**
+ * History in the clinician's own words that names where a nerve was pressed, stretched or cut: a
+ * mass, an injury or a posture at a known place raises the prior of the nerve sites there, as the
+ * controlled history words above do (free text stays free text in the case; this only reads it).
+ * Matched against every history item, its detail after ":" included; a site takes the strongest
+ * reason, whichever table gives it.
+ */
+export const historyPlaces: {
+  pattern: RegExp;
+  sites: string[];
+  factor: number;
+  why: string;
+  sources: string[];
+}[] = [
+  {
+    pattern: /\bbaker'?s?\b|\bpopliteal\b[^,;]*\b(cyst|ganglion|mass|aneurysm)/i,
+    sites: ["tibial"],
+    factor: 3,
+    why: "A popliteal (Baker's) cyst or another mass in the popliteal fossa (ganglion, popliteal artery aneurysm) presses on the tibial nerve there; the peroneal nerve, further lateral, far less often.",
+    sources: ["stewart2010"],
+  },
+  {
+    pattern:
+      /\b(fibula\w*|fibular (head|neck))\b[^,;]*\bfracture|\bfracture[^,;]*\bfibula|\bknee dislocation|\bdislocat\w* (of )?the knee|\btibiofibular\b[^,;]*\b(cyst|ganglion)/i,
+    sites: ["common_peroneal@fibular_head"],
+    factor: 3,
+    why: "A fracture of the fibular neck, a dislocated knee or a ganglion of the superior tibiofibular joint injures the peroneal nerve where it winds round the fibula.",
+    sources: ["stewart2010", "katirji2002", "spinner2003"],
+  },
+  {
+    pattern:
+      /\b(psoas|iliacus|iliopsoas|retroperitoneal)\b[^,;]*\b(ha?ematoma|h(a)?emorrhage|bleed\w*|abscess)/i,
+    sites: ["lumbar_plexus", "femoral"],
+    factor: 3,
+    why: "A haematoma or abscess in the psoas, the iliacus or the retroperitoneum compresses the lumbar plexus or the femoral nerve in the pelvis.",
+    sources: ["stewart2010", "katirji2002"],
+  },
+  {
+    pattern:
+      /\b(femoral (artery |arterial |vein )?(catheteri[sz]\w*|puncture|cannulation|access|line)|cardiac catheteri[sz]\w*|groin\b[^,;]*\b(ha?ematoma|pseudoaneurysm))/i,
+    sites: ["femoral@inguinal_ligament"],
+    factor: 3,
+    why: "Femoral artery catheterisation and a groin haematoma or pseudoaneurysm injure the femoral nerve at the inguinal ligament.",
+    sources: ["stewart2010"],
+  },
+  {
+    pattern:
+      /\b(acetabul\w*\b[^,;]*\bfracture|fracture[^,;]*\bacetabul\w*|hip dislocation|dislocat\w* (of )?the hip)/i,
+    sites: ["sciatic"],
+    factor: 3,
+    why: "A posterior dislocation of the hip or a fracture of the acetabulum stretches or tears the sciatic nerve, its peroneal division most.",
+    sources: ["stewart2010", "katirji2002"],
+  },
+  {
+    pattern:
+      /\b(ankle\b[^,;]*\b(fracture|sprain)|(fracture|sprain)[^,;]*\bankle|malleol\w*\b[^,;]*\bfracture|tarsal tunnel\b[^,;]*\b(ganglion|cyst|mass))/i,
+    sites: ["tibial@tarsal_tunnel", "sural"],
+    factor: 2,
+    why: "Fractures and sprains of the ankle, and a ganglion in the tunnel, injure the tibial nerve under the flexor retinaculum and the sural nerve behind the lateral malleolus.",
+    sources: ["stewart2010"],
+  },
+];
