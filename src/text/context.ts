@@ -4,6 +4,8 @@
  * from. Negated mentions ("no history of trauma", "declined chemoradiation") are left out; plans
  * and offers ("discectomy was offered") are not history.
  */
+
+import { historyPlaces } from "../localize/data/priors.js";
 import { assertion } from "./assertion.js";
 import { type Doc, matches } from "./doc.js";
 import type { Unit } from "./sentences.js";
@@ -80,6 +82,9 @@ const HISTORY: [RegExp, string][] = [
     /\b(hypertension|hyperlipid(?:a)?emia|dyslipid(?:a)?emia|hypothyroidism|atrial fibrillation|chronic kidney disease|obesity)\b/gi,
     "free",
   ],
+  // A place where nerves are pressed or torn ("Baker's cyst", "fibular neck fracture"), kept in
+  // the note's own words: localization reads them (localize/data/priors.ts historyPlaces).
+  ...historyPlaces.map(({ pattern }): [RegExp, string] => [new RegExp(pattern.source, "gi"), "place"]),
 ];
 
 const SYMPTOMS: [RegExp, string][] = [
@@ -263,6 +268,7 @@ function readHistory(doc: Doc, units: Unit[], ctx: Context, use: (s: number, e: 
               ? "pelvic_radiation"
               : "radiotherapy";
         if (word === "free") w = (m[1] ?? m[0]).toLowerCase();
+        if (word === "place") w = m[0].toLowerCase();
         if (word === "spine_surgery") w = `spine_surgery:${(m[1] ?? m[0]).toLowerCase()}`;
         if (w.startsWith("spine_surgery:") && ctx.history.some((h) => h.startsWith("spine_surgery")))
           continue;

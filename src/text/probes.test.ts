@@ -556,6 +556,13 @@ describe("a consultant's letter", () => {
     });
   });
 
+  it("a place where nerves are pressed is kept in the note's words, and a denied one is not", () => {
+    const c = extract("She has a Baker's cyst behind the right knee. Numb right sole.").case.context;
+    expect(c?.history).toContain("baker's");
+    const none = extract("No Baker's cyst on ultrasound. Numb right sole.").case.context;
+    expect(none?.history ?? []).not.toContain("baker's");
+  });
+
   it("a relative's neuropathy is family history, not the patient's", () => {
     const c = extract("His father had a neuropathy. Right ankle jerk absent.").case.context;
     expect(c?.history).toContain("family_history_neuropathy");
