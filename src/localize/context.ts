@@ -180,13 +180,18 @@ function imagingItems(atlas: Atlas, f: ImagingFinding, i: number, days: number):
   const cordSignal = (view: View) =>
     CORD_LESIONS.has(view.diffuse) ? v(imaging.cordSignal.cordLesion) : v(imaging.cordSignal.background);
   /** A nerve abnormality on imaging: at the named nerve when the report names one, else at any. */
-  const nerveSignal = (view: View) => {
-    if (named.size ? anyWith(view, "nerve", named, side) : anyAt(view, "nerve", side))
+  const nerveSignalOn = (view: View, on: typeof side) => {
+    if (named.size ? anyWith(view, "nerve", named, on) : anyAt(view, "nerve", on))
       return v(imaging.nerveEnlargement.matching);
-    if (nearPlexus && anyAt(view, "plexus", side))
+    if (nearPlexus && anyAt(view, "plexus", on))
       return v(imaging.plexusNeighbour.nerveSignalUnderPlexusLesion);
     return v(imaging.nerveEnlargement.background);
   };
+  // Seen on both sides, it is two abnormalities: a lesion on one side accounts for one of them.
+  const nerveSignal =
+    side === "bilateral"
+      ? (view: View) => nerveSignalOn(view, "left") * nerveSignalOn(view, "right")
+      : (view: View) => nerveSignalOn(view, side);
   const allMuscles = () => {
     const inText = musclesInText(atlas, text);
     return inText.length ? inText : atlas.data.muscles.filter((m) => !m.dorsalRamus).map((m) => m.id);

@@ -384,6 +384,23 @@ describe("history and disc morphology", () => {
       )?.probability ?? 0;
     expect(fibular(["trauma:fracture of the left fibular neck"])).toBeGreaterThan(fibular(["trauma"]) + 0.05);
   });
+  it("a nerve abnormality imaged on both sides needs a lesion on each side", () => {
+    const c = caseOf([
+      { kind: "ncs", side: "bilateral", study: "peroneal_motor_edb", result: "reduced" },
+      {
+        kind: "imaging",
+        modality: "mri_limb",
+        tags: ["nerve_enlargement"],
+        side: "bilateral",
+        text: "abnormal signal of the deep peroneal nerves at the ankles",
+      },
+    ]);
+    const both = lesion("nerve", ["deep_peroneal"], "bilateral");
+    const left = lesion("nerve", ["deep_peroneal"], "left");
+    const chance = (want: Lesion) =>
+      localize(c, { limit: 20 }).hypotheses.find((h) => setMatches(h.lesions, [want]))?.probability ?? 0;
+    expect(chance(both)).toBeGreaterThan(2 * chance(left));
+  });
   it("slowed conduction is demyelination or a study across a compression, which a root lesion never gives", () => {
     const root = lesion("root", ["L5"], "left");
     const rootChance = (result: "slowed" | "reduced") =>
