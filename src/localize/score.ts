@@ -375,6 +375,8 @@ interface Work {
   first: FirstReading;
   /** rescore's terms, one per severity level. */
   terms: Float64Array;
+  /** One lesion's index, as the list silenceTerm reads (silenceAlone). */
+  lone: number[];
 }
 
 function newWork(): Work {
@@ -389,6 +391,7 @@ function newWork(): Work {
     alonesAlt: [],
     first: { score: 0, findings: 0, context: 0 },
     terms: new Float64Array(LOG_WEIGHTS.length),
+    lone: [0],
   };
 }
 
@@ -744,11 +747,16 @@ function silenceAlone(p: Prepared, u: number, diffuse: DiffuseKind, level: numbe
   const at = (u >= 0 ? u : p.units.length + DIFFUSE_KINDS.indexOf(diffuse)) * LOG_WEIGHTS.length + level;
   let v = p.silenceSingles[at] as number;
   if (Number.isNaN(v)) {
-    v = silenceTerm(p.atlas, p.silence, p.units, u >= 0 ? [u] : [], diffuse, level);
+    const lone = p.work.lone;
+    lone[0] = u;
+    v = silenceTerm(p.atlas, p.silence, p.units, u >= 0 ? lone : NO_UNITS, diffuse, level);
     p.silenceSingles[at] = v;
   }
   return v;
 }
+
+/** A candidate of no focal lesion, as a list of lesions. */
+const NO_UNITS: readonly number[] = Object.freeze([]);
 
 /** The severity level the first pass reads (the middle one), and log of its weight. */
 const COARSE = Math.floor(severity.levels.length / 2);
