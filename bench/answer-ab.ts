@@ -21,6 +21,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { CaseResult } from "../src/case/index.js";
 import { DEV_CASES, SEED_PAPERS } from "../src/paths.js";
+import { allocation, fastest, median, timed } from "./ab.js";
 
 interface Build {
   parseCaseText: typeof import("../src/case/index.js").parseCaseText;
@@ -100,12 +101,6 @@ function inputs(base: Build): { dev: Input[]; fresh: Input[]; seeds: Input[] } {
   };
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-
 /**
  * A piece of the answer, timed on one case by one build: `run` is timed, `before` (untimed) runs
  * just before it; what both need is made when the piece is made.
@@ -128,37 +123,19 @@ const PIECES: Record<string, Piece> = {
   "whole answer": (b, x) => ({ run: () => answer(b, x.text) }),
 };
 
-/** Each case's fastest run of `rounds`, for both builds, alternated. */
-function fastest(builds: [Build, Build], cases: Input[], piece: Piece, rounds: number): [number[], number[]] {
+/** Each case's fastest timed run of `rounds`, for both builds, alternated. */
+function fastestOf(
+  builds: [Build, Build],
+  cases: Input[],
+  piece: Piece,
+  rounds: number,
+): [number[], number[]] {
   const runs = builds.map((b) => cases.map((x, i) => piece(b, x, cases[(i + 1) % cases.length] as Input)));
-  const best: [number[], number[]] = [cases.map(() => Infinity), cases.map(() => Infinity)];
-  for (let r = 0; r < rounds; r++)
-    cases.forEach((_x, i) => {
-      for (const k of r % 2 ? [1, 0] : [0, 1]) {
-        const { run, before } = (runs[k] as ReturnType<Piece>[])[i] as ReturnType<Piece>;
-        before?.();
-        const t0 = performance.now();
-        run();
-        const t = performance.now() - t0;
-        const mine = best[k] as number[];
-        if (t < (mine[i] as number)) mine[i] = t;
-      }
-    });
-  return best;
-}
-
-/** heapUsed growth per whole answer, over the answers with no collection, both builds alternated. */
-function allocation(builds: [Build, Build], cases: Input[], rounds: number): [number[], number[]] {
-  const grown: [number[], number[]] = [[], []];
-  for (let r = 0; r < rounds; r++)
-    for (const x of cases)
-      for (const k of r % 2 ? [1, 0] : [0, 1]) {
-        const before = process.memoryUsage().heapUsed;
-        answer(builds[k] as Build, x.text);
-        const after = process.memoryUsage().heapUsed;
-        if (after >= before) (grown[k] as number[]).push(after - before);
-      }
-  return grown;
+  return fastest(cases.length, rounds, (k, i) => {
+    const { run, before } = (runs[k] as ReturnType<Piece>[])[i] as ReturnType<Piece>;
+    before?.();
+    return timed(run);
+  });
 }
 
 const [baseDist, roundsArg] = process.argv.slice(2);
@@ -182,13 +159,15 @@ const ms = (x: number) => `${x.toFixed(4)} ms`;
 for (const cases of [sets.fresh, sets.dev]) for (const x of cases) for (const b of builds) answer(b, x.text);
 console.log(`new cases (one finding left out): ${sets.fresh.length}, fastest of ${rounds} alternated rounds`);
 for (const [label, piece] of Object.entries(PIECES)) {
-  const [a, b] = fastest(builds, sets.fresh, piece, rounds);
+  const [a, b] = fastestOf(builds, sets.fresh, piece, rounds);
   const ratios = a.map((t, i) => t / (b[i] as number));
   console.log(
     `  ${label}: this build ${ms(median(a))}, base ${ms(median(b))}, ratio ${(median(a) / median(b)).toFixed(3)} (median of per-case ratios ${median(ratios).toFixed(3)})`,
   );
 }
-const [ga, gb] = allocation(builds, sets.fresh, Math.max(3, Math.round(rounds / 4)));
+const [ga, gb] = allocation(sets.fresh.length, Math.max(3, Math.round(rounds / 4)), (k, i) =>
+  answer(builds[k], (sets.fresh[i] as Input).text),
+);
 const kb = (x: number) => `${(x / 1024).toFixed(1)} KB`;
 console.log(
   `  allocation per whole answer, median over ${ga.length} / ${gb.length} answers without a collection: this build ${kb(median(ga))}, base ${kb(median(gb))}`,
