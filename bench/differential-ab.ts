@@ -19,6 +19,7 @@ import { pathToFileURL } from "node:url";
 import type { LocusCase } from "../src/case/schema.js";
 import type { Localization } from "../src/localize/types.js";
 import { DEV_CASES, SEED_PAPERS } from "../src/paths.js";
+import { allocation, fastest, median, timed } from "./ab.js";
 
 interface Build {
   parseCaseText: typeof import("../src/case/index.js").parseCaseText;
@@ -84,43 +85,7 @@ function sameAnswers(ours: Build, base: Build, all: Input[]): string[] {
   return differ;
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-
-/** Each case's fastest call of `rounds`, for both builds, alternated. */
-function fastest(builds: [Build, Build], cases: Input[], rounds: number): [number[], number[]] {
-  const best: [number[], number[]] = [cases.map(() => Infinity), cases.map(() => Infinity)];
-  for (let r = 0; r < rounds; r++)
-    cases.forEach((x, i) => {
-      for (const k of r % 2 ? [1, 0] : [0, 1]) {
-        const run = (builds[k] as Build).stages.differential;
-        const t0 = performance.now();
-        run(x.c, x.loc);
-        const t = performance.now() - t0;
-        const mine = best[k] as number[];
-        if (t < (mine[i] as number)) mine[i] = t;
-      }
-    });
-  return best;
-}
-
-/** heapUsed growth per call, over the calls with no collection, for both builds, alternated. */
-function allocation(builds: [Build, Build], cases: Input[], rounds: number): [number[], number[]] {
-  const grown: [number[], number[]] = [[], []];
-  for (let r = 0; r < rounds; r++)
-    for (const x of cases)
-      for (const k of r % 2 ? [1, 0] : [0, 1]) {
-        const run = (builds[k] as Build).stages.differential;
-        const before = process.memoryUsage().heapUsed;
-        run(x.c, x.loc);
-        const after = process.memoryUsage().heapUsed;
-        if (after >= before) (grown[k] as number[]).push(after - before);
-      }
-  return grown;
-}
+const stage = (b: Build, x: Input) => b.stages.differential(x.c, x.loc);
 
 const [baseDist, roundsArg] = process.argv.slice(2);
 if (!baseDist) throw new Error("usage: tsx bench/differential-ab.ts <base build's dist> [rounds]");
@@ -143,13 +108,17 @@ for (const [label, cases] of [
   ["development", sets.dev],
   ["new (one finding left out)", sets.fresh],
 ] as const) {
-  fastest(builds, cases, 5);
-  const [a, b] = fastest(builds, cases, rounds);
+  const fastestOf = (n: number) =>
+    fastest(cases.length, n, (k, i) => timed(() => stage(builds[k], cases[i] as Input)));
+  fastestOf(5);
+  const [a, b] = fastestOf(rounds);
   const ratios = a.map((t, i) => t / (b[i] as number));
   console.log(
     `${label}, ${cases.length} cases, fastest of ${rounds} alternated rounds, median over cases: this build ${ms(median(a))}, base ${ms(median(b))}, ratio ${(median(a) / median(b)).toFixed(3)} (median of per-case ratios ${median(ratios).toFixed(3)})`,
   );
-  const [ga, gb] = allocation(builds, cases, Math.max(3, Math.round(rounds / 4)));
+  const [ga, gb] = allocation(cases.length, Math.max(3, Math.round(rounds / 4)), (k, i) =>
+    stage(builds[k], cases[i] as Input),
+  );
   console.log(
     `  allocation per call, median over ${ga.length} / ${gb.length} calls without a collection: this build ${kb(median(ga))}, base ${kb(median(gb))}`,
   );

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseCaseText } from "../case/index.js";
 import type { LocusCase } from "../case/schema.js";
 import type { Candidates } from "../localize/index.js";
+import type { Hypothesis } from "../localize/types.js";
 import { DEV_CASES } from "../paths.js";
 import type { PlanOptions } from "../plan/plan.js";
 import { ENGINE_STAGES } from "../report/analyze.js";
@@ -100,5 +101,37 @@ describe("the one assembler", () => {
     expect(a.differential.conditions.some((d) => d.workup.length > 0)).toBe(true);
     expect(a.differential.workup).toEqual(full.workup);
     expect(JSON.stringify(a).length).toBeLessThan(JSON.stringify({ ...a, differential: full }).length);
+  });
+
+  it("orders each hypothesis's reasons, the decisive EMG and conduction ones first, and names ids in them", () => {
+    const x: LocusCase = {
+      format: "locus-case/1",
+      id: "order",
+      findings: [
+        { kind: "strength", side: "left", target: "ankle_dorsiflexion", mrc: 3 },
+        { kind: "emg", side: "left", muscle: "tibialis_anterior", spontaneous: "fibrillations" },
+      ],
+    };
+    const r = (finding: number, weight: number, text = `reason ${finding} ${weight}`) => ({
+      finding,
+      text,
+      weight,
+    });
+    const inOrder = [r(1, 1.5), r(0, 2), r(0, -0.5)];
+    const localize = () => {
+      const loc = fakeLocalize(x);
+      const [first, second] = loc.hypotheses as [Hypothesis, Hypothesis];
+      first.explains = [r(0, 0.5), r(0, -2), r(1, 1.2, "denervated tibialis_anterior"), r(1, 0.4)];
+      second.explains = inOrder;
+      return { localization: loc };
+    };
+    const a = assemble(x, {}, { localize, differential: () => fakeDifferential() });
+    expect(a.hypotheses[0]?.explains).toEqual([
+      r(1, 1.2, "denervated tibialis anterior"),
+      r(0, -2),
+      r(0, 0.5),
+      r(1, 0.4),
+    ]);
+    expect(a.hypotheses[1]?.explains).toEqual(inOrder);
   });
 });

@@ -71,17 +71,20 @@ const DECISIVE = 1;
 
 /**
  * A hypothesis's reasons in a clinician's words (any id left in them named) and ordered by weight,
- * the decisive electrodiagnostic ones first.
+ * the decisive electrodiagnostic ones first. A reason whose words need no change is kept as it is,
+ * and a list already in order is not sorted again (most are both): an answer makes no copy of them.
  */
 function inWords(c: LocusCase, h: Hypothesis): Hypothesis {
   const decisiveEdx = (r: Reason) =>
     ELECTRODIAGNOSTIC.has(c.findings[r.finding]?.kind ?? "") && Math.abs(r.weight) >= DECISIVE;
-  const order = (rs: Reason[]) =>
-    rs
-      .map((r) => ({ ...r, text: clinicalWords(r.text) }))
-      .sort(
-        (a, b) => Number(decisiveEdx(b)) - Number(decisiveEdx(a)) || Math.abs(b.weight) - Math.abs(a.weight),
-      );
+  const before = (a: Reason, b: Reason) =>
+    Number(decisiveEdx(b)) - Number(decisiveEdx(a)) || Math.abs(b.weight) - Math.abs(a.weight);
+  const order = (rs: Reason[]) => {
+    const out = rs.map(spokenReason);
+    for (let i = 1; i < out.length; i++)
+      if (before(out[i - 1] as Reason, out[i] as Reason) > 0) return out.sort(before);
+    return out;
+  };
   return {
     ...h,
     explains: order(h.explains),
@@ -89,6 +92,12 @@ function inWords(c: LocusCase, h: Hypothesis): Hypothesis {
     unexplained: order(h.unexplained),
     detail: h.detail.map(clinicalWords),
   };
+}
+
+/** A reason in a clinician's words: itself when its words need no change. */
+function spokenReason(r: Reason): Reason {
+  const text = clinicalWords(r.text);
+  return text === r.text ? r : { ...r, text };
 }
 
 /** The differential with each condition's work-up as ids (see AnalysisCondition). */

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { parseCase } from "./index.js";
+import { type LocusCase, parseCase } from "./index.js";
 import {
+  applyResolutions,
   canonicalHistory,
   canonicalLevel,
   canonicalSide,
   canonicalSymptom,
   normaliseValues,
+  resolveAtlasIds,
 } from "./normalize.js";
 import { baseCase } from "./test-helpers/cases.js";
 
@@ -102,6 +104,17 @@ describe("atlas words", () => {
       { path: ["findings", 4, "study"], from: "sural SNAP", to: ["sural_sensory"] },
       { path: ["findings", 5, "target"], from: "dorsiflexion", to: ["ankle_dorsiflexion"] },
     ]);
+  });
+
+  it("copy only the findings whose word changes (a finding already naming its id is kept as it is)", () => {
+    const c = withFindings(
+      { kind: "reflex", side: "left", reflex: "patellar", grade: "absent" },
+      { kind: "reflex", side: "left", reflex: "knee jerk", grade: "absent" },
+    ) as unknown as LocusCase;
+    const out = applyResolutions(c, resolveAtlasIds(c)).case.findings;
+    expect(out[0]).toBe(c.findings[0]);
+    expect(out[1]).toEqual({ ...c.findings[1], reflex: "patellar" });
+    expect(c.findings[1]).toMatchObject({ reflex: "knee jerk" });
   });
 
   it("expand a group word into one finding per member, each traced to where it came from", () => {

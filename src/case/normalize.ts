@@ -493,7 +493,9 @@ export function applyResolutions(
     }
     if (changed(r)) normalisations.push({ path: ["findings", i, field], from: r.from, to: r.ids });
     for (const id of r.ids) {
-      findings.push({ ...f, [field]: id } as Finding);
+      // a finding that already names its id is kept as it is (most do): no copy to make
+      const named: Readonly<Record<string, unknown>> = f;
+      findings.push(named[field] === id ? f : ({ ...f, [field]: id } as Finding));
       origins.push(i);
     }
   });

@@ -1,6 +1,6 @@
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { ResponseCache } from "./cache.js";
+import { ResponseCache, utf8 } from "./cache.js";
 import { devCases, jsonRequest, type TestApp, testApp } from "./test-helpers/app.js";
 
 let t: TestApp;
@@ -9,6 +9,13 @@ afterEach(async () => {
 });
 
 describe("response cache", () => {
+  it("keeps an answer as its UTF-8 bytes, ASCII or not", () => {
+    // ASCII, Latin-1 beyond ASCII, other planes, a lone surrogate (written as U+FFFD)
+    for (const text of ['{"a":"plain"}', '{"unit":"µV"}', "L4–L5 ≥ 3 😀", "lone \ud800 half", ""])
+      expect(utf8(text).equals(Buffer.from(text, "utf8"))).toBe(true);
+    expect([...new ResponseCache(1 << 20).set("k", "µV").raw]).toEqual([0xc2, 0xb5, 0x56]);
+  });
+
   it("evicts the least recently used answers beyond its byte budget", () => {
     const cache = new ResponseCache(2000);
     cache.set("a", "x".repeat(700));

@@ -15,6 +15,15 @@ export interface Answer {
 
 const size = (a: Answer) => a.raw.byteLength + (a.gzip?.byteLength ?? 0);
 
+/**
+ * A text's UTF-8 bytes. Only a text of ASCII alone has as many UTF-8 bytes as UTF-16 code units,
+ * and its bytes are its code units: such a text (an answer nearly always is one) is copied as
+ * Latin-1, some five times faster than encoding it (Buffer.byteLength counts without encoding).
+ */
+export function utf8(text: string): Buffer {
+  return Buffer.from(text, Buffer.byteLength(text, "utf8") === text.length ? "latin1" : "utf8");
+}
+
 export function gzip(raw: Uint8Array): Uint8Array {
   return gzipSync(raw, { level: 6, strategy: constants.Z_DEFAULT_STRATEGY });
 }
@@ -48,7 +57,7 @@ export class ResponseCache {
 
   /** Keep an answer (unless it alone would take half the budget); returns it as bytes either way. */
   set(key: string, text: string): Answer {
-    const answer: Answer = { raw: Buffer.from(text, "utf8") };
+    const answer: Answer = { raw: utf8(text) };
     if (this.maxBytes <= 0 || answer.raw.byteLength > this.maxBytes / 2) return answer;
     this.remove(key);
     this.entries.set(key, answer);

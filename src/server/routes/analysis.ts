@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import { analyse, answerOf } from "../analysis.js";
-import { type Answer, gzip, ResponseCache } from "../cache.js";
+import { type Answer, gzip, ResponseCache, utf8 } from "../cache.js";
 import { issue } from "../engine.js";
 import { HttpError } from "../errors.js";
 import { JSON_TYPES, readBody, TEXT_TYPES, tryJson } from "../http.js";
@@ -75,7 +75,7 @@ const analysisHandler: RouteSpec["handler"] = async (c, { engine, cache }) => {
   if (hit !== undefined) return send(c, key, hit, cache, "hit");
   const { parsed, extraction } = caseFromBody(body, engine, { notes: true });
   const answer = JSON.stringify(answerOf(analyse(engine, parsed.case), { ...parsed, extraction }, { text }));
-  const bytes = cache ? cache.set(key, answer) : { raw: Buffer.from(answer, "utf8") };
+  const bytes = cache ? cache.set(key, answer) : { raw: utf8(answer) };
   return send(c, key, bytes, cache, "miss");
 };
 
