@@ -356,21 +356,28 @@ export function gatherEffects(
   const nk = DIFFUSE_KINDS.length;
   // Blocks: the units in the order given, then the diffuse kinds.
   const blocks = unitIdx.length + nk;
-  // Each unit's block, and each block's size, start and fill.
-  const block = new Int32Array(base.length).fill(-1);
-  const size = new Int32Array(blocks);
-  const off = new Int32Array(blocks);
-  const fill = new Int32Array(blocks);
+  let most = 0;
+  for (const col of columns) most += col.units.length + nk;
+  // The gathering's scratch, in one buffer: each unit's block, each block's size, start and fill,
+  // and the entries met (below).
+  const ints = new Int32Array(base.length + 3 * blocks + 3 * most);
+  let next = 0;
+  const carve = (n: number) => {
+    next += n;
+    return ints.subarray(next - n, next);
+  };
+  const block = carve(base.length).fill(-1);
+  const size = carve(blocks);
+  const off = carve(blocks);
+  const fill = carve(blocks);
   unitIdx.forEach((u, b) => {
     block[u] = b;
   });
   // One pass over the columns finds the entries and counts each block's; a second places them.
   // The entries met, as block, observation and entry in the column's units (for a diffuse process, -1 - its kind).
-  let most = 0;
-  for (const col of columns) most += col.units.length + nk;
-  const metBlock = new Int32Array(most);
-  const metObservation = new Int32Array(most);
-  const metEntry = new Int32Array(most);
+  const metBlock = carve(most);
+  const metObservation = carve(most);
+  const metEntry = carve(most);
   let met = 0;
   let graded = false;
   for (let i = 0; i < columns.length; i++) {
