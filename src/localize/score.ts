@@ -44,6 +44,7 @@ import {
   SKIN,
   WEAK,
 } from "./fast.js";
+import { candidateCode } from "./format.js";
 import { FLOOR } from "./likelihood.js";
 import { DIFFUSE_KINDS, type DiffuseKind, muscleUnit, type Unit, unitDamage } from "./model.js";
 import { musclesInText } from "./named.js";
@@ -82,8 +83,8 @@ export interface Prepared {
   /** Each lesion's own log prior, filled on first use (NaN until then). */
   unitLogPrior: Float64Array;
   fast: Fast;
-  /** Each observation's log-likelihood under candidates explained so far, by candidate. */
-  readings: Map<string, Float64Array>;
+  /** Each observation's log-likelihood under candidates explained so far, by candidateCode (a string past three lesions). */
+  readings: Map<number | string, Float64Array>;
   /** What the report leaves unmentioned (silence.ts). */
   silence: Silence;
   /** Each lesion's and diffuse process's own silence at each severity level (NaN until asked). */
@@ -818,7 +819,7 @@ export function observationLogLikelihoods(
   unitIdx: readonly number[],
   diffuse: DiffuseKind,
 ): Float64Array {
-  const key = `${diffuse}|${unitIdx.join(",")}`;
+  const key = candidateCode(unitIdx, diffuse, p.units.length) ?? `${diffuse}|${unitIdx.join(",")}`;
   let out = p.readings.get(key);
   if (!out) {
     out = readingsOf(p, unitIdx, diffuse);
