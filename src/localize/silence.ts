@@ -12,7 +12,7 @@
 
 import type { Atlas } from "../atlas/index.js";
 import type { Finding, LocusCase } from "../case/schema.js";
-import { arrayOf, keep } from "../keep.js";
+import { arrayOf, keep, keepBounded } from "../keep.js";
 import { type LesionClass, sensoryInvolvement } from "./data/evidence.js";
 import { severity } from "./data/priors.js";
 import { reporting, routineExamination } from "./data/silence.js";
@@ -80,8 +80,6 @@ export interface Silence {
     /** A candidate's predictions, one array per number of them. */
     predictions: Prediction[][];
   };
-  /** Predictions for the case's own muscle lesions, by unit index. */
-  extra: Map<number, Prediction>;
 }
 
 const tables = new WeakMap<Atlas, Items>();
@@ -251,7 +249,6 @@ export function readSilence(atlas: Atlas, c: LocusCase, observations: readonly O
     numbRight,
     none: { left: 0, right: 0 },
     quiet,
-    extra: new Map(),
     work: { product, levels: [], one, seen: new Int32Array(n), stamp: 0, predictions: [] },
   };
   sumOver(s, [], 0, 1);
@@ -338,13 +335,23 @@ function sideSilence(rest: number, numbSkin: number, sparedSkin: number, numb: n
 function predictionOf(atlas: Atlas, s: Silence, units: readonly Unit[], ui: number): Prediction {
   const base = s.items.units[ui];
   if (base) return base;
-  return keep(s.extra, ui, () => {
-    const u = units[ui] as Unit;
-    return predict(s.items.items, [u.level], (i) => [
-      { cls: u.level, d: unitDamage(atlas, u, s.items.items[i] as Observation) },
-    ]);
-  });
+  // A muscle lesion the case brings: what it predicts depends on its muscles and side (its key) only.
+  const u = units[ui] as Unit;
+  const kept = keep(musclePredictions, atlas, () => new Map<string, Prediction>());
+  return keepBounded(
+    kept,
+    u.key,
+    () =>
+      predict(s.items.items, [u.level], (i) => [
+        { cls: u.level, d: unitDamage(atlas, u, s.items.items[i] as Observation) },
+      ]),
+    MAX_MUSCLE_PREDICTIONS,
+  );
 }
+
+/** What the muscle lesions cases bring predict (read only), per atlas, by the lesion's key; bounded. */
+const musclePredictions = new WeakMap<Atlas, Map<string, Prediction>>();
+const MAX_MUSCLE_PREDICTIONS = 1000;
 
 /** The candidate's predictions, in the work (read them before asking for another candidate's). */
 function predictionsOf(
