@@ -280,16 +280,24 @@ const NO_BOOSTS: ReadonlyMap<string, number> = new Map();
  * radiotherapy are one suspicion about the plexus, not two).
  */
 function siteBoosts(c: LocusCase): ReadonlyMap<string, number> {
-  if (!c.context?.history?.length) return NO_BOOSTS;
-  const words = new Set((c.context?.history ?? []).map((h) => h.split(":")[0] ?? ""));
+  const history = c.context?.history;
+  if (!history?.length) return NO_BOOSTS;
   const out = new Map<string, number>();
-  for (const w of words) {
-    for (const rule of (Object.hasOwn(historyPriors, w) ? historyPriors[w] : undefined) ?? []) {
-      for (const site of rule.sites) out.set(site, Math.max(out.get(site) ?? 0, Math.log(rule.factor)));
-    }
+  for (const h of history) {
+    const at = h.indexOf(":");
+    for (const { site, log } of WORD_BOOSTS.get(at < 0 ? h : h.slice(0, at)) ?? [])
+      out.set(site, Math.max(out.get(site) ?? 0, log));
   }
   return out;
 }
+
+/** Each history word's boosts (historyPriors), as the log of the factor for each site, worked out once. */
+const WORD_BOOSTS: ReadonlyMap<string, readonly { site: string; log: number }[]> = new Map(
+  Object.entries(historyPriors).map(([word, rules]) => [
+    word,
+    rules.flatMap((rule) => rule.sites.map((site) => ({ site, log: Math.log(rule.factor) }))),
+  ]),
+);
 
 function boost(p: Prepared, u: Unit): number {
   if (u.level === "muscle") return p.logSiteBoost.get("muscle") ?? 0;
