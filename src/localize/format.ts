@@ -87,6 +87,9 @@ export function keyedLesions(
   diffuse: DiffuseKind,
   obs: readonly Observation[],
 ): Lesion[] {
+  // Found, in most calls: no closure made.
+  const kept = lesionsByKey.get(key);
+  if (kept) return kept as Lesion[];
   return keepBounded(
     lesionsByKey,
     key,

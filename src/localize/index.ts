@@ -65,6 +65,14 @@ interface Answer {
   prior: number;
 }
 
+/** A candidate's lesions, written into `out` (returned). */
+function lesionsInto(out: Unit[], all: readonly Unit[], units: readonly number[]): Unit[] {
+  // Setting an array's length is a call into the runtime: only when it changes.
+  if (out.length !== units.length) out.length = units.length;
+  for (let k = 0; k < units.length; k++) out[k] = all[units[k] as number] as Unit;
+  return out;
+}
+
 /** A candidate's lesions. */
 function lesionsOf(all: readonly Unit[], units: readonly number[]): Unit[] {
   return units.map((u) => all[u] as Unit);
@@ -132,11 +140,13 @@ function localizationOf(atlas: Atlas, p: Prepared, scored: readonly Scored[], li
   const refPrior = n > 0 ? logPrior(p, (scored[0] as Scored).units, (scored[0] as Scored).diffuse) : 0; // issue 17
   // Candidates that read the same in FORMAT.md's words (femoral in the pelvis or at the ligament) are one answer.
   const merged = new Map<string, Answer>();
+  // Each candidate's lesions, one after the other (candidateKey and keyedLesions keep nothing of it).
+  const scratch: Unit[] = [];
   for (let i = 0; i < n; i++) {
     const s = scored[i] as Scored;
     // Candidates twenty thousand times less likely than the best only add to "other".
     if (s.score - top < -10) continue;
-    const units = lesionsOf(p.units, s.units);
+    const units = lesionsInto(scratch, p.units, s.units);
     const key = candidateKey(units, s.diffuse, p.observations);
     let entry = merged.get(key);
     if (!entry) {
