@@ -97,12 +97,16 @@ function answer(b: Build, text: string): string {
   return JSON.stringify(b.answerOf(b.analyze(parsed.case), parsed));
 }
 
+/** The inputs whose localization or whole analysis differs between the builds, with which differs. */
 function sameAnswers(ours: Build, base: Build, all: Input[]): string[] {
   const differ: string[] = [];
   for (const x of all) {
     const loc = (b: Build) => JSON.stringify(b.stages.localize(x.c, { limit: 5 }).localization);
-    if (loc(ours) !== loc(base)) differ.push(`${x.name} (localization)`);
-    if (answer(ours, x.text) !== answer(base, x.text)) differ.push(`${x.name} (analysis)`);
+    const parts = [
+      loc(ours) !== loc(base) ? "localization" : "",
+      answer(ours, x.text) !== answer(base, x.text) ? "analysis" : "",
+    ].filter(Boolean);
+    if (parts.length > 0) differ.push(`${x.name} (${parts.join(", ")})`);
   }
   return differ;
 }
@@ -164,7 +168,7 @@ if (only !== "speed") {
   const all = [...sets.dev, ...sets.fresh, ...sets.seeds];
   const differ = sameAnswers(ours, base, all);
   console.log(
-    `same answers: ${all.length - differ.length / 1} of ${all.length} inputs byte-identical in localization and whole analysis (${sets.dev.length} development, ${sets.fresh.length} development with one finding left out, ${sets.seeds.length} seed papers and their left-out copies)`,
+    `same answers: ${all.length - differ.length} of ${all.length} inputs byte-identical in localization and whole analysis (${sets.dev.length} development, ${sets.fresh.length} development with one finding left out, ${sets.seeds.length} seed papers and their left-out copies)`,
   );
   for (const name of differ.slice(0, 20)) console.log(`  differs: ${name}`);
   if (differ.length > 0) process.exitCode = 1;
