@@ -356,75 +356,42 @@ export function gatherEffects(
   const nk = DIFFUSE_KINDS.length;
   // Blocks: the units in the order given, then the diffuse kinds.
   const blocks = unitIdx.length + nk;
-  // Each unit's block, and each block's size, start and fill.
-  const block = new Int32Array(base.length).fill(-1);
-  const size = new Int32Array(blocks);
-  const off = new Int32Array(blocks);
-  const fill = new Int32Array(blocks);
+  // The gathering's scratch, in one buffer: each unit's block, and each block's size, start and fill.
+  const ints = new Int32Array(base.length + 3 * blocks);
+  const block = ints.subarray(0, base.length).fill(-1);
+  const size = ints.subarray(base.length, base.length + blocks);
+  const off = ints.subarray(base.length + blocks, base.length + 2 * blocks);
+  const fill = ints.subarray(base.length + 2 * blocks);
   unitIdx.forEach((u, b) => {
     block[u] = b;
   });
-  // One pass over the columns finds the entries and counts each block's; a second places them.
-  // The entries met, as block, observation and entry in the column's units (for a diffuse process, -1 - its kind).
-  let most = 0;
-  for (const col of columns) most += col.units.length + nk;
-  const metBlock = new Int32Array(most);
-  const metObservation = new Int32Array(most);
-  const metEntry = new Int32Array(most);
-  let met = 0;
+  // One pass over the columns counts each block's entries; a second places them.
   let graded = false;
-  for (let i = 0; i < columns.length; i++) {
-    const col = columns[i] as Column;
+  for (const col of columns) {
     graded ||= col.graded;
     for (let e = 0; e < col.units.length; e++) {
       const b = block[col.units[e] as number] as number;
-      if (b < 0) continue;
-      size[b] = (size[b] as number) + 1;
-      metBlock[met] = b;
-      metObservation[met] = i;
-      metEntry[met++] = e;
+      if (b >= 0) size[b] = (size[b] as number) + 1;
     }
-    for (let k = 0; k < nk; k++) {
-      if (!(col.diffuseReach & (1 << k))) continue;
-      const b = unitIdx.length + k;
-      size[b] = (size[b] as number) + 1;
-      metBlock[met] = b;
-      metObservation[met] = i;
-      metEntry[met++] = -1 - k;
-    }
+    for (let k = 0; k < nk; k++)
+      if (col.diffuseReach & (1 << k)) size[unitIdx.length + k] = (size[unitIdx.length + k] as number) + 1;
   }
   let total = 0;
   for (let b = 0; b < blocks; b++) {
     off[b] = total;
     total += size[b] as number;
   }
-  const pool = poolOf(total, graded, alt);
-  const { touched, d } = pool;
-  const { lnNot, q, qGrade } = pool.reading;
-  for (let x = 0; x < met; x++) {
-    const b = metBlock[x] as number;
-    const i = metObservation[x] as number;
-    const e = metEntry[x] as number;
+  const into: Placing = { pool: poolOf(total, graded, alt), off, size, fill };
+  for (let i = 0; i < columns.length; i++) {
     const col = columns[i] as Column;
-    const nums = col.nums;
-    const nu = col.units.length;
-    const t = fill[b] as number;
-    fill[b] = t + 1;
-    const o = (off[b] as number) + t;
-    touched[o] = i;
-    if (e >= 0) d[o] = nums[e] as number;
-    // The entry's numbers in the column (see Column), and where level j of it goes in the pool.
-    const from = nu + (e >= 0 ? e : nu - 1 - e) * LEVELS;
-    const at = LEVELS * (off[b] as number) + t;
-    const stride = size[b] as number;
-    for (let j = 0; j < LEVELS; j++) lnNot[at + j * stride] = nums[from + j] as number;
-    if (!col.graded) continue;
-    const per = (nu + nk) * LEVELS;
-    for (let j = 0; j < LEVELS; j++) {
-      q[at + j * stride] = nums[from + per + j] as number;
-      qGrade[at + j * stride] = nums[from + 2 * per + j] as number;
+    for (let e = 0; e < col.units.length; e++) {
+      const b = block[col.units[e] as number] as number;
+      if (b >= 0) place(into, b, col, i, e);
     }
+    for (let k = 0; k < nk; k++)
+      if (col.diffuseReach & (1 << k)) place(into, unitIdx.length + k, col, i, -1 - k);
   }
+  const { pool } = into;
   const units = unitIdx.map((u, b): Effect => {
     const cls = (base[u] as Unit).level as LesionClass;
     return { pool, off: off[b] as number, size: size[b] as number, spares: classSpares(cls) };
@@ -436,6 +403,41 @@ export function gatherEffects(
     spares,
   }));
   return { units, diffuse };
+}
+
+/** A pool being filled: each block's start and size, and how many of its entries are placed. */
+interface Placing {
+  pool: Pool;
+  off: Int32Array;
+  size: Int32Array;
+  fill: Int32Array;
+}
+
+/**
+ * Places entry e of column `col` (observation i; for a diffuse process, -1 - its kind) as the next
+ * entry of block b.
+ */
+function place({ pool, off, size, fill }: Placing, b: number, col: Column, i: number, e: number): void {
+  const { touched, d } = pool;
+  const { lnNot, q, qGrade } = pool.reading;
+  const nums = col.nums;
+  const nu = col.units.length;
+  const t = fill[b] as number;
+  fill[b] = t + 1;
+  const o = (off[b] as number) + t;
+  touched[o] = i;
+  if (e >= 0) d[o] = nums[e] as number;
+  // The entry's numbers in the column (see Column), and where level j of it goes in the pool.
+  const from = nu + (e >= 0 ? e : nu - 1 - e) * LEVELS;
+  const at = LEVELS * (off[b] as number) + t;
+  const stride = size[b] as number;
+  for (let j = 0; j < LEVELS; j++) lnNot[at + j * stride] = nums[from + j] as number;
+  if (!col.graded) return;
+  const per = (nu + DIFFUSE_KINDS.length) * LEVELS;
+  for (let j = 0; j < LEVELS; j++) {
+    q[at + j * stride] = nums[from + per + j] as number;
+    qGrade[at + j * stride] = nums[from + 2 * per + j] as number;
+  }
 }
 
 /** The effect of a lesion from its shares of each observation (lesions no column holds: muscles). */

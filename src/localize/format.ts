@@ -5,7 +5,7 @@
 
 import type { Lesion, Level } from "../case/schema.js";
 import { keep, keepBounded } from "../keep.js";
-import { type DiffuseKind, LESION_ROOTS as ROOT_ORDER, type Unit } from "./model.js";
+import { DIFFUSE_KINDS, type DiffuseKind, LESION_ROOTS as ROOT_ORDER, type Unit } from "./model.js";
 import type { LimbSide, Observation } from "./observe.js";
 
 const PLEXUS_ORDER = ["lumbar_plexus", "lumbosacral_trunk", "sacral_plexus"];
@@ -87,6 +87,9 @@ export function keyedLesions(
   diffuse: DiffuseKind,
   obs: readonly Observation[],
 ): Lesion[] {
+  // Found, in most calls: no closure made.
+  const kept = lesionsByKey.get(key);
+  if (kept) return kept as Lesion[];
   return keepBounded(
     lesionsByKey,
     key,
@@ -170,3 +173,25 @@ const NONE_KEYS: Record<string, string> = Object.fromEntries(
     lesionKey([{ level: "none", sites: [], side }]),
   ]),
 );
+
+/** Each diffuse kind's place in DIFFUSE_KINDS. */
+const DIFFUSE_INDEX: ReadonlyMap<DiffuseKind, number> = new Map(DIFFUSE_KINDS.map((k, i) => [k, i]));
+
+/** Candidates of more lesions than this have no code (candidateCode). */
+const MAX_CODED = 3;
+
+/**
+ * A candidate as one number: its diffuse kind and up to three lesions, each an index below `radix`
+ * (in their order), or undefined for more lesions. Equal candidates get equal numbers, different
+ * ones different numbers, so tables of candidates are looked up without writing a key.
+ */
+export function candidateCode(
+  unitIdx: readonly number[],
+  diffuse: DiffuseKind,
+  radix: number,
+): number | undefined {
+  if (unitIdx.length > MAX_CODED) return undefined;
+  let code = 0;
+  for (const u of unitIdx) code = code * (radix + 1) + u + 1;
+  return code * DIFFUSE_KINDS.length + (DIFFUSE_INDEX.get(diffuse) as number);
+}

@@ -2,7 +2,7 @@
  * Localization: where is the lesion? Ranked hypotheses with the reasons for and against each.
  */
 import { type Atlas, getAtlas } from "../atlas/index.js";
-import type { LocusCase } from "../case/schema.js";
+import type { Lesion, LocusCase } from "../case/schema.js";
 import { describeCandidate, explain } from "./explain.js";
 import { candidateKey, keyedLesions } from "./format.js";
 import type { FocalLevel, Unit } from "./model.js";
@@ -51,6 +51,26 @@ function rivalOf(
     if (theirs !== 0 && (theirs & mine) === 0) return s;
   }
   return undefined;
+}
+
+/** One answer: the candidates that read the same in FORMAT.md's words, led by the best of them. */
+interface Answer {
+  /** The answer's lesions (kept by key, frozen). */
+  lesions: Lesion[];
+  /** The best candidate's index in the scored list, and every candidate's. */
+  index: number;
+  members: number[];
+  probability: number;
+  /** The sum of the candidates' priors, relative to the best candidate's. */
+  prior: number;
+}
+
+/** A candidate's lesions, written into `out` (returned). */
+function lesionsInto(out: Unit[], all: readonly Unit[], units: readonly number[]): Unit[] {
+  // Setting an array's length is a call into the runtime: only when it changes.
+  if (out.length !== units.length) out.length = units.length;
+  for (let k = 0; k < units.length; k++) out[k] = all[units[k] as number] as Unit;
+  return out;
 }
 
 /** A candidate's lesions. */
@@ -119,18 +139,19 @@ function localizationOf(atlas: Atlas, p: Prepared, scored: readonly Scored[], li
 
   const refPrior = n > 0 ? logPrior(p, (scored[0] as Scored).units, (scored[0] as Scored).diffuse) : 0; // issue 17
   // Candidates that read the same in FORMAT.md's words (femoral in the pelvis or at the ligament) are one answer.
-  const merged = new Map<
-    string,
-    { key: string; index: number; probability: number; members: number[]; prior: number }
-  >();
+  const merged = new Map<string, Answer>();
+  // Each candidate's lesions, one after the other (candidateKey and keyedLesions keep nothing of it).
+  const scratch: Unit[] = [];
   for (let i = 0; i < n; i++) {
     const s = scored[i] as Scored;
     // Candidates twenty thousand times less likely than the best only add to "other".
     if (s.score - top < -10) continue;
-    const key = candidateKey(lesionsOf(p.units, s.units), s.diffuse, p.observations);
+    const units = lesionsInto(scratch, p.units, s.units);
+    const key = candidateKey(units, s.diffuse, p.observations);
     let entry = merged.get(key);
     if (!entry) {
-      entry = { key, index: i, probability: 0, members: [], prior: 0 };
+      const lesions = keyedLesions(key, units, s.diffuse, p.observations);
+      entry = { lesions, index: i, probability: 0, members: [], prior: 0 };
       merged.set(key, entry);
     }
     entry.probability += (weights[i] as number) / total;
@@ -159,9 +180,8 @@ function localizationOf(atlas: Atlas, p: Prepared, scored: readonly Scored[], li
     const s = scored[m.index]!;
     const rival = rivalOf(m.index, scored, p.units, levels);
     const reasons = explain(p, s.units, s.diffuse, rival);
-    const units = lesionsOf(p.units, s.units);
     return {
-      lesions: keyedLesions(m.key, units, s.diffuse, p.observations),
+      lesions: m.lesions,
       probability: Math.round(m.probability * 10000) / 10000,
       ...reasons,
       detail: [...detailsOf(m.members)],
@@ -170,14 +190,11 @@ function localizationOf(atlas: Atlas, p: Prepared, scored: readonly Scored[], li
     };
   });
   // the whole distribution, for the differential (issue 17)
-  const distribution = ranked.map((m) => {
-    const s = scored[m.index] as Scored;
-    return {
-      lesions: keyedLesions(m.key, lesionsOf(p.units, s.units), s.diffuse, p.observations),
-      probability: m.probability,
-      logPrior: Math.log(m.prior),
-    };
-  });
+  const distribution = ranked.map((m) => ({
+    lesions: m.lesions,
+    probability: m.probability,
+    logPrior: Math.log(m.prior),
+  }));
   const between = undecidedAmong(hypotheses);
   const listed = ranked.reduce((a, m) => a + m.probability, 0);
   const other = 1 - listed + ranked.slice(limit).reduce((a, m) => a + m.probability, 0);

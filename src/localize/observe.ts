@@ -299,6 +299,13 @@ function ncsFamily(
  */
 function withOthers(atlas: Atlas, c: LocusCase): [number, Finding][] {
   const out: [number, Finding][] = [];
+  // Most cases make no such statement: then the findings are read as they are.
+  if (!c.findings.some(namesOthers)) {
+    c.findings.forEach((f, i) => {
+      out.push([i, f]);
+    });
+    return out;
+  }
   const named = new Set<string>();
   for (const f of c.findings) {
     if (namesOthers(f)) continue;
@@ -379,9 +386,17 @@ function gradedMovementsOf(c: LocusCase): Set<string> {
   return out;
 }
 
+/** The history word (before any ":") that raises the paraspinals' rate without a root lesion. */
+const SPINE_SURGERY = "spine_surgery";
+
+/** Whether a history entry's word (before any ":", as in "cancer:prostate") is `word`, without splitting it. */
+export function historyWordIs(entry: string, word: string): boolean {
+  return entry.startsWith(word) && (entry.length === word.length || entry[word.length] === ":");
+}
+
 /** How often the paraspinals fibrillate without a root lesion, for this patient's age and history. */
 function paraspinalRate(age: number | undefined, history: readonly string[]): number {
-  if (history.some((h) => h.split(":")[0] === "spine_surgery"))
+  if (history.some((h) => historyWordIs(h, SPINE_SURGERY)))
     return paraspinalFalsePositive.afterSpineSurgery.value;
   if (age !== undefined && age < 40) return paraspinalFalsePositive.under40.value;
   if (age !== undefined && age >= 60) return paraspinalFalsePositive.over60.value;
@@ -395,10 +410,11 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
   const days = daysSinceOnset(c);
   const index = indexOf(atlas);
   const paraspinalFp = paraspinalRate(age, c.context?.history ?? []);
-  const deficits = deficitRegions(c);
+  // Made on first use: only symptoms and movement signs ask.
+  let deficits: Set<string> | undefined;
   /** Regions (by side) where a symptom has been read already. */
   const felt = new Set<string>();
-  const gradedMovements = gradedMovementsOf(c);
+  let gradedMovements: Set<string> | undefined;
   const push = (
     o: Omit<Observation, "side" | "label">,
     i: number,
@@ -530,7 +546,8 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
         const abnormal = f.change !== "normal";
         const symptom = SYMPTOMS.has(f.change);
         const side = region.midline && !f.side ? undefined : f.side;
-        const sides = symptom ? sidesOf(side).filter((s) => !deficits.has(`${f.region}|${s}`)) : [];
+        deficits ??= symptom ? deficitRegions(c) : undefined;
+        const sides = symptom ? sidesOf(side).filter((s) => !deficits?.has(`${f.region}|${s}`)) : [];
         if (symptom && sides.length === 0) {
           skipped.push({ finding: i, why: "counted once, with the loss of sensation in the same region" });
           continue;
@@ -659,7 +676,8 @@ export function observe(atlas: Atlas, c: LocusCase): ObserveResult {
         // A foot drop or a Trendelenburg gait is the weakness of a movement the case also grades:
         // the same deficit, counted once, as the grade.
         const graded = movementOfSign(f.sign);
-        const sides = graded ? sidesOf(f.side).filter((s) => !gradedMovements.has(`${graded}|${s}`)) : [];
+        gradedMovements ??= graded ? gradedMovementsOf(c) : undefined;
+        const sides = graded ? sidesOf(f.side).filter((s) => !gradedMovements?.has(`${graded}|${s}`)) : [];
         if (graded && sides.length === 0) {
           skipped.push({ finding: i, why: `counted once, with the graded ${graded.replaceAll("_", " ")}` });
           continue;

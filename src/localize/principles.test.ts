@@ -51,10 +51,10 @@ describe("what the report leaves unmentioned counts a little (the least extensiv
 
   it("an item the report mentions is read as what it says, never again as silence", () => {
     const p = prepare(getAtlas(), lateralThigh);
-    const i = p.silence.items.index.get("movement:hip_flexion|right");
+    const i = p.silence.items.byMovement[1].get("hip_flexion");
     expect(i).toBeDefined();
     expect(p.silence.rate[i as number]).toBe(0);
-    const j = p.silence.items.index.get("movement:knee_extension|right");
+    const j = p.silence.items.byMovement[1].get("knee_extension");
     expect(p.silence.rate[j as number]).toBeGreaterThan(0);
   });
 
@@ -63,7 +63,7 @@ describe("what the report leaves unmentioned counts a little (the least extensiv
       context: { onset: "subacute", symptoms: ["weakness"] },
     });
     const p = prepare(getAtlas(), c);
-    const j = p.silence.items.index.get("movement:knee_extension|right");
+    const j = p.silence.items.byMovement[1].get("knee_extension");
     expect(p.silence.rate[j as number]).toBe(0);
   });
 });

@@ -45,10 +45,18 @@ import {
   SKIN,
   WEAK,
 } from "./fast.js";
+import { candidateCode } from "./format.js";
 import { FLOOR } from "./likelihood.js";
 import { DIFFUSE_KINDS, type DiffuseKind, muscleUnit, type Unit, unitDamage } from "./model.js";
 import { musclesInText } from "./named.js";
-import { ageingChance, musclesOfBodyPart, type Observation, observe, sidesOf } from "./observe.js";
+import {
+  ageingChance,
+  historyWordIs,
+  musclesOfBodyPart,
+  type Observation,
+  observe,
+  sidesOf,
+} from "./observe.js";
 import { addSilenceTerms, readSilence, type Silence, silenceTerm } from "./silence.js";
 
 export interface Prepared {
@@ -57,13 +65,13 @@ export interface Prepared {
   context: ContextItem[];
   /** Each context item's probability without any lesion. */
   contextNone: number[];
-  units: Unit[];
+  units: readonly Unit[];
   /** What every cause does to each observation (see effects.ts). */
   columns: Column[];
   /** Units that explain at least one abnormal finding or a contextual finding. */
   relevant: number[];
   skipped: { finding: number; why: string }[];
-  logPriorDiffuse: Map<DiffuseKind, number>;
+  logPriorDiffuse: ReadonlyMap<DiffuseKind, number>;
   /** What each unit does to the findings (relevant units and muscles at once, others on first use). */
   unitEffects: (Effect | undefined)[];
   diffuseEffects: Map<DiffuseKind, Effect>;
@@ -72,12 +80,12 @@ export interface Prepared {
   /** log of the sum of all single-site priors: site priors are divided by it. */
   logZ: number;
   /** log multipliers of site priors from the history (historyPriors). */
-  logSiteBoost: Map<string, number>;
+  logSiteBoost: ReadonlyMap<string, number>;
   /** Each lesion's own log prior, filled on first use (NaN until then). */
   unitLogPrior: Float64Array;
   fast: Fast;
-  /** Each observation's log-likelihood under candidates explained so far, by candidate. */
-  readings: Map<string, Float64Array>;
+  /** Each observation's log-likelihood under candidates explained so far, by candidateCode (a string past three lesions). */
+  readings: Map<number | string, Float64Array>;
   /** What the report leaves unmentioned (silence.ts). */
   silence: Silence;
   /** Each lesion's and diffuse process's own silence at each severity level (NaN until asked). */
@@ -107,15 +115,27 @@ function muscleCandidates(atlas: Atlas, c: LocusCase): Unit[] {
     )
       add(musclesOfBodyPart(atlas, f.target), f.side);
   }
-  return [...new Map(out.map((u) => [u.key, u])).values()];
+  return out.length === 0 ? out : [...new Map(out.map((u) => [u.key, u])).values()];
 }
 
-/** The history's words (before any ":"), read once per case. */
-function historyWords(c: LocusCase): (string | undefined)[] {
-  return (c.context?.history ?? []).map((h) => h.split(":")[0]);
+/** Bits of what in a case changes the polyneuropathy's prior (polyneuropathyContext). */
+const OVER_60 = 1;
+const DIABETES = 2;
+const ALCOHOL = 4;
+const CHEMOTHERAPY = 8;
+
+function polyneuropathyCode(c: LocusCase): number {
+  const history = c.context?.history ?? [];
+  const has = (word: string) => history.some((h) => historyWordIs(h, word));
+  return (
+    ((c.patient?.age ?? 0) >= 60 ? OVER_60 : 0) |
+    (has("diabetes") ? DIABETES : 0) |
+    (has("alcohol") ? ALCOHOL : 0) |
+    (has("chemotherapy") ? CHEMOTHERAPY : 0)
+  );
 }
 
-function diffuseLogPrior(kind: DiffuseKind, c: LocusCase, history: readonly (string | undefined)[]): number {
+function diffuseLogPrior(kind: DiffuseKind, code: number): number {
   let p: number;
   switch (kind) {
     case "cns_left":
@@ -131,10 +151,10 @@ function diffuseLogPrior(kind: DiffuseKind, c: LocusCase, history: readonly (str
       break;
     case "polyneuropathy": {
       p = diffusePrior.polyneuropathy;
-      if ((c.patient?.age ?? 0) >= 60) p *= polyneuropathyContext.over60;
-      if (history.includes("diabetes")) p *= polyneuropathyContext.diabetes;
-      if (history.includes("alcohol")) p *= polyneuropathyContext.alcohol;
-      if (history.includes("chemotherapy")) p *= polyneuropathyContext.chemotherapy;
+      if (code & OVER_60) p *= polyneuropathyContext.over60;
+      if (code & DIABETES) p *= polyneuropathyContext.diabetes;
+      if (code & ALCOHOL) p *= polyneuropathyContext.alcohol;
+      if (code & CHEMOTHERAPY) p *= polyneuropathyContext.chemotherapy;
       break;
     }
     default:
@@ -143,11 +163,21 @@ function diffuseLogPrior(kind: DiffuseKind, c: LocusCase, history: readonly (str
   return Math.log(p);
 }
 
+/** Every diffuse process's log prior, by polyneuropathyCode: the same few maps for every case (never written). */
+const diffuseLogPriors = new Map<number, ReadonlyMap<DiffuseKind, number>>();
+
+function diffuseLogPriorsOf(c: LocusCase): ReadonlyMap<DiffuseKind, number> {
+  const code = polyneuropathyCode(c);
+  return keep(diffuseLogPriors, code, () => new Map(DIFFUSE_KINDS.map((k) => [k, diffuseLogPrior(k, code)])));
+}
+
 export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   const { observations, skipped } = observe(atlas, c);
   const context = contextItems(atlas, c);
   const base = baseUnits(atlas);
-  const units = [...base, ...muscleCandidates(atlas, c)];
+  const muscles = muscleCandidates(atlas, c);
+  // The atlas's own array when the case adds no muscle lesion (read only).
+  const units = muscles.length === 0 ? base : [...base, ...muscles];
   const columns = columnsOf(atlas, observations);
   const unitEffects: (Effect | undefined)[] = units.map(() => undefined);
   // Units that explain an abnormal finding (a share over 0.1 of it) or a contextual one.
@@ -184,14 +214,15 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
     unitEffects[gatheredUnits[b] as number] = e;
   });
   const diffuseEffects = new Map<DiffuseKind, Effect>();
-  const logPriorDiffuse = new Map<DiffuseKind, number>();
-  const history = historyWords(c);
   DIFFUSE_KINDS.forEach((k, ki) => {
     diffuseEffects.set(k, gathered.diffuse[ki] as Effect);
-    logPriorDiffuse.set(k, diffuseLogPrior(k, c, history));
   });
-  // One buffer for the scoring loop's arrays and the lesions' priors.
-  const numbers = new Float64Array(FAST_ARRAYS * observations.length + units.length);
+  // One buffer for the scoring loop's arrays, the lesions' priors and the causes' own silences.
+  const atPriors = FAST_ARRAYS * observations.length;
+  const atSilences = atPriors + units.length;
+  const numbers = new Float64Array(
+    atSilences + (units.length + DIFFUSE_KINDS.length) * severity.levels.length,
+  );
   const fast = fastOf(observations, chance, numbers);
   const logZ = keep(logZs, base, () =>
     Math.log(base.filter((u) => u.parts.length === 1).reduce((a, u) => a + u.prior, 0)),
@@ -199,13 +230,11 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
   const prepared: Prepared = {
     logZ,
     logSiteBoost: siteBoosts(c),
-    unitLogPrior: numbers.subarray(FAST_ARRAYS * observations.length).fill(Number.NaN),
+    unitLogPrior: numbers.subarray(atPriors, atSilences).fill(Number.NaN),
     fast,
     readings: new Map(),
     silence: readSilence(atlas, c, observations),
-    silenceSingles: new Float64Array((units.length + DIFFUSE_KINDS.length) * severity.levels.length).fill(
-      Number.NaN,
-    ),
+    silenceSingles: numbers.subarray(atSilences).fill(Number.NaN),
     work: newWork(),
     atlas,
     observations,
@@ -215,7 +244,7 @@ export function prepare(atlas: Atlas, c: LocusCase): Prepared {
     columns,
     relevant,
     skipped,
-    logPriorDiffuse,
+    logPriorDiffuse: diffuseLogPriorsOf(c),
     unitEffects,
     diffuseEffects,
     lnNotFp: fast.lnNotFp,
@@ -244,22 +273,42 @@ function explainsContext(
   return false;
 }
 
+/** No history, no boost (one map for every such case, never written). */
+const NO_BOOSTS: ReadonlyMap<string, number> = new Map();
+
 /**
  * How the history raises the prior of sites: the strongest reason for each site (cancer and its
  * radiotherapy are one suspicion about the plexus, not two).
  */
-function siteBoosts(c: LocusCase): Map<string, number> {
-  const history = c.context?.history ?? [];
-  const words = new Set(history.map((h) => h.split(":")[0] ?? ""));
+function siteBoosts(c: LocusCase): ReadonlyMap<string, number> {
+  const history = c.context?.history;
+  if (!history?.length) return NO_BOOSTS;
   const out = new Map<string, number>();
-  const raise = (rule: { sites: readonly string[]; factor: number }) => {
-    for (const site of rule.sites) out.set(site, Math.max(out.get(site) ?? 0, Math.log(rule.factor)));
-  };
-  for (const w of words)
-    for (const rule of (Object.hasOwn(historyPriors, w) ? historyPriors[w] : undefined) ?? []) raise(rule);
-  for (const rule of historyPlaces) if (history.some((h) => rule.pattern.test(h))) raise(rule);
+  const raise = (site: string, log: number) => out.set(site, Math.max(out.get(site) ?? 0, log));
+  for (const h of history) {
+    const at = h.indexOf(":");
+    for (const { site, log } of WORD_BOOSTS.get(at < 0 ? h : h.slice(0, at)) ?? []) raise(site, log);
+  }
+  for (const place of PLACE_BOOSTS)
+    if (history.some((h) => place.pattern.test(h)))
+      for (const { site, log } of place.boosts) raise(site, log);
   return out;
 }
+
+/** Each history word's boosts (historyPriors), as the log of the factor for each site, worked out once. */
+const WORD_BOOSTS: ReadonlyMap<string, readonly { site: string; log: number }[]> = new Map(
+  Object.entries(historyPriors).map(([word, rules]) => [
+    word,
+    rules.flatMap((rule) => rule.sites.map((site) => ({ site, log: Math.log(rule.factor) }))),
+  ]),
+);
+
+/** The places named in free history (historyPlaces), with their boosts as logs, worked out once. */
+const PLACE_BOOSTS: readonly { pattern: RegExp; boosts: readonly { site: string; log: number }[] }[] =
+  historyPlaces.map((place) => ({
+    pattern: place.pattern,
+    boosts: place.sites.map((site) => ({ site, log: Math.log(place.factor) })),
+  }));
 
 function boost(p: Prepared, u: Unit): number {
   if (u.level === "muscle") return p.logSiteBoost.get("muscle") ?? 0;
@@ -797,7 +846,7 @@ export function observationLogLikelihoods(
   unitIdx: readonly number[],
   diffuse: DiffuseKind,
 ): Float64Array {
-  const key = `${diffuse}|${unitIdx.join(",")}`;
+  const key = candidateCode(unitIdx, diffuse, p.units.length) ?? `${diffuse}|${unitIdx.join(",")}`;
   let out = p.readings.get(key);
   if (!out) {
     out = readingsOf(p, unitIdx, diffuse);

@@ -12,14 +12,14 @@
 
 import type { Atlas } from "../atlas/index.js";
 import type { Finding, LocusCase } from "../case/schema.js";
-import { arrayOf, keep } from "../keep.js";
+import { arrayOf, keep, keepBounded } from "../keep.js";
 import { type LesionClass, sensoryInvolvement } from "./data/evidence.js";
 import { severity } from "./data/priors.js";
 import { reporting, routineExamination } from "./data/silence.js";
 import { baseUnits, LEVELS } from "./effects.js";
 import { causeProbability } from "./likelihood.js";
 import { DIFFUSE_KINDS, type DiffuseKind, diffuseDamage, type Unit, unitDamage } from "./model.js";
-import { type Family, type LimbSide, type Observation, observe } from "./observe.js";
+import { type Family, type Observation, observe } from "./observe.js";
 
 /** What one lesion predicts of the routine examination. */
 interface Prediction {
@@ -41,8 +41,9 @@ interface Items {
   slot: Uint8Array;
   /** Per item: the kind of finding that would report it. */
   kind: (Finding["kind"] | undefined)[];
-  /** Item index by `${target key}|${side}`. */
-  index: Map<string, number>;
+  /** Item index by side (0 left, 1 right) and by what names it: a movement (strength) or a target key. */
+  byMovement: [Map<string, number>, Map<string, number>];
+  byTarget: [Map<string, number>, Map<string, number>];
   /** Per base unit (baseUnits order). */
   units: Prediction[];
   diffuse: Map<DiffuseKind, Prediction>;
@@ -79,8 +80,6 @@ export interface Silence {
     /** A candidate's predictions, one array per number of them. */
     predictions: Prediction[][];
   };
-  /** Predictions for the case's own muscle lesions, by unit index. */
-  extra: Map<number, Prediction>;
 }
 
 const tables = new WeakMap<Atlas, Items>();
@@ -101,10 +100,20 @@ function routineCase(): LocusCase {
   return { format: "locus-case/1", id: "routine-examination", findings } as LocusCase;
 }
 
-/** The keys under which an observation names items: its movements (strength) or its one target. */
-function itemKeys(o: Observation): string[] {
-  if (o.family === "weakness") return o.movements.map((m) => `movement:${m}|${o.side}`);
-  return o.targets.map((t) => `${t.key}|${o.side}`);
+/** Sets to 0 the rate of each routine item the observation names (a strength finding: its movements). */
+function silenceNamed(items: Items, o: Observation, rate: Float64Array): void {
+  const side = o.side === "left" ? 0 : 1;
+  if (o.family === "weakness") {
+    for (const m of o.movements) {
+      const i = items.byMovement[side].get(m);
+      if (i !== undefined) rate[i] = 0;
+    }
+    return;
+  }
+  for (const t of o.targets) {
+    const i = items.byTarget[side].get(t.key);
+    if (i !== undefined) rate[i] = 0;
+  }
 }
 
 /**
@@ -138,9 +147,12 @@ function predict(
 function itemsOf(atlas: Atlas): Items {
   return keep(tables, atlas, () => {
     const items = observe(atlas, routineCase()).observations;
-    const index = new Map<string, number>();
+    const byMovement: Items["byMovement"] = [new Map(), new Map()];
+    const byTarget: Items["byTarget"] = [new Map(), new Map()];
     items.forEach((o, i) => {
-      for (const k of itemKeys(o)) index.set(k, i);
+      const side = o.side === "left" ? 0 : 1;
+      if (o.family === "weakness") for (const m of o.movements) byMovement[side].set(m, i);
+      else for (const t of o.targets) byTarget[side].set(t.key, i);
     });
     const units = baseUnits(atlas).map((u) =>
       predict(items, [u.level], (i) => [{ cls: u.level, d: unitDamage(atlas, u, items[i] as Observation) }]),
@@ -166,7 +178,8 @@ function itemsOf(atlas: Atlas): Items {
         items,
         (o) => (o.family === "sensoryChange" ? 0 : 2) + (o.side === "left" ? 0 : 1),
       ),
-      index,
+      byMovement,
+      byTarget,
       units,
       diffuse,
     };
@@ -182,38 +195,44 @@ const COMPLAINTS: Partial<Record<Finding["kind"], readonly string[]>> = {
 export function readSilence(atlas: Atlas, c: LocusCase, observations: readonly Observation[]): Silence {
   const items = itemsOf(atlas);
   const n = items.items.length;
-  const rate = new Float64Array(n);
-  const symptoms = c.context?.symptoms ?? [];
-  const examined = new Set<Finding["kind"]>();
-  for (const f of c.findings) examined.add(f.kind);
+  // The case's numbers in one buffer: rates, their no-lesion divisors, the parts' products, the
+  // product scratch and silenceTerm's reading.
+  const numbers = new Float64Array(2 * n + 4 + 4 * LEVELS + LEVELS);
+  const rate = numbers.subarray(0, n);
+  const unquiet = numbers.subarray(n, 2 * n);
+  const quiet = numbers.subarray(2 * n, 2 * n + 4).fill(1);
+  const product = numbers.subarray(2 * n + 4, 2 * n + 4 + 4 * LEVELS);
+  const one = numbers.subarray(2 * n + 4 + 4 * LEVELS);
   let describedLeft = false;
   let describedRight = false;
+  let numbLeft = false;
+  let numbRight = false;
   for (const o of observations) {
+    if (o.family === "sensoryChange" && o.abnormal) {
+      if (o.side === "left") numbLeft = true;
+      else numbRight = true;
+    }
     if (!KIND_OF[o.family]) continue;
     if (o.side === "left") describedLeft = true;
     else describedRight = true;
   }
   // One side described: the report is read as saying the other is probably normal.
-  const oneSide = describedLeft !== describedRight;
+  const otherSide = describedLeft !== describedRight ? [!describedLeft, !describedRight] : [false, false];
+  const examined = new Set<Finding["kind"]>();
+  for (const f of c.findings) examined.add(f.kind);
+  const symptoms = c.context?.symptoms ?? [];
   for (let i = 0; i < n; i++) {
     const kind = items.kind[i];
     if (!kind) continue;
-    if (examined.has(kind)) {
-      const other = oneSide && (items.sideIndex[i] === 0 ? !describedLeft : !describedRight);
-      rate[i] = other ? reporting.otherSide.value : reporting.examined.value;
-    } else if (!(COMPLAINTS[kind] ?? []).some((w) => symptoms.includes(w)))
+    if (examined.has(kind))
+      rate[i] = otherSide[items.sideIndex[i] as number]
+        ? reporting.otherSide.value
+        : reporting.examined.value;
+    else if (!(COMPLAINTS[kind] ?? []).some((w) => symptoms.includes(w)))
       rate[i] = reporting.unexamined.value;
   }
-  const numbSides = new Set<LimbSide>();
-  for (const o of observations) {
-    if (o.family === "sensoryChange" && o.abnormal) numbSides.add(o.side);
-    for (const k of itemKeys(o)) {
-      const i = items.index.get(k);
-      if (i !== undefined) rate[i] = 0;
-    }
-  }
-  const quiet = new Float64Array(4).fill(1);
-  const unquiet = new Float64Array(n);
+  // What the case mentions is not silent.
+  for (const o of observations) silenceNamed(items, o, rate);
   for (let i = 0; i < n; i++) {
     const r = rate[i] as number;
     const silent = 1 - r * (items.fp[i] as number);
@@ -226,19 +245,11 @@ export function readSilence(atlas: Atlas, c: LocusCase, observations: readonly O
     items,
     rate,
     unquiet,
-    numbLeft: numbSides.has("left"),
-    numbRight: numbSides.has("right"),
+    numbLeft,
+    numbRight,
     none: { left: 0, right: 0 },
     quiet,
-    extra: new Map(),
-    work: {
-      product: new Float64Array(4 * LEVELS),
-      levels: [],
-      one: new Float64Array(LEVELS),
-      seen: new Int32Array(n),
-      stamp: 0,
-      predictions: [],
-    },
+    work: { product, levels: [], one, seen: new Int32Array(n), stamp: 0, predictions: [] },
   };
   sumOver(s, [], 0, 1);
   return s;
@@ -324,13 +335,23 @@ function sideSilence(rest: number, numbSkin: number, sparedSkin: number, numb: n
 function predictionOf(atlas: Atlas, s: Silence, units: readonly Unit[], ui: number): Prediction {
   const base = s.items.units[ui];
   if (base) return base;
-  return keep(s.extra, ui, () => {
-    const u = units[ui] as Unit;
-    return predict(s.items.items, [u.level], (i) => [
-      { cls: u.level, d: unitDamage(atlas, u, s.items.items[i] as Observation) },
-    ]);
-  });
+  // A muscle lesion the case brings: what it predicts depends on its muscles and side (its key) only.
+  const u = units[ui] as Unit;
+  const kept = keep(musclePredictions, atlas, () => new Map<string, Prediction>());
+  return keepBounded(
+    kept,
+    u.key,
+    () =>
+      predict(s.items.items, [u.level], (i) => [
+        { cls: u.level, d: unitDamage(atlas, u, s.items.items[i] as Observation) },
+      ]),
+    MAX_MUSCLE_PREDICTIONS,
+  );
 }
+
+/** What the muscle lesions cases bring predict (read only), per atlas, by the lesion's key; bounded. */
+const musclePredictions = new WeakMap<Atlas, Map<string, Prediction>>();
+const MAX_MUSCLE_PREDICTIONS = 1000;
 
 /** The candidate's predictions, in the work (read them before asking for another candidate's). */
 function predictionsOf(

@@ -122,9 +122,36 @@ export function bestFirst(key: Float64Array, n: number, k: number, out: Int32Arr
 export function sortedBy<T>(items: readonly T[], keys: readonly number[]): T[] {
   const n = items.length;
   if (n < 2) return items.slice();
+  if (n <= SMALL && !keys.some(Number.isNaN)) return insertionSorted(items, keys);
   const order = identity(new Int32Array(n), n);
   sortDescending(order, new Float64Array(keys));
   const out: T[] = [];
   for (let i = 0; i < n; i++) out.push(items[order[i] as number] as T);
+  return out;
+}
+
+/**
+ * Up to this many items, sortedBy sorts by insertion in a plain array: the explanations sort a few
+ * reasons per list, many lists per case, and two typed arrays per list cost more than the sort.
+ */
+const SMALL = 32;
+
+/** sortedBy for a few items and no NaN key: stable insertion, highest key first. */
+function insertionSorted<T>(items: readonly T[], keys: readonly number[]): T[] {
+  const out = items.slice();
+  const sortedKeys = keys.slice(0, items.length);
+  for (let i = 1; i < out.length; i++) {
+    const x = out[i] as T;
+    const k = sortedKeys[i] as number;
+    let j = i - 1;
+    // An equal key stays behind the earlier one.
+    while (j >= 0 && (sortedKeys[j] as number) < k) {
+      out[j + 1] = out[j] as T;
+      sortedKeys[j + 1] = sortedKeys[j] as number;
+      j--;
+    }
+    out[j + 1] = x;
+    sortedKeys[j + 1] = k;
+  }
   return out;
 }

@@ -1,0 +1,198 @@
+/**
+ * Localization, this build against another (a build of an earlier commit), in one process:
+ *
+ *   npm run build && npx tsx bench/localize-ab.ts /tmp/base9/dist [rounds]
+ *
+ * 1. Same answers: for every development case, every seed paper read by the text extractor, and
+ *    each of those with one finding left out, JSON.stringify of localize's localization (the
+ *    engine's stage, limit 5) and of the whole analysis answer must be byte-identical between the
+ *    two builds.
+ * 2. Speed: the two builds alternated case by case and round by round (which goes first alternates
+ *    too), each case's fastest of `rounds`, the median over cases: localize whole, its preparation
+ *    alone, preparation and search (localize less that is the answer: localizationOf), and the whole
+ *    fresh analysis from the case's text.
+ * 3. Allocation: heapUsed growth across one call, median over the calls during which no collection
+ *    ran, the two builds alternated.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { LocusCase } from "../src/case/schema.js";
+import { DEV_CASES, SEED_PAPERS } from "../src/paths.js";
+
+interface Build {
+  parseCaseText: typeof import("../src/case/index.js").parseCaseText;
+  stages: typeof import("../src/report/analyze.js").ENGINE_STAGES;
+  analyze: typeof import("../src/report/analyze.js").analyze;
+  answerOf: typeof import("../src/server/analysis.js").answerOf;
+  extract: typeof import("../src/text/index.js").extract;
+  prepare: typeof import("../src/localize/score.js").prepare;
+  search: typeof import("../src/localize/search.js").search;
+  atlas: import("../src/atlas/index.js").Atlas;
+}
+
+async function load(dist: string): Promise<Build> {
+  const at = (p: string) => pathToFileURL(join(resolve(dist), p)).href;
+  const kase = (await import(at("case/index.js"))) as typeof import("../src/case/index.js");
+  const report = (await import(at("report/analyze.js"))) as typeof import("../src/report/analyze.js");
+  const server = (await import(at("server/analysis.js"))) as typeof import("../src/server/analysis.js");
+  const text = (await import(at("text/index.js"))) as typeof import("../src/text/index.js");
+  const score = (await import(at("localize/score.js"))) as typeof import("../src/localize/score.js");
+  const search = (await import(at("localize/search.js"))) as typeof import("../src/localize/search.js");
+  const atlas = (await import(at("atlas/index.js"))) as typeof import("../src/atlas/index.js");
+  return {
+    parseCaseText: kase.parseCaseText,
+    stages: report.ENGINE_STAGES,
+    analyze: report.analyze,
+    answerOf: server.answerOf,
+    extract: text.extract,
+    prepare: score.prepare,
+    search: search.search,
+    atlas: atlas.getAtlas(),
+  };
+}
+
+interface Input {
+  name: string;
+  c: LocusCase;
+  /** The case as text (what the service parses). */
+  text: string;
+}
+
+/** A case and each of its copies with one finding left out. */
+function withLeftOut(name: string, c: LocusCase): Input[] {
+  const all = [
+    { name, c },
+    ...c.findings.map((_, k) => ({
+      name: `${name} without finding ${k}`,
+      c: { ...c, id: `${c.id}-${k}`, findings: c.findings.filter((_f, j) => j !== k) },
+    })),
+  ];
+  return all.map((x) => ({ ...x, text: JSON.stringify(x.c) }));
+}
+
+function inputs(base: Build): { dev: Input[]; fresh: Input[]; seeds: Input[] } {
+  const devCases = readdirSync(DEV_CASES)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => {
+      const r = base.parseCaseText(readFileSync(join(DEV_CASES, f), "utf8"), f);
+      if (!r.ok) throw new Error(`${f}: not a valid case`);
+      return { name: f, c: r.case };
+    });
+  const seedCases = readdirSync(SEED_PAPERS)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => ({ name: f, c: base.extract(readFileSync(join(SEED_PAPERS, f), "utf8"), { id: f }).case }));
+  const dev = devCases.flatMap((d) => withLeftOut(d.name, d.c));
+  return {
+    dev: dev.filter((x) => !x.name.includes(" without ")),
+    fresh: dev.filter((x) => x.name.includes(" without ")),
+    seeds: seedCases.flatMap((d) => withLeftOut(d.name, d.c)),
+  };
+}
+
+/** The whole fresh answer from a case's text, as the service computes it. */
+function answer(b: Build, text: string): string {
+  const parsed = b.parseCaseText(text);
+  if (!parsed.ok) throw new Error("not a valid case");
+  return JSON.stringify(b.answerOf(b.analyze(parsed.case), parsed));
+}
+
+/** The inputs whose localization or whole analysis differs between the builds, with which differs. */
+function sameAnswers(ours: Build, base: Build, all: Input[]): string[] {
+  const differ: string[] = [];
+  for (const x of all) {
+    const loc = (b: Build) => JSON.stringify(b.stages.localize(x.c, { limit: 5 }).localization);
+    const parts = [
+      loc(ours) !== loc(base) ? "localization" : "",
+      answer(ours, x.text) !== answer(base, x.text) ? "analysis" : "",
+    ].filter(Boolean);
+    if (parts.length > 0) differ.push(`${x.name} (${parts.join(", ")})`);
+  }
+  return differ;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+type Run = (b: Build, x: Input) => unknown;
+
+const RUNS: Record<string, Run> = {
+  localize: (b, x) => b.stages.localize(x.c, { limit: 5 }),
+  prepare: (b, x) => b.prepare(b.atlas, x.c),
+  "prepare and search": (b, x) => b.search(b.prepare(b.atlas, x.c), { maxLesions: 3, beam: 12, rescore: 30 }),
+  "whole fresh analysis": (b, x) => answer(b, x.text),
+};
+
+/** Each case's fastest call of `rounds`, for both builds, alternated. */
+function fastest(builds: [Build, Build], cases: Input[], rounds: number, run: Run): [number[], number[]] {
+  const best: [number[], number[]] = [cases.map(() => Infinity), cases.map(() => Infinity)];
+  for (let r = 0; r < rounds; r++)
+    cases.forEach((x, i) => {
+      for (const k of r % 2 ? [1, 0] : [0, 1]) {
+        const b = builds[k] as Build;
+        const t0 = performance.now();
+        run(b, x);
+        const t = performance.now() - t0;
+        const mine = best[k] as number[];
+        if (t < (mine[i] as number)) mine[i] = t;
+      }
+    });
+  return best;
+}
+
+/** heapUsed growth per call, over the calls with no collection, for both builds, alternated. */
+function allocation(builds: [Build, Build], cases: Input[], rounds: number, run: Run): [number[], number[]] {
+  const grown: [number[], number[]] = [[], []];
+  for (let r = 0; r < rounds; r++)
+    for (const x of cases)
+      for (const k of r % 2 ? [1, 0] : [0, 1]) {
+        const b = builds[k] as Build;
+        const before = process.memoryUsage().heapUsed;
+        run(b, x);
+        const after = process.memoryUsage().heapUsed;
+        if (after >= before) (grown[k] as number[]).push(after - before);
+      }
+  return grown;
+}
+
+const [baseDist, roundsArg, only] = process.argv.slice(2);
+if (!baseDist) throw new Error("usage: tsx bench/localize-ab.ts <base build's dist> [rounds] [check|speed]");
+const rounds = Number(roundsArg ?? 40);
+const base = await load(baseDist);
+const ours = await load(join(import.meta.dirname, "..", "dist"));
+const sets = inputs(base);
+if (only !== "speed") {
+  const all = [...sets.dev, ...sets.fresh, ...sets.seeds];
+  const differ = sameAnswers(ours, base, all);
+  console.log(
+    `same answers: ${all.length - differ.length} of ${all.length} inputs byte-identical in localization and whole analysis (${sets.dev.length} development, ${sets.fresh.length} development with one finding left out, ${sets.seeds.length} seed papers and their left-out copies)`,
+  );
+  for (const name of differ.slice(0, 20)) console.log(`  differs: ${name}`);
+  if (differ.length > 0) process.exitCode = 1;
+}
+if (only !== "check") {
+  const builds: [Build, Build] = [ours, base];
+  const ms = (x: number) => `${x.toFixed(4)} ms`;
+  const kb = (x: number) => `${(x / 1024).toFixed(1)} KB`;
+  const cases = sets.dev;
+  for (const run of Object.values(RUNS)) fastest(builds, cases, 10, run);
+  const fast: Record<string, [number[], number[]]> = {};
+  for (const [label, run] of Object.entries(RUNS)) {
+    const [a, b] = fastest(builds, cases, rounds, run);
+    fast[label] = [a, b];
+    const ratios = a.map((t, i) => t / (b[i] as number));
+    const [ga, gb] = allocation(builds, cases, Math.max(3, Math.round(rounds / 4)), run);
+    console.log(
+      `${label}, ${cases.length} development cases, fastest of ${rounds} alternated rounds, median over cases: this build ${ms(median(a))}, base ${ms(median(b))} (median of per-case ratios ${median(ratios).toFixed(3)}); allocation per call, median over calls without a collection: this build ${kb(median(ga))}, base ${kb(median(gb))}`,
+    );
+  }
+  const [la, lb] = fast.localize as [number[], number[]];
+  const [sa, sb] = fast["prepare and search"] as [number[], number[]];
+  const answerPart = (l: number[], s: number[]) => median(l.map((t, i) => t - (s[i] as number)));
+  console.log(
+    `the answer (localize less prepare and search), per case, median: this build ${ms(answerPart(la, sa))}, base ${ms(answerPart(lb, sb))}`,
+  );
+}
