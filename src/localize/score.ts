@@ -426,6 +426,8 @@ interface Work {
   terms: Float64Array;
   /** One lesion's index, as the list silenceTerm reads (silenceAlone). */
   lone: number[];
+  /** A lone cause's silence at every severity level (addSilence). */
+  silence: Float64Array;
 }
 
 function newWork(): Work {
@@ -441,6 +443,7 @@ function newWork(): Work {
     first: { score: 0, findings: 0, context: 0 },
     terms: new Float64Array(LOG_WEIGHTS.length),
     lone: [0],
+    silence: new Float64Array(LOG_WEIGHTS.length),
   };
 }
 
@@ -775,7 +778,25 @@ function addSilence(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKin
     addSilenceTerms(p.atlas, p.silence, p.units, unitIdx, diffuse, out);
     return;
   }
-  for (let k = 0; k < out.length; k++) out[k] = (out[k] as number) + silenceAlone(p, u, diffuse, k);
+  const at = silenceAt(p, u, diffuse);
+  const kept = p.silenceSingles;
+  // The first pass kept the middle level only: read every level in one pass over the items.
+  let missing = false;
+  for (let k = 0; k < out.length; k++) missing ||= Number.isNaN(kept[at + k] as number);
+  if (missing) {
+    const all = p.work.silence;
+    all.fill(0);
+    const lone = p.work.lone;
+    lone[0] = u;
+    addSilenceTerms(p.atlas, p.silence, p.units, u >= 0 ? lone : NO_UNITS, diffuse, all);
+    kept.set(all, at);
+  }
+  for (let k = 0; k < out.length; k++) out[k] = (out[k] as number) + (kept[at + k] as number);
+}
+
+/** Where a lone cause's silence at each level is kept in Prepared.silenceSingles (u -1: a diffuse process). */
+function silenceAt(p: Prepared, u: number, diffuse: DiffuseKind): number {
+  return (u >= 0 ? u : p.units.length + DIFFUSE_KINDS.indexOf(diffuse)) * LOG_WEIGHTS.length;
 }
 
 /**
@@ -793,7 +814,7 @@ export function silenceFirst(p: Prepared, unitIdx: readonly number[], diffuse: D
 
 /** One lesion's (u >= 0) or one diffuse process's own silence at a severity level, kept per case. */
 function silenceAlone(p: Prepared, u: number, diffuse: DiffuseKind, level: number): number {
-  const at = (u >= 0 ? u : p.units.length + DIFFUSE_KINDS.indexOf(diffuse)) * LOG_WEIGHTS.length + level;
+  const at = silenceAt(p, u, diffuse) + level;
   let v = p.silenceSingles[at] as number;
   if (Number.isNaN(v)) {
     const lone = p.work.lone;
