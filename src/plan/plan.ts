@@ -199,6 +199,6 @@ export function plan(c: LocusCase, options: PlanOptions = {}, atlas: Atlas = get
     considered: weighing.considered,
     ...(settled ? { settled } : {}),
     ...(first.length ? { first } : {}),
-    protocol: buildProtocol(atlas, c, w, { table, value: weighing.limbValue }, settled !== undefined),
+    protocol: buildProtocol(atlas, c, w, weighing.limbValue, settled !== undefined),
   };
 }
