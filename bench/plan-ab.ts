@@ -112,6 +112,14 @@ function lastDigitOnly(a: string, b: string): [string, string][] | undefined {
   return moved;
 }
 
+/** Where two texts first differ, with some context: base, then this build. */
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const from = Math.max(0, i - 80);
+  return `at ${i}: base ...${b.slice(from, i + 80)}... this build ...${a.slice(from, i + 80)}...`;
+}
+
 function sameAnswers(ours: Input[], base: Input[], builds: [Build, Build]): boolean {
   let identical = 0;
   const lastDigit: string[] = [];
@@ -127,13 +135,13 @@ function sameAnswers(ours: Input[], base: Input[], builds: [Build, Build]): bool
     }
     const moved = lastDigitOnly(a, b);
     if (moved) lastDigit.push(`${x.name}: ${moved.map(([p, q]) => `${q} -> ${p}`).join(", ")}`);
-    else differ.push(x.name);
+    else differ.push(`${x.name}: ${firstDifference(a, b)}`);
   });
   console.log(
     `same answers: ${identical} of ${ours.length} plans byte-identical, ${lastDigit.length} differ only in a rounded number's last digit, ${differ.length} differ otherwise`,
   );
   for (const line of lastDigit) console.log(`  last digit: ${line}`);
-  for (const name of differ.slice(0, 20)) console.log(`  DIFFERS: ${name}`);
+  for (const line of differ.slice(0, 20)) console.log(`  DIFFERS: ${line}`);
   return differ.length === 0;
 }
 
