@@ -46,12 +46,22 @@ export function decisionGain(
   return g;
 }
 
-/** An engine-read imaging test's gain over the decisions. */
-export function imagingGain(w: Weighed, model: TestModel, h0: number, stake: Uint8Array | undefined): Gain {
+/** An engine-read imaging test's results under each candidate (TestModel.probabilities). */
+export const imagingChances = (w: Weighed, model: TestModel): number[][] =>
+  w.hyps.map((h) => model.probabilities(h, []));
+
+/** An engine-read imaging test's gain over the decisions, from its results under each candidate. */
+export function imagingGain(
+  w: Weighed,
+  chances: readonly (readonly number[])[],
+  outcomes: number,
+  h0: number,
+  stake: Uint8Array | undefined,
+): Gain {
   const nd = w.decisions.length;
-  const joint = model.outcomes.map(() => new Float64Array(nd));
-  w.hyps.forEach((h, i) => {
-    const probs = model.probabilities(h, []);
+  const joint: Float64Array[] = [];
+  for (let j = 0; j < outcomes; j++) joint.push(new Float64Array(nd));
+  chances.forEach((probs, i) => {
     const g = w.decision[i] as number;
     probs.forEach((x, j) => {
       const row = joint[j] as Float64Array;

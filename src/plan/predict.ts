@@ -184,6 +184,9 @@ export interface TestModel {
 
 const SPINE_ROOTS = Object.keys(LEVEL_OF_ROOT);
 
+/** A hypothesis as the engine's context items read it. */
+const viewOf = (h: Hyp): View => ({ units: [...h.units], diffuse: h.diffuse });
+
 /** Builds test models for one case (age and time since onset set false-positive rates and needle yield). */
 export class TestBench {
   private readonly models = new Map<string, TestModel | undefined>();
@@ -238,7 +241,6 @@ export class TestBench {
   private imaging(t: TestRef, key: string): TestModel {
     const modality = t.id as ImagingTest;
     const side = t.side;
-    const view = (h: Hyp): View => ({ units: [...h.units], diffuse: h.diffuse });
     if (modality === "mri_spine") {
       const normal = this.items(imagingFinding("mri_spine", side, undefined))[0];
       const perRoot = SPINE_ROOTS.map((root) => this.items(imagingFinding("mri_spine", side, { root }))[0]);
@@ -247,11 +249,18 @@ export class TestBench {
         key,
         outcomes: ["normal", ...SPINE_ROOTS.map((r) => `${side} ${r} root compressed`)],
         probabilities(h) {
-          const v = view(h);
+          const v = viewOf(h);
           const pn = normal ? normal.p(v) : 0.5;
-          const w = perRoot.map((it) => (it ? it.p(v) : 0));
-          const total = w.reduce((a, b) => a + b, 0) || 1;
-          return [pn, ...w.map((x) => ((1 - pn) * x) / total)];
+          const out = [pn];
+          let total = 0;
+          for (const it of perRoot) {
+            const x = it ? it.p(v) : 0;
+            out.push(x);
+            total += x;
+          }
+          total ||= 1;
+          for (let r = 1; r < out.length; r++) out[r] = ((1 - pn) * (out[r] as number)) / total;
+          return out;
         },
         finding: (outcome) =>
           outcome === 0
@@ -270,7 +279,7 @@ export class TestBench {
       key,
       outcomes: ["normal", "abnormal"],
       probabilities(h) {
-        const v = view(h);
+        const v = viewOf(h);
         const pa = normalItem ? 1 - normalItem.p(v) : abnormalItem ? abnormalItem.p(v) : 0;
         return [1 - pa, pa];
       },

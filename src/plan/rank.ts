@@ -10,7 +10,7 @@ import { type LimbValues, weighLimbs } from "./columns.js";
 import { type ConditionView, conditionGain, eligibleOrders } from "./conditions.js";
 import { availabilityCost, type Order, workupsOf } from "./data/orders.js";
 import { entropyBits, type Gain } from "./gain.js";
-import { imagingGain, levelGain } from "./kernels.js";
+import { imagingChances, imagingGain, levelGain } from "./kernels.js";
 import { TestBench, type TestModel } from "./predict.js";
 import { stakeOf } from "./stake.js";
 import type { Rates, Table } from "./table.js";
@@ -35,6 +35,8 @@ export interface Ranked {
   test: TestRef;
   order?: Order;
   model?: TestModel;
+  /** The model's results under each candidate, for an imaging test the engine reads. */
+  chances?: number[][];
   table?: number;
   loc: Gain;
   cond: Gain & { mustNotMiss: number };
@@ -121,12 +123,15 @@ export function rank(
     };
   });
   const bench = benchFor(atlas, c);
+  const read = new Map<TestModel, number[][]>();
   for (const { test, order } of orderTests(c, w, v)) {
     if (only && !only.has(testKey(test))) continue;
     const model =
       engineReads(order) && test.side !== "bilateral" ? bench.model({ ...test, contrast: false }) : undefined;
+    // The plexus read with and without gadolinium is one model: its results are worked out once.
+    const chances = model ? keep(read, model, () => imagingChances(w, model)) : undefined;
     const loc = model
-      ? imagingGain(w, model, h0, stake)
+      ? imagingGain(w, chances ?? [], model.outcomes.length, h0, stake)
       : order.levels
         ? levelGain(w, order, h0, stake)
         : { bits: 0, change: 0 };
@@ -135,7 +140,7 @@ export function rank(
       burdenOf(atlas, test).value * (1 + DELAY_COST * order.days) * availabilityCost[order.availability];
     const urgent = workupsOf(order).some((id) => v.emergency.has(id));
     const value = (loc.bits + cond.bits + cond.mustNotMiss) / cost ** exponent;
-    ranked.push({ test, order, ...(model ? { model } : {}), loc, cond, cost, value, urgent });
+    ranked.push({ test, order, ...(model ? { model, chances } : {}), loc, cond, cost, value, urgent });
   }
   ranked.sort((a, b) => Number(b.urgent) - Number(a.urgent) || b.value - a.value);
   return {

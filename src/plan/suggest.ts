@@ -80,8 +80,7 @@ function candidateChances(w: Weighed, r: Ranked, rates: Rates): number[] {
       return 1 - (1 - (rates.fp[t] as number)) * spared;
     });
   }
-  const model = r.model;
-  return w.hyps.map((h) => (model ? 1 - (model.probabilities(h, [])[0] ?? 1) : 0));
+  return w.hyps.map((_, i) => 1 - (r.chances?.[i]?.[0] ?? 1));
 }
 
 function localizationPredictions(atlas: Atlas, w: Weighed, r: Ranked, rates: Rates): Prediction[] {

@@ -63,7 +63,8 @@ function add(
   if (g === undefined) {
     g = list.length;
     index.set(key, g);
-    list.push({ key, ...make(), p: 0, reported: 0, members: [] });
+    const { lesions, name } = make();
+    list.push({ key, lesions, name, p: 0, reported: 0, members: [] });
   }
   return g;
 }
@@ -108,7 +109,8 @@ export function weigh(atlas: Atlas, table: Table, from: Candidates, max: number)
   const p = from.prepared;
   const { kept, raw, total } = keep(from.scored, max);
   const sum = raw.reduce((a, b) => a + b, 0) || 1;
-  const pi = Float64Array.from(raw, (x) => x / sum);
+  const pi = new Float64Array(raw.length);
+  for (let i = 0; i < raw.length; i++) pi[i] = (raw[i] as number) / sum;
   const w: Weighed = {
     hyps: [],
     rows: [],
