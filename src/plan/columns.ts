@@ -142,6 +142,18 @@ function topColumns(value: Float64Array, k: number): number[] {
 
 const screen: Screen = { bound: 0, change: 0, unsure: false };
 
+/** Insert x into the k largest values so far (best first); true once there are k. */
+function insertBest(kept: number[], x: number, k: number): boolean {
+  if (kept.length === k && x <= (kept[k - 1] as number)) return true;
+  let i = kept.length === k ? k - 1 : kept.length;
+  while (i > 0 && (kept[i - 1] as number) < x) {
+    kept[i] = kept[i - 1] as number;
+    i--;
+  }
+  kept[i] = x;
+  return kept.length === k;
+}
+
 /** The limb tests, one table column each (`open`: whether each may be weighed). */
 export function weighLimbs(
   w: Weighed,
@@ -156,30 +168,9 @@ export function weighLimbs(
   const value = new Float64Array(n);
   const bits = new Float64Array(n);
   const change = new Float64Array(n);
-  const bound = new Float64Array(n);
   const unsure = new Uint8Array(n);
   const exact = new Uint8Array(n).fill(1);
   const cost = costOf(table, exponent);
-  let considered = 0;
-  let most = 0;
-  const reaching = prepareLimbs(w, rates, stake);
-  const sides = sidesReached(w);
-  for (let t = 0; t < n; t++) {
-    if (!open[t]) {
-      value[t] = -1;
-      continue;
-    }
-    considered++;
-    // No candidate reaches this test or its side: every one expects the same result there.
-    if (!reaching[t] || !sides.has((table.tests[t] as TestRef).side)) continue;
-    if (!limbScreen(w, t, rates, table.accuracy[t] as number, stake, screen)) continue;
-    value[t] = Number.NaN;
-    exact[t] = 0;
-    bound[t] = screen.bound / (cost[t] as number);
-    change[t] = screen.change;
-    if (screen.unsure) unsure[t] = 1;
-    else most = Math.max(most, screen.change);
-  }
   const accuracy = table.accuracy;
   const values = new LimbValues(table, value, exact, {
     fast: (t) => {
@@ -193,14 +184,34 @@ export function weighLimbs(
       return g.bits / (cost[t] as number);
     },
   });
-  // The DESCRIBED best bounds worked out: the DESCRIBEDth best key is at least their least (less
-  // its rounding), and a test whose bound is below it cannot be among the best.
-  let floor = Number.POSITIVE_INFINITY;
-  for (const t of topColumns(bound, DESCRIBED)) floor = Math.min(floor, values.at(t));
-  floor -= 1e-9 * Math.abs(floor) + 1e-12;
+  // The DESCRIBED best keys worked out so far, best first: the DESCRIBEDth best key at the end is
+  // at least the least of them (less its rounding), and a test whose bound is below that cannot be
+  // among the best.
+  const kept: number[] = [];
+  let floor = Number.NEGATIVE_INFINITY;
+  let considered = 0;
+  let most = 0;
+  const reaching = prepareLimbs(w, rates, stake);
+  const sides = sidesReached(w);
   for (let t = 0; t < n; t++) {
-    if (!Number.isNaN(value[t] as number)) continue;
-    if ((bound[t] as number) >= floor) values.at(t);
+    if (!open[t]) {
+      value[t] = -1;
+      continue;
+    }
+    considered++;
+    // No candidate reaches this test or its side: every one expects the same result there.
+    if (!reaching[t] || !sides.has((table.tests[t] as TestRef).side)) continue;
+    if (!limbScreen(w, t, rates, accuracy[t] as number, stake, screen)) continue;
+    value[t] = Number.NaN;
+    exact[t] = 0;
+    change[t] = screen.change;
+    if (screen.unsure) unsure[t] = 1;
+    else most = Math.max(most, screen.change);
+    if (screen.bound / (cost[t] as number) < floor) continue;
+    if (insertBest(kept, values.at(t), DESCRIBED)) {
+      const least = kept[DESCRIBED - 1] as number;
+      floor = least - (1e-9 * Math.abs(least) + 1e-12);
+    }
   }
   // Every test that may be the likeliest to change the answer worked out exactly.
   for (let t = 0; t < n; t++)

@@ -53,19 +53,17 @@ const WINDOW = 12;
 /** Candidates past this share of localize's probability are left out: they cannot move a test's value. */
 const MASS = 0.999;
 
-function add(
+/** A new group opened by a candidate: its key, the candidate's lesions and words. */
+function open(
   list: Group[],
   index: Map<string, number>,
   key: string,
-  make: () => Omit<Group, "p" | "reported" | "members" | "key">,
+  lesions: Lesion[],
+  name: string,
 ): number {
-  let g = index.get(key);
-  if (g === undefined) {
-    g = list.length;
-    index.set(key, g);
-    const { lesions, name } = make();
-    list.push({ key, lesions, name, p: 0, reported: 0, members: [] });
-  }
+  const g = list.length;
+  index.set(key, g);
+  list.push({ key, lesions, name, p: 0, reported: 0, members: [] });
   return g;
 }
 
@@ -135,14 +133,13 @@ export function weigh(atlas: Atlas, table: Table, from: Candidates, max: number)
     // candidateKey is lesionKey(toLesions(...)); the lesions are kept by it
     const key = candidateKey(units, s.diffuse, p.observations);
     const lesions = keyedLesions(key, units, s.diffuse, p.observations);
+    const decision = decisionOf(units, s.diffuse);
+    let g = gIndex.get(key);
+    let dg = dIndex.get(decision);
     // the candidate's words, made once when it opens a group (often both its groups)
-    let named: { lesions: Lesion[]; name: string } | undefined;
-    const name = () => {
-      named ??= { lesions, name: describeCandidate(units, s.diffuse) };
-      return named;
-    };
-    const g = add(w.groups, gIndex, key, name);
-    const dg = add(w.decisions, dIndex, decisionOf(units, s.diffuse), name);
+    const name = g === undefined || dg === undefined ? describeCandidate(units, s.diffuse) : "";
+    g ??= open(w.groups, gIndex, key, lesions, name);
+    dg ??= open(w.decisions, dIndex, decision, lesions, name);
     const share = (raw[i] as number) / total;
     join(w.groups[g] as Group, i, pi[i] as number, share);
     join(w.decisions[dg] as Group, i, pi[i] as number, share);
