@@ -11,7 +11,7 @@
  */
 import type { Atlas } from "../atlas/index.js";
 import type { Finding, LocusCase } from "../case/schema.js";
-import { type ContextItem, contextItems, type View } from "../localize/context.js";
+import { type ContextItem, contextItems } from "../localize/context.js";
 import { gradeGivenWeak, type LesionClass, sensoryInvolvement } from "../localize/data/evidence.js";
 import { severity } from "../localize/data/priors.js";
 import {
@@ -33,9 +33,9 @@ import {
   testKey,
 } from "./tests.js";
 
-/** A hypothesis: focal lesions and a diffuse process (or none). */
+/** A hypothesis: focal lesions and a diffuse process (or none); the engine's context items read it as it is (a View). */
 export interface Hyp {
-  units: readonly Unit[];
+  units: Unit[];
   diffuse: DiffuseKind;
 }
 
@@ -184,9 +184,6 @@ export interface TestModel {
 
 const SPINE_ROOTS = Object.keys(LEVEL_OF_ROOT);
 
-/** A hypothesis as the engine's context items read it. */
-const viewOf = (h: Hyp): View => ({ units: [...h.units], diffuse: h.diffuse });
-
 /** Builds test models for one case (age and time since onset set false-positive rates and needle yield). */
 export class TestBench {
   private readonly models = new Map<string, TestModel | undefined>();
@@ -249,12 +246,11 @@ export class TestBench {
         key,
         outcomes: ["normal", ...SPINE_ROOTS.map((r) => `${side} ${r} root compressed`)],
         probabilities(h) {
-          const v = viewOf(h);
-          const pn = normal ? normal.p(v) : 0.5;
+          const pn = normal ? normal.p(h) : 0.5;
           const out = [pn];
           let total = 0;
           for (const it of perRoot) {
-            const x = it ? it.p(v) : 0;
+            const x = it ? it.p(h) : 0;
             out.push(x);
             total += x;
           }
@@ -279,8 +275,7 @@ export class TestBench {
       key,
       outcomes: ["normal", "abnormal"],
       probabilities(h) {
-        const v = viewOf(h);
-        const pa = normalItem ? 1 - normalItem.p(v) : abnormalItem ? abnormalItem.p(v) : 0;
+        const pa = normalItem ? 1 - normalItem.p(h) : abnormalItem ? abnormalItem.p(h) : 0;
         return [1 - pa, pa];
       },
       finding: (outcome) => (outcome === 0 ? normalF : abnormal),
