@@ -15,32 +15,10 @@
  * Each build plans from its own localize and differential (unchanged between the builds, and
  * checked the same), made once before the timing, so only the plan stage is timed.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { LocusCase } from "../src/case/schema.js";
+import { join } from "node:path";
 import type { Differential } from "../src/differential/types.js";
 import type { Candidates } from "../src/localize/index.js";
-import { DEV_CASES, SEED_PAPERS } from "../src/paths.js";
-
-interface Build {
-  parseCaseText: typeof import("../src/case/index.js").parseCaseText;
-  stages: typeof import("../src/report/analyze.js").ENGINE_STAGES;
-  extract: typeof import("../src/text/index.js").extract;
-}
-
-async function load(dist: string): Promise<Build> {
-  const at = (p: string) => pathToFileURL(join(resolve(dist), p)).href;
-  const kase = (await import(at("case/index.js"))) as typeof import("../src/case/index.js");
-  const report = (await import(at("report/analyze.js"))) as typeof import("../src/report/analyze.js");
-  const text = (await import(at("text/index.js"))) as typeof import("../src/text/index.js");
-  return { parseCaseText: kase.parseCaseText, stages: report.ENGINE_STAGES, extract: text.extract };
-}
-
-interface Named {
-  name: string;
-  c: LocusCase;
-}
+import { type Build, caseSets, compare, load, type Named } from "./ab.js";
 
 /** One case as a build plans it: its own localize's candidates and differential. */
 interface Input extends Named {
@@ -48,35 +26,6 @@ interface Input extends Named {
   dx: Differential;
   /** The localization and differential as JSON (checked the same between the builds). */
   upstream: string;
-}
-
-/** A case and each of its copies with one finding left out. */
-function withLeftOut(name: string, c: LocusCase): Named[] {
-  return [
-    { name, c },
-    ...c.findings.map((_, k) => ({
-      name: `${name} without finding ${k}`,
-      c: { ...c, id: `${c.id}-${k}`, findings: c.findings.filter((_f, j) => j !== k) },
-    })),
-  ];
-}
-
-function cases(base: Build): { dev: Named[]; fresh: Named[]; seeds: Named[] } {
-  const parsed = (name: string, text: string): LocusCase => {
-    const r = base.parseCaseText(text, name);
-    if (!r.ok) throw new Error(`${name}: not a valid case`);
-    return r.case;
-  };
-  const devFiles = readdirSync(DEV_CASES).filter((f) => f.endsWith(".json"));
-  const devCases = devFiles.map((f) => ({ name: f, c: parsed(f, readFileSync(join(DEV_CASES, f), "utf8")) }));
-  const seedCases = readdirSync(SEED_PAPERS)
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => ({ name: f, c: base.extract(readFileSync(join(SEED_PAPERS, f), "utf8"), { id: f }).case }));
-  return {
-    dev: devCases,
-    fresh: devCases.flatMap((d) => withLeftOut(d.name, d.c).slice(1)),
-    seeds: seedCases.flatMap((d) => withLeftOut(d.name, d.c)),
-  };
 }
 
 function prepared(b: Build, x: Named): Input {
@@ -145,57 +94,13 @@ function sameAnswers(ours: Input[], base: Input[], builds: [Build, Build]): bool
   return differ.length === 0;
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-
-/** Each case's fastest call of `rounds`, for both builds, alternated. */
-function fastest(builds: [Build, Build], inputs: [Input[], Input[]], rounds: number): [number[], number[]] {
-  const n = inputs[0].length;
-  const best: [number[], number[]] = [new Array(n).fill(Infinity), new Array(n).fill(Infinity)];
-  for (let r = 0; r < rounds; r++)
-    for (let i = 0; i < n; i++)
-      for (const k of r % 2 ? [1, 0] : [0, 1]) {
-        const b = builds[k] as Build;
-        const x = (inputs[k] as Input[])[i] as Input;
-        const t0 = performance.now();
-        planOf(b, x);
-        const t = performance.now() - t0;
-        const mine = best[k] as number[];
-        if (t < (mine[i] as number)) mine[i] = t;
-      }
-  return best;
-}
-
-/** heapUsed growth per call, over the calls with no collection, for both builds, alternated. */
-function allocation(
-  builds: [Build, Build],
-  inputs: [Input[], Input[]],
-  rounds: number,
-): [number[], number[]] {
-  const grown: [number[], number[]] = [[], []];
-  for (let r = 0; r < rounds; r++)
-    for (let i = 0; i < inputs[0].length; i++)
-      for (const k of r % 2 ? [1, 0] : [0, 1]) {
-        const b = builds[k] as Build;
-        const x = (inputs[k] as Input[])[i] as Input;
-        const before = process.memoryUsage().heapUsed;
-        planOf(b, x);
-        const after = process.memoryUsage().heapUsed;
-        if (after >= before) (grown[k] as number[]).push(after - before);
-      }
-  return grown;
-}
-
 const [baseDist, roundsArg] = process.argv.slice(2);
 if (!baseDist) throw new Error("usage: tsx bench/plan-ab.ts <base build's dist> [rounds]");
 const rounds = Number(roundsArg ?? 40);
 const base = await load(baseDist);
 const ours = await load(join(import.meta.dirname, "..", "dist"));
 const builds: [Build, Build] = [ours, base];
-const sets = cases(base);
+const sets = caseSets(base);
 const all = [...sets.dev, ...sets.fresh, ...sets.seeds];
 const inputsOf = (b: Build, xs: Named[]) => xs.map((x) => prepared(b, x));
 console.log(
@@ -203,21 +108,11 @@ console.log(
 );
 if (!sameAnswers(inputsOf(ours, all), inputsOf(base, all), builds)) process.exitCode = 1;
 
-const ms = (x: number) => `${x.toFixed(4)} ms`;
-const kb = (x: number) => `${(x / 1024).toFixed(1)} KB`;
 for (const [label, set] of [
   ["development", sets.dev],
   ["new (one finding left out)", sets.fresh],
 ] as const) {
-  const inputs: [Input[], Input[]] = [inputsOf(ours, set), inputsOf(base, set)];
-  fastest(builds, inputs, 5);
-  const [a, b] = fastest(builds, inputs, rounds);
-  const ratios = a.map((t, i) => t / (b[i] as number));
-  console.log(
-    `${label}, ${set.length} cases, fastest of ${rounds} alternated rounds, median over cases: this build ${ms(median(a))}, base ${ms(median(b))}, ratio ${(median(a) / median(b)).toFixed(3)} (median of per-case ratios ${median(ratios).toFixed(3)})`,
-  );
-  const [ga, gb] = allocation(builds, inputs, Math.max(3, Math.round(rounds / 4)));
-  console.log(
-    `  allocation per call, median over ${ga.length} / ${gb.length} calls without a collection: this build ${kb(median(ga))}, base ${kb(median(gb))}`,
-  );
+  const inputs = [inputsOf(ours, set), inputsOf(base, set)] as const;
+  const run = (k: 0 | 1) => (i: number) => planOf(builds[k], inputs[k][i] as Input);
+  for (const line of compare(label, [run(0), run(1)], set.length, rounds)) console.log(line);
 }

@@ -206,6 +206,43 @@ function readTest(
   return true;
 }
 
+/** overDecisions' sums, rewritten by every call: over the decisions, over the stake question. */
+const SUMS = new Float64Array(2);
+
+/** A decision's term: its bound (klAbove) or its entropy (h2), for overDecisions. */
+const term = (bits: boolean, x: number, m: number): number => (bits ? h2(x) : klAbove(x, m));
+
+/**
+ * For the test just read, sum_g P_g f(x_g) over the decisions into SUMS[0], x_g a decision's
+ * chance of an abnormal reading (c plus lift times its share of the reach over its mass; the
+ * decisions not reached together at c), and the same over the two sides of the stake question
+ * (stake.ts) into SUMS[1]; f is h2 for the bits, klAbove for their bound. Returns whether the
+ * stake question is asked.
+ */
+function overDecisions(bits: boolean, stake: Uint8Array | undefined): boolean {
+  const { mass, share, touched } = scratch;
+  const { m, c, lift, reach, groups } = reading;
+  let sum = 0;
+  let reachedMass = 0;
+  let stakeShare = 0;
+  for (let j = 0; j < groups; j++) {
+    const g = touched[j] as number;
+    const p = mass[g] as number;
+    const r = share[g] as number;
+    reachedMass += p;
+    sum += p * term(bits, c + (lift * r) / p, m);
+    if (stake?.[g]) stakeShare += r;
+  }
+  SUMS[0] = sum + (1 - reachedMass) * term(bits, c, m);
+  const ps = scratch.stakeMass;
+  const asked = stake !== undefined && ps > 0 && ps < 1;
+  SUMS[1] = asked
+    ? ps * term(bits, c + (lift * stakeShare) / ps, m) +
+      (1 - ps) * term(bits, c + (lift * (reach - stakeShare)) / (1 - ps), m)
+    : 0;
+  return asked;
+}
+
 /**
  * An upper bound on KL(Bernoulli(x) || Bernoulli(m)), in nats, without a logarithm: by Taylor's
  * theorem it is (x - m)^2 / (2 v(1 - v)) for some v between x and m, and v(1 - v) is least at an
@@ -243,32 +280,9 @@ export function limbScreen(
   out: Screen,
 ): boolean {
   if (!readTest(w, t, rates, accuracy, stake)) return false;
-  const { mass, share, touched } = scratch;
-  const { m, c, lift, reach, groups } = reading;
-  // Each decision's abnormal chance is c plus lift times its share of the reach over its mass.
-  let given = 0;
-  let reachedMass = 0;
-  let stakeShare = 0;
-  for (let j = 0; j < groups; j++) {
-    const g = touched[j] as number;
-    const p = mass[g] as number;
-    const r = share[g] as number;
-    reachedMass += p;
-    given += p * klAbove(c + (lift * r) / p, m);
-    if (stake?.[g]) stakeShare += r;
-  }
-  given += (1 - reachedMass) * klAbove(c, m);
-  let bound = given;
-  const ps = scratch.stakeMass;
-  if (stake) {
-    const question =
-      ps > 0 && ps < 1
-        ? ps * klAbove(c + (lift * stakeShare) / ps, m) +
-          (1 - ps) * klAbove(c + (lift * (reach - stakeShare)) / (1 - ps), m)
-        : 0;
-    bound += Math.min(given, question);
-  }
-  out.bound = boundBits(bound);
+  const asked = overDecisions(false, stake);
+  const decisions = SUMS[0] as number;
+  out.bound = boundBits(decisions + (asked ? Math.min(decisions, SUMS[1] as number) : 0));
   changeOf(w, out);
   return true;
 }
@@ -286,28 +300,10 @@ export function limbBits(
   stake: Uint8Array | undefined,
 ): number {
   if (!readTest(w, t, rates, accuracy, stake)) return 0;
-  const { mass, share, touched } = scratch;
-  const { m, c, lift, reach, groups } = reading;
-  let given = 0;
-  let reachedMass = 0;
-  let stakeShare = 0;
-  for (let j = 0; j < groups; j++) {
-    const g = touched[j] as number;
-    const p = mass[g] as number;
-    reachedMass += p;
-    given += p * h2(c + (lift * (share[g] as number)) / p);
-    if (stake?.[g]) stakeShare += share[g] as number;
-  }
-  const hm = h2(m);
-  let bits = Math.max(0, hm - (1 - reachedMass) * h2(c) - given);
-  const ps = scratch.stakeMass;
-  if (stake && ps > 0 && ps < 1)
-    bits += Math.max(
-      0,
-      hm -
-        ps * h2(c + (lift * stakeShare) / ps) -
-        (1 - ps) * h2(c + (lift * (reach - stakeShare)) / (1 - ps)),
-    );
+  const asked = overDecisions(true, stake);
+  const hm = h2(reading.m);
+  let bits = Math.max(0, hm - (SUMS[0] as number));
+  if (asked) bits += Math.max(0, hm - (SUMS[1] as number));
   return bits;
 }
 

@@ -1,0 +1,111 @@
+/**
+ * What the A/B benches share (differential-ab.ts, plan-ab.ts): a build loaded from its dist, the
+ * cases (development cases, seed papers read by the text extractor, each with one finding left
+ * out), and the two measures, each case's fastest of alternated rounds and heapUsed growth per call.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { LocusCase } from "../src/case/schema.js";
+import { DEV_CASES, SEED_PAPERS } from "../src/paths.js";
+
+export interface Build {
+  parseCaseText: typeof import("../src/case/index.js").parseCaseText;
+  stages: typeof import("../src/report/analyze.js").ENGINE_STAGES;
+  extract: typeof import("../src/text/index.js").extract;
+}
+
+export async function load(dist: string): Promise<Build> {
+  const at = (p: string) => pathToFileURL(join(resolve(dist), p)).href;
+  const kase = (await import(at("case/index.js"))) as typeof import("../src/case/index.js");
+  const report = (await import(at("report/analyze.js"))) as typeof import("../src/report/analyze.js");
+  const text = (await import(at("text/index.js"))) as typeof import("../src/text/index.js");
+  return { parseCaseText: kase.parseCaseText, stages: report.ENGINE_STAGES, extract: text.extract };
+}
+
+export interface Named {
+  name: string;
+  c: LocusCase;
+}
+
+/** A case and each of its copies with one finding left out. */
+function withLeftOut(name: string, c: LocusCase): Named[] {
+  return [
+    { name, c },
+    ...c.findings.map((_, k) => ({
+      name: `${name} without finding ${k}`,
+      c: { ...c, id: `${c.id}-${k}`, findings: c.findings.filter((_f, j) => j !== k) },
+    })),
+  ];
+}
+
+/** The development cases, each with one finding left out, and the seed papers with their left-out copies. */
+export function caseSets(base: Build): { dev: Named[]; fresh: Named[]; seeds: Named[] } {
+  const parsed = (name: string, text: string): LocusCase => {
+    const r = base.parseCaseText(text, name);
+    if (!r.ok) throw new Error(`${name}: not a valid case`);
+    return r.case;
+  };
+  const devFiles = readdirSync(DEV_CASES).filter((f) => f.endsWith(".json"));
+  const devCases = devFiles.map((f) => ({ name: f, c: parsed(f, readFileSync(join(DEV_CASES, f), "utf8")) }));
+  const seedCases = readdirSync(SEED_PAPERS)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => ({ name: f, c: base.extract(readFileSync(join(SEED_PAPERS, f), "utf8"), { id: f }).case }));
+  return {
+    dev: devCases,
+    fresh: devCases.flatMap((d) => withLeftOut(d.name, d.c).slice(1)),
+    seeds: seedCases.flatMap((d) => withLeftOut(d.name, d.c)),
+  };
+}
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+/** One stage on case i, by this build (0) and the other (1). */
+export type Runs = [(i: number) => unknown, (i: number) => unknown];
+
+/** Each case's fastest call of `rounds`, for both builds, alternated (which goes first alternates too). */
+export function fastest(runs: Runs, count: number, rounds: number): [number[], number[]] {
+  const best: [number[], number[]] = [new Array(count).fill(Infinity), new Array(count).fill(Infinity)];
+  for (let r = 0; r < rounds; r++)
+    for (let i = 0; i < count; i++)
+      for (const k of r % 2 ? [1, 0] : [0, 1]) {
+        const t0 = performance.now();
+        (runs[k] as Runs[0])(i);
+        const t = performance.now() - t0;
+        const mine = best[k] as number[];
+        if (t < (mine[i] as number)) mine[i] = t;
+      }
+  return best;
+}
+
+/** heapUsed growth per call, over the calls with no collection, for both builds, alternated. */
+export function allocation(runs: Runs, count: number, rounds: number): [number[], number[]] {
+  const grown: [number[], number[]] = [[], []];
+  for (let r = 0; r < rounds; r++)
+    for (let i = 0; i < count; i++)
+      for (const k of r % 2 ? [1, 0] : [0, 1]) {
+        const before = process.memoryUsage().heapUsed;
+        (runs[k] as Runs[0])(i);
+        const after = process.memoryUsage().heapUsed;
+        if (after >= before) (grown[k] as number[]).push(after - before);
+      }
+  return grown;
+}
+
+/** Speed and allocation of both builds on one set of cases, in words. */
+export function compare(label: string, runs: Runs, count: number, rounds: number): string[] {
+  const ms = (x: number) => `${x.toFixed(4)} ms`;
+  const kb = (x: number) => `${(x / 1024).toFixed(1)} KB`;
+  fastest(runs, count, 5);
+  const [a, b] = fastest(runs, count, rounds);
+  const ratios = a.map((t, i) => t / (b[i] as number));
+  const [ga, gb] = allocation(runs, count, Math.max(3, Math.round(rounds / 4)));
+  return [
+    `${label}, ${count} cases, fastest of ${rounds} alternated rounds, median over cases: this build ${ms(median(a))}, base ${ms(median(b))}, ratio ${(median(a) / median(b)).toFixed(3)} (median of per-case ratios ${median(ratios).toFixed(3)})`,
+    `  allocation per call, median over ${ga.length} / ${gb.length} calls without a collection: this build ${kb(median(ga))}, base ${kb(median(gb))}`,
+  ];
+}
