@@ -51,7 +51,12 @@ export function decisionOf(units: readonly Unit[], diffuse: DiffuseKind): string
   // Kept by the candidate's lesions in turn, then its diffuse process: every candidate of every case asks.
   let at = decisions;
   for (const u of units) at = keep(at.next, u, shape);
-  return keep(at.decision, diffuse, () => decisionOfParts(units, diffuse));
+  let decision = at.decision.get(diffuse);
+  if (decision === undefined) {
+    decision = decisionOfParts(units, diffuse);
+    at.decision.set(diffuse, decision);
+  }
+  return decision;
 }
 
 /** The decisions of the candidates whose lesions begin with one sequence, by what follows. */

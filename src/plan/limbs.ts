@@ -13,7 +13,6 @@
  *
  * Scratch arrays are made once per case (prepareLimbs) and reused; a test allocates nothing.
  */
-import { keep } from "../keep.js";
 import { boundBits, type Gain, h2 } from "./gain.js";
 import { decisionGain } from "./kernels.js";
 import type { Rates } from "./table.js";
@@ -22,8 +21,14 @@ import type { Group, Weighed } from "./weigh.js";
 /** Each table row's tests with a chance above zero (a lesion reaches a seventh of the tests). */
 const reachedBy = new WeakMap<Float64Array, Int32Array>();
 
-const reached = (row: Float64Array): Int32Array =>
-  keep(reachedBy, row, () => Int32Array.from(row.keys()).filter((t) => (row[t] as number) > 0));
+function reached(row: Float64Array): Int32Array {
+  let at = reachedBy.get(row);
+  if (at === undefined) {
+    at = Int32Array.from(row.keys()).filter((t) => (row[t] as number) > 0);
+    reachedBy.set(row, at);
+  }
+  return at;
+}
 
 /**
  * One case's side of the kernel. Test t's reaching candidates are `who[t * n + k]` for k below
@@ -46,6 +51,8 @@ const scratch = {
   share: new Float64Array(0),
   seen: new Int32Array(0),
   touched: new Int32Array(0),
+  /** Per decision reached, for the test being read: its chance of an abnormal reading (chances()). */
+  chance: new Float64Array(0),
   read: 0,
   /** The whole joint of one test, for limbGain: each candidate's chance, and each decision's masses. */
   pa: new Float64Array(0),
@@ -67,6 +74,7 @@ function sized(n: number, tests: number, nd: number): void {
     scratch.share = new Float64Array(nd * 2);
     scratch.seen = new Int32Array(nd * 2);
     scratch.touched = new Int32Array(nd * 2);
+    scratch.chance = new Float64Array(nd * 2);
     scratch.abn = new Float64Array(nd * 2);
     scratch.nor = new Float64Array(nd * 2);
     scratch.joint = [scratch.abn, scratch.nor];
@@ -206,23 +214,15 @@ function readTest(
   return true;
 }
 
-/** overDecisions' sums, rewritten by every call: over the decisions, over the stake question. */
-const SUMS = new Float64Array(2);
-
-/** A decision's term: its bound (klAbove) or its entropy (h2), for overDecisions. */
-const term = (bits: boolean, x: number, m: number): number => (bits ? h2(x) : klAbove(x, m));
-
 /**
- * For the test just read, sum_g P_g f(x_g) over the decisions into SUMS[0], x_g a decision's
- * chance of an abnormal reading (c plus lift times its share of the reach over its mass; the
- * decisions not reached together at c), and the same over the two sides of the stake question
- * (stake.ts) into SUMS[1]; f is h2 for the bits, klAbove for their bound. Returns whether the
- * stake question is asked.
+ * The test just read as chances of an abnormal reading: each reached decision's (c plus lift times
+ * its share of the reach over its mass) in scratch.chance; SPREAD holds the mass of the decisions
+ * not reached (all at c) and, when the stake question (stake.ts) is asked, the chances on its two
+ * sides. Returns whether it is asked.
  */
-function overDecisions(bits: boolean, stake: Uint8Array | undefined): boolean {
-  const { mass, share, touched } = scratch;
-  const { m, c, lift, reach, groups } = reading;
-  let sum = 0;
+function chances(stake: Uint8Array | undefined): boolean {
+  const { mass, share, touched, chance } = scratch;
+  const { c, lift, reach, groups } = reading;
   let reachedMass = 0;
   let stakeShare = 0;
   for (let j = 0; j < groups; j++) {
@@ -230,18 +230,21 @@ function overDecisions(bits: boolean, stake: Uint8Array | undefined): boolean {
     const p = mass[g] as number;
     const r = share[g] as number;
     reachedMass += p;
-    sum += p * term(bits, c + (lift * r) / p, m);
+    chance[j] = c + (lift * r) / p;
     if (stake?.[g]) stakeShare += r;
   }
-  SUMS[0] = sum + (1 - reachedMass) * term(bits, c, m);
+  SPREAD[REST] = 1 - reachedMass;
   const ps = scratch.stakeMass;
-  const asked = stake !== undefined && ps > 0 && ps < 1;
-  SUMS[1] = asked
-    ? ps * term(bits, c + (lift * stakeShare) / ps, m) +
-      (1 - ps) * term(bits, c + (lift * (reach - stakeShare)) / (1 - ps), m)
-    : 0;
-  return asked;
+  if (stake === undefined || !(ps > 0 && ps < 1)) return false;
+  SPREAD[STAKED] = c + (lift * stakeShare) / ps;
+  SPREAD[UNSTAKED] = c + (lift * (reach - stakeShare)) / (1 - ps);
+  return true;
 }
+
+const SPREAD = new Float64Array(3);
+const REST = 0;
+const STAKED = 1;
+const UNSTAKED = 2;
 
 /**
  * An upper bound on KL(Bernoulli(x) || Bernoulli(m)), in nats, without a logarithm: by Taylor's
@@ -280,9 +283,17 @@ export function limbScreen(
   out: Screen,
 ): boolean {
   if (!readTest(w, t, rates, accuracy, stake)) return false;
-  const asked = overDecisions(false, stake);
-  const decisions = SUMS[0] as number;
-  out.bound = boundBits(decisions + (asked ? Math.min(decisions, SUMS[1] as number) : 0));
+  const asked = chances(stake);
+  const { mass, touched, chance } = scratch;
+  const { m, c, groups } = reading;
+  let decisions = (SPREAD[REST] as number) * klAbove(c, m);
+  for (let j = 0; j < groups; j++)
+    decisions += (mass[touched[j] as number] as number) * klAbove(chance[j] as number, m);
+  const ps = scratch.stakeMass;
+  const question = asked
+    ? ps * klAbove(SPREAD[STAKED] as number, m) + (1 - ps) * klAbove(SPREAD[UNSTAKED] as number, m)
+    : 0;
+  out.bound = boundBits(decisions + Math.min(decisions, question));
   changeOf(w, out);
   return true;
 }
@@ -300,10 +311,16 @@ export function limbBits(
   stake: Uint8Array | undefined,
 ): number {
   if (!readTest(w, t, rates, accuracy, stake)) return 0;
-  const asked = overDecisions(true, stake);
-  const hm = h2(reading.m);
-  let bits = Math.max(0, hm - (SUMS[0] as number));
-  if (asked) bits += Math.max(0, hm - (SUMS[1] as number));
+  const asked = chances(stake);
+  const { mass, touched, chance } = scratch;
+  const { m, c, groups } = reading;
+  let given = (SPREAD[REST] as number) * h2(c);
+  for (let j = 0; j < groups; j++) given += (mass[touched[j] as number] as number) * h2(chance[j] as number);
+  const hm = h2(m);
+  let bits = Math.max(0, hm - given);
+  const ps = scratch.stakeMass;
+  if (asked)
+    bits += Math.max(0, hm - ps * h2(SPREAD[STAKED] as number) - (1 - ps) * h2(SPREAD[UNSTAKED] as number));
   return bits;
 }
 

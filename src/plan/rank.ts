@@ -78,6 +78,9 @@ export interface Weighing {
   considered: number;
 }
 
+/** A limb test tells nothing about the conditions (one object for every limb test ranked). */
+const NOTHING_ON_CONDITIONS: Ranked["cond"] = Object.freeze({ bits: 0, change: 0, mustNotMiss: 0 });
+
 /** Whether each limb test, by table column, may be weighed: not done, and among `only` when given. */
 function openColumns(table: Table, closed: Set<string>, only: Set<string> | undefined): Uint8Array {
   const open = new Uint8Array(table.keys.length);
@@ -116,7 +119,7 @@ export function rank(
       test: table.tests[t] as TestRef,
       table: t,
       loc: { bits, change: limbs.change[t] as number },
-      cond: { bits: 0, change: 0, mustNotMiss: 0 },
+      cond: NOTHING_ON_CONDITIONS,
       cost: table.burden[t] as number,
       value: limbs.value.at(t),
       urgent: false,

@@ -6,7 +6,6 @@
  */
 import type { Atlas } from "../atlas/index.js";
 import type { Lesion, Level } from "../case/schema.js";
-import { keep as keepValue } from "../keep.js";
 import { describeCandidate } from "../localize/explain.js";
 import { candidateKey, keyedLesions } from "../localize/format.js";
 import type { Candidates } from "../localize/index.js";
@@ -86,21 +85,18 @@ function keep(scored: readonly Scored[], max: number): { kept: Scored[]; raw: nu
   return { kept, raw, total };
 }
 
-function join(x: Group, i: number, p: number, reported: number): void {
-  x.p += p;
-  x.reported += reported;
-  x.members.push(i);
-}
-
 const levelsByLesions = new WeakMap<readonly Lesion[], readonly Level[]>();
 
 /** The distinct levels of a candidate's lesions (kept with its kept lesions). */
 function levelsOf(lesions: readonly Lesion[]): readonly Level[] {
-  return keepValue(levelsByLesions, lesions, () => {
-    const out: Level[] = [];
-    for (const l of lesions) if (!out.includes(l.level)) out.push(l.level);
-    return out;
-  });
+  let out = levelsByLesions.get(lesions);
+  if (out === undefined) {
+    const levels: Level[] = [];
+    for (const l of lesions) if (!levels.includes(l.level)) levels.push(l.level);
+    out = levels;
+    levelsByLesions.set(lesions, out);
+  }
+  return out;
 }
 
 export function weigh(atlas: Atlas, table: Table, from: Candidates, max: number): Weighed {
@@ -121,6 +117,10 @@ export function weigh(atlas: Atlas, table: Table, from: Candidates, max: number)
     levels: new Map(),
     candidateLevels: [],
   };
+  const groupP = new Float64Array(kept.length);
+  const groupReported = new Float64Array(kept.length);
+  const decisionP = new Float64Array(kept.length);
+  const decisionReported = new Float64Array(kept.length);
   const gIndex = new Map<string, number>();
   const dIndex = new Map<string, number>();
   kept.forEach((s, i) => {
@@ -141,15 +141,26 @@ export function weigh(atlas: Atlas, table: Table, from: Candidates, max: number)
     g ??= open(w.groups, gIndex, key, lesions, name);
     dg ??= open(w.decisions, dIndex, decision, lesions, name);
     const share = (raw[i] as number) / total;
-    join(w.groups[g] as Group, i, pi[i] as number, share);
-    join(w.decisions[dg] as Group, i, pi[i] as number, share);
+    // Summed in arrays, set on the groups once: a group's fields are not rewritten per candidate.
+    groupP[g] = (groupP[g] as number) + (pi[i] as number);
+    groupReported[g] = (groupReported[g] as number) + share;
+    decisionP[dg] = (decisionP[dg] as number) + (pi[i] as number);
+    decisionReported[dg] = (decisionReported[dg] as number) + share;
+    (w.groups[g] as Group).members.push(i);
+    (w.decisions[dg] as Group).members.push(i);
     w.group[i] = g;
     w.decision[i] = dg;
     const own = levelsOf(lesions);
     w.candidateLevels.push(own);
     for (const level of own) w.levels.set(level, (w.levels.get(level) ?? 0) + (pi[i] as number));
   });
+  w.groups.forEach((x, g) => {
+    x.p = groupP[g] as number;
+    x.reported = groupReported[g] as number;
+  });
   w.decisions.forEach((d, k) => {
+    d.p = decisionP[k] as number;
+    d.reported = decisionReported[k] as number;
     if (d.p > (w.decisions[w.lead]?.p ?? 0)) w.lead = k;
   });
   return w;
