@@ -141,10 +141,11 @@ function settledWhy(
 
 /** The red-flag work-up no test of the planner stands for (those that are tests are listed first as `urgent`). */
 function redFlagFirst(dx: Differential, weighing: Weighing): { workup: string; test: string }[] {
-  const covered = new Set(weighing.ranked.flatMap((r) => (r.order ? workupsOf(r.order) : [])));
-  return dx.workup
-    .filter((w) => !w.done && !covered.has(w.id) && w.for.some((f) => f.startsWith("red flag")))
-    .map((w) => ({ workup: w.id, test: w.test }));
+  const flagged = dx.workup.filter((w) => !w.done && w.for.some((f) => f.startsWith("red flag")));
+  if (flagged.length === 0) return [];
+  const covered = new Set<string>();
+  for (const r of weighing.ranked) if (r.order) for (const id of workupsOf(r.order)) covered.add(id);
+  return flagged.filter((w) => !covered.has(w.id)).map((w) => ({ workup: w.id, test: w.test }));
 }
 
 /**
