@@ -2,10 +2,12 @@
  * The limb tests of one case as the table's columns: each test's ranking key (bits per unit of
  * cost), the best of them to describe, and the test likeliest to change the leading answer. Every
  * test is first looked at without logarithms (limbs.ts limbScreen: a bound on its bits and its
- * chance of changing the answer); its exact gain (limbGain) is worked out only where it is read:
- * the tests whose bound could reach the DESCRIBED best, those that could be the likeliest to change
- * the answer, and any other on first read (the protocol's few). The values read are the same, to
- * the last bit, as with every test worked out.
+ * chance of changing the answer); its bits over the candidates reaching it (limbBits) are worked
+ * out only where they are read: the tests whose bound reaches the DESCRIBED best found so far, and
+ * any other on first read (the protocol's few). Keys all but tied, and the tests that may be the
+ * likeliest to change the answer, are worked out again over the whole joint (limbGain, the
+ * planner's arithmetic before limbs.ts), so the order and the ties are as they were and the values
+ * the same but for rounding near 1e-15 (bench/plan-ab.ts checks the plans byte for byte).
  */
 import { keep } from "../keep.js";
 import { limbBits, limbGain, limbScreen, prepareLimbs, type Screen } from "./limbs.js";
@@ -70,23 +72,29 @@ export class LimbValues {
   /** The columns of the k best keys worked out, best first, all but tied ones worked out exactly. */
   best(k: number): number[] {
     const best = topColumns(this.value, k);
+    let settled = false;
+    const settle = (a: number, b: number) => {
+      if (this.exact[a] && this.exact[b]) return;
+      this.exactly(a);
+      this.exactly(b);
+      settled = true;
+    };
     for (let i = 1; i < best.length; i++) {
       const a = best[i - 1] as number;
       const b = best[i] as number;
-      if (near(this.value[a] as number, this.value[b] as number)) {
-        this.exactly(a);
-        this.exactly(b);
-      }
+      if (near(this.value[a] as number, this.value[b] as number)) settle(a, b);
     }
     // Those all but tied with the last one kept may take its place.
     const last = best.length === k ? (best[k - 1] as number) : -1;
     if (last >= 0)
       for (let t = 0; t < this.value.length; t++)
-        if ((this.value[t] as number) > 0 && near(this.value[t] as number, this.value[last] as number)) {
-          this.exactly(t);
-          this.exactly(last);
-        }
-    return topColumns(this.value, k);
+        if (
+          t !== last &&
+          (this.value[t] as number) > 0 &&
+          near(this.value[t] as number, this.value[last] as number)
+        )
+          settle(t, last);
+    return settled ? topColumns(this.value, k) : best;
   }
 }
 
