@@ -1,8 +1,64 @@
 /**
- * Two builds measured in turn in one process (bench/answer-ab.ts, bench/differential-ab.ts): on
- * this machine only timings taken side by side compare, so every case is run by both builds, one
- * after the other, and which goes first alternates round by round.
+ * What the A/B benches share (answer-ab.ts, differential-ab.ts, plan-ab.ts): a build loaded from
+ * its dist, the cases (development cases, seed papers read by the text extractor, each with one
+ * finding left out), and the two measures, each case's fastest of alternated rounds and heapUsed
+ * growth per call. On this machine only timings taken side by side compare, so every case is run
+ * by both builds, one after the other, and which goes first alternates round by round.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { LocusCase } from "../src/case/schema.js";
+import { DEV_CASES, SEED_PAPERS } from "../src/paths.js";
+
+export interface Build {
+  parseCaseText: typeof import("../src/case/index.js").parseCaseText;
+  stages: typeof import("../src/report/analyze.js").ENGINE_STAGES;
+  extract: typeof import("../src/text/index.js").extract;
+}
+
+export async function load(dist: string): Promise<Build> {
+  const at = (p: string) => pathToFileURL(join(resolve(dist), p)).href;
+  const kase = (await import(at("case/index.js"))) as typeof import("../src/case/index.js");
+  const report = (await import(at("report/analyze.js"))) as typeof import("../src/report/analyze.js");
+  const text = (await import(at("text/index.js"))) as typeof import("../src/text/index.js");
+  return { parseCaseText: kase.parseCaseText, stages: report.ENGINE_STAGES, extract: text.extract };
+}
+
+export interface Named {
+  name: string;
+  c: LocusCase;
+}
+
+/** A case and each of its copies with one finding left out. */
+function withLeftOut(name: string, c: LocusCase): Named[] {
+  return [
+    { name, c },
+    ...c.findings.map((_, k) => ({
+      name: `${name} without finding ${k}`,
+      c: { ...c, id: `${c.id}-${k}`, findings: c.findings.filter((_f, j) => j !== k) },
+    })),
+  ];
+}
+
+/** The development cases, each with one finding left out, and the seed papers with their left-out copies. */
+export function caseSets(base: Build): { dev: Named[]; fresh: Named[]; seeds: Named[] } {
+  const parsed = (name: string, text: string): LocusCase => {
+    const r = base.parseCaseText(text, name);
+    if (!r.ok) throw new Error(`${name}: not a valid case`);
+    return r.case;
+  };
+  const devFiles = readdirSync(DEV_CASES).filter((f) => f.endsWith(".json"));
+  const devCases = devFiles.map((f) => ({ name: f, c: parsed(f, readFileSync(join(DEV_CASES, f), "utf8")) }));
+  const seedCases = readdirSync(SEED_PAPERS)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => ({ name: f, c: base.extract(readFileSync(join(SEED_PAPERS, f), "utf8"), { id: f }).case }));
+  return {
+    dev: devCases,
+    fresh: devCases.flatMap((d) => withLeftOut(d.name, d.c).slice(1)),
+    seeds: seedCases.flatMap((d) => withLeftOut(d.name, d.c)),
+  };
+}
 
 export type Which = 0 | 1;
 
@@ -54,4 +110,22 @@ export function allocation(
         if (after >= before) grown[k].push(after - before);
       }
   return grown;
+}
+
+/** One stage on case i, by this build (0) and the other (1). */
+export type Runs = [(i: number) => unknown, (i: number) => unknown];
+
+/** Speed and allocation of both builds on one set of cases, in words. */
+export function compare(label: string, runs: Runs, count: number, rounds: number): string[] {
+  const ms = (x: number) => `${x.toFixed(4)} ms`;
+  const kb = (x: number) => `${(x / 1024).toFixed(1)} KB`;
+  const time = (k: Which, i: number) => timed(() => runs[k](i));
+  fastest(count, 5, time);
+  const [a, b] = fastest(count, rounds, time);
+  const ratios = a.map((t, i) => t / (b[i] as number));
+  const [ga, gb] = allocation(count, Math.max(3, Math.round(rounds / 4)), (k, i) => runs[k](i));
+  return [
+    `${label}, ${count} cases, fastest of ${rounds} alternated rounds, median over cases: this build ${ms(median(a))}, base ${ms(median(b))}, ratio ${(median(a) / median(b)).toFixed(3)} (median of per-case ratios ${median(ratios).toFixed(3)})`,
+    `  allocation per call, median over ${ga.length} / ${gb.length} calls without a collection: this build ${kb(median(ga))}, base ${kb(median(gb))}`,
+  ];
 }

@@ -13,27 +13,10 @@
  *    collection ran, the two builds alternated.
  * Both inputs (case and localization) are made once by the other build, so only the stage differs.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join } from "node:path";
 import type { LocusCase } from "../src/case/schema.js";
 import type { Localization } from "../src/localize/types.js";
-import { DEV_CASES, SEED_PAPERS } from "../src/paths.js";
-import { allocation, fastest, median, timed } from "./ab.js";
-
-interface Build {
-  parseCaseText: typeof import("../src/case/index.js").parseCaseText;
-  stages: typeof import("../src/report/analyze.js").ENGINE_STAGES;
-  extract: typeof import("../src/text/index.js").extract;
-}
-
-async function load(dist: string): Promise<Build> {
-  const at = (p: string) => pathToFileURL(join(resolve(dist), p)).href;
-  const kase = (await import(at("case/index.js"))) as typeof import("../src/case/index.js");
-  const report = (await import(at("report/analyze.js"))) as typeof import("../src/report/analyze.js");
-  const text = (await import(at("text/index.js"))) as typeof import("../src/text/index.js");
-  return { parseCaseText: kase.parseCaseText, stages: report.ENGINE_STAGES, extract: text.extract };
-}
+import { type Build, caseSets, compare, load, type Named } from "./ab.js";
 
 interface Input {
   name: string;
@@ -41,38 +24,14 @@ interface Input {
   loc: Localization;
 }
 
-/** A case and each of its copies with one finding left out. */
-function withLeftOut(name: string, c: LocusCase): { name: string; c: LocusCase }[] {
-  return [
-    { name, c },
-    ...c.findings.map((_, k) => ({
-      name: `${name} without finding ${k}`,
-      c: { ...c, id: `${c.id}-${k}`, findings: c.findings.filter((_f, j) => j !== k) },
-    })),
-  ];
-}
-
 function inputs(base: Build): { dev: Input[]; fresh: Input[]; seeds: Input[] } {
-  const parsed = (name: string, text: string): LocusCase => {
-    const r = base.parseCaseText(text, name);
-    if (!r.ok) throw new Error(`${name}: not a valid case`);
-    return r.case;
-  };
-  const located = ({ name, c }: { name: string; c: LocusCase }): Input => ({
+  const located = ({ name, c }: Named): Input => ({
     name,
     c,
     loc: base.stages.localize(c, { limit: 5 }).localization,
   });
-  const devFiles = readdirSync(DEV_CASES).filter((f) => f.endsWith(".json"));
-  const devCases = devFiles.map((f) => ({ name: f, c: parsed(f, readFileSync(join(DEV_CASES, f), "utf8")) }));
-  const seedCases = readdirSync(SEED_PAPERS)
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => ({ name: f, c: base.extract(readFileSync(join(SEED_PAPERS, f), "utf8"), { id: f }).case }));
-  return {
-    dev: devCases.map(located),
-    fresh: devCases.flatMap((d) => withLeftOut(d.name, d.c).slice(1)).map(located),
-    seeds: seedCases.flatMap((d) => withLeftOut(d.name, d.c)).map(located),
-  };
+  const sets = caseSets(base);
+  return { dev: sets.dev.map(located), fresh: sets.fresh.map(located), seeds: sets.seeds.map(located) };
 }
 
 function sameAnswers(ours: Build, base: Build, all: Input[]): string[] {
@@ -84,8 +43,6 @@ function sameAnswers(ours: Build, base: Build, all: Input[]): string[] {
   }
   return differ;
 }
-
-const stage = (b: Build, x: Input) => b.stages.differential(x.c, x.loc);
 
 const [baseDist, roundsArg] = process.argv.slice(2);
 if (!baseDist) throw new Error("usage: tsx bench/differential-ab.ts <base build's dist> [rounds]");
@@ -101,25 +58,13 @@ console.log(
 for (const name of differ.slice(0, 20)) console.log(`  differs: ${name}`);
 if (differ.length > 0) process.exitCode = 1;
 
-const builds: [Build, Build] = [ours, base];
-const ms = (x: number) => `${x.toFixed(4)} ms`;
-const kb = (x: number) => `${(x / 1024).toFixed(1)} KB`;
 for (const [label, cases] of [
   ["development", sets.dev],
   ["new (one finding left out)", sets.fresh],
 ] as const) {
-  const fastestOf = (n: number) =>
-    fastest(cases.length, n, (k, i) => timed(() => stage(builds[k], cases[i] as Input)));
-  fastestOf(5);
-  const [a, b] = fastestOf(rounds);
-  const ratios = a.map((t, i) => t / (b[i] as number));
-  console.log(
-    `${label}, ${cases.length} cases, fastest of ${rounds} alternated rounds, median over cases: this build ${ms(median(a))}, base ${ms(median(b))}, ratio ${(median(a) / median(b)).toFixed(3)} (median of per-case ratios ${median(ratios).toFixed(3)})`,
-  );
-  const [ga, gb] = allocation(cases.length, Math.max(3, Math.round(rounds / 4)), (k, i) =>
-    stage(builds[k], cases[i] as Input),
-  );
-  console.log(
-    `  allocation per call, median over ${ga.length} / ${gb.length} calls without a collection: this build ${kb(median(ga))}, base ${kb(median(gb))}`,
-  );
+  const run = (b: Build) => (i: number) => {
+    const x = cases[i] as Input;
+    return b.stages.differential(x.c, x.loc);
+  };
+  for (const line of compare(label, [run(ours), run(base)], cases.length, rounds)) console.log(line);
 }

@@ -106,13 +106,12 @@ export function orderDone(c: LocusCase, o: Order): boolean {
  * listed must-not-miss condition, or read by the localization engine (`engine`) too.
  */
 export function eligibleOrders(c: LocusCase, v: ConditionView, engine: (o: Order) => boolean): Order[] {
-  return orders.filter((o) => {
-    if (orderDone(c, o)) return false;
-    if (engine(o) || workupsOf(o).some((id) => v.asked.has(id))) return true;
-    return v.ids.some(
-      (id, i) => v.mustNotMiss[i] && (v.q[i] as number) >= MUST_NOT_MISS_FLOOR && id in o.finds,
-    );
-  });
+  const wanted = (o: Order) =>
+    engine(o) ||
+    workupsOf(o).some((id) => v.asked.has(id)) ||
+    v.ids.some((id, i) => v.mustNotMiss[i] && (v.q[i] as number) >= MUST_NOT_MISS_FLOOR && id in o.finds);
+  // Whether the case holds the result is the dearer question: asked of the orders wanted.
+  return orders.filter((o) => wanted(o) && !orderDone(c, o));
 }
 
 const PAIR_A = new Float64Array(2);

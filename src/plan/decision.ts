@@ -48,14 +48,26 @@ function unitDecision(u: Unit): string {
  * not another place to treat the leg's complaint, so it is left out of the key.
  */
 export function decisionOf(units: readonly Unit[], diffuse: DiffuseKind): string {
-  // A lone lesion (the commonest candidate) has its decision kept with it.
-  if (units.length === 1 && diffuse === "none") return loneDecision(units[0] as Unit);
-  return decisionOfParts(units, diffuse);
+  // Kept by the candidate's lesions in turn, then its diffuse process: every candidate of every case asks.
+  let at = decisions;
+  for (const u of units) at = keep(at.next, u, shape);
+  let decision = at.decision.get(diffuse);
+  if (decision === undefined) {
+    decision = decisionOfParts(units, diffuse);
+    at.decision.set(diffuse, decision);
+  }
+  return decision;
 }
 
-const loneDecisions = new WeakMap<Unit, string>();
+/** The decisions of the candidates whose lesions begin with one sequence, by what follows. */
+interface Shape {
+  next: WeakMap<Unit, Shape>;
+  decision: Map<DiffuseKind, string>;
+}
 
-const loneDecision = (u: Unit): string => keep(loneDecisions, u, () => decisionOfParts([u], "none"));
+const shape = (): Shape => ({ next: new WeakMap(), decision: new Map() });
+
+const decisions = shape();
 
 function decisionOfParts(units: readonly Unit[], diffuse: DiffuseKind): string {
   const keep = diffuse !== "none" && !(diffuse === "polyneuropathy" && units.length > 0);

@@ -71,7 +71,8 @@ export function multiGain(joint: Float64Array[], n: number, h0: number, lead: nu
   return { bits: Math.max(0, h0 - expected), change };
 }
 
-const h2 = (p: number) => (p <= 0 || p >= 1 ? 0 : -(p * Math.log2(p)) - (1 - p) * Math.log2(1 - p));
+/** The binary entropy, in bits. */
+export const h2 = (p: number) => (p <= 0 || p >= 1 ? 0 : -(p * Math.log2(p)) - (1 - p) * Math.log2(1 - p));
 
 /**
  * The information a test's results give on one yes-or-no question: is the lesion among the groups
@@ -93,3 +94,6 @@ export function stakeGain(joint: readonly Float64Array[], n: number, stake: Uint
   }
   return Math.max(0, h2(total) - expected);
 }
+
+/** An upper bound in nats as bits, covering the rounding of the exact sums it bounds (near 1e-15 bit). */
+export const boundBits = (nats: number): number => (nats / Math.LN2) * (1 + 1e-9) + 1e-12;

@@ -141,21 +141,30 @@ function settledWhy(
 
 /** The red-flag work-up no test of the planner stands for (those that are tests are listed first as `urgent`). */
 function redFlagFirst(dx: Differential, weighing: Weighing): { workup: string; test: string }[] {
-  const covered = new Set(weighing.ranked.flatMap((r) => (r.order ? workupsOf(r.order) : [])));
-  return dx.workup
-    .filter((w) => !w.done && !covered.has(w.id) && w.for.some((f) => f.startsWith("red flag")))
-    .map((w) => ({ workup: w.id, test: w.test }));
+  const flagged = dx.workup.filter((w) => !w.done && w.for.some((f) => f.startsWith("red flag")));
+  if (flagged.length === 0) return [];
+  const covered = new Set<string>();
+  for (const r of weighing.ranked) if (r.order) for (const id of workupsOf(r.order)) covered.add(id);
+  return flagged.filter((w) => !covered.has(w.id)).map((w) => ({ workup: w.id, test: w.test }));
 }
 
-/** One suggestion per test: the same study on the other side is the protocol's question, not a second suggestion. */
-function firstOfEach(ranked: Ranked[]): Ranked[] {
+/**
+ * The first `limit` tests worth suggesting: urgent, or expected to tell at least MIN_GAIN; one
+ * suggestion per test (the same study on the other side is the protocol's question, not a second
+ * suggestion).
+ */
+function suggested(ranked: readonly Ranked[], limit: number): Ranked[] {
   const seen = new Set<string>();
-  return ranked.filter((r) => {
+  const out: Ranked[] = [];
+  for (const r of ranked) {
+    if (out.length >= limit) break;
+    if (!r.urgent && r.loc.bits + r.cond.bits + r.cond.mustNotMiss < MIN_GAIN) continue;
     const key = `${r.test.kind}:${r.test.id}:${r.test.contrast ?? false}`;
-    if (seen.has(key)) return false;
+    if (seen.has(key)) continue;
     seen.add(key);
-    return true;
-  });
+    out.push(r);
+  }
+  return out;
 }
 
 /** Rank the tests not yet done in a case by expected information on the decisions, per unit of cost. */
@@ -175,9 +184,6 @@ export function plan(c: LocusCase, options: PlanOptions = {}, atlas: Atlas = get
   const only = options.tests ? new Set(options.tests.map(testKey)) : undefined;
   const rates = ratesFor(atlas, table, c);
   const weighing = rank(atlas, c, w, v, table, rates, exponent, only);
-  const useful = firstOfEach(
-    weighing.ranked.filter((r) => r.urgent || r.loc.bits + r.cond.bits + r.cond.mustNotMiss >= MIN_GAIN),
-  );
   const first = redFlagFirst(dx, weighing);
   const settled = first.length ? undefined : settledWhy(w, v, weighing, table, atlas);
   return {
@@ -195,10 +201,10 @@ export function plan(c: LocusCase, options: PlanOptions = {}, atlas: Atlas = get
       .sort((a, b) => b.reported - a.reported)
       .slice(0, 6)
       .map((d) => ({ decision: d.key, probability: Math.round(d.reported * 10000) / 10000 })),
-    suggestions: useful.slice(0, limit).map((r) => describeSuggestion(atlas, w, v, r, rates)),
+    suggestions: suggested(weighing.ranked, limit).map((r) => describeSuggestion(atlas, w, v, r, rates)),
     considered: weighing.considered,
     ...(settled ? { settled } : {}),
     ...(first.length ? { first } : {}),
-    protocol: buildProtocol(atlas, c, w, { table, value: weighing.limbValue }, settled !== undefined),
+    protocol: buildProtocol(atlas, c, w, weighing.limbValue, settled !== undefined),
   };
 }

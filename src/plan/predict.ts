@@ -11,7 +11,7 @@
  */
 import type { Atlas } from "../atlas/index.js";
 import type { Finding, LocusCase } from "../case/schema.js";
-import { type ContextItem, contextItems, type View } from "../localize/context.js";
+import { type ContextItem, contextItems } from "../localize/context.js";
 import { gradeGivenWeak, type LesionClass, sensoryInvolvement } from "../localize/data/evidence.js";
 import { severity } from "../localize/data/priors.js";
 import {
@@ -33,9 +33,9 @@ import {
   testKey,
 } from "./tests.js";
 
-/** A hypothesis: focal lesions and a diffuse process (or none). */
+/** A hypothesis: focal lesions and a diffuse process (or none); the engine's context items read it as it is (a View). */
 export interface Hyp {
-  units: readonly Unit[];
+  units: Unit[];
   diffuse: DiffuseKind;
 }
 
@@ -238,7 +238,6 @@ export class TestBench {
   private imaging(t: TestRef, key: string): TestModel {
     const modality = t.id as ImagingTest;
     const side = t.side;
-    const view = (h: Hyp): View => ({ units: [...h.units], diffuse: h.diffuse });
     if (modality === "mri_spine") {
       const normal = this.items(imagingFinding("mri_spine", side, undefined))[0];
       const perRoot = SPINE_ROOTS.map((root) => this.items(imagingFinding("mri_spine", side, { root }))[0]);
@@ -247,11 +246,17 @@ export class TestBench {
         key,
         outcomes: ["normal", ...SPINE_ROOTS.map((r) => `${side} ${r} root compressed`)],
         probabilities(h) {
-          const v = view(h);
-          const pn = normal ? normal.p(v) : 0.5;
-          const w = perRoot.map((it) => (it ? it.p(v) : 0));
-          const total = w.reduce((a, b) => a + b, 0) || 1;
-          return [pn, ...w.map((x) => ((1 - pn) * x) / total)];
+          const pn = normal ? normal.p(h) : 0.5;
+          const out = [pn];
+          let total = 0;
+          for (const it of perRoot) {
+            const x = it ? it.p(h) : 0;
+            out.push(x);
+            total += x;
+          }
+          total ||= 1;
+          for (let r = 1; r < out.length; r++) out[r] = ((1 - pn) * (out[r] as number)) / total;
+          return out;
         },
         finding: (outcome) =>
           outcome === 0
@@ -270,8 +275,7 @@ export class TestBench {
       key,
       outcomes: ["normal", "abnormal"],
       probabilities(h) {
-        const v = view(h);
-        const pa = normalItem ? 1 - normalItem.p(v) : abnormalItem ? abnormalItem.p(v) : 0;
+        const pa = normalItem ? 1 - normalItem.p(h) : abnormalItem ? abnormalItem.p(h) : 0;
         return [1 - pa, pa];
       },
       finding: (outcome) => (outcome === 0 ? normalF : abnormal),

@@ -10,7 +10,7 @@
 import type { Atlas } from "../atlas/index.js";
 import type { LocusCase } from "../case/schema.js";
 import type { DiffuseKind } from "../localize/model.js";
-import type { Table } from "./table.js";
+import type { LimbValues } from "./columns.js";
 import { type TestRef, type TestSide, testKey, testName } from "./tests.js";
 import { leadingSide, type Weighed } from "./weigh.js";
 
@@ -161,10 +161,11 @@ function readLeading(w: Weighed, lead: number[]) {
   return { roots, upper, spread, sites, pattern };
 }
 
-/** The planner's ranking key of each limb test, by table column (-1: done or impossible). */
-export interface LimbValues {
-  table: Table;
-  value: Float64Array;
+/** A step chosen, with its test's table column (the planner's ranking key is read by it). */
+interface Chosen {
+  test: TestRef;
+  why: string;
+  column: number;
 }
 
 type Add = (kind: "emg" | "ncs", id: string, why: string, on?: TestSide) => void;
@@ -188,23 +189,20 @@ export function buildProtocol(
   const question =
     names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}?` : `${names[0] ?? "no lesion"}?`;
   if (settled) return { question, steps: [] };
-  const rankValue = (key: string) => {
-    const t = limbs.table.index.get(key);
-    return t === undefined ? -1 : (limbs.value[t] as number);
-  };
   const side: TestSide = leadingSide(w) === "right" ? "right" : "left";
   const { roots, upper, spread, sites, pattern } = readLeading(w, lead);
-  const chosen = new Map<string, ProtocolStep>();
+  // Steps with their ranking key; named once the protocol is chosen.
+  const chosen = new Map<string, Chosen>();
   const listed = new Set<string>();
   const add: Add = (kind, id, why, on = side) => {
     const test: TestRef = { kind, id, side: on };
     const key = testKey(test);
-    if (rankValue(key) < 0 || listed.has(key)) return;
+    const column = limbs.table.index.get(key);
+    if (column === undefined || limbs.at(column) < 0 || listed.has(key)) return;
     listed.add(key);
-    chosen.set(key, { test, name: testName(atlas, test), why });
+    chosen.set(key, { test, why, column });
   };
-  const byRank = (steps: ProtocolStep[]) =>
-    steps.sort((a, b) => rankValue(testKey(b.test)) - rankValue(testKey(a.test)));
+  const byRank = (steps: Chosen[]) => steps.sort((a, b) => limbs.compare(a.column, b.column));
 
   for (const f of c.findings)
     if (f.kind === "sensory" && (f.change === "reduced" || f.change === "absent")) {
@@ -229,7 +227,8 @@ export function buildProtocol(
     const needle = [...chosen.values()];
     chosen.clear();
     if (spread) addOtherSide(add, side);
-    return { question, steps: [...ncs, ...needle, ...chosen.values()] };
+    const steps = [...ncs, ...needle, ...chosen.values()];
+    return { question, steps: steps.map(({ test, why }) => ({ test, name: testName(atlas, test), why })) };
   }
   // The screen is kept whole (paraspinals first); further muscles follow by the planner's ranking.
   const levels = roots.size > 0 ? [...roots] : upper ? ["L3", "L4"] : ["L5", "S1"];
@@ -259,5 +258,6 @@ export function buildProtocol(
   chosen.clear();
 
   if (spread) addOtherSide(add, side);
-  return { question, steps: [...ncs, ...needle, ...chosen.values()] };
+  const steps = [...ncs, ...needle, ...chosen.values()];
+  return { question, steps: steps.map(({ test, why }) => ({ test, name: testName(atlas, test), why })) };
 }

@@ -6,10 +6,11 @@
 import type { Atlas } from "../atlas/index.js";
 import type { LocusCase } from "../case/schema.js";
 import { keep, keepBounded } from "../keep.js";
+import { type LimbValues, weighLimbs } from "./columns.js";
 import { type ConditionView, conditionGain, eligibleOrders } from "./conditions.js";
 import { availabilityCost, type Order, workupsOf } from "./data/orders.js";
 import { entropyBits, type Gain } from "./gain.js";
-import { grow, imagingGain, levelGain, limbGain, sparedByTest } from "./kernels.js";
+import { imagingChances, imagingGain, levelGain } from "./kernels.js";
 import { TestBench, type TestModel } from "./predict.js";
 import { stakeOf } from "./stake.js";
 import type { Rates, Table } from "./table.js";
@@ -34,6 +35,8 @@ export interface Ranked {
   test: TestRef;
   order?: Order;
   model?: TestModel;
+  /** The model's results under each candidate, for an imaging test the engine reads. */
+  chances?: number[][];
   table?: number;
   loc: Gain;
   cond: Gain & { mustNotMiss: number };
@@ -64,96 +67,34 @@ function orderTests(c: LocusCase, w: Weighed, v: ConditionView): { test: TestRef
   }));
 }
 
-/** Every test weighed: the limb tests as table columns (value -1: done or impossible), the orders as objects. */
+/** Every test weighed: the limb tests as table columns, the orders as objects. */
 export interface Weighing {
   /** Orders, and the limb tests worth describing, best first. */
   ranked: Ranked[];
   /** Each limb test's ranking key, by table column. */
-  limbValue: Float64Array;
+  limbValue: LimbValues;
   /** The limb test likeliest to change the leading answer, and that chance. */
   limbChange: { column: number; chance: number };
   considered: number;
 }
 
-const limbScratch = { value: new Float64Array(0), bits: new Float64Array(0), change: new Float64Array(0) };
+/** A limb test tells nothing about the conditions (one object for every limb test ranked). */
+const NOTHING_ON_CONDITIONS: Ranked["cond"] = Object.freeze({ bits: 0, change: 0, mustNotMiss: 0 });
 
-/**
- * The sides some candidate's lesions reach (a diffuse process reaches both). A lesion's table row
- * is zero on the other side's tests (checked in table.test.ts), so those tests tell nothing.
- */
-function sidesReached(w: Weighed): Set<TestRef["side"]> {
-  const out = new Set<TestRef["side"]>();
-  for (const h of w.hyps) {
-    if (h.diffuse !== "none") return new Set(["left", "right"]);
-    for (const u of h.units) out.add(u.side);
+/** Whether each limb test, by table column, may be weighed: not done, and among `only` when given. */
+function openColumns(table: Table, closed: Set<string>, only: Set<string> | undefined): Uint8Array {
+  const open = new Uint8Array(table.keys.length);
+  if (only) {
+    for (const key of only) {
+      const t = table.index.get(key);
+      if (t !== undefined) open[t] = 1;
+    }
+  } else open.fill(1);
+  for (const key of closed) {
+    const t = table.index.get(key);
+    if (t !== undefined) open[t] = 0;
   }
-  return out;
-}
-
-/** The limb tests: one table column each, no objects made per test. */
-function weighLimbs(
-  w: Weighed,
-  table: Table,
-  rates: Rates,
-  closed: Set<string>,
-  only: Set<string> | undefined,
-  exponent: number,
-  h0: number,
-  stake: Uint8Array | undefined,
-): Pick<Weighing, "limbValue" | "limbChange" | "considered"> & { bits: Float64Array; change: Float64Array } {
-  const n = table.tests.length;
-  if (limbScratch.value.length !== n) limbScratch.value = new Float64Array(n);
-  if (limbScratch.bits.length !== n) limbScratch.bits = new Float64Array(n);
-  if (limbScratch.change.length !== n) limbScratch.change = new Float64Array(n);
-  const { value, bits, change } = limbScratch;
-  const limbChange = { column: -1, chance: 0 };
-  let considered = 0;
-  grow(w.pi.length);
-  const anyReach = sparedByTest(w, rates, n);
-  const sides = sidesReached(w);
-  for (let t = 0; t < n; t++) {
-    const key = table.keys[t] as string;
-    if (closed.has(key) || (only && !only.has(key))) {
-      value[t] = -1;
-      continue;
-    }
-    considered++;
-    if (!anyReach[t] || !sides.has((table.tests[t] as TestRef).side)) {
-      // No candidate reaches this test or its side: every one expects the same result there.
-      value[t] = 0;
-      bits[t] = 0;
-      change[t] = 0;
-      continue;
-    }
-    const g = limbGain(w, t, rates, table.accuracy[t] as number, h0, stake);
-    bits[t] = g.bits;
-    change[t] = g.change;
-    value[t] = g.bits / (table.burden[t] as number) ** exponent;
-    if (g.change > limbChange.chance) {
-      limbChange.chance = g.change;
-      limbChange.column = t;
-    }
-  }
-  return { limbValue: value, limbChange, considered, bits, change };
-}
-
-/** How many limb tests are described beside the orders (the rest stay table columns). */
-const DESCRIBED = 24;
-
-/** The columns of the k best positive values, best first (insertion into a short list: no sort of all). */
-function topColumns(value: Float64Array, k: number): number[] {
-  const out: number[] = [];
-  for (let t = 0; t < value.length; t++) {
-    const x = value[t] as number;
-    if (x <= 0 || (out.length === k && x <= (value[out[k - 1] as number] as number))) continue;
-    let i = out.length === k ? k - 1 : out.length;
-    while (i > 0 && (value[out[i - 1] as number] as number) < x) {
-      out[i] = out[i - 1] as number;
-      i--;
-    }
-    out[i] = t;
-  }
-  return out;
+  return open;
 }
 
 export function rank(
@@ -169,27 +110,31 @@ export function rank(
   const h0 = entropyBits(w.decisions.map((d) => d.p));
   const stake = stakeOf(w, v);
   const closed = closedKeys(atlas, c);
-  const limbs = weighLimbs(w, table, rates, closed, only, exponent, h0, stake);
-  const columns = topColumns(limbs.limbValue, DESCRIBED);
+  const open = openColumns(table, closed, only);
+  const limbs = weighLimbs(w, table, rates, open, exponent, h0, stake);
+  const columns = limbs.best;
   const ranked: Ranked[] = columns.map((t) => {
     const bits = limbs.bits[t] as number;
     return {
       test: table.tests[t] as TestRef,
       table: t,
       loc: { bits, change: limbs.change[t] as number },
-      cond: { bits: 0, change: 0, mustNotMiss: 0 },
+      cond: NOTHING_ON_CONDITIONS,
       cost: table.burden[t] as number,
-      value: limbs.limbValue[t] as number,
+      value: limbs.value.at(t),
       urgent: false,
     };
   });
   const bench = benchFor(atlas, c);
+  const read = new Map<TestModel, number[][]>();
   for (const { test, order } of orderTests(c, w, v)) {
     if (only && !only.has(testKey(test))) continue;
     const model =
       engineReads(order) && test.side !== "bilateral" ? bench.model({ ...test, contrast: false }) : undefined;
+    // The plexus read with and without gadolinium is one model: its results are worked out once.
+    const chances = model ? keep(read, model, () => imagingChances(w, model)) : undefined;
     const loc = model
-      ? imagingGain(w, model, h0, stake)
+      ? imagingGain(w, chances ?? [], model.outcomes.length, h0, stake)
       : order.levels
         ? levelGain(w, order, h0, stake)
         : { bits: 0, change: 0 };
@@ -198,13 +143,13 @@ export function rank(
       burdenOf(atlas, test).value * (1 + DELAY_COST * order.days) * availabilityCost[order.availability];
     const urgent = workupsOf(order).some((id) => v.emergency.has(id));
     const value = (loc.bits + cond.bits + cond.mustNotMiss) / cost ** exponent;
-    ranked.push({ test, order, ...(model ? { model } : {}), loc, cond, cost, value, urgent });
+    ranked.push({ test, order, ...(model ? { model, chances } : {}), loc, cond, cost, value, urgent });
   }
   ranked.sort((a, b) => Number(b.urgent) - Number(a.urgent) || b.value - a.value);
   return {
     ranked,
-    limbValue: limbs.limbValue,
-    limbChange: limbs.limbChange,
+    limbValue: limbs.value,
+    limbChange: limbs.likeliest,
     considered: limbs.considered + ranked.length - columns.length,
   };
 }

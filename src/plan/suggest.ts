@@ -3,6 +3,7 @@
  */
 import type { Atlas } from "../atlas/index.js";
 import type { Lesion } from "../case/schema.js";
+import { keep } from "../keep.js";
 import type { ConditionView } from "./conditions.js";
 import { agreementOf } from "./data/reliability.js";
 import type { Suggestion } from "./plan.js";
@@ -62,35 +63,35 @@ function expectedWords(words: [string, string], pa: number): string {
   return `either (${pct(pa)} ${words[0]})`;
 }
 
-/** The leading decisions: the first two, and up to four while each holds at least 2%. */
-function leadingDecisions(w: Weighed): number[] {
-  const order = w.decisions
-    .map((_, g) => g)
-    .sort((a, b) => (w.decisions[b]?.p ?? 0) - (w.decisions[a]?.p ?? 0));
-  return order.filter((g, k) => k < 4 && (k < 2 || (w.decisions[g]?.p ?? 0) >= 0.02));
-}
+/** The leading decisions: the first two, and up to four while each holds at least 2% (kept per weighing). */
+const leadingDecisions = (w: Weighed): number[] =>
+  keep(leaders, w, () => {
+    const order = w.decisions
+      .map((_, g) => g)
+      .sort((a, b) => (w.decisions[b]?.p ?? 0) - (w.decisions[a]?.p ?? 0));
+    return order.filter((g, k) => k < 4 && (k < 2 || (w.decisions[g]?.p ?? 0) >= 0.02));
+  });
 
-/** P(abnormal) of each candidate for the test. */
-function candidateChances(w: Weighed, r: Ranked, rates: Rates): number[] {
+const leaders = new WeakMap<Weighed, number[]>();
+
+/** P(abnormal) of candidate i for the test. */
+function candidateChance(w: Weighed, r: Ranked, rates: Rates, i: number): number {
   if (r.table !== undefined) {
     const t = r.table;
-    return w.rows.map((rows) => {
-      let spared = 1;
-      for (const row of rows) spared *= 1 - (rates.timing[t] as number) * (row[t] as number);
-      return 1 - (1 - (rates.fp[t] as number)) * spared;
-    });
+    let spared = 1;
+    for (const row of w.rows[i] ?? []) spared *= 1 - (rates.timing[t] as number) * (row[t] as number);
+    return 1 - (1 - (rates.fp[t] as number)) * spared;
   }
-  const model = r.model;
-  return w.hyps.map((h) => (model ? 1 - (model.probabilities(h, [])[0] ?? 1) : 0));
+  return 1 - (r.chances?.[i]?.[0] ?? 1);
 }
 
 function localizationPredictions(atlas: Atlas, w: Weighed, r: Ranked, rates: Rates): Prediction[] {
-  const chances = candidateChances(w, r, rates);
   const words = resultWords(atlas, r.test);
   return leadingDecisions(w).map((g) => {
     const d = w.decisions[g];
     let pa = 0;
-    for (const i of d?.members ?? []) pa += ((w.pi[i] as number) / (d?.p || 1)) * (chances[i] as number);
+    for (const i of d?.members ?? [])
+      pa += ((w.pi[i] as number) / (d?.p || 1)) * candidateChance(w, r, rates, i);
     return {
       hypothesis: d?.name ?? "",
       lesions: d?.lesions ?? [],

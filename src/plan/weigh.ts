@@ -6,7 +6,6 @@
  */
 import type { Atlas } from "../atlas/index.js";
 import type { Lesion, Level } from "../case/schema.js";
-import { keep as keepValue } from "../keep.js";
 import { describeCandidate } from "../localize/explain.js";
 import { candidateKey, keyedLesions } from "../localize/format.js";
 import type { Candidates } from "../localize/index.js";
@@ -53,18 +52,17 @@ const WINDOW = 12;
 /** Candidates past this share of localize's probability are left out: they cannot move a test's value. */
 const MASS = 0.999;
 
-function add(
+/** A new group opened by a candidate: its key, the candidate's lesions and words. */
+function open(
   list: Group[],
   index: Map<string, number>,
   key: string,
-  make: () => Omit<Group, "p" | "reported" | "members" | "key">,
+  lesions: Lesion[],
+  name: string,
 ): number {
-  let g = index.get(key);
-  if (g === undefined) {
-    g = list.length;
-    index.set(key, g);
-    list.push({ key, ...make(), p: 0, reported: 0, members: [] });
-  }
+  const g = list.length;
+  index.set(key, g);
+  list.push({ key, lesions, name, p: 0, reported: 0, members: [] });
   return g;
 }
 
@@ -87,28 +85,26 @@ function keep(scored: readonly Scored[], max: number): { kept: Scored[]; raw: nu
   return { kept, raw, total };
 }
 
-function join(x: Group, i: number, p: number, reported: number): void {
-  x.p += p;
-  x.reported += reported;
-  x.members.push(i);
-}
-
 const levelsByLesions = new WeakMap<readonly Lesion[], readonly Level[]>();
 
 /** The distinct levels of a candidate's lesions (kept with its kept lesions). */
 function levelsOf(lesions: readonly Lesion[]): readonly Level[] {
-  return keepValue(levelsByLesions, lesions, () => {
-    const out: Level[] = [];
-    for (const l of lesions) if (!out.includes(l.level)) out.push(l.level);
-    return out;
-  });
+  let out = levelsByLesions.get(lesions);
+  if (out === undefined) {
+    const levels: Level[] = [];
+    for (const l of lesions) if (!levels.includes(l.level)) levels.push(l.level);
+    out = levels;
+    levelsByLesions.set(lesions, out);
+  }
+  return out;
 }
 
 export function weigh(atlas: Atlas, table: Table, from: Candidates, max: number): Weighed {
   const p = from.prepared;
   const { kept, raw, total } = keep(from.scored, max);
   const sum = raw.reduce((a, b) => a + b, 0) || 1;
-  const pi = Float64Array.from(raw, (x) => x / sum);
+  const pi = new Float64Array(raw.length);
+  for (let i = 0; i < raw.length; i++) pi[i] = (raw[i] as number) / sum;
   const w: Weighed = {
     hyps: [],
     rows: [],
@@ -121,6 +117,10 @@ export function weigh(atlas: Atlas, table: Table, from: Candidates, max: number)
     levels: new Map(),
     candidateLevels: [],
   };
+  const groupP = new Float64Array(kept.length);
+  const groupReported = new Float64Array(kept.length);
+  const decisionP = new Float64Array(kept.length);
+  const decisionReported = new Float64Array(kept.length);
   const gIndex = new Map<string, number>();
   const dIndex = new Map<string, number>();
   kept.forEach((s, i) => {
@@ -133,24 +133,34 @@ export function weigh(atlas: Atlas, table: Table, from: Candidates, max: number)
     // candidateKey is lesionKey(toLesions(...)); the lesions are kept by it
     const key = candidateKey(units, s.diffuse, p.observations);
     const lesions = keyedLesions(key, units, s.diffuse, p.observations);
+    const decision = decisionOf(units, s.diffuse);
+    let g = gIndex.get(key);
+    let dg = dIndex.get(decision);
     // the candidate's words, made once when it opens a group (often both its groups)
-    let named: { lesions: Lesion[]; name: string } | undefined;
-    const name = () => {
-      named ??= { lesions, name: describeCandidate(units, s.diffuse) };
-      return named;
-    };
-    const g = add(w.groups, gIndex, key, name);
-    const dg = add(w.decisions, dIndex, decisionOf(units, s.diffuse), name);
+    const name = g === undefined || dg === undefined ? describeCandidate(units, s.diffuse) : "";
+    g ??= open(w.groups, gIndex, key, lesions, name);
+    dg ??= open(w.decisions, dIndex, decision, lesions, name);
     const share = (raw[i] as number) / total;
-    join(w.groups[g] as Group, i, pi[i] as number, share);
-    join(w.decisions[dg] as Group, i, pi[i] as number, share);
+    // Summed in arrays, set on the groups once: a group's fields are not rewritten per candidate.
+    groupP[g] = (groupP[g] as number) + (pi[i] as number);
+    groupReported[g] = (groupReported[g] as number) + share;
+    decisionP[dg] = (decisionP[dg] as number) + (pi[i] as number);
+    decisionReported[dg] = (decisionReported[dg] as number) + share;
+    (w.groups[g] as Group).members.push(i);
+    (w.decisions[dg] as Group).members.push(i);
     w.group[i] = g;
     w.decision[i] = dg;
     const own = levelsOf(lesions);
     w.candidateLevels.push(own);
     for (const level of own) w.levels.set(level, (w.levels.get(level) ?? 0) + (pi[i] as number));
   });
+  w.groups.forEach((x, g) => {
+    x.p = groupP[g] as number;
+    x.reported = groupReported[g] as number;
+  });
   w.decisions.forEach((d, k) => {
+    d.p = decisionP[k] as number;
+    d.reported = decisionReported[k] as number;
     if (d.p > (w.decisions[w.lead]?.p ?? 0)) w.lead = k;
   });
   return w;
