@@ -1,5 +1,5 @@
 /**
- * What the A/B benches share (answer-ab.ts, differential-ab.ts, plan-ab.ts): a build loaded from
+ * What the A/B benches share (answer-ab.ts, differential-ab.ts, localize-ab.ts, plan-ab.ts): a build loaded from
  * its dist, the cases (development cases, seed papers read by the text extractor, each with one
  * finding left out), and the two measures, each case's fastest of alternated rounds and heapUsed
  * growth per call. On this machine only timings taken side by side compare, so every case is run
@@ -14,15 +14,39 @@ import { DEV_CASES, SEED_PAPERS } from "../src/paths.js";
 export interface Build {
   parseCaseText: typeof import("../src/case/index.js").parseCaseText;
   stages: typeof import("../src/report/analyze.js").ENGINE_STAGES;
+  analyze: typeof import("../src/report/analyze.js").analyze;
+  answerOf: typeof import("../src/server/analysis.js").answerOf;
   extract: typeof import("../src/text/index.js").extract;
+  prepare: typeof import("../src/localize/score.js").prepare;
+  search: typeof import("../src/localize/search.js").search;
+  atlas: import("../src/atlas/index.js").Atlas;
+  /** An answer's text as the bytes the service sends (its answer cache's, keeping nothing). */
+  bytes(text: string): Uint8Array;
 }
 
+/** A build's modules, from its dist folder (which needs its package.json beside it: ESM, and tsx is slower without). */
 export async function load(dist: string): Promise<Build> {
   const at = (p: string) => pathToFileURL(join(resolve(dist), p)).href;
   const kase = (await import(at("case/index.js"))) as typeof import("../src/case/index.js");
   const report = (await import(at("report/analyze.js"))) as typeof import("../src/report/analyze.js");
+  const server = (await import(at("server/analysis.js"))) as typeof import("../src/server/analysis.js");
   const text = (await import(at("text/index.js"))) as typeof import("../src/text/index.js");
-  return { parseCaseText: kase.parseCaseText, stages: report.ENGINE_STAGES, extract: text.extract };
+  const score = (await import(at("localize/score.js"))) as typeof import("../src/localize/score.js");
+  const search = (await import(at("localize/search.js"))) as typeof import("../src/localize/search.js");
+  const atlas = (await import(at("atlas/index.js"))) as typeof import("../src/atlas/index.js");
+  const { ResponseCache } = (await import(at("server/cache.js"))) as typeof import("../src/server/cache.js");
+  const none = new ResponseCache(0);
+  return {
+    parseCaseText: kase.parseCaseText,
+    stages: report.ENGINE_STAGES,
+    analyze: report.analyze,
+    answerOf: server.answerOf,
+    extract: text.extract,
+    prepare: score.prepare,
+    search: search.search,
+    atlas: atlas.getAtlas(),
+    bytes: (t) => none.set("", t).raw,
+  };
 }
 
 export interface Named {

@@ -17,37 +17,10 @@
  *    collection ran, the two builds alternated.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join } from "node:path";
 import type { CaseResult } from "../src/case/index.js";
 import { DEV_CASES, SEED_PAPERS } from "../src/paths.js";
-import { allocation, fastest, median, timed } from "./ab.js";
-
-interface Build {
-  parseCaseText: typeof import("../src/case/index.js").parseCaseText;
-  analyze: typeof import("../src/report/analyze.js").analyze;
-  answerOf: typeof import("../src/server/analysis.js").answerOf;
-  extract: typeof import("../src/text/index.js").extract;
-  /** An answer's text as the bytes the service sends (its answer cache's, keeping nothing). */
-  bytes(text: string): Uint8Array;
-}
-
-async function load(dist: string): Promise<Build> {
-  const at = (p: string) => pathToFileURL(join(resolve(dist), p)).href;
-  const kase = (await import(at("case/index.js"))) as typeof import("../src/case/index.js");
-  const report = (await import(at("report/analyze.js"))) as typeof import("../src/report/analyze.js");
-  const server = (await import(at("server/analysis.js"))) as typeof import("../src/server/analysis.js");
-  const text = (await import(at("text/index.js"))) as typeof import("../src/text/index.js");
-  const { ResponseCache } = (await import(at("server/cache.js"))) as typeof import("../src/server/cache.js");
-  const none = new ResponseCache(0);
-  return {
-    bytes: (t) => none.set("", t).raw,
-    parseCaseText: kase.parseCaseText,
-    analyze: report.analyze,
-    answerOf: server.answerOf,
-    extract: text.extract,
-  };
-}
+import { allocation, type Build, fastest, load, median, timed } from "./ab.js";
 
 type Valid = Extract<CaseResult, { ok: true }>;
 

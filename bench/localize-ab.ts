@@ -15,42 +15,10 @@
  *    ran, the two builds alternated.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join } from "node:path";
 import type { LocusCase } from "../src/case/schema.js";
 import { DEV_CASES, SEED_PAPERS } from "../src/paths.js";
-
-interface Build {
-  parseCaseText: typeof import("../src/case/index.js").parseCaseText;
-  stages: typeof import("../src/report/analyze.js").ENGINE_STAGES;
-  analyze: typeof import("../src/report/analyze.js").analyze;
-  answerOf: typeof import("../src/server/analysis.js").answerOf;
-  extract: typeof import("../src/text/index.js").extract;
-  prepare: typeof import("../src/localize/score.js").prepare;
-  search: typeof import("../src/localize/search.js").search;
-  atlas: import("../src/atlas/index.js").Atlas;
-}
-
-async function load(dist: string): Promise<Build> {
-  const at = (p: string) => pathToFileURL(join(resolve(dist), p)).href;
-  const kase = (await import(at("case/index.js"))) as typeof import("../src/case/index.js");
-  const report = (await import(at("report/analyze.js"))) as typeof import("../src/report/analyze.js");
-  const server = (await import(at("server/analysis.js"))) as typeof import("../src/server/analysis.js");
-  const text = (await import(at("text/index.js"))) as typeof import("../src/text/index.js");
-  const score = (await import(at("localize/score.js"))) as typeof import("../src/localize/score.js");
-  const search = (await import(at("localize/search.js"))) as typeof import("../src/localize/search.js");
-  const atlas = (await import(at("atlas/index.js"))) as typeof import("../src/atlas/index.js");
-  return {
-    parseCaseText: kase.parseCaseText,
-    stages: report.ENGINE_STAGES,
-    analyze: report.analyze,
-    answerOf: server.answerOf,
-    extract: text.extract,
-    prepare: score.prepare,
-    search: search.search,
-    atlas: atlas.getAtlas(),
-  };
-}
+import { allocation, type Build, fastest, load, median, timed } from "./ab.js";
 
 interface Input {
   name: string;
@@ -111,12 +79,6 @@ function sameAnswers(ours: Build, base: Build, all: Input[]): string[] {
   return differ;
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-
 type Run = (b: Build, x: Input) => unknown;
 
 const RUNS: Record<string, Run> = {
@@ -126,37 +88,13 @@ const RUNS: Record<string, Run> = {
   "whole fresh analysis": (b, x) => answer(b, x.text),
 };
 
-/** Each case's fastest call of `rounds`, for both builds, alternated. */
-function fastest(builds: [Build, Build], cases: Input[], rounds: number, run: Run): [number[], number[]] {
-  const best: [number[], number[]] = [cases.map(() => Infinity), cases.map(() => Infinity)];
-  for (let r = 0; r < rounds; r++)
-    cases.forEach((x, i) => {
-      for (const k of r % 2 ? [1, 0] : [0, 1]) {
-        const b = builds[k] as Build;
-        const t0 = performance.now();
-        run(b, x);
-        const t = performance.now() - t0;
-        const mine = best[k] as number[];
-        if (t < (mine[i] as number)) mine[i] = t;
-      }
-    });
-  return best;
-}
+/** Each case's fastest call of `rounds` for both builds, alternated (bench/ab.ts). */
+const fastestOf = (builds: [Build, Build], cases: Input[], rounds: number, run: Run) =>
+  fastest(cases.length, rounds, (k, i) => timed(() => run(builds[k], cases[i] as Input)));
 
-/** heapUsed growth per call, over the calls with no collection, for both builds, alternated. */
-function allocation(builds: [Build, Build], cases: Input[], rounds: number, run: Run): [number[], number[]] {
-  const grown: [number[], number[]] = [[], []];
-  for (let r = 0; r < rounds; r++)
-    for (const x of cases)
-      for (const k of r % 2 ? [1, 0] : [0, 1]) {
-        const b = builds[k] as Build;
-        const before = process.memoryUsage().heapUsed;
-        run(b, x);
-        const after = process.memoryUsage().heapUsed;
-        if (after >= before) (grown[k] as number[]).push(after - before);
-      }
-  return grown;
-}
+/** heapUsed growth per call for both builds, alternated (bench/ab.ts). */
+const allocationOf = (builds: [Build, Build], cases: Input[], rounds: number, run: Run) =>
+  allocation(cases.length, rounds, (k, i) => run(builds[k], cases[i] as Input));
 
 const [baseDist, roundsArg, only] = process.argv.slice(2);
 if (!baseDist) throw new Error("usage: tsx bench/localize-ab.ts <base build's dist> [rounds] [check|speed]");
@@ -178,13 +116,13 @@ if (only !== "check") {
   const ms = (x: number) => `${x.toFixed(4)} ms`;
   const kb = (x: number) => `${(x / 1024).toFixed(1)} KB`;
   const cases = sets.dev;
-  for (const run of Object.values(RUNS)) fastest(builds, cases, 10, run);
+  for (const run of Object.values(RUNS)) fastestOf(builds, cases, 10, run);
   const fast: Record<string, [number[], number[]]> = {};
   for (const [label, run] of Object.entries(RUNS)) {
-    const [a, b] = fastest(builds, cases, rounds, run);
+    const [a, b] = fastestOf(builds, cases, rounds, run);
     fast[label] = [a, b];
     const ratios = a.map((t, i) => t / (b[i] as number));
-    const [ga, gb] = allocation(builds, cases, Math.max(3, Math.round(rounds / 4)), run);
+    const [ga, gb] = allocationOf(builds, cases, Math.max(3, Math.round(rounds / 4)), run);
     console.log(
       `${label}, ${cases.length} development cases, fastest of ${rounds} alternated rounds, median over cases: this build ${ms(median(a))}, base ${ms(median(b))} (median of per-case ratios ${median(ratios).toFixed(3)}); allocation per call, median over calls without a collection: this build ${kb(median(ga))}, base ${kb(median(gb))}`,
     );
