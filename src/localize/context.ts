@@ -5,6 +5,7 @@
  */
 
 import type { Atlas } from "../atlas/index.js";
+import { placeSites } from "../case/places.js";
 import type { Finding, ImagingFinding, LocusCase } from "../case/schema.js";
 import { keep, keepBounded } from "../keep.js";
 import { bedsideItems } from "./bedside.js";
@@ -14,6 +15,7 @@ import {
   imaging,
   muscleSigns,
   muscleTenderness,
+  nerveTenderness,
   type Rated,
   sphincter,
   tension,
@@ -412,9 +414,15 @@ function signItem(atlas: Atlas, f: Extract<Finding, { kind: "sign" }>, i: number
     }
     case "tenderness": {
       const muscles = f.target ? musclesOfBodyPart(atlas, f.target) : [];
-      if (muscles.length === 0) return undefined;
-      return bin(muscleTenderness.muscleLesion, muscleTenderness.background, (view) =>
-        touchesMuscles(view, muscles, side),
+      if (muscles.length > 0)
+        return bin(muscleTenderness.muscleLesion, muscleTenderness.background, (view) =>
+          touchesMuscles(view, muscles, side),
+        );
+      // Tender over a place where a nerve is entrapped (tarsal tunnel, fibular neck): that nerve there.
+      const sites = new Set(f.target ? placeSites(f.target) : []);
+      if (sites.size === 0) return undefined;
+      return bin(nerveTenderness.atSite, nerveTenderness.background, (view) =>
+        anyWith(view, "nerve", sites, side),
       );
     }
     case "fasciculations":

@@ -384,6 +384,21 @@ describe("history and disc morphology", () => {
       )?.probability ?? 0;
     expect(fibular(["trauma:fracture of the left fibular neck"])).toBeGreaterThan(fibular(["trauma"]) + 0.05);
   });
+  it("tenderness over a place where a nerve is entrapped points to that nerve there, less than a Tinel sign", () => {
+    const sole: Finding[] = [
+      { kind: "sensory", side: "left", region: "sole_medial", change: "reduced" },
+      { kind: "sensory", side: "left", region: "sole_lateral", change: "reduced" },
+    ];
+    const tunnel = lesion("nerve", ["tibial@tarsal_tunnel"], "left");
+    const chance = (extra: Finding[]) =>
+      localize(caseOf([...sole, ...extra]), { limit: 20 }).hypotheses.find((h) =>
+        setMatches(h.lesions, [tunnel]),
+      )?.probability ?? 0;
+    const tender = chance([{ kind: "sign", side: "left", sign: "tenderness", target: "tarsal tunnel" }]);
+    const tinel = chance([{ kind: "sign", side: "left", sign: "tinel", target: "tarsal tunnel" }]);
+    expect(tender).toBeGreaterThan(chance([]) + 0.05);
+    expect(tinel).toBeGreaterThan(tender);
+  });
   it("a nerve abnormality imaged on both sides needs a lesion on each side", () => {
     const c = caseOf([
       { kind: "ncs", side: "bilateral", study: "peroneal_motor_edb", result: "reduced" },

@@ -860,6 +860,20 @@ export const muscleTenderness = {
   ]),
 };
 
+/**
+ * Tenderness over a nerve where it is entrapped (the tarsal tunnel, the fibular neck, the inguinal
+ * ligament): weaker than a Tinel sign (bedside.tinel), for local tenderness there has other causes
+ * (tendons, fascia, joints).
+ */
+export const nerveTenderness = {
+  atSite: r(0.3, "Pressure over an entrapped nerve at the place of entrapment is often locally tender.", [
+    "stewart2010",
+  ]),
+  background: r(0.1, "Tendons, fascia and joints make the same places tender without a nerve lesion.", [
+    "stewart2010",
+  ]),
+};
+
 /** Sphincters and saddle: bilateral sacral root disease is the usual cause. */
 export const sphincter = {
   withSacralBilateral: r(
