@@ -399,6 +399,21 @@ describe("history and disc morphology", () => {
     expect(tender).toBeGreaterThan(chance([]) + 0.05);
     expect(tinel).toBeGreaterThan(tender);
   });
+  it("known hip joint or arterial disease makes 'no neurological lesion' likelier for the same complaint", () => {
+    const thigh: Finding[] = [
+      { kind: "sensory", side: "left", region: "thigh_medial", change: "pain" },
+      { kind: "sensory", side: "left", region: "groin", change: "pain" },
+      { kind: "sensory", side: "left", region: "leg_medial", change: "paresthesia" },
+    ];
+    const none = (history: string[]) =>
+      localize(caseOf(thigh, { context: { onset: "subacute", history } }), { limit: 20 }).hypotheses.find(
+        (h) => h.lesions.some((l) => l.level === "none"),
+      )?.probability ?? 0;
+    expect(none(["hip_joint_disease"])).toBeGreaterThan(none([]) + 0.05);
+    expect(none(["osteoarthritis of the left hip"])).toBeCloseTo(none(["hip_joint_disease"]), 6);
+    expect(none(["peripheral_arterial_disease"])).toBeGreaterThan(none([]) + 0.05);
+    expect(none(["hip fracture fixed in 2019"])).toBeCloseTo(none([]), 6);
+  });
   it("a nerve abnormality imaged on both sides needs a lesion on each side", () => {
     const c = caseOf([
       { kind: "ncs", side: "bilateral", study: "peroneal_motor_edb", result: "reduced" },

@@ -18,6 +18,7 @@ import {
   historyPlaces,
   historyPriors,
   mirrored,
+  notNeuralHistory,
   polyneuropathyContext,
   severity,
 } from "./data/priors.js";
@@ -118,20 +119,28 @@ function muscleCandidates(atlas: Atlas, c: LocusCase): Unit[] {
   return out.length === 0 ? out : [...new Map(out.map((u) => [u.key, u])).values()];
 }
 
-/** Bits of what in a case changes the polyneuropathy's prior (polyneuropathyContext). */
+/**
+ * Bits of what in a case changes a diffuse answer's prior: the polyneuropathy's
+ * (polyneuropathyContext) and no neurological lesion's (notNeuralHistory).
+ */
 const OVER_60 = 1;
 const DIABETES = 2;
 const ALCOHOL = 4;
 const CHEMOTHERAPY = 8;
+const NOT_NEURAL = 16;
 
-function polyneuropathyCode(c: LocusCase): number {
+function diffuseCode(c: LocusCase): number {
   const history = c.context?.history ?? [];
   const has = (word: string) => history.some((h) => historyWordIs(h, word));
+  const notNeural =
+    notNeuralHistory.words.some(has) ||
+    history.some((h) => notNeuralHistory.patterns.some((pattern) => pattern.test(h)));
   return (
     ((c.patient?.age ?? 0) >= 60 ? OVER_60 : 0) |
     (has("diabetes") ? DIABETES : 0) |
     (has("alcohol") ? ALCOHOL : 0) |
-    (has("chemotherapy") ? CHEMOTHERAPY : 0)
+    (has("chemotherapy") ? CHEMOTHERAPY : 0) |
+    (notNeural ? NOT_NEURAL : 0)
   );
 }
 
@@ -157,17 +166,20 @@ function diffuseLogPrior(kind: DiffuseKind, code: number): number {
       if (code & CHEMOTHERAPY) p *= polyneuropathyContext.chemotherapy;
       break;
     }
+    case "none":
+      p = diffusePrior.none * (code & NOT_NEURAL ? notNeuralHistory.factor : 1);
+      break;
     default:
       p = diffusePrior[kind];
   }
   return Math.log(p);
 }
 
-/** Every diffuse process's log prior, by polyneuropathyCode: the same few maps for every case (never written). */
+/** Every diffuse process's log prior, by diffuseCode: the same few maps for every case (never written). */
 const diffuseLogPriors = new Map<number, ReadonlyMap<DiffuseKind, number>>();
 
 function diffuseLogPriorsOf(c: LocusCase): ReadonlyMap<DiffuseKind, number> {
-  const code = polyneuropathyCode(c);
+  const code = diffuseCode(c);
   return keep(diffuseLogPriors, code, () => new Map(DIFFUSE_KINDS.map((k) => [k, diffuseLogPrior(k, code)])));
 }
 

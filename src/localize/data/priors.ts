@@ -126,6 +126,22 @@ export const diffusePrior = {
   withFocal: 0.35,
 };
 
+/**
+ * History of a known cause of leg pain that is not neural (hip joint disease, peripheral arterial
+ * disease), in FORMAT's words or the clinician's own: the "no neurological lesion" answer becomes
+ * likelier, as the history raises nerve sites (historyPriors). The findings must still fit it.
+ */
+export const notNeuralHistory = {
+  words: ["hip_joint_disease", "peripheral_arterial_disease"],
+  patterns: [
+    /\bhip\b[^,;]*\b(osteoarthritis|arthritis|arthrosis|degenerat\w*|avascular necrosis|osteonecrosis)|\b(osteoarthritis|arthritis|arthrosis|avascular necrosis|osteonecrosis)\b[^,;]*\bhip\b|\bfemoral head\b[^,;]*\b(necrosis|collapse)/i,
+    /\bperipheral (arter\w*|vascular) disease|\bPAD\b|\barterial (occlusion|insufficiency)|\bintermittent claudication/i,
+  ],
+  factor: 3,
+  why: "Hip osteoarthritis and osteonecrosis refer pain to the groin, thigh and knee and are a common mimic of an upper lumbar radiculopathy; arterial insufficiency gives exertional leg pain, numbness and even a cold weak foot. A patient known to have either is likelier to have it behind the complaint.",
+  sources: ["brown2004", "norgren2007"],
+};
+
 /** Context that makes polyneuropathy likelier (age, diabetes, alcohol, chemotherapy). */
 export const polyneuropathyContext = {
   over60: 4,
