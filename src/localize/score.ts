@@ -132,9 +132,9 @@ const NOT_NEURAL = 16;
 function diffuseCode(c: LocusCase): number {
   const history = c.context?.history ?? [];
   const has = (word: string) => history.some((h) => historyWordIs(h, word));
-  const notNeural =
-    notNeuralHistory.words.some(has) ||
-    history.some((h) => notNeuralHistory.patterns.some((pattern) => pattern.test(h)));
+  const notNeural = Object.entries(notNeuralHistory.words).some(
+    ([word, pattern]) => has(word) || history.some((h) => pattern.test(h)),
+  );
   return (
     ((c.patient?.age ?? 0) >= 60 ? OVER_60 : 0) |
     (has("diabetes") ? DIABETES : 0) |

@@ -5,7 +5,7 @@
  * and offers ("discectomy was offered") are not history.
  */
 
-import { historyPlaces } from "../localize/data/priors.js";
+import { historyPlaces, notNeuralHistory } from "../localize/data/priors.js";
 import { assertion } from "./assertion.js";
 import { type Doc, matches } from "./doc.js";
 import type { Unit } from "./sentences.js";
@@ -85,6 +85,11 @@ const HISTORY: [RegExp, string][] = [
   // A place where nerves are pressed or torn ("Baker's cyst", "fibular neck fracture"), kept in
   // the note's own words: localization reads them (localize/data/priors.ts historyPlaces).
   ...historyPlaces.map(({ pattern }): [RegExp, string] => [new RegExp(pattern.source, "gi"), "place"]),
+  // Known hip joint or arterial disease (FORMAT v1.1 words; localize/data/priors.ts notNeuralHistory).
+  ...Object.entries(notNeuralHistory.words).map(([word, pattern]): [RegExp, string] => [
+    new RegExp(pattern.source, "gi"),
+    word,
+  ]),
 ];
 
 const SYMPTOMS: [RegExp, string][] = [

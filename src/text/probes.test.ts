@@ -563,6 +563,18 @@ describe("a consultant's letter", () => {
     expect(none?.history ?? []).not.toContain("baker's");
   });
 
+  it("known hip joint or arterial disease is its FORMAT word; neurogenic claudication and a denial are not", () => {
+    const history = (t: string) => extract(t).case.context?.history ?? [];
+    expect(history("Known osteoarthritis of the left hip. Groin pain.")).toContain("hip_joint_disease");
+    expect(history("History of peripheral arterial disease with stents.")).toContain(
+      "peripheral_arterial_disease",
+    );
+    expect(history("Neurogenic intermittent claudication for a year.")).not.toContain(
+      "peripheral_arterial_disease",
+    );
+    expect(history("No history of hip arthritis. Groin pain.")).not.toContain("hip_joint_disease");
+  });
+
   it("a relative's neuropathy is family history, not the patient's", () => {
     const c = extract("His father had a neuropathy. Right ankle jerk absent.").case.context;
     expect(c?.history).toContain("family_history_neuropathy");

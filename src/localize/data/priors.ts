@@ -132,11 +132,13 @@ export const diffusePrior = {
  * likelier, as the history raises nerve sites (historyPriors). The findings must still fit it.
  */
 export const notNeuralHistory = {
-  words: ["hip_joint_disease", "peripheral_arterial_disease"],
-  patterns: [
-    /\bhip\b[^,;]*\b(osteoarthritis|arthritis|arthrosis|degenerat\w*|avascular necrosis|osteonecrosis)|\b(osteoarthritis|arthritis|arthrosis|avascular necrosis|osteonecrosis)\b[^,;]*\bhip\b|\bfemoral head\b[^,;]*\b(necrosis|collapse)/i,
-    /\bperipheral (arter\w*|vascular) disease|\bPAD\b|\barterial (occlusion|insufficiency)|\bintermittent claudication/i,
-  ],
+  /** FORMAT v1.1's history words, and how a clinician writes them in free text. */
+  words: {
+    hip_joint_disease:
+      /\bhip\b[^,;]*\b(osteoarthritis|arthritis|arthrosis|degenerat\w*|avascular necrosis|osteonecrosis)|\b(osteoarthritis|arthritis|arthrosis|avascular necrosis|osteonecrosis)\b[^,;]*\bhip\b|\bfemoral head\b[^,;]*\b(necrosis|collapse)/i,
+    peripheral_arterial_disease:
+      /\bperipheral (arter\w*|vascular) disease|\barterial (occlusion|insufficiency)|(?<!neurogenic )\bintermittent claudication/i,
+  } as Record<string, RegExp>,
   factor: 3,
   why: "Hip osteoarthritis and osteonecrosis refer pain to the groin, thigh and knee and are a common mimic of an upper lumbar radiculopathy; arterial insufficiency gives exertional leg pain, numbness and even a cold weak foot. A patient known to have either is likelier to have it behind the complaint.",
   sources: ["brown2004", "norgren2007"],
