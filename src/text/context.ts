@@ -5,6 +5,7 @@
  * and offers ("discectomy was offered") are not history.
  */
 
+import { contextWords } from "../differential/data/context-words.js";
 import { historyPlaces, notNeuralHistory } from "../localize/data/priors.js";
 import { assertion } from "./assertion.js";
 import { type Doc, matches } from "./doc.js";
@@ -46,6 +47,18 @@ const FAMILY_NEUROPATHY =
 const PLAN =
   /\b(offered|recommended|planned|will (?:be|undergo|receive)|was started|started|commenced|initiated|we performed|scheduled|advised)\b/i;
 
+/**
+ * FORMAT v1.1 history words the differential's word table (differential/data/context-words.ts)
+ * already recognises in free text; a note's mention becomes the word.
+ */
+const V11_FROM_WORDS: ReadonlySet<string> = new Set([
+  "knee_surgery",
+  "bariatric_surgery",
+  "autoimmune_disease",
+  "neurotoxic_exposure",
+  "injection_drug_use",
+]);
+
 const HISTORY: [RegExp, string][] = [
   [/\b(diabet(?:es|ic)(?! amyotrophy)|T[12]DM|IDDM|NIDDM)\b/gi, "diabetes"],
   [
@@ -85,6 +98,13 @@ const HISTORY: [RegExp, string][] = [
   // A place where nerves are pressed or torn ("Baker's cyst", "fibular neck fracture"), kept in
   // the note's own words: localization reads them (localize/data/priors.ts historyPlaces).
   ...historyPlaces.map(({ pattern }): [RegExp, string] => [new RegExp(pattern.source, "gi"), "place"]),
+  // FORMAT v1.1 history words, as the differential's word table finds them in free text.
+  ...contextWords.flatMap((w): [RegExp, string][] => {
+    const word = w.clues.length === 1 ? w.clues[0] : undefined;
+    return w.in !== "symptoms" && word && V11_FROM_WORDS.has(word)
+      ? [[new RegExp(w.pattern.source, "gi"), word]]
+      : [];
+  }),
   // Known hip joint or arterial disease (FORMAT v1.1 words; localize/data/priors.ts notNeuralHistory).
   ...Object.entries(notNeuralHistory.words).map(([word, pattern]): [RegExp, string] => [
     new RegExp(pattern.source, "gi"),
@@ -263,6 +283,8 @@ function readHistory(doc: Doc, units: Unit[], ctx: Context, use: (s: number, e: 
             "hip_surgery",
             "pelvic_surgery",
             "anticoagulation",
+            "knee_surgery",
+            "bariatric_surgery",
           ].includes(word)
         )
           continue;

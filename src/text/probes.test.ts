@@ -575,6 +575,17 @@ describe("a consultant's letter", () => {
     expect(history("No history of hip arthritis. Groin pain.")).not.toContain("hip_joint_disease");
   });
 
+  it("the other FORMAT v1.1 history words are read from a note, not from an offer or a denial", () => {
+    const history = (t: string) => extract(t).case.context?.history ?? [];
+    expect(history("He had a left total knee replacement last year.")).toContain("knee_surgery");
+    expect(history("Gastric bypass surgery 6 months ago.")).toContain("bariatric_surgery");
+    expect(history("Known rheumatoid arthritis.")).toContain("autoimmune_disease");
+    expect(history("Recreational nitrous oxide use for months.")).toContain("neurotoxic_exposure");
+    expect(history("Intravenous drug use.")).toContain("injection_drug_use");
+    expect(history("A knee replacement was offered.")).not.toContain("knee_surgery");
+    expect(history("No history of rheumatoid arthritis.")).not.toContain("autoimmune_disease");
+  });
+
   it("a relative's neuropathy is family history, not the patient's", () => {
     const c = extract("His father had a neuropathy. Right ankle jerk absent.").case.context;
     expect(c?.history).toContain("family_history_neuropathy");
