@@ -129,6 +129,24 @@ const SYMPTOMS: [RegExp, string][] = [
   [/\b(progressive|progressively|progressed)\b/gi, "progressive"],
   [/\b(spread(?:ing)? to the (?:other|contralateral|opposite))\b/gi, "contralateral_spread"],
   [/\b(fever|febrile|pyrexia)\b/gi, "fever"],
+  // FORMAT v1.1 symptoms.
+  [
+    /\b(night pain|pain at night|nocturnal pain|worse at night|wak(?:es|ing) (?:him|her|them) (?:up )?(?:at night|from sleep))\b/gi,
+    "night_pain",
+  ],
+  [
+    /\b(unsteady|unsteadiness|gait ataxia|ataxic gait|poor balance|worse in the dark)\b/gi,
+    "unsteady_gait",
+  ],
+  [
+    /\b((?:urinary|bladder) retention|retention of urine|(?:cannot|could not|unable to) pass urine)\b/gi,
+    "urinary_retention",
+  ],
+  [/\b(pain out of proportion|disproportionate pain)\b/gi, "pain_out_of_proportion"],
+  [
+    /\b(pain on passive (?:stretch|extension|flexion|movement)\w*|pain with passive (?:stretch|movement)\w*)\b/gi,
+    "pain_on_passive_stretch",
+  ],
 ];
 const PAIN_FIRST =
   /\b(?:pain|ache)\b[^.]{0,120}?\b(?:followed by|before|then|preceded)\b[^.]{0,60}\bweakness|\bbefore the weakness\b|\bwhen the pain (?:decreased|subsided|improved|eased)\b[^.]{0,60}\bweakness|\bweakness (?:appeared|developed|followed) (?:after|when) the pain/gi;

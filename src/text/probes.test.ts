@@ -586,6 +586,18 @@ describe("a consultant's letter", () => {
     expect(history("No history of rheumatoid arthritis.")).not.toContain("autoimmune_disease");
   });
 
+  it("FORMAT v1.1 symptoms are read from a note, and denied ones are denials", () => {
+    const ctx = (t: string) => extract(t).case.context ?? {};
+    expect(ctx("Pain worse at night, waking him from sleep.").symptoms).toContain("night_pain");
+    expect(ctx("Unsteady gait, worse in the dark.").symptoms).toContain("unsteady_gait");
+    expect(ctx("Urinary retention requiring catheterisation.").symptoms).toContain("urinary_retention");
+    expect(ctx("Pain out of proportion to the examination.").symptoms).toContain("pain_out_of_proportion");
+    expect(ctx("Severe pain on passive stretch of the toes.").symptoms).toContain("pain_on_passive_stretch");
+    const denied = ctx("No urinary retention. Back pain.");
+    expect(denied.symptoms ?? []).not.toContain("urinary_retention");
+    expect(denied.denies).toContain("urinary_retention");
+  });
+
   it("a relative's neuropathy is family history, not the patient's", () => {
     const c = extract("His father had a neuropathy. Right ankle jerk absent.").case.context;
     expect(c?.history).toContain("family_history_neuropathy");
