@@ -134,10 +134,7 @@ const SYMPTOMS: [RegExp, string][] = [
     /\b(night pain|pain at night|nocturnal pain|worse at night|wak(?:es|ing) (?:him|her|them) (?:up )?(?:at night|from sleep))\b/gi,
     "night_pain",
   ],
-  [
-    /\b(unsteady|unsteadiness|gait ataxia|ataxic gait|poor balance|worse in the dark)\b/gi,
-    "unsteady_gait",
-  ],
+  [/\b(unsteady|unsteadiness|gait ataxia|ataxic gait|poor balance|worse in the dark)\b/gi, "unsteady_gait"],
   [
     /\b((?:urinary|bladder) retention|retention of urine|(?:cannot|could not|unable to) pass urine)\b/gi,
     "urinary_retention",
