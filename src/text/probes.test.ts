@@ -1279,6 +1279,29 @@ describe("a negation after a sign and its place", () => {
   });
 });
 
+describe("a Tinel sign described without its name", () => {
+  it("percussion or tapping over a place that set off tingling is a Tinel sign there, not tenderness", () => {
+    check({
+      text: "Tapping over the right fibular neck produced tingling into the foot.",
+      has: [{ kind: "sign", sign: "tinel", side: "right", target: "fibular neck" }],
+    });
+    check({
+      text: "On the left, percussion over the tibial nerve at the medial malleolus was tender and reproduced the plantar dysaesthesias.",
+      has: [{ kind: "sign", sign: "tinel", target: "medial malleolus" }],
+      not: [{ kind: "sign", sign: "tenderness" }],
+    });
+    check({
+      text: "Tapping over the left fibular head did not produce tingling.",
+      has: [{ kind: "sign", sign: "tinel", side: "left", present: false }],
+    });
+    check({
+      text: "Percussion of the lumbar spine was painless.",
+      has: [],
+      not: [{ kind: "sign", sign: "tinel" }],
+    });
+  });
+});
+
 describe("tenderness and the part it is found in", () => {
   it("the part written before the sign in its clause, or straight after it with its side letter", () => {
     check({

@@ -96,6 +96,11 @@ const SIGNS: [RegExp, Sign][] = [
   [/\b(tender(?:ness)?)\b/gi, "tenderness"],
   // FORMAT v1.1 signs.
   [/\b(tinel(?:'s)?(?: sign| test)?)\b/gi, "tinel"],
+  // A Tinel sign described without its name: percussion over a place that set off tingling.
+  [
+    /\b(percussion|percussing|percussed|tapping|tapped)\b(?=[^.;]{0,120}\b(?:reproduc|produc|elicit|caus|gave|provok|evok)\w*\b[^.;]{0,40}\b(?:tingl|pa?raesth|paresth|dysa?esth|electric|shooting|shock)\w*)/gi,
+    "tinel",
+  ],
   [
     /\b((?:foot |pedal |distal |peripheral )?pulses|dorsalis pedis(?: pulse)?|posterior tibial pulse)\b/gi,
     "pulses",
@@ -113,6 +118,17 @@ const SIGNS: [RegExp, Sign][] = [
     "cold_pale_limb",
   ],
 ];
+
+/** A sentence that describes a Tinel sign without its name (the SIGNS entry above). */
+const TINEL_DESCRIBED =
+  /\b(?:percussion|percussing|percussed|tapping|tapped)\b[^.;]{0,120}\b(?:reproduc|produc|elicit|caus|gave|provok|evok)\w*\b[^.;]{0,40}\b(?:tingl|pa?raesth|paresth|dysa?esth|electric|shooting|shock)/i;
+
+/**
+ * A Tinel sign that set nothing off, in its own clause: "tapping over ... did not produce
+ * tingling" (not "Tinel positive ... and the ankle jerk was not elicited").
+ */
+const TINEL_NOT =
+  /^(?:(?!\b(?:and|but|while|whereas)\b)[^.;,]){0,120}\b(?:not|no|never|without|failed to)\b[^.;,]{0,12}\b(?:reproduc|produc|elicit|caus|gave|provok|evok)\w*/i;
 
 /** Where a Tinel sign was elicited: the site words after "at", "over" or "on". */
 const TINEL_SITE =
@@ -198,6 +214,8 @@ export function readSigns(doc: Doc): void {
             .exec(doc.text.slice(end, Math.min(u.end, end + 20)))?.[1]
             ?.toUpperCase();
         if (sign === "fasciculations" && NEEDLE.test(u.text)) continue;
+        // Tender to the percussion of a Tinel sign described in the sentence: the Tinel sign says it.
+        if (sign === "tenderness" && TINEL_DESCRIBED.test(u.text)) continue;
         if (
           sign === "atrophy" ||
           sign === "hypertrophy" ||
@@ -241,6 +259,7 @@ export function readSigns(doc: Doc): void {
         const negated =
           freely === true ||
           isNegated(doc.text, start, end, u.start, u.end) ||
+          (sign === "tinel" && TINEL_NOT.test(doc.text.slice(end, Math.min(u.end, end + 160)))) ||
           /^\s*(?:test\s+)?(?:was|is|were)?\s*(negative|absent|normal|painless|pain-free)\b/i.test(
             doc.text.slice(end, Math.min(u.end, end + 30)),
           );
