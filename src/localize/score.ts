@@ -129,10 +129,13 @@ const ALCOHOL = 4;
 const CHEMOTHERAPY = 8;
 const NOT_NEURAL = 16;
 
+/** notNeuralHistory's words with their free-text patterns, listed once. */
+const NOT_NEURAL_WORDS = Object.entries(notNeuralHistory.words);
+
 function diffuseCode(c: LocusCase): number {
   const history = c.context?.history ?? [];
   const has = (word: string) => history.some((h) => historyWordIs(h, word));
-  const notNeural = Object.entries(notNeuralHistory.words).some(
+  const notNeural = NOT_NEURAL_WORDS.some(
     ([word, pattern]) => has(word) || history.some((h) => pattern.test(h)),
   );
   return (
@@ -307,20 +310,22 @@ function siteBoosts(c: LocusCase): ReadonlyMap<string, number> {
   return out;
 }
 
-/** Each history word's boosts (historyPriors), as the log of the factor for each site, worked out once. */
-const WORD_BOOSTS: ReadonlyMap<string, readonly { site: string; log: number }[]> = new Map(
-  Object.entries(historyPriors).map(([word, rules]) => [
-    word,
-    rules.flatMap((rule) => rule.sites.map((site) => ({ site, log: Math.log(rule.factor) }))),
-  ]),
+type Boost = { site: string; log: number };
+
+/** A history rule's sites, each with the log of its factor. */
+const boostsOf = (rule: { sites: readonly string[]; factor: number }): Boost[] =>
+  rule.sites.map((site) => ({ site, log: Math.log(rule.factor) }));
+
+/** Each history word's boosts (historyPriors), worked out once. */
+const WORD_BOOSTS: ReadonlyMap<string, readonly Boost[]> = new Map(
+  Object.entries(historyPriors).map(([word, rules]) => [word, rules.flatMap(boostsOf)]),
 );
 
-/** The places named in free history (historyPlaces), with their boosts as logs, worked out once. */
-const PLACE_BOOSTS: readonly { pattern: RegExp; boosts: readonly { site: string; log: number }[] }[] =
-  historyPlaces.map((place) => ({
-    pattern: place.pattern,
-    boosts: place.sites.map((site) => ({ site, log: Math.log(place.factor) })),
-  }));
+/** The places named in free history (historyPlaces), with their boosts, worked out once. */
+const PLACE_BOOSTS: readonly { pattern: RegExp; boosts: readonly Boost[] }[] = historyPlaces.map((place) => ({
+  pattern: place.pattern,
+  boosts: boostsOf(place),
+}));
 
 function boost(p: Prepared, u: Unit): number {
   if (u.level === "muscle") return p.logSiteBoost.get("muscle") ?? 0;
@@ -798,9 +803,7 @@ function addSilence(p: Prepared, unitIdx: readonly number[], diffuse: DiffuseKin
   if (missing) {
     const all = p.work.silence;
     all.fill(0);
-    const lone = p.work.lone;
-    lone[0] = u;
-    addSilenceTerms(p.atlas, p.silence, p.units, u >= 0 ? lone : NO_UNITS, diffuse, all);
+    addSilenceTerms(p.atlas, p.silence, p.units, loneUnits(p, u), diffuse, all);
     kept.set(all, at);
   }
   for (let k = 0; k < out.length; k++) out[k] = (out[k] as number) + (kept[at + k] as number);
@@ -829,9 +832,7 @@ function silenceAlone(p: Prepared, u: number, diffuse: DiffuseKind, level: numbe
   const at = silenceAt(p, u, diffuse) + level;
   let v = p.silenceSingles[at] as number;
   if (Number.isNaN(v)) {
-    const lone = p.work.lone;
-    lone[0] = u;
-    v = silenceTerm(p.atlas, p.silence, p.units, u >= 0 ? lone : NO_UNITS, diffuse, level);
+    v = silenceTerm(p.atlas, p.silence, p.units, loneUnits(p, u), diffuse, level);
     p.silenceSingles[at] = v;
   }
   return v;
@@ -839,6 +840,14 @@ function silenceAlone(p: Prepared, u: number, diffuse: DiffuseKind, level: numbe
 
 /** A candidate of no focal lesion, as a list of lesions. */
 const NO_UNITS: readonly number[] = Object.freeze([]);
+
+/** A lone cause's lesions as the silence reads them: its one lesion (in the work's list), or none (u -1). */
+function loneUnits(p: Prepared, u: number): readonly number[] {
+  if (u < 0) return NO_UNITS;
+  const lone = p.work.lone;
+  lone[0] = u;
+  return lone;
+}
 
 /** The severity level the first pass reads (the middle one), and log of its weight. */
 const COARSE = Math.floor(severity.levels.length / 2);
