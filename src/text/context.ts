@@ -96,20 +96,16 @@ const HISTORY: [RegExp, string][] = [
     "free",
   ],
   // A place where nerves are pressed or torn ("Baker's cyst", "fibular neck fracture"), kept in
-  // the note's own words: localization reads them (localize/data/priors.ts historyPlaces).
-  ...historyPlaces.map(({ pattern }): [RegExp, string] => [new RegExp(pattern.source, "gi"), "place"]),
+  // the note's own words: localization reads them (localize/data/priors.ts historyPlaces). The
+  // patterns are read as they are written: matches() reads every one of them through the text.
+  ...historyPlaces.map(({ pattern }): [RegExp, string] => [pattern, "place"]),
   // FORMAT v1.1 history words, as the differential's word table finds them in free text.
   ...contextWords.flatMap((w): [RegExp, string][] => {
     const word = w.clues.length === 1 ? w.clues[0] : undefined;
-    return w.in !== "symptoms" && word && V11_FROM_WORDS.has(word)
-      ? [[new RegExp(w.pattern.source, "gi"), word]]
-      : [];
+    return w.in !== "symptoms" && word && V11_FROM_WORDS.has(word) ? [[w.pattern, word]] : [];
   }),
   // Known hip joint or arterial disease (FORMAT v1.1 words; localize/data/priors.ts notNeuralHistory).
-  ...Object.entries(notNeuralHistory.words).map(([word, pattern]): [RegExp, string] => [
-    new RegExp(pattern.source, "gi"),
-    word,
-  ]),
+  ...Object.entries(notNeuralHistory.words).map(([word, pattern]): [RegExp, string] => [pattern, word]),
 ];
 
 const SYMPTOMS: [RegExp, string][] = [

@@ -69,6 +69,11 @@ function furtherLegRaises(doc: Doc, u: Unit, end: number): void {
 
 type Sign = SignFinding["sign"];
 
+/** A Tinel sign described in words: the percussion, the verb of setting off, and what it set off. */
+const PERCUSSED = "percussion|percussing|percussed|tapping|tapped";
+const SET_OFF = "(?:reproduc|produc|elicit|caus|gave|provok|evok)\\w*";
+const SET_OFF_TINGLING = `[^.;]{0,120}\\b${SET_OFF}\\b[^.;]{0,40}\\b(?:tingl|pa?raesth|paresth|dysa?esth|electric|shooting|shock)\\w*`;
+
 const SIGNS: [RegExp, Sign][] = [
   [
     /\b(crossed|contralateral) (straight[- ]leg[- ]rais\w*|SLR|Las[eè]gue|(?:leg )?pain)/gi,
@@ -97,10 +102,7 @@ const SIGNS: [RegExp, Sign][] = [
   // FORMAT v1.1 signs.
   [/\b(tinel(?:'s)?(?: sign| test)?)\b/gi, "tinel"],
   // A Tinel sign described without its name: percussion over a place that set off tingling.
-  [
-    /\b(percussion|percussing|percussed|tapping|tapped)\b(?=[^.;]{0,120}\b(?:reproduc|produc|elicit|caus|gave|provok|evok)\w*\b[^.;]{0,40}\b(?:tingl|pa?raesth|paresth|dysa?esth|electric|shooting|shock)\w*)/gi,
-    "tinel",
-  ],
+  [new RegExp(`\\b(${PERCUSSED})\\b(?=${SET_OFF_TINGLING})`, "gi"), "tinel"],
   [
     /\b((?:foot |pedal |distal |peripheral )?pulses|dorsalis pedis(?: pulse)?|posterior tibial pulse)\b/gi,
     "pulses",
@@ -120,15 +122,16 @@ const SIGNS: [RegExp, Sign][] = [
 ];
 
 /** A sentence that describes a Tinel sign without its name (the SIGNS entry above). */
-const TINEL_DESCRIBED =
-  /\b(?:percussion|percussing|percussed|tapping|tapped)\b[^.;]{0,120}\b(?:reproduc|produc|elicit|caus|gave|provok|evok)\w*\b[^.;]{0,40}\b(?:tingl|pa?raesth|paresth|dysa?esth|electric|shooting|shock)/i;
+const TINEL_DESCRIBED = new RegExp(`\\b(?:${PERCUSSED})\\b${SET_OFF_TINGLING}`, "i");
 
 /**
  * A Tinel sign that set nothing off, in its own clause: "tapping over ... did not produce
  * tingling" (not "Tinel positive ... and the ankle jerk was not elicited").
  */
-const TINEL_NOT =
-  /^(?:(?!\b(?:and|but|while|whereas)\b)[^.;,]){0,120}\b(?:not|no|never|without|failed to)\b[^.;,]{0,12}\b(?:reproduc|produc|elicit|caus|gave|provok|evok)\w*/i;
+const TINEL_NOT = new RegExp(
+  `^(?:(?!\\b(?:and|but|while|whereas)\\b)[^.;,]){0,120}\\b(?:not|no|never|without|failed to)\\b[^.;,]{0,12}\\b${SET_OFF}`,
+  "i",
+);
 
 /** Where a Tinel sign was elicited: the site words after "at", "over" or "on". */
 const TINEL_SITE =
