@@ -49,6 +49,22 @@ export async function load(dist: string): Promise<Build> {
   };
 }
 
+/**
+ * The two builds an A/B bench compares, from its command line: `tsx bench/<script> <base build's
+ * dist> [rounds] [...]`; this build is the checkout's own dist. `rest` holds what follows the rounds.
+ */
+export async function buildsFromArgs(
+  script: string,
+  defaultRounds: number,
+  more = "",
+): Promise<{ ours: Build; base: Build; rounds: number; rest: string[] }> {
+  const [baseDist, roundsArg, ...rest] = process.argv.slice(2);
+  if (!baseDist) throw new Error(`usage: tsx bench/${script} <base build's dist> [rounds]${more}`);
+  const base = await load(baseDist);
+  const ours = await load(join(import.meta.dirname, "..", "dist"));
+  return { ours, base, rounds: Number(roundsArg ?? defaultRounds), rest };
+}
+
 export interface Named {
   name: string;
   c: LocusCase;

@@ -20,7 +20,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CaseResult } from "../src/case/index.js";
 import { DEV_CASES, SEED_PAPERS } from "../src/paths.js";
-import { allocation, type Build, fastest, load, median, timed } from "./ab.js";
+import { allocation, type Build, buildsFromArgs, fastest, median, timed } from "./ab.js";
 
 type Valid = Extract<CaseResult, { ok: true }>;
 
@@ -111,11 +111,7 @@ function fastestOf(
   });
 }
 
-const [baseDist, roundsArg] = process.argv.slice(2);
-if (!baseDist) throw new Error("usage: tsx bench/answer-ab.ts <base build's dist> [rounds]");
-const rounds = Number(roundsArg ?? 30);
-const base = await load(baseDist);
-const ours = await load(join(import.meta.dirname, "..", "dist"));
+const { ours, base, rounds } = await buildsFromArgs("answer-ab.ts", 30);
 const sets = inputs(base);
 const all = [...sets.dev, ...sets.fresh, ...sets.seeds];
 const differ = all

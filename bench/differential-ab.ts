@@ -13,10 +13,9 @@
  *    collection ran, the two builds alternated.
  * Both inputs (case and localization) are made once by the other build, so only the stage differs.
  */
-import { join } from "node:path";
 import type { LocusCase } from "../src/case/schema.js";
 import type { Localization } from "../src/localize/types.js";
-import { type Build, caseSets, compare, load, type Named } from "./ab.js";
+import { type Build, buildsFromArgs, caseSets, compare, type Named } from "./ab.js";
 
 interface Input {
   name: string;
@@ -44,11 +43,7 @@ function sameAnswers(ours: Build, base: Build, all: Input[]): string[] {
   return differ;
 }
 
-const [baseDist, roundsArg] = process.argv.slice(2);
-if (!baseDist) throw new Error("usage: tsx bench/differential-ab.ts <base build's dist> [rounds]");
-const rounds = Number(roundsArg ?? 40);
-const base = await load(baseDist);
-const ours = await load(join(import.meta.dirname, "..", "dist"));
+const { ours, base, rounds } = await buildsFromArgs("differential-ab.ts", 40);
 const sets = inputs(base);
 const all = [...sets.dev, ...sets.fresh, ...sets.seeds];
 const differ = sameAnswers(ours, base, all);

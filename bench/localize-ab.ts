@@ -14,48 +14,27 @@
  * 3. Allocation: heapUsed growth across one call, median over the calls during which no collection
  *    ran, the two builds alternated.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { LocusCase } from "../src/case/schema.js";
-import { DEV_CASES, SEED_PAPERS } from "../src/paths.js";
-import { allocation, type Build, fastest, load, median, timed } from "./ab.js";
+import {
+  allocation,
+  type Build,
+  buildsFromArgs,
+  caseSets,
+  fastest,
+  median,
+  type Named,
+  timed,
+} from "./ab.js";
 
-interface Input {
-  name: string;
-  c: LocusCase;
+interface Input extends Named {
   /** The case as text (what the service parses). */
   text: string;
 }
 
-/** A case and each of its copies with one finding left out. */
-function withLeftOut(name: string, c: LocusCase): Input[] {
-  const all = [
-    { name, c },
-    ...c.findings.map((_, k) => ({
-      name: `${name} without finding ${k}`,
-      c: { ...c, id: `${c.id}-${k}`, findings: c.findings.filter((_f, j) => j !== k) },
-    })),
-  ];
-  return all.map((x) => ({ ...x, text: JSON.stringify(x.c) }));
-}
-
+/** bench/ab.ts's case sets, each case with its text (what the service parses). */
 function inputs(base: Build): { dev: Input[]; fresh: Input[]; seeds: Input[] } {
-  const devCases = readdirSync(DEV_CASES)
-    .filter((f) => f.endsWith(".json"))
-    .map((f) => {
-      const r = base.parseCaseText(readFileSync(join(DEV_CASES, f), "utf8"), f);
-      if (!r.ok) throw new Error(`${f}: not a valid case`);
-      return { name: f, c: r.case };
-    });
-  const seedCases = readdirSync(SEED_PAPERS)
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => ({ name: f, c: base.extract(readFileSync(join(SEED_PAPERS, f), "utf8"), { id: f }).case }));
-  const dev = devCases.flatMap((d) => withLeftOut(d.name, d.c));
-  return {
-    dev: dev.filter((x) => !x.name.includes(" without ")),
-    fresh: dev.filter((x) => x.name.includes(" without ")),
-    seeds: seedCases.flatMap((d) => withLeftOut(d.name, d.c)),
-  };
+  const withText = (x: Named): Input => ({ ...x, text: JSON.stringify(x.c) });
+  const sets = caseSets(base);
+  return { dev: sets.dev.map(withText), fresh: sets.fresh.map(withText), seeds: sets.seeds.map(withText) };
 }
 
 /** The whole fresh answer from a case's text, as the service computes it. */
@@ -96,11 +75,8 @@ const fastestOf = (builds: [Build, Build], cases: Input[], rounds: number, run: 
 const allocationOf = (builds: [Build, Build], cases: Input[], rounds: number, run: Run) =>
   allocation(cases.length, rounds, (k, i) => run(builds[k], cases[i] as Input));
 
-const [baseDist, roundsArg, only] = process.argv.slice(2);
-if (!baseDist) throw new Error("usage: tsx bench/localize-ab.ts <base build's dist> [rounds] [check|speed]");
-const rounds = Number(roundsArg ?? 40);
-const base = await load(baseDist);
-const ours = await load(join(import.meta.dirname, "..", "dist"));
+const { ours, base, rounds, rest } = await buildsFromArgs("localize-ab.ts", 40, " [check|speed]");
+const only = rest[0];
 const sets = inputs(base);
 if (only !== "speed") {
   const all = [...sets.dev, ...sets.fresh, ...sets.seeds];

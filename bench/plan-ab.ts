@@ -15,10 +15,9 @@
  * Each build plans from its own localize and differential (unchanged between the builds, and
  * checked the same), made once before the timing, so only the plan stage is timed.
  */
-import { join } from "node:path";
 import type { Differential } from "../src/differential/types.js";
 import type { Candidates } from "../src/localize/index.js";
-import { type Build, caseSets, compare, load, type Named } from "./ab.js";
+import { type Build, buildsFromArgs, caseSets, compare, type Named } from "./ab.js";
 
 /** One case as a build plans it: its own localize's candidates and differential. */
 interface Input extends Named {
@@ -94,11 +93,7 @@ function sameAnswers(ours: Input[], base: Input[], builds: [Build, Build]): bool
   return differ.length === 0;
 }
 
-const [baseDist, roundsArg] = process.argv.slice(2);
-if (!baseDist) throw new Error("usage: tsx bench/plan-ab.ts <base build's dist> [rounds]");
-const rounds = Number(roundsArg ?? 40);
-const base = await load(baseDist);
-const ours = await load(join(import.meta.dirname, "..", "dist"));
+const { ours, base, rounds } = await buildsFromArgs("plan-ab.ts", 40);
 const builds: [Build, Build] = [ours, base];
 const sets = caseSets(base);
 const all = [...sets.dev, ...sets.fresh, ...sets.seeds];
